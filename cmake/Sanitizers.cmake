@@ -1,0 +1,22 @@
+# Named sanitizer options (off under Emscripten). ASan+UBSan for the test suites; TSan on its own.
+option(CONCLAB_SANITIZE_ADDRESS "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+option(CONCLAB_SANITIZE_THREAD "Build with ThreadSanitizer" OFF)
+
+if(EMSCRIPTEN AND (CONCLAB_SANITIZE_ADDRESS OR CONCLAB_SANITIZE_THREAD))
+  message(FATAL_ERROR "sanitizers are for the native build only")
+endif()
+if(CONCLAB_SANITIZE_ADDRESS AND CONCLAB_SANITIZE_THREAD)
+  message(FATAL_ERROR "ASan and TSan cannot be combined: pick one preset")
+endif()
+
+if(CONCLAB_SANITIZE_ADDRESS)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+  set(CONCLAB_BUILD_KIND "ASan+UBSan")
+elseif(CONCLAB_SANITIZE_THREAD)
+  add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=thread)
+  set(CONCLAB_BUILD_KIND "TSan")
+else()
+  set(CONCLAB_BUILD_KIND "${CMAKE_BUILD_TYPE}")
+endif()

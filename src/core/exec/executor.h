@@ -1,0 +1,60 @@
+// One interface for every way of running tasks, modelled on concurrent.futures.Executor:
+// submit → Future, map in order, as_completed, cancel pending work, shutdown.
+#pragma once
+
+#include "exec/future.h"
+#include "exec/task.h"
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace conclab::exec {
+
+enum class ExecutorKind { sequential, threads, processes, gil };
+
+inline constexpr int kMinWorkers = 1;
+inline constexpr int kMaxWorkers = 64;
+
+std::string_view to_string(ExecutorKind kind);
+/// @brief Parses "sequential", "threads", "processes" or "gil".
+std::optional<ExecutorKind> parse_executor_kind(std::string_view text);
+/// @brief The accepted names, for error messages: "sequential|threads|processes|gil".
+std::string_view executor_kind_choices();
+
+class Executor {
+public:
+    virtual ~Executor() = default;
+    virtual ExecutorKind kind() const = 0;
+    virtual int workers() const = 0;
+    /// @brief Queues a task; its future finishes with the value, an error, or cancelled.
+    virtual Future submit(Task task) = 0;
+    /// @brief Cancels every task not yet started and asks running ones to stop at their next checkpoint.
+    virtual void cancel_all() = 0;
+    /// @brief Stops accepting work; with wait, returns after the workers have exited.
+    virtual void shutdown(bool wait = true, bool cancel_futures = false) = 0;
+
+    /// @brief Seconds on this executor's clock (zero at construction); TaskRecord times use it.
+    double now_s() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - epoch_).count(); }
+
+protected:
+    std::chrono::steady_clock::time_point epoch_ = std::chrono::steady_clock::now();
+};
+
+/// @brief Submits function(argument) for each argument and returns the values in argument order;
+/// throws the first TaskError in that order, like Executor.map.
+std::vector<std::string> map(Executor& executor, std::string_view function, const std::vector<std::string>& arguments);
+
+/// @brief Sequential execution: one task at a time, in submission order, on one worker thread so that
+/// a UI that submits never blocks.
+std::unique_ptr<Executor> make_sequential_executor();
+/// @brief A pool of std::threads that run tasks in parallel.
+std::unique_ptr<Executor> make_thread_pool(int workers);
+/// @brief A model of CPython threads: each must hold one global lock to run and hands it over every
+/// switch interval (Python's default is 5 ms), so at most one computes at a time.
+std::unique_ptr<Executor> make_gil_thread_pool(int workers, std::chrono::microseconds switch_interval = std::chrono::milliseconds(5));
+
+}  // namespace conclab::exec

@@ -1,0 +1,43 @@
+#include "exec/gil.h"
+
+namespace conclab::exec {
+
+void Gil::acquire() {
+    {
+        std::unique_lock lock(mutex_);
+        while (held_) {
+            const auto seen = holder_generation_;
+            if (!changed_.wait_for(lock, interval_, [&] { return !held_; }) && holder_generation_ == seen)
+                drop_requested_.store(true, std::memory_order_relaxed);
+        }
+        held_ = true;
+        ++holder_generation_;
+        drop_requested_.store(false, std::memory_order_relaxed);
+        switches_.fetch_add(1, std::memory_order_relaxed);
+    }
+    changed_.notify_all();
+}
+
+void Gil::release() {
+    {
+        std::lock_guard lock(mutex_);
+        held_ = false;
+    }
+    changed_.notify_all();
+}
+
+void Gil::yield_if_requested() {
+    if (!drop_requested_.load(std::memory_order_relaxed)) return;
+    {
+        std::unique_lock lock(mutex_);
+        if (!drop_requested_.load(std::memory_order_relaxed)) return;
+        const auto mine = holder_generation_;
+        held_ = false;
+        changed_.notify_all();
+        // Forced switching: do not take the lock back before the thread that asked has had it.
+        changed_.wait(lock, [&] { return holder_generation_ != mine; });
+    }
+    acquire();
+}
+
+}  // namespace conclab::exec

@@ -1,0 +1,48 @@
+// A task is a named function applied to a text argument, so that it can cross a process boundary
+// the way Python's ProcessPoolExecutor pickles a function by name and its arguments.
+#pragma once
+
+#include <atomic>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace conclab::exec {
+
+class Gil;
+
+/// @brief What a running task may ask of its executor: whether to stop, and (under the GIL model)
+/// a point where it hands the interpreter lock over, as CPython does between bytecodes.
+class TaskContext {
+public:
+    TaskContext() = default;
+    TaskContext(const std::atomic<bool>* stop_requested, Gil* gil) : stop_(stop_requested), gil_(gil) {}
+
+    /// @brief Call every few microseconds of work. Returns false when the task should give up.
+    bool checkpoint();
+
+private:
+    const std::atomic<bool>* stop_ = nullptr;
+    Gil* gil_ = nullptr;
+};
+
+/// @brief Thrown by a task that saw checkpoint() return false.
+struct TaskCancelled : std::runtime_error {
+    TaskCancelled() : std::runtime_error("cancelled") {}
+};
+
+using TaskFunction = std::string (*)(std::string_view argument, TaskContext& context);
+
+/// @brief One unit of work for any executor.
+struct Task {
+    std::string function;   ///< a name from the task table, e.g. "primes.lpf"
+    std::string argument;
+};
+
+/// @brief The function registered under `name` in the task table, or nullptr.
+TaskFunction find_task(std::string_view name);
+
+/// @brief Runs a task in this thread; throws what the task throws, std::invalid_argument for an unknown name.
+std::string run_task(const Task& task, TaskContext& context);
+
+}  // namespace conclab::exec

@@ -1,0 +1,176 @@
+#include "primes/primes_run.h"
+
+#include "primes/least_prime_factor.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+
+namespace conclab::primes {
+
+PrimesRun::PrimesRun(PrimesOptions options, const ExecutorFactory& make_executor, RunClock clock)
+    : clock_(std::move(clock)) {
+    report_.options = std::move(options);
+    start_cpu_ = clock_.cpu ? clock_.cpu() : std::nullopt;
+    start_wall_ = clock_.wall_s();
+    executor_ = make_executor();
+    const double after_startup = clock_.wall_s();
+    report_.startup_s = after_startup - start_wall_;
+    executor_epoch_ = after_startup - start_wall_ - executor_->now_s();
+    futures_.reserve(report_.options.sample.numbers.size());
+    for (std::uint64_t n : report_.options.sample.numbers)
+        futures_.push_back(executor_->submit({"primes.lpf", std::to_string(n)}));
+    completions_.emplace(futures_);
+    finish_if_done();
+}
+
+PrimesRun::~PrimesRun() {
+    if (executor_) executor_->shutdown(true, true);
+}
+
+double PrimesRun::elapsed_s() const { return report_.finished ? report_.wall_s : clock_.wall_s() - start_wall_; }
+
+CheckResult PrimesRun::to_result(const exec::Future& future) {
+    CheckResult r;
+    r.index = future.index();
+    r.n = report_.options.sample.numbers.at(r.index);
+    const exec::TaskRecord record = future.record();
+    r.worker = record.worker;
+    if (auto error = future.error()) {
+        r.error = *error;
+        if (*error != "cancelled") {
+            r.started_s = record.started_s + executor_epoch_;
+            r.elapsed_s = record.elapsed_s();
+        }
+    } else {
+        r.lpf = std::stoull(future.result());
+        r.prime = r.lpf == r.n && r.n > 1;
+        r.started_s = record.started_s + executor_epoch_;
+        r.elapsed_s = record.elapsed_s();
+    }
+    return r;
+}
+
+std::vector<CheckResult> PrimesRun::poll() {
+    std::vector<CheckResult> fresh;
+    while (auto f = completions_->try_next()) {
+        fresh.push_back(to_result(*f));
+        report_.results.push_back(fresh.back());
+    }
+    finish_if_done();
+    return fresh;
+}
+
+std::optional<CheckResult> PrimesRun::wait_next() {
+    auto f = completions_->next();
+    if (!f) return std::nullopt;
+    report_.results.push_back(to_result(*f));
+    finish_if_done();
+    return report_.results.back();
+}
+
+void PrimesRun::cancel() {
+    if (report_.finished) return;
+    report_.cancelled = true;
+    executor_->cancel_all();
+}
+
+void PrimesRun::finish_if_done() {
+    if (report_.finished || completions_->remaining() > 0) return;
+    executor_->shutdown(true, false);   // joins threads, reaps processes: their CPU time now counts
+    report_.wall_s = clock_.wall_s() - start_wall_;
+    if (start_cpu_ && clock_.cpu) {
+        if (auto end = clock_.cpu()) {
+            CpuSeconds used = *end;
+            used.user_s -= start_cpu_->user_s;
+            used.sys_s -= start_cpu_->sys_s;
+            report_.cpu = used;
+        }
+    }
+    if (!report_.cpu || report_.cpu->busy_time) {
+        // Without OS CPU times (the web), the honest figure is how long workers were busy.
+        CpuSeconds busy;
+        busy.busy_time = true;
+        for (const auto& r : report_.results) busy.user_s += r.elapsed_s;
+        report_.cpu = busy;
+    }
+    report_.finished = true;
+}
+
+std::string to_json(const PrimesReport& report) {
+    using nlohmann::json;
+    json results = json::array();
+    for (const auto& r : report.results) {
+        json item{{"n", std::to_string(r.n)},
+                  {"lpf", std::to_string(r.lpf)},
+                  {"prime", r.prime},
+                  {"elapsed_s", r.elapsed_s},
+                  {"started_s", r.started_s},
+                  {"worker", r.worker}};
+        if (r.error) item["error"] = *r.error;
+        results.push_back(std::move(item));
+    }
+    json doc{{"demo", "primes"},
+             {"executor", std::string(exec::to_string(report.options.executor))},
+             {"workers", report.options.workers},
+             {"sample", report.options.sample.name},
+             {"checks", report.options.sample.numbers.size()},
+             {"results", std::move(results)},
+             {"wall_s", report.wall_s},
+             {"startup_s", report.startup_s},
+             {"finished", report.finished},
+             {"cancelled", report.cancelled}};
+    if (report.cpu) {
+        doc["cpu"] = {{"user_s", report.cpu->user_s},
+                      {"sys_s", report.cpu->sys_s},
+                      {"total_s", report.cpu->total_s()},
+                      {"kind", report.cpu->busy_time ? "worker busy time" : "process cpu time"}};
+    }
+    return doc.dump();
+}
+
+std::string format_duration(double seconds) {
+    char buffer[32];
+    if (seconds < 1.0) std::snprintf(buffer, sizeof buffer, "%.0f ms", seconds * 1000);
+    else if (seconds < 10.0) std::snprintf(buffer, sizeof buffer, "%.2f s", seconds);
+    else std::snprintf(buffer, sizeof buffer, "%.1f s", seconds);
+    return buffer;
+}
+
+std::string format_result_line(const CheckResult& r) {
+    char buffer[160];
+    const std::string n = group_digits(r.n);
+    if (r.error) {
+        std::snprintf(buffer, sizeof buffer, "%26s  !  %-24s  %-10s %s", n.c_str(), r.error->c_str(), "",
+                      r.worker.c_str());
+    } else {
+        const std::string lpf = r.prime ? std::string() : group_digits(r.lpf);
+        std::snprintf(buffer, sizeof buffer, "%26s  %s  %-24s %9.6fs  %s", n.c_str(), r.prime ? "\u2713" : "\u2717",
+                      lpf.c_str(), r.elapsed_s, r.worker.c_str());
+    }
+    return buffer;
+}
+
+std::string format_summary_line(const PrimesReport& report) {
+    char buffer[160];
+    std::size_t done = 0;
+    for (const auto& r : report.results) done += r.error ? 0 : 1;
+    std::snprintf(buffer, sizeof buffer, "%zu checks in %.2fs (%s x%d)%s", done, report.wall_s,
+                  std::string(exec::to_string(report.options.executor)).c_str(), report.options.workers,
+                  report.cancelled ? ", cancelled" : "");
+    return buffer;
+}
+
+std::string format_time_lines(const PrimesReport& report) {
+    std::string out;
+    if (report.cpu) {
+        out += report.cpu->busy_time ? "Worker busy times: " : "CPU times: ";
+        out += "user " + format_duration(report.cpu->user_s) + ", sys " + format_duration(report.cpu->sys_s) +
+               ", total " + format_duration(report.cpu->total_s()) + "\n";
+    }
+    out += "Wall time: " + format_duration(report.wall_s) + "\n";
+    return out;
+}
+
+}  // namespace conclab::primes

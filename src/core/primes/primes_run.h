@@ -1,0 +1,107 @@
+// One run of the primes demo: a sample checked on one executor, results in completion order, and
+// the %%time figures (wall and CPU). The CLI waits on it; the GUI polls it once per frame.
+#pragma once
+
+#include "exec/executor.h"
+#include "primes/samples.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace conclab::primes {
+
+struct CheckResult {
+    std::size_t index = 0;   ///< position in the sample
+    std::uint64_t n = 0;
+    std::uint64_t lpf = 0;   ///< 0 when the check failed or was cancelled
+    bool prime = false;
+    std::string worker;
+    double started_s = 0;    ///< since the run started
+    double elapsed_s = 0;
+    std::optional<std::string> error;
+};
+
+/// @brief CPU time of a run. On the web no OS figure exists: there it is the workers' busy time.
+struct CpuSeconds {
+    double user_s = 0;
+    double sys_s = 0;
+    bool busy_time = false;   ///< true: summed worker busy time, not OS CPU time
+    double total_s() const { return user_s + sys_s; }
+};
+
+/// @brief What a run needs from the platform: a wall clock and the process's CPU times
+/// (children included, so that worker processes count once they are reaped).
+struct RunClock {
+    std::function<double()> wall_s;
+    std::function<std::optional<CpuSeconds>()> cpu;
+};
+
+struct PrimesOptions {
+    Sample sample;
+    exec::ExecutorKind executor = exec::ExecutorKind::threads;
+    int workers = 1;
+};
+
+struct PrimesReport {
+    PrimesOptions options;
+    std::vector<CheckResult> results;   ///< in completion order
+    double wall_s = 0;
+    double startup_s = 0;               ///< creating the executor (processes: spawning them)
+    std::optional<CpuSeconds> cpu;
+    bool cancelled = false;
+    bool finished = false;
+};
+
+using ExecutorFactory = std::function<std::unique_ptr<exec::Executor>()>;
+
+class PrimesRun {
+public:
+    /// @brief Starts the clock, creates the executor and submits every number. Throws what the factory throws.
+    PrimesRun(PrimesOptions options, const ExecutorFactory& make_executor, RunClock clock);
+    ~PrimesRun();
+
+    /// @brief Results finished since the last call; never blocks.
+    std::vector<CheckResult> poll();
+    /// @brief The next result, blocking; nullopt when all are in.
+    std::optional<CheckResult> wait_next();
+    /// @brief Cancels pending checks and stops running ones at their next checkpoint.
+    void cancel();
+    bool finished() const { return report_.finished; }
+    /// @brief The report so far; final once finished().
+    const PrimesReport& report() const { return report_; }
+    std::size_t pending() const { return completions_ ? completions_->remaining() : 0; }
+    double elapsed_s() const;
+
+private:
+    CheckResult to_result(const exec::Future& future);
+    void finish_if_done();
+
+    RunClock clock_;
+    PrimesReport report_;
+    double start_wall_ = 0;
+    double executor_epoch_ = 0;   // the executor's clock zero on the run clock
+    std::optional<CpuSeconds> start_cpu_;
+    std::unique_ptr<exec::Executor> executor_;
+    std::vector<exec::Future> futures_;
+    std::optional<exec::AsCompleted> completions_;
+};
+
+/// @brief The run as the JSON of the CLI and of CONCLAB_RESULT (64-bit integers as strings).
+std::string to_json(const PrimesReport& report);
+
+/// @brief One line of the talk's table: "18_014_398_509_481_951  ✓  …" for the CLI.
+std::string format_result_line(const CheckResult& result);
+
+/// @brief "21 checks in 1.23s (threads x2)".
+std::string format_summary_line(const PrimesReport& report);
+
+/// @brief The notebook's %%time lines: "CPU times: user …, sys …, total …" and "Wall time: …".
+std::string format_time_lines(const PrimesReport& report);
+
+/// @brief Python's %%time style: "732 ms", "9.52 s", "16.4 s".
+std::string format_duration(double seconds);
+
+}  // namespace conclab::primes

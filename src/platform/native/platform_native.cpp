@@ -1,0 +1,104 @@
+// Native (Linux/POSIX) side of the seam: clocks, getrusage, /proc counts.
+#include "platform.h"
+
+#include <dirent.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cctype>
+#include <fstream>
+#include <string>
+#include <thread>
+
+#ifndef CONCLAB_VERSION
+#define CONCLAB_VERSION "0.0.0"
+#endif
+#ifndef CONCLAB_BUILD_TYPE
+#define CONCLAB_BUILD_TYPE "unknown"
+#endif
+
+namespace conclab::platform {
+
+double wall_seconds() {
+    timespec ts{};
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+static double seconds(const timeval& tv) { return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) * 1e-6; }
+
+std::optional<primes::CpuSeconds> process_cpu_times() {
+    rusage self{}, children{};
+    getrusage(RUSAGE_SELF, &self);
+    getrusage(RUSAGE_CHILDREN, &children);
+    primes::CpuSeconds cpu;
+    cpu.user_s = seconds(self.ru_utime) + seconds(children.ru_utime);
+    cpu.sys_s = seconds(self.ru_stime) + seconds(children.ru_stime);
+    return cpu;
+}
+
+std::optional<double> thread_cpu_seconds() {
+    timespec ts{};
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0) return std::nullopt;
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+int logical_cpus() {
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? static_cast<int>(n) : static_cast<int>(std::thread::hardware_concurrency());
+}
+
+static int threads_of(const std::string& status_path) {
+    std::ifstream in(status_path);
+    std::string line;
+    while (std::getline(in, line))
+        if (line.rfind("Threads:", 0) == 0) return std::stoi(line.substr(8));
+    return 0;
+}
+
+SystemCounts system_counts() {
+    SystemCounts counts;
+    DIR* proc = opendir("/proc");
+    if (!proc) {
+        counts.note = "/proc is not mounted: process and thread counts are unknown";
+        return counts;
+    }
+    int processes = 0, threads = 0;
+    while (dirent* entry = readdir(proc)) {
+        const char* name = entry->d_name;
+        if (!std::isdigit(static_cast<unsigned char>(name[0]))) continue;
+        ++processes;
+        threads += threads_of(std::string("/proc/") + name + "/status");
+    }
+    closedir(proc);
+    counts.processes = processes;
+    counts.threads = threads;
+    counts.own_threads = threads_of("/proc/self/status");
+    counts.note = "from /proc, like `ps ax | wc -l` (without its header line)";
+    return counts;
+}
+
+BuildInfo build_info() {
+    BuildInfo info;
+    info.kind = "native";
+#if defined(__clang__)
+    info.compiler = "clang " __clang_version__;
+#elif defined(__GNUC__)
+    info.compiler = "g++ " __VERSION__;
+#endif
+    info.build_type = CONCLAB_BUILD_TYPE;
+    info.version = CONCLAB_VERSION;
+    return info;
+}
+
+Capabilities capabilities() {
+    Capabilities caps;
+    caps.cross_origin_isolated = true;
+    caps.os_processes = true;
+    caps.os_cpu_times = true;
+    caps.process_kind = "OS processes";
+    return caps;
+}
+
+}  // namespace conclab::platform

@@ -1,0 +1,63 @@
+// The one seam between the portable core and the machine: clocks and CPU times, system facts,
+// capabilities, and the process pool. One implementation per platform (native/, web/), chosen by CMake.
+#pragma once
+
+#include "exec/executor.h"
+#include "primes/primes_run.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace conclab::platform {
+
+/// @brief Monotonic wall-clock seconds.
+double wall_seconds();
+
+/// @brief CPU time of this process, children included once reaped (native: getrusage);
+/// nullopt on the web, where no OS figure exists.
+std::optional<primes::CpuSeconds> process_cpu_times();
+
+/// @brief CPU seconds of the calling thread (native: CLOCK_THREAD_CPUTIME_ID); nullopt on the web.
+std::optional<double> thread_cpu_seconds();
+
+/// @brief The clocks a demo run uses, in the form core wants them.
+primes::RunClock run_clock();
+
+int logical_cpus();
+
+/// @brief Counts like `ps ax | wc -l`, and the threads of all processes; what a platform can't know
+/// is nullopt, and `note` says why in one sentence.
+struct SystemCounts {
+    std::optional<int> processes;
+    std::optional<int> threads;
+    std::optional<int> own_threads;   ///< threads of this program
+    std::string note;
+};
+SystemCounts system_counts();
+
+struct BuildInfo {
+    std::string kind;        ///< "native" or "web"
+    std::string compiler;    ///< "g++ 12.2.0", "emscripten 3.1.6 (clang 14)"
+    std::string build_type;  ///< "Release", "Debug", "ASan+UBSan", "TSan"
+    std::string version;     ///< Concurrency Lab's own
+};
+BuildInfo build_info();
+
+struct Capabilities {
+    bool cross_origin_isolated = false;   ///< web: SharedArrayBuffer usable; native: always true
+    bool os_processes = false;            ///< real OS processes (native) vs isolated Web Workers (web)
+    bool os_cpu_times = false;            ///< getrusage-style user/sys figures exist
+    std::string process_kind;             ///< "OS processes" or "isolated Web Workers"
+};
+Capabilities capabilities();
+
+/// @brief An executor of isolated workers that share no memory with this process and talk by messages:
+/// OS processes started from this binary (native) or Web Workers each with their own wasm module (web).
+/// Throws std::runtime_error when they can't be started.
+std::unique_ptr<exec::Executor> make_process_pool(int workers);
+
+/// @brief Any executor by kind, processes included.
+std::unique_ptr<exec::Executor> make_executor(exec::ExecutorKind kind, int workers);
+
+}  // namespace conclab::platform

@@ -1,0 +1,129 @@
+// Runs the real `conclab` binary and checks the CLI contract: exit status, error lines, JSON.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+struct Outcome {
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+
+Outcome run(const std::string& arguments) {
+    const std::string err_file = testing::TempDir() + "conclab_cli_stderr_" + std::to_string(getpid());
+    const std::string command = std::string(CONCLAB_EXE) + " " + arguments + " 2>" + err_file;
+    Outcome o;
+    FILE* pipe = popen(command.c_str(), "r");
+    std::array<char, 4096> buffer{};
+    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) o.out.append(buffer.data(), n);
+    const int raw = pclose(pipe);
+    o.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    if (FILE* f = std::fopen(err_file.c_str(), "r")) {
+        while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), f)) o.err.append(buffer.data(), n);
+        std::fclose(f);
+    }
+    std::remove(err_file.c_str());
+    return o;
+}
+
+void expect_usage_error(const std::string& arguments, const std::string& must_name) {
+    const Outcome o = run(arguments);
+    EXPECT_EQ(o.status, 2) << arguments;
+    EXPECT_EQ(o.err.rfind("error: ", 0), 0u) << arguments << " → " << o.err;
+    EXPECT_EQ(std::count(o.err.begin(), o.err.end(), '\n'), 1) << o.err;
+    EXPECT_NE(o.err.find(must_name), std::string::npos) << arguments << " → " << o.err;
+    EXPECT_TRUE(o.out.empty()) << o.out;
+}
+
+}  // namespace
+
+TEST(Cli, VersionAndHelp) {
+    EXPECT_EQ(run("--version").status, 0);
+    EXPECT_NE(run("--version").out.find("conclab"), std::string::npos);
+    const Outcome help = run("--help");
+    EXPECT_EQ(help.status, 0);
+    for (const char* sub : {"sysinfo", "primes", "serve"}) EXPECT_NE(help.out.find(sub), std::string::npos) << sub;
+}
+
+TEST(Cli, SysinfoJsonAgreesWithTheMachine) {
+    const Outcome o = run("sysinfo --json");
+    ASSERT_EQ(o.status, 0) << o.err;
+    const auto doc = nlohmann::json::parse(o.out);
+    EXPECT_EQ(doc["cpus"].get<int>(), static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN)));
+    // `ps ax` lists one line per process plus a header.
+    const Outcome ps = run("sysinfo --json");   // warm
+    FILE* p = popen("ps ax | wc -l", "r");
+    int ps_lines = 0;
+    ASSERT_EQ(std::fscanf(p, "%d", &ps_lines), 1);
+    pclose(p);
+    const int processes = doc["processes"].get<int>();
+    EXPECT_NEAR(processes, ps_lines - 1, 5);   // a few processes come and go between the two looks
+    EXPECT_GE(doc["threads"].get<int>(), processes);
+    EXPECT_EQ(doc["build"]["kind"], "native");
+}
+
+TEST(Cli, UnknownSubcommandOrFlagIsAUsageError) {
+    expect_usage_error("frobnicate", "frobnicate");
+    expect_usage_error("sysinfo --nope", "--nope");
+}
+
+TEST(Cli, PrimesJsonContract) {
+    const Outcome o = run("primes 2 15 18_014_398_509_481_984 --executor threads --workers 2 --json");
+    ASSERT_EQ(o.status, 0) << o.err;
+    const auto doc = nlohmann::json::parse(o.out);
+    EXPECT_EQ(doc["demo"], "primes");
+    EXPECT_EQ(doc["executor"], "threads");
+    EXPECT_EQ(doc["workers"], 2);
+    ASSERT_EQ(doc["results"].size(), 3u);
+    std::map<std::string, std::string> lpf;
+    for (const auto& r : doc["results"]) {
+        ASSERT_TRUE(r["n"].is_string());
+        ASSERT_TRUE(r["lpf"].is_string());
+        EXPECT_TRUE(r["elapsed_s"].is_number());
+        EXPECT_TRUE(r["worker"].is_string());
+        lpf[r["n"]] = r["lpf"];
+        EXPECT_EQ(r["prime"].get<bool>(), r["n"] == r["lpf"]);
+    }
+    EXPECT_EQ(lpf["2"], "2");
+    EXPECT_EQ(lpf["15"], "3");
+    EXPECT_EQ(lpf["18014398509481984"], "2");
+    EXPECT_TRUE(doc["wall_s"].is_number());
+    EXPECT_TRUE(doc["cpu"]["user_s"].is_number());
+    EXPECT_TRUE(doc["cpu"]["sys_s"].is_number());
+}
+
+TEST(Cli, PrimesTextShowsTheTalksLines) {
+    const Outcome o = run("primes 18014398509481951 9 --executor sequential");
+    ASSERT_EQ(o.status, 0) << o.err;
+    EXPECT_NE(o.out.find("18_014_398_509_481_951  \u2713"), std::string::npos) << o.out;
+    EXPECT_NE(o.out.find("9  \u2717  3"), std::string::npos) << o.out;
+    EXPECT_NE(o.out.find("2 checks in "), std::string::npos) << o.out;
+    EXPECT_NE(o.out.find("(sequential x1)"), std::string::npos) << o.out;
+    EXPECT_NE(o.out.find("CPU times: user "), std::string::npos) << o.out;
+    EXPECT_NE(o.out.find("Wall time: "), std::string::npos) << o.out;
+}
+
+TEST(Cli, PrimesBadInput) {
+    expect_usage_error("primes 12x", "12x");
+    expect_usage_error("primes -- -5", "-5");
+    expect_usage_error("primes 0", "'0'");
+    expect_usage_error("primes 18446744073709551616", "18446744073709551616");
+    expect_usage_error("primes ''", "empty");
+    expect_usage_error("primes 7 --workers 0", "--workers 0");
+    expect_usage_error("primes 7 --workers 100000", "100000");
+    expect_usage_error("primes 7 --executor fibers", "fibers");
+    expect_usage_error("primes --sample 2**99", "2**99");
+    expect_usage_error("primes --sample huge", "huge");
+}
+
+TEST(Cli, ServeRejectsBadArguments) {
+    expect_usage_error("serve --dir /no/such/folder", "/no/such/folder");
+    expect_usage_error("serve --port 70000 --dir .", "70000");
+}

@@ -1,0 +1,43 @@
+#include "platform.h"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+#include <unistd.h>
+
+using namespace conclab;
+
+TEST(System, LogicalCpusAgreeWithTheOs) {
+    EXPECT_EQ(platform::logical_cpus(), static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN)));
+}
+
+TEST(System, CountsSeeThisProcessAndItsThreads) {
+    const auto before = platform::system_counts();
+    ASSERT_TRUE(before.processes && before.threads && before.own_threads);
+    EXPECT_GE(*before.processes, 1);
+    EXPECT_GE(*before.threads, *before.processes);
+    std::thread extra([] { std::this_thread::sleep_for(std::chrono::milliseconds(200)); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    const auto during = platform::system_counts();
+    EXPECT_EQ(*during.own_threads, *before.own_threads + 1);
+    extra.join();
+}
+
+TEST(System, CpuTimesGrowWithWork) {
+    const auto start = platform::process_cpu_times();
+    const auto thread_start = platform::thread_cpu_seconds();
+    ASSERT_TRUE(start && thread_start);
+    volatile unsigned long sink = 0;
+    const double until = platform::wall_seconds() + 0.2;
+    while (platform::wall_seconds() < until) sink = sink + 1;
+    const auto end = platform::process_cpu_times();
+    EXPECT_GT(end->total_s(), start->total_s() + 0.1);
+    EXPECT_GT(*platform::thread_cpu_seconds(), *thread_start + 0.1);
+    EXPECT_FALSE(end->busy_time);
+}
+
+TEST(System, BuildAndCapabilities) {
+    EXPECT_EQ(platform::build_info().kind, "native");
+    EXPECT_TRUE(platform::capabilities().os_processes);
+    EXPECT_EQ(platform::capabilities().process_kind, "OS processes");
+}
