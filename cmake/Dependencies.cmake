@@ -33,6 +33,7 @@ if(CONCLAB_BUILD_GUI)
     ${imgui_SOURCE_DIR}/imgui_widgets.cpp ${imgui_SOURCE_DIR}/imgui_demo.cpp
     ${imgui_SOURCE_DIR}/backends/imgui_impl_sdl.cpp ${imgui_SOURCE_DIR}/backends/imgui_impl_opengl3.cpp)
   target_include_directories(imgui SYSTEM PUBLIC ${imgui_SOURCE_DIR} ${imgui_SOURCE_DIR}/backends)
+  target_compile_options(imgui PRIVATE -w)   # third-party: its warnings are not ours to fix
 endif()
 
 if(EMSCRIPTEN)

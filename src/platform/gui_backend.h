@@ -22,8 +22,9 @@ bool create_gui_window(const char* title, int width, int height, GuiWindow& out,
 void destroy_gui_window(GuiWindow& window);
 
 /// @brief Calls frame() once per display frame until it returns false. The only place a main loop lives:
-/// a plain loop natively, emscripten_set_main_loop on the web (where this returns at once).
-void run_frame_loop(std::function<bool()> frame);
+/// a plain loop natively (returns true when it ended), emscripten_set_main_loop on the web (returns false
+/// at once, or never returns: the browser goes on calling frame(), so the caller must keep its state alive).
+bool run_frame_loop(std::function<bool()> frame);
 
 /// @brief Launch parameters: the page's query string on the web; empty natively (the CLI parses flags).
 std::map<std::string, std::string> launch_parameters();
@@ -39,5 +40,13 @@ std::string font_path();
 
 /// @brief Hands the web page's loading screen over to the app (hides it); no-op natively.
 void app_ready();
+
+}  // namespace conclab::platform
+
+namespace conclab::platform {
+
+/// @brief Writes the current back buffer (before the swap) to a PNG file. Native only: on the web it
+/// returns false with "unsupported on the web" (the browser takes its own screenshots).
+bool save_framebuffer_png(const std::string& path, int width, int height, std::string& error);
 
 }  // namespace conclab::platform

@@ -52,6 +52,21 @@ CheckResult PrimesRun::to_result(const exec::Future& future) {
     return r;
 }
 
+std::vector<CheckResult> PrimesRun::in_flight() const {
+    std::vector<CheckResult> running;
+    for (const auto& f : futures_) {
+        if (f.status() != exec::FutureStatus::running) continue;
+        CheckResult r;
+        r.index = f.index();
+        r.n = report_.options.sample.numbers.at(r.index);
+        const auto record = f.record();
+        r.worker = record.worker;
+        r.started_s = record.started_s + executor_epoch_;
+        running.push_back(r);
+    }
+    return running;
+}
+
 std::vector<CheckResult> PrimesRun::poll() {
     std::vector<CheckResult> fresh;
     while (auto f = completions_->try_next()) {

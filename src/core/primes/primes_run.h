@@ -73,6 +73,8 @@ public:
     /// @brief The report so far; final once finished().
     const PrimesReport& report() const { return report_; }
     std::size_t pending() const { return completions_ ? completions_->remaining() : 0; }
+    /// @brief The checks running right now (worker and start time set, no result yet).
+    std::vector<CheckResult> in_flight() const;
     double elapsed_s() const;
 
 private:

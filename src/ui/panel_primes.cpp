@@ -1,0 +1,455 @@
+// Primes panel — the talk's second demo: checking primality is CPU bound. The same sample runs
+// sequentially, on threads, on processes (isolated Web Workers in the browser) or on threads under a
+// model of CPython's GIL; the table fills in completion order, a timeline shows one lane per worker,
+// and a history compares runs by speedup. Caveat: the GIL executor is a model, not CPython.
+//
+// [SECTION] Controls and validation
+// [SECTION] Running
+// [SECTION] Drawing: table, timeline, history
+#include "demo_panel.h"
+
+#include "platform.h"
+#include "primes/primes_run.h"
+#include "primes/samples.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+
+namespace conclab::ui {
+namespace {
+
+using exec::ExecutorKind;
+
+constexpr ExecutorKind kExecutors[] = {ExecutorKind::sequential, ExecutorKind::threads, ExecutorKind::processes,
+                                       ExecutorKind::gil};
+enum class SampleMode { talk, fluent, custom };
+
+Text executor_text(ExecutorKind kind) {
+    switch (kind) {
+    case ExecutorKind::sequential: return Text::executor_sequential;
+    case ExecutorKind::threads: return Text::executor_threads;
+    case ExecutorKind::processes: return Text::executor_processes;
+    case ExecutorKind::gil: return Text::executor_gil;
+    }
+    return Text::executor_threads;
+}
+
+ImU32 worker_colour(std::size_t lane) {
+    static const ImU32 colours[] = {IM_COL32(86, 156, 214, 255), IM_COL32(220, 140, 60, 255), IM_COL32(120, 190, 90, 255),
+                                    IM_COL32(200, 100, 170, 255), IM_COL32(230, 200, 80, 255), IM_COL32(90, 200, 200, 255)};
+    return colours[lane % (sizeof colours / sizeof colours[0])];
+}
+
+struct HistoryEntry {
+    ExecutorKind executor;
+    int workers;
+    std::string sample;   // name + numbers, to find the sequential run on the same sample
+    std::string sample_name;
+    double wall_s;
+    double cpu_s;
+    bool busy_time;
+    bool cancelled;
+    std::optional<double> speedup;
+};
+
+class PrimesPanel final : public DemoPanel {
+public:
+    PrimesPanel() : workers_(platform::logical_cpus()) {}
+
+    Text title() const override { return Text::primes_title; }
+
+    // -------------------------------------------------------------------------
+    // [SECTION] Controls and validation
+    // -------------------------------------------------------------------------
+
+    bool apply(const LaunchOptions& options, std::string& error) override {
+        auto kind = exec::parse_executor_kind(options.executor);
+        if (!kind) {
+            error = "unknown executor '" + options.executor + "': use " + std::string(exec::executor_kind_choices());
+            return false;
+        }
+        if (options.workers != -1 && (options.workers < exec::kMinWorkers || options.workers > exec::kMaxWorkers)) {
+            error = "--workers " + std::to_string(options.workers) + " is out of range: use 1 to 64";
+            return false;
+        }
+        std::string sample_error;
+        if (!options.numbers.empty()) {
+            if (!primes::parse_number_list(options.numbers, sample_error)) {
+                error = sample_error;
+                return false;
+            }
+            mode_ = SampleMode::custom;
+            std::snprintf(custom_, sizeof custom_, "%s", options.numbers.c_str());
+        } else {
+            auto sample = primes::parse_sample_name(options.sample, sample_error);
+            if (!sample) {
+                error = sample_error;
+                return false;
+            }
+            if (sample->name == "fluent") mode_ = SampleMode::fluent;
+            else {
+                mode_ = SampleMode::talk;
+                magnitude_ = std::stoi(sample->name.substr(3));
+            }
+        }
+        executor_ = *kind;
+        if (options.workers != -1) workers_ = options.workers;
+        return true;
+    }
+
+    void autorun() override { start(); }
+
+    // -------------------------------------------------------------------------
+    // [SECTION] Running
+    // -------------------------------------------------------------------------
+
+    void update() override {
+        if (!run_) return;
+        run_->poll();
+        if (run_->finished() && !recorded_) {
+            recorded_ = true;
+            record_history(run_->report());
+            finished_json_ = primes::to_json(run_->report());
+        }
+    }
+
+    std::optional<std::string> take_finished_result() override {
+        auto out = std::move(finished_json_);
+        finished_json_.reset();
+        return out;
+    }
+
+    nlohmann::json state() const override {
+        nlohmann::json s{{"executor", std::string(exec::to_string(executor_))},
+                         {"workers", workers_},
+                         {"running", run_ && !run_->finished()},
+                         {"history", history_.size()}};
+        if (!field_errors_.empty()) {
+            nlohmann::json errors;
+            for (const auto& [field, message] : field_errors_) errors[field] = message;
+            s["errors"] = errors;
+        }
+        if (run_) s["run"] = nlohmann::json::parse(primes::to_json(run_->report()));
+        return s;
+    }
+
+    void draw() override {
+        ImGui::TextUnformatted(tr(Text::primes_title));
+        ImGui::TextWrapped("%s", tr(Text::primes_intro));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.8f, 1.0f, 1.0f));
+        ImGui::TextWrapped("%s", tr(Text::primes_lesson));
+        ImGui::PopStyleColor();
+        ImGui::Separator();
+        draw_controls();
+        ImGui::Separator();
+        if (run_) {
+            draw_summary();
+            if (ImGui::BeginTable("##layout", 2, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
+                ImGui::TableNextColumn();
+                draw_results_table();
+                ImGui::TableNextColumn();
+                draw_timeline();
+                ImGui::Spacing();
+                draw_history();
+                ImGui::EndTable();
+            }
+        }
+    }
+
+private:
+    std::optional<primes::Sample> chosen_sample(std::string& error) const {
+        switch (mode_) {
+        case SampleMode::talk: return primes::parse_sample_name("2**" + std::to_string(magnitude_), error);
+        case SampleMode::fluent: return primes::parse_sample_name("fluent", error);
+        case SampleMode::custom: return primes::parse_number_list(custom_, error);
+        }
+        return std::nullopt;
+    }
+
+    void start() {
+        field_errors_.clear();
+        std::string error;
+        auto sample = chosen_sample(error);
+        if (!sample) field_errors_["sample"] = error;
+        if (workers_ < exec::kMinWorkers || workers_ > exec::kMaxWorkers)
+            field_errors_["workers"] = "workers " + std::to_string(workers_) + " is out of range: use 1 to 64";
+        if (!field_errors_.empty()) return;   // the last good run stays on screen
+        const ExecutorKind kind = executor_;
+        const int workers = kind == ExecutorKind::sequential ? 1 : workers_;
+        try {
+            auto next = std::make_unique<primes::PrimesRun>(primes::PrimesOptions{*sample, kind, workers},
+                                                            [&] { return platform::make_executor(kind, workers); },
+                                                            platform::run_clock());
+            run_ = std::move(next);
+            recorded_ = false;
+        } catch (const std::exception& e) {
+            field_errors_["run"] = std::string(tr(Text::run_failed)) + ": " + e.what();
+        }
+    }
+
+    void record_history(const primes::PrimesReport& report) {
+        HistoryEntry entry{report.options.executor, report.options.workers, sample_key(report.options.sample),
+                           report.options.sample.name, report.wall_s, report.cpu ? report.cpu->total_s() : 0.0,
+                           report.cpu && report.cpu->busy_time, report.cancelled, std::nullopt};
+        if (!entry.cancelled) {
+            for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+                if (it->executor == ExecutorKind::sequential && it->sample == entry.sample && !it->cancelled) {
+                    entry.speedup = it->wall_s / entry.wall_s;
+                    break;
+                }
+            }
+            if (entry.executor == ExecutorKind::sequential) entry.speedup = 1.0;
+        }
+        history_.push_back(entry);
+    }
+
+    static std::string sample_key(const primes::Sample& sample) {
+        std::string key = sample.name + ":";
+        for (auto n : sample.numbers) key += std::to_string(n) + ",";
+        return key;
+    }
+
+    static void field_error(const std::map<std::string, std::string>& errors, const char* field) {
+        if (auto it = errors.find(field); it != errors.end()) {
+            ImGui::SameLine();
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", it->second.c_str());
+            ImGui::PopTextWrapPos();
+        }
+    }
+
+    void draw_controls() {
+        const bool running = run_ && !run_->finished();
+        ImGui::BeginDisabled(running);
+        ImGui::SetNextItemWidth(330);
+        if (ImGui::BeginCombo(tr(Text::executor), tr(executor_text(executor_)))) {
+            for (auto kind : kExecutors)
+                if (ImGui::Selectable(tr(executor_text(kind)), kind == executor_)) executor_ = kind;
+            ImGui::EndCombo();
+        }
+        if (executor_ != ExecutorKind::sequential) {
+            ImGui::SetNextItemWidth(330);
+            ImGui::SliderInt(tr(Text::workers), &workers_, exec::kMinWorkers, exec::kMaxWorkers, "%d",
+                             ImGuiSliderFlags_AlwaysClamp);
+            field_error(field_errors_, "workers");
+        }
+        if (executor_ == ExecutorKind::gil) ImGui::TextDisabled("%s", tr(Text::gil_note));
+        if (executor_ == ExecutorKind::processes && !platform::capabilities().os_processes)
+            ImGui::TextDisabled("%s", tr(Text::processes_web_note));
+
+        int mode = static_cast<int>(mode_);
+        ImGui::TextUnformatted(tr(Text::sample));
+        ImGui::SameLine();
+        ImGui::RadioButton(tr(Text::sample_talk), &mode, 0);
+        ImGui::SameLine();
+        ImGui::RadioButton(tr(Text::sample_fluent), &mode, 1);
+        ImGui::SameLine();
+        ImGui::RadioButton(tr(Text::sample_custom), &mode, 2);
+        mode_ = static_cast<SampleMode>(mode);
+        if (mode_ == SampleMode::talk) {
+            ImGui::SetNextItemWidth(330);
+            ImGui::SliderInt(tr(Text::magnitude), &magnitude_, primes::kMinMagnitude, primes::kMaxMagnitude, "2**%d",
+                             ImGuiSliderFlags_AlwaysClamp);
+        } else if (mode_ == SampleMode::custom) {
+            ImGui::InputTextMultiline("##numbers", custom_, sizeof custom_, ImVec2(330, 60));
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", tr(Text::numbers));
+        }
+        field_error(field_errors_, "sample");
+        ImGui::EndDisabled();
+
+        if (running) {
+            if (ImGui::Button(tr(Text::cancel), ImVec2(120, 0))) run_->cancel();
+        } else if (ImGui::Button(tr(Text::run), ImVec2(120, 0))) {
+            start();
+        }
+        field_error(field_errors_, "run");
+        if (!field_errors_.empty() && run_) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", tr(Text::last_good_run));
+        }
+    }
+
+    // -------------------------------------------------------------------------
+    // [SECTION] Drawing: table, timeline, history
+    // -------------------------------------------------------------------------
+
+    void draw_summary() const {
+        const auto& report = run_->report();
+        const auto& options = report.options;
+        std::size_t ok = 0;
+        for (const auto& r : report.results) ok += r.error ? 0 : 1;
+        ImGui::Text("%zu/%zu %s %.2f s (%s x%d) · %s %s", ok, options.sample.numbers.size(), tr(Text::checks_in),
+                    run_->elapsed_s(), tr(executor_text(options.executor)), options.workers, tr(Text::startup),
+                    primes::format_duration(report.startup_s).c_str());
+        if (report.finished && report.cpu) {
+            const auto& cpu = *report.cpu;
+            ImGui::Text("%s: user %s, sys %s, total %s (%.0f%% %s)   %s: %s", tr(Text::cpu),
+                        primes::format_duration(cpu.user_s).c_str(), primes::format_duration(cpu.sys_s).c_str(),
+                        primes::format_duration(cpu.total_s()).c_str(),
+                        report.wall_s > 0 ? 100.0 * cpu.total_s() / report.wall_s : 0.0, tr(Text::of_wall),
+                        tr(Text::wall), primes::format_duration(report.wall_s).c_str());
+            if (cpu.busy_time) ImGui::TextDisabled("%s", tr(Text::cpu_busy_note));
+        }
+    }
+
+    void draw_results_table() const {
+        const auto& report = run_->report();
+        const auto in_flight = run_->in_flight();
+        const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
+                                      ImGuiTableFlags_SizingFixedFit;
+        if (!ImGui::BeginTable("##results", 5, flags, ImVec2(0, 560))) return;
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn(tr(Text::number));
+        ImGui::TableSetupColumn("");
+        ImGui::TableSetupColumn(tr(Text::lpf));
+        ImGui::TableSetupColumn(tr(Text::elapsed));
+        ImGui::TableSetupColumn(tr(Text::worker));
+        ImGui::TableHeadersRow();
+        std::vector<bool> done(report.options.sample.numbers.size(), false);
+        for (const auto& r : report.results) {
+            done[r.index] = true;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            right_aligned(primes::group_digits(r.n));
+            ImGui::TableNextColumn();
+            if (r.error) ImGui::TextColored(ImVec4(1, 0.6f, 0.3f, 1), "!");
+            else if (r.prime) ImGui::TextColored(ImVec4(0.45f, 0.85f, 0.45f, 1), "\u2713");
+            else ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.4f, 1), "\u2717");
+            ImGui::TableNextColumn();
+            if (r.error) ImGui::TextDisabled("%s", r.error->c_str());
+            else if (!r.prime) right_aligned(primes::group_digits(r.lpf));
+            ImGui::TableNextColumn();
+            if (!r.error || *r.error != "cancelled") ImGui::Text("%9.3f s", r.elapsed_s);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r.worker.c_str());
+        }
+        const double now = run_->elapsed_s();
+        for (std::size_t i = 0; i < done.size(); ++i) {
+            if (done[i]) continue;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            right_aligned(primes::group_digits(report.options.sample.numbers[i]));
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted("\u23f3");
+            const auto running = std::find_if(in_flight.begin(), in_flight.end(), [&](auto& r) { return r.index == i; });
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s", running != in_flight.end() ? tr(Text::running_for) : tr(Text::pending));
+            ImGui::TableNextColumn();
+            if (running != in_flight.end()) ImGui::TextDisabled("%9.3f s", now - running->started_s);
+            ImGui::TableNextColumn();
+            if (running != in_flight.end()) ImGui::TextDisabled("%s", running->worker.c_str());
+        }
+        ImGui::EndTable();
+    }
+
+    static void right_aligned(const std::string& text) {
+        const float width = ImGui::CalcTextSize("18_446_744_073_709_551_615").x;
+        const float pad = width - ImGui::CalcTextSize(text.c_str()).x;
+        if (pad > 0) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + pad);
+        ImGui::TextUnformatted(text.c_str());
+    }
+
+    void draw_timeline() const {
+        ImGui::TextUnformatted(tr(Text::timeline));
+        const auto& report = run_->report();
+        auto bars = report.results;
+        const double now = run_->elapsed_s();
+        for (auto r : run_->in_flight()) {
+            r.elapsed_s = now - r.started_s;
+            bars.push_back(r);
+        }
+        std::vector<std::string> lanes;
+        for (const auto& b : bars) {
+            if (b.worker.empty()) continue;
+            if (std::find(lanes.begin(), lanes.end(), b.worker) == lanes.end()) lanes.push_back(b.worker);
+        }
+        std::sort(lanes.begin(), lanes.end(), [](const std::string& a, const std::string& b) {
+            return a.size() != b.size() ? a.size() < b.size() : a < b;
+        });
+        const float lane_h = 22.0f, label_w = 90.0f;
+        const float width = std::max(200.0f, ImGui::GetContentRegionAvail().x);
+        const float height = lane_h * static_cast<float>(std::max<std::size_t>(lanes.size(), 1)) + 22.0f;
+        const ImVec2 origin = ImGui::GetCursorScreenPos();
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const double span = std::max(now, 0.001);
+        const float plot_w = width - label_w - 8.0f;
+        draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), IM_COL32(30, 33, 38, 255), 4.0f);
+        for (std::size_t lane = 0; lane < lanes.size(); ++lane) {
+            const float y = origin.y + 4.0f + lane_h * static_cast<float>(lane);
+            draw->AddText(ImVec2(origin.x + 6, y + 2), IM_COL32(200, 200, 200, 255), lanes[lane].c_str());
+            for (const auto& b : bars) {
+                if (b.worker != lanes[lane]) continue;
+                const float x0 = origin.x + label_w + static_cast<float>(b.started_s / span) * plot_w;
+                const float x1 = origin.x + label_w + static_cast<float>((b.started_s + b.elapsed_s) / span) * plot_w;
+                draw->AddRectFilled(ImVec2(x0, y), ImVec2(std::max(x0 + 2.0f, x1), y + lane_h - 4.0f),
+                                    b.error ? IM_COL32(150, 90, 60, 255) : worker_colour(lane), 3.0f);
+                draw->AddRect(ImVec2(x0, y), ImVec2(std::max(x0 + 2.0f, x1), y + lane_h - 4.0f), IM_COL32(20, 20, 20, 255), 3.0f);
+            }
+        }
+        char axis[48];
+        std::snprintf(axis, sizeof axis, "0 s … %.2f s", span);
+        draw->AddText(ImVec2(origin.x + label_w, origin.y + height - 18.0f), IM_COL32(150, 150, 150, 255), axis);
+        ImGui::Dummy(ImVec2(width, height));
+    }
+
+    void draw_history() {
+        ImGui::TextUnformatted(tr(Text::history));
+        if (history_.empty()) return;
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr(Text::clear_history))) {
+            history_.clear();
+            return;
+        }
+        double best = 1.0;
+        for (const auto& h : history_)
+            if (h.speedup) best = std::max(best, *h.speedup);
+        if (!ImGui::BeginTable("##history", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) return;
+        ImGui::TableSetupColumn(tr(Text::executor));
+        ImGui::TableSetupColumn(tr(Text::sample));
+        ImGui::TableSetupColumn(tr(Text::wall));
+        ImGui::TableSetupColumn(tr(Text::cpu));
+        ImGui::TableSetupColumn(tr(Text::speedup), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableHeadersRow();
+        for (const auto& h : history_) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::Text("%s x%d", std::string(exec::to_string(h.executor)).c_str(), h.workers);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(h.sample_name.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%s%s", primes::format_duration(h.wall_s).c_str(), h.cancelled ? " (cancelled)" : "");
+            ImGui::TableNextColumn();
+            ImGui::Text("%s%s", primes::format_duration(h.cpu_s).c_str(), h.busy_time ? "*" : "");
+            ImGui::TableNextColumn();
+            if (h.speedup) {
+                char label[32];
+                std::snprintf(label, sizeof label, "x%.2f", *h.speedup);
+                ImGui::ProgressBar(static_cast<float>(*h.speedup / best), ImVec2(-1, 0), label);
+            } else {
+                ImGui::TextDisabled("%s", tr(Text::no_sequential_yet));
+            }
+        }
+        ImGui::EndTable();
+    }
+
+    ExecutorKind executor_ = ExecutorKind::threads;
+    int workers_;
+    SampleMode mode_ = SampleMode::talk;
+    int magnitude_ = primes::kTalkMagnitude;
+    char custom_[2048] = "2 142702110479723 299593572317531 3333333333333301";
+    std::map<std::string, std::string> field_errors_;
+    std::unique_ptr<primes::PrimesRun> run_;
+    bool recorded_ = false;
+    std::optional<std::string> finished_json_;
+    std::vector<HistoryEntry> history_;
+};
+
+}  // namespace
+
+std::unique_ptr<DemoPanel> make_primes_panel() { return std::make_unique<PrimesPanel>(); }
+
+}  // namespace conclab::ui

@@ -1,0 +1,170 @@
+// System panel: what this machine offers to concurrent code — logical CPUs, isolation (web), the build,
+// process and thread counts (native: /proc; web: what a page can't see, said plainly), a live frame-time
+// graph, and "spin N workers": real CPU-bound threads with per-thread counters while the UI keeps drawing.
+#include "demo_panel.h"
+
+#include "exec/spin_workers.h"
+#include "platform.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <vector>
+
+namespace conclab::ui {
+namespace {
+
+class SystemPanel final : public DemoPanel {
+public:
+    SystemPanel() : spin_count_(platform::logical_cpus()) {}
+
+    Text title() const override { return Text::system_title; }
+
+    bool apply(const LaunchOptions& options, std::string& error) override {
+        if (options.spin < -1 || options.spin > 64) {
+            error = "spin " + std::to_string(options.spin) + " is out of range: use 0 to 64";
+            return false;
+        }
+        launch_spin_ = options.spin;
+        return true;
+    }
+
+    void update() override {
+        const auto now = std::chrono::steady_clock::now();
+        if (launch_spin_ >= 0) {   // started from the query string (?spin=N) or --spin, once the app is up
+            spin_count_ = std::max(1, launch_spin_);
+            if (launch_spin_ > 0) spin_.start(launch_spin_);
+            launch_spin_ = -1;
+        }
+        if (frames_ > 0) {
+            frame_ms_[frame_index_ % kFrames] = std::chrono::duration<float, std::milli>(now - last_frame_).count();
+            ++frame_index_;
+        }
+        last_frame_ = now;
+        ++frames_;
+        // Rates and system counts once every half second: reading /proc each frame would cost frames.
+        if (now - last_sample_ > std::chrono::milliseconds(500)) {
+            const double dt = std::chrono::duration<double>(now - last_sample_).count();
+            rates_.resize(static_cast<std::size_t>(spin_.running()));
+            previous_counts_.resize(rates_.size());
+            for (int i = 0; i < spin_.running(); ++i) {
+                const auto c = spin_.count(i);
+                auto& previous = previous_counts_[static_cast<std::size_t>(i)];
+                rates_[static_cast<std::size_t>(i)] = c >= previous ? static_cast<double>(c - previous) / dt / 1e6 : 0.0;
+                previous = c;
+            }
+            counts_ = platform::system_counts();
+            last_sample_ = now;
+        }
+    }
+
+    void draw() override {
+        ImGui::TextUnformatted(tr(Text::system_title));
+        ImGui::TextWrapped("%s", tr(Text::system_intro));
+        ImGui::Separator();
+        const auto caps = platform::capabilities();
+        const auto build = platform::build_info();
+        if (ImGui::BeginTable("##facts", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
+            ImGui::TableSetupColumn("##k", ImGuiTableColumnFlags_WidthFixed, 330);
+            row(tr(Text::logical_cpus), std::to_string(platform::logical_cpus()));
+            row(tr(Text::cross_origin_isolated), caps.cross_origin_isolated ? tr(Text::yes) : tr(Text::no));
+            row(tr(Text::build), build.kind + " " + build.build_type + " · " + build.compiler + " · v" + build.version);
+            row(tr(Text::processes), counts_.processes ? std::to_string(*counts_.processes) : tr(Text::unknown));
+            row(tr(Text::threads), counts_.threads ? std::to_string(*counts_.threads) : tr(Text::unknown));
+            row(tr(Text::this_program_threads), counts_.own_threads ? std::to_string(*counts_.own_threads) : tr(Text::unknown));
+            ImGui::EndTable();
+        }
+        if (!counts_.note.empty()) ImGui::TextDisabled("%s", counts_.note.c_str());
+
+        ImGui::Separator();
+        float ordered[kFrames];
+        const int n = static_cast<int>(std::min<long>(frame_index_, kFrames));
+        float worst = 0;
+        for (int i = 0; i < n; ++i) {
+            ordered[i] = frame_ms_[(frame_index_ - n + i) % kFrames];
+            worst = std::max(worst, ordered[i]);
+        }
+        char overlay[64];
+        std::snprintf(overlay, sizeof overlay, "%.1f ms · %.0f fps", n ? ordered[n - 1] : 0.0f, average_fps(ordered, n));
+        ImGui::TextUnformatted(tr(Text::frame_time));
+        ImGui::PlotLines("##frames", ordered, n, 0, overlay, 0.0f, std::max(40.0f, worst), ImVec2(-1, 90));
+
+        ImGui::Separator();
+        ImGui::TextUnformatted(tr(Text::spin_title));
+        ImGui::TextWrapped("%s", tr(Text::spin_intro));
+        ImGui::SetNextItemWidth(220);
+        ImGui::SliderInt(tr(Text::spin_workers), &spin_count_, 1, 64);
+        ImGui::SameLine();
+        if (spin_.running() == 0) {
+            if (ImGui::Button(tr(Text::start))) spin_.start(spin_count_);
+        } else if (ImGui::Button(tr(Text::stop))) {
+            spin_.stop();
+        }
+        ImGui::TextDisabled("%s", tr(Text::spin_note_free_core));
+        if (spin_.running() > 0 && ImGui::BeginTable("##spin", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+            ImGui::TableSetupColumn(tr(Text::worker));
+            ImGui::TableSetupColumn(tr(Text::iterations));
+            ImGui::TableSetupColumn(tr(Text::rate), ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableHeadersRow();
+            double fastest = 1e-9;
+            for (double r : rates_) fastest = std::max(fastest, r);
+            for (int i = 0; i < spin_.running(); ++i) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::Text("thread %d", i + 1);
+                ImGui::TableNextColumn();
+                ImGui::Text("%llu", static_cast<unsigned long long>(spin_.count(i)));
+                ImGui::TableNextColumn();
+                const double rate = i < static_cast<int>(rates_.size()) ? rates_[static_cast<std::size_t>(i)] : 0.0;
+                char label[32];
+                std::snprintf(label, sizeof label, "%.0f", rate);
+                ImGui::ProgressBar(static_cast<float>(rate / fastest), ImVec2(-1, 0), label);
+            }
+            ImGui::EndTable();
+        }
+    }
+
+    nlohmann::json state() const override {
+        nlohmann::json counters = nlohmann::json::array();
+        for (int i = 0; i < spin_.running(); ++i) counters.push_back(std::to_string(spin_.count(i)));
+        return {{"spin_workers", spin_.running()},
+                {"spin_counts", counters},
+                {"processes", counts_.processes ? nlohmann::json(*counts_.processes) : nlohmann::json()},
+                {"threads", counts_.threads ? nlohmann::json(*counts_.threads) : nlohmann::json()},
+                {"counts_note", counts_.note}};
+    }
+
+private:
+    static void row(const char* key, const std::string& value) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(key);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(value.c_str());
+    }
+
+    static float average_fps(const float* ms, int n) {
+        float total = 0;
+        for (int i = 0; i < n; ++i) total += ms[i];
+        return total > 0 ? 1000.0f * static_cast<float>(n) / total : 0.0f;
+    }
+
+    static constexpr int kFrames = 240;
+    float frame_ms_[kFrames] = {};
+    long frame_index_ = 0;
+    long frames_ = 0;
+    std::chrono::steady_clock::time_point last_frame_, last_sample_;
+    exec::SpinWorkers spin_;
+    int spin_count_;
+    int launch_spin_ = -1;
+    std::vector<double> rates_;
+    std::vector<std::uint64_t> previous_counts_;
+    platform::SystemCounts counts_ = platform::system_counts();
+};
+
+}  // namespace
+
+std::unique_ptr<DemoPanel> make_system_panel() { return std::make_unique<SystemPanel>(); }
+
+}  // namespace conclab::ui

@@ -1,0 +1,32 @@
+// Every user-visible string, in English and Portuguese, through one table.
+#pragma once
+
+#include <string_view>
+
+namespace conclab::ui {
+
+enum class Language { en, pt };
+
+enum class Text {
+    app_title, demos, language, about_line,
+    // System panel
+    system_title, system_intro, logical_cpus, cross_origin_isolated, yes, no, build, processes, threads,
+    this_program_threads, unknown, frame_time, fps, spin_title, spin_intro, spin_workers, start, stop,
+    worker, iterations, rate, spin_note_free_core,
+    // Primes panel
+    primes_title, primes_intro, primes_lesson, executor, workers, sample, sample_talk, sample_fluent,
+    sample_custom, magnitude, numbers, run, cancel, number, prime, lpf, elapsed, pending, running_for,
+    timeline, history, speedup, wall, cpu, cpu_busy_note, no_sequential_yet, clear_history,
+    executor_sequential, executor_threads, executor_processes, executor_gil, processes_web_note,
+    gil_note, startup, checks_in, of_wall, last_good_run, run_failed,
+    count_
+};
+
+void set_language(Language language);
+Language language();
+/// @brief The text in the current language.
+const char* tr(Text key);
+/// @brief "en" / "pt" ↔ Language.
+bool parse_language(std::string_view code, Language& out);
+
+}  // namespace conclab::ui
