@@ -1,0 +1,309 @@
+// The native ProcessPool against real worker processes (the built `conclab worker`).
+#include "native/process_pool_native.h"
+#include "platform.h"
+
+#include <gtest/gtest.h>
+
+#include <dirent.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstdlib>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace conclab;
+using namespace std::chrono_literals;
+using exec::Future;
+using exec::FutureStatus;
+
+namespace {
+
+std::unique_ptr<exec::Executor> make_pool(int workers) {
+    platform::set_worker_executable(CONCLAB_EXE);
+    return platform::make_process_pool(workers);
+}
+
+pid_t pid_of(const std::string& worker) {
+    EXPECT_EQ(worker.rfind("pid ", 0), 0u) << worker;
+    return static_cast<pid_t>(std::atoi(worker.c_str() + 4));
+}
+
+/// Waits until the future's task runs in a worker; returns that worker's pid.
+pid_t wait_until_running(const Future& f) {
+    const auto until = std::chrono::steady_clock::now() + 20s;
+    while (f.status() == FutureStatus::pending && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(2ms);
+    EXPECT_EQ(f.status(), FutureStatus::running);
+    return pid_of(f.record().worker);
+}
+
+std::string error_of(const Future& f) {
+    try {
+        f.result();
+    } catch (const exec::TaskError& e) {
+        return e.what();
+    }
+    ADD_FAILURE() << "expected a TaskError";
+    return {};
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+int open_fds() {
+    int n = 0;
+    DIR* dir = opendir("/proc/self/fd");
+    while (dirent* entry = readdir(dir)) n += entry->d_name[0] != '.';
+    closedir(dir);
+    return n;
+}
+
+bool reaped(pid_t pid) { return kill(pid, 0) == -1 && errno == ESRCH; }   // a zombie still answers kill(pid, 0)
+
+/// No child of this process is a zombie: waitpid(-1, WNOHANG) finds nothing to collect.
+void expect_no_zombies() {
+    int status = 0;
+    const pid_t got = waitpid(-1, &status, WNOHANG);
+    const int error = errno;
+    EXPECT_TRUE(got == 0 || (got == -1 && error == ECHILD)) << "waitpid(-1) collected pid " << got;
+}
+
+double children_cpu_s() {
+    rusage usage{};
+    getrusage(RUSAGE_CHILDREN, &usage);
+    auto s = [](const timeval& tv) { return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) * 1e-6; };
+    return s(usage.ru_utime) + s(usage.ru_stime);
+}
+
+}  // namespace
+
+TEST(ProcessPool, KindAndWorkers) {
+    auto pool = make_pool(2);
+    EXPECT_EQ(pool->kind(), exec::ExecutorKind::processes);
+    EXPECT_EQ(pool->workers(), 2);
+    EXPECT_EQ(platform::make_executor(exec::ExecutorKind::processes, 1)->kind(), exec::ExecutorKind::processes);
+}
+
+TEST(ProcessPool, WorkerCountOutOfRangeIsRejected) {
+    platform::set_worker_executable(CONCLAB_EXE);
+    EXPECT_THROW(platform::make_process_pool(0), std::invalid_argument);
+    EXPECT_THROW(platform::make_process_pool(65), std::invalid_argument);
+    EXPECT_THROW(platform::make_process_pool(-1), std::invalid_argument);
+}
+
+TEST(ProcessPool, MapKeepsArgumentOrder) {
+    auto pool = make_pool(4);
+    std::vector<std::string> args;
+    for (int i = 0; i < 6; ++i) args.push_back(std::to_string((6 - i) * 15));   // later ones finish first
+    EXPECT_EQ(exec::map(*pool, "exec.sleep_ms", args), args);
+}
+
+TEST(ProcessPool, AsCompletedYieldsInCompletionOrder) {
+    auto pool = make_pool(3);
+    std::vector<Future> futures;
+    for (const char* ms : {"600", "20", "300"}) futures.push_back(pool->submit({"exec.sleep_ms", ms}));
+    exec::AsCompleted completed(futures);
+    std::vector<std::string> order;
+    while (auto f = completed.next()) order.push_back(f->result());
+    EXPECT_EQ(order, (std::vector<std::string>{"20", "300", "600"}));
+}
+
+TEST(ProcessPool, ResultsNameDistinctWorkerProcesses) {
+    auto pool = make_pool(2);
+    std::vector<Future> futures;
+    for (int i = 0; i < 6; ++i) futures.push_back(pool->submit({"exec.sleep_ms", "60"}));
+    std::set<pid_t> pids;
+    for (auto& f : futures) {
+        EXPECT_EQ(f.result(), "60");
+        const auto record = f.record();
+        const pid_t pid = pid_of(record.worker);
+        EXPECT_GT(pid, 0);
+        EXPECT_NE(pid, getpid());
+        EXPECT_GE(record.elapsed_s(), 0.05);
+        EXPECT_GE(record.started_s, 0);
+        EXPECT_LE(record.finished_s, pool->now_s());
+        pids.insert(pid);
+    }
+    EXPECT_EQ(pids.size(), 2u);
+}
+
+TEST(ProcessPool, AnyBytesCrossTheProcessBoundary) {
+    auto pool = make_pool(1);
+    std::string bytes;
+    for (int i = 0; i < 256; ++i) bytes.push_back(static_cast<char>(i));
+    bytes += std::string(200000, 'z');   // larger than a pipe buffer
+    EXPECT_EQ(pool->submit({"exec.echo", bytes}).result(), bytes);
+    EXPECT_EQ(pool->submit({"exec.echo", ""}).result(), "");
+}
+
+TEST(ProcessPool, ManySmallTasks) {
+    auto pool = make_pool(4);
+    std::vector<std::string> args;
+    for (int i = 0; i < 300; ++i) args.push_back("task " + std::to_string(i));
+    EXPECT_EQ(exec::map(*pool, "exec.echo", args), args);
+}
+
+TEST(ProcessPool, ATaskThatThrowsFailsAloneAndTheWorkerSurvives) {
+    auto pool = make_pool(1);
+    Future bad = pool->submit({"exec.fail", "boom at 42"});
+    EXPECT_EQ(error_of(bad), "boom at 42");
+    EXPECT_EQ(bad.status(), FutureStatus::failed);
+    Future unknown = pool->submit({"no.such.task", "x"});
+    EXPECT_EQ(error_of(unknown), "unknown task function 'no.such.task'");
+    Future good = pool->submit({"exec.echo", "still here"});
+    EXPECT_EQ(good.result(), "still here");
+    EXPECT_EQ(good.record().worker, bad.record().worker);   // the same process
+    EXPECT_FALSE(reaped(pid_of(bad.record().worker)));
+}
+
+TEST(ProcessPool, AKilledWorkerFailsItsTaskAndIsReplaced) {
+    auto pool = make_pool(1);
+    Future doomed = pool->submit({"exec.sleep_ms", "10000"});
+    Future queued = pool->submit({"exec.echo", "after"});
+    const pid_t pid = wait_until_running(doomed);
+    const auto start = std::chrono::steady_clock::now();
+    ASSERT_EQ(kill(pid, SIGKILL), 0);
+    const std::string message = error_of(doomed);
+    EXPECT_LT(seconds_since(start), 5.0);
+    EXPECT_EQ(message, "worker pid " + std::to_string(pid) + " died (signal 9, SIGKILL) while running exec.sleep_ms(10000)");
+    EXPECT_TRUE(reaped(pid));
+    EXPECT_EQ(queued.result(), "after");
+    const pid_t replacement = pid_of(queued.record().worker);
+    EXPECT_NE(replacement, pid);
+    EXPECT_NE(replacement, getpid());
+    EXPECT_EQ(pool->submit({"exec.echo", "again"}).result(), "again");
+}
+
+TEST(ProcessPool, AWorkerThatExitsIsReportedWithItsStatus) {
+    auto pool = make_pool(2);
+    Future doomed = pool->submit({"exec.sleep_ms", "10000"});
+    const pid_t pid = wait_until_running(doomed);
+    ASSERT_EQ(kill(pid, SIGTERM), 0);
+    EXPECT_EQ(error_of(doomed), "worker pid " + std::to_string(pid) + " died (signal 15, SIGTERM) while running exec.sleep_ms(10000)");
+    EXPECT_EQ(exec::map(*pool, "exec.echo", {"a", "b", "c"}), (std::vector<std::string>{"a", "b", "c"}));
+}
+
+TEST(ProcessPool, CancelAllStopsRunningTasksQuickly) {
+    auto pool = make_pool(2);
+    std::vector<Future> running = {pool->submit({"exec.sleep_ms", "10000"}), pool->submit({"exec.sleep_ms", "10000"})};
+    std::vector<Future> pending;
+    for (int i = 0; i < 3; ++i) pending.push_back(pool->submit({"exec.sleep_ms", "10000"}));
+    std::vector<pid_t> pids;
+    for (auto& f : running) pids.push_back(wait_until_running(f));
+    const auto start = std::chrono::steady_clock::now();
+    pool->cancel_all();
+    for (auto& f : running) EXPECT_EQ(error_of(f), "cancelled while running");
+    EXPECT_LT(seconds_since(start), 2.0);
+    for (auto& f : pending) {
+        EXPECT_EQ(f.status(), FutureStatus::cancelled);
+        EXPECT_THROW(f.result(), exec::CancelledError);
+    }
+    // The pool goes on with replacements.
+    Future next = pool->submit({"exec.echo", "next"});
+    EXPECT_EQ(next.result(), "next");
+    const pid_t replacement = pid_of(next.record().worker);
+    for (pid_t pid : pids) EXPECT_NE(replacement, pid);
+    pool->shutdown();
+    for (pid_t pid : pids) EXPECT_TRUE(reaped(pid));
+}
+
+TEST(ProcessPool, ShutdownReapsEveryWorkerAndClosesEveryPipe) {
+    const int fds_before = open_fds();
+    std::vector<pid_t> pids;
+    {
+        auto pool = make_pool(3);
+        std::vector<Future> futures;
+        for (int i = 0; i < 6; ++i) futures.push_back(pool->submit({"exec.sleep_ms", "40"}));
+        for (auto& f : futures) {
+            f.result();
+            pids.push_back(pid_of(f.record().worker));
+        }
+        EXPECT_GT(open_fds(), fds_before);
+        pool->shutdown(true, false);
+        for (pid_t pid : pids) EXPECT_TRUE(reaped(pid)) << pid;
+        EXPECT_THROW(pool->submit({"exec.echo", "late"}), std::logic_error);
+        pool->shutdown();   // twice is fine
+    }
+    expect_no_zombies();
+    EXPECT_EQ(open_fds(), fds_before);
+}
+
+TEST(ProcessPool, ShutdownWithoutWaitStillRunsTheQueue) {
+    auto pool = make_pool(2);
+    std::vector<Future> futures;
+    for (int i = 0; i < 5; ++i) futures.push_back(pool->submit({"exec.sleep_ms", "30"}));
+    const auto start = std::chrono::steady_clock::now();
+    pool->shutdown(false, false);
+    EXPECT_LT(seconds_since(start), 0.5);
+    for (auto& f : futures) EXPECT_EQ(f.result(), "30");
+    pool.reset();
+    expect_no_zombies();
+}
+
+TEST(ProcessPool, DestroyingAPoolCancelsItsWorkQuickly) {
+    const int fds_before = open_fds();
+    Future running, queued;
+    pid_t pid = 0;
+    const auto start = std::chrono::steady_clock::now();
+    {
+        auto pool = make_pool(1);
+        running = pool->submit({"exec.sleep_ms", "10000"});
+        queued = pool->submit({"exec.sleep_ms", "10000"});
+        pid = wait_until_running(running);
+    }
+    EXPECT_LT(seconds_since(start), 5.0);
+    EXPECT_EQ(error_of(running), "cancelled while running");
+    EXPECT_EQ(queued.status(), FutureStatus::cancelled);
+    EXPECT_TRUE(reaped(pid));
+    expect_no_zombies();
+    EXPECT_EQ(open_fds(), fds_before);
+}
+
+TEST(ProcessPool, ChildrenCpuTimeCountsOnceReaped) {
+    const double before = children_cpu_s();
+    auto pool = make_pool(1);
+    Future f = pool->submit({"primes.lpf", "1125899906842597"});   // a prime near 2**50: ~0.1 s of trial division
+    EXPECT_EQ(f.result(), "1125899906842597");
+    const double busy = f.record().elapsed_s();
+    pool->shutdown(true, false);
+    const double used = children_cpu_s() - before;
+    EXPECT_GT(used, 0.5 * busy) << "task took " << busy << " s; children's CPU grew by " << used << " s";
+    EXPECT_GT(used, 0.02);
+}
+
+TEST(ProcessPool, AnExecutableThatIsNotConclabFailsToStart) {
+    if (const char* env = std::getenv("CONCLAB_WORKER_EXE"); env && *env) GTEST_SKIP() << "CONCLAB_WORKER_EXE is set";
+    const int fds_before = open_fds();
+    platform::set_worker_executable("/nonexistent/conclab");
+    try {
+        platform::make_process_pool(2);
+        ADD_FAILURE() << "expected std::runtime_error";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("/nonexistent/conclab"), std::string::npos) << e.what();
+    }
+    platform::set_worker_executable("/bin/true");   // starts, says nothing, exits 0
+    try {
+        platform::make_process_pool(2);
+        ADD_FAILURE() << "expected std::runtime_error";
+    } catch (const std::runtime_error& e) {
+        EXPECT_NE(std::string(e.what()).find("exit status 0) before it was ready"), std::string::npos) << e.what();
+    }
+    platform::set_worker_executable(CONCLAB_EXE);
+    expect_no_zombies();
+    EXPECT_EQ(open_fds(), fds_before);
+}
+
+TEST(ProcessPool, WorkerExecutableIsTheConfiguredConclab) {
+    platform::set_worker_executable(CONCLAB_EXE);
+    if (const char* env = std::getenv("CONCLAB_WORKER_EXE"); env && *env)
+        EXPECT_EQ(platform::worker_executable(), env);
+    else
+        EXPECT_EQ(platform::worker_executable(), CONCLAB_EXE);
+}
