@@ -59,7 +59,7 @@ class PrimesPanel final : public DemoPanel {
 public:
     PrimesPanel() : workers_(platform::logical_cpus()) {}
 
-    Text title() const override { return Text::primes_title; }
+    Text title() const override { return Text::primes_menu; }
 
     // -------------------------------------------------------------------------
     // [SECTION] Controls and validation
@@ -148,6 +148,8 @@ public:
         if (run_) {
             draw_summary();
             if (ImGui::BeginTable("##layout", 2, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
+                ImGui::TableSetupColumn("##left", ImGuiTableColumnFlags_WidthStretch, 0.6f);
+                ImGui::TableSetupColumn("##right", ImGuiTableColumnFlags_WidthStretch, 0.4f);
                 ImGui::TableNextColumn();
                 draw_results_table();
                 ImGui::TableNextColumn();
@@ -292,7 +294,7 @@ private:
                         primes::format_duration(cpu.total_s()).c_str(),
                         report.wall_s > 0 ? 100.0 * cpu.total_s() / report.wall_s : 0.0, tr(Text::of_wall),
                         tr(Text::wall), primes::format_duration(report.wall_s).c_str());
-            if (cpu.busy_time) ImGui::TextDisabled("%s", tr(Text::cpu_busy_note));
+            ImGui::TextDisabled("%s", tr(cpu.busy_time ? Text::cpu_busy_note : Text::cpu_process_note));
         }
     }
 
@@ -303,27 +305,29 @@ private:
                                       ImGuiTableFlags_SizingFixedFit;
         if (!ImGui::BeginTable("##results", 5, flags, ImVec2(0, 560))) return;
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(tr(Text::number));
-        ImGui::TableSetupColumn("");
-        ImGui::TableSetupColumn(tr(Text::lpf));
-        ImGui::TableSetupColumn(tr(Text::elapsed));
-        ImGui::TableSetupColumn(tr(Text::worker));
+        const float number_w = ImGui::CalcTextSize(kWidestNumber).x;
+        const float lpf_w = std::max(ImGui::CalcTextSize(kWidestFactor).x, ImGui::CalcTextSize(tr(Text::lpf)).x);
+        ImGui::TableSetupColumn(tr(Text::number), ImGuiTableColumnFlags_WidthFixed, number_w);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("\u2713").x);
+        ImGui::TableSetupColumn(tr(Text::lpf), ImGuiTableColumnFlags_WidthFixed, lpf_w);
+        ImGui::TableSetupColumn(tr(Text::elapsed), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("000.000 s").x);
+        ImGui::TableSetupColumn(tr(Text::worker), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableHeadersRow();
         std::vector<bool> done(report.options.sample.numbers.size(), false);
         for (const auto& r : report.results) {
             done[r.index] = true;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            right_aligned(primes::group_digits(r.n));
+            right_aligned(primes::group_digits(r.n), number_w);
             ImGui::TableNextColumn();
             if (r.error) ImGui::TextColored(ImVec4(1, 0.6f, 0.3f, 1), "!");
             else if (r.prime) ImGui::TextColored(ImVec4(0.45f, 0.85f, 0.45f, 1), "\u2713");
             else ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.4f, 1), "\u2717");
             ImGui::TableNextColumn();
             if (r.error) ImGui::TextDisabled("%s", r.error->c_str());
-            else if (!r.prime) right_aligned(primes::group_digits(r.lpf));
+            else if (!r.prime) right_aligned(primes::group_digits(r.lpf), lpf_w);
             ImGui::TableNextColumn();
-            if (!r.error || *r.error != "cancelled") ImGui::Text("%9.3f s", r.elapsed_s);
+            if (!r.error || *r.error != "cancelled") ImGui::Text("%8.3f s", r.elapsed_s);
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(r.worker.c_str());
         }
@@ -332,22 +336,24 @@ private:
             if (done[i]) continue;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            right_aligned(primes::group_digits(report.options.sample.numbers[i]));
+            right_aligned(primes::group_digits(report.options.sample.numbers[i]), number_w);
             ImGui::TableNextColumn();
             ImGui::TextUnformatted("\u23f3");
             const auto running = std::find_if(in_flight.begin(), in_flight.end(), [&](auto& r) { return r.index == i; });
             ImGui::TableNextColumn();
             ImGui::TextDisabled("%s", running != in_flight.end() ? tr(Text::running_for) : tr(Text::pending));
             ImGui::TableNextColumn();
-            if (running != in_flight.end()) ImGui::TextDisabled("%9.3f s", now - running->started_s);
+            if (running != in_flight.end()) ImGui::TextDisabled("%8.3f s", now - running->started_s);
             ImGui::TableNextColumn();
             if (running != in_flight.end()) ImGui::TextDisabled("%s", running->worker.c_str());
         }
         ImGui::EndTable();
     }
 
-    static void right_aligned(const std::string& text) {
-        const float width = ImGui::CalcTextSize("18_446_744_073_709_551_615").x;
+    static constexpr const char* kWidestNumber = "18_446_744_073_709_551_615";
+    static constexpr const char* kWidestFactor = "4_294_967_295";   // a composite's lpf is at most its square root
+
+    static void right_aligned(const std::string& text, float width) {
         const float pad = width - ImGui::CalcTextSize(text.c_str()).x;
         if (pad > 0) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + pad);
         ImGui::TextUnformatted(text.c_str());

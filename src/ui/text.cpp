@@ -43,6 +43,7 @@ constexpr Entry kTexts[] = {
     {Text::rate, "Millions/s", "Milhões/s"},
     {Text::spin_note_free_core, "Leave one core free and the frame rate stays smooth.",
      "Deixe um núcleo livre e a taxa de quadros continua estável."},
+    {Text::primes_menu, "Primes (CPU bound)", "Primos (CPU)"},
     {Text::primes_title, "Primes: CPU-bound work", "Primos: trabalho limitado pela CPU"},
     {Text::primes_intro,
      "Checks each number by trial division (6k\u00b11 up to its square root), as in the talk. Pick how the work "
@@ -77,6 +78,8 @@ constexpr Entry kTexts[] = {
     {Text::cpu, "CPU", "CPU"},
     {Text::cpu_busy_note, "web: summed worker busy time, not OS CPU time",
      "web: soma do tempo ocupado dos workers, não o tempo de CPU do SO"},
+    {Text::cpu_process_note, "CPU time of the whole program (getrusage, worker processes included): drawing this window adds to it",
+     "Tempo de CPU do programa inteiro (getrusage, processos workers incluídos): desenhar esta janela também conta"},
     {Text::no_sequential_yet, "run sequential on this sample to compare", "rode sequencial nesta amostra para comparar"},
     {Text::clear_history, "Clear", "Limpar"},
     {Text::executor_sequential, "sequential", "sequencial"},

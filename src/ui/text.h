@@ -14,9 +14,9 @@ enum class Text {
     this_program_threads, unknown, frame_time, fps, spin_title, spin_intro, spin_workers, start, stop,
     worker, iterations, rate, spin_note_free_core,
     // Primes panel
-    primes_title, primes_intro, primes_lesson, executor, workers, sample, sample_talk, sample_fluent,
+    primes_menu, primes_title, primes_intro, primes_lesson, executor, workers, sample, sample_talk, sample_fluent,
     sample_custom, magnitude, numbers, run, cancel, number, prime, lpf, elapsed, pending, running_for,
-    timeline, history, speedup, wall, cpu, cpu_busy_note, no_sequential_yet, clear_history,
+    timeline, history, speedup, wall, cpu, cpu_busy_note, cpu_process_note, no_sequential_yet, clear_history,
     executor_sequential, executor_threads, executor_processes, executor_gil, processes_web_note,
     gil_note, startup, checks_in, of_wall, last_good_run, run_failed,
     count_

@@ -1,0 +1,62 @@
+# Front door. Every target installs what it needs first (scripts/setup is idempotent) and calls the
+# CMake presets; configurations live in CMakePresets.json.
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+export NODE_PATH := /usr/share/nodejs
+PORT ?= 8000
+JOBS ?= $(shell nproc)
+CONCLAB := build/native/conclab
+
+.PHONY: deps deps-native deps-web native web run test test-native test-asan test-tsan test-web test-e2e bench clean
+
+deps:
+	bash scripts/setup all
+
+deps-native:
+	bash scripts/setup native
+
+deps-web:
+	bash scripts/setup web
+
+native: deps-native
+	cmake --preset native -DCONCLAB_BUILD_GUI=ON >/dev/null
+	cmake --build --preset native -j $(JOBS)
+
+web: deps-web
+	cmake --preset web >/dev/null
+	cmake --build --preset web -j $(JOBS)
+
+## run: build the web app and serve it with COOP/COEP headers on http://127.0.0.1:$(PORT)/
+run: web native
+	@echo "Concurrency Lab: open http://127.0.0.1:$(PORT)/"
+	$(CONCLAB) serve --port $(PORT) --dir build/web
+
+## test: every suite — native, ASan+UBSan, TSan (executors and pools), wasm under node, browser end-to-end
+test: deps
+	bash scripts/test-all
+
+test-native: native
+	ctest --preset native -j $(JOBS)
+
+test-asan: deps-native
+	cmake --preset native-asan >/dev/null
+	cmake --build --preset native-asan -j $(JOBS)
+	ctest --preset native-asan -j $(JOBS)
+
+test-tsan: deps-native
+	cmake --preset native-tsan >/dev/null
+	cmake --build --preset native-tsan -j $(JOBS) --target core_tests platform_tests conclab
+	ctest --preset native-tsan -R 'core_tests|platform_tests'
+
+test-web: web
+	ctest --preset web
+
+test-e2e: web native
+	cd web && node --test tests/
+
+## bench: figures, not tests (native executors, headless Chromium, the talk's Python on the same numbers)
+bench: deps web native
+	bash bench/run
+
+clean:
+	rm -rf build
