@@ -59,7 +59,7 @@ struct PrimesArgs {
     std::vector<std::string> numbers;
     std::string sample;
     std::string executor = "threads";
-    int workers = 0;
+    int workers = -1;   // -1: not given, use the logical CPUs
     bool json = false;
 };
 
@@ -79,7 +79,7 @@ int primes_command(const PrimesArgs& args) {
     auto kind = exec::parse_executor_kind(args.executor);
     if (!kind)
         throw UsageError("unknown executor '" + args.executor + "': use " + std::string(exec::executor_kind_choices()));
-    int workers = args.workers == 0 ? platform::logical_cpus() : args.workers;
+    int workers = args.workers == -1 ? platform::logical_cpus() : args.workers;
     if (workers < exec::kMinWorkers || workers > exec::kMaxWorkers)
         throw UsageError("--workers " + std::to_string(args.workers) + " is out of range: use 1 to 64");
     if (*kind == exec::ExecutorKind::sequential) workers = 1;

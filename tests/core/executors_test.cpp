@@ -134,15 +134,17 @@ TEST(Executors, WorkerCountIsValidated) {
     EXPECT_EQ(make_thread_pool(64)->workers(), 64);
 }
 
-TEST(Gil, OnlyOneThreadComputesAtATime) {
+TEST(Gil, OnlyOneThreadComputesAtATimeAndTheLockChangesHands) {
     Gil gil(1ms);
     std::atomic<int> inside{0}, most{0};
     std::vector<std::thread> threads;
+    // Work until the lock has changed hands 40 times (about 40 ms with a 1 ms interval; a deadline of
+    // seconds only guards against a hang on a loaded machine).
+    const auto deadline = std::chrono::steady_clock::now() + 10s;
     for (int t = 0; t < 4; ++t) {
         threads.emplace_back([&] {
             GilHold hold(&gil);
-            auto until = std::chrono::steady_clock::now() + 40ms;
-            while (std::chrono::steady_clock::now() < until) {
+            while (gil.switches() < 40 && std::chrono::steady_clock::now() < deadline) {
                 int now = ++inside;
                 int seen = most.load();
                 while (now > seen && !most.compare_exchange_weak(seen, now)) {}
@@ -153,8 +155,7 @@ TEST(Gil, OnlyOneThreadComputesAtATime) {
     }
     for (auto& t : threads) t.join();
     EXPECT_EQ(most.load(), 1);
-    // Four threads of 40 ms each with a 1 ms interval: the lock changed hands many times.
-    EXPECT_GT(gil.switches(), 20u);
+    EXPECT_GE(gil.switches(), 40u);
 }
 
 TEST(Gil, ThreadsInterleaveUnderTheLock) {
