@@ -2,8 +2,15 @@
 #   app     — the GUI page: pthreads in Web Workers, WebGL2, fetch, rendered on the browser main thread
 #   test    — a GoogleTest binary run by node: main proxied to a pthread, exits with the test status
 #   worker  — the "process" module: no threads, no shared memory, loaded by each isolated Web Worker
+# Emscripten 3.1.6 names: TOTAL_STACK (STACK_SIZE came later), no ports (the cache is frozen).
 set(CONCLAB_WASM_THREAD_FLAGS -pthread -fexceptions)
-set(CONCLAB_PTHREAD_POOL_SIZE 8 CACHE STRING "Web Workers pre-spawned for pthreads (more are created on demand)")
+
+# Pthread Web Workers started with the page, before main(). A thread that finds no pre-started worker
+# waits for the browser main thread to create one, so joining it from there deadlocks: the pool must
+# cover every thread the app runs at once (pool workers + spinners + SDL's). A JS expression, so it
+# scales with the machine (8 on 2 cores).
+set(CONCLAB_PTHREAD_POOL_SIZE "2*navigator.hardwareConcurrency+4" CACHE STRING
+    "Web Workers pre-spawned for pthreads (a JS expression evaluated in the page)")
 
 # Compile flags that every object linked into a threaded wasm module needs (ours and third-party).
 function(conclab_wasm_threads target)
@@ -11,21 +18,24 @@ function(conclab_wasm_threads target)
 endfunction()
 
 function(conclab_wasm_target target kind)
-  set(common -fexceptions -sALLOW_MEMORY_GROWTH=1 -sSTACK_SIZE=1MB)
+  set(common -fexceptions -sALLOW_MEMORY_GROWTH=1 -sTOTAL_STACK=1MB)
   if(kind STREQUAL "app")
     target_link_options(${target} PRIVATE ${common} -pthread
-      -sPTHREAD_POOL_SIZE=${CONCLAB_PTHREAD_POOL_SIZE} -sPTHREAD_POOL_SIZE_STRICT=0
+      "-sPTHREAD_POOL_SIZE=${CONCLAB_PTHREAD_POOL_SIZE}" -sPTHREAD_POOL_SIZE_STRICT=0
       -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFETCH=1
       -sENVIRONMENT=web,worker -sEXIT_RUNTIME=0
+      -sMINIFY_HTML=0   # 3.1.6 calls htmlmin with a nested argument list and fails at -O1 and above
       -sEXPORTED_RUNTIME_METHODS=[ccall,cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8]
       "-sEXPORTED_FUNCTIONS=[_main,_malloc,_free]")
   elseif(kind STREQUAL "test")
     target_link_options(${target} PRIVATE ${common} -pthread
       -sPROXY_TO_PTHREAD=1 -sEXIT_RUNTIME=1 -sNODERAWFS=1 -sPTHREAD_POOL_SIZE=72 -sENVIRONMENT=node,worker)
   elseif(kind STREQUAL "worker")
+    # No -pthread anywhere in this module: its memory is a plain ArrayBuffer that nothing else can see.
+    target_compile_options(${target} PRIVATE -fexceptions)
     target_link_options(${target} PRIVATE ${common} -sENVIRONMENT=worker -sMODULARIZE=1
       -sEXPORT_NAME=createConclabWorkerModule -sEXIT_RUNTIME=0 -sFILESYSTEM=0
-      -sEXPORTED_RUNTIME_METHODS=[ccall,cwrap,UTF8ToString,stringToUTF8,lengthBytesUTF8]
+      -sEXPORTED_RUNTIME_METHODS=[ccall,cwrap,UTF8ToString]
       "-sEXPORTED_FUNCTIONS=[_malloc,_free]")
   else()
     message(FATAL_ERROR "conclab_wasm_target: unknown kind ${kind}")

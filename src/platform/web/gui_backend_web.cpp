@@ -1,0 +1,223 @@
+// Web side of the GUI seam: SDL2 over WebGL2 (GLES 3) on the canvas of web/shell.html, the one
+// emscripten_set_main_loop, and the page hooks — the query string, window.conclab.state(),
+// CONCLAB_RESULT console lines and the loading screen. Everything here runs on the browser main thread
+// except report_result(), which may be called from any thread.
+#include "gui_backend.h"
+
+#include <SDL.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <emscripten/threading.h>
+
+#include <cstdlib>
+#include <exception>
+#include <string>
+#include <unistd.h>
+
+// [SECTION] JavaScript side
+
+// location.search ("?demo=primes&…"), malloc'd; the caller frees it.
+EM_JS(char*, conclab_js_query_string, (), {
+    const text = (typeof location !== "undefined") ? location.search : "";
+    const size = lengthBytesUTF8(text) + 1;
+    const ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    return ptr;
+});
+
+// window.conclab: state() → the app's current state as a JS object (or the raw text if it is not JSON),
+// frames(reset) → frame statistics kept by the frame loop {count, first_ms, last_ms, max_gap_ms} (reset
+// restarts max_gap_ms), result → the last CONCLAB_RESULT, ready → the first frames are drawn.
+EM_JS(void, conclab_js_install_api, (), {
+    const api = window.conclab || (window.conclab = {});
+    api.state = () => {
+        const text = UTF8ToString(_conclab_state_json());
+        try {
+            return JSON.parse(text);
+        } catch (e) {
+            return text;
+        }
+    };
+    api.frames = (reset_max_gap) => {
+        const f = Module.conclabFrames || {count : 0, max_gap_ms : 0};
+        const copy = Object.assign({}, f);
+        if (reset_max_gap) f.max_gap_ms = 0;
+        return copy;
+    };
+});
+
+// Per frame: count, time of the last one, the longest gap between two (a stall shows here).
+EM_JS(void, conclab_js_frame_tick, (), {
+    const now = performance.now();
+    const f = Module.conclabFrames || (Module.conclabFrames = {count : 0, first_ms : now, last_ms : now, max_gap_ms : 0});
+    if (f.count > 0) f.max_gap_ms = Math.max(f.max_gap_ms, now - f.last_ms);
+    f.count++;
+    f.last_ms = now;
+});
+
+EM_JS(void, conclab_js_report_result, (const char* json), {
+    const text = UTF8ToString(json);
+    console.log("CONCLAB_RESULT " + text);
+    try {
+        (window.conclab || (window.conclab = {})).result = JSON.parse(text);
+    } catch (e) {
+    }
+});
+
+EM_JS(void, conclab_js_frame_threw, (const char* message), {
+    console.error("conclab: a frame threw: " + UTF8ToString(message));
+});
+
+EM_JS(void, conclab_js_app_ready, (), {
+    (window.conclab || (window.conclab = {})).ready = true;
+    if (Module.conclabAppReady) Module.conclabAppReady();
+});
+
+namespace conclab::platform {
+namespace {
+
+std::function<bool()> frame_function;
+std::function<std::string()> state_provider;
+std::string state_text;   // what conclab_state_json() last returned; lives until the next call
+
+void report_result_here(const char* json) { conclab_js_report_result(json); }
+
+void frame_tick() {
+    conclab_js_frame_tick();
+    bool keep_going = false;
+    try {
+        keep_going = frame_function && frame_function();
+    } catch (const std::exception& e) {
+        conclab_js_frame_threw(e.what());
+        keep_going = true;   // one bad frame should not freeze the page
+    }
+    if (!keep_going) emscripten_cancel_main_loop();
+}
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+// application/x-www-form-urlencoded decoding, as URLSearchParams does it.
+std::string url_decode(const std::string& text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == '+') {
+            out += ' ';
+        } else if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
+            out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+            i += 2;
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+bool create_gui_window(const char* title, int width, int height, GuiWindow& out, std::string& error) {
+    // Keyboard events go to the canvas only, so the page's other elements keep working.
+    SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        error = std::string("SDL could not start: ") + SDL_GetError();
+        return false;
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    // The canvas is sized by CSS to the whole window (shell.html); with RESIZABLE, SDL follows its CSS
+    // size, and with ALLOW_HIGHDPI the drawing buffer is CSS size × devicePixelRatio.
+    SDL_Window* window = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height,
+                                          SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!window) {
+        error = std::string("no window: ") + SDL_GetError();
+        SDL_Quit();
+        return false;
+    }
+    SDL_GLContext context = SDL_GL_CreateContext(window);
+    if (!context) {
+        error = std::string("WebGL2 is not available: ") + SDL_GetError();
+        SDL_DestroyWindow(window);
+        SDL_Quit();
+        return false;
+    }
+    SDL_GL_MakeCurrent(window, context);
+    out.window = window;
+    out.gl_context = context;
+    out.glsl_version = "#version 300 es";
+    return true;
+}
+
+void destroy_gui_window(GuiWindow& window) {
+    if (window.gl_context) SDL_GL_DeleteContext(window.gl_context);
+    if (window.window) SDL_DestroyWindow(window.window);
+    window = GuiWindow{};
+    SDL_Quit();
+}
+
+bool run_frame_loop(std::function<bool()> frame) {
+    // The browser owns the loop: frame() runs once per animation frame after this returns, so all it
+    // uses must outlive this call. Returns false at once (simulate_infinite_loop = 0).
+    frame_function = std::move(frame);
+    emscripten_set_main_loop(frame_tick, 0, 0);
+    return false;
+}
+
+std::map<std::string, std::string> launch_parameters() {
+    char* raw = conclab_js_query_string();
+    std::string query = raw ? raw : "";
+    std::free(raw);
+    if (!query.empty() && query.front() == '?') query.erase(0, 1);
+    std::map<std::string, std::string> parameters;
+    std::size_t start = 0;
+    while (start <= query.size()) {
+        std::size_t end = query.find('&', start);
+        if (end == std::string::npos) end = query.size();
+        const std::string pair = query.substr(start, end - start);
+        if (!pair.empty()) {
+            const std::size_t eq = pair.find('=');
+            std::string key = url_decode(pair.substr(0, eq));
+            std::string value = eq == std::string::npos ? std::string() : url_decode(pair.substr(eq + 1));
+            parameters[std::move(key)] = std::move(value);   // a repeated name: the last one wins
+        }
+        start = end + 1;
+    }
+    return parameters;
+}
+
+void set_state_provider(std::function<std::string()> provider) {
+    state_provider = std::move(provider);
+    conclab_js_install_api();
+}
+
+void report_result(const std::string& json) {
+    // console.log from a pthread would print in its Worker: the line belongs to the page.
+    if (emscripten_is_main_browser_thread()) conclab_js_report_result(json.c_str());
+    else emscripten_sync_run_in_main_runtime_thread(EM_FUNC_SIG_VI, report_result_here, json.c_str());
+}
+
+std::string font_path() {
+    static const char* const kFont = "/fonts/DejaVuSans.ttf";   // --preload-file in src/platform/web/CMakeLists.txt
+    return access(kFont, R_OK) == 0 ? kFont : "";
+}
+
+void app_ready() { conclab_js_app_ready(); }
+
+}  // namespace conclab::platform
+
+extern "C" EMSCRIPTEN_KEEPALIVE const char* conclab_state_json() {
+    using conclab::platform::state_provider;
+    using conclab::platform::state_text;
+    try {
+        state_text = state_provider ? state_provider() : std::string("{}");
+    } catch (const std::exception&) {
+        state_text = "{\"error\":\"the state provider failed\"}";
+    }
+    return state_text.c_str();
+}

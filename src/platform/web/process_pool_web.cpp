@@ -1,0 +1,396 @@
+// The web build's process pool: isolated Web Workers, each running its own small wasm module
+// (process_worker_main.cpp, loaded by web/process-worker.js) with no pthreads and no shared memory —
+// the browser's nearest thing to a child process. They talk only by postMessage:
+//   page → worker  {id, function, argument}
+//   worker → page  {ready, startup_ms} once, then {id, ok, value | error, busy_ms}
+//
+// Threading: Worker objects belong to the JS context that made them, and their messages arrive on its
+// event loop. Ours is the browser main thread, so every pool state change happens there: the JS
+// callbacks call the exported conclab_process_pool_on_* functions, which complete the futures.
+// Create and use the pool on the browser main thread (the UI does). Calls from another thread are
+// proxied to the main thread: submit() and cancel_all() asynchronously, creation and destruction
+// synchronously (the caller blocks until the main thread has run them — never from a thread the main
+// thread is waiting for). Never call Future::result() on the main thread: the result can only arrive
+// once the main thread returns to the browser.
+//
+// One task per idle worker. Cancelling a running task terminates its worker and starts a fresh one,
+// as killing a process would; so does a crash (the worker's error event). shutdown() never blocks the
+// main thread: the workers finish what they hold and are terminated then.
+#include "platform.h"
+
+#include <emscripten.h>
+#include <emscripten/threading.h>
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+// [SECTION] JavaScript side: create, message and terminate Workers (main thread only)
+
+// Returns a handle (> 0) for the new Worker, 0 if Workers are unavailable.
+EM_JS(int, conclab_js_worker_start, (int pool, int slot), {
+    if (typeof Worker === 'undefined') return 0;
+    const workers = Module.conclabProcessWorkers || (Module.conclabProcessWorkers = {next : 1, live : new Map()});
+    const handle = workers.next++;
+    let worker;
+    try {
+        worker = new Worker('process-worker.js');
+    } catch (e) {
+        console.error('conclab: cannot start a process worker: ' + e);
+        return 0;
+    }
+    workers.live.set(handle, worker);
+    const withText = (text, call) => {
+        const size = lengthBytesUTF8(text) + 1;
+        const ptr = _malloc(size);
+        stringToUTF8(text, ptr, size);
+        try {
+            call(ptr);
+        } finally {
+            _free(ptr);
+        }
+    };
+    worker.onmessage = (event) => {
+        const d = event.data;
+        if (d.ready) {
+            _conclab_process_pool_on_ready(pool, slot, handle, +d.startup_ms || 0);
+            return;
+        }
+        withText(String(d.ok ? d.value : d.error),
+                 (ptr) => _conclab_process_pool_on_result(pool, slot, handle, d.id, d.ok ? 1 : 0, ptr, +d.busy_ms || 0));
+    };
+    worker.onerror = (event) => {
+        event.preventDefault();
+        const where = event.filename ? " (" + event.filename.split("/").pop() + ":" + event.lineno + ")" : "";
+        const text = event.message ? event.message + where : 'the worker script could not be loaded';
+        withText(text, (ptr) => _conclab_process_pool_on_crash(pool, slot, handle, ptr));
+    };
+    return handle;
+});
+
+EM_JS(void, conclab_js_worker_post, (int handle, int id, const char* task_function, const char* task_argument), {
+    const worker = Module.conclabProcessWorkers.live.get(handle);
+    if (worker) worker.postMessage({id : id, function : UTF8ToString(task_function), argument : UTF8ToString(task_argument)});
+});
+
+EM_JS(void, conclab_js_worker_terminate, (int handle), {
+    const live = Module.conclabProcessWorkers && Module.conclabProcessWorkers.live;
+    const worker = live && live.get(handle);
+    if (!worker) return;
+    worker.terminate();
+    live.delete(handle);
+});
+
+EM_JS(void, conclab_js_pool_ready, (int workers, double startup_ms), {
+    Module.conclabProcessPoolStartupMs = startup_ms;
+    console.log('conclab: ' + workers + ' isolated Web Workers ready in ' + startup_ms.toFixed(0) + ' ms');
+});
+
+EM_JS(void, conclab_js_report_error, (const char* what, const char* message), {
+    console.error("conclab: process pool " + UTF8ToString(what) + ": " + UTF8ToString(message));
+});
+
+namespace conclab::platform {
+namespace {
+
+bool on_main_thread() { return emscripten_is_main_browser_thread() != 0; }
+
+// Runs fn on the browser main thread: now if we are there, else queued (async) or waited for (sync).
+void trampoline(void* fn) {
+    std::unique_ptr<std::function<void()>> owned(static_cast<std::function<void()>*>(fn));
+    (*owned)();
+}
+void run_on_main_async(std::function<void()> fn) {
+    if (on_main_thread()) return fn();
+    emscripten_async_run_in_main_runtime_thread(EM_FUNC_SIG_VI, trampoline, new std::function<void()>(std::move(fn)));
+}
+void run_on_main_sync(std::function<void()> fn) {
+    if (on_main_thread()) return fn();
+    emscripten_sync_run_in_main_runtime_thread(EM_FUNC_SIG_VI, trampoline, new std::function<void()>(std::move(fn)));
+}
+
+class WebProcessPool;
+// Live pools by id, so that a late message or proxied call for a destroyed pool is dropped. Main thread only.
+std::map<int, WebProcessPool*> pools;
+int next_pool_id = 1;
+
+class WebProcessPool final : public exec::Executor {
+public:
+    explicit WebProcessPool(int workers) : workers_(workers) {
+        if (workers < exec::kMinWorkers || workers > exec::kMaxWorkers)
+            throw std::invalid_argument("workers must be 1..64, got " + std::to_string(workers));
+        std::string error;
+        run_on_main_sync([&] { error = start(); });
+        if (!error.empty()) throw std::runtime_error(error);
+    }
+
+    ~WebProcessPool() override {
+        run_on_main_sync([this] { teardown(); });
+    }
+
+    exec::ExecutorKind kind() const override { return exec::ExecutorKind::processes; }
+    int workers() const override { return workers_; }
+
+    exec::Future submit(exec::Task task) override {
+        if (closed_) throw std::logic_error("submit after shutdown");
+        exec::Future future(exec::make_future_state(submitted_++));
+        run_on_main_async([id = id_, task = std::move(task), future]() mutable {
+            auto it = pools.find(id);
+            if (it == pools.end()) return future.set_error("the process pool was destroyed before the task started", 0);
+            it->second->enqueue(std::move(task), future);
+        });
+        return future;
+    }
+
+    void cancel_all() override {
+        run_on_main_async([id = id_] {
+            if (auto it = pools.find(id); it != pools.end()) it->second->cancel_on_main();
+        });
+    }
+
+    void shutdown(bool wait, bool cancel_futures) override {
+        closed_ = true;
+        run_on_main_async([id = id_, cancel_futures] {
+            auto it = pools.find(id);
+            if (it == pools.end()) return;
+            if (cancel_futures) it->second->cancel_on_main();
+            it->second->terminate_if_drained();
+        });
+        // The main thread cannot wait here (the results it waits for arrive through its own event loop);
+        // another thread can.
+        if (!wait || on_main_thread()) return;
+        std::unique_lock lock(drained_mutex_);
+        drained_changed_.wait(lock, [&] { return drained_; });
+    }
+
+    // [SECTION] Called from the Workers' JS callbacks (main thread)
+
+    void on_ready(int slot, int handle, double /*worker_startup_ms*/) {
+        Slot& s = slots_.at(static_cast<std::size_t>(slot));
+        if (s.handle != handle) return;
+        s.ready = true;
+        const bool all_ready = std::all_of(slots_.begin(), slots_.end(), [](const Slot& x) { return x.ready; });
+        if (all_ready && startup_s_ < 0) {
+            startup_s_ = now_s();
+            conclab_js_pool_ready(workers_, startup_s_ * 1000);
+        }
+        dispatch();
+    }
+
+    void on_result(int slot, int handle, int task_id, bool ok, const char* text, double busy_ms) {
+        Slot& s = slots_.at(static_cast<std::size_t>(slot));
+        if (s.handle != handle || !s.running || s.running->id != task_id) return;
+        Running done = std::move(*s.running);
+        s.running.reset();
+        // The worker's own measure of the work, so that message latency (up to a frame) is not counted.
+        const double finished = std::min(now_s(), done.started_s + busy_ms * 1e-3);
+        if (ok) done.future.set_result(text, finished);
+        else done.future.set_error(text, finished);
+        dispatch();
+        terminate_if_drained();
+    }
+
+    void on_crash(int slot, int handle, const char* message) {
+        Slot& s = slots_.at(static_cast<std::size_t>(slot));
+        if (s.handle != handle) return;
+        const std::string name = worker_name(slot);
+        if (!s.ready) {
+            // A worker that cannot even start will not start on a second try either: fail the work, loudly.
+            fail_everything("an isolated Web Worker could not start (" + std::string(message) + ")");
+            return;
+        }
+        if (s.running) s.running->future.set_error(name + " crashed: " + message, now_s());
+        replace_worker(slot);
+        terminate_if_drained();
+    }
+
+private:
+    struct Pending {
+        exec::Task task;
+        exec::Future future;
+    };
+    struct Running {
+        int id = 0;
+        exec::Future future;
+        double started_s = 0;
+    };
+    struct Slot {
+        int handle = 0;   // 0: no Worker
+        bool ready = false;
+        std::optional<Running> running;
+    };
+
+    static std::string worker_name(int slot) { return "worker " + std::to_string(slot + 1); }
+
+    // Main thread: registers the pool and starts its Workers; an error message if it can't.
+    std::string start() {
+        id_ = next_pool_id++;
+        slots_.resize(static_cast<std::size_t>(workers_));
+        for (int i = 0; i < workers_; ++i) {
+            slots_[static_cast<std::size_t>(i)].handle = conclab_js_worker_start(id_, i);
+            if (slots_[static_cast<std::size_t>(i)].handle == 0) {
+                for (auto& s : slots_) conclab_js_worker_terminate(s.handle);
+                return "isolated Web Workers are not available in this browser";
+            }
+        }
+        pools[id_] = this;
+        return {};
+    }
+
+    void enqueue(exec::Task task, exec::Future future) {
+        if (!broken_.empty()) return future.set_error(broken_, now_s());
+        if (terminated_) return future.set_error("submitted after the process pool shut down", now_s());
+        queue_.push_back({std::move(task), std::move(future)});
+        dispatch();
+    }
+
+    void dispatch() {
+        for (std::size_t i = 0; i < slots_.size() && !queue_.empty(); ++i) {
+            Slot& s = slots_[i];
+            if (!s.ready || s.running) continue;
+            while (!queue_.empty()) {
+                Pending next = std::move(queue_.front());
+                queue_.pop_front();
+                if (!next.future.set_running(worker_name(static_cast<int>(i)), now_s())) continue;   // cancelled
+                const int id = next_task_id_++;
+                s.running = Running{id, next.future, now_s()};
+                conclab_js_worker_post(s.handle, id, next.task.function.c_str(), next.task.argument.c_str());
+                break;
+            }
+        }
+    }
+
+    void cancel_on_main() {
+        std::deque<Pending> dropped;
+        dropped.swap(queue_);
+        for (auto& p : dropped) p.future.cancel();
+        for (std::size_t i = 0; i < slots_.size(); ++i) {
+            if (!slots_[i].running) continue;
+            slots_[i].running->future.set_error("cancelled while running", now_s());
+            replace_worker(static_cast<int>(i));
+        }
+        terminate_if_drained();
+    }
+
+    // Kills the slot's Worker (and with it any task it runs) and, unless shutting down, starts a fresh one.
+    void replace_worker(int slot) {
+        Slot& s = slots_.at(static_cast<std::size_t>(slot));
+        conclab_js_worker_terminate(s.handle);
+        s = Slot{};
+        if (closed_ || terminated_) return;
+        s.handle = conclab_js_worker_start(id_, slot);
+        if (s.handle == 0) fail_everything("an isolated Web Worker could not be restarted");
+    }
+
+    void fail_everything(const std::string& reason) {
+        broken_ = reason;
+        std::deque<Pending> dropped;
+        dropped.swap(queue_);
+        for (auto& p : dropped) p.future.set_error(reason, now_s());
+        for (auto& s : slots_)
+            if (s.running) s.running->future.set_error(reason, now_s());
+        terminate_all();
+    }
+
+    void terminate_if_drained() {
+        if (!closed_ || terminated_ || !queue_.empty()) return;
+        for (const auto& s : slots_)
+            if (s.running) return;
+        terminate_all();
+    }
+
+    void terminate_all() {
+        for (auto& s : slots_) {
+            conclab_js_worker_terminate(s.handle);
+            s = Slot{};
+        }
+        terminated_ = true;
+        {
+            std::lock_guard lock(drained_mutex_);
+            drained_ = true;
+        }
+        drained_changed_.notify_all();
+    }
+
+    void teardown() {
+        closed_ = true;
+        std::deque<Pending> dropped;
+        dropped.swap(queue_);
+        for (auto& p : dropped) p.future.cancel();
+        for (auto& s : slots_)
+            if (s.running) s.running->future.set_error("the process pool was destroyed while the task ran", now_s());
+        terminate_all();
+        pools.erase(id_);
+    }
+
+    int id_ = 0;   // set by start() on the main thread, before any other thread sees the pool
+    const int workers_;
+    std::atomic<std::size_t> submitted_{0};
+    std::atomic<bool> closed_{false};
+    // Main thread only:
+    std::vector<Slot> slots_;
+    std::deque<Pending> queue_;
+    int next_task_id_ = 1;
+    double startup_s_ = -1;   // when every worker of the first start had said ready
+    bool terminated_ = false;
+    std::string broken_;
+    // For shutdown(wait) from a thread other than the main thread:
+    std::mutex drained_mutex_;
+    std::condition_variable drained_changed_;
+    bool drained_ = false;
+};
+
+WebProcessPool* find_pool(int id) {
+    auto it = pools.find(id);
+    return it == pools.end() ? nullptr : it->second;
+}
+
+// C++ exceptions must not escape into the Workers' JS callbacks.
+template <typename F>
+void guarded(const char* what, F&& f) {
+    try {
+        f();
+    } catch (const std::exception& e) {
+        conclab_js_report_error(what, e.what());
+    }
+}
+
+}  // namespace
+
+std::unique_ptr<exec::Executor> make_process_pool(int workers) { return std::make_unique<WebProcessPool>(workers); }
+
+}  // namespace conclab::platform
+
+using conclab::platform::find_pool;
+using conclab::platform::guarded;
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void conclab_process_pool_on_ready(int pool, int slot, int handle, double startup_ms) {
+    guarded("ready", [&] {
+        if (auto* p = find_pool(pool)) p->on_ready(slot, handle, startup_ms);
+    });
+}
+
+EMSCRIPTEN_KEEPALIVE void conclab_process_pool_on_result(int pool, int slot, int handle, int task_id, int ok,
+                                                        const char* text, double busy_ms) {
+    guarded("result", [&] {
+        if (auto* p = find_pool(pool)) p->on_result(slot, handle, task_id, ok != 0, text, busy_ms);
+    });
+}
+
+EMSCRIPTEN_KEEPALIVE void conclab_process_pool_on_crash(int pool, int slot, int handle, const char* message) {
+    guarded("crash", [&] {
+        if (auto* p = find_pool(pool)) p->on_crash(slot, handle, message);
+    });
+}
+
+}  // extern "C"

@@ -1,0 +1,35 @@
+// The "process" of the web build: a small wasm module that each isolated Web Worker loads for itself
+// (web/process-worker.js). Built without pthreads, so its memory is its own ArrayBuffer, shared with
+// nobody — like a child process, it only sees the messages it gets. It runs one task at a time from
+// the same task table as every other executor.
+#include "exec/task.h"
+
+#include <emscripten.h>
+
+#include <exception>
+#include <string>
+
+namespace {
+std::string output;   // the last task's value or error message
+}
+
+extern "C" {
+
+/// @brief Runs function(argument); returns 1 with the value, 0 with an error message, in conclab_worker_output().
+EMSCRIPTEN_KEEPALIVE int conclab_worker_run(const char* function, const char* argument) {
+    // No stop flag: a running task here is cancelled by terminating the whole worker, as with a process.
+    conclab::exec::TaskContext context;
+    try {
+        output = conclab::exec::run_task({function, argument}, context);
+        return 1;
+    } catch (const std::exception& e) {
+        output = e.what();
+    } catch (...) {
+        output = "unknown error";
+    }
+    return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE const char* conclab_worker_output() { return output.c_str(); }
+
+}  // extern "C"

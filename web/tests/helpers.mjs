@@ -1,0 +1,181 @@
+// Shared by the browser tests: servers for build/web (with and without COOP/COEP), headless Chromium
+// through playwright-core, and waiting for the app's own signals (window.conclab, CONCLAB_RESULT).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const webDir = process.env.CONCLAB_WEB_DIR || path.join(repoRoot, 'build/web');
+export const conclabExe = process.env.CONCLAB_EXE || path.join(repoRoot, 'build/native/conclab');
+export const screenshotDir = path.join(repoRoot, 'build/screenshots');
+export const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+
+export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function requireSite() {
+  const missing = ['index.html', 'index.js', 'index.wasm', 'process-worker.js'].filter((f) => !existsSync(path.join(webDir, f)));
+  if (missing.length) throw new Error(`${webDir} lacks ${missing.join(', ')}: build the web app first (cmake --build build/wasm)`);
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const mimeTypes = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm',
+  '.data': 'application/octet-stream', '.json': 'application/json', '.png': 'image/png', '.css': 'text/css' };
+
+export const isolationHeaders = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Cross-Origin-Resource-Policy': 'same-origin' };
+
+// A static file server on 127.0.0.1 in this process; with `isolation`, it sends COOP/COEP like `conclab serve`.
+export async function startNodeServer({ isolation }) {
+  const port = await freePort();
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    let file = path.normalize(path.join(webDir, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(webDir)) { res.writeHead(403).end(); return; }
+    if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!existsSync(file)) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
+    const headers = { 'Content-Type': mimeTypes[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache',
+      ...(isolation ? isolationHeaders : {}) };
+    res.writeHead(200, headers).end(readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${port}/`, kind: isolation ? 'node (COOP/COEP)' : 'node (plain)', close: () => new Promise((r) => server.close(r)) };
+}
+
+async function waitForHttp(url, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`conclab serve exited with status ${child.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return response;
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+// The real `conclab serve` (COOP/COEP) when build/native/conclab exists, else the node server with the same headers.
+export async function startIsolatedServer() {
+  if (!existsSync(conclabExe)) return startNodeServer({ isolation: true });
+  const port = await freePort();
+  const child = spawn(conclabExe, ['serve', '--host', '127.0.0.1', '--port', String(port), '--dir', webDir],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  const url = `http://127.0.0.1:${port}/`;
+  try {
+    const response = await waitForHttp(url, child, 10000);
+    if (response.headers.get('cross-origin-embedder-policy') !== 'require-corp')
+      throw new Error('conclab serve sent no Cross-Origin-Embedder-Policy header');
+  } catch (error) {
+    child.kill();
+    throw new Error(`${error.message}\n${stderr}`);
+  }
+  return {
+    url, kind: 'conclab serve',
+    close: () => new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', resolve);
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
+// Chromium with a fresh profile of its own (deleted by close()).
+export async function launchBrowser() {
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'conclab-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath, headless: true, args: chromiumArgs, viewport: { width: 1280, height: 800 },
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+// Opens the page and records its console; `messages` and `errors` fill as the page runs.
+export async function openPage(context, url) {
+  const page = await context.newPage();
+  const messages = [];
+  const errors = [];
+  page.on('console', (m) => {
+    messages.push({ type: m.type(), text: m.text() });
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  await page.goto(url);
+  return { page, messages, errors };
+}
+
+// The app's own "ready" signal: window.conclab.state() answers and the loading screen is gone.
+// Survives the one reload coi-serviceworker makes.
+export async function waitForApp(page, timeoutMs = 60000) {
+  await page.waitForFunction(() => window.conclab && window.conclab.ready === true && typeof window.conclab.state === 'function',
+    null, { timeout: timeoutMs, polling: 200 });
+  return page.evaluate(() => window.conclab.state());
+}
+
+// The JSON of the first `CONCLAB_RESULT <json>` console line.
+export async function waitForResult(page, messages, timeoutMs = 120000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const line = messages.find((m) => m.text.startsWith('CONCLAB_RESULT '));
+    if (line) return JSON.parse(line.text.slice('CONCLAB_RESULT '.length));
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no CONCLAB_RESULT within ${timeoutMs} ms; last console lines:\n` +
+    messages.slice(-10).map((m) => `  ${m.type}: ${m.text}`).join('\n'));
+}
+
+// Samples window.conclab over `seconds`: frame counts and the UI's fps, and the longest gap between frames.
+export async function measureFrames(page, seconds) {
+  const before = await page.evaluate(() => ({ frames: window.conclab.frames(true), t: performance.now() }));
+  const fpsSamples = [];
+  for (let i = 0; i < seconds * 2; ++i) {
+    await page.waitForTimeout(500);
+    fpsSamples.push((await page.evaluate(() => window.conclab.state())).fps);
+  }
+  const after = await page.evaluate(() => ({ frames: window.conclab.frames(), t: performance.now() }));
+  const frames = after.frames.count - before.frames.count;
+  return {
+    frames,
+    fps: (frames * 1000) / (after.t - before.t),
+    uiFps: fpsSamples,
+    maxGapMs: Math.max(after.frames.max_gap_ms, after.t - after.frames.last_ms),   // within the window
+  };
+}
+
+// Counts distinct colours in a PNG screenshot of the canvas (decoded by the browser itself).
+export async function colourVariety(page, png) {
+  return page.evaluate(async (b64) => {
+    const blob = await (await fetch(`data:image/png;base64,${b64}`)).blob();
+    const bitmap = await createImageBitmap(blob);
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(bitmap, 0, 0);
+    const data = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const colours = new Set();
+    for (let i = 0; i < data.length; i += 4 * 7) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    return colours.size;
+  }, png.toString('base64'));
+}
