@@ -27,9 +27,11 @@ TEST(System, CpuTimesGrowWithWork) {
     const auto start = platform::process_cpu_times();
     const auto thread_start = platform::thread_cpu_seconds();
     ASSERT_TRUE(start && thread_start);
+    // Spin until this thread has used 0.15 s of CPU (a fixed wall time gives too little CPU on a busy machine).
     volatile unsigned long sink = 0;
-    const double until = platform::wall_seconds() + 0.2;
-    while (platform::wall_seconds() < until) sink = sink + 1;
+    const double give_up = platform::wall_seconds() + 20;
+    while (*platform::thread_cpu_seconds() < *thread_start + 0.15 && platform::wall_seconds() < give_up)
+        for (int i = 0; i < 100000; ++i) sink = sink + 1;
     const auto end = platform::process_cpu_times();
     EXPECT_GT(end->total_s(), start->total_s() + 0.1);
     EXPECT_GT(*platform::thread_cpu_seconds(), *thread_start + 0.1);
