@@ -282,6 +282,55 @@ TEST(ProcessPool, ChildrenCpuTimeCountsOnceReaped) {
     EXPECT_GT(used, 0.7 * here) << "the task took " << here << " s of CPU here; children's CPU grew by " << used << " s";
 }
 
+namespace {
+/// What each open descriptor of process `pid` points at ("pipe:[1234]", "/dev/null"…).
+std::vector<std::string> fd_targets(pid_t pid) {
+    std::vector<std::string> out;
+    const std::string dir = "/proc/" + std::to_string(pid) + "/fd";
+    DIR* d = opendir(dir.c_str());
+    if (!d) return out;
+    while (dirent* entry = readdir(d)) {
+        if (entry->d_name[0] == '.') continue;
+        char target[512];
+        const ssize_t n = readlink((dir + "/" + entry->d_name).c_str(), target, sizeof target - 1);
+        if (n > 0) out.emplace_back(target, static_cast<std::size_t>(n));
+    }
+    closedir(d);
+    return out;
+}
+
+std::string fd_target(pid_t pid, int fd) {
+    char target[512];
+    const std::string link = "/proc/" + std::to_string(pid) + "/fd/" + std::to_string(fd);
+    const ssize_t n = readlink(link.c_str(), target, sizeof target - 1);
+    return n > 0 ? std::string(target, static_cast<std::size_t>(n)) : std::string();
+}
+}  // namespace
+
+TEST(ProcessPool, WorkersInheritNoOtherDescriptors) {
+    int leaked[2];
+    ASSERT_EQ(pipe(leaked), 0);   // no O_CLOEXEC: as careless code elsewhere in the program might do
+    const std::string leaked_pipe = fd_target(getpid(), leaked[0]);
+    auto pool = make_pool(2);
+    Future a = pool->submit({"exec.sleep_ms", "3000"});
+    Future b = pool->submit({"exec.sleep_ms", "3000"});
+    const pid_t pid_a = wait_until_running(a), pid_b = wait_until_running(b);
+    const std::string stdin_a = fd_target(pid_a, 0), stdin_b = fd_target(pid_b, 0);
+    EXPECT_EQ(stdin_a.rfind("pipe:", 0), 0u) << stdin_a;
+    EXPECT_NE(stdin_a, stdin_b);
+    for (const auto& target : fd_targets(pid_a)) {
+        EXPECT_NE(target, leaked_pipe);
+        EXPECT_NE(target, stdin_b) << "worker A holds worker B's stdin";
+    }
+    for (const auto& target : fd_targets(pid_b)) {
+        EXPECT_NE(target, leaked_pipe);
+        EXPECT_NE(target, stdin_a) << "worker B holds worker A's stdin";
+    }
+    pool->cancel_all();
+    close(leaked[0]);
+    close(leaked[1]);
+}
+
 TEST(ProcessPool, AnExecutableThatIsNotConclabFailsToStart) {
     if (const char* env = std::getenv("CONCLAB_WORKER_EXE"); env && *env) GTEST_SKIP() << "CONCLAB_WORKER_EXE is set";
     const int fds_before = open_fds();

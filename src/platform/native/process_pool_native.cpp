@@ -28,6 +28,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -52,7 +53,10 @@ std::string self_executable() {
     return std::string(path, static_cast<std::size_t>(n));
 }
 
-bool is_conclab(const std::string& path) {
+bool is_conclab(std::string path) {
+    constexpr std::string_view kDeleted = " (deleted)";   // rebuilt while running: /proc/self/exe still works
+    if (path.size() > kDeleted.size() && path.compare(path.size() - kDeleted.size(), kDeleted.size(), kDeleted) == 0)
+        path.resize(path.size() - kDeleted.size());
     const auto slash = path.rfind('/');
     return path.substr(slash == std::string::npos ? 0 : slash + 1) == "conclab";
 }
@@ -177,11 +181,18 @@ struct Worker {
 std::unique_ptr<Worker> spawn_worker(const std::string& executable) {
     auto [child_stdin, to_child] = make_pipe();
     auto [from_child, child_stdout] = make_pipe();
+    set_nonblocking(to_child.get());     // our ends only: each end of a pipe is its own open file
+    set_nonblocking(from_child.get());
 
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, child_stdin.get(), STDIN_FILENO);
     posix_spawn_file_actions_adddup2(&actions, child_stdout.get(), STDOUT_FILENO);
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
+    // Our pipes are close-on-exec already; this also keeps out descriptors that other code in this
+    // process opened without O_CLOEXEC (a worker must not hold a listening socket or another pipe open).
+    posix_spawn_file_actions_addclosefrom_np(&actions, 3);
+#endif
 
     // A fresh signal state: nothing blocked, SIGPIPE at its default (the I/O thread blocks it).
     posix_spawnattr_t attributes;
@@ -194,7 +205,7 @@ std::unique_ptr<Worker> spawn_worker(const std::string& executable) {
     posix_spawnattr_setsigdefault(&attributes, &defaults);
     posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
 
-    std::string arg0 = executable, arg1 = "worker";
+    std::string arg0 = "conclab", arg1 = "worker";
     char* argv[] = {arg0.data(), arg1.data(), nullptr};
     pid_t pid = -1;
     const int error = posix_spawn(&pid, executable.c_str(), &actions, &attributes, argv, environ);
@@ -208,8 +219,6 @@ std::unique_ptr<Worker> spawn_worker(const std::string& executable) {
     worker->name = "pid " + std::to_string(pid);
     worker->to_child = std::move(to_child);
     worker->from_child = std::move(from_child);
-    set_nonblocking(worker->to_child.get());
-    set_nonblocking(worker->from_child.get());
     return worker;   // the child's ends close here, in this process
 }
 
@@ -252,6 +261,8 @@ public:
             error = "the worker processes did not start within " + std::to_string(int(kStartupTimeoutS)) + " s";
         if (error.empty()) {
             startup_done_ = true;
+            lock.unlock();
+            wake();   // a worker that died after its hello can be replaced now
             return;
         }
         lock.unlock();
@@ -270,6 +281,10 @@ public:
             std::lock_guard lock(mutex_);
             if (closed_) throw std::logic_error("submit after shutdown");
             future = exec::Future(exec::make_future_state(submitted_++));
+            if (!broken_.empty()) {
+                future.set_error(broken_, now_s());
+                return future;
+            }
             queue_.push_back({std::move(task), future});
         }
         wake();
@@ -316,6 +331,14 @@ private:
     // ---- everything below runs on the I/O thread, which alone touches pool_ ----
 
     void io_loop() {
+        try {
+            serve_workers();
+        } catch (const std::exception& e) {
+            fail_everything(std::string("the process pool's I/O thread failed: ") + e.what());
+        }
+    }
+
+    void serve_workers() {
         sigset_t pipe_only;
         sigemptyset(&pipe_only);
         sigaddset(&pipe_only, SIGPIPE);
@@ -440,11 +463,15 @@ private:
     void replace_dead_workers(bool closing) {
         std::size_t live = 0;
         for (auto& w : pool_) live += w->live();
-        if (live >= static_cast<std::size_t>(workers_)) return;
-        {
+        bool wanted = live < static_cast<std::size_t>(workers_);
+        if (wanted) {
             std::lock_guard lock(mutex_);
-            if (!startup_done_) return;   // during startup a death is a startup error, not replaced
-            if (closing && queue_.empty()) return;
+            // During startup a death is a startup error, not replaced; at shutdown only a queue needs workers.
+            wanted = startup_done_ && !(closing && queue_.empty());
+        }
+        if (!wanted) {
+            spawn_retry_at_s_ = 0;
+            return;
         }
         if (spawn_retry_at_s_ > 0 && now_s() < spawn_retry_at_s_) return;
         spawn_retry_at_s_ = 0;
@@ -622,16 +649,19 @@ private:
 
     /// The I/O thread can't go on: fail all work, kill and reap every worker.
     void fail_everything(const std::string& message) {
+        {
+            std::lock_guard lock(mutex_);
+            broken_ = message;   // first, so that no task queued from now on waits forever
+            if (startup_error_.empty()) startup_error_ = message;
+            started_.notify_all();
+        }
         fail_pending(message);
         for (auto& w : pool_) {
-            kill(w->pid, SIGKILL);
+            if (!w->killed) kill(w->pid, SIGKILL);
             waitpid(w->pid, nullptr, 0);
             if (w->running) w->running->future.set_error(message, now_s());
         }
         pool_.clear();
-        std::lock_guard lock(mutex_);
-        if (startup_error_.empty()) startup_error_ = message;
-        started_.notify_all();
     }
 
     const int workers_;
@@ -647,6 +677,7 @@ private:
     int ready_ = 0;              // workers that said hello during startup
     bool startup_done_ = false;
     std::string startup_error_;
+    std::string broken_;         // the I/O thread stopped: every later task fails with this
 
     std::mutex join_mutex_;
     std::thread io_thread_;
@@ -666,7 +697,7 @@ void set_worker_executable(std::string path) {
 
 std::string worker_executable() {
     std::string self = self_executable();
-    if (!self.empty() && is_conclab(self)) return self;
+    if (!self.empty() && is_conclab(self)) return "/proc/self/exe";
     if (const char* env = std::getenv("CONCLAB_WORKER_EXE"); env && *env) return env;
     {
         std::lock_guard lock(g_executable_mutex);
