@@ -244,6 +244,7 @@ public:
 
         try {
             for (int i = 0; i < workers; ++i) pool_.push_back(spawn_worker(executable_));
+            io_thread_ = std::thread([this] { io_loop(); });
         } catch (...) {
             for (auto& w : pool_) {
                 kill(w->pid, SIGKILL);
@@ -251,7 +252,6 @@ public:
             }
             throw;
         }
-        io_thread_ = std::thread([this] { io_loop(); });
 
         std::unique_lock lock(mutex_);
         const bool settled = started_.wait_for(lock, std::chrono::duration<double>(kStartupTimeoutS),
