@@ -42,20 +42,21 @@ export const isolationHeaders = { 'Cross-Origin-Opener-Policy': 'same-origin', '
   'Cross-Origin-Resource-Policy': 'same-origin' };
 
 // A static file server on 127.0.0.1 in this process; with `isolation`, it sends COOP/COEP like `conclab serve`.
-export async function startNodeServer({ isolation }) {
+// Files named in `hide` answer 404, as on a host where they were never uploaded.
+export async function startNodeServer({ isolation, hide = [] }) {
   const port = await freePort();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     let file = path.normalize(path.join(webDir, decodeURIComponent(url.pathname)));
     if (!file.startsWith(webDir)) { res.writeHead(403).end(); return; }
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!existsSync(file)) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
+    if (!existsSync(file) || hide.includes(path.basename(file))) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
     const headers = { 'Content-Type': mimeTypes[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache',
       ...(isolation ? isolationHeaders : {}) };
     res.writeHead(200, headers).end(readFileSync(file));
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${port}/`, kind: isolation ? 'node (COOP/COEP)' : 'node (plain)', close: () => new Promise((r) => server.close(r)) };
+  return { url: `http://127.0.0.1:${port}/`, kind: isolation ? 'node (COOP/COEP)' : 'node (plain)', close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }) };
 }
 
 async function waitForHttp(url, child, timeoutMs) {

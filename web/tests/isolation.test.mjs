@@ -1,0 +1,44 @@
+// A static host without COOP/COEP headers: coi-serviceworker reloads the page once and it runs
+// cross-origin isolated; without the service worker the page explains what is missing.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import * as h from './helpers.mjs';
+
+let plain, browser;
+before(async () => {
+  h.requireSite();
+  plain = await h.startNodeServer({ isolation: false });
+  browser = await h.launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await plain?.close();
+});
+
+test('without headers the service worker makes the page isolated', { timeout: 120000 }, async () => {
+  const headers = (await fetch(plain.url)).headers;
+  assert.equal(headers.get('cross-origin-embedder-policy'), null, 'the plain server sends no COEP');
+  const { page, errors } = await h.openPage(browser.context, plain.url + '?demo=system');
+  const state = await h.waitForApp(page, 90000);
+  assert.equal(state.isolated, true);
+  assert.equal(await page.evaluate(() => window.crossOriginIsolated), true);
+  assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'a service worker controls the page');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('without headers and without the service worker the page says why', { timeout: 60000 }, async () => {
+  const bare = await h.startNodeServer({ isolation: false, hide: ['coi-serviceworker.min.js'] });
+  try {
+    const { page } = await h.openPage(browser.context, bare.url);
+    await page.waitForSelector('#overlay.failed', { timeout: 30000 });
+    const title = await page.textContent('#title');
+    const detail = await page.textContent('#detail');
+    assert.match(title, /not cross-origin isolated/);
+    assert.match(detail, /SharedArrayBuffer/);
+    assert.match(detail, /conclab serve/);
+    await page.close();
+  } finally {
+    await bare.close();
+  }
+});

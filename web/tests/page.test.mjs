@@ -1,0 +1,58 @@
+// The page served with COOP/COEP (`conclab serve`): it loads, is cross-origin isolated, answers
+// window.conclab.state(), draws something on the canvas and logs no errors.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import * as h from './helpers.mjs';
+
+let server, browser;
+before(async () => {
+  h.requireSite();
+  server = await h.startIsolatedServer();
+  browser = await h.launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the page loads, is cross-origin isolated and reports its state', { timeout: 90000 }, async () => {
+  const { page, errors } = await h.openPage(browser.context, server.url);
+  const state = await h.waitForApp(page);
+  assert.equal(await page.evaluate(() => window.crossOriginIsolated), true, `served by ${server.kind}`);
+  assert.equal(typeof state, 'object', 'state() returns a parsed JSON object');
+  assert.equal(state.isolated, true);
+  assert.ok(Number.isInteger(state.cpus) && state.cpus >= 1, `cpus: ${state.cpus}`);
+  assert.equal(state.build.kind, 'web');
+  assert.match(state.build.compiler, /^emscripten \d+\.\d+\.\d+ \(clang /);
+  assert.equal(typeof state.fps, 'number');
+  // The loading screen is gone once the app said it is ready.
+  assert.equal(await page.locator('#overlay').isHidden(), true);
+  await page.waitForTimeout(1000);
+  assert.ok((await page.evaluate(() => window.conclab.state())).fps > 0, 'frames are being drawn');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the canvas is drawn (not blank) and screenshots are saved', { timeout: 90000 }, async () => {
+  mkdirSync(h.screenshotDir, { recursive: true });
+  for (const [name, query] of [['system', '?demo=system'], ['primes-pt', '?demo=primes&lang=pt']]) {
+    const { page, errors } = await h.openPage(browser.context, server.url + query);
+    await h.waitForApp(page);
+    await page.waitForTimeout(1500);
+    const png = await page.locator('#canvas').screenshot({ path: path.join(h.screenshotDir, `${name}.png`) });
+    const colours = await h.colourVariety(page, png);
+    assert.ok(colours >= 20, `${name}: only ${colours} distinct colours on the canvas`);
+    assert.deepEqual(errors, [], name);
+    await page.close();
+  }
+});
+
+test('bad launch options are shown, not a crash', { timeout: 90000 }, async () => {
+  const { page, errors } = await h.openPage(browser.context, server.url + '?demo=primes&executor=fibers');
+  const state = await h.waitForApp(page);
+  assert.match(String(state.error), /fibers.*sequential\|threads\|processes\|gil/, JSON.stringify(state.error));
+  assert.deepEqual(errors.filter((e) => !e.startsWith('error:')), []);
+  await page.close();
+});

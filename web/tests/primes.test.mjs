@@ -1,0 +1,80 @@
+// The primes demo autoruns from the query string and logs CONCLAB_RESULT with the CLI's JSON: 21 checks
+// of make_sample(2**44), each with the right least prime factor, on threads and on isolated workers.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import * as h from './helpers.mjs';
+
+let server, browser;
+before(async () => {
+  h.requireSite();
+  server = await h.startIsolatedServer();
+  browser = await h.launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Trial division with exact doubles (every n here is below 2**53).
+function leastPrimeFactor(n) {
+  if (n % 2 === 0) return 2;
+  if (n % 3 === 0) return 3;
+  for (let i = 5; i * i <= n; i += 6) {
+    if (n % i === 0) return i;
+    if (n % (i + 2) === 0) return i + 2;
+  }
+  return n;
+}
+
+// The CLI's own answer for the same sample, when the native build is there.
+function cliNumbers() {
+  if (!existsSync(h.conclabExe)) return null;
+  const doc = JSON.parse(execFileSync(h.conclabExe, ['primes', '--sample', '2**44', '--executor', 'sequential', '--json']));
+  return doc.results.map((r) => r.n).sort();
+}
+
+async function runPrimes(executor, workerPattern) {
+  const query = `?demo=primes&executor=${executor}&workers=2&sample=2**44&autorun=1`;
+  const { page, messages, errors } = await h.openPage(browser.context, server.url + query);
+  await h.waitForApp(page);
+  const result = await h.waitForResult(page, messages, 120000);
+  assert.equal(result.demo, 'primes');
+  assert.equal(result.executor, executor);
+  assert.equal(result.workers, 2);
+  assert.equal(result.sample, '2**44');
+  assert.equal(result.finished, true);
+  assert.equal(result.cancelled, false);
+  assert.equal(result.checks, 21);
+  assert.equal(result.results.length, 21);
+  for (const r of result.results) {
+    assert.equal(typeof r.n, 'string', '64-bit integers are JSON strings');
+    assert.equal(r.error, undefined, `${r.n}: ${r.error}`);
+    const n = Number(r.n);
+    assert.ok(Number.isSafeInteger(n));
+    assert.equal(r.lpf, String(leastPrimeFactor(n)), `lpf(${r.n})`);
+    assert.equal(r.prime, r.lpf === r.n, `prime(${r.n})`);
+    assert.match(r.worker, workerPattern);
+  }
+  const expected = cliNumbers();
+  if (expected) assert.deepEqual(result.results.map((r) => r.n).sort(), expected, 'the same sample as the CLI');
+  assert.equal(result.cpu.kind, 'worker busy time', 'no OS CPU times in a browser');
+  // window.conclab.state() still answers after the run.
+  const state = await page.evaluate(() => window.conclab.state());
+  assert.equal(state.demo, 'primes');
+  assert.deepEqual(errors, []);
+  await page.close();
+  return result;
+}
+
+test('primes on threads (pthreads in Web Workers)', { timeout: 180000 }, async () => {
+  const result = await runPrimes('threads', /^thread [12]$/);
+  console.log(`threads: wall ${result.wall_s.toFixed(3)} s`);
+});
+
+test('primes on processes (isolated Web Workers, each its own wasm module)', { timeout: 180000 }, async () => {
+  const result = await runPrimes('processes', /^worker [12]$/);
+  assert.equal(new Set(result.results.map((r) => r.worker)).size, 2, 'both workers took tasks');
+  console.log(`processes: wall ${result.wall_s.toFixed(3)} s`);
+});
