@@ -20,6 +20,7 @@
 
 #include <emscripten.h>
 #include <emscripten/threading.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -391,6 +392,67 @@ EMSCRIPTEN_KEEPALIVE void conclab_process_pool_on_crash(int pool, int slot, int 
     guarded("crash", [&] {
         if (auto* p = find_pool(pool)) p->on_crash(slot, handle, message);
     });
+}
+
+}  // extern "C"
+
+// [SECTION] Test hooks: let web/tests/process_pool.test.mjs drive one pool through Module.ccall —
+// submit, cancel_all, crash, shutdown — and read each future's state as JSON.
+namespace {
+std::unique_ptr<conclab::exec::Executor> test_pool;
+std::vector<conclab::exec::Future> test_futures;
+std::string test_text;
+}  // namespace
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE int conclab_test_pool_create(int workers) {
+    test_futures.clear();
+    test_pool.reset();
+    try {
+        test_pool = conclab::platform::make_process_pool(workers);
+        return 1;
+    } catch (const std::exception& e) {
+        test_text = e.what();
+        return 0;
+    }
+}
+
+EMSCRIPTEN_KEEPALIVE int conclab_test_pool_submit(const char* function, const char* argument) {
+    if (!test_pool) return -1;
+    try {
+        test_futures.push_back(test_pool->submit({function, argument}));
+    } catch (const std::exception& e) {
+        test_text = e.what();
+        return -1;
+    }
+    return static_cast<int>(test_futures.size()) - 1;
+}
+
+EMSCRIPTEN_KEEPALIVE void conclab_test_pool_cancel_all() {
+    if (test_pool) test_pool->cancel_all();
+}
+
+EMSCRIPTEN_KEEPALIVE void conclab_test_pool_shutdown(int cancel_futures) {
+    if (test_pool) test_pool->shutdown(true, cancel_futures != 0);
+}
+
+EMSCRIPTEN_KEEPALIVE void conclab_test_pool_destroy() {
+    test_pool.reset();
+}
+
+// {"status": "pending|running|finished|failed|cancelled", "value"|"error": …, "worker": …}, or the last error.
+EMSCRIPTEN_KEEPALIVE const char* conclab_test_pool_status(int index) {
+    using conclab::exec::FutureStatus;
+    if (index < 0 || index >= static_cast<int>(test_futures.size())) return test_text.c_str();
+    const auto& f = test_futures[static_cast<std::size_t>(index)];
+    static const char* const names[] = {"pending", "running", "finished", "failed", "cancelled"};
+    const FutureStatus status = f.status();
+    nlohmann::json doc{{"status", names[static_cast<int>(status)]}, {"worker", f.record().worker}};
+    if (status == FutureStatus::finished) doc["value"] = f.result();
+    if (auto error = f.error()) doc["error"] = *error;
+    test_text = doc.dump();
+    return test_text.c_str();
 }
 
 }  // extern "C"
