@@ -56,3 +56,20 @@ test('bad launch options are shown, not a crash', { timeout: 90000 }, async () =
   assert.deepEqual(errors.filter((e) => !e.startsWith('error:')), []);
   await page.close();
 });
+
+test('the canvas follows the window size (device pixels)', { timeout: 90000 }, async () => {
+  const { page, errors } = await h.openPage(browser.context, server.url);
+  await h.waitForApp(page);
+  const size = () => page.evaluate(() => {
+    const c = document.getElementById('canvas');
+    return { width: c.width, height: c.height, expected: [Math.round(innerWidth * devicePixelRatio), Math.round(innerHeight * devicePixelRatio)] };
+  });
+  let s = await size();
+  assert.deepEqual([s.width, s.height], s.expected);
+  await page.setViewportSize({ width: 900, height: 640 });
+  await page.waitForFunction(() => document.getElementById('canvas').width === Math.round(900 * devicePixelRatio), null, { timeout: 10000 });
+  s = await size();
+  assert.deepEqual([s.width, s.height], s.expected);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
