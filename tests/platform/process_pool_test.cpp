@@ -144,6 +144,15 @@ TEST(ProcessPool, AnyBytesCrossTheProcessBoundary) {
     EXPECT_EQ(pool->submit({"exec.echo", ""}).result(), "");
 }
 
+TEST(ProcessPool, LargeMessagesAndTheSizeLimit) {
+    auto pool = make_pool(1);
+    const std::string big(10u << 20, 'q');   // 10 MiB each way
+    EXPECT_EQ(pool->submit({"exec.echo", big}).result(), big);
+    Future too_big = pool->submit({"exec.echo", std::string(17u << 20, 'q')});
+    EXPECT_NE(error_of(too_big).find("16 MiB"), std::string::npos);
+    EXPECT_EQ(pool->submit({"exec.echo", "fine"}).result(), "fine");
+}
+
 TEST(ProcessPool, ManySmallTasks) {
     auto pool = make_pool(4);
     std::vector<std::string> args;

@@ -166,7 +166,8 @@ struct Worker {
     Fd to_child;        // its stdin
     Fd from_child;      // its stdout
     msg::Decoder decoder;
-    std::string outbox;   // bytes not yet written to its stdin
+    std::string outbox;         // bytes for its stdin; those before outbox_sent are written
+    std::size_t outbox_sent = 0;
     std::optional<Running> running;
     std::string death_reason;   // set when the pool killed it for a reason of its own
     double deadline_s = 0;      // stopping / exited: SIGKILL after this
@@ -174,6 +175,10 @@ struct Worker {
     bool asked_to_stop = false; // its stdin was closed for shutdown
     bool killed = false;        // the pool sent it SIGKILL
 
+    void drop_outbox() {
+        outbox.clear();
+        outbox_sent = 0;
+    }
     bool live() const { return state == State::starting || state == State::idle || state == State::busy; }
 };
 
@@ -381,7 +386,7 @@ private:
                     fds.push_back({w->from_child.get(), POLLIN, 0});
                     owners.push_back(w.get());
                 }
-                if (w->to_child && !w->outbox.empty()) {
+                if (w->to_child && w->outbox_sent < w->outbox.size()) {
                     fds.push_back({w->to_child.get(), POLLOUT, 0});
                     owners.push_back(w.get());
                 }
@@ -491,7 +496,7 @@ private:
         for (auto& w : pool_) {
             if (w->state != Worker::State::idle && w->state != Worker::State::starting) continue;
             w->to_child.reset();
-            w->outbox.clear();
+            w->drop_outbox();
             w->asked_to_stop = true;
             w->state = Worker::State::stopping;
             w->deadline_s = now_s() + kExitGraceS;
@@ -553,10 +558,11 @@ private:
     }
 
     void flush(Worker& w) {
-        while (w.to_child && !w.outbox.empty()) {
-            const ssize_t n = ::write(w.to_child.get(), w.outbox.data(), w.outbox.size());
+        while (w.to_child && w.outbox_sent < w.outbox.size()) {
+            const ssize_t n = ::write(w.to_child.get(), w.outbox.data() + w.outbox_sent, w.outbox.size() - w.outbox_sent);
             if (n >= 0) {
-                w.outbox.erase(0, static_cast<std::size_t>(n));
+                w.outbox_sent += static_cast<std::size_t>(n);
+                if (w.outbox_sent == w.outbox.size()) w.drop_outbox();
                 continue;
             }
             if (errno == EINTR) continue;
@@ -564,7 +570,7 @@ private:
             if (errno == EPIPE) consume_sigpipe();
             // Its stdin is gone: the worker is dying. EOF on its stdout says when.
             w.to_child.reset();
-            w.outbox.clear();
+            w.drop_outbox();
         }
     }
 
@@ -573,7 +579,7 @@ private:
     void worker_gone(Worker& w) {
         w.to_child.reset();
         w.from_child.reset();
-        w.outbox.clear();
+        w.drop_outbox();
         if (w.state != Worker::State::stopping) w.deadline_s = now_s() + kExitGraceS;
         w.state = Worker::State::exited;
     }
@@ -586,7 +592,7 @@ private:
         w.killed = true;
         w.to_child.reset();
         w.from_child.reset();
-        w.outbox.clear();
+        w.drop_outbox();
         w.state = Worker::State::exited;
         w.deadline_s = now_s() + kExitGraceS;
     }
