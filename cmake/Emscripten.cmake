@@ -5,6 +5,13 @@
 # Emscripten 3.1.6 names: TOTAL_STACK (STACK_SIZE came later), no ports (the cache is frozen).
 set(CONCLAB_WASM_THREAD_FLAGS -pthread -fexceptions)
 
+# Debian's emscripten runs its JS tools with the machine's node, which only finds acorn & co. through
+# NODE_PATH: give every compile and link step that environment, so that a plain `cmake --build` works.
+if(EXISTS /usr/share/nodejs/acorn)
+  set_property(GLOBAL PROPERTY RULE_LAUNCH_COMPILE "${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs")
+  set_property(GLOBAL PROPERTY RULE_LAUNCH_LINK "${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs")
+endif()
+
 # Pthread Web Workers started with the page, before main(). A thread that finds no pre-started worker
 # waits for the browser main thread to create one, so joining it from there deadlocks: the pool must
 # cover every thread the app runs at once (pool workers + spinners + SDL's). A JS expression, so it
