@@ -42,3 +42,16 @@ test('without headers and without the service worker the page says why', { timeo
     await bare.close();
   }
 });
+
+test('a wasm that cannot be downloaded is reported on the page', { timeout: 60000 }, async () => {
+  const broken = await h.startNodeServer({ isolation: true, hide: ['index.wasm'] });
+  try {
+    const { page } = await h.openPage(browser.context, broken.url);
+    await page.waitForSelector('#overlay.failed', { timeout: 30000 });
+    assert.equal(await page.textContent('#title'), 'The app could not be loaded');
+    assert.match(await page.textContent('#detail'), /index\.wasm: HTTP 404/);
+    await page.close();
+  } finally {
+    await broken.close();
+  }
+});
