@@ -88,7 +88,8 @@ public:
         char overlay[64];
         std::snprintf(overlay, sizeof overlay, "%.1f ms · %.0f fps", n ? ordered[n - 1] : 0.0f, average_fps(ordered, n));
         ImGui::TextUnformatted(tr(Text::frame_time));
-        ImGui::PlotLines("##frames", ordered, n, 0, overlay, 0.0f, std::max(40.0f, worst), ImVec2(-1, 90));
+        // ImGui 1.86 PlotLines takes no negative sizes: give the width in pixels.
+        ImGui::PlotLines("##frames", ordered, n, 0, overlay, 0.0f, std::max(40.0f, worst), ImVec2(ImGui::GetContentRegionAvail().x, 90));
 
         ImGui::Separator();
         ImGui::TextUnformatted(tr(Text::spin_title));

@@ -61,7 +61,9 @@ TEST(Executors, ResultsNameTheirWorker) {
         EXPECT_GE(f.record().elapsed_s(), 0.025);
     }
     EXPECT_EQ(workers, (std::set<std::string>{"thread 1", "thread 2"}));
-    EXPECT_EQ(make_sequential_executor()->submit({"exec.echo", "x"}).record().worker.empty(), true);
+    Future sequential = make_sequential_executor()->submit({"exec.echo", "x"});
+    sequential.result();
+    EXPECT_EQ(sequential.record().worker, "main");
 }
 
 TEST(Executors, ExceptionsReachTheCaller) {
