@@ -61,7 +61,8 @@ TEST(Executors, ResultsNameTheirWorker) {
         EXPECT_GE(f.record().elapsed_s(), 0.025);
     }
     EXPECT_EQ(workers, (std::set<std::string>{"thread 1", "thread 2"}));
-    Future sequential = make_sequential_executor()->submit({"exec.echo", "x"});
+    auto one_by_one = make_sequential_executor();
+    Future sequential = one_by_one->submit({"exec.echo", "x"});
     sequential.result();
     EXPECT_EQ(sequential.record().worker, "main");
 }
