@@ -52,7 +52,7 @@ test-web: web
 	ctest --preset web
 
 test-e2e: web native
-	cd web && node --test tests/
+	cd web && node --test --test-concurrency=1 tests/
 
 ## bench: figures, not tests (native executors, headless Chromium, the talk's Python on the same numbers)
 bench: deps web native

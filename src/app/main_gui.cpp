@@ -8,6 +8,6 @@
 int main() {
     std::string error;
     conclab::ui::LaunchOptions options = conclab::ui::launch_options_from_parameters(conclab::platform::launch_parameters(), error);
-    if (!error.empty()) std::fprintf(stderr, "error: %s\n", error.c_str());   // the app also shows it beside the demo
+    if (!error.empty()) std::fprintf(stderr, "error: %s\n", error.c_str());   // options.error: the app shows it too
     return conclab::ui::run_gui(options);
 }

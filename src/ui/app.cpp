@@ -79,6 +79,7 @@ LaunchOptions launch_options_from_parameters(const std::map<std::string, std::st
         error = "--workers " + it->second + " is out of range: use 1 to 64";
     if (auto it = p.find("autorun"); it != p.end()) o.autorun = it->second == "1" || it->second == "true";
     if (error.empty()) validate_launch_options(o, error);
+    o.error = error;
     return o;
 }
 
@@ -98,9 +99,10 @@ public:
         Language l = Language::en;
         parse_language(options.language, l);
         set_language(l);
+        launch_error_ = options.error;
         for (auto& panel : panels_) {
             std::string error;
-            if (!panel->apply(options, error)) launch_error_ = error;
+            if (!panel->apply(options, error) && launch_error_.empty()) launch_error_ = error;
         }
         if (options.autorun) panels_[current_]->autorun();
         platform::set_state_provider([this] { return state().dump(); });

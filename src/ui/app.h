@@ -20,6 +20,7 @@ struct LaunchOptions {
     bool autorun = false;              ///< run the demo at once; report CONCLAB_RESULT when done
     int frames = 0;                    ///< quit after N frames (0: never; native smoke tests)
     std::string screenshot;            ///< PNG written from the last frame before quitting (native)
+    std::string error;                 ///< what was wrong with the options as given; the app shows it
 };
 
 /// @brief Checks every field; on failure names the bad value and what is accepted.

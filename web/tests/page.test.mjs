@@ -49,12 +49,22 @@ test('the canvas is drawn (not blank) and screenshots are saved', { timeout: 900
   }
 });
 
-test('bad launch options are shown, not a crash', { timeout: 90000 }, async () => {
-  const { page, errors } = await h.openPage(browser.context, server.url + '?demo=primes&executor=fibers');
-  const state = await h.waitForApp(page);
-  assert.match(String(state.error), /fibers.*sequential\|threads\|processes\|gil/, JSON.stringify(state.error));
-  assert.deepEqual(errors.filter((e) => !e.startsWith('error:')), []);
-  await page.close();
+test('bad launch options are shown, not a crash', { timeout: 180000 }, async () => {
+  const cases = [
+    ['?demo=primes&executor=fibers', /fibers.*sequential\|threads\|processes\|gil/],
+    ['?demo=primes&workers=abc', /workers 'abc' is not a whole number/],
+    ['?demo=primes&workers=0', /--workers 0 is out of range: use 1 to 64/],
+    ['?demo=primes&sample=2**99', /2\*\*99.*fluent/],
+    ['?demo=primes&numbers=7,12x', /12x/],
+    ['?demo=nope', /unknown demo 'nope'/],
+  ];
+  for (const [query, pattern] of cases) {
+    const { page, errors } = await h.openPage(browser.context, server.url + query);
+    const state = await h.waitForApp(page);
+    assert.match(String(state.error), pattern, `${query}: ${JSON.stringify(state.error)}`);
+    assert.deepEqual(errors.filter((e) => !e.startsWith('error:')), [], query);
+    await page.close();
+  }
 });
 
 test('the canvas follows the window size (device pixels)', { timeout: 90000 }, async () => {

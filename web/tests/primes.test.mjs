@@ -60,6 +60,8 @@ async function runPrimes(executor, workerPattern) {
   const expected = cliNumbers();
   if (expected) assert.deepEqual(result.results.map((r) => r.n).sort(), expected, 'the same sample as the CLI');
   assert.equal(result.cpu.kind, 'worker busy time', 'no OS CPU times in a browser');
+  const firstStart = Math.min(...result.results.map((r) => r.started_s));
+  assert.ok(result.startup_s >= firstStart - 1e-9, `start-up ${result.startup_s} lasts until the first check starts (${firstStart})`);
   // window.conclab.state() still answers after the run.
   const state = await page.evaluate(() => window.conclab.state());
   assert.equal(state.demo, 'primes');

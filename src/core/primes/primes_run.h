@@ -49,7 +49,7 @@ struct PrimesReport {
     PrimesOptions options;
     std::vector<CheckResult> results;   ///< in completion order
     double wall_s = 0;
-    double startup_s = 0;               ///< creating the executor (processes: spawning them)
+    double startup_s = 0;               ///< until the first check started (processes: spawning them)
     std::optional<CpuSeconds> cpu;
     bool cancelled = false;
     bool finished = false;
@@ -80,6 +80,7 @@ public:
 private:
     CheckResult to_result(const exec::Future& future);
     void finish_if_done();
+    std::optional<double> first_start() const;
 
     RunClock clock_;
     PrimesReport report_;

@@ -1,0 +1,97 @@
+#include "primes/primes_run.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <thread>
+
+using namespace conclab;
+using namespace conclab::primes;
+
+namespace {
+
+double steady_seconds() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+RunClock clock_without_cpu() { return {steady_seconds, [] { return std::optional<CpuSeconds>(); }}; }
+
+PrimesOptions options(std::vector<std::uint64_t> numbers, exec::ExecutorKind kind, int workers) {
+    return {Sample{"custom", std::move(numbers)}, kind, workers};
+}
+
+}  // namespace
+
+TEST(PrimesRun, ChecksEveryNumberAndReportsJsonWithStrings) {
+    PrimesRun run(options({18014398509481951ull, 18014398509481984ull, 9, 1}, exec::ExecutorKind::threads, 2),
+                  [] { return exec::make_thread_pool(2); }, clock_without_cpu());
+    std::size_t seen = 0;
+    while (run.wait_next()) ++seen;
+    ASSERT_TRUE(run.finished());
+    EXPECT_EQ(seen, 4u);
+    const auto doc = nlohmann::json::parse(to_json(run.report()));
+    EXPECT_EQ(doc["demo"], "primes");
+    EXPECT_EQ(doc["executor"], "threads");
+    EXPECT_EQ(doc["workers"], 2);
+    EXPECT_EQ(doc["checks"], 4);
+    std::map<std::string, nlohmann::json> by_n;
+    for (const auto& r : doc["results"]) by_n[r["n"].get<std::string>()] = r;
+    EXPECT_EQ(by_n["18014398509481951"]["lpf"], "18014398509481951");   // 64-bit values travel as strings
+    EXPECT_EQ(by_n["18014398509481951"]["prime"], true);
+    EXPECT_EQ(by_n["18014398509481984"]["lpf"], "2");
+    EXPECT_EQ(by_n["9"]["lpf"], "3");
+    EXPECT_EQ(by_n["1"]["prime"], false);   // 1 is not prime although lpf(1) == 1
+    EXPECT_NE(by_n["9"]["worker"].get<std::string>().find("thread"), std::string::npos);
+    // Without OS CPU times (the web), the report says it gives the workers' busy time instead.
+    EXPECT_EQ(doc["cpu"]["kind"], "worker busy time");
+    EXPECT_GE(doc["wall_s"].get<double>(), 0.0);
+}
+
+TEST(PrimesRun, ResultsComeInCompletionOrder) {
+    // The big prime takes far longer than the even number submitted after it.
+    PrimesRun run(options({1125899906842597ull, 1125899906842624ull}, exec::ExecutorKind::threads, 2),
+                  [] { return exec::make_thread_pool(2); }, clock_without_cpu());
+    auto first = run.wait_next();
+    auto second = run.wait_next();
+    ASSERT_TRUE(first && second);
+    EXPECT_EQ(first->n, 1125899906842624ull);
+    EXPECT_EQ(second->n, 1125899906842597ull);
+    EXPECT_TRUE(second->prime);
+    EXPECT_GT(second->elapsed_s, first->elapsed_s);
+}
+
+TEST(PrimesRun, PollNeverBlocksAndCancelEndsTheRun) {
+    // Primes near 2**64 take many seconds each: cancel must end the run quickly anyway.
+    PrimesRun run(options({18446744073709551557ull, 18446744073709551533ull, 18446744073709551521ull},
+                          exec::ExecutorKind::threads, 1),
+                  [] { return exec::make_thread_pool(1); }, clock_without_cpu());
+    const auto before = std::chrono::steady_clock::now();
+    EXPECT_TRUE(run.poll().empty());
+    EXPECT_LT(std::chrono::steady_clock::now() - before, std::chrono::milliseconds(100));
+    while (run.in_flight().empty()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    run.cancel();
+    while (run.wait_next()) {}
+    EXPECT_TRUE(run.finished());
+    EXPECT_TRUE(run.report().cancelled);
+    for (const auto& r : run.report().results) EXPECT_TRUE(r.error.has_value());
+    EXPECT_LT(std::chrono::steady_clock::now() - before, std::chrono::seconds(5));
+    const auto doc = nlohmann::json::parse(to_json(run.report()));
+    EXPECT_EQ(doc["cancelled"], true);
+}
+
+TEST(PrimesRun, TextLinesAsInTheTalk) {
+    CheckResult prime{0, 18014398509481951ull, 18014398509481951ull, true, "thread 1", 0, 1.5, std::nullopt};
+    CheckResult composite{1, 18014399314786597ull, 134217689, false, "pid 42", 0, 0.25, std::nullopt};
+    EXPECT_NE(format_result_line(prime).find("18_014_398_509_481_951  \u2713"), std::string::npos);
+    EXPECT_NE(format_result_line(composite).find("\u2717  134_217_689"), std::string::npos);
+    EXPECT_NE(format_result_line(composite).find("pid 42"), std::string::npos);
+    PrimesReport report;
+    report.options = options({1, 2}, exec::ExecutorKind::processes, 12);
+    report.results = {prime, composite};
+    report.wall_s = 6.48;
+    report.cpu = CpuSeconds{0.732, 0.262, false};
+    EXPECT_EQ(format_summary_line(report), "2 checks in 6.48s (processes x12)");
+    EXPECT_EQ(format_time_lines(report), "CPU times: user 732 ms, sys 262 ms, total 994 ms\nWall time: 6.48 s\n");
+    EXPECT_EQ(format_duration(16.4), "16.4 s");
+}
