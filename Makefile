@@ -19,7 +19,7 @@ deps-web:
 	bash scripts/setup web
 
 native: deps-native
-	cmake --preset native -DCONCLAB_BUILD_GUI=ON >/dev/null
+	cmake --preset native >/dev/null
 	cmake --build --preset native -j $(JOBS)
 
 web: deps-web

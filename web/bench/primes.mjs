@@ -1,0 +1,21 @@
+// make bench, web part: runs the primes autorun in headless Chromium REPEAT times and prints each
+// CONCLAB_RESULT JSON on its own line. Usage: node bench/primes.mjs EXECUTOR WORKERS SAMPLE REPEAT
+import * as h from '../tests/helpers.mjs';
+
+const [executor = 'threads', workers = '2', sample = '2**57', repeat = '3'] = process.argv.slice(2);
+h.requireSite();
+const server = await h.startIsolatedServer();
+const browser = await h.launchBrowser();
+try {
+  for (let i = 0; i < Number(repeat); ++i) {
+    const query = `?demo=primes&executor=${executor}&workers=${workers}&sample=${encodeURIComponent(sample)}&autorun=1`;
+    const { page, messages } = await h.openPage(browser.context, server.url + query);
+    await h.waitForApp(page);
+    const result = await h.waitForResult(page, messages, 600000);
+    console.log(JSON.stringify(result));
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
