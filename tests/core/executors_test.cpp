@@ -171,4 +171,10 @@ TEST(Gil, ThreadsInterleaveUnderTheLock) {
     auto a = futures[0].record(), b = futures[1].record();
     EXPECT_LT(a.started_s, b.finished_s);
     EXPECT_LT(b.started_s, a.finished_s);
+    // Each waited for the lock inside its task, and their computing times cannot overlap: together they
+    // fit in the span of the run (give or take the moments between a hand-over and a checkpoint).
+    EXPECT_GT(a.waited_s, 0.0);
+    EXPECT_GT(b.waited_s, 0.0);
+    const double span = std::max(a.finished_s, b.finished_s) - std::min(a.started_s, b.started_s);
+    EXPECT_LE(a.busy_s() + b.busy_s(), span + 0.02);
 }

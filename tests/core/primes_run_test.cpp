@@ -81,8 +81,8 @@ TEST(PrimesRun, PollNeverBlocksAndCancelEndsTheRun) {
 }
 
 TEST(PrimesRun, TextLinesAsInTheTalk) {
-    CheckResult prime{0, 18014398509481951ull, 18014398509481951ull, true, "thread 1", 0, 1.5, std::nullopt};
-    CheckResult composite{1, 18014399314786597ull, 134217689, false, "pid 42", 0, 0.25, std::nullopt};
+    CheckResult prime{0, 18014398509481951ull, 18014398509481951ull, true, "thread 1", 0, 1.5, 1.5, std::nullopt};
+    CheckResult composite{1, 18014399314786597ull, 134217689, false, "pid 42", 0, 0.25, 0.25, std::nullopt};
     EXPECT_NE(format_result_line(prime).find("18_014_398_509_481_951  \u2713"), std::string::npos);
     EXPECT_NE(format_result_line(composite).find("\u2717  134_217_689"), std::string::npos);
     EXPECT_NE(format_result_line(composite).find("pid 42"), std::string::npos);

@@ -68,6 +68,11 @@ bool Future::set_running(std::string worker, double now_s) {
     return true;
 }
 
+void Future::set_waited(double seconds) {
+    std::lock_guard lock(state_->mutex);
+    state_->record.waited_s = seconds;
+}
+
 void Future::set_result(std::string value, double now_s) { finish(FutureStatus::finished, std::move(value), now_s); }
 void Future::set_error(std::string message, double now_s) { finish(FutureStatus::failed, std::move(message), now_s); }
 

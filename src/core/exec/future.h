@@ -20,7 +20,10 @@ struct TaskRecord {
     std::string worker;        ///< "thread 1", "pid 4242", "worker 3"…
     double started_s = 0;
     double finished_s = 0;
+    double waited_s = 0;       ///< inside the task, waiting for the GIL (the GIL model only)
     double elapsed_s() const { return finished_s - started_s; }
+    /// @brief How long the task really ran: elapsed minus the time it waited for the GIL.
+    double busy_s() const { return elapsed_s() - waited_s; }
 };
 
 /// @brief Raised by Future::result() when the task threw or its worker died.
@@ -57,6 +60,7 @@ public:
     void set_result(std::string value, double now_s);
     void set_error(std::string message, double now_s);
     void set_cancelled_if_pending();
+    void set_waited(double seconds);   ///< before set_result / set_error
     void add_waiter(const std::shared_ptr<CompletionQueue>& queue);
 
     bool operator==(const Future& other) const { return state_ == other.state_; }

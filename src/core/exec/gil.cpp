@@ -26,11 +26,12 @@ void Gil::release() {
     changed_.notify_all();
 }
 
-void Gil::yield_if_requested() {
-    if (!drop_requested_.load(std::memory_order_relaxed)) return;
+double Gil::yield_if_requested() {
+    if (!drop_requested_.load(std::memory_order_relaxed)) return 0;
+    const auto released = std::chrono::steady_clock::now();
     {
         std::unique_lock lock(mutex_);
-        if (!drop_requested_.load(std::memory_order_relaxed)) return;
+        if (!drop_requested_.load(std::memory_order_relaxed)) return 0;
         const auto mine = holder_generation_;
         held_ = false;
         changed_.notify_all();
@@ -38,6 +39,7 @@ void Gil::yield_if_requested() {
         changed_.wait(lock, [&] { return holder_generation_ != mine; });
     }
     acquire();
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - released).count();
 }
 
 }  // namespace conclab::exec

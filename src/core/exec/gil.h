@@ -18,7 +18,8 @@ public:
     void acquire();
     void release();
     /// @brief Called at task checkpoints by the holder: hands the lock over if another thread asked.
-    void yield_if_requested();
+    /// Returns the seconds spent without the lock (0 when nobody asked).
+    double yield_if_requested();
 
     std::uint64_t switches() const { return switches_.load(); }
     std::chrono::microseconds switch_interval() const { return interval_; }

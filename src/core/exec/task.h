@@ -20,10 +20,13 @@ public:
 
     /// @brief Call every few microseconds of work. Returns false when the task should give up.
     bool checkpoint();
+    /// @brief Seconds this task spent inside checkpoint() waiting for the GIL (0 without one).
+    double waited_s() const { return waited_s_; }
 
 private:
     const std::atomic<bool>* stop_ = nullptr;
     Gil* gil_ = nullptr;
+    double waited_s_ = 0;
 };
 
 /// @brief Thrown by a task that saw checkpoint() return false.

@@ -47,7 +47,7 @@ constexpr Entry kTasks[] = {
 }  // namespace
 
 bool TaskContext::checkpoint() {
-    if (gil_) gil_->yield_if_requested();
+    if (gil_) waited_s_ += gil_->yield_if_requested();
     return !(stop_ && stop_->load(std::memory_order_relaxed));
 }
 

@@ -91,10 +91,13 @@ private:
             TaskContext context(&stop, gil_.get());
             try {
                 std::string value = run_task(next.task, context);
+                next.future.set_waited(context.waited_s());
                 next.future.set_result(std::move(value), now_s());
             } catch (const TaskCancelled&) {
+                next.future.set_waited(context.waited_s());
                 next.future.set_error("cancelled while running", now_s());
             } catch (const std::exception& e) {
+                next.future.set_waited(context.waited_s());
                 next.future.set_error(e.what(), now_s());
             }
         }

@@ -43,12 +43,14 @@ CheckResult PrimesRun::to_result(const exec::Future& future) {
         if (*error != "cancelled") {
             r.started_s = record.started_s + executor_epoch_;
             r.elapsed_s = record.elapsed_s();
+            r.busy_s = record.busy_s();
         }
     } else {
         r.lpf = std::stoull(future.result());
         r.prime = r.lpf == r.n && r.n > 1;
         r.started_s = record.started_s + executor_epoch_;
         r.elapsed_s = record.elapsed_s();
+        r.busy_s = record.busy_s();
     }
     return r;
 }
@@ -118,7 +120,7 @@ void PrimesRun::finish_if_done() {
         // Without OS CPU times (the web), the honest figure is how long workers were busy.
         CpuSeconds busy;
         busy.busy_time = true;
-        for (const auto& r : report_.results) busy.user_s += r.elapsed_s;
+        for (const auto& r : report_.results) busy.user_s += r.busy_s;
         report_.cpu = busy;
     }
     report_.finished = true;
@@ -132,6 +134,7 @@ std::string to_json(const PrimesReport& report) {
                   {"lpf", std::to_string(r.lpf)},
                   {"prime", r.prime},
                   {"elapsed_s", r.elapsed_s},
+                  {"busy_s", r.busy_s},
                   {"started_s", r.started_s},
                   {"worker", r.worker}};
         if (r.error) item["error"] = *r.error;

@@ -21,6 +21,7 @@ struct CheckResult {
     std::string worker;
     double started_s = 0;    ///< since the run started
     double elapsed_s = 0;
+    double busy_s = 0;       ///< elapsed minus time spent waiting for the GIL
     std::optional<std::string> error;
 };
 
