@@ -99,8 +99,15 @@ public:
         ImGui::SameLine();
         if (spin_.running() == 0) {
             if (ImGui::Button(tr(Text::start))) spin_.start(spin_count_);
-        } else if (ImGui::Button(tr(Text::stop))) {
-            spin_.stop();
+        } else {
+            const bool all_started = spin_.started() == spin_.running();
+            ImGui::BeginDisabled(!all_started);
+            if (ImGui::Button(tr(Text::stop))) spin_.stop();
+            ImGui::EndDisabled();
+            if (!all_started) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("%s %d/%d", tr(Text::starting), spin_.started(), spin_.running());
+            }
         }
         ImGui::TextDisabled("%s", tr(Text::spin_note_free_core));
         if (spin_.running() > 0 && ImGui::BeginTable("##spin", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
@@ -130,6 +137,7 @@ public:
         nlohmann::json counters = nlohmann::json::array();
         for (int i = 0; i < spin_.running(); ++i) counters.push_back(std::to_string(spin_.count(i)));
         return {{"spin_workers", spin_.running()},
+                {"spin_started", spin_.started()},
                 {"spin_counts", counters},
                 {"processes", counts_.processes ? nlohmann::json(*counts_.processes) : nlohmann::json()},
                 {"threads", counts_.threads ? nlohmann::json(*counts_.threads) : nlohmann::json()},

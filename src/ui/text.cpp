@@ -43,6 +43,7 @@ constexpr Entry kTexts[] = {
     {Text::rate, "Millions/s", "Milhões/s"},
     {Text::spin_note_free_core, "Leave one core free and the frame rate stays smooth.",
      "Deixe um núcleo livre e a taxa de quadros continua estável."},
+    {Text::starting, "starting", "iniciando"},
     {Text::primes_menu, "Primes (CPU bound)", "Primos (CPU)"},
     {Text::primes_title, "Primes: CPU-bound work", "Primos: trabalho limitado pela CPU"},
     {Text::primes_intro,
@@ -103,8 +104,12 @@ constexpr Entry kTexts[] = {
     {Text::run_failed, "Could not start", "Não foi possível iniciar"},
 };
 
-static_assert(sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<std::size_t>(Text::count_),
-              "every Text key needs one row, in order");
+constexpr bool rows_follow_the_keys() {
+    for (std::size_t i = 0; i < sizeof(kTexts) / sizeof(kTexts[0]); ++i)
+        if (static_cast<std::size_t>(kTexts[i].key) != i) return false;
+    return sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<std::size_t>(Text::count_);
+}
+static_assert(rows_follow_the_keys(), "every Text key needs one row, in the order of the enum");
 
 Language current = Language::en;
 

@@ -45,3 +45,13 @@ test('frames keep coming while every core spins', { timeout: 120000 }, async () 
 test('frames keep coming with one core left free', { timeout: 120000 }, async () => {
   await spinAndMeasure((cpus) => Math.max(1, cpus - 1));
 });
+
+test('more spinners than pre-started Web Workers all start, and Stop is offered only then', { timeout: 180000 }, async () => {
+  const { page, errors } = await h.openPage(browser.context, server.url + '?demo=system&spin=20');
+  await h.waitForApp(page);
+  await page.waitForFunction(() => window.conclab.state().system.spin_started === 20, null, { timeout: 120000 });
+  const state = await page.evaluate(() => window.conclab.state());
+  assert.equal(state.system.spin_workers, 20);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -35,14 +35,14 @@ function cliNumbers() {
   return doc.results.map((r) => r.n).sort();
 }
 
-async function runPrimes(executor, workerPattern) {
-  const query = `?demo=primes&executor=${executor}&workers=2&sample=2**44&autorun=1`;
+async function runPrimes(executor, workerPattern, workers = 2) {
+  const query = `?demo=primes&executor=${executor}&workers=${workers}&sample=2**44&autorun=1`;
   const { page, messages, errors } = await h.openPage(browser.context, server.url + query);
   await h.waitForApp(page);
   const result = await h.waitForResult(page, messages, 120000);
   assert.equal(result.demo, 'primes');
   assert.equal(result.executor, executor);
-  assert.equal(result.workers, 2);
+  assert.equal(result.workers, workers);
   assert.equal(result.sample, '2**44');
   assert.equal(result.finished, true);
   assert.equal(result.cancelled, false);
@@ -79,4 +79,11 @@ test('primes on processes (isolated Web Workers, each its own wasm module)', { t
   const result = await runPrimes('processes', /^worker [12]$/);
   assert.equal(new Set(result.results.map((r) => r.worker)).size, 2, 'both workers took tasks');
   console.log(`processes: wall ${result.wall_s.toFixed(3)} s`);
+});
+
+test('more threads than the page pre-starts: the run still ends (no join before they start)', { timeout: 300000 }, async () => {
+  // 2*cpus+4 Web Workers are pre-started for pthreads; the rest start only when the main thread
+  // yields to the browser. Joining one of those from the main thread too early would hang the page.
+  const result = await runPrimes('threads', /^thread \d+$/, 24);
+  console.log(`threads x24: wall ${result.wall_s.toFixed(3)} s`);
 });

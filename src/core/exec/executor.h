@@ -36,6 +36,10 @@ public:
     virtual void cancel_all() = 0;
     /// @brief Stops accepting work; with wait, returns after the workers have exited.
     virtual void shutdown(bool wait = true, bool cancel_futures = false) = 0;
+    /// @brief True once every worker thread has started running. In the browser a thread beyond the
+    /// pre-started Web Workers only starts after the main thread returns to the event loop, so joining
+    /// it from there before that would never return: callers on the main thread wait for this first.
+    virtual bool all_workers_started() const { return true; }
 
     /// @brief Seconds on this executor's clock (zero at construction); TaskRecord times use it.
     double now_s() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - epoch_).count(); }

@@ -9,10 +9,12 @@ void SpinWorkers::start(int count) {
     if (count < 0 || count > 64) throw std::invalid_argument("spin workers must be 0..64, got " + std::to_string(count));
     stop();
     stopping_.store(false);
+    started_.store(0);
     slots_ = std::make_unique<Slot[]>(static_cast<std::size_t>(count));
     for (int i = 0; i < count; ++i) {
         threads_.emplace_back([this, i] {
             Slot& slot = slots_[static_cast<std::size_t>(i)];
+            started_.fetch_add(1);
             std::uint64_t local = 0, x = 88172645463325252ull + static_cast<std::uint64_t>(i);
             while (!stopping_.load(std::memory_order_relaxed)) {
                 for (int k = 0; k < 4096; ++k) {   // xorshift: real work the compiler cannot remove

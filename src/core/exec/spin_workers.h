@@ -22,6 +22,9 @@ public:
     /// @brief Stops and joins every worker (each checks its flag every few thousand iterations).
     void stop();
     int running() const { return static_cast<int>(threads_.size()); }
+    /// @brief Workers that have begun counting. stop() joins them, so on the browser's main thread call
+    /// it only once all have started (a thread beyond the pre-started Web Workers starts late).
+    int started() const { return started_.load(); }
     /// @brief Iterations counted so far by worker i.
     std::uint64_t count(int i) const { return slots_[static_cast<std::size_t>(i)].value.load(std::memory_order_relaxed); }
 
@@ -30,6 +33,7 @@ private:
         std::atomic<std::uint64_t> value{0};
     };
     std::atomic<bool> stopping_{false};
+    std::atomic<int> started_{0};
     std::unique_ptr<Slot[]> slots_;
     std::vector<std::thread> threads_;
 };

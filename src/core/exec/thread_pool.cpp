@@ -28,6 +28,7 @@ public:
     ~ThreadExecutor() override { shutdown(true, true); }
 
     ExecutorKind kind() const override { return kind_; }
+    bool all_workers_started() const override { return started_.load() == workers_; }
     int workers() const override { return workers_; }
 
     Future submit(Task task) override {
@@ -76,6 +77,7 @@ private:
     void work(int number) {
         const std::string name = worker_name(number);
         std::atomic<bool>& stop = stop_flags_[number - 1];
+        started_.fetch_add(1);
         for (;;) {
             Pending next;
             {
@@ -112,6 +114,7 @@ private:
     std::size_t submitted_ = 0;
     bool closed_ = false;
     std::unique_ptr<std::atomic<bool>[]> stop_flags_;   // one per worker: "stop the task you run"
+    std::atomic<int> started_{0};
     std::vector<std::thread> threads_;
 };
 

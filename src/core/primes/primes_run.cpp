@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <chrono>
 #include <cstdio>
+#include <thread>
 
 namespace conclab::primes {
 
@@ -30,7 +32,10 @@ PrimesRun::~PrimesRun() {
     if (executor_) executor_->shutdown(true, true);
 }
 
-double PrimesRun::elapsed_s() const { return report_.finished ? report_.wall_s : clock_.wall_s() - start_wall_; }
+double PrimesRun::elapsed_s() const {
+    if (report_.finished) return report_.wall_s;
+    return last_result_wall_.value_or(clock_.wall_s()) - start_wall_;
+}
 
 CheckResult PrimesRun::to_result(const exec::Future& future) {
     CheckResult r;
@@ -82,7 +87,13 @@ std::vector<CheckResult> PrimesRun::poll() {
 
 std::optional<CheckResult> PrimesRun::wait_next() {
     auto f = completions_->next();
-    if (!f) return std::nullopt;
+    if (!f) {
+        while (!report_.finished) {   // the last result is in; only late-starting workers remain
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            finish_if_done();
+        }
+        return std::nullopt;
+    }
     report_.results.push_back(to_result(*f));
     finish_if_done();
     return report_.results.back();
@@ -103,8 +114,12 @@ std::optional<double> PrimesRun::first_start() const {
 
 void PrimesRun::finish_if_done() {
     if (report_.finished || completions_->remaining() > 0) return;
+    if (!last_result_wall_) last_result_wall_ = clock_.wall_s();
+    if (!executor_->all_workers_started()) return;
     executor_->shutdown(true, false);   // joins threads, reaps processes: their CPU time now counts
-    report_.wall_s = clock_.wall_s() - start_wall_;
+    // Wall time ends with the last result, as the notebook's %%time would see it; reaping workers and
+    // joining threads that started late (browser) come after.
+    report_.wall_s = last_result_wall_.value_or(clock_.wall_s()) - start_wall_;
     // Start-up lasts until the first check starts: where workers get ready after the factory returns
     // (Web Workers loading their module), that is the honest figure.
     if (auto first = first_start()) report_.startup_s = std::max(report_.startup_s, *first);

@@ -86,6 +86,7 @@ private:
     RunClock clock_;
     PrimesReport report_;
     double start_wall_ = 0;
+    std::optional<double> last_result_wall_;
     double executor_epoch_ = 0;   // the executor's clock zero on the run clock
     std::optional<CpuSeconds> start_cpu_;
     std::unique_ptr<exec::Executor> executor_;
