@@ -1,26 +1,17 @@
 // The UI thread never blocks: frames keep coming while spinning threads keep every core busy.
 // On these machines (2 cores, software WebGL) the rate drops, so only a stall is a failure.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import * as h from './helpers.mjs';
 
-let server, browser;
-before(async () => {
-  h.requireSite();
-  server = await h.startIsolatedServer();
-  browser = await h.launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = h.useIsolatedServerAndBrowser();
 
 async function spinAndMeasure(spinOf) {
-  const probe = await h.openPage(browser.context, server.url + '?demo=system');
+  const probe = await h.openPage(env.browser.context, env.server.url + '?demo=system');
   const cpus = (await h.waitForApp(probe.page)).cpus;
   await probe.page.close();
   const spin = spinOf(cpus);
-  const { page, errors } = await h.openPage(browser.context, server.url + `?demo=system&spin=${spin}`);
+  const { page, errors } = await h.openPage(env.browser.context, env.server.url + `?demo=system&spin=${spin}`);
   await h.waitForApp(page);
   await page.waitForFunction((n) => window.conclab.state().system.spin_workers === n, spin, { timeout: 30000 });
   await page.waitForTimeout(1000);
@@ -47,7 +38,7 @@ test('frames keep coming with one core left free', { timeout: 120000 }, async ()
 });
 
 test('more spinners than pre-started Web Workers all start, and Stop is offered only then', { timeout: 180000 }, async () => {
-  const { page, errors } = await h.openPage(browser.context, server.url + '?demo=system&spin=20');
+  const { page, errors } = await h.openPage(env.browser.context, env.server.url + '?demo=system&spin=20');
   await h.waitForApp(page);
   await page.waitForFunction(() => window.conclab.state().system.spin_started === 20, null, { timeout: 120000 });
   const state = await page.evaluate(() => window.conclab.state());

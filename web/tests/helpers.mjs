@@ -7,6 +7,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -179,4 +180,20 @@ export async function colourVariety(page, png) {
     for (let i = 0; i < data.length; i += 4 * 7) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
     return colours.size;
   }, png.toString('base64'));
+}
+
+// The usual fixture: one server with COOP/COEP headers and one browser for the whole file.
+// Returns an object whose .server and .browser are set before the first test runs.
+export function useIsolatedServerAndBrowser() {
+  const env = {};
+  before(async () => {
+    requireSite();
+    env.server = await startIsolatedServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -3,24 +3,15 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import * as h from './helpers.mjs';
 
-let server, browser;
-before(async () => {
-  h.requireSite();
-  server = await h.startIsolatedServer();
-  browser = await h.launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = h.useIsolatedServerAndBrowser();
 
 test('the page loads, is cross-origin isolated and reports its state', { timeout: 90000 }, async () => {
-  const { page, errors } = await h.openPage(browser.context, server.url);
+  const { page, errors } = await h.openPage(env.browser.context, env.server.url);
   const state = await h.waitForApp(page);
-  assert.equal(await page.evaluate(() => window.crossOriginIsolated), true, `served by ${server.kind}`);
+  assert.equal(await page.evaluate(() => window.crossOriginIsolated), true, `served by ${env.server.kind}`);
   assert.equal(typeof state, 'object', 'state() returns a parsed JSON object');
   assert.equal(state.isolated, true);
   assert.ok(Number.isInteger(state.cpus) && state.cpus >= 1, `cpus: ${state.cpus}`);
@@ -38,7 +29,7 @@ test('the page loads, is cross-origin isolated and reports its state', { timeout
 test('the canvas is drawn (not blank) and screenshots are saved', { timeout: 90000 }, async () => {
   mkdirSync(h.screenshotDir, { recursive: true });
   for (const [name, query] of [['system', '?demo=system'], ['primes-pt', '?demo=primes&lang=pt']]) {
-    const { page, errors } = await h.openPage(browser.context, server.url + query);
+    const { page, errors } = await h.openPage(env.browser.context, env.server.url + query);
     await h.waitForApp(page);
     await page.waitForTimeout(1500);
     const png = await page.locator('#canvas').screenshot({ path: path.join(h.screenshotDir, `${name}.png`) });
@@ -59,7 +50,7 @@ test('bad launch options are shown, not a crash', { timeout: 180000 }, async () 
     ['?demo=nope', /unknown demo 'nope'/],
   ];
   for (const [query, pattern] of cases) {
-    const { page, errors } = await h.openPage(browser.context, server.url + query);
+    const { page, errors } = await h.openPage(env.browser.context, env.server.url + query);
     const state = await h.waitForApp(page);
     assert.match(String(state.error), pattern, `${query}: ${JSON.stringify(state.error)}`);
     assert.deepEqual(errors.filter((e) => !e.startsWith('error:')), [], query);
@@ -68,7 +59,7 @@ test('bad launch options are shown, not a crash', { timeout: 180000 }, async () 
 });
 
 test('the canvas follows the window size (device pixels)', { timeout: 90000 }, async () => {
-  const { page, errors } = await h.openPage(browser.context, server.url);
+  const { page, errors } = await h.openPage(env.browser.context, env.server.url);
   await h.waitForApp(page);
   const size = () => page.evaluate(() => {
     const c = document.getElementById('canvas');

@@ -3,19 +3,10 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import * as h from './helpers.mjs';
 
-let server, browser;
-before(async () => {
-  h.requireSite();
-  server = await h.startIsolatedServer();
-  browser = await h.launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = h.useIsolatedServerAndBrowser();
 
 // Trial division with exact doubles (every n here is below 2**53).
 function leastPrimeFactor(n) {
@@ -37,7 +28,7 @@ function cliNumbers() {
 
 async function runPrimes(executor, workerPattern, workers = 2) {
   const query = `?demo=primes&executor=${executor}&workers=${workers}&sample=2**44&autorun=1`;
-  const { page, messages, errors } = await h.openPage(browser.context, server.url + query);
+  const { page, messages, errors } = await h.openPage(env.browser.context, env.server.url + query);
   await h.waitForApp(page);
   const result = await h.waitForResult(page, messages, 120000);
   assert.equal(result.demo, 'primes');

@@ -11,12 +11,7 @@
 #include <string>
 #include <thread>
 
-#ifndef CONCLAB_VERSION
-#define CONCLAB_VERSION "0.0.0"
-#endif
-#ifndef CONCLAB_BUILD_TYPE
-#define CONCLAB_BUILD_TYPE "unknown"
-#endif
+// CONCLAB_VERSION and CONCLAB_BUILD_TYPE come from src/CMakeLists.txt.
 
 namespace conclab::platform {
 

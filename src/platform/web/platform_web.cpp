@@ -9,12 +9,7 @@
 #include <string>
 #include <thread>
 
-#ifndef CONCLAB_VERSION
-#define CONCLAB_VERSION "0.0.0"
-#endif
-#ifndef CONCLAB_BUILD_TYPE
-#define CONCLAB_BUILD_TYPE "unknown"
-#endif
+// CONCLAB_VERSION and CONCLAB_BUILD_TYPE come from src/CMakeLists.txt.
 
 #define CONCLAB_STR2(x) #x
 #define CONCLAB_STR(x) CONCLAB_STR2(x)
