@@ -168,6 +168,8 @@ int main(int argc, char** argv) {
     app.add_option("--workers", gui.workers, "Workers for the demo");
     app.add_option("--sample", gui.sample, "Sample for the primes demo");
     app.add_flag("--autorun", gui.autorun, "Run the demo at once; print CONCLAB_RESULT <json> when it ends");
+    app.add_option("--numbers", gui.numbers, "The primes demo's own numbers, e.g. 7,15,21");
+    app.add_option("--spin", gui.spin, "System demo: start this many spinning workers (0..64)");
     app.add_option("--frames", gui.frames, "Quit after this many frames (0: run until closed)");
     app.add_option("--screenshot", gui.screenshot, "Save the last frame as a PNG file before quitting");
 #endif
