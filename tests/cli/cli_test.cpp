@@ -185,7 +185,9 @@ TEST(Cli, ServeSendsIsolationHeadersAndStaysInItsFolder) {
     EXPECT_EQ(wasm->get_header_value("Content-Type"), "application/wasm");
     for (const char* escape : {"/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt"}) {
         auto r = client.Get(escape);
-        if (r) EXPECT_NE(r->body, "outside") << escape;
+        if (r) {
+            EXPECT_NE(r->body, "outside") << escape;
+        }
     }
     }
     const auto stop_started = std::chrono::steady_clock::now();
