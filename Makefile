@@ -56,7 +56,7 @@ test-e2e: web native
 
 ## bench: figures, not tests (native executors, headless Chromium, the talk's Python on the same numbers)
 bench: deps web native
-	bash bench/run
+	python3 bench/run
 
 clean:
 	rm -rf build
