@@ -79,10 +79,9 @@ int primes_command(const PrimesArgs& args) {
     auto kind = exec::parse_executor_kind(args.executor);
     if (!kind)
         throw UsageError("unknown executor '" + args.executor + "': use " + std::string(exec::executor_kind_choices()));
-    int workers = args.workers == -1 ? platform::logical_cpus() : args.workers;
-    if (workers < exec::kMinWorkers || workers > exec::kMaxWorkers)
-        throw UsageError("--workers " + std::to_string(args.workers) + " is out of range: use 1 to 64");
-    if (*kind == exec::ExecutorKind::sequential) workers = 1;
+    const int requested = args.workers == -1 ? platform::logical_cpus() : args.workers;
+    if (auto error_text = exec::workers_error(requested); !error_text.empty()) throw UsageError(error_text);
+    const int workers = exec::effective_workers(*kind, requested);
 
     primes::PrimesOptions options{*sample, *kind, workers};
     primes::PrimesRun run(options, [&] { return platform::make_executor(*kind, workers); }, platform::run_clock());

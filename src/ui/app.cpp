@@ -6,6 +6,7 @@
 #include "app.h"
 
 #include "demo_panel.h"
+#include "exec/executor.h"
 #include "fonts.h"
 #include "gui_backend.h"
 #include "platform.h"
@@ -75,8 +76,7 @@ LaunchOptions launch_options_from_parameters(const std::map<std::string, std::st
     };
     get_int("workers", o.workers);
     get_int("spin", o.spin);
-    if (auto it = p.find("workers"); it != p.end() && error.empty() && o.workers < 1)
-        error = "--workers " + it->second + " is out of range: use 1 to 64";
+    if (p.count("workers") && error.empty() && o.workers < 1) error = exec::workers_error(o.workers);
     if (auto it = p.find("autorun"); it != p.end()) o.autorun = it->second == "1" || it->second == "true";
     if (error.empty()) validate_launch_options(o, error);
     o.error = error;

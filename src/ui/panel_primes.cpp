@@ -71,8 +71,8 @@ public:
             error = "unknown executor '" + options.executor + "': use " + std::string(exec::executor_kind_choices());
             return false;
         }
-        if (options.workers != -1 && (options.workers < exec::kMinWorkers || options.workers > exec::kMaxWorkers)) {
-            error = "--workers " + std::to_string(options.workers) + " is out of range: use 1 to 64";
+        if (options.workers != -1 && !exec::workers_error(options.workers).empty()) {
+            error = exec::workers_error(options.workers);
             return false;
         }
         std::string sample_error;
@@ -176,11 +176,10 @@ private:
         std::string error;
         auto sample = chosen_sample(error);
         if (!sample) field_errors_["sample"] = error;
-        if (workers_ < exec::kMinWorkers || workers_ > exec::kMaxWorkers)
-            field_errors_["workers"] = "workers " + std::to_string(workers_) + " is out of range: use 1 to 64";
+        if (auto error_text = exec::workers_error(workers_); !error_text.empty()) field_errors_["workers"] = error_text;
         if (!field_errors_.empty()) return;   // the last good run stays on screen
         const ExecutorKind kind = executor_;
-        const int workers = kind == ExecutorKind::sequential ? 1 : workers_;
+        const int workers = exec::effective_workers(kind, workers_);
         try {
             auto next = std::make_unique<primes::PrimesRun>(primes::PrimesOptions{*sample, kind, workers},
                                                             [&] { return platform::make_executor(kind, workers); },

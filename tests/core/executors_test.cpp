@@ -178,3 +178,12 @@ TEST(Gil, ThreadsInterleaveUnderTheLock) {
     const double span = std::max(a.finished_s, b.finished_s) - std::min(a.started_s, b.started_s);
     EXPECT_LE(a.busy_s() + b.busy_s(), span + 0.02);
 }
+
+TEST(Executors, WorkerCountRulesShared) {
+    EXPECT_EQ(workers_error(1), "");
+    EXPECT_EQ(workers_error(64), "");
+    EXPECT_EQ(workers_error(0), "--workers 0 is out of range: use 1 to 64");
+    EXPECT_EQ(workers_error(100000), "--workers 100000 is out of range: use 1 to 64");
+    EXPECT_EQ(effective_workers(ExecutorKind::sequential, 8), 1);
+    EXPECT_EQ(effective_workers(ExecutorKind::gil, 8), 8);
+}

@@ -25,6 +25,14 @@ std::optional<ExecutorKind> parse_executor_kind(std::string_view text) {
 
 std::string_view executor_kind_choices() { return "sequential|threads|processes|gil"; }
 
+std::string workers_error(int workers) {
+    if (workers >= kMinWorkers && workers <= kMaxWorkers) return {};
+    return "--workers " + std::to_string(workers) + " is out of range: use " + std::to_string(kMinWorkers) + " to " +
+           std::to_string(kMaxWorkers);
+}
+
+int effective_workers(ExecutorKind kind, int requested) { return kind == ExecutorKind::sequential ? 1 : requested; }
+
 std::vector<std::string> map(Executor& executor, std::string_view function, const std::vector<std::string>& arguments) {
     std::vector<Future> futures;
     futures.reserve(arguments.size());

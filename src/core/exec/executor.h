@@ -25,6 +25,11 @@ std::optional<ExecutorKind> parse_executor_kind(std::string_view text);
 /// @brief The accepted names, for error messages: "sequential|threads|processes|gil".
 std::string_view executor_kind_choices();
 
+/// @brief Empty when kMinWorkers <= workers <= kMaxWorkers, else "--workers N is out of range: use 1 to 64".
+std::string workers_error(int workers);
+/// @brief The workers a run really gets: the sequential executor always has one.
+int effective_workers(ExecutorKind kind, int requested);
+
 class Executor {
 public:
     virtual ~Executor() = default;
