@@ -1,0 +1,174 @@
+#include "lab/lab_report.h"
+
+#include <algorithm>
+
+namespace conclab::lab {
+
+std::string_view to_string(Column column) {
+    switch (column) {
+    case Column::threads: return "threads";
+    case Column::processes: return "processes";
+    case Column::coroutines: return "coroutines";
+    case Column::machine: return "machine";
+    }
+    return "?";
+}
+
+const Figure* Measure::at(Column column) const {
+    auto it = figures.find(column);
+    return it == figures.end() ? nullptr : &it->second;
+}
+
+const Measure* Section::find(std::string_view name) const {
+    for (const auto& m : measures)
+        if (m.name == name) return &m;
+    return nullptr;
+}
+
+const Section* LabReport::find(Suite suite) const {
+    for (const auto& s : sections)
+        if (s.suite == suite) return &s;
+    return nullptr;
+}
+
+namespace {
+
+nlohmann::json figure_json(const Figure& f) {
+    return {{"value", f.value},
+            {"unit", f.unit},
+            {"spread", {{"low", f.spread_low}, {"high", f.spread_high}, {"kind", f.spread_kind}}},
+            {"samples", f.samples},
+            {"method", f.method}};
+}
+
+std::string csv_field(const std::string& text) {
+    if (text.find_first_of(",\"\n") == std::string::npos) return text;
+    std::string quoted = "\"";
+    for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
+}
+
+std::string csv_number(double value) {
+    nlohmann::json j = value;   // shortest text that reads back as the same double
+    return j.dump();
+}
+
+// Characters on screen, counting each UTF-8 sequence once ("µs", "–").
+std::size_t display_width(const std::string& text) {
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::string padded(const std::string& text, std::size_t width) {
+    const std::size_t w = display_width(text);
+    return w >= width ? text : text + std::string(width - w, ' ');
+}
+
+std::string cell_text(const Measure& m, Column column) {
+    if (const Figure* f = m.at(column)) {
+        std::string text = format_number(f->value) + " " + f->unit;
+        if (f->samples > 1 && f->spread_low != f->spread_high)
+            text += " (" + format_number(f->spread_low) + "\u2013" + format_number(f->spread_high) + ")";
+        return text;
+    }
+    auto it = m.missing.find(column);
+    return it == m.missing.end() ? std::string() : "(" + it->second + ")";
+}
+
+void append_table(std::string& out, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+    std::vector<std::size_t> widths(header.size(), 0);
+    for (std::size_t c = 0; c < header.size(); ++c) widths[c] = display_width(header[c]);
+    for (const auto& row : rows)
+        for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c) widths[c] = std::max(widths[c], display_width(row[c]));
+    auto line = [&](const std::vector<std::string>& cells) {
+        std::string text;
+        for (std::size_t c = 0; c < widths.size(); ++c) {
+            const std::string cell = c < cells.size() ? cells[c] : std::string();
+            text += c + 1 == widths.size() ? cell : padded(cell, widths[c]) + "  ";
+        }
+        while (!text.empty() && text.back() == ' ') text.pop_back();
+        out += "  " + text + "\n";
+    };
+    line(header);
+    for (const auto& row : rows) line(row);
+}
+
+}  // namespace
+
+nlohmann::json to_json(const LabReport& report) {
+    nlohmann::json doc = nlohmann::json::object();
+    for (const auto& section : report.sections) {
+        nlohmann::json measures = nlohmann::json::array();
+        for (const auto& m : section.measures) {
+            nlohmann::json cells = nlohmann::json::object();
+            for (const auto& [column, figure] : m.figures) cells[std::string(to_string(column))] = figure_json(figure);
+            for (const auto& [column, why] : m.missing)
+                if (!m.at(column)) cells[std::string(to_string(column))] = {{"missing", why}};
+            nlohmann::json item{{"name", m.name}, {"cells", std::move(cells)}};
+            if (!m.curve.empty()) item["curve"] = m.curve;
+            if (m.x) {
+                item["x"] = *m.x;
+                item["x_unit"] = m.x_unit;
+            }
+            measures.push_back(std::move(item));
+        }
+        nlohmann::json tables = nlohmann::json::array();
+        for (const auto& t : section.tables) tables.push_back({{"title", t.title}, {"header", t.header}, {"rows", t.rows}});
+        doc[std::string(to_string(section.suite))] = {{"measures", std::move(measures)}, {"tables", std::move(tables)},
+                                                      {"notes", section.notes}};
+    }
+    return doc;
+}
+
+std::string to_csv(const LabReport& report) {
+    std::string out = "suite,measure,column,value,unit,low,high,samples\n";
+    for (const auto& section : report.sections)
+        for (const auto& m : section.measures)
+            for (const auto& [column, f] : m.figures) {
+                out += csv_field(std::string(to_string(section.suite))) + "," + csv_field(m.name) + "," +
+                       std::string(to_string(column)) + "," + csv_number(f.value) + "," + csv_field(f.unit) + "," +
+                       csv_number(f.spread_low) + "," + csv_number(f.spread_high) + "," + std::to_string(f.samples) + "\n";
+            }
+    return out;
+}
+
+std::string format_text(const LabReport& report) {
+    std::string out;
+    for (const auto& section : report.sections) {
+        out += "== " + std::string(to_string(section.suite)) + (report.quick ? " (quick)" : "") + " ==\n";
+        std::vector<Column> used;
+        for (Column c : kAllColumns)
+            for (const auto& m : section.measures)
+                if ((m.at(c) || m.missing.count(c)) && std::find(used.begin(), used.end(), c) == used.end()) used.push_back(c);
+        if (!section.measures.empty()) {
+            std::vector<std::string> header{"measure"};
+            for (Column c : used) header.emplace_back(to_string(c));
+            std::vector<std::vector<std::string>> rows;
+            for (const auto& m : section.measures) {
+                std::vector<std::string> row{m.name};
+                for (Column c : used) row.push_back(cell_text(m, c));
+                rows.push_back(std::move(row));
+            }
+            append_table(out, header, rows);
+        }
+        for (const auto& t : section.tables) {
+            out += "\n  " + t.title + "\n";
+            append_table(out, t.header, t.rows);
+        }
+        std::vector<std::string> methods;
+        for (const auto& m : section.measures)
+            for (const auto& [column, f] : m.figures)
+                if (!f.method.empty() && std::find(methods.begin(), methods.end(), f.method) == methods.end())
+                    methods.push_back(f.method);
+        if (!methods.empty()) {
+            out += "\n  how:\n";
+            for (const auto& method : methods) out += "  - " + method + "\n";
+        }
+        for (const auto& note : section.notes) out += "  note: " + note + "\n";
+        out += "\n";
+    }
+    if (report.cancelled) out += "(cancelled: the suites above are what finished)\n";
+    return out;
+}
+
+}  // namespace conclab::lab

@@ -1,0 +1,83 @@
+// What the lab measured: one section per suite, each a list of measures with a figure per column
+// (threads | processes | coroutines, and "machine" for what belongs to no model: caches, disk, the system),
+// plus small tables and notes; as JSON (one key per suite), CSV and a text table for the CLI.
+#pragma once
+
+#include "lab/figure.h"
+#include "lab/lab_options.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace conclab::lab {
+
+enum class Column { threads, processes, coroutines, machine };
+
+inline constexpr Column kAllColumns[] = {Column::threads, Column::processes, Column::coroutines, Column::machine};
+
+/// @brief "threads", "processes", "coroutines", "machine".
+std::string_view to_string(Column column);
+
+/// @brief What a coroutine cell says until the event loop (core/aio) measures it.
+inline constexpr const char* kComingWithEventLoop = "coming with the event loop";
+
+/// @brief One row of a suite's table: a named measure with a figure per column, or a sentence saying why a
+/// column has none. Rows of one curve (speedup by workers, latency by working set) share `curve` and set `x`.
+struct Measure {
+    std::string name;                         ///< "create + join", "round trip, 64 B", "speedup, 2 workers"
+    std::string curve;                        ///< "" or e.g. "speedup", "pointer chase"
+    std::optional<double> x;                  ///< the curve's abscissa: workers, bytes
+    std::string x_unit;                       ///< "workers", "B"
+    std::map<Column, Figure> figures;
+    std::map<Column, std::string> missing;    ///< column → why it has no figure
+
+    /// @brief The figure in `column`, or nullptr.
+    const Figure* at(Column column) const;
+};
+
+/// @brief A small table of text (the top processes by thread count, the latency ladder).
+struct Table {
+    std::string title;
+    std::vector<std::string> header;
+    std::vector<std::vector<std::string>> rows;
+};
+
+struct Section {
+    Suite suite = Suite::startup;
+    std::vector<Measure> measures;
+    std::vector<Table> tables;
+    std::vector<std::string> notes;           ///< caveats and failures, one sentence each
+
+    /// @brief The measure named `name`, or nullptr.
+    const Measure* find(std::string_view name) const;
+};
+
+struct LabReport {
+    std::vector<Section> sections;            ///< in the order the suites ran
+    bool quick = false;
+    bool cancelled = false;
+    bool finished = false;
+
+    /// @brief The section of `suite`, or nullptr when it has not run.
+    const Section* find(Suite suite) const;
+};
+
+/// @brief One key per suite that ran, named as in --suite: {"startup": {"measures": [{"name", "curve", "x",
+/// "x_unit", "cells": {"threads": {"value", "unit", "spread": {"low", "high", "kind"}, "samples", "method"} or
+/// {"missing": "why"}}}], "tables": [{"title", "header", "rows"}], "notes": […]}, …}.
+nlohmann::json to_json(const LabReport& report);
+
+/// @brief The figures as CSV, one line per cell with a figure: suite,measure,column,value,unit,low,high,samples
+/// (with that header line; fields quoted where they hold commas or quotes).
+std::string to_csv(const LabReport& report);
+
+/// @brief A readable text report: per suite a table measure | threads | processes | coroutines | machine
+/// (columns with no figure left out), each cell "value unit (low–high)", then the suite's tables and notes.
+std::string format_text(const LabReport& report);
+
+}  // namespace conclab::lab

@@ -1,0 +1,76 @@
+#include "lab/lab_run.h"
+
+#include <exception>
+
+namespace conclab::lab {
+
+LabRun::LabRun(LabOptions options, std::unique_ptr<Probes> probes, int logical_cpus)
+    : options_(std::move(options)), probes_(std::move(probes)), steps_(plan_steps(options_, logical_cpus)) {
+    for (const auto& step : steps_) total_weight_ += step.weight;
+    progress_.steps_total = static_cast<int>(steps_.size());
+    progress_.report.quick = options_.quick;
+    worker_ = std::thread([this] { work(); });
+}
+
+LabRun::~LabRun() {
+    cancel();
+    if (worker_.joinable()) worker_.join();
+}
+
+void LabRun::work() {
+    double weight_done = 0;
+    for (const auto& step : steps_) {
+        if (cancel_requested_) break;
+        Section section;
+        {
+            std::lock_guard lock(mutex_);
+            progress_.suite = step.suite;
+            progress_.step = step.label;
+            if (const Section* existing = progress_.report.find(step.suite)) section = *existing;
+            else section.suite = step.suite;
+        }
+        // The step works on a copy, so that poll() never sees a half-written section.
+        try {
+            step.run(*probes_, section);
+        } catch (const std::exception& e) {
+            section.notes.push_back(step.label + " could not be measured: " + e.what());
+        }
+        weight_done += step.weight;
+        std::lock_guard lock(mutex_);
+        auto& sections = progress_.report.sections;
+        bool replaced = false;
+        for (auto& existing : sections)
+            if (existing.suite == section.suite) {
+                existing = section;
+                replaced = true;
+            }
+        if (!replaced) sections.push_back(std::move(section));
+        ++progress_.steps_done;
+        progress_.fraction = total_weight_ > 0 ? weight_done / total_weight_ : 1.0;
+    }
+    std::lock_guard lock(mutex_);
+    progress_.cancelled = progress_.report.cancelled = progress_.steps_done < progress_.steps_total;
+    progress_.finished = progress_.report.finished = true;
+    if (!progress_.cancelled) progress_.fraction = 1.0;
+    done_.notify_all();
+}
+
+LabProgress LabRun::poll() const {
+    std::lock_guard lock(mutex_);
+    return progress_;
+}
+
+const LabReport& LabRun::wait() {
+    std::unique_lock lock(mutex_);
+    done_.wait(lock, [this] { return progress_.finished; });
+    return progress_.report;
+}
+
+void LabRun::cancel() { cancel_requested_ = true; }
+
+bool LabRun::finished() const {
+    std::lock_guard lock(mutex_);
+    return progress_.finished;
+}
+
+}  // namespace conclab::lab

@@ -1,0 +1,384 @@
+// [SECTION] sizes and helpers · startup · memory · ipc · switch · scaling · system · latency · plan
+#include "lab/lab_steps.h"
+
+#include "lab/latency_ladder.h"
+#include "primes/least_prime_factor.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+namespace conclab::lab {
+
+// [SECTION] sizes and helpers
+
+LabSizes lab_sizes(bool quick) {
+    if (quick)
+        return {.thread_starts = 50, .process_starts = 30, .coroutine_starts_per_sample = 1000, .coroutine_start_samples = 5,
+                .idle_threads = 16, .idle_thread_rounds = 3, .idle_processes = 4, .idle_coroutines = 2000,
+                .idle_coroutine_rounds = 3, .small_round_trips = 300, .large_round_trips = 5,
+                .switches_per_sample = 500, .switch_samples = 5, .workload_bits = 44, .workload_repeats = 1,
+                .largest_working_set = std::size_t{32} << 20, .chase_loads = 1'000'000, .chase_samples = 3,
+                .disk_rounds = 10, .tcp_round_trips = 200};
+    return {.thread_starts = 300, .process_starts = 200, .coroutine_starts_per_sample = 10'000, .coroutine_start_samples = 15,
+            .idle_threads = 64, .idle_thread_rounds = 5, .idle_processes = 12, .idle_coroutines = 20'000,
+            .idle_coroutine_rounds = 5, .small_round_trips = 3000, .large_round_trips = 30,
+            .switches_per_sample = 5000, .switch_samples = 11, .workload_bits = 46, .workload_repeats = 3,
+            .largest_working_set = std::size_t{256} << 20, .chase_loads = 4'000'000, .chase_samples = 5,
+            .disk_rounds = 50, .tcp_round_trips = 2000};
+}
+
+std::vector<int> scaling_workers(int logical_cpus) {
+    const int most = std::clamp(2 * std::max(1, logical_cpus), 1, exec::kMaxWorkers);
+    std::vector<int> counts;
+    for (int n = 1; n <= most; n = n < 8 ? n + 1 : n * 2) counts.push_back(n);
+    if (counts.back() != most) counts.push_back(most);
+    return counts;
+}
+
+std::vector<std::uint64_t> scaling_numbers(int bits, int count) {
+    std::vector<std::uint64_t> numbers;
+    for (std::uint64_t n = (std::uint64_t{1} << bits) - 1; static_cast<int>(numbers.size()) < count && n > 2; --n)
+        if (primes::is_prime(n)) numbers.push_back(n);
+    return numbers;
+}
+
+namespace {
+
+constexpr double kKiB = 1024;
+
+std::string size_text(std::size_t bytes) {
+    if (bytes >= (std::size_t{1} << 20) && bytes % (std::size_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+    if (bytes >= 1024 && bytes % 1024 == 0) return std::to_string(bytes >> 10) + " KiB";
+    return std::to_string(bytes) + " B";
+}
+
+Measure& row(Section& section, const std::string& name) {
+    for (auto& m : section.measures)
+        if (m.name == name) return m;
+    section.measures.push_back(Measure{name});
+    return section.measures.back();
+}
+
+void put(Section& section, const std::string& name, Column column, Figure figure) {
+    row(section, name).figures[column] = std::move(figure);
+}
+
+void put_missing(Section& section, const std::string& name, Column column, std::string why) {
+    row(section, name).missing[column] = std::move(why);
+}
+
+Figure memory_figure(const std::vector<double>& bytes, const std::string& method) {
+    return summarize(scaled(bytes, 1 / kKiB), "KiB", method);
+}
+
+void put_memory(Section& section, Column column, const MemorySamples& m) {
+    if (!m.resident_bytes.empty()) put(section, "resident memory each", column, memory_figure(m.resident_bytes, m.method));
+    if (!m.virtual_bytes.empty()) put(section, "virtual memory each", column, memory_figure(m.virtual_bytes, m.method));
+    if (!m.proportional_bytes.empty())
+        put(section, "proportional share (PSS) each", column, memory_figure(m.proportional_bytes, m.method));
+}
+
+// [SECTION] startup
+
+void add_startup(std::vector<LabStep>& steps, const LabSizes& z) {
+    const std::string one = "start + finish one";
+    steps.push_back({Suite::startup, "threads: create + join", 1, [one, z](Probes& p, Section& s) {
+                         auto samples = p.start_units(StartKind::thread, z.thread_starts);
+                         put(s, one, Column::threads, summarize(scaled(samples.values, 1e6), "µs", samples.method));
+                     }});
+    steps.push_back({Suite::startup, "processes: posix_spawn + wait", 2, [one, z](Probes& p, Section& s) {
+                         auto samples = p.start_units(StartKind::spawn, z.process_starts);
+                         put(s, one, Column::processes, summarize(scaled(samples.values, 1e6), "µs", samples.method));
+                     }});
+    steps.push_back({Suite::startup, "processes: fork + wait", 2, [z](Probes& p, Section& s) {
+                         auto samples = p.start_units(StartKind::fork, z.process_starts);
+                         put(s, "fork + wait (unsafe in a threaded program)", Column::processes,
+                             summarize(scaled(samples.values, 1e6), "µs", samples.method));
+                     }});
+    steps.push_back({Suite::startup, "coroutines: create + run", 1, [one, z](Probes& p, Section& s) {
+                         if (auto samples = p.start_coroutines(z.coroutine_starts_per_sample, z.coroutine_start_samples))
+                             put(s, one, Column::coroutines, summarize(scaled(samples->values, 1e6), "µs", samples->method));
+                         else
+                             put_missing(s, one, Column::coroutines, kComingWithEventLoop);
+                     }});
+}
+
+// [SECTION] memory
+
+void add_memory(std::vector<LabStep>& steps, const LabSizes& z) {
+    steps.push_back({Suite::memory, "threads: idle, blocked on a condition variable", 1, [z](Probes& p, Section& s) {
+                         put_memory(s, Column::threads, p.idle_threads(z.idle_threads, z.idle_thread_rounds));
+                     }});
+    steps.push_back({Suite::memory, "processes: idle children", 2, [z](Probes& p, Section& s) {
+                         put_memory(s, Column::processes, p.idle_processes(z.idle_processes));
+                     }});
+    steps.push_back({Suite::memory, "coroutines: suspended", 1, [z](Probes& p, Section& s) {
+                         if (auto m = p.idle_coroutines(z.idle_coroutines, z.idle_coroutine_rounds))
+                             put_memory(s, Column::coroutines, *m);
+                         else
+                             put_missing(s, "resident memory each", Column::coroutines, kComingWithEventLoop);
+                     }});
+    steps.push_back({Suite::memory, "threads: default stack size", 0.2, [](Probes& p, Section& s) {
+                         const StackFacts stack = p.thread_stack();
+                         put(s, "stack reserved per thread (default)", Column::threads,
+                             summarize({stack.default_stack_bytes / kKiB}, "KiB", stack.method));
+                         std::string verdict = "The talk's \"about 4 MB per thread\" is address space: a thread here reserves " +
+                                               format_number(stack.default_stack_bytes / (kKiB * kKiB)) + " MiB of stack";
+                         if (const Measure* resident = s.find("resident memory each"); resident && resident->at(Column::threads))
+                             verdict += " but keeps only about " + format_number(resident->at(Column::threads)->value) +
+                                        " KiB resident while idle (pages count once touched)";
+                         verdict += stack.stack_limit_bytes
+                                        ? "; `ulimit -s` is " + format_number(*stack.stack_limit_bytes / kKiB) + " KiB."
+                                        : "; `ulimit -s` is unlimited.";
+                         s.notes.push_back(verdict);
+                     }});
+}
+
+// [SECTION] ipc
+
+void add_ipc(std::vector<LabStep>& steps, const LabSizes& z) {
+    struct Pairing {
+        Channel channel;
+        Column column;
+        const char* variant;   // row suffix shared by a thread channel and a process channel
+        const char* label;
+    };
+    static const Pairing kPairings[] = {
+        {Channel::atomics, Column::threads, "atomics / pipe", "threads: atomics"},
+        {Channel::pipe, Column::processes, "atomics / pipe", "processes: a pipe each way"},
+        {Channel::mutex_queue, Column::threads, "lock + queue / socketpair", "threads: mutex + condvar queue"},
+        {Channel::socketpair, Column::processes, "lock + queue / socketpair", "processes: a socketpair"},
+    };
+    for (std::size_t bytes : {std::size_t{64}, std::size_t{1} << 20}) {
+        const bool small = bytes < 1024;
+        for (const auto& pairing : kPairings) {
+            const std::string size = size_text(bytes);
+            steps.push_back({Suite::ipc, std::string(pairing.label) + ", " + size, small ? 0.5 : 1,
+                             [pairing, bytes, size, small, z](Probes& p, Section& s) {
+                                 auto rt = p.round_trips(pairing.channel, bytes, small ? z.small_round_trips : z.large_round_trips);
+                                 const std::string variant = std::string(" (") + pairing.variant + ")";
+                                 put(s, size + " round trip" + variant, pairing.column,
+                                     summarize(scaled(rt.values, 1e6), "µs", rt.method));
+                                 // Both directions carry the message: 2 × size per round trip.
+                                 put(s, size + " throughput" + variant, pairing.column,
+                                     summarize(inverted(rt.values, 2.0 * static_cast<double>(bytes) / 1e6), "MB/s",
+                                               rt.method + " Throughput counts the message both ways."));
+                             }});
+        }
+    }
+    steps.push_back({Suite::ipc, "notes", 0, [](Probes&, Section& s) {
+                         s.notes.push_back("Coroutines share memory like threads and run on one thread: passing a message is a "
+                                           "function call, see the switch suite.");
+                     }});
+}
+
+// [SECTION] switch
+
+void add_switch(std::vector<LabStep>& steps, const LabSizes& z) {
+    const std::string rate = "switches per second", trip = "round trip (two switches)";
+    auto put_pair = [rate, trip](Section& s, Column column, const Samples& rt) {
+        put(s, rate, column, summarize(inverted(rt.values, 2.0), "switches/s", rt.method));
+        put(s, trip, column, summarize(scaled(rt.values, 1e6), "µs", rt.method));
+    };
+    steps.push_back({Suite::switches, "threads: ping-pong", 1, [z, put_pair](Probes& p, Section& s) {
+                         put_pair(s, Column::threads, p.ping_pong(PingPongPair::threads, z.switches_per_sample, z.switch_samples));
+                     }});
+    steps.push_back({Suite::switches, "processes: ping-pong", 1, [z, put_pair](Probes& p, Section& s) {
+                         put_pair(s, Column::processes,
+                                  p.ping_pong(PingPongPair::processes, z.switches_per_sample, z.switch_samples));
+                     }});
+    steps.push_back({Suite::switches, "coroutines: ping-pong", 0.5, [z, put_pair, rate, trip](Probes& p, Section& s) {
+                         if (auto rt = p.coroutine_ping_pong(z.switches_per_sample, z.switch_samples)) {
+                             put_pair(s, Column::coroutines, *rt);
+                         } else {
+                             put_missing(s, rate, Column::coroutines, kComingWithEventLoop);
+                             put_missing(s, trip, Column::coroutines, kComingWithEventLoop);
+                         }
+                     }});
+}
+
+// [SECTION] scaling
+
+struct ScalingState {
+    std::vector<std::uint64_t> numbers;
+    std::map<std::pair<exec::ExecutorKind, int>, std::vector<double>> wall_s;
+};
+
+std::string scaling_method(exec::ExecutorKind kind, std::size_t numbers, int bits) {
+    const std::string who = kind == exec::ExecutorKind::processes ? "worker processes (the process pool)"
+                            : kind == exec::ExecutorKind::gil     ? "threads that must hold one global lock to compute (the GIL model)"
+                                                                  : "a pool of threads";
+    return "Least prime factor of the " + std::to_string(numbers) + " largest primes below 2**" + std::to_string(bits) +
+           " on " + who + "; speedup = median wall time with 1 worker / wall time with N.";
+}
+
+void add_scaling(std::vector<LabStep>& steps, const LabSizes& z, int logical_cpus) {
+    const auto workers = scaling_workers(logical_cpus);
+    auto state = std::make_shared<ScalingState>();
+    const int count = std::max(24, 2 * workers.back());
+    const int bits = z.workload_bits;
+    steps.push_back({Suite::scaling, "choosing the workload", 0.1,
+                     [state, count, bits](Probes&, Section&) { state->numbers = scaling_numbers(bits, count); }});
+    for (auto kind : {exec::ExecutorKind::threads, exec::ExecutorKind::processes, exec::ExecutorKind::gil})
+        for (int n : workers) {
+            const std::string label = std::string(exec::to_string(kind)) + ", " + std::to_string(n) + " worker" + (n > 1 ? "s" : "");
+            // The GIL model takes the 1-worker time at every count; the others divide it.
+            const double weight = (kind == exec::ExecutorKind::gil ? 3.0 : 3.0 / std::min(n, std::max(1, logical_cpus))) *
+                                  z.workload_repeats;
+            steps.push_back({Suite::scaling, label, weight, [state, kind, n, z](Probes& p, Section&) {
+                                 for (int r = 0; r < z.workload_repeats; ++r)
+                                     state->wall_s[{kind, n}].push_back(p.run_workload(kind, n, state->numbers));
+                             }});
+        }
+    steps.push_back({Suite::scaling, "speedups", 0, [state, workers, bits, logical_cpus](Probes&, Section& s) {
+                         for (auto kind : {exec::ExecutorKind::threads, exec::ExecutorKind::processes, exec::ExecutorKind::gil}) {
+                             auto one = state->wall_s.find({kind, 1});
+                             if (one == state->wall_s.end() || one->second.empty()) continue;
+                             const double base = median(one->second);
+                             const Column column = kind == exec::ExecutorKind::processes ? Column::processes : Column::threads;
+                             const std::string suffix = kind == exec::ExecutorKind::gil ? ", GIL model" : "";
+                             const std::string method = scaling_method(kind, state->numbers.size(), bits);
+                             for (int n : workers) {
+                                 auto it = state->wall_s.find({kind, n});
+                                 if (it == state->wall_s.end() || it->second.empty()) continue;
+                                 const std::string workers_text = std::to_string(n) + (n > 1 ? " workers" : " worker");
+                                 Measure& speed = row(s, "speedup, " + workers_text + suffix);
+                                 speed.curve = "speedup" + suffix;
+                                 speed.x = n;
+                                 speed.x_unit = "workers";
+                                 speed.figures[column] = summarize(inverted(it->second, base), "x", method);
+                                 Measure& wall = row(s, "wall time, " + workers_text + suffix);
+                                 wall.curve = "wall time" + suffix;
+                                 wall.x = n;
+                                 wall.x_unit = "workers";
+                                 wall.figures[column] = summarize(it->second, "s", method);
+                             }
+                         }
+                         s.notes.push_back("Ideal speedup with N workers: N up to " + std::to_string(logical_cpus) +
+                                           " logical CPUs, then flat. The GIL model stays near 1x: one thread computes at a time.");
+                     }});
+}
+
+// [SECTION] system
+
+void add_system(std::vector<LabStep>& steps) {
+    steps.push_back({Suite::system, "processes and threads from /proc", 0.5, [](Probes& p, Section& s) {
+                         const SystemSnapshot snap = p.system_snapshot();
+                         const double processes = static_cast<double>(snap.processes.size());
+                         std::vector<double> threads;
+                         double total = 0;
+                         for (const auto& proc : snap.processes) {
+                             threads.push_back(proc.threads);
+                             total += proc.threads;
+                         }
+                         put(s, "logical CPUs", Column::machine, summarize({static_cast<double>(snap.logical_cpus)}, "CPUs", snap.method));
+                         put(s, "processes (ps ax | wc -l)", Column::machine, summarize({processes}, "processes", snap.method));
+                         put(s, "threads, all processes", Column::machine, summarize({total}, "threads", snap.method));
+                         if (snap.logical_cpus > 0)
+                             put(s, "processes per CPU", Column::machine,
+                                 summarize({processes / snap.logical_cpus}, "per CPU", snap.method));
+                         if (!threads.empty())
+                             put(s, "threads per process", Column::machine, summarize(threads, "threads", snap.method));
+                         auto top = snap.processes;
+                         std::stable_sort(top.begin(), top.end(), [](const auto& a, const auto& b) { return a.threads > b.threads; });
+                         if (top.size() > 10) top.resize(10);
+                         Table t{"Top processes by thread count", {"name", "pid", "threads"}, {}};
+                         for (const auto& proc : top) t.rows.push_back({proc.name, std::to_string(proc.pid), std::to_string(proc.threads)});
+                         s.tables.push_back(std::move(t));
+                     }});
+}
+
+// [SECTION] latency
+
+std::vector<std::size_t> working_sets(std::size_t largest) {
+    std::vector<std::size_t> sizes;
+    for (std::size_t b = 4096; b <= largest; b *= 2) sizes.push_back(b);
+    return sizes;
+}
+
+// The chase row that stands for a cache level: the largest working set at most half the level's size.
+std::optional<std::pair<std::size_t, double>> chase_at_most(const Section& s, std::size_t bytes) {
+    std::optional<std::pair<std::size_t, double>> best;
+    for (const auto& m : s.measures)
+        if (m.curve == "pointer chase" && m.x && *m.x <= static_cast<double>(bytes) && m.at(Column::machine))
+            if (!best || *m.x > static_cast<double>(best->first)) best = {static_cast<std::size_t>(*m.x), m.at(Column::machine)->value};
+    return best;
+}
+
+void add_latency(std::vector<LabStep>& steps, const LabSizes& z) {
+    for (std::size_t bytes : working_sets(z.largest_working_set)) {
+        const double weight = 0.2 + static_cast<double>(bytes) / static_cast<double>(std::size_t{64} << 20);
+        steps.push_back({Suite::latency, "pointer chase, " + size_text(bytes), weight, [bytes, z](Probes& p, Section& s) {
+                             auto ns = p.pointer_chase(bytes, z.chase_loads, z.chase_samples);
+                             Measure& m = row(s, "load, " + size_text(bytes) + " working set");
+                             m.curve = "pointer chase";
+                             m.x = static_cast<double>(bytes);
+                             m.x_unit = "B";
+                             m.figures[Column::machine] = summarize(ns.values, "ns", ns.method);
+                         }});
+    }
+    steps.push_back({Suite::latency, "disk: 4 KiB write + fsync, read", 1, [z](Probes& p, Section& s) {
+                         const DiskSamples d = p.disk_write_read(z.disk_rounds);
+                         put(s, "disk: 4 KiB write + fsync", Column::machine, summarize(scaled(d.write_fsync.values, 1e6), "µs", d.write_fsync.method));
+                         put(s, "disk: 4 KiB read", Column::machine, summarize(scaled(d.read.values, 1e6), "µs", d.read.method));
+                         s.notes.push_back("Disk measured in " + d.where + ".");
+                     }});
+    steps.push_back({Suite::latency, "network: loopback TCP round trip", 0.5, [z](Probes& p, Section& s) {
+                         auto rt = p.tcp_round_trips(z.tcp_round_trips);
+                         put(s, "network: loopback TCP round trip", Column::machine, summarize(scaled(rt.values, 1e6), "µs", rt.method));
+                     }});
+    steps.push_back({Suite::latency, "the latency ladder", 0.1, [](Probes& p, Section& s) {
+                         const CpuClock clock = p.cpu_clock();
+                         std::map<int, std::size_t> cache_bytes{{1, 32 * 1024}, {2, 256 * 1024}, {3, 8 << 20}};
+                         for (const auto& level : p.cache_levels()) cache_bytes[level.level] = level.bytes;
+                         auto rungs = talk_ladder();
+                         auto set_rung = [&rungs](const std::string& name, double ns, const std::string& as) {
+                             for (auto& r : rungs)
+                                 if (r.name == name) {
+                                     r.measured_ns = ns;
+                                     r.measured_as = as;
+                                 }
+                         };
+                         for (int level : {1, 2, 3})
+                             if (auto chase = chase_at_most(s, cache_bytes[level] / 2))
+                                 set_rung("L" + std::to_string(level), chase->second, "pointer chase, " + size_text(chase->first));
+                         std::optional<std::pair<std::size_t, double>> largest;
+                         for (const auto& m : s.measures)
+                             if (m.curve == "pointer chase" && m.x && m.at(Column::machine) && (!largest || *m.x > static_cast<double>(largest->first)))
+                                 largest = {static_cast<std::size_t>(*m.x), m.at(Column::machine)->value};
+                         if (largest && largest->first > cache_bytes.rbegin()->second)
+                             set_rung("RAM", largest->second, "pointer chase, " + size_text(largest->first));
+                         if (const Measure* disk = s.find("disk: 4 KiB write + fsync"); disk && disk->at(Column::machine))
+                             set_rung("disk", disk->at(Column::machine)->value * 1e3, "4 KiB write + fsync");
+                         if (const Measure* net = s.find("network: loopback TCP round trip"); net && net->at(Column::machine))
+                             set_rung("network", net->at(Column::machine)->value * 1e3, "loopback TCP round trip (no wire)");
+                         s.tables.push_back(ladder_table(rungs, clock.ghz));
+                         s.notes.push_back("Cycles use " + clock.source + ".");
+                         s.notes.push_back("The talk's network rung crosses a real network; a loopback round trip never leaves "
+                                           "this machine, so it shows only the kernel's share.");
+                     }});
+}
+
+}  // namespace
+
+// [SECTION] plan
+
+std::vector<LabStep> plan_steps(const LabOptions& options, int logical_cpus) {
+    const LabSizes z = lab_sizes(options.quick);
+    std::vector<LabStep> steps;
+    for (Suite suite : options.suites()) {
+        switch (suite) {
+        case Suite::startup: add_startup(steps, z); break;
+        case Suite::memory: add_memory(steps, z); break;
+        case Suite::ipc: add_ipc(steps, z); break;
+        case Suite::switches: add_switch(steps, z); break;
+        case Suite::scaling: add_scaling(steps, z, logical_cpus); break;
+        case Suite::system: add_system(steps); break;
+        case Suite::latency: add_latency(steps, z); break;
+        }
+    }
+    return steps;
+}
+
+}  // namespace conclab::lab

@@ -1,0 +1,45 @@
+// The lab's plan: each suite as a list of steps, one measurement each, in the order they run. A step calls
+// one probe and adds what it measured to its suite's section; the last step of a suite may combine the
+// earlier ones (speedups from wall times, the latency ladder from the chase curve).
+#pragma once
+
+#include "lab/lab_options.h"
+#include "lab/lab_report.h"
+#include "lab/probes.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace conclab::lab {
+
+struct LabStep {
+    Suite suite = Suite::startup;
+    std::string label;                                  ///< "threads: create + join", for progress
+    double weight = 1;                                  ///< its expected share of the run's time, for progress
+    std::function<void(Probes& probes, Section& section)> run;
+};
+
+/// @brief Sizes of everything measured, quick or full.
+struct LabSizes {
+    int thread_starts, process_starts, coroutine_starts_per_sample, coroutine_start_samples;
+    int idle_threads, idle_thread_rounds, idle_processes, idle_coroutines, idle_coroutine_rounds;
+    int small_round_trips, large_round_trips;
+    int switches_per_sample, switch_samples;
+    int workload_bits, workload_repeats;
+    std::size_t largest_working_set, chase_loads;
+    int chase_samples, disk_rounds, tcp_round_trips;
+};
+LabSizes lab_sizes(bool quick);
+
+/// @brief 1 … 2 × cpus workers (every count up to 8, then doubling), at most exec::kMaxWorkers.
+std::vector<int> scaling_workers(int logical_cpus);
+
+/// @brief The scaling workload: the `count` largest primes below 2**bits (each costs about the same).
+std::vector<std::uint64_t> scaling_numbers(int bits, int count);
+
+/// @brief Every step of the suites `options` asks for, in order.
+std::vector<LabStep> plan_steps(const LabOptions& options, int logical_cpus);
+
+}  // namespace conclab::lab

@@ -1,0 +1,51 @@
+#include "lab/latency_ladder.h"
+
+#include <cstdio>
+
+namespace conclab::lab {
+
+std::vector<LadderRung> talk_ladder() {
+    return {{"L1", 3, std::nullopt, ""},
+            {"L2", 14, std::nullopt, ""},
+            {"L3", 0, std::nullopt, ""},
+            {"RAM", 250, std::nullopt, ""},
+            {"disk", 41'000'000, std::nullopt, ""},
+            {"network", 240'000'000, std::nullopt, ""}};
+}
+
+std::string human_duration(double seconds) {
+    struct Unit {
+        const char* name;
+        double seconds;
+    };
+    static constexpr Unit kUnits[] = {{"years", 365.25 * 86400}, {"days", 86400}, {"h", 3600}, {"min", 60}};
+    for (const auto& unit : kUnits)
+        if (seconds >= unit.seconds) return format_number(seconds / unit.seconds) + " " + unit.name;
+    return format_number(seconds) + " s";
+}
+
+Table ladder_table(const std::vector<LadderRung>& rungs, double ghz) {
+    char rate[32];
+    std::snprintf(rate, sizeof rate, "%.2f GHz", ghz);
+    Table t;
+    t.title = "Latency ladder: the talk's cycles next to this machine's, at 1 cycle = 1 second (" + std::string(rate) + ")";
+    t.header = {"rung", "talk: cycles", "talk: human time", "measured", "cycles here", "human time here", "measured as"};
+    for (const auto& r : rungs) {
+        std::vector<std::string> row{r.name};
+        if (r.talk_cycles > 0) row.insert(row.end(), {format_number(r.talk_cycles), human_duration(r.talk_cycles)});
+        else row.insert(row.end(), {"-", "not in the talk"});
+        if (r.measured_ns) {
+            const double cycles = *r.measured_ns * ghz;
+            row.push_back(format_number(*r.measured_ns) + " ns");
+            row.push_back(format_number(cycles));
+            row.push_back(human_duration(cycles));
+            row.push_back(r.measured_as);
+        } else {
+            row.insert(row.end(), {"", "", "", "not measured"});
+        }
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
+}  // namespace conclab::lab

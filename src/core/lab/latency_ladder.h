@@ -1,0 +1,29 @@
+// The talk's latency ladder (Ryan Dahl: L1 3 cycles, L2 14, RAM 250, disk 41 000 000, network 240 000 000)
+// and the same rungs measured here, scaled to human time as the talk does: one cycle lasts one second.
+#pragma once
+
+#include "lab/lab_report.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace conclab::lab {
+
+struct LadderRung {
+    std::string name;                 ///< "L1", "L2", "L3", "RAM", "disk", "network"
+    double talk_cycles = 0;           ///< 0: the talk has no such rung (L3)
+    std::optional<double> measured_ns;
+    std::string measured_as;          ///< "pointer chase, 16 KiB", "4 KiB write + fsync", "loopback TCP round trip"
+};
+
+/// @brief The talk's five rungs, and L3 which it leaves out, with no measurement yet.
+std::vector<LadderRung> talk_ladder();
+
+/// @brief A duration in seconds as a person says it: "3 s", "4.2 min", "7.8 h", "16 days", "7.6 years".
+std::string human_duration(double seconds);
+
+/// @brief The ladder as a table: rung | talk cycles | talk at 1 cycle = 1 s | measured | cycles at `ghz` | measured at 1 cycle = 1 s.
+Table ladder_table(const std::vector<LadderRung>& rungs, double ghz);
+
+}  // namespace conclab::lab

@@ -1,0 +1,406 @@
+// The lab's core against a fake Probes: statistics, options, the report's JSON/CSV shape, the plan's
+// arithmetic (speedups, the ladder) and the run object's progress, failures and cancel.
+#include "lab/figure.h"
+#include "lab/lab_options.h"
+#include "lab/lab_report.h"
+#include "lab/lab_run.h"
+#include "lab/latency_ladder.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <thread>
+
+using namespace conclab;
+using namespace conclab::lab;
+
+namespace {
+
+// Deterministic figures: threads start in 10 µs, processes in 500 µs; speedup of threads is ideal up to
+// two CPUs, the GIL model never speeds up; chasing costs 1 ns up to 32 KiB and 100 ns beyond 1 MiB.
+class FakeProbes : public Probes {
+public:
+    bool with_coroutines = false;
+    bool throw_in_fork = false;
+    std::atomic<int> calls{0};
+    // When set, the first probe call waits until `release` is true.
+    std::mutex mutex;
+    std::condition_variable changed;
+    bool hold = false, holding = false, release = false;
+
+    void maybe_hold() {
+        ++calls;
+        std::unique_lock lock(mutex);
+        if (!hold) return;
+        holding = true;
+        changed.notify_all();
+        changed.wait(lock, [this] { return release; });
+        hold = false;
+    }
+    Samples constant(double value, int count, const std::string& how) {
+        maybe_hold();
+        return {std::vector<double>(static_cast<std::size_t>(std::max(1, count)), value), how};
+    }
+
+    Samples start_units(StartKind kind, int count) override {
+        if (kind == StartKind::fork && throw_in_fork) throw std::runtime_error("fork refused");
+        return constant(kind == StartKind::thread ? 10e-6 : 500e-6, count, "fake start");
+    }
+    std::string spawned_program() const override { return "/bin/true"; }
+    MemorySamples idle_threads(int, int rounds) override {
+        maybe_hold();
+        return {std::vector<double>(static_cast<std::size_t>(rounds), 12 * 1024.0),
+                std::vector<double>(static_cast<std::size_t>(rounds), 8 * 1024 * 1024.0), {}, "fake threads"};
+    }
+    MemorySamples idle_processes(int count) override {
+        maybe_hold();
+        const auto n = static_cast<std::size_t>(count);
+        return {std::vector<double>(n, 2e6), std::vector<double>(n, 10e6), std::vector<double>(n, 1e6), "fake processes"};
+    }
+    StackFacts thread_stack() override { return {8 * 1024 * 1024.0, 8 * 1024 * 1024.0, "fake stack"}; }
+    Samples round_trips(Channel channel, std::size_t bytes, int count) override {
+        const bool shared = channel == Channel::atomics || channel == Channel::mutex_queue;
+        return constant((shared ? 1e-6 : 10e-6) + static_cast<double>(bytes) * 1e-9, count, "fake round trips");
+    }
+    Samples ping_pong(PingPongPair pair, int, int samples) override {
+        return constant(pair == PingPongPair::threads ? 4e-6 : 20e-6, samples, "fake ping-pong");
+    }
+    double run_workload(exec::ExecutorKind kind, int workers, const std::vector<std::uint64_t>& numbers) override {
+        maybe_hold();
+        EXPECT_FALSE(numbers.empty());
+        if (kind == exec::ExecutorKind::gil) return 1.0;
+        return 1.0 / std::min(workers, 2);
+    }
+    SystemSnapshot system_snapshot() override {
+        maybe_hold();
+        SystemSnapshot snap{2, {}, "fake /proc"};
+        for (int pid = 1; pid <= 12; ++pid) snap.processes.push_back({"p" + std::to_string(pid), pid, pid});
+        return snap;
+    }
+    Samples pointer_chase(std::size_t bytes, std::size_t, int samples) override {
+        return constant(bytes <= 32 * 1024 ? 1.0 : bytes <= (1u << 20) ? 5.0 : 100.0, samples, "fake chase");
+    }
+    DiskSamples disk_write_read(int count) override {
+        return {constant(2e-3, count, "fake fsync"), constant(2e-6, count, "fake read"), "/fake (tmpfs)"};
+    }
+    Samples tcp_round_trips(int count) override { return constant(30e-6, count, "fake tcp"); }
+    std::vector<CacheLevel> cache_levels() override { return {{1, 32 * 1024}, {2, 1 << 20}, {3, 4 << 20}}; }
+    CpuClock cpu_clock() override { return {2.0, "an assumed 2 GHz"}; }
+    std::optional<Samples> start_coroutines(int, int samples) override {
+        if (!with_coroutines) return std::nullopt;
+        return constant(0.1e-6, samples, "fake coroutines");
+    }
+    std::optional<MemorySamples> idle_coroutines(int, int rounds) override {
+        if (!with_coroutines) return std::nullopt;
+        return MemorySamples{std::vector<double>(static_cast<std::size_t>(rounds), 200.0), {}, {}, "fake frames"};
+    }
+    std::optional<Samples> coroutine_ping_pong(int, int samples) override {
+        if (!with_coroutines) return std::nullopt;
+        return constant(0.2e-6, samples, "fake coroutine ping-pong");
+    }
+};
+
+LabOptions quick(std::optional<Suite> suite = std::nullopt) { return {suite, true}; }
+
+LabReport run_fake(LabOptions options, std::unique_ptr<FakeProbes> probes, int cpus = 2) {
+    LabRun run(options, std::move(probes), cpus);
+    return run.wait();
+}
+
+}  // namespace
+
+TEST(LabStatistics, PercentilesInterpolateAndSpreadSaysWhichItIs) {
+    EXPECT_DOUBLE_EQ(median({3, 1, 2}), 2);
+    EXPECT_DOUBLE_EQ(median({4, 1, 3, 2}), 2.5);
+    EXPECT_DOUBLE_EQ(percentile({10, 20, 30, 40, 50}, 25), 20);
+    EXPECT_DOUBLE_EQ(percentile({10, 20}, 75), 17.5);
+    EXPECT_THROW(median({}), std::invalid_argument);
+
+    const Figure few = summarize({5, 1, 9}, "µs", "how");
+    EXPECT_DOUBLE_EQ(few.value, 5);
+    EXPECT_EQ(few.spread_kind, kSpreadRange);
+    EXPECT_DOUBLE_EQ(few.spread_low, 1);
+    EXPECT_DOUBLE_EQ(few.spread_high, 9);
+    EXPECT_EQ(few.samples, 3);
+
+    const Figure many = summarize({1, 2, 3, 4, 100}, "ns", "how");
+    EXPECT_EQ(many.spread_kind, kSpreadQuartiles);
+    EXPECT_DOUBLE_EQ(many.value, 3);
+    EXPECT_DOUBLE_EQ(many.spread_low, 2);
+    EXPECT_DOUBLE_EQ(many.spread_high, 4);
+
+    EXPECT_EQ(inverted({0.5, 0, 2}, 1), (std::vector<double>{2, 0.5}));
+    EXPECT_EQ(scaled({1, 2}, 1e6), (std::vector<double>{1e6, 2e6}));
+}
+
+TEST(LabOptions, ParsesSuiteAndQuickAndRefusesUnknownSuites) {
+    options::FieldErrors errors;
+    LabOptions o = parse_lab_options({}, errors);
+    EXPECT_TRUE(errors.empty());
+    EXPECT_FALSE(o.suite);
+    EXPECT_FALSE(o.quick);
+    EXPECT_EQ(o.suites().size(), std::size(kAllSuites));
+
+    o = parse_lab_options({{"suite", "switch"}, {"quick", "1"}}, errors);
+    EXPECT_TRUE(errors.empty());
+    ASSERT_TRUE(o.suite);
+    EXPECT_EQ(*o.suite, Suite::switches);
+    EXPECT_TRUE(o.quick);
+    EXPECT_EQ(o.suites(), std::vector<Suite>{Suite::switches});
+
+    o = parse_lab_options({{"suite", "all"}}, errors);
+    EXPECT_FALSE(o.suite);
+
+    parse_lab_options({{"suite", "nope"}, {"quick", "maybe"}}, errors);
+    EXPECT_EQ(errors.at("suite"), "unknown suite 'nope': use startup|memory|ipc|switch|scaling|system|latency|all");
+    EXPECT_TRUE(errors.count("quick"));
+
+    std::set<std::string> names;
+    for (const auto& spec : lab_option_specs()) names.insert(spec.name);
+    EXPECT_EQ(names, (std::set<std::string>{"suite", "quick"}));
+    for (Suite s : kAllSuites) EXPECT_EQ(parse_suite(to_string(s)), s);
+}
+
+TEST(LabRun, JsonHasOneKeyPerSuiteAndEveryFigureItsUnitSpreadSamplesAndMethod) {
+    const LabReport report = run_fake(quick(), std::make_unique<FakeProbes>());
+    ASSERT_TRUE(report.finished);
+    EXPECT_FALSE(report.cancelled);
+    const auto doc = to_json(report);
+    std::set<std::string> keys;
+    for (const auto& [key, value] : doc.items()) keys.insert(key);
+    EXPECT_EQ(keys, (std::set<std::string>{"startup", "memory", "ipc", "switch", "scaling", "system", "latency"}));
+    int figures = 0;
+    for (const auto& [suite, section] : doc.items()) {
+        EXPECT_FALSE(section["measures"].empty()) << suite;
+        for (const auto& m : section["measures"]) {
+            ASSERT_TRUE(m["name"].is_string());
+            for (const auto& [column, cell] : m["cells"].items()) {
+                EXPECT_TRUE(column == "threads" || column == "processes" || column == "coroutines" || column == "machine");
+                if (cell.contains("missing")) continue;
+                ++figures;
+                EXPECT_TRUE(cell["value"].is_number()) << suite << " " << m["name"];
+                EXPECT_FALSE(cell["unit"].get<std::string>().empty());
+                EXPECT_LE(cell["spread"]["low"].get<double>(), cell["value"].get<double>());
+                EXPECT_GE(cell["spread"]["high"].get<double>(), cell["value"].get<double>());
+                EXPECT_TRUE(cell["spread"]["kind"] == kSpreadQuartiles || cell["spread"]["kind"] == kSpreadRange);
+                EXPECT_GE(cell["samples"].get<int>(), 1);
+                EXPECT_FALSE(cell["method"].get<std::string>().empty());
+            }
+        }
+    }
+    EXPECT_GT(figures, 30);
+    // Without an event loop the coroutine column says so instead of holding a number.
+    EXPECT_EQ(doc["startup"]["measures"][0]["cells"]["coroutines"]["missing"], kComingWithEventLoop);
+}
+
+TEST(LabRun, CsvHasOneLinePerFigureAndQuotesCommas) {
+    const LabReport report = run_fake(quick(Suite::startup), std::make_unique<FakeProbes>());
+    const std::string csv = to_csv(report);
+    std::istringstream lines(csv);
+    std::string line;
+    std::getline(lines, line);
+    EXPECT_EQ(line, "suite,measure,column,value,unit,low,high,samples");
+    int rows = 0;
+    bool saw_thread = false;
+    while (std::getline(lines, line)) {
+        ++rows;
+        if (line.rfind("startup,start + finish one,threads,", 0) == 0) {
+            saw_thread = true;
+            EXPECT_NE(line.find(",µs,"), std::string::npos) << line;
+            EXPECT_EQ(line.substr(line.rfind(',') + 1), "50");   // quick: 50 threads started
+        }
+    }
+    EXPECT_TRUE(saw_thread) << csv;
+    EXPECT_EQ(rows, 3);   // threads, spawn, fork; the coroutine cell has no figure
+
+    LabReport with_comma;
+    Section s{Suite::ipc, {}, {}, {}};
+    s.measures.push_back(Measure{"a, \"b\""});
+    s.measures.back().figures[Column::threads] = summarize({1}, "x", "m");
+    with_comma.sections.push_back(s);
+    EXPECT_NE(to_csv(with_comma).find("ipc,\"a, \"\"b\"\"\",threads,1.0,x,1.0,1.0,1\n"), std::string::npos) << to_csv(with_comma);
+}
+
+TEST(LabRun, StartupAndMemoryFiguresComeFromTheProbesInTheRightUnits) {
+    auto probes = std::make_unique<FakeProbes>();
+    probes->with_coroutines = true;
+    const LabReport report = run_fake(LabOptions{}, std::move(probes));   // full sizes: the fake is instant
+    const Section* startup = report.find(Suite::startup);
+    ASSERT_TRUE(startup);
+    const Measure* one = startup->find("start + finish one");
+    ASSERT_TRUE(one && one->at(Column::threads) && one->at(Column::processes) && one->at(Column::coroutines));
+    EXPECT_DOUBLE_EQ(one->at(Column::threads)->value, 10);
+    EXPECT_EQ(one->at(Column::threads)->unit, "µs");
+    EXPECT_EQ(one->at(Column::threads)->samples, lab_sizes(false).thread_starts);
+    EXPECT_DOUBLE_EQ(one->at(Column::processes)->value, 500);
+    EXPECT_NEAR(one->at(Column::coroutines)->value, 0.1, 1e-12);
+
+    const Section* memory = report.find(Suite::memory);
+    ASSERT_TRUE(memory);
+    const Measure* resident = memory->find("resident memory each");
+    ASSERT_TRUE(resident && resident->at(Column::threads));
+    EXPECT_DOUBLE_EQ(resident->at(Column::threads)->value, 12);   // KiB
+    EXPECT_DOUBLE_EQ(memory->find("virtual memory each")->at(Column::threads)->value, 8192);
+    ASSERT_TRUE(memory->find("proportional share (PSS) each"));
+    EXPECT_NEAR(memory->find("proportional share (PSS) each")->at(Column::processes)->value, 1e6 / 1024, 1e-9);
+    ASSERT_FALSE(memory->notes.empty());
+    EXPECT_NE(memory->notes[0].find("reserves 8.00 MiB"), std::string::npos) << memory->notes[0];
+    EXPECT_NE(memory->notes[0].find("12.0 KiB resident"), std::string::npos) << memory->notes[0];
+
+    const Section* ipc = report.find(Suite::ipc);
+    ASSERT_TRUE(ipc);
+    const Measure* small = ipc->find("64 B round trip (atomics / pipe)");
+    ASSERT_TRUE(small && small->at(Column::threads) && small->at(Column::processes));
+    EXPECT_NEAR(small->at(Column::threads)->value, 1.064, 1e-9);
+    const Measure* big = ipc->find("1 MiB throughput (lock + queue / socketpair)");
+    ASSERT_TRUE(big && big->at(Column::processes));
+    EXPECT_NEAR(big->at(Column::processes)->value, 2.0 * 1048576 / 1e6 / (10e-6 + 1048576e-9), 1e-6);
+
+    const Section* switches = report.find(Suite::switches);
+    ASSERT_TRUE(switches);
+    EXPECT_NEAR(switches->find("switches per second")->at(Column::threads)->value, 500'000, 1e-3);
+    EXPECT_NEAR(switches->find("switches per second")->at(Column::coroutines)->value, 1e7, 1e-3);
+}
+
+TEST(LabRun, SpeedupsDivideTheOneWorkerTimeAndTheGilModelStaysFlat) {
+    const LabReport report = run_fake(quick(Suite::scaling), std::make_unique<FakeProbes>(), 2);
+    const Section* s = report.find(Suite::scaling);
+    ASSERT_TRUE(s);
+    for (int n : scaling_workers(2)) {
+        const std::string w = std::to_string(n) + (n > 1 ? " workers" : " worker");
+        const Measure* threads = s->find("speedup, " + w);
+        const Measure* gil = s->find("speedup, " + w + ", GIL model");
+        ASSERT_TRUE(threads && gil) << w;
+        EXPECT_DOUBLE_EQ(threads->at(Column::threads)->value, std::min(n, 2)) << w;
+        EXPECT_DOUBLE_EQ(threads->at(Column::processes)->value, std::min(n, 2)) << w;
+        EXPECT_DOUBLE_EQ(gil->at(Column::threads)->value, 1) << w;
+        EXPECT_EQ(threads->curve, "speedup");
+        EXPECT_EQ(*threads->x, n);
+    }
+    EXPECT_EQ(scaling_workers(2), (std::vector<int>{1, 2, 3, 4}));
+    EXPECT_EQ(scaling_workers(16), (std::vector<int>{1, 2, 3, 4, 5, 6, 7, 8, 16, 32}));
+    EXPECT_EQ(scaling_workers(64).back(), exec::kMaxWorkers);
+    const auto numbers = scaling_numbers(20, 3);
+    EXPECT_EQ(numbers, (std::vector<std::uint64_t>{1048573, 1048571, 1048559}));
+}
+
+TEST(LabRun, SystemCountsProcessesAndListsTheTopTenByThreads) {
+    const LabReport report = run_fake(quick(Suite::system), std::make_unique<FakeProbes>());
+    const Section* s = report.find(Suite::system);
+    ASSERT_TRUE(s);
+    EXPECT_DOUBLE_EQ(s->find("processes (ps ax | wc -l)")->at(Column::machine)->value, 12);
+    EXPECT_DOUBLE_EQ(s->find("threads, all processes")->at(Column::machine)->value, 78);
+    EXPECT_DOUBLE_EQ(s->find("processes per CPU")->at(Column::machine)->value, 6);
+    EXPECT_DOUBLE_EQ(s->find("threads per process")->at(Column::machine)->value, 6.5);
+    ASSERT_EQ(s->tables.size(), 1u);
+    ASSERT_EQ(s->tables[0].rows.size(), 10u);
+    EXPECT_EQ(s->tables[0].rows[0], (std::vector<std::string>{"p12", "12", "12"}));
+    EXPECT_EQ(s->tables[0].rows[9][0], "p3");
+}
+
+TEST(LabRun, LatencyLadderTakesCacheLevelsFromTheChaseCurve) {
+    const LabReport report = run_fake(quick(Suite::latency), std::make_unique<FakeProbes>());
+    const Section* s = report.find(Suite::latency);
+    ASSERT_TRUE(s);
+    int points = 0;
+    for (const auto& m : s->measures) points += m.curve == "pointer chase";
+    EXPECT_EQ(points, 14);   // 4 KiB … 32 MiB
+    ASSERT_EQ(s->tables.size(), 1u);
+    const Table& ladder = s->tables[0];
+    ASSERT_EQ(ladder.rows.size(), 6u);
+    // L1: the largest set within half of 32 KiB is 16 KiB → 1 ns = 2 cycles at 2 GHz.
+    EXPECT_EQ(ladder.rows[0][0], "L1");
+    EXPECT_EQ(ladder.rows[0][1], "3.00");
+    EXPECT_EQ(ladder.rows[0][2], "3.00 s");
+    EXPECT_EQ(ladder.rows[0][3], "1.00 ns");
+    EXPECT_EQ(ladder.rows[0][4], "2.00");
+    EXPECT_EQ(ladder.rows[0][6], "pointer chase, 16 KiB");
+    EXPECT_EQ(ladder.rows[1][6], "pointer chase, 512 KiB");
+    EXPECT_EQ(ladder.rows[2][0], "L3");
+    EXPECT_EQ(ladder.rows[2][2], "not in the talk");
+    EXPECT_EQ(ladder.rows[3][0], "RAM");
+    EXPECT_EQ(ladder.rows[3][3], "100 ns");
+    EXPECT_EQ(ladder.rows[3][6], "pointer chase, 32 MiB");
+    EXPECT_EQ(ladder.rows[4][3], "2000000 ns");   // the fsync'd write
+    EXPECT_EQ(ladder.rows[5][5], "16.7 h");       // 30 µs × 2 GHz = 60 000 cycles → seconds
+}
+
+TEST(LatencyLadder, HumanTimeReadsAsAPersonSaysIt) {
+    EXPECT_EQ(human_duration(3), "3.00 s");
+    EXPECT_EQ(human_duration(250), "4.17 min");
+    EXPECT_EQ(human_duration(41'000'000), "1.30 years");
+    EXPECT_EQ(human_duration(240'000'000), "7.61 years");
+    EXPECT_EQ(human_duration(0.5), "0.5 s");
+}
+
+TEST(LabRun, AFailingProbeIsNotedAndTheRestStillRuns) {
+    auto probes = std::make_unique<FakeProbes>();
+    probes->throw_in_fork = true;
+    const LabReport report = run_fake(quick(Suite::startup), std::move(probes));
+    const Section* s = report.find(Suite::startup);
+    ASSERT_TRUE(s);
+    EXPECT_FALSE(s->find("fork + wait (unsafe in a threaded program)"));
+    ASSERT_EQ(s->notes.size(), 1u);
+    EXPECT_NE(s->notes[0].find("fork refused"), std::string::npos);
+    EXPECT_TRUE(s->find("start + finish one")->at(Column::processes));
+    EXPECT_FALSE(report.cancelled);
+}
+
+TEST(LabRun, CancelStopsAfterTheStepInProgress) {
+    auto owned = std::make_unique<FakeProbes>();
+    FakeProbes* probes = owned.get();
+    probes->hold = true;
+    LabRun run(quick(), std::move(owned), 2);
+    {
+        std::unique_lock lock(probes->mutex);
+        ASSERT_TRUE(probes->changed.wait_for(lock, std::chrono::seconds(30), [probes] { return probes->holding; }));
+    }
+    const LabProgress during = run.poll();
+    EXPECT_FALSE(during.finished);
+    EXPECT_EQ(during.steps_done, 0);
+    EXPECT_EQ(during.step, "threads: create + join");
+    ASSERT_TRUE(during.suite);
+    EXPECT_EQ(*during.suite, Suite::startup);
+    run.cancel();
+    {
+        std::lock_guard lock(probes->mutex);
+        probes->release = true;
+    }
+    probes->changed.notify_all();
+    const LabReport& report = run.wait();
+    EXPECT_TRUE(report.cancelled);
+    EXPECT_TRUE(report.finished);
+    const LabProgress after = run.poll();
+    EXPECT_EQ(after.steps_done, 1);
+    EXPECT_LT(after.fraction, 1.0);
+    EXPECT_EQ(probes->calls.load(), 1);
+    ASSERT_EQ(report.sections.size(), 1u);   // the step that was running finished and kept its figure
+    EXPECT_TRUE(report.sections[0].find("start + finish one")->at(Column::threads));
+}
+
+TEST(LabRun, ProgressCountsEveryStepAndEndsAtOne) {
+    LabRun run(quick(Suite::ipc), std::make_unique<FakeProbes>(), 2);
+    run.wait();
+    const LabProgress p = run.poll();
+    EXPECT_TRUE(p.finished);
+    EXPECT_FALSE(p.cancelled);
+    EXPECT_EQ(p.steps_done, p.steps_total);
+    EXPECT_EQ(p.steps_total, 9);   // 4 channels × 2 sizes and the notes
+    EXPECT_DOUBLE_EQ(p.fraction, 1.0);
+}
+
+TEST(LabReport, TextTableShowsColumnsWithFiguresAndTheMissingReason) {
+    const LabReport report = run_fake(quick(Suite::startup), std::make_unique<FakeProbes>());
+    const std::string text = format_text(report);
+    EXPECT_NE(text.find("== startup (quick) =="), std::string::npos) << text;
+    EXPECT_NE(text.find("threads"), std::string::npos);
+    EXPECT_NE(text.find("10.0 µs"), std::string::npos) << text;
+    EXPECT_NE(text.find("(coming with the event loop)"), std::string::npos) << text;
+    EXPECT_EQ(text.find("machine"), std::string::npos) << text;   // no figure in that column: left out
+}
