@@ -3,6 +3,7 @@
 #include "catalog/demo_catalog.h"
 #include "cli/command.h"
 #include "cli/demo_flags.h"
+#include "cli/lab_command.h"
 #include "cli/primes_command.h"
 #include "cli/sysinfo_command.h"
 #include "native/process_worker.h"
@@ -67,7 +68,7 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string("conclab ") + platform::build_info().version);
     app.require_subcommand(0, 1);
 
-    std::vector<cli::Command> commands{cli::add_sysinfo_command(app), cli::add_primes_command(app)};
+    std::vector<cli::Command> commands{cli::add_sysinfo_command(app), cli::add_primes_command(app), cli::add_lab_command(app)};
 
     auto* serve_cmd = app.add_subcommand("serve", "Serve the web app with COOP/COEP headers");
     std::string serve_host = "127.0.0.1", serve_dir = "build/web";

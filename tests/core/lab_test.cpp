@@ -1,5 +1,6 @@
 // The lab's core against a fake Probes: statistics, options, the report's JSON/CSV shape, the plan's
 // arithmetic (speedups, the ladder) and the run object's progress, failures and cancel.
+#include "lab/coroutine_measures.h"
 #include "lab/figure.h"
 #include "lab/lab_options.h"
 #include "lab/lab_report.h"
@@ -403,4 +404,17 @@ TEST(LabReport, TextTableShowsColumnsWithFiguresAndTheMissingReason) {
     EXPECT_NE(text.find("10.0 µs"), std::string::npos) << text;
     EXPECT_NE(text.find("(coming with the event loop)"), std::string::npos) << text;
     EXPECT_EQ(text.find("machine"), std::string::npos) << text;   // no figure in that column: left out
+}
+
+TEST(CoroutineMeasures, StartPingPongAndParkRealCoroutines) {
+    const auto starts = coroutine_start_samples(200, 3);
+    ASSERT_EQ(starts.size(), 3u);
+    for (double s : starts) EXPECT_GT(s, 0);
+    const auto trips = coroutine_ping_pong_samples(200, 2);
+    ASSERT_EQ(trips.size(), 2u);
+    for (double s : trips) EXPECT_GT(s, 0);
+    {
+        SuspendedCoroutines parked(50);
+        EXPECT_EQ(parked.parked(), 50);
+    }   // released: every coroutine finishes (ASan would see a leaked frame)
 }

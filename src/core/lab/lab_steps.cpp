@@ -56,7 +56,9 @@ std::string size_text(std::size_t bytes) {
 Measure& row(Section& section, const std::string& name) {
     for (auto& m : section.measures)
         if (m.name == name) return m;
-    section.measures.push_back(Measure{name});
+    Measure fresh;
+    fresh.name = name;
+    section.measures.push_back(std::move(fresh));
     return section.measures.back();
 }
 
@@ -75,6 +77,7 @@ Figure memory_figure(const std::vector<double>& bytes, const std::string& method
 void put_memory(Section& section, Column column, const MemorySamples& m) {
     if (!m.resident_bytes.empty()) put(section, "resident memory each", column, memory_figure(m.resident_bytes, m.method));
     if (!m.virtual_bytes.empty()) put(section, "virtual memory each", column, memory_figure(m.virtual_bytes, m.method));
+    else put_missing(section, "virtual memory each", column, "reserves nothing beyond what it uses");
     if (!m.proportional_bytes.empty())
         put(section, "proportional share (PSS) each", column, memory_figure(m.proportional_bytes, m.method));
 }
@@ -116,8 +119,10 @@ void add_memory(std::vector<LabStep>& steps, const LabSizes& z) {
     steps.push_back({Suite::memory, "coroutines: suspended", 1, [z](Probes& p, Section& s) {
                          if (auto m = p.idle_coroutines(z.idle_coroutines, z.idle_coroutine_rounds))
                              put_memory(s, Column::coroutines, *m);
-                         else
+                         else {
                              put_missing(s, "resident memory each", Column::coroutines, kComingWithEventLoop);
+                             put_missing(s, "virtual memory each", Column::coroutines, kComingWithEventLoop);
+                         }
                      }});
     steps.push_back({Suite::memory, "threads: default stack size", 0.2, [](Probes& p, Section& s) {
                          const StackFacts stack = p.thread_stack();

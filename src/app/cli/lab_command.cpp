@@ -1,0 +1,71 @@
+#include "cli/lab_command.h"
+
+#include "cli/demo_flags.h"
+#include "cli/interrupt.h"
+#include "lab/lab_options.h"
+#include "lab/lab_run.h"
+#include "lab_probes.h"
+#include "platform.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+namespace conclab::cli {
+namespace {
+
+struct LabArgs {
+    options::Params params;
+    bool json = false;
+    bool csv = false;
+};
+
+void draw_progress(const lab::LabProgress& p) {
+    constexpr int kWidth = 30;
+    const int filled = static_cast<int>(p.fraction * kWidth + 0.5);
+    std::string bar(static_cast<std::size_t>(filled), '#');
+    bar.resize(kWidth, '.');
+    std::string step = p.suite ? std::string(lab::to_string(*p.suite)) + ": " + p.step : p.step;
+    if (step.size() > 45) step = step.substr(0, 44) + "~";
+    std::fprintf(stderr, "\r[%s] %3.0f%% %-45s", bar.c_str(), p.fraction * 100, step.c_str());
+    std::fflush(stderr);
+}
+
+int run_lab(const LabArgs& args) {
+    options::FieldErrors errors;
+    const lab::LabOptions options = lab::parse_lab_options(args.params, errors);
+    if (!errors.empty()) throw UsageError(options::first_error(errors, lab::lab_option_specs()));
+
+    InterruptWatch interrupt;   // before the run's thread starts, so that it inherits the blocked signals
+    lab::LabRun run(options, platform::make_lab_probes(), platform::logical_cpus());
+    interrupt.on_interrupt([&run] { run.cancel(); });
+    const bool show_progress = isatty(STDERR_FILENO) == 1;
+    while (!run.finished()) {
+        if (show_progress) draw_progress(run.poll());
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    if (show_progress) std::fprintf(stderr, "\r%*s\r", 84, "");
+    interrupt.stop();
+    const lab::LabReport& report = run.wait();
+    if (args.json) std::cout << lab::to_json(report).dump(2) << "\n";
+    else if (args.csv) std::cout << lab::to_csv(report);
+    else std::cout << lab::format_text(report);
+    return interrupt.interrupted() ? kInterrupted : 0;
+}
+
+}  // namespace
+
+Command add_lab_command(CLI::App& app) {
+    auto* sub = app.add_subcommand("lab", "Threads vs processes vs coroutines, measured on this machine (the talk's table)");
+    auto args = std::make_shared<LabArgs>();
+    add_option_flags(*sub, lab::lab_option_specs(), args->params);
+    auto* json = sub->add_flag("--json", args->json, "Print one JSON document: one key per suite");
+    sub->add_flag("--csv", args->csv, "Print CSV: suite,measure,column,value,unit,low,high,samples")->excludes(json);
+    return {sub, [args] { return run_lab(*args); }};
+}
+
+}  // namespace conclab::cli

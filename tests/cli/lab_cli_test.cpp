@@ -1,0 +1,96 @@
+// `conclab lab` as a user runs it: the JSON's shape (one key per suite), CSV, text, and usage errors.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <chrono>
+#include <cstdio>
+#include <set>
+#include <string>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+struct Outcome {
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+
+Outcome run(const std::string& arguments) {
+    const std::string err_file = testing::TempDir() + "conclab_lab_stderr_" + std::to_string(getpid());
+    const std::string command = std::string(CONCLAB_EXE) + " " + arguments + " 2>" + err_file;
+    Outcome o;
+    FILE* pipe = popen(command.c_str(), "r");
+    std::array<char, 4096> buffer{};
+    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) o.out.append(buffer.data(), n);
+    const int raw = pclose(pipe);
+    o.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    if (FILE* f = std::fopen(err_file.c_str(), "r")) {
+        while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), f)) o.err.append(buffer.data(), n);
+        std::fclose(f);
+    }
+    std::remove(err_file.c_str());
+    return o;
+}
+
+}  // namespace
+
+TEST(LabCli, QuickJsonHasOneKeyPerSuiteWithUnitsAndSpreads) {
+    const auto start = std::chrono::steady_clock::now();
+    const Outcome o = run("lab --quick --json");
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    std::printf("conclab lab --quick took %.1f s\n", seconds);   // reported, never asserted
+    ASSERT_EQ(o.status, 0) << o.err;
+    EXPECT_TRUE(o.err.empty()) << o.err;   // stderr is not a terminal here: no progress bar
+    const auto doc = nlohmann::json::parse(o.out);
+    std::set<std::string> keys;
+    for (const auto& [key, section] : doc.items()) {
+        keys.insert(key);
+        ASSERT_TRUE(section["measures"].is_array()) << key;
+        EXPECT_FALSE(section["measures"].empty()) << key;
+        for (const auto& m : section["measures"])
+            for (const auto& [column, cell] : m["cells"].items()) {
+                if (cell.contains("missing")) {
+                    EXPECT_EQ(column, "coroutines");
+                    continue;
+                }
+                EXPECT_TRUE(cell["value"].is_number()) << key << " " << m["name"];
+                EXPECT_TRUE(cell["unit"].is_string());
+                EXPECT_TRUE(cell["spread"]["low"].is_number());
+                EXPECT_TRUE(cell["spread"]["high"].is_number());
+                EXPECT_GE(cell["samples"].get<int>(), 1);
+                EXPECT_FALSE(cell["method"].get<std::string>().empty());
+            }
+        for (const auto& note : section["notes"])
+            EXPECT_EQ(note.get<std::string>().find("could not be measured"), std::string::npos) << note;
+    }
+    EXPECT_EQ(keys, (std::set<std::string>{"startup", "memory", "ipc", "switch", "scaling", "system", "latency"}));
+}
+
+TEST(LabCli, OneSuiteAsCsvAndAsText) {
+    const Outcome csv = run("lab --suite system --quick --csv");
+    ASSERT_EQ(csv.status, 0) << csv.err;
+    EXPECT_EQ(csv.out.rfind("suite,measure,column,value,unit,low,high,samples\n", 0), 0u) << csv.out;
+    EXPECT_NE(csv.out.find("\nsystem,processes (ps ax | wc -l),machine,"), std::string::npos) << csv.out;
+    EXPECT_EQ(csv.out.find("\nstartup,"), std::string::npos);
+
+    const Outcome text = run("lab --suite system --quick");
+    ASSERT_EQ(text.status, 0) << text.err;
+    EXPECT_NE(text.out.find("== system (quick) =="), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("Top processes by thread count"), std::string::npos) << text.out;
+}
+
+TEST(LabCli, BadSuiteAndConflictingFormatsExitTwoWithOneLine) {
+    for (const char* arguments : {"lab --suite nope", "lab --json --csv", "lab --quick=maybe"}) {
+        const Outcome o = run(arguments);
+        EXPECT_EQ(o.status, 2) << arguments;
+        EXPECT_EQ(o.err.rfind("error: ", 0), 0u) << arguments << " → " << o.err;
+        EXPECT_EQ(std::count(o.err.begin(), o.err.end(), '\n'), 1) << o.err;
+        EXPECT_TRUE(o.out.empty()) << o.out;
+    }
+    const Outcome o = run("lab --suite nope");
+    EXPECT_NE(o.err.find("unknown suite 'nope': use startup|memory|ipc|switch|scaling|system|latency|all"), std::string::npos)
+        << o.err;
+}

@@ -1,0 +1,132 @@
+// The native lab probes, each suite in --quick mode: figures present, positive and consistent with each other
+// (a process starts slower than a thread, RAM is slower than L1, resident < virtual). No absolute timings.
+#include "lab/lab_run.h"
+#include "lab_probes.h"
+#include "native/process_pool_native.h"
+#include "platform.h"
+
+#include <gtest/gtest.h>
+
+using namespace conclab;
+using namespace conclab::lab;
+
+namespace {
+
+Section run_quick(Suite suite) {
+    platform::set_worker_executable(CONCLAB_EXE);
+    LabRun run(LabOptions{suite, true}, platform::make_lab_probes(), platform::logical_cpus());
+    const LabReport& report = run.wait();
+    EXPECT_TRUE(report.finished);
+    EXPECT_FALSE(report.cancelled);
+    const Section* section = report.find(suite);
+    if (!section) {
+        ADD_FAILURE() << "no section for " << to_string(suite);
+        return {};
+    }
+    for (const auto& note : section->notes) EXPECT_EQ(note.find("could not be measured"), std::string::npos) << note;
+    for (const auto& m : section->measures)
+        for (const auto& [column, f] : m.figures) {
+            EXPECT_GE(f.samples, 1) << m.name;
+            EXPECT_LE(f.spread_low, f.value) << m.name;
+            EXPECT_GE(f.spread_high, f.value) << m.name;
+            EXPECT_FALSE(f.method.empty()) << m.name;
+        }
+    return *section;
+}
+
+double value(const Section& s, const std::string& measure, Column column) {
+    const Measure* m = s.find(measure);
+    if (!m || !m->at(column)) {
+        ADD_FAILURE() << "no " << to_string(column) << " figure for '" << measure << "'";
+        return 0;
+    }
+    return m->at(column)->value;
+}
+
+}  // namespace
+
+TEST(LabProbes, StartupProcessesCostMoreThanThreads) {
+    const Section s = run_quick(Suite::startup);
+    const double thread = value(s, "start + finish one", Column::threads);
+    const double spawn = value(s, "start + finish one", Column::processes);
+    const double fork = value(s, "fork + wait (unsafe in a threaded program)", Column::processes);
+    EXPECT_GT(thread, 0);
+    EXPECT_GT(spawn, thread);
+    EXPECT_GT(fork, thread);
+    EXPECT_EQ(s.find("start + finish one")->at(Column::threads)->samples, lab_sizes(true).thread_starts);
+}
+
+TEST(LabProbes, MemoryResidentIsLessThanVirtualAndTheStackIsReservedNotUsed) {
+    const Section s = run_quick(Suite::memory);
+    const double thread_rss = value(s, "resident memory each", Column::threads);
+    const double thread_vsz = value(s, "virtual memory each", Column::threads);
+    const double stack = value(s, "stack reserved per thread (default)", Column::threads);
+    EXPECT_GE(thread_rss, 0);
+    EXPECT_LT(thread_rss, thread_vsz);
+    EXPECT_LT(thread_rss, stack);   // a stack reserves far more than an idle thread touches
+    EXPECT_GE(thread_vsz, stack * 0.9);
+    const double process_rss = value(s, "resident memory each", Column::processes);
+    EXPECT_GT(process_rss, 0);
+    EXPECT_LT(process_rss, value(s, "virtual memory each", Column::processes));
+    EXPECT_LE(value(s, "proportional share (PSS) each", Column::processes), process_rss);
+    ASSERT_FALSE(s.notes.empty());
+    EXPECT_NE(s.notes.back().find("4 MB per thread"), std::string::npos);
+}
+
+TEST(LabProbes, IpcLargeMessagesTakeLongerAndEveryChannelMeasures) {
+    const Section s = run_quick(Suite::ipc);
+    for (const char* variant : {" (atomics / pipe)", " (lock + queue / socketpair)"})
+        for (Column c : {Column::threads, Column::processes}) {
+            const double small = value(s, std::string("64 B round trip") + variant, c);
+            const double large = value(s, std::string("1 MiB round trip") + variant, c);
+            EXPECT_GT(small, 0) << variant;
+            EXPECT_GT(large, small) << variant << " " << to_string(c);
+            EXPECT_GT(value(s, std::string("1 MiB throughput") + variant, c), value(s, std::string("64 B throughput") + variant, c));
+        }
+}
+
+TEST(LabProbes, SwitchesAreCountedForThreadsAndProcesses) {
+    const Section s = run_quick(Suite::switches);
+    for (Column c : {Column::threads, Column::processes}) {
+        const double rate = value(s, "switches per second", c);
+        const double trip_us = value(s, "round trip (two switches)", c);
+        EXPECT_GT(rate, 0);
+        EXPECT_NEAR(rate, 2e6 / trip_us, 2e6 / trip_us * 0.5);   // medians of inverses: close, not equal
+    }
+}
+
+TEST(LabProbes, ScalingThreadsBeatTheGilModelOnTwoCores) {
+    const Section s = run_quick(Suite::scaling);
+    EXPECT_DOUBLE_EQ(value(s, "speedup, 1 worker", Column::threads), 1.0);
+    EXPECT_GT(value(s, "wall time, 1 worker", Column::processes), 0);
+    if (platform::logical_cpus() >= 2) {
+        EXPECT_GT(value(s, "speedup, 2 workers", Column::threads), value(s, "speedup, 2 workers, GIL model", Column::threads));
+        EXPECT_GT(value(s, "speedup, 2 workers", Column::processes), value(s, "speedup, 2 workers, GIL model", Column::threads));
+    }
+}
+
+TEST(LabProbes, SystemSeesThisProcessAndTheTopTenAreSorted) {
+    const Section s = run_quick(Suite::system);
+    EXPECT_EQ(value(s, "logical CPUs", Column::machine), platform::logical_cpus());
+    const double processes = value(s, "processes (ps ax | wc -l)", Column::machine);
+    EXPECT_GE(processes, 2);   // this test and its parent at least
+    EXPECT_GE(value(s, "threads, all processes", Column::machine), processes);
+    ASSERT_EQ(s.tables.size(), 1u);
+    const auto& rows = s.tables[0].rows;
+    ASSERT_FALSE(rows.empty());
+    EXPECT_LE(rows.size(), 10u);
+    for (std::size_t i = 1; i < rows.size(); ++i) EXPECT_GE(std::stoi(rows[i - 1][2]), std::stoi(rows[i][2]));
+}
+
+TEST(LabProbes, LatencyRamIsSlowerThanL1AndTheLadderIsFilled) {
+    const Section s = run_quick(Suite::latency);
+    const double l1 = value(s, "load, 4 KiB working set", Column::machine);
+    const double ram = value(s, "load, 32 MiB working set", Column::machine);
+    EXPECT_GT(l1, 0);
+    EXPECT_GT(ram, l1);
+    EXPECT_GT(value(s, "disk: 4 KiB write + fsync", Column::machine), 0);
+    EXPECT_GT(value(s, "network: loopback TCP round trip", Column::machine), 0);
+    ASSERT_EQ(s.tables.size(), 1u);
+    for (const auto& row : s.tables[0].rows)
+        if (row[0] == "L1" || row[0] == "disk" || row[0] == "network") EXPECT_NE(row[6], "not measured") << row[0];
+}
