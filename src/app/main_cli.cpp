@@ -1,5 +1,6 @@
 // `conclab`: every demo headless (text or --json), system facts, the web server, the process-pool
 // worker, and — with no subcommand — the desktop GUI.
+#include "cli/wikipics_command.h"
 #include "platform.h"
 #include "native/process_worker.h"
 #include "primes/least_prime_factor.h"
@@ -159,6 +160,8 @@ int main(int argc, char** argv) {
     auto* worker_cmd = app.add_subcommand("worker", "A process-pool worker (started by the pool, not by hand)");
     worker_cmd->group("");   // hidden from --help
 
+    auto wikipics_cmd = cli::add_wikipics_command(app);
+
 #ifdef CONCLAB_HAS_GUI
     ui::LaunchOptions gui;
     app.add_option("--demo", gui.demo, "Demo to open: system|primes");
@@ -191,6 +194,7 @@ int main(int argc, char** argv) {
         if (*primes_cmd) return primes_command(primes_args);
         if (*serve_cmd) return serve(serve_host, serve_port, serve_dir);
         if (*worker_cmd) return platform::run_process_worker();
+        if (*wikipics_cmd.subcommand) return wikipics_cmd.run();
 #ifdef CONCLAB_HAS_GUI
         std::string error;
         if (!ui::validate_launch_options(gui, error)) throw UsageError(error);

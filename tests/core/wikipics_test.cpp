@@ -374,7 +374,8 @@ TEST(WikipicsSampling, ApiFailureEndsSamplingWithItsReason) {
     request.api_url = "https://nowhere.invalid/w/api.php";
     const auto outcome = sample_images(client, request);
     ASSERT_TRUE(std::holds_alternative<std::string>(outcome));
-    EXPECT_NE(std::get<std::string>(outcome).find("network (Could not resolve host: nowhere.invalid)"), std::string::npos);
+    EXPECT_EQ(std::get<std::string>(outcome),
+              "no JPEGs sampled from nowhere.invalid: the API request failed: network (Could not resolve host: nowhere.invalid)");
     EXPECT_EQ(client.urls().size(), 1u);
 }
 

@@ -104,6 +104,8 @@ std::variant<Sample, std::string> sample_images(HttpClient& client, const Sample
         }
     }
     sample.candidates = candidates.size();
+    if (candidates.empty() && !stopped_by.empty())
+        return "no JPEGs sampled from " + host_of(request.api_url) + ": " + stopped_by;
     if (candidates.size() < static_cast<std::size_t>(request.count)) {
         std::string message = "only " + std::to_string(candidates.size()) + " JPEGs of about " +
                               group_digits(request.size) + " bytes found on " + host_of(request.api_url) + " in " +
