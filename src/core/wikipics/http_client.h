@@ -23,7 +23,6 @@ struct HttpLimits {
     double timeout_s = 20;                            ///< whole request, connecting included
     std::size_t max_body_bytes = 400'000'000;         ///< a body beyond this ends the request: too_large
     const std::atomic<bool>* cancel = nullptr;        ///< set → the request ends soon: cancelled
-    std::string api_user_agent;                       ///< the web's stand-in for User-Agent (API host only)
 };
 
 struct HttpResponse {
