@@ -34,7 +34,7 @@ double steady_seconds() {
 }
 
 WikipicsClock test_clock() {
-    return {{steady_seconds, [] { return std::optional<primes::CpuSeconds>(); }}, {}};
+    return {{steady_seconds, [] { return std::optional<CpuSeconds>(); }}, {}};
 }
 
 std::string query_value(const std::string& url, const std::string& key) {

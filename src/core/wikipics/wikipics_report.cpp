@@ -1,5 +1,7 @@
 #include "wikipics/wikipics_report.h"
 
+#include "primes/primes_run.h"
+
 #include <cstdio>
 #include <map>
 

@@ -96,7 +96,7 @@ void WikipicsRun::download_all() {
     const auto end_cpu = clock_.run.cpu ? clock_.run.cpu() : std::nullopt;
     std::lock_guard lock(mutex_);
     if (start_cpu && end_cpu) {
-        primes::CpuSeconds used = *end_cpu;
+        CpuSeconds used = *end_cpu;
         used.user_s -= start_cpu->user_s;
         used.sys_s -= start_cpu->sys_s;
         report_.cpu = used;

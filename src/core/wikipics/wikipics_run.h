@@ -4,7 +4,7 @@
 // notebook's %%time did. The CLI waits on it; the GUI polls it once per frame.
 #pragma once
 
-#include "primes/primes_run.h"
+#include "base/clock.h"
 #include "wikipics/http_client.h"
 #include "wikipics/mediawiki_api.h"
 #include "wikipics/thumbnail.h"
@@ -22,10 +22,10 @@
 
 namespace conclab::wikipics {
 
-/// @brief The clocks a run reads: wall and process CPU (primes::RunClock) and, to time decoding apart,
+/// @brief The clocks a run reads: wall and process CPU (RunClock) and, to time decoding apart,
 /// the calling thread's CPU seconds where the platform has them (else decoding is timed on the wall clock).
 struct WikipicsClock {
-    primes::RunClock run;
+    RunClock run;
     std::function<std::optional<double>()> thread_cpu_s;
 };
 
@@ -61,7 +61,7 @@ struct WikipicsReport {
     std::vector<ImageResult> results;      ///< in completion order
     double sample_s = 0;                   ///< time spent sampling (not in wall_s)
     double wall_s = 0;                     ///< first request to last result
-    std::optional<primes::CpuSeconds> cpu; ///< over the downloads, decoding included
+    std::optional<CpuSeconds> cpu; ///< over the downloads, decoding included
     bool cancelled = false;
     bool finished = false;
 };
