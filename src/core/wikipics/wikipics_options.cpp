@@ -67,8 +67,8 @@ WikipicsOptions parse_wikipics_options(const options::Params& params, options::F
     return out;
 }
 
-std::vector<options::OptionSpec> wikipics_option_specs() {
-    return {
+const std::vector<options::OptionSpec>& wikipics_option_specs() {
+    static const std::vector<options::OptionSpec> specs{
         {"count", "N", "Images to download, 1..1000 (default 10)", false},
         {"size", "BYTES", "About how large each image is, 1..350_000_000 (default 2_000_000)", false},
         {"executor", options::join_choices(kExecutorNames), "How downloads run (default threads)", false},
@@ -78,6 +78,7 @@ std::vector<options::OptionSpec> wikipics_option_specs() {
         {"timeout", "S", "Seconds per request, more than 0 to 600 (default 20)", false},
         {"seed", "S", "Seed for sampling the images (default 0)", false},
     };
+    return specs;
 }
 
 }  // namespace conclab::wikipics

@@ -47,6 +47,6 @@ int effective_workers(const WikipicsOptions& options);
 WikipicsOptions parse_wikipics_options(const options::Params& params, options::FieldErrors& errors);
 
 /// @brief The options in the order --help lists them.
-std::vector<options::OptionSpec> wikipics_option_specs();
+const std::vector<options::OptionSpec>& wikipics_option_specs();
 
 }  // namespace conclab::wikipics
