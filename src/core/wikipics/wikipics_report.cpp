@@ -70,7 +70,7 @@ std::string format_image_line(const ImageResult& result, std::size_t position) {
     std::string line = head;
     if (result.error) {
         std::string reason = *result.error;
-        if (!result.error_detail.empty()) reason += " (" + result.error_detail + ")";
+        if (!result.error_detail.empty() && result.error_detail != reason) reason += " (" + result.error_detail + ")";
         line += " " + reason;
     } else {
         char bytes[48];
