@@ -301,7 +301,7 @@ private:
             if (r.error) ImGui::TextDisabled("%s", r.error->c_str());
             else if (!r.prime) right_aligned(primes::group_digits(r.lpf), lpf_w);
             ImGui::TableNextColumn();
-            if (!r.error || *r.error != "cancelled") ImGui::Text("%8.3f s", r.elapsed_s);
+            if (r.worker.size()) ImGui::Text("%8.3f s", r.elapsed_s);
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(r.worker.c_str());
         }
