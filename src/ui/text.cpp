@@ -111,6 +111,14 @@ constexpr bool rows_follow_the_keys() {
 }
 static_assert(rows_follow_the_keys(), "every Text key needs one row, in the order of the enum");
 
+// A row written {key, "English"} (Portuguese forgotten) leaves pt null; an empty string is as bad.
+constexpr bool every_row_has_both_languages() {
+    for (const auto& e : kTexts)
+        if (!e.en || !e.pt || e.en[0] == '\0' || e.pt[0] == '\0') return false;
+    return true;
+}
+static_assert(every_row_has_both_languages(), "every Text row needs an English and a Portuguese text");
+
 Language current = Language::en;
 
 }  // namespace
