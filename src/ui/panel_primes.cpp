@@ -98,14 +98,20 @@ public:
     // [SECTION] Running
     // -------------------------------------------------------------------------
 
-    void update() override {
-        if (!run_) return;
-        run_->poll();
+    bool update() override {
+        if (!run_) return false;
+        bool changed = !run_->poll().empty();
         if (run_->finished() && !recorded_) {
             recorded_ = true;
             record_history(run_->report());
             finished_json_ = primes::to_json(run_->report());
+            changed = true;
         }
+        return changed;
+    }
+
+    platform::Redraw redraw_need() const override {
+        return run_ && !run_->finished() ? platform::Redraw::ticking : platform::Redraw::idle;
     }
 
     std::optional<nlohmann::json> take_finished_result() override {

@@ -102,6 +102,9 @@ constexpr Entry kTexts[] = {
     {Text::of_wall, "of wall", "da parede"},
     {Text::last_good_run, "The last good run stays below.", "A última execução válida continua abaixo."},
     {Text::run_failed, "Could not start", "Não foi possível iniciar"},
+    {Text::drawing_on_demand, "drawing on demand: nothing changes, nothing is drawn",
+     "desenho sob demanda: se nada muda, nada é desenhado"},
+    {Text::drawing_always, "drawing every frame (fps=max)", "desenhando todo quadro (fps=max)"},
 };
 
 constexpr bool rows_follow_the_keys() {
