@@ -171,24 +171,29 @@ TEST(WikipicsOptions, DefaultsAndGoodValues) {
 }
 
 TEST(WikipicsOptions, BadValuesNameTheOptionAndTheRule) {
-    const std::vector<std::pair<options::Params, std::string>> cases{
-        {{{"count", "0"}}, "--count 0 is out of range: use 1 to 1000"},
-        {{{"count", "1001"}}, "--count 1001 is out of range"},
-        {{{"size", "-5"}}, "--size -5 is out of range: use 1 to 350000000"},
-        {{{"size", "2MB"}}, "--size '2MB' is not a whole number"},
-        {{{"workers", "65"}}, "--workers 65 is out of range: use 1 to 64"},
-        {{{"max-req", "0"}}, "--max-req 0 is out of range: use 1 to 100"},
-        {{{"timeout", "0"}}, "--timeout 0 is out of range: use more than 0 to 600"},
-        {{{"executor", "processes"}}, "unknown executor 'processes': use sequential|threads|async"},
-        {{{"server", "ftp://x/api.php"}}, "--server 'ftp://x/api.php' is not 'live' or an http(s)://"},
-        {{{"server", "http://127.0.0.1:8001/"}}, "is not 'live' or an http(s)://"},
-        {{{"server", "http:///api.php"}}, "is not 'live'"},
-        {{{"server", "http://h/api.php?x=1"}}, "is not 'live'"},
+    struct Case {
+        std::string name, value, expected;
     };
-    for (const auto& [params, expected] : cases) {
+    const std::vector<Case> cases{
+        {"count", "0", "--count 0 is out of range: use 1 to 1000"},
+        {"count", "1001", "--count 1001 is out of range"},
+        {"size", "-5", "--size -5 is out of range: use 1 to 350000000"},
+        {"size", "2MB", "--size '2MB' is not a whole number"},
+        {"workers", "65", "--workers 65 is out of range: use 1 to 64"},
+        {"max-req", "0", "--max-req 0 is out of range: use 1 to 100"},
+        {"timeout", "0", "--timeout 0 is out of range: use more than 0 to 600"},
+        {"executor", "processes", "unknown executor 'processes': use sequential|threads|async"},
+        {"server", "ftp://x/api.php", "--server 'ftp://x/api.php' is not 'live' or an http(s)://"},
+        {"server", "http://127.0.0.1:8001/", "is not 'live' or an http(s)://"},
+        {"server", "http:///api.php", "is not 'live'"},
+        {"server", "http://h/api.php?x=1", "is not 'live'"},
+    };
+    for (const auto& [name, value, expected] : cases) {
+        options::Params params;
+        params[name] = value;
         options::FieldErrors errors;
         const auto parsed = parse_wikipics_options(params, errors);
-        ASSERT_EQ(errors.size(), 1u) << params.begin()->first;
+        ASSERT_EQ(errors.size(), 1u) << name;
         EXPECT_NE(errors.begin()->second.find(expected), std::string::npos) << errors.begin()->second;
         EXPECT_EQ(parsed.count, 10);   // bad values leave the defaults
     }
