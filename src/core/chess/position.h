@@ -22,8 +22,8 @@ enum CastlingRight : std::uint8_t {
     kBlackQueenSide = 8,
 };
 
-/// @brief Which pseudo-legal moves to generate: all of them, or only captures and promotions (for a
-/// quiescence search).
+/// @brief Which pseudo-legal moves to generate: all of them, or only captures and queen promotions
+/// (for a quiescence search).
 enum class MoveKinds { all, captures_and_promotions };
 
 /// @brief A position: the board, the side to move, castling rights, the en-passant square and the

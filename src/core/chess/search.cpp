@@ -22,9 +22,9 @@ namespace conclab::chess {
 namespace {
 
 constexpr int kInfinity = 1'000'000;
-constexpr int kEndgameMaterial = 1700;
-constexpr int kFutilityMargin = 150;   // more than any quiet move gains in the evaluation
-constexpr int kDeltaMargin = 200;      // the same for a capture, beyond the captured piece   // non-pawn material of both sides at or below this: an endgame
+constexpr int kEndgameMaterial = 1700;   // non-pawn material of both sides at or below this: an endgame
+constexpr int kFutilityMargin = 150;     // more than any quiet move gains in the evaluation
+constexpr int kDeltaMargin = 200;        // the same for a capture, beyond the captured piece
 
 // 0 for the four central squares, 1 for the ring around them, 2 for the next, 3 for the edge.
 int ring(Square square) {
@@ -253,21 +253,23 @@ Move choose_move(const Position& position, int depth, std::uint64_t seed, int ch
     SplitMix64 random(seed);
     const std::vector<Move> legal = position.legal_moves();
     if (legal.empty()) throw std::invalid_argument("choose_move: the position has no legal move");
-    std::vector<Candidate> candidates;
-    for (Move move : legal) candidates.push_back({move, random.next(), 0});   // keys drawn in generation order
+    std::vector<std::uint64_t> tie_keys;   // drawn in generation order, which is fixed
+    for (std::size_t i = 0; i < legal.size(); ++i) tie_keys.push_back(random.next());
     std::vector<Move> ordered = legal;
     order_moves(position, ordered);
-    std::sort(candidates.begin(), candidates.end(), [&](const Candidate& a, const Candidate& b) {
-        return std::find(ordered.begin(), ordered.end(), a.move) < std::find(ordered.begin(), ordered.end(), b.move);
-    });
+    std::vector<Candidate> candidates;
+    for (Move move : ordered) {
+        const auto generated_at = std::find(legal.begin(), legal.end(), move) - legal.begin();
+        candidates.push_back({move, tie_keys[static_cast<std::size_t>(generated_at)], 0});
+    }
     auto by_score_then_seed = [](const Candidate& a, const Candidate& b) {
         if (a.score != b.score) return a.score > b.score;
         if (a.tie_key != b.tie_key) return a.tie_key < b.tie_key;
         return std::make_tuple(a.move.from, a.move.to, a.move.promotion) <
                std::make_tuple(b.move.from, b.move.to, b.move.promotion);
     };
-    // Iterative deepening: each shallower pass sorts the root moves, so the deep pass meets the best
-    // first and the rest fail low quickly.
+    // A pass one ply shallower sorts the root moves first, so the deep pass meets the best move early
+    // and the others fail low quickly (cheaper than searching every depth from 1).
     Killers killers{};
     for (int pass_depth = std::max(1, depth - 1); pass_depth <= depth; ++pass_depth) {
         int best = -kInfinity;
