@@ -345,7 +345,8 @@ GameRecord play_game(int her_depth, int their_depth, int their_choices, std::uin
         const std::uint64_t move_seed = seed * 1000 + static_cast<std::uint64_t>(ply);
         const Move move = hers ? choose_move(position, her_depth, move_seed)
                                : choose_move(position, their_depth, move_seed, their_choices);
-        record.san += (record.san.empty() ? "" : " ") + to_san(position, move);
+        if (!record.san.empty()) record.san += ' ';
+        record.san += to_san(position, move);
         position.play(move);
     }
     record.end = game_state(position);

@@ -32,7 +32,12 @@ std::optional<int> parse_count(std::string_view text, int min, int max) {
     return value;
 }
 
-std::string quoted(std::string_view text) { return "\"" + options::echo(text) + "\""; }
+std::string quoted(std::string_view text) {
+    std::string result(1, '"');
+    result += options::echo(text);
+    result += '"';
+    return result;
+}
 
 }  // namespace
 
