@@ -6,6 +6,7 @@
 #include "cli/lab_command.h"
 #include "cli/primes_command.h"
 #include "cli/sysinfo_command.h"
+#include "cli/wikipics_command.h"
 #include "native/process_worker.h"
 #include "platform.h"
 
@@ -68,7 +69,8 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string("conclab ") + platform::build_info().version);
     app.require_subcommand(0, 1);
 
-    std::vector<cli::Command> commands{cli::add_sysinfo_command(app), cli::add_primes_command(app), cli::add_lab_command(app)};
+    std::vector<cli::Command> commands{cli::add_sysinfo_command(app), cli::add_primes_command(app),
+                                      cli::add_wikipics_command(app), cli::add_lab_command(app)};
 
     auto* serve_cmd = app.add_subcommand("serve", "Serve the web app with COOP/COEP headers");
     std::string serve_host = "127.0.0.1", serve_dir = "build/web";
