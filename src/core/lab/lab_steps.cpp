@@ -15,16 +15,16 @@ namespace conclab::lab {
 LabSizes lab_sizes(bool quick) {
     if (quick)
         return {.thread_starts = 50, .process_starts = 30, .coroutine_starts_per_sample = 1000, .coroutine_start_samples = 5,
-                .idle_threads = 16, .idle_thread_rounds = 3, .idle_processes = 4, .idle_coroutines = 2000,
+                .idle_threads = 64, .idle_thread_rounds = 3, .idle_processes = 4, .idle_coroutines = 2000,
                 .idle_coroutine_rounds = 3, .small_round_trips = 300, .large_round_trips = 5,
                 .switches_per_sample = 500, .switch_samples = 5, .workload_bits = 44, .workload_repeats = 1,
-                .largest_working_set = std::size_t{32} << 20, .chase_loads = 1'000'000, .chase_samples = 3,
+                .largest_working_set = std::size_t{32} << 20, .chase_loads = 200'000, .chase_samples = 3,
                 .disk_rounds = 10, .tcp_round_trips = 200};
     return {.thread_starts = 300, .process_starts = 200, .coroutine_starts_per_sample = 10'000, .coroutine_start_samples = 15,
-            .idle_threads = 64, .idle_thread_rounds = 5, .idle_processes = 12, .idle_coroutines = 20'000,
+            .idle_threads = 200, .idle_thread_rounds = 5, .idle_processes = 12, .idle_coroutines = 20'000,
             .idle_coroutine_rounds = 5, .small_round_trips = 3000, .large_round_trips = 30,
             .switches_per_sample = 5000, .switch_samples = 11, .workload_bits = 46, .workload_repeats = 3,
-            .largest_working_set = std::size_t{256} << 20, .chase_loads = 4'000'000, .chase_samples = 5,
+            .largest_working_set = std::size_t{256} << 20, .chase_loads = 400'000, .chase_samples = 5,
             .disk_rounds = 50, .tcp_round_trips = 2000};
 }
 
@@ -352,8 +352,12 @@ void add_latency(std::vector<LabStep>& steps, const LabSizes& z) {
                          for (const auto& m : s.measures)
                              if (m.curve == "pointer chase" && m.x && m.at(Column::machine) && (!largest || *m.x > static_cast<double>(largest->first)))
                                  largest = {static_cast<std::size_t>(*m.x), m.at(Column::machine)->value};
-                         if (largest && largest->first > cache_bytes.rbegin()->second)
-                             set_rung("RAM", largest->second, "pointer chase, " + size_text(largest->first));
+                         if (largest) {
+                             const std::size_t last_cache = cache_bytes.rbegin()->second;
+                             set_rung("RAM", largest->second,
+                                      "pointer chase, " + size_text(largest->first) +
+                                          (largest->first > last_cache ? "" : " (fits the " + size_text(last_cache) + " cache: partly cached)"));
+                         }
                          if (const Measure* disk = s.find("disk: 4 KiB write + fsync"); disk && disk->at(Column::machine))
                              set_rung("disk", disk->at(Column::machine)->value * 1e3, "4 KiB write + fsync");
                          if (const Measure* net = s.find("network: loopback TCP round trip"); net && net->at(Column::machine))

@@ -275,8 +275,9 @@ Samples fork_processes(int count) {
 
 lab::MemorySamples idle_threads(int count, int rounds) {
     lab::MemorySamples m;
-    m.method = "VmRSS and VmSize of /proc/self/status before and after starting " + std::to_string(count) +
-               " threads that block on a condition variable, divided by " + std::to_string(count) + ".";
+    m.method = "VmRSS of /proc/self/status before and after starting " + std::to_string(count) +
+               " threads that block on a condition variable, divided by " + std::to_string(count) +
+               "; virtual: each thread's stack and guard mapping (pthread_getattr_np).";
     for (int r = 0; r < rounds; ++r) {
         std::mutex mutex;
         std::condition_variable wake;
@@ -293,6 +294,19 @@ lab::MemorySamples idle_threads(int count, int rounds) {
             });
         started.wait();
         const OwnMemory during = own_memory();
+        // Reserved address space of each live thread: its stack and guard mapping. (The VmSize difference
+        // undercounts it: glibc reuses the stacks of threads that ended earlier.)
+        double reserved = 0;
+        for (auto& t : threads) {
+            pthread_attr_t attributes;
+            std::size_t stack = 0, guard = 0;
+            if (pthread_getattr_np(t.native_handle(), &attributes) == 0) {
+                pthread_attr_getstacksize(&attributes, &stack);
+                pthread_attr_getguardsize(&attributes, &guard);
+                pthread_attr_destroy(&attributes);
+            }
+            reserved += static_cast<double>(stack + guard);
+        }
         {
             std::lock_guard lock(mutex);
             release = true;
@@ -300,7 +314,7 @@ lab::MemorySamples idle_threads(int count, int rounds) {
         wake.notify_all();
         for (auto& t : threads) t.join();
         m.resident_bytes.push_back(std::max(0.0, during.resident - before.resident) / count);
-        m.virtual_bytes.push_back(std::max(0.0, during.virtual_size - before.virtual_size) / count);
+        m.virtual_bytes.push_back(reserved / count);
     }
     return m;
 }
@@ -371,12 +385,14 @@ lab::MemorySamples idle_processes(int count) {
         label = "/bin/cat processes waiting on their stdin (no conclab executable known)";
     }
     const std::vector<std::string> arguments = program == "/bin/cat" ? std::vector<std::string>{} : std::vector<std::string>{"worker"};
-    std::vector<Fd> stdin_writers;
+    std::vector<Fd> stdin_writers, stdout_readers;   // a worker greets on its stdout: keep that off ours
     std::vector<std::unique_ptr<Child>> children;
     for (int i = 0; i < count; ++i) {
         auto [read_end, write_end] = make_pipe();
-        children.push_back(std::make_unique<Child>(program, arguments, read_end.get(), -1));
+        auto [out_read, out_write] = make_pipe();
+        children.push_back(std::make_unique<Child>(program, arguments, read_end.get(), out_write.get()));
         stdin_writers.push_back(std::move(write_end));
+        stdout_readers.push_back(std::move(out_read));
     }
     lab::MemorySamples m;
     m.method = "Rss and Pss of /proc/PID/smaps_rollup and VmSize of /proc/PID/status of " + std::to_string(count) + " idle " +
@@ -427,22 +443,25 @@ std::vector<double> atomics_round_trips(std::size_t bytes, int count) {
         for (int spins = 0;; ++spins) {
             const int now = turn.load(std::memory_order_acquire);
             if (now == wanted || now == -1) return now;
-            if (spins > 1000) std::this_thread::yield();
+            if (spins > 1000) turn.wait(now, std::memory_order_acquire);   // a futex: sleep until it changes
         }
     };
     std::thread echo([&] {
         while (await_turn(1) == 1) {
             std::memcpy(shared_reply.data(), shared_request.data(), bytes);
             turn.store(2, std::memory_order_release);
+            turn.notify_one();
         }
     });
     auto samples = time_trips(count, [&] {
         std::memcpy(shared_request.data(), request.data(), bytes);
         turn.store(1, std::memory_order_release);
+        turn.notify_one();
         await_turn(2);
         std::memcpy(reply.data(), shared_reply.data(), bytes);
     });
     turn.store(-1);
+    turn.notify_one();
     echo.join();
     return samples;
 }
@@ -520,7 +539,7 @@ Samples round_trips(lab::Channel channel, std::size_t bytes, int count) {
     case lab::Channel::atomics:
         return {atomics_round_trips(bytes, count),
                 "A " + size + " message copied into shared memory, an atomic flag set, and a second thread spinning on the flag "
-                "(yielding after 1000 spins) copies it back; time per round trip."};
+                "(then sleeping on it with atomic wait/notify after 1000 spins) copies it back; time per round trip."};
     case lab::Channel::mutex_queue:
         return {queue_round_trips(bytes, count),
                 "A " + size + " message copied into a queue guarded by a mutex and a condition variable; a second thread moves it "
@@ -642,6 +661,10 @@ struct alignas(64) ChaseNode {
     ChaseNode* next;
 };
 
+// Each sample's last node is stored here before the clock is read again: a store to a global the clock's
+// (opaque) code could read, so the compiler can't sink the chase past the timing.
+ChaseNode* volatile g_chase_end = nullptr;
+
 Samples pointer_chase(std::size_t working_set, std::size_t loads, int samples) {
     const std::size_t count = std::max<std::size_t>(2, working_set / sizeof(ChaseNode));
     std::vector<ChaseNode> nodes(count);
@@ -657,10 +680,9 @@ Samples pointer_chase(std::size_t working_set, std::size_t loads, int samples) {
     for (int s = 0; s < samples; ++s) {
         const double start = now_s();
         for (std::size_t i = 0; i < loads; ++i) p = p->next;
+        g_chase_end = p;
         out.push_back((now_s() - start) * 1e9 / static_cast<double>(loads));
     }
-    volatile ChaseNode* keep = p;   // the chain's end is used: the loop can't be dropped
-    (void)keep;
     return {out, "Pointer chasing: " + std::to_string(loads) + " dependent loads following one random cycle through " +
                      std::to_string(count) + " 64-byte nodes (" + std::to_string(working_set) + " bytes); nanoseconds per load."};
 }
