@@ -1,6 +1,7 @@
 // `conclab`: every demo headless (text or --json), system facts, the web server, the process-pool
 // worker, and — with no subcommand — the desktop GUI.
 #include "platform.h"
+#include "cli/mirror_command.h"
 #include "native/process_worker.h"
 #include "primes/least_prime_factor.h"
 #include "primes/primes_run.h"
@@ -156,6 +157,8 @@ int main(int argc, char** argv) {
     serve_cmd->add_option("--dir", serve_dir, "Folder to serve (default build/web)");
     serve_cmd->add_option("--host", serve_host, "Address to bind (default 127.0.0.1: this machine only)");
 
+    auto mirror_cmd = cli::add_mirror_command(app);
+
     auto* worker_cmd = app.add_subcommand("worker", "A process-pool worker (started by the pool, not by hand)");
     worker_cmd->group("");   // hidden from --help
 
@@ -190,6 +193,7 @@ int main(int argc, char** argv) {
         if (*sysinfo_cmd) return sysinfo(sysinfo_json);
         if (*primes_cmd) return primes_command(primes_args);
         if (*serve_cmd) return serve(serve_host, serve_port, serve_dir);
+        if (*mirror_cmd.subcommand) return mirror_cmd.run();
         if (*worker_cmd) return platform::run_process_worker();
 #ifdef CONCLAB_HAS_GUI
         std::string error;
