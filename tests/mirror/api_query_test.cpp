@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <set>
 
 using namespace conclab::mirror;
@@ -176,4 +177,36 @@ TEST(ApiQuery, UrlEncodingIsRawurlencode) {
     EXPECT_EQ(url_encode("Sunset_over_Lisbon_(2).jpg"), "Sunset_over_Lisbon_%282%29.jpg");
     EXPECT_EQ(url_encode("a b/c~d-e.f"), "a%20b%2Fc~d-e.f");
     EXPECT_EQ(url_encode("\xC3\xA9"), "%C3%A9");
+}
+
+// tests/data holds Commons answers written by hand from the MediaWiki documentation (for the wikipics
+// client's tests); the mirror must answer with the same keys in the same places.
+TEST(ApiQuery, SameShapeAsTheCommonsAnswersInTestData) {
+    auto load = [](const std::string& name) {
+        std::ifstream file(std::string(CONCLAB_TEST_DATA) + "/" + name);
+        EXPECT_TRUE(file) << name;
+        return json::parse(file);
+    };
+    auto keys = [](const json& object) {
+        std::vector<std::string> names;
+        for (auto it = object.begin(); it != object.end(); ++it) names.push_back(it.key());
+        return names;
+    };
+    const Catalogue catalogue(1, 100);
+    const json first = load("commons_allimages_first_page.json");
+    const json mirror_first = answer_api_query(catalogue, query({{"ailimit", "5"}}), kBase);
+    EXPECT_EQ(keys(mirror_first), keys(first));
+    EXPECT_EQ(keys(mirror_first["continue"]), keys(first["continue"]));
+    EXPECT_EQ(keys(mirror_first["query"]["allimages"][0]), keys(first["query"]["allimages"][0]));
+
+    const json last = load("commons_allimages_last_page.json");
+    const json mirror_last = answer_api_query(catalogue, query({{"aifrom", "Zz"}}), kBase);
+    EXPECT_EQ(keys(mirror_last), keys(last));
+
+    const json error = load("commons_allimages_error.json");
+    const json mirror_error = answer_api_query(catalogue, query({{"aimime", "image/jpeg"}}), kBase);
+    EXPECT_EQ(keys(mirror_error), keys(error));
+    EXPECT_EQ(keys(mirror_error["error"]), keys(error["error"]));
+    EXPECT_EQ(mirror_error["error"]["code"], error["error"]["code"]);
+    EXPECT_EQ(mirror_error["error"]["info"], error["error"]["info"]);
 }
