@@ -1,6 +1,5 @@
 #include "mirror_options.h"
 
-#include <array>
 #include <cstdio>
 
 namespace conclab::mirror {
@@ -9,7 +8,7 @@ namespace {
 
 constexpr double kMaxDelaySeconds = 600;
 
-const std::array<options::OptionSpec, 11> kSpecs{{
+const std::vector<options::OptionSpec> kSpecs{
     {"port", "P", "TCP port, 1..65535 (default 8001)", false},
     {"host", "ADDRESS", "Address to bind (default 127.0.0.1: this machine only)", false},
     {"seed", "S", "Seed of the catalogue and of the faults (default 1)", false},
@@ -21,9 +20,9 @@ const std::array<options::OptionSpec, 11> kSpecs{{
     {"reset-rate", "P", "Share of image requests whose connection is reset without an answer (0..1)", false},
     {"rate-limit-rate", "P", "Share of image requests answered 429 with Retry-After: 1 (0..1)", false},
     {"api-faults", "", "Apply the delay and the faults to api.php too (the bandwidth limit stays on images)", true},
-}};
+};
 
-std::span<const options::OptionSpec> specs() { return kSpecs; }
+const std::vector<options::OptionSpec>& specs() { return kSpecs; }
 
 // "0.5..5" or "2" → seconds; records an error naming the value otherwise.
 void read_delay(const options::Params& params, FaultOptions& faults, options::FieldErrors& errors) {
@@ -48,7 +47,7 @@ void read_delay(const options::Params& params, FaultOptions& faults, options::Fi
 
 }  // namespace
 
-std::span<const options::OptionSpec> mirror_option_specs() { return specs(); }
+const std::vector<options::OptionSpec>& mirror_option_specs() { return specs(); }
 
 std::optional<MirrorOptions> parse_mirror_options(const options::Params& params, options::FieldErrors& errors) {
     MirrorOptions o;

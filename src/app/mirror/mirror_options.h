@@ -8,8 +8,8 @@
 #include "base/options.h"
 
 #include <optional>
-#include <span>
 #include <string>
+#include <vector>
 
 namespace conclab::mirror {
 
@@ -26,7 +26,7 @@ struct MirrorOptions {
 };
 
 /// @brief The options with their help lines (names as after "--" on the command line).
-std::span<const options::OptionSpec> mirror_option_specs();
+const std::vector<options::OptionSpec>& mirror_option_specs();
 
 /// @brief Reads `params` ("port" → "8001", "delay" → "0.5..5", …). Bad values and unknown names land in
 /// `errors` (e.g. "--delay 5..1: MIN is above MAX") and the result is nullopt.

@@ -69,6 +69,8 @@ MirrorServer::MirrorServer(const MirrorOptions& options)
 MirrorServer::~MirrorServer() { stop(); }
 
 std::string MirrorServer::bind() {
+    std::lock_guard lock(bind_mutex_);
+    if (stopped_) return "";   // run() will return at once
     if (options_.port == 0) {
         port_ = server_->bind_to_any_port(options_.host);
         if (port_ <= 0) return bind_failure(options_.host, 0);
@@ -94,7 +96,11 @@ void MirrorServer::start() {
 
 void MirrorServer::stop() {
     routes_.stop();
-    server_->close_listener();
+    {
+        std::lock_guard lock(bind_mutex_);
+        stopped_ = true;
+        server_->close_listener();
+    }
     if (thread_ && thread_->joinable()) thread_->join();
     thread_.reset();
 }

@@ -6,6 +6,7 @@
 #include "mirror_routes.h"
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 
@@ -25,8 +26,8 @@ public:
     MirrorServer(const MirrorServer&) = delete;
     MirrorServer& operator=(const MirrorServer&) = delete;
 
-    /// @brief Binds options.host:options.port (port 0: any free port). Returns "" on success, else the
-    /// reason, e.g. "port 8001 is in use".
+    /// @brief Binds options.host:options.port (port 0: any free port). Returns "" on success (or after
+    /// stop(), when run() then returns at once), else the reason, e.g. "port 8001 is in use".
     std::string bind();
 
     /// @brief The port bound (after bind()).
@@ -51,6 +52,8 @@ private:
     MirrorRoutes routes_;
     std::unique_ptr<ListeningServer> server_;
     std::unique_ptr<std::thread> thread_;
+    std::mutex bind_mutex_;   // stop() may come from a signal watcher while bind() runs
+    bool stopped_ = false;
     int port_ = 0;
 };
 
