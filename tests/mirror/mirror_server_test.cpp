@@ -3,6 +3,7 @@
 #include "api_query.h"
 #include "mirror_server.h"
 #include "test_support.h"
+#include "wait_until.h"
 
 #include <httplib.h>
 #include <gtest/gtest.h>
@@ -13,6 +14,7 @@
 #include <thread>
 
 using namespace conclab::mirror;
+using conclab::test::wait_until;
 using mirror_test::raw_request;
 
 namespace {
@@ -46,16 +48,6 @@ struct Running {
     int port() const { return server.port(); }
     const Catalogue& catalogue() { return server.routes().catalogue(); }
 };
-
-template <class Predicate>
-bool wait_until(Predicate done, std::chrono::seconds limit = std::chrono::seconds(30)) {
-    const auto deadline = std::chrono::steady_clock::now() + limit;
-    while (!done()) {
-        if (std::chrono::steady_clock::now() > deadline) return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    return true;
-}
 
 }  // namespace
 
