@@ -6,6 +6,7 @@
 #include "cli/mirror_command.h"
 #include "cli/primes_command.h"
 #include "cli/sysinfo_command.h"
+#include "cli/wikipics_command.h"
 #include "native/process_worker.h"
 #include "platform.h"
 
@@ -69,7 +70,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(0, 1);
 
     std::vector<cli::Command> commands{cli::add_sysinfo_command(app), cli::add_primes_command(app),
-                                       cli::add_mirror_command(app)};
+                                       cli::add_mirror_command(app), cli::add_wikipics_command(app)};
 
     auto* serve_cmd = app.add_subcommand("serve", "Serve the web app with COOP/COEP headers");
     std::string serve_host = "127.0.0.1", serve_dir = "build/web";
