@@ -4,6 +4,7 @@
 #include "cli/command.h"
 #include "cli/demo_flags.h"
 #include "cli/exhibition_command.h"
+#include "cli/mirror_command.h"
 #include "cli/primes_command.h"
 #include "cli/sysinfo_command.h"
 #include "cli/wikipics_command.h"
@@ -70,8 +71,8 @@ int main(int argc, char** argv) {
     app.require_subcommand(0, 1);
 
     std::vector<cli::Command> commands{cli::add_sysinfo_command(app), cli::add_primes_command(app),
-                                       cli::add_exhibition_command(app),
-                                      cli::add_wikipics_command(app)};
+                                       cli::add_exhibition_command(app), cli::add_mirror_command(app),
+                                       cli::add_wikipics_command(app)};
 
     auto* serve_cmd = app.add_subcommand("serve", "Serve the web app with COOP/COEP headers");
     std::string serve_host = "127.0.0.1", serve_dir = "build/web";
