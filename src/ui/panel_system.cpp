@@ -4,6 +4,7 @@
 #include "demo_panel.h"
 
 #include "exec/spin_workers.h"
+#include "system/system_options.h"
 #include "platform.h"
 
 #include <imgui.h>
@@ -17,17 +18,13 @@ namespace {
 
 class SystemPanel final : public DemoPanel {
 public:
-    SystemPanel() : spin_count_(platform::logical_cpus()) {}
+    SystemPanel() : spin_count_(std::min(platform::logical_cpus(), exec::kMaxSpinWorkers)) {}
 
     Text title() const override { return Text::system_title; }
 
-    bool apply(const LaunchOptions& options, std::string& error) override {
-        if (options.spin < -1 || options.spin > 64) {
-            error = "spin " + std::to_string(options.spin) + " is out of range: use 0 to 64";
-            return false;
-        }
-        launch_spin_ = options.spin;
-        return true;
+    void apply(const options::Params& params, options::FieldErrors& errors) override {
+        const auto parsed = system::parse_system_options(params, errors);
+        launch_spin_ = parsed.spin.value_or(-1);
     }
 
     void update() override {
@@ -95,7 +92,7 @@ public:
         ImGui::TextUnformatted(tr(Text::spin_title));
         ImGui::TextWrapped("%s", tr(Text::spin_intro));
         ImGui::SetNextItemWidth(220);
-        ImGui::SliderInt(tr(Text::spin_workers), &spin_count_, 1, 64);
+        ImGui::SliderInt(tr(Text::spin_workers), &spin_count_, 1, exec::kMaxSpinWorkers);
         ImGui::SameLine();
         if (spin_.running() == 0) {
             if (ImGui::Button(tr(Text::start))) spin_.start(spin_count_);

@@ -94,7 +94,7 @@ TEST(ExecutorRaces, CancelAllStopsOnlyTasksPickedBeforeIt) {
     for (int round = 0; round < kRounds; ++round) {
         std::vector<Future> queued;
         queued.reserve(kQueued);
-        for (int i = 0; i < kQueued; ++i) queued.push_back(pool->submit({"exec.sleep_ms", "1"}));
+        for (int i = 0; i < kQueued; ++i) queued.push_back(pool->submit({"test.sleep_ms", "1"}));
         // Onlookers: each cancel notifies every waiter, so cancel_all spends longer cancelling the dropped
         // futures, and a probe has time to be picked while it does.
         std::vector<AsCompleted> onlookers;
@@ -111,7 +111,7 @@ TEST(ExecutorRaces, CancelAllStopsOnlyTasksPickedBeforeIt) {
             if (auto f = completed.try_next()) swapped = f->status() == FutureStatus::cancelled;
         }
         std::optional<Future> probe;
-        if (swapped) probe = pool->submit({"exec.sleep_ms", "3"});
+        if (swapped) probe = pool->submit({"test.sleep_ms", "3"});
         canceller.join();
         if (!probe) continue;
         ++probes;

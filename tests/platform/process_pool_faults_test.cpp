@@ -98,26 +98,26 @@ TEST(ProcessPoolFaults, AMalformedMessageFailsTheTaskAndTheWorkerIsReplaced) {
                0755);
     platform::set_worker_executable(dir.file("worker"));
     auto pool = platform::make_process_pool(1);
-    Future first = pool->submit({"exec.echo", "a"});
-    Future second = pool->submit({"exec.echo", "b"});
+    Future first = pool->submit({"test.echo", "a"});
+    Future second = pool->submit({"test.echo", "b"});
     const std::string error = error_of(first);
     EXPECT_NE(error.find("sent a malformed message: malformed message: a field of"), std::string::npos) << error;
     EXPECT_NE(error_of(second).find("sent a malformed message"), std::string::npos);
     EXPECT_NE(pid_of(first), pid_of(second)) << "the second task ran on a replacement";
     EXPECT_TRUE(reaped(pid_of(first)));
     pool.reset();
-    platform::set_worker_executable(CONCLAB_EXE);
+    platform::set_worker_executable(CONCLAB_TEST_WORKER);
 }
 
 TEST(ProcessPoolFaults, AWorkerDyingIdleIsReplacedAndNoTaskFails) {
-    platform::set_worker_executable(CONCLAB_EXE);
+    platform::set_worker_executable(CONCLAB_TEST_WORKER);
     auto pool = platform::make_process_pool(1);
-    Future before = pool->submit({"exec.echo", "before"});
+    Future before = pool->submit({"test.echo", "before"});
     EXPECT_EQ(before.result(), "before");
     const pid_t idle = pid_of(before);
     ASSERT_EQ(kill(idle, SIGKILL), 0);
     ASSERT_TRUE(wait_until([&] { return reaped(idle); })) << "the pool did not reap its dead idle worker";
-    Future after = pool->submit({"exec.echo", "after"});
+    Future after = pool->submit({"test.echo", "after"});
     EXPECT_EQ(after.result(), "after");
     EXPECT_NE(pid_of(after), idle);
     EXPECT_EQ(before.status(), FutureStatus::finished);
@@ -126,27 +126,27 @@ TEST(ProcessPoolFaults, AWorkerDyingIdleIsReplacedAndNoTaskFails) {
 TEST(ProcessPoolFaults, AWorkerThatCannotBeReplacedFailsTheQueueWithoutHanging) {
     if (worker_exe_overridden()) GTEST_SKIP() << "CONCLAB_WORKER_EXE is set";
     TempDir dir;
-    const std::string link = dir.file("conclab");
-    ASSERT_EQ(symlink(CONCLAB_EXE, link.c_str()), 0);
+    const std::string link = dir.file("test_worker");
+    ASSERT_EQ(symlink(CONCLAB_TEST_WORKER, link.c_str()), 0);
     platform::set_worker_executable(link);
     auto pool = platform::make_process_pool(1);
-    platform::set_worker_executable(CONCLAB_EXE);
-    Future doomed = pool->submit({"exec.sleep_ms", "60000"});
-    Future queued = pool->submit({"exec.echo", "queued"});
+    platform::set_worker_executable(CONCLAB_TEST_WORKER);
+    Future doomed = pool->submit({"test.sleep_ms", "60000"});
+    Future queued = pool->submit({"test.echo", "queued"});
     ASSERT_TRUE(wait_until([&] { return doomed.status() == FutureStatus::running; }));
     ASSERT_EQ(unlink(link.c_str()), 0);   // the executable is gone: no replacement can start
     const pid_t pid = pid_of(doomed);
     ASSERT_EQ(kill(pid, SIGKILL), 0);
-    EXPECT_EQ(error_of(doomed), "worker pid " + std::to_string(pid) + " died (signal 9, SIGKILL) while running exec.sleep_ms(60000)");
+    EXPECT_EQ(error_of(doomed), "worker pid " + std::to_string(pid) + " died (signal 9, SIGKILL) while running test.sleep_ms(60000)");
     const std::string expected = "no worker process is running: cannot start a worker process from '" + link + "'";
     EXPECT_EQ(error_of(queued).rfind(expected, 0), 0u) << error_of(queued);
     // Later work fails the same way (after the pool's next try), rather than waiting for ever.
-    EXPECT_EQ(error_of(pool->submit({"exec.echo", "later"})).rfind(expected, 0), 0u);
+    EXPECT_EQ(error_of(pool->submit({"test.echo", "later"})).rfind(expected, 0), 0u);
     pool.reset();
 }
 
 TEST(ProcessPoolFaults, RecordsCarryTheWorkersCpuTimeAndStartUp) {
-    platform::set_worker_executable(CONCLAB_EXE);
+    platform::set_worker_executable(CONCLAB_TEST_WORKER);
     auto pool = platform::make_process_pool(1);
     Future f = pool->submit({"primes.lpf", "1125899906842597"});   // a prime near 2**50: ~0.1 s of CPU
     EXPECT_EQ(f.result(), "1125899906842597");
@@ -158,7 +158,7 @@ TEST(ProcessPoolFaults, RecordsCarryTheWorkersCpuTimeAndStartUp) {
     EXPECT_GT(*record.worker_startup_s, 0.0);
     EXPECT_LE(*record.worker_startup_s, record.started_s);
     // Threads have no per-task CPU figure of their own.
-    EXPECT_FALSE(exec::make_thread_pool(1)->submit({"exec.echo", "x"}).record().cpu_s.has_value());
+    EXPECT_FALSE(exec::make_thread_pool(1)->submit({"test.echo", "x"}).record().cpu_s.has_value());
 }
 
 namespace {
@@ -212,8 +212,8 @@ bool gone(pid_t pid, unsigned long long start_time) {
 
 TEST(ProcessPoolFaults, WorkersDieWithTheirPool) {
     // A process with a pool of two workers, each running a ten-minute task; it names them once they run.
-    std::string exe = POOL_PARENT_EXE, conclab = CONCLAB_EXE;
-    std::vector<char*> argv = {exe.data(), conclab.data(), nullptr};
+    std::string exe = POOL_PARENT_EXE, worker = CONCLAB_TEST_WORKER;
+    std::vector<char*> argv = {exe.data(), worker.data(), nullptr};
     int out[2];
     ASSERT_EQ(pipe2(out, O_CLOEXEC), 0);
     posix_spawn_file_actions_t actions;

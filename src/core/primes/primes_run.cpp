@@ -2,8 +2,6 @@
 
 #include "primes/least_prime_factor.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <chrono>
@@ -12,12 +10,12 @@
 
 namespace conclab::primes {
 
-PrimesRun::PrimesRun(PrimesOptions options, const ExecutorFactory& make_executor, RunClock clock)
+PrimesRun::PrimesRun(PrimesOptions options, const ExecutorMaker& make_executor, RunClock clock)
     : clock_(std::move(clock)) {
     report_.options = std::move(options);
     start_cpu_ = clock_.cpu ? clock_.cpu() : std::nullopt;
     start_wall_ = clock_.wall_s();
-    executor_ = make_executor();
+    executor_ = make_executor(report_.options.executor, report_.options.workers);
     const double after_startup = clock_.wall_s();
     report_.startup_s = after_startup - start_wall_;
     executor_epoch_ = after_startup - start_wall_ - executor_->now_s();
@@ -141,7 +139,7 @@ void PrimesRun::finish_if_done() {
     report_.finished = true;
 }
 
-std::string to_json(const PrimesReport& report) {
+nlohmann::json to_json(const PrimesReport& report) {
     using nlohmann::json;
     json results = json::array();
     for (const auto& r : report.results) {
@@ -171,7 +169,7 @@ std::string to_json(const PrimesReport& report) {
                       {"total_s", report.cpu->total_s()},
                       {"kind", report.cpu->busy_time ? "worker busy time" : "process cpu time"}};
     }
-    return doc.dump();
+    return doc;
 }
 
 std::string format_duration(double seconds) {

@@ -1,0 +1,22 @@
+// What both GUI back ends do the same way each frame: SDL events into Dear ImGui, a new frame, and
+// rendering ImGui's draw data with GL. Internal to the back ends (gui_backend_*.cpp).
+#pragma once
+
+struct SDL_Window;
+
+namespace conclab::platform::gui_frame {
+
+/// @brief Creates the ImGui context and its SDL + OpenGL3 back ends for `window`.
+void init_imgui(SDL_Window* window, void* gl_context, const char* glsl_version);
+void shutdown_imgui();
+
+/// @brief Feeds pending SDL events to ImGui; false when the window was closed.
+bool pump_events(SDL_Window* window);
+
+/// @brief Starts an ImGui frame (after pump_events).
+void begin();
+
+/// @brief Renders the frame into the back buffer (not yet presented); returns the framebuffer size.
+void render(int& width, int& height);
+
+}  // namespace conclab::platform::gui_frame
