@@ -21,13 +21,37 @@ struct GuiSettings {
 /// Dear ImGui context with its SDL and OpenGL back ends. False + a reason if impossible.
 bool open_gui(const GuiSettings& settings, std::string& error);
 
-/// @brief The frame loop, the only place a main loop lives. Each frame: SDL's events go to ImGui (closing
-/// the window ends the loop), a new ImGui frame starts, `frame()` builds the UI with ImGui calls and returns
-/// false after its last frame; then the frame is rendered and presented.
+/// @brief What the app needs drawn: nothing new (idle), numbers that tick (a run in progress: a bounded
+/// rate is enough), or an animation (spinners, a live simulation: every display frame).
+enum class Redraw { idle, ticking, animating };
+
+/// @brief on_demand draws only when something changed — input, a change of what the app needs, ticking at
+/// kTickingFps, animations every display frame — and otherwise waits (an idle window costs ~0% CPU);
+/// always draws every display frame (`--fps max`, `?fps=max`: the old behaviour, for frame-rate tests).
+enum class DrawMode { on_demand, always };
+inline constexpr double kTickingFps = 15;
+
+/// @brief What one loop turn found: what the app needs from now on, and whether something changed that the
+/// next frame should show (a result arrived, a figure was refreshed).
+struct UpdateResult {
+    Redraw need = Redraw::idle;
+    bool changed = false;
+};
+
+struct FrameCallbacks {
+    /// @brief Every loop turn, drawn or not (≥ 4 times a second even when idle): drain workers' results and
+    /// say what needs drawing. Never blocks.
+    std::function<UpdateResult()> update;
+    /// @brief Builds one frame with ImGui calls (the backend has started it); false after the last frame.
+    std::function<bool()> frame;
+};
+
+/// @brief The frame loop, the only place a main loop lives. SDL's events go to ImGui (closing the window ends
+/// the loop); each drawn frame is built by `frame()`, then rendered and presented.
 /// Natively returns the exit status when the loop ends (1 if the screenshot could not be written) and
-/// closes the GUI. On the web it returns -1 at once: the browser calls frame() from then on, so everything
-/// frame() uses must stay alive.
-int run_gui_loop(std::function<bool()> frame);
+/// closes the GUI. On the web it returns -1 at once: the browser calls back from then on, so everything
+/// the callbacks use must stay alive.
+int run_gui_loop(FrameCallbacks app, DrawMode mode);
 
 /// @brief Launch parameters: the page's query string on the web; empty natively (the CLI parses flags).
 std::map<std::string, std::string> launch_parameters();

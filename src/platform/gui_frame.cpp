@@ -6,6 +6,8 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include <algorithm>
+
 namespace conclab::platform::gui_frame {
 
 void init_imgui(SDL_Window* window, void* gl_context, const char* glsl_version) {
@@ -50,6 +52,30 @@ void render(int& width, int& height) {
     glClearColor(0.09f, 0.10f, 0.12f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+bool events_waiting() {
+    SDL_PumpEvents();
+    return SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0;
+}
+
+bool FramePacer::should_draw(double now_s, bool input, UpdateResult update) {
+    const Redraw need = update.need;
+    if (input || need != last_need_) settle_ = kSettleFrames;
+    if (update.changed) settle_ = std::max(settle_, 1);
+    last_need_ = need;
+    if (mode_ == DrawMode::always || need == Redraw::animating) return true;
+    if (settle_ > 0) {
+        --settle_;
+        return true;
+    }
+    return need == Redraw::ticking && now_s - last_draw_s_ >= 1.0 / kTickingFps;
+}
+
+int FramePacer::wait_ms(double now_s, Redraw need) const {
+    if (mode_ == DrawMode::always || need == Redraw::animating || settle_ > 0) return 0;
+    if (need == Redraw::ticking) return std::max(0, static_cast<int>((last_draw_s_ + 1.0 / kTickingFps - now_s) * 1000));
+    return 250;   // idle: wake now and then to hear from workers (update), draw nothing
 }
 
 }  // namespace conclab::platform::gui_frame

@@ -32,6 +32,7 @@ const std::vector<options::OptionSpec>& app_option_specs() {
         {"autorun", "", "Run the demo at once; print CONCLAB_RESULT <json> when it ends", true},
         {"frames", "N", "Quit after this many frames (0: run until closed)"},
         {"screenshot", "PNG", "Save the last frame as a PNG file before quitting (desktop only)"},
+        {"fps", "auto|max", "auto: draw only when something changes (default); max: every display frame"},
     };
     return specs;
 }
@@ -46,6 +47,10 @@ LaunchOptions parse_launch_options(const options::Params& params, options::Field
     options::read_flag(params, "autorun", o.autorun, errors);
     options::read_int(params, "frames", 0, 1'000'000'000, o.frames, errors);
     if (auto it = params.find("screenshot"); it != params.end()) o.screenshot = it->second;
+    constexpr std::string_view kFpsModes[] = {"auto", "max"};
+    std::string fps = "auto";
+    options::read_choice(params, "fps", kFpsModes, fps, errors);
+    o.fps_max = fps == "max";
 
     std::vector<std::string_view> app_names;
     for (const auto& spec : app_option_specs()) app_names.push_back(spec.name);
@@ -64,6 +69,8 @@ LaunchOptions parse_launch_options(const options::Params& params, options::Field
 // -----------------------------------------------------------------------------
 
 namespace {
+
+bool g_draws_every_frame = false;
 
 class App {
 public:
@@ -92,6 +99,10 @@ public:
                          {"build", {{"kind", build.kind}, {"compiler", build.compiler}, {"type", build.build_type},
                                     {"version", build.version}}},
                          {"fps", fps()},
+                         {"draw_mode", g_draws_every_frame ? "always" : "on_demand"},
+                         {"redraw", need_ == platform::Redraw::idle      ? "idle"
+                                    : need_ == platform::Redraw::ticking ? "ticking"
+                                                                         : "animating"},
                          {"frames", frames_},
                          {"longest_frame_ms", longest_recent_frame_ms()},
                          {"demo", demo_registry()[current_].id},
@@ -101,10 +112,24 @@ public:
         return s;
     }
 
+    // Every loop turn: workers' results drained, autorun results reported, what needs drawing said.
+    platform::UpdateResult update() {
+        platform::UpdateResult result;
+        for (std::size_t i = 0; i < panels_.size(); ++i) {
+            const bool changed = panels_[i]->update();
+            if (i == current_) result.changed = changed;
+        }
+        if (auto finished = panels_[current_]->take_finished_result()) {
+            platform::report_result(finished->dump());
+            result.changed = true;
+        }
+        result.need = panels_[current_]->redraw_need();
+        need_ = result.need;
+        return result;
+    }
+
     // Builds one frame's UI (the backend has started the ImGui frame). Returns false after the last frame.
     bool frame() {
-        for (auto& panel : panels_) panel->update();
-        if (auto result = panels_[current_]->take_finished_result()) platform::report_result(result->dump());
         draw();
         record_frame_time();
         ++frames_;
@@ -182,6 +207,7 @@ private:
     std::deque<float> frame_ms_;
     std::chrono::steady_clock::time_point last_frame_;
     long frames_ = 0;
+    platform::Redraw need_ = platform::Redraw::idle;
 };
 
 }  // namespace
@@ -189,6 +215,8 @@ private:
 // -----------------------------------------------------------------------------
 // [SECTION] run_gui
 // -----------------------------------------------------------------------------
+
+bool draws_every_frame() { return g_draws_every_frame; }
 
 int run_gui(const LaunchOptions& options, const std::string& launch_error) {
     std::string error;
@@ -209,7 +237,9 @@ int run_gui(const LaunchOptions& options, const std::string& launch_error) {
     // On the web run_gui_loop returns at once and the browser calls frame() from then on: the app lives on.
     static App* app = nullptr;
     app = new App(options, launch_error);
-    const int status = platform::run_gui_loop([] { return app->frame(); });
+    g_draws_every_frame = options.fps_max || options.frames > 0;   // --frames N: N frames, drawn back to back
+    const int status = platform::run_gui_loop({[] { return app->update(); }, [] { return app->frame(); }},
+                                              g_draws_every_frame ? platform::DrawMode::always : platform::DrawMode::on_demand);
     if (status < 0) return 0;   // web: the browser drives frames now
     delete app;
     app = nullptr;

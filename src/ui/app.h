@@ -18,6 +18,7 @@ struct LaunchOptions {
     bool autorun = false;          ///< run the demo at once; report CONCLAB_RESULT when done
     int frames = 0;                ///< quit after N frames (0: never; native smoke tests)
     std::string screenshot;        ///< PNG written from the last frame before quitting (native)
+    bool fps_max = false;          ///< draw every display frame (fps=max) instead of only on changes
     options::Params params;        ///< the demos' options, e.g. executor=threads, workers=4, spin=2
 };
 
@@ -28,6 +29,9 @@ const std::vector<options::OptionSpec>& app_option_specs();
 /// each demo's with its own parser, and names nobody knows. Bad values go to `errors` (name → message);
 /// the other fields still apply.
 LaunchOptions parse_launch_options(const options::Params& params, options::FieldErrors& errors);
+
+/// @brief True when the app draws every display frame (fps=max, or a fixed number of --frames).
+bool draws_every_frame();
 
 /// @brief Opens the window and runs until it is closed (or `frames` have been drawn). Returns the exit
 /// status natively; on the web returns at once while the page goes on.

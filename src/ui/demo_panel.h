@@ -2,6 +2,7 @@
 #pragma once
 
 #include "base/options.h"
+#include "gui_backend.h"
 #include "text.h"
 
 #include <nlohmann/json.hpp>
@@ -20,8 +21,12 @@ public:
     /// @brief Takes the demo's launch options (query string / CLI flags) through the demo's own parser; bad
     /// values are recorded in `errors` (the panel shows them beside their fields) and leave the defaults.
     virtual void apply(const options::Params& params, options::FieldErrors& errors) = 0;
-    /// @brief Every frame, visible or not: drain worker results (never blocks).
-    virtual void update() {}
+    /// @brief Every loop turn, drawn or not, visible or not: drain worker results (never blocks). True when
+    /// something changed that the panel would draw differently.
+    virtual bool update() { return false; }
+    /// @brief What the panel needs while it is on screen: idle, ticking numbers (a run in progress) or an
+    /// animation (every display frame).
+    virtual platform::Redraw redraw_need() const { return platform::Redraw::idle; }
     /// @brief Draws the panel's contents into the current ImGui window.
     virtual void draw() = 0;
     /// @brief The panel's part of window.conclab.state().

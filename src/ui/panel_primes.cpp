@@ -98,14 +98,20 @@ public:
     // [SECTION] Running
     // -------------------------------------------------------------------------
 
-    void update() override {
-        if (!run_) return;
-        run_->poll();
+    bool update() override {
+        if (!run_) return false;
+        bool changed = !run_->poll().empty();
         if (run_->finished() && !recorded_) {
             recorded_ = true;
             record_history(run_->report());
             finished_json_ = primes::to_json(run_->report());
+            changed = true;
         }
+        return changed;
+    }
+
+    platform::Redraw redraw_need() const override {
+        return run_ && !run_->finished() ? platform::Redraw::ticking : platform::Redraw::idle;
     }
 
     std::optional<nlohmann::json> take_finished_result() override {
@@ -301,7 +307,7 @@ private:
             if (r.error) ImGui::TextDisabled("%s", r.error->c_str());
             else if (!r.prime) right_aligned(primes::group_digits(r.lpf), lpf_w);
             ImGui::TableNextColumn();
-            if (!r.error || *r.error != "cancelled") ImGui::Text("%8.3f s", r.elapsed_s);
+            if (r.worker.size()) ImGui::Text("%8.3f s", r.elapsed_s);
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(r.worker.c_str());
         }

@@ -43,7 +43,10 @@ CheckResult PrimesRun::to_result(const exec::Future& future) {
     r.worker = record.worker;
     if (auto error = future.error()) {
         r.error = *error;
-        if (*error != "cancelled") {
+        const auto status = future.status();
+        r.status = status == exec::FutureStatus::cancelled ? CheckStatus::cancelled : CheckStatus::failed;
+        if (*error == "cancelled while running") r.status = CheckStatus::cancelled;
+        if (status != exec::FutureStatus::cancelled) {
             r.started_s = record.started_s + executor_epoch_;
             r.elapsed_s = record.elapsed_s();
             r.busy_s = record.busy_s();
@@ -150,6 +153,7 @@ nlohmann::json to_json(const PrimesReport& report) {
                   {"busy_s", r.busy_s},
                   {"started_s", r.started_s},
                   {"worker", r.worker}};
+        item["status"] = std::string(to_string(r.status));
         if (r.error) item["error"] = *r.error;
         results.push_back(std::move(item));
     }
@@ -170,6 +174,15 @@ nlohmann::json to_json(const PrimesReport& report) {
                       {"kind", report.cpu->busy_time ? "worker busy time" : "process cpu time"}};
     }
     return doc;
+}
+
+std::string_view to_string(CheckStatus status) {
+    switch (status) {
+    case CheckStatus::done: return "done";
+    case CheckStatus::failed: return "failed";
+    case CheckStatus::cancelled: return "cancelled";
+    }
+    return "?";
 }
 
 std::string format_duration(double seconds) {

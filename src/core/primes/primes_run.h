@@ -17,6 +17,10 @@
 
 namespace conclab::primes {
 
+/// @brief How a check ended: with its lpf, with an error (its worker died, say), or cancelled before it ran.
+enum class CheckStatus { done, failed, cancelled };
+std::string_view to_string(CheckStatus status);
+
 struct CheckResult {
     std::size_t index = 0;   ///< position in the sample
     std::uint64_t n = 0;
@@ -26,7 +30,8 @@ struct CheckResult {
     double started_s = 0;    ///< since the run started
     double elapsed_s = 0;
     double busy_s = 0;       ///< elapsed minus time spent waiting for the GIL
-    std::optional<std::string> error;
+    CheckStatus status = CheckStatus::done;
+    std::optional<std::string> error;   ///< failed: the reason; cancelled: "cancelled" or "cancelled while running"
 };
 
 

@@ -75,12 +75,20 @@ bool open_gui(const GuiSettings& settings, std::string& error) {
     return true;
 }
 
-int run_gui_loop(std::function<bool()> frame) {
+int run_gui_loop(FrameCallbacks app, DrawMode mode) {
     int status = 0;
+    gui_frame::FramePacer pacer(mode);
+    auto now_s = [] { return static_cast<double>(SDL_GetTicks64()) / 1000.0; };
     for (bool more = true; more;) {
+        const UpdateResult update = app.update();
+        if (!pacer.should_draw(now_s(), gui_frame::events_waiting(), update)) {
+            SDL_WaitEventTimeout(nullptr, pacer.wait_ms(now_s(), update.need));   // wakes on input; takes no event
+            continue;
+        }
         if (!gui_frame::pump_events(g_window)) break;
         gui_frame::begin();
-        more = frame();
+        more = app.frame();
+        pacer.drew(now_s());
         int width = 0, height = 0;
         gui_frame::render(width, height);
         if (!more && !g_screenshot.empty() && !save_back_buffer_png(g_screenshot, width, height)) {

@@ -78,7 +78,8 @@ EM_JS(void, conclab_js_app_ready, (), {
 namespace conclab::platform {
 namespace {
 
-std::function<bool()> frame_function;
+FrameCallbacks app_callbacks;
+gui_frame::FramePacer* pacer = nullptr;
 SDL_Window* window = nullptr;
 SDL_GLContext gl_context = nullptr;
 std::function<std::string()> state_provider;
@@ -86,13 +87,23 @@ std::string state_text;   // what conclab_state_json() last returned; lives unti
 
 void report_result_here(const char* json) { conclab_js_report_result(json); }
 
+// Called by the browser once per display frame. Most calls on an idle page return here at once: no GL work,
+// nothing drawn, so the page costs ~0% CPU and the workers get the cores.
 void frame_tick() {
+    UpdateResult update{Redraw::animating, true};
+    try {
+        update = app_callbacks.update();
+    } catch (const std::exception& e) {
+        conclab_js_frame_threw(e.what());
+    }
+    if (!pacer->should_draw(emscripten_get_now() / 1000.0, gui_frame::events_waiting(), update)) return;
+    pacer->drew(emscripten_get_now() / 1000.0);
     conclab_js_frame_tick();
     gui_frame::pump_events(window);   // a page cannot be closed from inside: the tab closes it
     gui_frame::begin();
     bool keep_going = false;
     try {
-        keep_going = frame_function && frame_function();
+        keep_going = app_callbacks.frame();
     } catch (const std::exception& e) {
         conclab_js_frame_threw(e.what());
         keep_going = true;   // one bad frame should not freeze the page
@@ -164,10 +175,11 @@ bool open_gui(const GuiSettings& settings, std::string& error) {
     return true;
 }
 
-int run_gui_loop(std::function<bool()> frame) {
+int run_gui_loop(FrameCallbacks app, DrawMode mode) {
     // The browser owns the loop: frame_tick() runs once per animation frame after this returns, so all
-    // frame() uses must outlive this call. Returns at once (simulate_infinite_loop = 0).
-    frame_function = std::move(frame);
+    // the callbacks use must outlive this call. Returns at once (simulate_infinite_loop = 0).
+    app_callbacks = std::move(app);
+    pacer = new gui_frame::FramePacer(mode);   // lives as long as the page
     emscripten_set_main_loop(frame_tick, 0, 0);
     return -1;
 }
