@@ -5,6 +5,7 @@
 #include "exec/message.h"
 #include "native/worker_process.h"
 #include "platform.h"
+#include "wait_until.h"
 
 #include <gtest/gtest.h>
 
@@ -20,7 +21,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
-#include <functional>
 #include <map>
 #include <sstream>
 #include <string>
@@ -33,22 +33,13 @@ using namespace conclab;
 using namespace std::chrono_literals;
 using exec::Future;
 using exec::FutureStatus;
+using test::wait_until;
 
 namespace {
 
 bool worker_exe_overridden() {
     const char* env = std::getenv("CONCLAB_WORKER_EXE");
     return env && *env;
-}
-
-/// Polls `done` until it holds or `limit` passes; a generous limit only guards against a hang.
-bool wait_until(const std::function<bool()>& done, std::chrono::seconds limit = 30s) {
-    const auto deadline = std::chrono::steady_clock::now() + limit;
-    while (!done()) {
-        if (std::chrono::steady_clock::now() > deadline) return false;
-        std::this_thread::sleep_for(5ms);
-    }
-    return true;
 }
 
 std::string error_of(const Future& f) {
