@@ -1,5 +1,6 @@
 // `conclab`: every demo headless (text or --json), system facts, the web server, the process-pool
 // worker, and — with no subcommand — the desktop GUI.
+#include "cli/serve_command.h"
 #include "platform.h"
 #include "native/process_worker.h"
 #include "primes/least_prime_factor.h"
@@ -99,35 +100,6 @@ int primes_command(const PrimesArgs& args) {
     return 0;
 }
 
-int serve(const std::string& host, int port, const std::string& dir) {
-    namespace fs = std::filesystem;
-    if (port < 1 || port > 65535) throw UsageError("--port " + std::to_string(port) + " is out of range: use 1 to 65535");
-    if (!fs::is_directory(dir)) throw UsageError("--dir '" + dir + "' is not a folder (build the web app with `make web`)");
-    httplib::Server server;
-    server.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
-    server.set_file_extension_and_mimetype_mapping("js", "text/javascript");
-    server.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
-    // Cross-origin isolation, so that SharedArrayBuffer (and so wasm threads) is available.
-    server.set_default_headers({{"Cross-Origin-Opener-Policy", "same-origin"},
-                                {"Cross-Origin-Embedder-Policy", "require-corp"},
-                                {"Cross-Origin-Resource-Policy", "same-origin"},
-                                {"Cache-Control", "no-cache"}});
-    // set_mount_point refuses paths that climb out of the folder ("..").
-    if (!server.set_mount_point("/", fs::canonical(dir).string()))
-        throw UsageError("--dir '" + dir + "' cannot be served");
-    if (!server.bind_to_port(host, port)) {
-        std::fprintf(stderr, "error: cannot listen on %s:%d (in use, or not an address of this machine)\n", host.c_str(), port);
-        return 1;
-    }
-    std::printf("Serving %s on http://%s:%d/ (COOP/COEP on; Ctrl+C stops)\n", dir.c_str(), host.c_str(), port);
-    std::fflush(stdout);
-    static httplib::Server* running = &server;
-    std::signal(SIGINT, [](int) { running->stop(); });
-    std::signal(SIGTERM, [](int) { running->stop(); });
-    server.listen_after_bind();
-    return 0;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -149,12 +121,7 @@ int main(int argc, char** argv) {
     primes_cmd->add_option("--workers", primes_args.workers, "Workers, 1..64 (default: logical CPUs)");
     primes_cmd->add_flag("--json", primes_args.json, "Print one JSON document");
 
-    auto* serve_cmd = app.add_subcommand("serve", "Serve the web app with COOP/COEP headers");
-    std::string serve_host = "127.0.0.1", serve_dir = "build/web";
-    int serve_port = 8000;
-    serve_cmd->add_option("--port", serve_port, "TCP port (default 8000)");
-    serve_cmd->add_option("--dir", serve_dir, "Folder to serve (default build/web)");
-    serve_cmd->add_option("--host", serve_host, "Address to bind (default 127.0.0.1: this machine only)");
+    auto serve_cmd = cli::add_serve_command(app);
 
     auto* worker_cmd = app.add_subcommand("worker", "A process-pool worker (started by the pool, not by hand)");
     worker_cmd->group("");   // hidden from --help
@@ -189,7 +156,7 @@ int main(int argc, char** argv) {
     try {
         if (*sysinfo_cmd) return sysinfo(sysinfo_json);
         if (*primes_cmd) return primes_command(primes_args);
-        if (*serve_cmd) return serve(serve_host, serve_port, serve_dir);
+        if (*serve_cmd.subcommand) return serve_cmd.run();
         if (*worker_cmd) return platform::run_process_worker();
 #ifdef CONCLAB_HAS_GUI
         std::string error;
