@@ -193,10 +193,11 @@ public:
             compressed->append(data, n);
             return true;
         });
-        if (!ok || compressed->size() >= plain.size()) return nullptr;
+        std::shared_ptr<const std::string> result;
+        if (ok && compressed->size() < plain.size()) result = std::move(compressed);
         std::lock_guard lock(mutex_);
-        entries_[real.string()] = {file.stamp, compressed};
-        return compressed;
+        entries_[real.string()] = {file.stamp, result};   // an incompressible file is remembered as such too
+        return result;
 #else
         (void)real;
         (void)file;
