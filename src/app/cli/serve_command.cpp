@@ -473,6 +473,7 @@ int serve(const ServeOptions& options) {
     server.set_expect_100_continue_handler([](const httplib::Request& req, httplib::Response& res) {
         if (req.method == "GET" || req.method == "HEAD") return 100;
         answer_method_not_allowed(res);
+        res.set_header("Connection", "close");   // the body it announced will not follow on this connection
         return 405;
     });
     // A body sent anyway is read and dropped piece by piece (httplib would otherwise keep a chunked body whole),
