@@ -16,13 +16,16 @@
 #include <httplib.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cerrno>
+#include <chrono>
 #include <condition_variable>
 #include <csignal>
 #include <cstdio>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -36,6 +39,7 @@
 
 #include <fcntl.h>
 #include <netdb.h>
+#include <pthread.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -432,7 +436,35 @@ bool port_in_use(const std::string& host, int port) {
 
 // [SECTION] The command
 
-httplib::Server* running_server = nullptr;
+// Ctrl+C and SIGTERM, plus SIGUSR1 (this file's own wake-up), blocked in this thread and in every thread started
+// after it, for listen_until_signalled to take with sigwait. A handler instead could fire before httplib is
+// listening, when its stop() does nothing (the server then ran on), and may call only async-signal-safe functions.
+sigset_t block_stop_signals() {
+    sigset_t signals;
+    sigemptyset(&signals);
+    for (int signal : {SIGINT, SIGTERM, SIGUSR1}) sigaddset(&signals, signal);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    return signals;
+}
+
+// Serves until Ctrl+C or SIGTERM; false if the server stopped accepting by itself.
+bool listen_until_signalled(SiteServer& server, const sigset_t& signals) {
+    std::atomic<bool> done = false;
+    bool listened = false;
+    std::thread listening([&] {
+        listened = server.listen_after_bind();
+        done = true;
+        ::kill(::getpid(), SIGUSR1);
+    });
+    int signal = 0;
+    do {
+        if (sigwait(&signals, &signal) != 0) break;
+    } while (signal == SIGUSR1 && !done);
+    while (!done && !server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    server.stop();
+    listening.join();
+    return listened;
+}
 
 int serve(const ServeOptions& options) {
     const int port = parse_port(options.port);
@@ -440,6 +472,7 @@ int serve(const ServeOptions& options) {
     if (!fs::is_directory(options.dir, error))
         throw UsageError("--dir '" + options::echo(options.dir) + "' is not a folder (build the web app with `make web`)");
     StaticSite site(fs::canonical(options.dir));
+    const sigset_t stop_signals = block_stop_signals();   // before any thread starts: they inherit the mask
 
     SiteServer server;
     // httplib's default sets SO_REUSEPORT, which lets a second server bind the same port and take half the
@@ -502,10 +535,11 @@ int serve(const ServeOptions& options) {
     std::printf("Serving %s on http://%s:%d/ (COOP/COEP on; Ctrl+C stops)\n", options.dir.c_str(), options.host.c_str(),
                 port);
     std::fflush(stdout);
-    running_server = &server;
-    std::signal(SIGINT, [](int) { running_server->stop(); });
-    std::signal(SIGTERM, [](int) { running_server->stop(); });
-    server.listen_after_bind();
+    const bool listened = listen_until_signalled(server, stop_signals);
+    if (!listened) {
+        std::fprintf(stderr, "error: the server stopped accepting connections\n");
+        return 1;
+    }
     return 0;
 }
 
