@@ -427,6 +427,7 @@ TEST_F(Serve, TextAndWasmAreGzippedForClientsThatAcceptIt) {
     EXPECT_NE(plain->get_header_value("ETag"), zipped->get_header_value("ETag"));
     EXPECT_FALSE(client.Get("/app.js", {{"Accept-Encoding", "gzip;q=0"}})->has_header("Content-Encoding"));
     EXPECT_FALSE(client.Get("/icon.png", {{"Accept-Encoding", "gzip"}})->has_header("Content-Encoding"));
+    EXPECT_EQ(client.Get("/app.wasm", {{"Accept-Encoding", "gzip"}})->get_header_value("Content-Encoding"), "gzip");
 
     httplib::Client decoding("127.0.0.1", server.port());
     EXPECT_EQ(decoding.Get("/app.js", {{"Accept-Encoding", "gzip"}})->body, script);
