@@ -12,6 +12,6 @@ std::unique_ptr<exec::Executor> make_executor(exec::ExecutorKind kind, int worke
     throw std::invalid_argument("unknown executor kind");
 }
 
-primes::RunClock run_clock() { return {wall_seconds, process_cpu_times}; }
+RunClock run_clock() { return {wall_seconds, process_cpu_times}; }
 
 }  // namespace conclab::platform

@@ -1,30 +1,57 @@
-// The GUI half of the platform seam: window + GL context, the frame loop, and the page hooks
-// (query string, window.conclab.state(), CONCLAB_RESULT). Native: SDL2 + OpenGL 3; web: SDL2 + WebGL2
-// with emscripten_set_main_loop. Only the UI library links this.
+// The GUI half of the platform seam, a Backend in Tracy's sense: it owns the window, the GL context, SDL's
+// events, Dear ImGui's platform and renderer back ends and the frame loop, plus the page hooks (query
+// string, window.conclab.state(), CONCLAB_RESULT). Native: SDL2 + OpenGL 3.3; web: SDL2 + WebGL2 with
+// emscripten_set_main_loop. The app (src/ui) only makes ImGui calls. Only the UI library links this.
 #pragma once
 
 #include <functional>
 #include <map>
 #include <string>
 
-struct SDL_Window;
-
 namespace conclab::platform {
 
-struct GuiWindow {
-    SDL_Window* window = nullptr;
-    void* gl_context = nullptr;
-    const char* glsl_version = nullptr;   ///< for ImGui_ImplOpenGL3_Init
+struct GuiSettings {
+    std::string title = "Concurrency Lab";
+    int width = 1280;
+    int height = 800;
+    std::string screenshot_png;   ///< native: the last frame is saved here before the window closes
 };
 
-/// @brief SDL video + a GL context (GL 3.3 core natively, WebGL2 / GLES 3 on the web). False + error if impossible.
-bool create_gui_window(const char* title, int width, int height, GuiWindow& out, std::string& error);
-void destroy_gui_window(GuiWindow& window);
+/// @brief Opens the window and GL context (GL 3.3 core natively, WebGL2 / GLES 3 on the web) and creates the
+/// Dear ImGui context with its SDL and OpenGL back ends. False + a reason if impossible.
+bool open_gui(const GuiSettings& settings, std::string& error);
 
-/// @brief Calls frame() once per display frame until it returns false. The only place a main loop lives:
-/// a plain loop natively (returns true when it ended), emscripten_set_main_loop on the web (returns false
-/// at once, or never returns: the browser goes on calling frame(), so the caller must keep its state alive).
-bool run_frame_loop(std::function<bool()> frame);
+/// @brief What the app needs drawn: nothing new (idle), numbers that tick (a run in progress: a bounded
+/// rate is enough), or an animation (spinners, a live simulation: every display frame).
+enum class Redraw { idle, ticking, animating };
+
+/// @brief on_demand draws only when something changed — input, a change of what the app needs, ticking at
+/// kTickingFps, animations every display frame — and otherwise waits (an idle window costs ~0% CPU);
+/// always draws every display frame (`--fps max`, `?fps=max`: the old behaviour, for frame-rate tests).
+enum class DrawMode { on_demand, always };
+inline constexpr double kTickingFps = 15;
+
+/// @brief What one loop turn found: what the app needs from now on, and whether something changed that the
+/// next frame should show (a result arrived, a figure was refreshed).
+struct UpdateResult {
+    Redraw need = Redraw::idle;
+    bool changed = false;
+};
+
+struct FrameCallbacks {
+    /// @brief Every loop turn, drawn or not (≥ 4 times a second even when idle): drain workers' results and
+    /// say what needs drawing. Never blocks.
+    std::function<UpdateResult()> update;
+    /// @brief Builds one frame with ImGui calls (the backend has started it); false after the last frame.
+    std::function<bool()> frame;
+};
+
+/// @brief The frame loop, the only place a main loop lives. SDL's events go to ImGui (closing the window ends
+/// the loop); each drawn frame is built by `frame()`, then rendered and presented.
+/// Natively returns the exit status when the loop ends (1 if the screenshot could not be written) and
+/// closes the GUI. On the web it returns -1 at once: the browser calls back from then on, so everything
+/// the callbacks use must stay alive.
+int run_gui_loop(FrameCallbacks app, DrawMode mode);
 
 /// @brief Launch parameters: the page's query string on the web; empty natively (the CLI parses flags).
 std::map<std::string, std::string> launch_parameters();
@@ -40,13 +67,5 @@ std::string font_path();
 
 /// @brief Hands the web page's loading screen over to the app (hides it); no-op natively.
 void app_ready();
-
-}  // namespace conclab::platform
-
-namespace conclab::platform {
-
-/// @brief Writes the current back buffer (before the swap) to a PNG file. Native only: on the web it
-/// returns false with "unsupported on the web" (the browser takes its own screenshots).
-bool save_framebuffer_png(const std::string& path, int width, int height, std::string& error);
 
 }  // namespace conclab::platform

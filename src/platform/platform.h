@@ -3,7 +3,7 @@
 #pragma once
 
 #include "exec/executor.h"
-#include "primes/primes_run.h"
+#include "base/clock.h"
 
 #include <memory>
 #include <optional>
@@ -16,13 +16,13 @@ double wall_seconds();
 
 /// @brief CPU time of this process, children included once reaped (native: getrusage);
 /// nullopt on the web, where no OS figure exists.
-std::optional<primes::CpuSeconds> process_cpu_times();
+std::optional<CpuSeconds> process_cpu_times();
 
 /// @brief CPU seconds of the calling thread (native: CLOCK_THREAD_CPUTIME_ID); nullopt on the web.
 std::optional<double> thread_cpu_seconds();
 
 /// @brief The clocks a demo run uses, in the form core wants them.
-primes::RunClock run_clock();
+RunClock run_clock();
 
 int logical_cpus();
 

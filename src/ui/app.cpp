@@ -5,20 +5,16 @@
 // [SECTION] run_gui
 #include "app.h"
 
+#include "catalog/demo_catalog.h"
 #include "demo_panel.h"
-#include "exec/executor.h"
 #include "fonts.h"
 #include "gui_backend.h"
 #include "platform.h"
 #include "text.h"
 
-#include <SDL.h>
-#include <SDL_opengl.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
-#include <imgui_impl_sdl.h>
 
-#include <charconv>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <deque>
@@ -29,57 +25,42 @@ namespace conclab::ui {
 // [SECTION] Launch options
 // -----------------------------------------------------------------------------
 
-namespace {
-
-bool parse_int(const std::string& text, int& out) {
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-    return ec == std::errc{} && ptr == text.data() + text.size();
+const std::vector<options::OptionSpec>& app_option_specs() {
+    static const std::vector<options::OptionSpec> specs{
+        {"demo", "ID", "Demo to open: " + catalog::demo_choices()},
+        {"lang", "en|pt", "Language of the app (default en)"},
+        {"autorun", "", "Run the demo at once; print CONCLAB_RESULT <json> when it ends", true},
+        {"frames", "N", "Quit after this many frames (0: run until closed)"},
+        {"screenshot", "PNG", "Save the last frame as a PNG file before quitting (desktop only)"},
+        {"fps", "auto|max", "auto: draw only when something changes (default); max: every display frame"},
+    };
+    return specs;
 }
 
-const DemoEntry* find_demo(const std::string& id) {
-    for (const auto& d : demo_registry())
-        if (id == d.id) return &d;
-    return nullptr;
-}
-
-}  // namespace
-
-bool validate_launch_options(const LaunchOptions& o, std::string& error) {
-    Language l;
-    if (!find_demo(o.demo)) error = "unknown demo '" + o.demo + "': use " + demo_choices();
-    else if (!parse_language(o.language, l)) error = "unknown language '" + o.language + "': use en|pt";
-    else if (o.frames < 0) error = "--frames " + std::to_string(o.frames) + " is out of range: use 0 or more";
-    else if (o.spin < -1 || o.spin > 64) error = "spin " + std::to_string(o.spin) + " is out of range: use 0 to 64";
-    else {
-        // The demo's own fields are checked by the demo (same rules and messages as the CLI).
-        for (const auto& d : demo_registry()) {
-            if (!d.make()->apply(o, error)) return false;
-        }
-        return true;
-    }
-    return false;
-}
-
-LaunchOptions launch_options_from_parameters(const std::map<std::string, std::string>& p, std::string& error) {
+LaunchOptions parse_launch_options(const options::Params& params, options::FieldErrors& errors) {
     LaunchOptions o;
-    auto get = [&](const char* key, std::string& into) {
-        if (auto it = p.find(key); it != p.end()) into = it->second;
-    };
-    get("demo", o.demo);
-    get("lang", o.language);
-    get("executor", o.executor);
-    get("sample", o.sample);
-    get("numbers", o.numbers);
-    auto get_int = [&](const char* key, int& into) {
-        if (auto it = p.find(key); it != p.end() && !parse_int(it->second, into) && error.empty())
-            error = std::string(key) + " '" + it->second + "' is not a whole number";
-    };
-    get_int("workers", o.workers);
-    get_int("spin", o.spin);
-    if (p.count("workers") && error.empty() && o.workers < 1) error = exec::workers_error(o.workers);
-    if (auto it = p.find("autorun"); it != p.end()) o.autorun = it->second == "1" || it->second == "true";
-    if (error.empty()) validate_launch_options(o, error);
-    o.error = error;
+    std::vector<std::string_view> demo_ids;
+    for (const auto& d : catalog::demos()) demo_ids.push_back(d.id);
+    constexpr std::string_view kLanguages[] = {"en", "pt"};
+    options::read_choice(params, "demo", demo_ids, o.demo, errors);
+    options::read_choice(params, "lang", kLanguages, o.language, errors);
+    options::read_flag(params, "autorun", o.autorun, errors);
+    options::read_int(params, "frames", 0, 1'000'000'000, o.frames, errors);
+    if (auto it = params.find("screenshot"); it != params.end()) o.screenshot = it->second;
+    constexpr std::string_view kFpsModes[] = {"auto", "max"};
+    std::string fps = "auto";
+    options::read_choice(params, "fps", kFpsModes, fps, errors);
+    o.fps_max = fps == "max";
+
+    std::vector<std::string_view> app_names;
+    for (const auto& spec : app_option_specs()) app_names.push_back(spec.name);
+    const auto demo_specs = catalog::all_demo_option_specs();
+    options::reject_unknown(params, demo_specs, app_names, errors);
+    for (const auto& [name, value] : params) {
+        const bool app_own = std::find(app_names.begin(), app_names.end(), name) != app_names.end();
+        if (!app_own && !errors.count(name)) o.params[name] = value;
+    }
+    for (const auto& d : catalog::demos()) d.check_options(catalog::params_for(d, o.params), errors);
     return o;
 }
 
@@ -89,9 +70,11 @@ LaunchOptions launch_options_from_parameters(const std::map<std::string, std::st
 
 namespace {
 
+bool g_draws_every_frame = false;
+
 class App {
 public:
-    App(const LaunchOptions& options, platform::GuiWindow window) : options_(options), window_(window) {
+    App(const LaunchOptions& options, const std::string& launch_error) : options_(options), launch_error_(launch_error) {
         for (const auto& d : demo_registry()) {
             panels_.push_back(d.make());
             if (options.demo == d.id) current_ = panels_.size() - 1;
@@ -99,10 +82,11 @@ public:
         Language l = Language::en;
         parse_language(options.language, l);
         set_language(l);
-        launch_error_ = options.error;
-        for (auto& panel : panels_) {
-            std::string error;
-            if (!panel->apply(options, error) && launch_error_.empty()) launch_error_ = error;
+        for (std::size_t i = 0; i < panels_.size(); ++i) {
+            options::FieldErrors errors;
+            if (const auto* info = catalog::find_demo(demo_registry()[i].id))
+                panels_[i]->apply(catalog::params_for(*info, options.params), errors);
+            if (launch_error_.empty() && !errors.empty()) launch_error_ = options::first_error(errors);
         }
         if (options.autorun) panels_[current_]->autorun();
         platform::set_state_provider([this] { return state().dump(); });
@@ -115,6 +99,10 @@ public:
                          {"build", {{"kind", build.kind}, {"compiler", build.compiler}, {"type", build.build_type},
                                     {"version", build.version}}},
                          {"fps", fps()},
+                         {"draw_mode", g_draws_every_frame ? "always" : "on_demand"},
+                         {"redraw", need_ == platform::Redraw::idle      ? "idle"
+                                    : need_ == platform::Redraw::ticking ? "ticking"
+                                                                         : "animating"},
                          {"frames", frames_},
                          {"longest_frame_ms", longest_recent_frame_ms()},
                          {"demo", demo_registry()[current_].id},
@@ -124,47 +112,30 @@ public:
         return s;
     }
 
-    // Returns false when the app should quit.
-    bool frame() {
-        SDL_Event event;
-        while (SDL_PollEvent(&event)) {
-            ImGui_ImplSDL2_ProcessEvent(&event);
-            if (event.type == SDL_QUIT) return false;
-            if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
-                event.window.windowID == SDL_GetWindowID(window_.window))
-                return false;
+    // Every loop turn: workers' results drained, autorun results reported, what needs drawing said.
+    platform::UpdateResult update() {
+        platform::UpdateResult result;
+        for (std::size_t i = 0; i < panels_.size(); ++i) {
+            const bool changed = panels_[i]->update();
+            if (i == current_) result.changed = changed;
         }
-        for (auto& panel : panels_) panel->update();
-        if (auto result = panels_[current_]->take_finished_result()) platform::report_result(*result);
-
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui_ImplSDL2_NewFrame();
-        ImGui::NewFrame();
-        draw();
-        ImGui::Render();
-        const ImGuiIO& io = ImGui::GetIO();
-        const int width = static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x);
-        const int height = static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y);
-        glViewport(0, 0, width, height);
-        glClearColor(0.09f, 0.10f, 0.12f, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-        record_frame_time();
-        ++frames_;
-        const bool last = options_.frames > 0 && frames_ >= options_.frames;
-        if (last && !options_.screenshot.empty()) {
-            std::string error;
-            if (!platform::save_framebuffer_png(options_.screenshot, width, height, error)) {
-                std::fprintf(stderr, "error: %s\n", error.c_str());
-                exit_status_ = 1;
-            }
+        if (auto finished = panels_[current_]->take_finished_result()) {
+            platform::report_result(finished->dump());
+            result.changed = true;
         }
-        SDL_GL_SwapWindow(window_.window);
-        if (frames_ == 2) platform::app_ready();
-        return !last;
+        result.need = panels_[current_]->redraw_need();
+        need_ = result.need;
+        return result;
     }
 
-    int exit_status() const { return exit_status_; }
+    // Builds one frame's UI (the backend has started the ImGui frame). Returns false after the last frame.
+    bool frame() {
+        draw();
+        record_frame_time();
+        ++frames_;
+        if (frames_ == 2) platform::app_ready();
+        return !(options_.frames > 0 && frames_ >= options_.frames);
+    }
 
 private:
     void draw() {
@@ -230,14 +201,13 @@ private:
     }
 
     LaunchOptions options_;
-    platform::GuiWindow window_;
     std::vector<std::unique_ptr<DemoPanel>> panels_;
     std::size_t current_ = 0;
     std::string launch_error_;
     std::deque<float> frame_ms_;
     std::chrono::steady_clock::time_point last_frame_;
     long frames_ = 0;
-    int exit_status_ = 0;
+    platform::Redraw need_ = platform::Redraw::idle;
 };
 
 }  // namespace
@@ -246,39 +216,33 @@ private:
 // [SECTION] run_gui
 // -----------------------------------------------------------------------------
 
-int run_gui(const LaunchOptions& options) {
-    platform::GuiWindow window;
+bool draws_every_frame() { return g_draws_every_frame; }
+
+int run_gui(const LaunchOptions& options, const std::string& launch_error) {
     std::string error;
-    if (!platform::create_gui_window("Concurrency Lab", 1280, 800, window, error)) {
+    platform::GuiSettings settings;
+    settings.screenshot_png = options.screenshot;
+    if (!platform::open_gui(settings, error)) {
         std::fprintf(stderr, "error: cannot open a window: %s\n", error.c_str());
         return 1;
     }
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
     ImGui::StyleColorsDark();
     ImGuiStyle& style = ImGui::GetStyle();
     style.WindowRounding = 0;
     style.FrameRounding = 4;
     style.GrabRounding = 4;
     style.ChildRounding = 4;
-    ImGui_ImplSDL2_InitForOpenGL(window.window, window.gl_context);
-    ImGui_ImplOpenGL3_Init(window.glsl_version);
     load_fonts(17.0f);
 
-    // On the web run_frame_loop returns at once and the browser calls frame() from then on: the app lives on.
+    // On the web run_gui_loop returns at once and the browser calls frame() from then on: the app lives on.
     static App* app = nullptr;
-    app = new App(options, window);
-    if (!platform::run_frame_loop([] { return app->frame(); })) return 0;   // web: the browser drives frames now
-
-    const int status = app->exit_status();
+    app = new App(options, launch_error);
+    g_draws_every_frame = options.fps_max || options.frames > 0;   // --frames N: N frames, drawn back to back
+    const int status = platform::run_gui_loop({[] { return app->update(); }, [] { return app->frame(); }},
+                                              g_draws_every_frame ? platform::DrawMode::always : platform::DrawMode::on_demand);
+    if (status < 0) return 0;   // web: the browser drives frames now
     delete app;
     app = nullptr;
-    ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplSDL2_Shutdown();
-    ImGui::DestroyContext();
-    platform::destroy_gui_window(window);
     return status;
 }
 

@@ -3,34 +3,38 @@
 // platform/gui_backend.h.
 #pragma once
 
-#include <map>
+#include "base/options.h"
+
 #include <string>
+#include <vector>
 
 namespace conclab::ui {
 
-/// @brief How the app starts: CLI flags natively, the query string on the web (same names).
+/// @brief How the app starts: CLI flags natively, the query string on the web (same names). The app's own
+/// fields are here; each demo's options stay as text in `params` and are parsed by the demo itself.
 struct LaunchOptions {
-    std::string demo = "system";       ///< a demo id from the registry
-    std::string language = "en";       ///< en | pt
-    std::string executor = "threads";
-    int workers = -1;                  ///< -1: logical CPUs (1..64 when given)
-    std::string sample = "2**57";      ///< 2**K or fluent
-    std::string numbers;               ///< the user's own list instead of a sample ("7,15,21")
-    int spin = -1;                     ///< System panel: start this many spinning workers (0..64)
-    bool autorun = false;              ///< run the demo at once; report CONCLAB_RESULT when done
-    int frames = 0;                    ///< quit after N frames (0: never; native smoke tests)
-    std::string screenshot;            ///< PNG written from the last frame before quitting (native)
-    std::string error;                 ///< what was wrong with the options as given; the app shows it
+    std::string demo = "system";   ///< a demo id from the catalog
+    std::string language = "en";   ///< en | pt
+    bool autorun = false;          ///< run the demo at once; report CONCLAB_RESULT when done
+    int frames = 0;                ///< quit after N frames (0: never; native smoke tests)
+    std::string screenshot;        ///< PNG written from the last frame before quitting (native)
+    bool fps_max = false;          ///< draw every display frame (fps=max) instead of only on changes
+    options::Params params;        ///< the demos' options, e.g. executor=threads, workers=4, spin=2
 };
 
-/// @brief Checks every field; on failure names the bad value and what is accepted.
-bool validate_launch_options(const LaunchOptions& options, std::string& error);
+/// @brief The options the app itself takes (demo, lang, autorun, frames, screenshot), for CLI flags.
+const std::vector<options::OptionSpec>& app_option_specs();
 
-/// @brief Options from query-string parameters (demo, lang, executor, workers, sample, numbers, spin, autorun).
-/// Unknown or bad values are reported in `error`; the other fields still apply.
-LaunchOptions launch_options_from_parameters(const std::map<std::string, std::string>& parameters, std::string& error);
+/// @brief Splits `params` into the app's fields and the demos' options and checks every value: the app's,
+/// each demo's with its own parser, and names nobody knows. Bad values go to `errors` (name → message);
+/// the other fields still apply.
+LaunchOptions parse_launch_options(const options::Params& params, options::FieldErrors& errors);
 
-/// @brief Opens the window and runs until it is closed (or `frames` have been drawn). Returns the exit status.
-int run_gui(const LaunchOptions& options);
+/// @brief True when the app draws every display frame (fps=max, or a fixed number of --frames).
+bool draws_every_frame();
+
+/// @brief Opens the window and runs until it is closed (or `frames` have been drawn). Returns the exit
+/// status natively; on the web returns at once while the page goes on.
+int run_gui(const LaunchOptions& options, const std::string& launch_error = {});
 
 }  // namespace conclab::ui

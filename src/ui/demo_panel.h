@@ -1,7 +1,8 @@
 // What every demo panel offers the app shell; the registry (demo_registry.cpp) lists them.
 #pragma once
 
-#include "app.h"
+#include "base/options.h"
+#include "gui_backend.h"
 #include "text.h"
 
 #include <nlohmann/json.hpp>
@@ -17,10 +18,15 @@ class DemoPanel {
 public:
     virtual ~DemoPanel() = default;
     virtual Text title() const = 0;
-    /// @brief Takes the launch options (query string / CLI flags); returns false and an error for bad values.
-    virtual bool apply(const LaunchOptions& options, std::string& error) = 0;
-    /// @brief Every frame, visible or not: drain worker results (never blocks).
-    virtual void update() {}
+    /// @brief Takes the demo's launch options (query string / CLI flags) through the demo's own parser; bad
+    /// values are recorded in `errors` (the panel shows them beside their fields) and leave the defaults.
+    virtual void apply(const options::Params& params, options::FieldErrors& errors) = 0;
+    /// @brief Every loop turn, drawn or not, visible or not: drain worker results (never blocks). True when
+    /// something changed that the panel would draw differently.
+    virtual bool update() { return false; }
+    /// @brief What the panel needs while it is on screen: idle, ticking numbers (a run in progress) or an
+    /// animation (every display frame).
+    virtual platform::Redraw redraw_need() const { return platform::Redraw::idle; }
     /// @brief Draws the panel's contents into the current ImGui window.
     virtual void draw() = 0;
     /// @brief The panel's part of window.conclab.state().
@@ -28,20 +34,21 @@ public:
     /// @brief Starts the demo as --autorun / ?autorun=1 asks.
     virtual void autorun() {}
     /// @brief The JSON of a run that finished since the last call (for CONCLAB_RESULT), if any.
-    virtual std::optional<std::string> take_finished_result() { return std::nullopt; }
+    virtual std::optional<nlohmann::json> take_finished_result() { return std::nullopt; }
 };
 
 struct DemoEntry {
-    const char* id;   ///< as in ?demo=… and --demo
+    const char* id;   ///< the demo's id in core's catalog (catalog/demo_catalog.h)
     std::unique_ptr<DemoPanel> (*make)();
 };
 
-/// @brief The demos, in menu order.
+/// @brief The panels, in menu order (the same ids as catalog::demos()).
 const std::vector<DemoEntry>& demo_registry();
-/// @brief "system|primes", for error messages.
-std::string demo_choices();
 
 std::unique_ptr<DemoPanel> make_system_panel();
 std::unique_ptr<DemoPanel> make_primes_panel();
+
+/// @brief Draws `errors[field]` in red on the same line, wrapped, when there is one.
+void draw_field_error(const options::FieldErrors& errors, const char* field);
 
 }  // namespace conclab::ui

@@ -1,5 +1,7 @@
 #include "demo_panel.h"
 
+#include <imgui.h>
+
 namespace conclab::ui {
 
 const std::vector<DemoEntry>& demo_registry() {
@@ -10,10 +12,13 @@ const std::vector<DemoEntry>& demo_registry() {
     return demos;
 }
 
-std::string demo_choices() {
-    std::string out;
-    for (const auto& d : demo_registry()) out += (out.empty() ? "" : "|") + std::string(d.id);
-    return out;
+void draw_field_error(const options::FieldErrors& errors, const char* field) {
+    if (auto it = errors.find(field); it != errors.end()) {
+        ImGui::SameLine();
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", it->second.c_str());
+        ImGui::PopTextWrapPos();
+    }
 }
 
 }  // namespace conclab::ui

@@ -9,6 +9,7 @@
 #include "demo_panel.h"
 
 #include "platform.h"
+#include "primes/primes_options.h"
 #include "primes/primes_run.h"
 #include "primes/samples.h"
 
@@ -37,6 +38,16 @@ Text executor_text(ExecutorKind kind) {
     return Text::executor_threads;
 }
 
+// InputText on a std::string of any length (no fixed buffer: nothing is cut).
+int resize_string(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* text = static_cast<std::string*>(data->UserData);
+        text->resize(static_cast<std::size_t>(data->BufTextLen));
+        data->Buf = text->data();
+    }
+    return 0;
+}
+
 ImU32 worker_colour(std::size_t lane) {
     static const ImU32 colours[] = {IM_COL32(86, 156, 214, 255), IM_COL32(220, 140, 60, 255), IM_COL32(120, 190, 90, 255),
                                     IM_COL32(200, 100, 170, 255), IM_COL32(230, 200, 80, 255), IM_COL32(90, 200, 200, 255)};
@@ -57,7 +68,7 @@ struct HistoryEntry {
 
 class PrimesPanel final : public DemoPanel {
 public:
-    PrimesPanel() : workers_(platform::logical_cpus()) {}
+    PrimesPanel() : workers_(exec::default_workers(platform::logical_cpus())) {}
 
     Text title() const override { return Text::primes_menu; }
 
@@ -65,39 +76,20 @@ public:
     // [SECTION] Controls and validation
     // -------------------------------------------------------------------------
 
-    bool apply(const LaunchOptions& options, std::string& error) override {
-        auto kind = exec::parse_executor_kind(options.executor);
-        if (!kind) {
-            error = "unknown executor '" + options.executor + "': use " + std::string(exec::executor_kind_choices());
-            return false;
-        }
-        if (options.workers != -1 && !exec::workers_error(options.workers).empty()) {
-            error = exec::workers_error(options.workers);
-            return false;
-        }
-        std::string sample_error;
-        if (!options.numbers.empty()) {
-            if (!primes::parse_number_list(options.numbers, sample_error)) {
-                error = sample_error;
-                return false;
-            }
+    void apply(const options::Params& params, options::FieldErrors& errors) override {
+        const auto parsed = primes::parse_primes_options(params, platform::logical_cpus(), errors);
+        if (errors.count("executor") == 0) executor_ = parsed.executor;
+        if (params.count("workers") && errors.count("workers") == 0) workers_ = parsed.workers;
+        if (errors.count("numbers") || errors.count("sample")) return;
+        if (params.count("numbers")) {
             mode_ = SampleMode::custom;
-            std::snprintf(custom_, sizeof custom_, "%s", options.numbers.c_str());
+            custom_ = params.at("numbers");
+        } else if (parsed.sample.name == "fluent") {
+            mode_ = SampleMode::fluent;
         } else {
-            auto sample = primes::parse_sample_name(options.sample, sample_error);
-            if (!sample) {
-                error = sample_error;
-                return false;
-            }
-            if (sample->name == "fluent") mode_ = SampleMode::fluent;
-            else {
-                mode_ = SampleMode::talk;
-                magnitude_ = std::stoi(sample->name.substr(3));
-            }
+            mode_ = SampleMode::talk;
+            magnitude_ = std::stoi(parsed.sample.name.substr(3));
         }
-        executor_ = *kind;
-        if (options.workers != -1) workers_ = options.workers;
-        return true;
     }
 
     void autorun() override { start(); }
@@ -106,17 +98,23 @@ public:
     // [SECTION] Running
     // -------------------------------------------------------------------------
 
-    void update() override {
-        if (!run_) return;
-        run_->poll();
+    bool update() override {
+        if (!run_) return false;
+        bool changed = !run_->poll().empty();
         if (run_->finished() && !recorded_) {
             recorded_ = true;
             record_history(run_->report());
             finished_json_ = primes::to_json(run_->report());
+            changed = true;
         }
+        return changed;
     }
 
-    std::optional<std::string> take_finished_result() override {
+    platform::Redraw redraw_need() const override {
+        return run_ && !run_->finished() ? platform::Redraw::ticking : platform::Redraw::idle;
+    }
+
+    std::optional<nlohmann::json> take_finished_result() override {
         auto out = std::move(finished_json_);
         finished_json_.reset();
         return out;
@@ -127,12 +125,8 @@ public:
                          {"workers", workers_},
                          {"running", run_ && !run_->finished()},
                          {"history", history_.size()}};
-        if (!field_errors_.empty()) {
-            nlohmann::json errors;
-            for (const auto& [field, message] : field_errors_) errors[field] = message;
-            s["errors"] = errors;
-        }
-        if (run_) s["run"] = nlohmann::json::parse(primes::to_json(run_->report()));
+        if (!field_errors_.empty()) s["errors"] = field_errors_;
+        if (run_) s["run"] = primes::to_json(run_->report());
         return s;
     }
 
@@ -162,29 +156,24 @@ public:
     }
 
 private:
-    std::optional<primes::Sample> chosen_sample(std::string& error) const {
+    // The panel's choices as the text options the CLI and the query string give, parsed by the same rules.
+    options::Params chosen_params() const {
+        options::Params p{{"executor", std::string(exec::to_string(executor_))}, {"workers", std::to_string(workers_)}};
         switch (mode_) {
-        case SampleMode::talk: return primes::parse_sample_name("2**" + std::to_string(magnitude_), error);
-        case SampleMode::fluent: return primes::parse_sample_name("fluent", error);
-        case SampleMode::custom: return primes::parse_number_list(custom_, error);
+        case SampleMode::talk: p["sample"] = "2**" + std::to_string(magnitude_); break;
+        case SampleMode::fluent: p["sample"] = "fluent"; break;
+        case SampleMode::custom: p["numbers"] = custom_; break;
         }
-        return std::nullopt;
+        return p;
     }
 
     void start() {
         field_errors_.clear();
-        std::string error;
-        auto sample = chosen_sample(error);
-        if (!sample) field_errors_["sample"] = error;
-        if (auto error_text = exec::workers_error(workers_); !error_text.empty()) field_errors_["workers"] = error_text;
+        auto options = primes::parse_primes_options(chosen_params(), platform::logical_cpus(), field_errors_);
+        if (field_errors_.count("numbers")) field_errors_["sample"] = field_errors_["numbers"];
         if (!field_errors_.empty()) return;   // the last good run stays on screen
-        const ExecutorKind kind = executor_;
-        const int workers = exec::effective_workers(kind, workers_);
         try {
-            auto next = std::make_unique<primes::PrimesRun>(primes::PrimesOptions{*sample, kind, workers},
-                                                            [&] { return platform::make_executor(kind, workers); },
-                                                            platform::run_clock());
-            run_ = std::move(next);
+            run_ = std::make_unique<primes::PrimesRun>(std::move(options), platform::make_executor, platform::run_clock());
             recorded_ = false;
         } catch (const std::exception& e) {
             field_errors_["run"] = std::string(tr(Text::run_failed)) + ": " + e.what();
@@ -213,15 +202,6 @@ private:
         return key;
     }
 
-    static void field_error(const std::map<std::string, std::string>& errors, const char* field) {
-        if (auto it = errors.find(field); it != errors.end()) {
-            ImGui::SameLine();
-            ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", it->second.c_str());
-            ImGui::PopTextWrapPos();
-        }
-    }
-
     void draw_controls() {
         const bool running = run_ && !run_->finished();
         ImGui::BeginDisabled(running);
@@ -235,7 +215,7 @@ private:
             ImGui::SetNextItemWidth(330);
             ImGui::SliderInt(tr(Text::workers), &workers_, exec::kMinWorkers, exec::kMaxWorkers, "%d",
                              ImGuiSliderFlags_AlwaysClamp);
-            field_error(field_errors_, "workers");
+            draw_field_error(field_errors_, "workers");
         }
         if (executor_ == ExecutorKind::gil) ImGui::TextDisabled("%s", tr(Text::gil_note));
         if (executor_ == ExecutorKind::processes && !platform::capabilities().os_processes)
@@ -255,11 +235,12 @@ private:
             ImGui::SliderInt(tr(Text::magnitude), &magnitude_, primes::kMinMagnitude, primes::kMaxMagnitude, "2**%d",
                              ImGuiSliderFlags_AlwaysClamp);
         } else if (mode_ == SampleMode::custom) {
-            ImGui::InputTextMultiline("##numbers", custom_, sizeof custom_, ImVec2(330, 60));
+            ImGui::InputTextMultiline("##numbers", custom_.data(), custom_.capacity() + 1, ImVec2(330, 60),
+                                      ImGuiInputTextFlags_CallbackResize, resize_string, &custom_);
             ImGui::SameLine();
             ImGui::TextDisabled("%s", tr(Text::numbers));
         }
-        field_error(field_errors_, "sample");
+        draw_field_error(field_errors_, "sample");
         ImGui::EndDisabled();
 
         if (running) {
@@ -267,7 +248,7 @@ private:
         } else if (ImGui::Button(tr(Text::run), ImVec2(120, 0))) {
             start();
         }
-        field_error(field_errors_, "run");
+        draw_field_error(field_errors_, "run");
         if (!field_errors_.empty() && run_) {
             ImGui::SameLine();
             ImGui::TextDisabled("%s", tr(Text::last_good_run));
@@ -326,7 +307,7 @@ private:
             if (r.error) ImGui::TextDisabled("%s", r.error->c_str());
             else if (!r.prime) right_aligned(primes::group_digits(r.lpf), lpf_w);
             ImGui::TableNextColumn();
-            if (!r.error || *r.error != "cancelled") ImGui::Text("%8.3f s", r.elapsed_s);
+            if (r.worker.size()) ImGui::Text("%8.3f s", r.elapsed_s);
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(r.worker.c_str());
         }
@@ -445,11 +426,11 @@ private:
     int workers_;
     SampleMode mode_ = SampleMode::talk;
     int magnitude_ = primes::kTalkMagnitude;
-    char custom_[2048] = "2 142702110479723 299593572317531 3333333333333301";
-    std::map<std::string, std::string> field_errors_;
+    std::string custom_ = "2 142702110479723 299593572317531 3333333333333301";
+    options::FieldErrors field_errors_;
     std::unique_ptr<primes::PrimesRun> run_;
     bool recorded_ = false;
-    std::optional<std::string> finished_json_;
+    std::optional<nlohmann::json> finished_json_;
     std::vector<HistoryEntry> history_;
 };
 

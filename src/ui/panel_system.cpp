@@ -1,9 +1,11 @@
 // System panel: what this machine offers to concurrent code — logical CPUs, isolation (web), the build,
 // process and thread counts (native: /proc; web: what a page can't see, said plainly), a live frame-time
 // graph, and "spin N workers": real CPU-bound threads with per-thread counters while the UI keeps drawing.
+#include "app.h"
 #include "demo_panel.h"
 
 #include "exec/spin_workers.h"
+#include "system/system_options.h"
 #include "platform.h"
 
 #include <imgui.h>
@@ -17,34 +19,26 @@ namespace {
 
 class SystemPanel final : public DemoPanel {
 public:
-    SystemPanel() : spin_count_(platform::logical_cpus()) {}
+    SystemPanel() : spin_count_(std::min(platform::logical_cpus(), exec::kMaxSpinWorkers)) {}
 
     Text title() const override { return Text::system_title; }
 
-    bool apply(const LaunchOptions& options, std::string& error) override {
-        if (options.spin < -1 || options.spin > 64) {
-            error = "spin " + std::to_string(options.spin) + " is out of range: use 0 to 64";
-            return false;
-        }
-        launch_spin_ = options.spin;
-        return true;
+    void apply(const options::Params& params, options::FieldErrors& errors) override {
+        const auto parsed = system::parse_system_options(params, errors);
+        launch_spin_ = parsed.spin.value_or(-1);
     }
 
-    void update() override {
+    bool update() override {
         const auto now = std::chrono::steady_clock::now();
         if (launch_spin_ >= 0) {   // started from the query string (?spin=N) or --spin, once the app is up
             spin_count_ = std::max(1, launch_spin_);
             if (launch_spin_ > 0) spin_.start(launch_spin_);
             launch_spin_ = -1;
         }
-        if (frames_ > 0) {
-            frame_ms_[frame_index_ % kFrames] = std::chrono::duration<float, std::milli>(now - last_frame_).count();
-            ++frame_index_;
-        }
-        last_frame_ = now;
-        ++frames_;
-        // Rates and system counts once every half second: reading /proc each frame would cost frames.
-        if (now - last_sample_ > std::chrono::milliseconds(500)) {
+        // Rates and system counts twice a second while spinning, once a second otherwise: reading /proc each
+        // frame would cost frames, and an idle window should draw almost nothing.
+        const auto period = spin_.running() > 0 ? std::chrono::milliseconds(500) : std::chrono::milliseconds(1000);
+        if (now - last_sample_ > period) {
             const double dt = std::chrono::duration<double>(now - last_sample_).count();
             rates_.resize(static_cast<std::size_t>(spin_.running()));
             previous_counts_.resize(rates_.size());
@@ -56,10 +50,23 @@ public:
             }
             counts_ = platform::system_counts();
             last_sample_ = now;
+            return true;
         }
+        return false;
+    }
+
+    platform::Redraw redraw_need() const override {
+        return spin_.running() > 0 ? platform::Redraw::animating : platform::Redraw::idle;
     }
 
     void draw() override {
+        const auto now = std::chrono::steady_clock::now();
+        if (frames_ > 0) {
+            frame_ms_[frame_index_ % kFrames] = std::chrono::duration<float, std::milli>(now - last_frame_).count();
+            ++frame_index_;
+        }
+        last_frame_ = now;
+        ++frames_;
         ImGui::TextUnformatted(tr(Text::system_title));
         ImGui::TextWrapped("%s", tr(Text::system_intro));
         ImGui::Separator();
@@ -88,6 +95,8 @@ public:
         char overlay[64];
         std::snprintf(overlay, sizeof overlay, "%.1f ms · %.0f fps", n ? ordered[n - 1] : 0.0f, average_fps(ordered, n));
         ImGui::TextUnformatted(tr(Text::frame_time));
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", tr(draws_every_frame() ? Text::drawing_always : Text::drawing_on_demand));
         // ImGui 1.86 PlotLines takes no negative sizes: give the width in pixels.
         ImGui::PlotLines("##frames", ordered, n, 0, overlay, 0.0f, std::max(40.0f, worst), ImVec2(ImGui::GetContentRegionAvail().x, 90));
 
@@ -95,7 +104,7 @@ public:
         ImGui::TextUnformatted(tr(Text::spin_title));
         ImGui::TextWrapped("%s", tr(Text::spin_intro));
         ImGui::SetNextItemWidth(220);
-        ImGui::SliderInt(tr(Text::spin_workers), &spin_count_, 1, 64);
+        ImGui::SliderInt(tr(Text::spin_workers), &spin_count_, 1, exec::kMaxSpinWorkers);
         ImGui::SameLine();
         if (spin_.running() == 0) {
             if (ImGui::Button(tr(Text::start))) spin_.start(spin_count_);

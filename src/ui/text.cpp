@@ -102,6 +102,9 @@ constexpr Entry kTexts[] = {
     {Text::of_wall, "of wall", "da parede"},
     {Text::last_good_run, "The last good run stays below.", "A última execução válida continua abaixo."},
     {Text::run_failed, "Could not start", "Não foi possível iniciar"},
+    {Text::drawing_on_demand, "drawing on demand: nothing changes, nothing is drawn",
+     "desenho sob demanda: se nada muda, nada é desenhado"},
+    {Text::drawing_always, "drawing every frame (fps=max)", "desenhando todo quadro (fps=max)"},
 };
 
 constexpr bool rows_follow_the_keys() {
@@ -110,6 +113,14 @@ constexpr bool rows_follow_the_keys() {
     return sizeof(kTexts) / sizeof(kTexts[0]) == static_cast<std::size_t>(Text::count_);
 }
 static_assert(rows_follow_the_keys(), "every Text key needs one row, in the order of the enum");
+
+// A row written {key, "English"} (Portuguese forgotten) leaves pt null; an empty string is as bad.
+constexpr bool every_row_has_both_languages() {
+    for (const auto& e : kTexts)
+        if (!e.en || !e.pt || e.en[0] == '\0' || e.pt[0] == '\0') return false;
+    return true;
+}
+static_assert(every_row_has_both_languages(), "every Text row needs an English and a Portuguese text");
 
 Language current = Language::en;
 

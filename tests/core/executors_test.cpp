@@ -35,14 +35,14 @@ TEST(Executors, MapKeepsArgumentOrder) {
         std::vector<std::string> args;
         // Earlier arguments sleep longer, so completion order is the reverse of submission order.
         for (int i = 0; i < 6; ++i) args.push_back(std::to_string((6 - i) * 5));
-        EXPECT_EQ(map(*ex, "exec.sleep_ms", args), args) << to_string(ex->kind());
+        EXPECT_EQ(map(*ex, "test.sleep_ms", args), args) << to_string(ex->kind());
     }
 }
 
 TEST(Executors, AsCompletedYieldsInCompletionOrder) {
     auto pool = make_thread_pool(3);
     std::vector<Future> futures;
-    for (const char* ms : {"300", "10", "150"}) futures.push_back(pool->submit({"exec.sleep_ms", ms}));
+    for (const char* ms : {"300", "10", "150"}) futures.push_back(pool->submit({"test.sleep_ms", ms}));
     AsCompleted completed(futures);
     std::vector<std::string> order;
     while (auto f = completed.next()) order.push_back(f->result());
@@ -54,7 +54,7 @@ TEST(Executors, ResultsNameTheirWorker) {
     auto pool = make_thread_pool(2);
     std::set<std::string> workers;
     std::vector<Future> futures;
-    for (int i = 0; i < 4; ++i) futures.push_back(pool->submit({"exec.sleep_ms", "30"}));
+    for (int i = 0; i < 4; ++i) futures.push_back(pool->submit({"test.sleep_ms", "30"}));
     for (auto& f : futures) {
         f.result();
         workers.insert(f.record().worker);
@@ -62,14 +62,14 @@ TEST(Executors, ResultsNameTheirWorker) {
     }
     EXPECT_EQ(workers, (std::set<std::string>{"thread 1", "thread 2"}));
     auto one_by_one = make_sequential_executor();
-    Future sequential = one_by_one->submit({"exec.echo", "x"});
+    Future sequential = one_by_one->submit({"test.echo", "x"});
     sequential.result();
     EXPECT_EQ(sequential.record().worker, "main");
 }
 
 TEST(Executors, ExceptionsReachTheCaller) {
     for (auto& ex : all_in_process_executors(2)) {
-        Future f = ex->submit({"exec.fail", "boom at 42"});
+        Future f = ex->submit({"test.fail", "boom at 42"});
         EXPECT_THROW(
             {
                 try {
@@ -84,14 +84,14 @@ TEST(Executors, ExceptionsReachTheCaller) {
         Future unknown = ex->submit({"no.such.task", ""});
         EXPECT_THROW(unknown.result(), TaskError);
         EXPECT_NE(unknown.error()->find("no.such.task"), std::string::npos);
-        EXPECT_THROW(map(*ex, "exec.fail", {"a"}), TaskError);
+        EXPECT_THROW(map(*ex, "test.fail", {"a"}), TaskError);
     }
 }
 
 TEST(Executors, CancelPendingAndRunning) {
     for (auto& ex : all_in_process_executors(1)) {
-        Future running = ex->submit({"exec.sleep_ms", "5000"});
-        Future pending = ex->submit({"exec.echo", "never"});
+        Future running = ex->submit({"test.sleep_ms", "5000"});
+        Future pending = ex->submit({"test.echo", "never"});
         while (running.status() == FutureStatus::pending) std::this_thread::sleep_for(1ms);
         EXPECT_FALSE(running.cancel());   // running: Future.cancel() can't stop it
         EXPECT_TRUE(pending.cancel());
@@ -101,14 +101,14 @@ TEST(Executors, CancelPendingAndRunning) {
         EXPECT_THROW(running.result(), TaskError);
         EXPECT_LT(std::chrono::steady_clock::now() - before, 2s);
         // The executor still works after a cancel.
-        EXPECT_EQ(ex->submit({"exec.echo", "again"}).result(), "again");
+        EXPECT_EQ(ex->submit({"test.echo", "again"}).result(), "again");
     }
 }
 
 TEST(Executors, CancelAllCancelsTheQueue) {
     auto pool = make_thread_pool(2);
     std::vector<Future> futures;
-    for (int i = 0; i < 20; ++i) futures.push_back(pool->submit({"exec.sleep_ms", "50"}));
+    for (int i = 0; i < 20; ++i) futures.push_back(pool->submit({"test.sleep_ms", "50"}));
     pool->cancel_all();
     int cancelled = 0;
     for (auto& f : futures) {
@@ -124,11 +124,11 @@ TEST(Executors, CancelAllCancelsTheQueue) {
 
 TEST(Executors, ShutdownWaitsAndRefusesNewWork) {
     auto pool = make_thread_pool(2);
-    Future f = pool->submit({"exec.sleep_ms", "50"});
+    Future f = pool->submit({"test.sleep_ms", "50"});
     pool->shutdown(true, false);
     EXPECT_TRUE(f.done());
     EXPECT_EQ(f.result(), "50");
-    EXPECT_THROW(pool->submit({"exec.echo", "late"}), std::logic_error);
+    EXPECT_THROW(pool->submit({"test.echo", "late"}), std::logic_error);
 }
 
 TEST(Executors, WorkerCountIsValidated) {

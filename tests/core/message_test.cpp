@@ -22,7 +22,7 @@ std::vector<Message> samples() {
         Hello{4242},
         TaskRequest{7, "primes.lpf", "1125899906842597"},
         TaskRequest{8, "", ""},
-        TaskRequest{9, "exec.echo", "a\0b\nc\xff\x01"s + all_bytes()},
+        TaskRequest{9, "test.echo", "a\0b\nc\xff\x01"s + all_bytes()},
         Result{7, "1125899906842597", 123456, 789},
         Result{18446744073709551615ull, "", 0, 0},
         Error{9, "boom at 42"},
@@ -100,7 +100,7 @@ TEST(Message, DecoderAcceptsRandomChunks) {
 }
 
 TEST(Message, PartialMessageWaitsForMore) {
-    const std::string bytes = encode(TaskRequest{1, "exec.echo", "hello"});
+    const std::string bytes = encode(TaskRequest{1, "test.echo", "hello"});
     Decoder d;
     d.feed(bytes.substr(0, 2));
     EXPECT_FALSE(d.next());
@@ -156,7 +156,7 @@ TEST(Message, MalformedPayloadsAreRejected) {
         message({"hello", "12x"}),                      // not a number
         message({"hello", ""}),                         // empty number
         message({"result", "-1", "v", "0", "0"}),       // negative id
-        message({"task", "1", "exec.echo"}),            // missing argument
+        message({"task", "1", "test.echo"}),            // missing argument
         length_prefix(0),                               // empty payload
         length_prefix(6) + length_prefix(9) + "he",     // field longer than the payload
         length_prefix(2) + "ab",                        // field length cut short

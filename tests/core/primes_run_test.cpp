@@ -1,5 +1,7 @@
 #include "primes/primes_run.h"
 
+#include "wait_until.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -17,20 +19,20 @@ double steady_seconds() {
 
 RunClock clock_without_cpu() { return {steady_seconds, [] { return std::optional<CpuSeconds>(); }}; }
 
-PrimesOptions options(std::vector<std::uint64_t> numbers, exec::ExecutorKind kind, int workers) {
+PrimesOptions make_options(std::vector<std::uint64_t> numbers, exec::ExecutorKind kind, int workers) {
     return {Sample{"custom", std::move(numbers)}, kind, workers};
 }
 
 }  // namespace
 
 TEST(PrimesRun, ChecksEveryNumberAndReportsJsonWithStrings) {
-    PrimesRun run(options({18014398509481951ull, 18014398509481984ull, 9, 1}, exec::ExecutorKind::threads, 2),
-                  [] { return exec::make_thread_pool(2); }, clock_without_cpu());
+    PrimesRun run(make_options({18014398509481951ull, 18014398509481984ull, 9, 1}, exec::ExecutorKind::threads, 2),
+                  [](exec::ExecutorKind, int workers) { return exec::make_thread_pool(workers); }, clock_without_cpu());
     std::size_t seen = 0;
     while (run.wait_next()) ++seen;
     ASSERT_TRUE(run.finished());
     EXPECT_EQ(seen, 4u);
-    const auto doc = nlohmann::json::parse(to_json(run.report()));
+    const auto doc = to_json(run.report());
     EXPECT_EQ(doc["demo"], "primes");
     EXPECT_EQ(doc["executor"], "threads");
     EXPECT_EQ(doc["workers"], 2);
@@ -50,8 +52,8 @@ TEST(PrimesRun, ChecksEveryNumberAndReportsJsonWithStrings) {
 
 TEST(PrimesRun, ResultsComeInCompletionOrder) {
     // The big prime takes far longer than the even number submitted after it.
-    PrimesRun run(options({1125899906842597ull, 1125899906842624ull}, exec::ExecutorKind::threads, 2),
-                  [] { return exec::make_thread_pool(2); }, clock_without_cpu());
+    PrimesRun run(make_options({1125899906842597ull, 1125899906842624ull}, exec::ExecutorKind::threads, 2),
+                  [](exec::ExecutorKind, int workers) { return exec::make_thread_pool(workers); }, clock_without_cpu());
     auto first = run.wait_next();
     auto second = run.wait_next();
     ASSERT_TRUE(first && second);
@@ -63,31 +65,39 @@ TEST(PrimesRun, ResultsComeInCompletionOrder) {
 
 TEST(PrimesRun, PollNeverBlocksAndCancelEndsTheRun) {
     // Primes near 2**64 take many seconds each: cancel must end the run quickly anyway.
-    PrimesRun run(options({18446744073709551557ull, 18446744073709551533ull, 18446744073709551521ull},
+    PrimesRun run(make_options({18446744073709551557ull, 18446744073709551533ull, 18446744073709551521ull},
                           exec::ExecutorKind::threads, 1),
-                  [] { return exec::make_thread_pool(1); }, clock_without_cpu());
+                  [](exec::ExecutorKind, int workers) { return exec::make_thread_pool(workers); }, clock_without_cpu());
+    // Each check takes minutes: a poll that waited for one would take that long, not the generous 10 s here.
     const auto before = std::chrono::steady_clock::now();
     EXPECT_TRUE(run.poll().empty());
-    EXPECT_LT(std::chrono::steady_clock::now() - before, std::chrono::milliseconds(100));
-    while (run.in_flight().empty()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    EXPECT_LT(std::chrono::steady_clock::now() - before, std::chrono::seconds(10));
+    ASSERT_TRUE(test::wait_until([&] { return !run.in_flight().empty(); }));
     run.cancel();
     while (run.wait_next()) {}
     EXPECT_TRUE(run.finished());
     EXPECT_TRUE(run.report().cancelled);
-    for (const auto& r : run.report().results) EXPECT_TRUE(r.error.has_value());
-    EXPECT_LT(std::chrono::steady_clock::now() - before, std::chrono::seconds(5));
-    const auto doc = nlohmann::json::parse(to_json(run.report()));
+    ASSERT_EQ(run.report().results.size(), 3u);
+    int cancelled_while_running = 0;
+    for (const auto& r : run.report().results) {
+        EXPECT_EQ(r.status, CheckStatus::cancelled) << r.error.value_or("");
+        EXPECT_TRUE(r.error.has_value());
+        cancelled_while_running += r.worker.empty() ? 0 : 1;
+    }
+    EXPECT_EQ(cancelled_while_running, 1);   // one worker: one check had started, two never did
+    const auto doc = to_json(run.report());
     EXPECT_EQ(doc["cancelled"], true);
+    for (const auto& r : doc["results"]) EXPECT_EQ(r["status"], "cancelled");
 }
 
 TEST(PrimesRun, TextLinesAsInTheTalk) {
-    CheckResult prime{0, 18014398509481951ull, 18014398509481951ull, true, "thread 1", 0, 1.5, 1.5, std::nullopt};
-    CheckResult composite{1, 18014399314786597ull, 134217689, false, "pid 42", 0, 0.25, 0.25, std::nullopt};
+    CheckResult prime{0, 18014398509481951ull, 18014398509481951ull, true, "thread 1", 0, 1.5, 1.5, CheckStatus::done, std::nullopt};
+    CheckResult composite{1, 18014399314786597ull, 134217689, false, "pid 42", 0, 0.25, 0.25, CheckStatus::done, std::nullopt};
     EXPECT_NE(format_result_line(prime).find("18_014_398_509_481_951  \u2713"), std::string::npos);
     EXPECT_NE(format_result_line(composite).find("\u2717  134_217_689"), std::string::npos);
     EXPECT_NE(format_result_line(composite).find("pid 42"), std::string::npos);
     PrimesReport report;
-    report.options = options({1, 2}, exec::ExecutorKind::processes, 12);
+    report.options = make_options({1, 2}, exec::ExecutorKind::processes, 12);
     report.results = {prime, composite};
     report.wall_s = 6.48;
     report.cpu = CpuSeconds{0.732, 0.262, false};

@@ -62,7 +62,7 @@ TEST(LeastPrimeFactor, SmallNumbers) {
     }
 }
 
-TEST(LeastPrimeFactor, SquaresOfPrimesNear2To32) {
+TEST(LeastPrimeFactor, SLOW_SquaresOfPrimesNear2To32) {
     // 4294967291 is the largest prime below 2**32: its square is the hardest case for the sqrt bound.
     const std::uint64_t p = 4294967291ull;
     EXPECT_EQ(least_prime_factor(p * p), p);
@@ -90,7 +90,7 @@ TEST(Samples, TalkSampleMatchesTheTalk) {
     }
 }
 
-TEST(Samples, SemiprimesFactorAsTheTalkSays) {
+TEST(Samples, SLOW_SemiprimesFactorAsTheTalkSays) {
     // Only the semiprimes and even numbers: the primes take the whole trial division (see the slow test).
     for (auto [n, lpf] : kTalkSample)
         if (n != lpf) {
@@ -105,12 +105,31 @@ TEST(Samples, SLOW_TalkSamplePrimesByTrialDivision) {
         }
 }
 
+// An independent check of what is_prime built: Fermat's test to bases 2, 3, 5, 7 (a composite passing all
+// four is rarer than any bug we could make here), with its own modular arithmetic.
+__extension__ typedef unsigned __int128 Wide;
+
+bool fermat_probable_prime(std::uint64_t n) {
+    auto power = [n](Wide base, std::uint64_t exponent) {
+        Wide result = 1;
+        base %= n;
+        for (; exponent; exponent >>= 1, base = base * base % n)
+            if (exponent & 1) result = result * base % n;
+        return static_cast<std::uint64_t>(result);
+    };
+    for (std::uint64_t a : {2u, 3u, 5u, 7u})
+        if (n > a && power(a, n - 1) != 1) return false;
+    return n > 1;
+}
+
 TEST(Samples, EveryMagnitudeHas21NumbersThatFit) {
     for (int k = kMinMagnitude; k <= kMaxMagnitude; ++k) {
         const auto sample = make_sample(k);
         ASSERT_EQ(sample.size(), 21u) << k;
         for (std::size_t i = 0; i < sample.size(); i += 3) {
             EXPECT_TRUE(is_prime(sample[i])) << k << " " << sample[i];
+            EXPECT_TRUE(fermat_probable_prime(sample[i])) << k << " " << sample[i];
+            EXPECT_FALSE(fermat_probable_prime(sample[i + 2])) << k << " " << sample[i + 2];
             EXPECT_FALSE(is_prime(sample[i + 1])) << k;
             EXPECT_FALSE(is_prime(sample[i + 2])) << k;
             EXPECT_LT(sample[i], sample[i + 1]) << k;

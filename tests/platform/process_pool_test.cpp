@@ -27,7 +27,7 @@ using exec::FutureStatus;
 namespace {
 
 std::unique_ptr<exec::Executor> make_pool(int workers) {
-    platform::set_worker_executable(CONCLAB_EXE);
+    platform::set_worker_executable(CONCLAB_TEST_WORKER);
     return platform::make_process_pool(workers);
 }
 
@@ -93,7 +93,7 @@ TEST(ProcessPool, KindAndWorkers) {
 }
 
 TEST(ProcessPool, WorkerCountOutOfRangeIsRejected) {
-    platform::set_worker_executable(CONCLAB_EXE);
+    platform::set_worker_executable(CONCLAB_TEST_WORKER);
     EXPECT_THROW(platform::make_process_pool(0), std::invalid_argument);
     EXPECT_THROW(platform::make_process_pool(65), std::invalid_argument);
     EXPECT_THROW(platform::make_process_pool(-1), std::invalid_argument);
@@ -103,13 +103,13 @@ TEST(ProcessPool, MapKeepsArgumentOrder) {
     auto pool = make_pool(4);
     std::vector<std::string> args;
     for (int i = 0; i < 6; ++i) args.push_back(std::to_string((6 - i) * 15));   // later ones finish first
-    EXPECT_EQ(exec::map(*pool, "exec.sleep_ms", args), args);
+    EXPECT_EQ(exec::map(*pool, "test.sleep_ms", args), args);
 }
 
 TEST(ProcessPool, AsCompletedYieldsInCompletionOrder) {
     auto pool = make_pool(3);
     std::vector<Future> futures;
-    for (const char* ms : {"600", "20", "300"}) futures.push_back(pool->submit({"exec.sleep_ms", ms}));
+    for (const char* ms : {"600", "20", "300"}) futures.push_back(pool->submit({"test.sleep_ms", ms}));
     exec::AsCompleted completed(futures);
     std::vector<std::string> order;
     while (auto f = completed.next()) order.push_back(f->result());
@@ -119,7 +119,7 @@ TEST(ProcessPool, AsCompletedYieldsInCompletionOrder) {
 TEST(ProcessPool, ResultsNameDistinctWorkerProcesses) {
     auto pool = make_pool(2);
     std::vector<Future> futures;
-    for (int i = 0; i < 6; ++i) futures.push_back(pool->submit({"exec.sleep_ms", "60"}));
+    for (int i = 0; i < 6; ++i) futures.push_back(pool->submit({"test.sleep_ms", "60"}));
     std::set<pid_t> pids;
     for (auto& f : futures) {
         EXPECT_EQ(f.result(), "60");
@@ -140,34 +140,34 @@ TEST(ProcessPool, AnyBytesCrossTheProcessBoundary) {
     std::string bytes;
     for (int i = 0; i < 256; ++i) bytes.push_back(static_cast<char>(i));
     bytes += std::string(200000, 'z');   // larger than a pipe buffer
-    EXPECT_EQ(pool->submit({"exec.echo", bytes}).result(), bytes);
-    EXPECT_EQ(pool->submit({"exec.echo", ""}).result(), "");
+    EXPECT_EQ(pool->submit({"test.echo", bytes}).result(), bytes);
+    EXPECT_EQ(pool->submit({"test.echo", ""}).result(), "");
 }
 
 TEST(ProcessPool, LargeMessagesAndTheSizeLimit) {
     auto pool = make_pool(1);
     const std::string big(10u << 20, 'q');   // 10 MiB each way
-    EXPECT_EQ(pool->submit({"exec.echo", big}).result(), big);
-    Future too_big = pool->submit({"exec.echo", std::string(17u << 20, 'q')});
+    EXPECT_EQ(pool->submit({"test.echo", big}).result(), big);
+    Future too_big = pool->submit({"test.echo", std::string(17u << 20, 'q')});
     EXPECT_NE(error_of(too_big).find("16 MiB"), std::string::npos);
-    EXPECT_EQ(pool->submit({"exec.echo", "fine"}).result(), "fine");
+    EXPECT_EQ(pool->submit({"test.echo", "fine"}).result(), "fine");
 }
 
 TEST(ProcessPool, ManySmallTasks) {
     auto pool = make_pool(4);
     std::vector<std::string> args;
     for (int i = 0; i < 300; ++i) args.push_back("task " + std::to_string(i));
-    EXPECT_EQ(exec::map(*pool, "exec.echo", args), args);
+    EXPECT_EQ(exec::map(*pool, "test.echo", args), args);
 }
 
 TEST(ProcessPool, ATaskThatThrowsFailsAloneAndTheWorkerSurvives) {
     auto pool = make_pool(1);
-    Future bad = pool->submit({"exec.fail", "boom at 42"});
+    Future bad = pool->submit({"test.fail", "boom at 42"});
     EXPECT_EQ(error_of(bad), "boom at 42");
     EXPECT_EQ(bad.status(), FutureStatus::failed);
     Future unknown = pool->submit({"no.such.task", "x"});
     EXPECT_EQ(error_of(unknown), "unknown task function 'no.such.task'");
-    Future good = pool->submit({"exec.echo", "still here"});
+    Future good = pool->submit({"test.echo", "still here"});
     EXPECT_EQ(good.result(), "still here");
     EXPECT_EQ(good.record().worker, bad.record().worker);   // the same process
     EXPECT_FALSE(reaped(pid_of(bad.record().worker)));
@@ -175,36 +175,36 @@ TEST(ProcessPool, ATaskThatThrowsFailsAloneAndTheWorkerSurvives) {
 
 TEST(ProcessPool, AKilledWorkerFailsItsTaskAndIsReplaced) {
     auto pool = make_pool(1);
-    Future doomed = pool->submit({"exec.sleep_ms", "10000"});
-    Future queued = pool->submit({"exec.echo", "after"});
+    Future doomed = pool->submit({"test.sleep_ms", "10000"});
+    Future queued = pool->submit({"test.echo", "after"});
     const pid_t pid = wait_until_running(doomed);
     const auto start = std::chrono::steady_clock::now();
     ASSERT_EQ(kill(pid, SIGKILL), 0);
     const std::string message = error_of(doomed);
     EXPECT_LT(seconds_since(start), 5.0);
-    EXPECT_EQ(message, "worker pid " + std::to_string(pid) + " died (signal 9, SIGKILL) while running exec.sleep_ms(10000)");
+    EXPECT_EQ(message, "worker pid " + std::to_string(pid) + " died (signal 9, SIGKILL) while running test.sleep_ms(10000)");
     EXPECT_TRUE(reaped(pid));
     EXPECT_EQ(queued.result(), "after");
     const pid_t replacement = pid_of(queued.record().worker);
     EXPECT_NE(replacement, pid);
     EXPECT_NE(replacement, getpid());
-    EXPECT_EQ(pool->submit({"exec.echo", "again"}).result(), "again");
+    EXPECT_EQ(pool->submit({"test.echo", "again"}).result(), "again");
 }
 
 TEST(ProcessPool, AWorkerThatExitsIsReportedWithItsStatus) {
     auto pool = make_pool(2);
-    Future doomed = pool->submit({"exec.sleep_ms", "10000"});
+    Future doomed = pool->submit({"test.sleep_ms", "10000"});
     const pid_t pid = wait_until_running(doomed);
     ASSERT_EQ(kill(pid, SIGTERM), 0);
-    EXPECT_EQ(error_of(doomed), "worker pid " + std::to_string(pid) + " died (signal 15, SIGTERM) while running exec.sleep_ms(10000)");
-    EXPECT_EQ(exec::map(*pool, "exec.echo", {"a", "b", "c"}), (std::vector<std::string>{"a", "b", "c"}));
+    EXPECT_EQ(error_of(doomed), "worker pid " + std::to_string(pid) + " died (signal 15, SIGTERM) while running test.sleep_ms(10000)");
+    EXPECT_EQ(exec::map(*pool, "test.echo", {"a", "b", "c"}), (std::vector<std::string>{"a", "b", "c"}));
 }
 
 TEST(ProcessPool, CancelAllStopsRunningTasksQuickly) {
     auto pool = make_pool(2);
-    std::vector<Future> running = {pool->submit({"exec.sleep_ms", "10000"}), pool->submit({"exec.sleep_ms", "10000"})};
+    std::vector<Future> running = {pool->submit({"test.sleep_ms", "10000"}), pool->submit({"test.sleep_ms", "10000"})};
     std::vector<Future> pending;
-    for (int i = 0; i < 3; ++i) pending.push_back(pool->submit({"exec.sleep_ms", "10000"}));
+    for (int i = 0; i < 3; ++i) pending.push_back(pool->submit({"test.sleep_ms", "10000"}));
     std::vector<pid_t> pids;
     for (auto& f : running) pids.push_back(wait_until_running(f));
     const auto start = std::chrono::steady_clock::now();
@@ -216,7 +216,7 @@ TEST(ProcessPool, CancelAllStopsRunningTasksQuickly) {
         EXPECT_THROW(f.result(), exec::CancelledError);
     }
     // The pool goes on with replacements.
-    Future next = pool->submit({"exec.echo", "next"});
+    Future next = pool->submit({"test.echo", "next"});
     EXPECT_EQ(next.result(), "next");
     const pid_t replacement = pid_of(next.record().worker);
     for (pid_t pid : pids) EXPECT_NE(replacement, pid);
@@ -230,7 +230,7 @@ TEST(ProcessPool, ShutdownReapsEveryWorkerAndClosesEveryPipe) {
     {
         auto pool = make_pool(3);
         std::vector<Future> futures;
-        for (int i = 0; i < 6; ++i) futures.push_back(pool->submit({"exec.sleep_ms", "40"}));
+        for (int i = 0; i < 6; ++i) futures.push_back(pool->submit({"test.sleep_ms", "40"}));
         for (auto& f : futures) {
             f.result();
             pids.push_back(pid_of(f.record().worker));
@@ -238,7 +238,7 @@ TEST(ProcessPool, ShutdownReapsEveryWorkerAndClosesEveryPipe) {
         EXPECT_GT(open_fds(), fds_before);
         pool->shutdown(true, false);
         for (pid_t pid : pids) EXPECT_TRUE(reaped(pid)) << pid;
-        EXPECT_THROW(pool->submit({"exec.echo", "late"}), std::logic_error);
+        EXPECT_THROW(pool->submit({"test.echo", "late"}), std::logic_error);
         pool->shutdown();   // twice is fine
     }
     expect_no_zombies();
@@ -248,7 +248,7 @@ TEST(ProcessPool, ShutdownReapsEveryWorkerAndClosesEveryPipe) {
 TEST(ProcessPool, ShutdownWithoutWaitStillRunsTheQueue) {
     auto pool = make_pool(2);
     std::vector<Future> futures;
-    for (int i = 0; i < 5; ++i) futures.push_back(pool->submit({"exec.sleep_ms", "30"}));
+    for (int i = 0; i < 5; ++i) futures.push_back(pool->submit({"test.sleep_ms", "30"}));
     const auto start = std::chrono::steady_clock::now();
     pool->shutdown(false, false);
     EXPECT_LT(seconds_since(start), 0.5);
@@ -264,8 +264,8 @@ TEST(ProcessPool, DestroyingAPoolCancelsItsWorkQuickly) {
     const auto start = std::chrono::steady_clock::now();
     {
         auto pool = make_pool(1);
-        running = pool->submit({"exec.sleep_ms", "10000"});
-        queued = pool->submit({"exec.sleep_ms", "10000"});
+        running = pool->submit({"test.sleep_ms", "10000"});
+        queued = pool->submit({"test.sleep_ms", "10000"});
         pid = wait_until_running(running);
     }
     EXPECT_LT(seconds_since(start), 5.0);
@@ -321,8 +321,8 @@ TEST(ProcessPool, WorkersInheritNoOtherDescriptors) {
     ASSERT_EQ(pipe(leaked), 0);   // no O_CLOEXEC: as careless code elsewhere in the program might do
     const std::string leaked_pipe = fd_target(getpid(), leaked[0]);
     auto pool = make_pool(2);
-    Future a = pool->submit({"exec.sleep_ms", "3000"});
-    Future b = pool->submit({"exec.sleep_ms", "3000"});
+    Future a = pool->submit({"test.sleep_ms", "3000"});
+    Future b = pool->submit({"test.sleep_ms", "3000"});
     const pid_t pid_a = wait_until_running(a), pid_b = wait_until_running(b);
     const std::string stdin_a = fd_target(pid_a, 0), stdin_b = fd_target(pid_b, 0);
     EXPECT_EQ(stdin_a.rfind("pipe:", 0), 0u) << stdin_a;
@@ -357,7 +357,7 @@ TEST(ProcessPool, AnExecutableThatIsNotConclabFailsToStart) {
     } catch (const std::runtime_error& e) {
         EXPECT_NE(std::string(e.what()).find("exit status 0) before it was ready"), std::string::npos) << e.what();
     }
-    platform::set_worker_executable(CONCLAB_EXE);
+    platform::set_worker_executable(CONCLAB_TEST_WORKER);
     expect_no_zombies();
     EXPECT_EQ(open_fds(), fds_before);
 }

@@ -54,8 +54,8 @@ test('the worker module has memory of its own; the page shares its memory betwee
 test('tasks run on isolated workers named "worker N"', { timeout: 60000 }, async () => {
   assert.equal(await pool.create(2), 1);
   const lpf = await pool.submit('primes.lpf', '2199030965533');
-  const echo = await pool.submit('exec.echo', 'olá');
-  const fail = await pool.submit('exec.fail', 'boom');
+  const echo = await pool.submit('test.echo', 'olá');
+  const fail = await pool.submit('test.fail', 'boom');
   const unknown = await pool.submit('no.such', '1');
   assert.deepEqual(await waitFor(lpf, ['finished']), { status: 'finished', value: '1482907', worker: (await pool.status(lpf)).worker });
   assert.equal((await waitFor(echo, ['finished'])).value, 'olá');
@@ -69,14 +69,14 @@ test('tasks run on isolated workers named "worker N"', { timeout: 60000 }, async
 
 test('cancel_all cancels pending tasks and terminates running ones; the pool goes on', { timeout: 60000 }, async () => {
   assert.equal(await pool.create(2), 1);
-  const running = [await pool.submit('exec.sleep_ms', '60000'), await pool.submit('exec.sleep_ms', '60000')];
-  const pending = await pool.submit('exec.sleep_ms', '60000');
+  const running = [await pool.submit('test.sleep_ms', '60000'), await pool.submit('test.sleep_ms', '60000')];
+  const pending = await pool.submit('test.sleep_ms', '60000');
   for (const i of running) await waitFor(i, ['running']);
   const started = Date.now();
   await pool.cancelAll();
   for (const i of running) assert.equal((await waitFor(i, ['failed'])).error, 'cancelled while running');
   assert.equal((await waitFor(pending, ['cancelled'])).status, 'cancelled');
-  const after = await pool.submit('exec.echo', 'still here');
+  const after = await pool.submit('test.echo', 'still here');
   const s = await waitFor(after, ['finished']);
   assert.equal(s.value, 'still here');
   assert.match(s.worker, /^worker [12]$/);
@@ -97,13 +97,13 @@ test('a crashed worker fails its own task only and is replaced', { timeout: 6000
 
 test('shutdown returns at once on the main thread and ends the workers', { timeout: 60000 }, async () => {
   assert.equal(await pool.create(2), 1);
-  const long = await pool.submit('exec.sleep_ms', '60000');
+  const long = await pool.submit('test.sleep_ms', '60000');
   await waitFor(long, ['running']);
   const t0 = Date.now();
   await pool.shutdown(true);
   assert.ok(Date.now() - t0 < 2000, 'shutdown(wait=true) did not block the page');
   assert.equal((await waitFor(long, ['failed'])).error, 'cancelled while running');
-  assert.equal(await pool.submit('exec.echo', 'late'), -1, 'submit after shutdown is refused');
+  assert.equal(await pool.submit('test.echo', 'late'), -1, 'submit after shutdown is refused');
   // The page still draws.
   const before = (await page.evaluate(() => window.conclab.frames())).count;
   await page.waitForTimeout(500);

@@ -12,6 +12,7 @@
 #include "serve_command.h"
 
 #include "base/options.h"
+#include "cli/interrupt.h"
 
 #include <httplib.h>
 
@@ -21,7 +22,6 @@
 #include <cerrno>
 #include <chrono>
 #include <condition_variable>
-#include <csignal>
 #include <cstdio>
 #include <deque>
 #include <filesystem>
@@ -39,7 +39,6 @@
 
 #include <fcntl.h>
 #include <netdb.h>
-#include <pthread.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -436,43 +435,12 @@ bool port_in_use(const std::string& host, int port) {
 
 // [SECTION] The command
 
-// Ctrl+C and SIGTERM, plus SIGUSR1 (this file's own wake-up), blocked in this thread and in every thread started
-// after it, for listen_until_signalled to take with sigwait. A handler instead could fire before httplib is
-// listening, when its stop() does nothing (the server then ran on), and may call only async-signal-safe functions.
-sigset_t block_stop_signals() {
-    sigset_t signals;
-    sigemptyset(&signals);
-    for (int signal : {SIGINT, SIGTERM, SIGUSR1}) sigaddset(&signals, signal);
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-    return signals;
-}
-
-// Serves until Ctrl+C or SIGTERM; false if the server stopped accepting by itself.
-bool listen_until_signalled(SiteServer& server, const sigset_t& signals) {
-    std::atomic<bool> done = false;
-    bool listened = false;
-    std::thread listening([&] {
-        listened = server.listen_after_bind();
-        done = true;
-        ::kill(::getpid(), SIGUSR1);
-    });
-    int signal = 0;
-    do {
-        if (sigwait(&signals, &signal) != 0) break;
-    } while (signal == SIGUSR1 && !done);
-    while (!done && !server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    server.stop();
-    listening.join();
-    return listened;
-}
-
 int serve(const ServeOptions& options) {
     const int port = parse_port(options.port);
     std::error_code error;
     if (!fs::is_directory(options.dir, error))
         throw UsageError("--dir '" + options::echo(options.dir) + "' is not a folder (build the web app with `make web`)");
     StaticSite site(fs::canonical(options.dir));
-    const sigset_t stop_signals = block_stop_signals();   // before any thread starts: they inherit the mask
 
     SiteServer server;
     // httplib's default sets SO_REUSEPORT, which lets a second server bind the same port and take half the
@@ -531,11 +499,20 @@ int serve(const ServeOptions& options) {
         return 1;
     }
     if (!server.widen_backlog()) std::fprintf(stderr, "warning: the listen backlog stays at httplib's 5\n");
+    // Created before any other thread starts (they inherit its signal mask), destroyed before the server.
+    InterruptWatch interrupts;
+    std::atomic<bool> listening_ended = false;
+    interrupts.on_interrupt([&] {
+        // httplib's stop() does nothing until listen_after_bind has begun: a signal during start-up waits for it.
+        while (!listening_ended && !server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        server.stop();
+    });
     std::jthread warm_up([&site](std::stop_token stop) { site.gzip().warm(site.root(), stop); });
     std::printf("Serving %s on http://%s:%d/ (COOP/COEP on; Ctrl+C stops)\n", options.dir.c_str(), options.host.c_str(),
                 port);
     std::fflush(stdout);
-    const bool listened = listen_until_signalled(server, stop_signals);
+    const bool listened = server.listen_after_bind();
+    listening_ended = true;
     if (!listened) {
         std::fprintf(stderr, "error: the server stopped accepting connections\n");
         return 1;
@@ -551,16 +528,7 @@ Command add_serve_command(CLI::App& app) {
     serve_cmd->add_option("--port", options->port, "TCP port, 1 to 65535 (default 8000)");
     serve_cmd->add_option("--dir", options->dir, "Folder to serve (default build/web)");
     serve_cmd->add_option("--host", options->host, "Address to bind (default 127.0.0.1: this machine only)");
-    return {serve_cmd, [options] {
-                // main reports UsageError for the commands it catches; serve reports its own so that its exit
-                // status does not depend on which exception type main_cli.cpp catches.
-                try {
-                    return serve(*options);
-                } catch (const UsageError& e) {
-                    std::fprintf(stderr, "error: %s\n", e.what());
-                    return kUsageError;
-                }
-            }};
+    return {serve_cmd, [options] { return serve(*options); }};
 }
 
 }  // namespace conclab::cli

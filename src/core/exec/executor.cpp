@@ -1,5 +1,7 @@
 #include "exec/executor.h"
 
+#include <algorithm>
+
 namespace conclab::exec {
 
 namespace {
@@ -32,6 +34,8 @@ std::string workers_error(int workers) {
 }
 
 int effective_workers(ExecutorKind kind, int requested) { return kind == ExecutorKind::sequential ? 1 : requested; }
+
+int default_workers(int logical_cpus) { return std::clamp(logical_cpus, kMinWorkers, kMaxWorkers); }
 
 std::vector<std::string> map(Executor& executor, std::string_view function, const std::vector<std::string>& arguments) {
     std::vector<Future> futures;

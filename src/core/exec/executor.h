@@ -29,6 +29,8 @@ std::string_view executor_kind_choices();
 std::string workers_error(int workers);
 /// @brief The workers a run really gets: the sequential executor always has one.
 int effective_workers(ExecutorKind kind, int requested);
+/// @brief The default pool size: the logical CPUs, within kMinWorkers..kMaxWorkers (a 128-CPU machine gets 64).
+int default_workers(int logical_cpus);
 
 class Executor {
 public:

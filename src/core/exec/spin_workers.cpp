@@ -6,7 +6,8 @@
 namespace conclab::exec {
 
 void SpinWorkers::start(int count) {
-    if (count < 0 || count > 64) throw std::invalid_argument("spin workers must be 0..64, got " + std::to_string(count));
+    if (count < 0 || count > kMaxSpinWorkers)
+        throw std::invalid_argument("spin workers must be 0.." + std::to_string(kMaxSpinWorkers) + ", got " + std::to_string(count));
     stop();
     stopping_.store(false);
     started_.store(0);

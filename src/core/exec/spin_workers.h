@@ -10,6 +10,9 @@
 
 namespace conclab::exec {
 
+/// @brief The most spinning workers one may start (the System panel's slider and ?spin= alike).
+inline constexpr int kMaxSpinWorkers = 64;
+
 class SpinWorkers {
 public:
     SpinWorkers() = default;
@@ -17,7 +20,7 @@ public:
     SpinWorkers(const SpinWorkers&) = delete;
     SpinWorkers& operator=(const SpinWorkers&) = delete;
 
-    /// @brief Stops any running workers, then starts `count` (0..64) new ones.
+    /// @brief Stops any running workers, then starts `count` (0..kMaxSpinWorkers) new ones.
     void start(int count);
     /// @brief Stops and joins every worker (each checks its flag every few thousand iterations).
     void stop();

@@ -38,11 +38,16 @@ using TaskFunction = std::string (*)(std::string_view argument, TaskContext& con
 
 /// @brief One unit of work for any executor.
 struct Task {
-    std::string function;   ///< a name from the task table, e.g. "primes.lpf"
+    std::string function;   ///< a registered name, e.g. "primes.lpf"
     std::string argument;
 };
 
-/// @brief The function registered under `name` in the task table, or nullptr.
+/// @brief Makes `function` runnable by name on every executor of this program. Each demo registers its own
+/// tasks (e.g. primes::register_tasks()); a worker process registers the same set at start. Registering a
+/// name again with the same function does nothing; with another function throws std::logic_error. Thread-safe.
+void register_task(std::string_view name, TaskFunction function);
+
+/// @brief The function registered under `name`, or nullptr.
 TaskFunction find_task(std::string_view name);
 
 /// @brief Runs a task in this thread; throws what the task throws, std::invalid_argument for an unknown name.

@@ -1,5 +1,7 @@
 #include "primes/least_prime_factor.h"
 
+#include "base/options.h"
+
 #include <cmath>
 #include <stdexcept>
 
@@ -101,7 +103,7 @@ bool is_prime(std::uint64_t n) {
 }
 
 bool parse_number(std::string_view text, std::uint64_t& out, std::string& reason) {
-    const std::string shown(text);
+    const std::string shown = options::echo(text);
     if (text.empty()) {
         reason = "empty number";
         return false;
@@ -147,5 +149,7 @@ std::string lpf_task(std::string_view argument, exec::TaskContext& context) {
     if (!parse_number(argument, n, reason)) throw std::invalid_argument(reason);
     return std::to_string(least_prime_factor(n, context));
 }
+
+void register_tasks() { exec::register_task("primes.lpf", lpf_task); }
 
 }  // namespace conclab::primes

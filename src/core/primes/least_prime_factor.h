@@ -30,4 +30,7 @@ bool parse_number(std::string_view text, std::uint64_t& out, std::string& reason
 /// @brief The task "primes.lpf": decimal n in, decimal lpf out.
 std::string lpf_task(std::string_view argument, exec::TaskContext& context);
 
+/// @brief Registers the primes demo's tasks ("primes.lpf") with the executors.
+void register_tasks();
+
 }  // namespace conclab::primes

@@ -2,8 +2,6 @@
 
 #include "primes/least_prime_factor.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
 #include <chrono>
@@ -12,12 +10,12 @@
 
 namespace conclab::primes {
 
-PrimesRun::PrimesRun(PrimesOptions options, const ExecutorFactory& make_executor, RunClock clock)
+PrimesRun::PrimesRun(PrimesOptions options, const ExecutorMaker& make_executor, RunClock clock)
     : clock_(std::move(clock)) {
     report_.options = std::move(options);
     start_cpu_ = clock_.cpu ? clock_.cpu() : std::nullopt;
     start_wall_ = clock_.wall_s();
-    executor_ = make_executor();
+    executor_ = make_executor(report_.options.executor, report_.options.workers);
     const double after_startup = clock_.wall_s();
     report_.startup_s = after_startup - start_wall_;
     executor_epoch_ = after_startup - start_wall_ - executor_->now_s();
@@ -45,7 +43,10 @@ CheckResult PrimesRun::to_result(const exec::Future& future) {
     r.worker = record.worker;
     if (auto error = future.error()) {
         r.error = *error;
-        if (*error != "cancelled") {
+        const auto status = future.status();
+        r.status = status == exec::FutureStatus::cancelled ? CheckStatus::cancelled : CheckStatus::failed;
+        if (*error == "cancelled while running") r.status = CheckStatus::cancelled;
+        if (status != exec::FutureStatus::cancelled) {
             r.started_s = record.started_s + executor_epoch_;
             r.elapsed_s = record.elapsed_s();
             r.busy_s = record.busy_s();
@@ -141,7 +142,7 @@ void PrimesRun::finish_if_done() {
     report_.finished = true;
 }
 
-std::string to_json(const PrimesReport& report) {
+nlohmann::json to_json(const PrimesReport& report) {
     using nlohmann::json;
     json results = json::array();
     for (const auto& r : report.results) {
@@ -152,6 +153,7 @@ std::string to_json(const PrimesReport& report) {
                   {"busy_s", r.busy_s},
                   {"started_s", r.started_s},
                   {"worker", r.worker}};
+        item["status"] = std::string(to_string(r.status));
         if (r.error) item["error"] = *r.error;
         results.push_back(std::move(item));
     }
@@ -171,7 +173,16 @@ std::string to_json(const PrimesReport& report) {
                       {"total_s", report.cpu->total_s()},
                       {"kind", report.cpu->busy_time ? "worker busy time" : "process cpu time"}};
     }
-    return doc.dump();
+    return doc;
+}
+
+std::string_view to_string(CheckStatus status) {
+    switch (status) {
+    case CheckStatus::done: return "done";
+    case CheckStatus::failed: return "failed";
+    case CheckStatus::cancelled: return "cancelled";
+    }
+    return "?";
 }
 
 std::string format_duration(double seconds) {

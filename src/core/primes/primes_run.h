@@ -2,8 +2,12 @@
 // the %%time figures (wall and CPU). The CLI waits on it; the GUI polls it once per frame.
 #pragma once
 
+#include "base/clock.h"
 #include "exec/executor.h"
+#include "primes/primes_options.h"
 #include "primes/samples.h"
+
+#include <nlohmann/json.hpp>
 
 #include <functional>
 #include <memory>
@@ -12,6 +16,10 @@
 #include <vector>
 
 namespace conclab::primes {
+
+/// @brief How a check ended: with its lpf, with an error (its worker died, say), or cancelled before it ran.
+enum class CheckStatus { done, failed, cancelled };
+std::string_view to_string(CheckStatus status);
 
 struct CheckResult {
     std::size_t index = 0;   ///< position in the sample
@@ -22,29 +30,10 @@ struct CheckResult {
     double started_s = 0;    ///< since the run started
     double elapsed_s = 0;
     double busy_s = 0;       ///< elapsed minus time spent waiting for the GIL
-    std::optional<std::string> error;
+    CheckStatus status = CheckStatus::done;
+    std::optional<std::string> error;   ///< failed: the reason; cancelled: "cancelled" or "cancelled while running"
 };
 
-/// @brief CPU time of a run. On the web no OS figure exists: there it is the workers' busy time.
-struct CpuSeconds {
-    double user_s = 0;
-    double sys_s = 0;
-    bool busy_time = false;   ///< true: summed worker busy time, not OS CPU time
-    double total_s() const { return user_s + sys_s; }
-};
-
-/// @brief What a run needs from the platform: a wall clock and the process's CPU times
-/// (children included, so that worker processes count once they are reaped).
-struct RunClock {
-    std::function<double()> wall_s;
-    std::function<std::optional<CpuSeconds>()> cpu;
-};
-
-struct PrimesOptions {
-    Sample sample;
-    exec::ExecutorKind executor = exec::ExecutorKind::threads;
-    int workers = 1;
-};
 
 struct PrimesReport {
     PrimesOptions options;
@@ -56,12 +45,14 @@ struct PrimesReport {
     bool finished = false;
 };
 
-using ExecutorFactory = std::function<std::unique_ptr<exec::Executor>()>;
+/// @brief Makes the executor a run asked for (the platform's make_executor: processes need the platform).
+using ExecutorMaker = std::function<std::unique_ptr<exec::Executor>(exec::ExecutorKind kind, int workers)>;
 
 class PrimesRun {
 public:
-    /// @brief Starts the clock, creates the executor and submits every number. Throws what the factory throws.
-    PrimesRun(PrimesOptions options, const ExecutorFactory& make_executor, RunClock clock);
+    /// @brief Starts the clock, makes the executor the options ask for and submits every number.
+    /// Throws what the maker throws.
+    PrimesRun(PrimesOptions options, const ExecutorMaker& make_executor, RunClock clock);
     ~PrimesRun();
 
     /// @brief Results finished since the last call; never blocks.
@@ -73,7 +64,6 @@ public:
     bool finished() const { return report_.finished; }
     /// @brief The report so far; final once finished().
     const PrimesReport& report() const { return report_; }
-    std::size_t pending() const { return completions_ ? completions_->remaining() : 0; }
     /// @brief The checks running right now (worker and start time set, no result yet).
     std::vector<CheckResult> in_flight() const;
     double elapsed_s() const;
@@ -95,7 +85,7 @@ private:
 };
 
 /// @brief The run as the JSON of the CLI and of CONCLAB_RESULT (64-bit integers as strings).
-std::string to_json(const PrimesReport& report);
+nlohmann::json to_json(const PrimesReport& report);
 
 /// @brief One line of the talk's table: "18_014_398_509_481_951  ✓  …" for the CLI.
 std::string format_result_line(const CheckResult& result);

@@ -1,5 +1,7 @@
 #include "primes/samples.h"
 
+#include "base/options.h"
+
 #include "primes/least_prime_factor.h"
 
 #include <charconv>
@@ -83,7 +85,7 @@ std::optional<Sample> parse_sample_name(std::string_view text, std::string& erro
         if (ec == std::errc{} && ptr == digits.data() + digits.size() && k >= kMinMagnitude && k <= kMaxMagnitude)
             return Sample{std::string(text), make_sample(k)};
     }
-    error = "unknown sample '" + std::string(text) + "': use 2**K with K from 40 to 64 (the talk's is 2**57) or fluent";
+    error = "unknown sample '" + options::echo(text) + "': use 2**K with K from 40 to 64 (the talk's is 2**57) or fluent";
     return std::nullopt;
 }
 

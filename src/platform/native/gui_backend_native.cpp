@@ -1,5 +1,6 @@
-// Native GUI backend: SDL2 window with an OpenGL 3.3 core context, a plain frame loop, PNG screenshots.
+// Native GUI backend: an SDL2 window with an OpenGL 3.3 core context, a plain frame loop, PNG screenshots.
 #include "gui_backend.h"
+#include "gui_frame.h"
 
 #include <SDL.h>
 #include <SDL_opengl.h>
@@ -15,8 +16,33 @@
 #endif
 
 namespace conclab::platform {
+namespace {
 
-bool create_gui_window(const char* title, int width, int height, GuiWindow& out, std::string& error) {
+SDL_Window* g_window = nullptr;
+SDL_GLContext g_context = nullptr;
+std::string g_screenshot;
+
+bool save_back_buffer_png(const std::string& path, int width, int height) {
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    stbi_flip_vertically_on_write(1);
+    return stbi_write_png(path.c_str(), width, height, 4, pixels.data(), width * 4) != 0;
+}
+
+void close_gui() {
+    gui_frame::shutdown_imgui();
+    if (g_context) SDL_GL_DeleteContext(g_context);
+    if (g_window) SDL_DestroyWindow(g_window);
+    g_context = nullptr;
+    g_window = nullptr;
+    SDL_Quit();
+}
+
+}  // namespace
+
+bool open_gui(const GuiSettings& settings, std::string& error) {
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         error = SDL_GetError();
         return false;
@@ -27,36 +53,52 @@ bool create_gui_window(const char* title, int width, int height, GuiWindow& out,
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     const auto flags = static_cast<SDL_WindowFlags>(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
-    out.window = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
-    if (!out.window) {
+    g_window = SDL_CreateWindow(settings.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, settings.width,
+                                settings.height, flags);
+    if (!g_window) {
         error = SDL_GetError();
         SDL_Quit();
         return false;
     }
-    out.gl_context = SDL_GL_CreateContext(out.window);
-    if (!out.gl_context) {
+    g_context = SDL_GL_CreateContext(g_window);
+    if (!g_context) {
         error = SDL_GetError();
-        SDL_DestroyWindow(out.window);
+        SDL_DestroyWindow(g_window);
+        g_window = nullptr;
         SDL_Quit();
         return false;
     }
-    SDL_GL_MakeCurrent(out.window, out.gl_context);
+    SDL_GL_MakeCurrent(g_window, g_context);
     SDL_GL_SetSwapInterval(1);
-    out.glsl_version = "#version 330 core";
+    gui_frame::init_imgui(g_window, g_context, "#version 330 core");
+    g_screenshot = settings.screenshot_png;
     return true;
 }
 
-void destroy_gui_window(GuiWindow& window) {
-    if (window.gl_context) SDL_GL_DeleteContext(window.gl_context);
-    if (window.window) SDL_DestroyWindow(window.window);
-    window = {};
-    SDL_Quit();
-}
-
-bool run_frame_loop(std::function<bool()> frame) {
-    while (frame()) {
+int run_gui_loop(FrameCallbacks app, DrawMode mode) {
+    int status = 0;
+    gui_frame::FramePacer pacer(mode);
+    auto now_s = [] { return static_cast<double>(SDL_GetTicks64()) / 1000.0; };
+    for (bool more = true; more;) {
+        const UpdateResult update = app.update();
+        if (!pacer.should_draw(now_s(), gui_frame::events_waiting(), update)) {
+            SDL_WaitEventTimeout(nullptr, pacer.wait_ms(now_s(), update.need));   // wakes on input; takes no event
+            continue;
+        }
+        if (!gui_frame::pump_events(g_window)) break;
+        gui_frame::begin();
+        more = app.frame();
+        pacer.drew(now_s());
+        int width = 0, height = 0;
+        gui_frame::render(width, height);
+        if (!more && !g_screenshot.empty() && !save_back_buffer_png(g_screenshot, width, height)) {
+            std::fprintf(stderr, "error: cannot write the screenshot to '%s'\n", g_screenshot.c_str());
+            status = 1;
+        }
+        SDL_GL_SwapWindow(g_window);
     }
-    return true;
+    close_gui();
+    return status;
 }
 
 std::map<std::string, std::string> launch_parameters() { return {}; }
@@ -73,18 +115,5 @@ void report_result(const std::string& json) {
 std::string font_path() { return CONCLAB_FONT_PATH; }
 
 void app_ready() {}
-
-bool save_framebuffer_png(const std::string& path, int width, int height, std::string& error) {
-    std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadBuffer(GL_BACK);
-    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
-    stbi_flip_vertically_on_write(1);
-    if (!stbi_write_png(path.c_str(), width, height, 4, pixels.data(), width * 4)) {
-        error = "cannot write the screenshot to '" + path + "'";
-        return false;
-    }
-    return true;
-}
 
 }  // namespace conclab::platform

@@ -23,11 +23,11 @@ double wall_seconds() {
 
 static double seconds(const timeval& tv) { return static_cast<double>(tv.tv_sec) + static_cast<double>(tv.tv_usec) * 1e-6; }
 
-std::optional<primes::CpuSeconds> process_cpu_times() {
+std::optional<CpuSeconds> process_cpu_times() {
     rusage self{}, children{};
     getrusage(RUSAGE_SELF, &self);
     getrusage(RUSAGE_CHILDREN, &children);
-    primes::CpuSeconds cpu;
+    CpuSeconds cpu;
     cpu.user_s = seconds(self.ru_utime) + seconds(children.ru_utime);
     cpu.sys_s = seconds(self.ru_stime) + seconds(children.ru_stime);
     return cpu;

@@ -3,12 +3,14 @@
 // CONCLAB_RESULT console lines and the loading screen. Everything here runs on the browser main thread
 // except report_result(), which may be called from any thread.
 #include "gui_backend.h"
+#include "gui_frame.h"
 
 #include <SDL.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <emscripten/threading.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <exception>
 #include <string>
@@ -76,21 +78,39 @@ EM_JS(void, conclab_js_app_ready, (), {
 namespace conclab::platform {
 namespace {
 
-std::function<bool()> frame_function;
+FrameCallbacks app_callbacks;
+gui_frame::FramePacer* pacer = nullptr;
+SDL_Window* window = nullptr;
+SDL_GLContext gl_context = nullptr;
 std::function<std::string()> state_provider;
 std::string state_text;   // what conclab_state_json() last returned; lives until the next call
 
 void report_result_here(const char* json) { conclab_js_report_result(json); }
 
+// Called by the browser once per display frame. Most calls on an idle page return here at once: no GL work,
+// nothing drawn, so the page costs ~0% CPU and the workers get the cores.
 void frame_tick() {
+    UpdateResult update{Redraw::animating, true};
+    try {
+        update = app_callbacks.update();
+    } catch (const std::exception& e) {
+        conclab_js_frame_threw(e.what());
+    }
+    if (!pacer->should_draw(emscripten_get_now() / 1000.0, gui_frame::events_waiting(), update)) return;
+    pacer->drew(emscripten_get_now() / 1000.0);
     conclab_js_frame_tick();
+    gui_frame::pump_events(window);   // a page cannot be closed from inside: the tab closes it
+    gui_frame::begin();
     bool keep_going = false;
     try {
-        keep_going = frame_function && frame_function();
+        keep_going = app_callbacks.frame();
     } catch (const std::exception& e) {
         conclab_js_frame_threw(e.what());
         keep_going = true;   // one bad frame should not freeze the page
     }
+    int width = 0, height = 0;
+    gui_frame::render(width, height);
+    SDL_GL_SwapWindow(window);
     if (!keep_going) emscripten_cancel_main_loop();
 }
 
@@ -120,7 +140,7 @@ std::string url_decode(const std::string& text) {
 
 }  // namespace
 
-bool create_gui_window(const char* title, int width, int height, GuiWindow& out, std::string& error) {
+bool open_gui(const GuiSettings& settings, std::string& error) {
     // Keyboard events go to the canvas only, so the page's other elements keep working.
     SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
@@ -133,40 +153,35 @@ bool create_gui_window(const char* title, int width, int height, GuiWindow& out,
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
     // The canvas is sized by CSS to the whole window (shell.html); with RESIZABLE, SDL follows its CSS
     // size, and with ALLOW_HIGHDPI the drawing buffer is CSS size × devicePixelRatio.
-    SDL_Window* window = SDL_CreateWindow(title, SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height,
-                                          SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    window = SDL_CreateWindow(settings.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, settings.width,
+                              settings.height, SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!window) {
         error = std::string("no window: ") + SDL_GetError();
         SDL_Quit();
         return false;
     }
-    SDL_GLContext context = SDL_GL_CreateContext(window);
-    if (!context) {
+    gl_context = SDL_GL_CreateContext(window);
+    if (!gl_context) {
         error = std::string("WebGL2 is not available: ") + SDL_GetError();
         SDL_DestroyWindow(window);
+        window = nullptr;
         SDL_Quit();
         return false;
     }
-    SDL_GL_MakeCurrent(window, context);
-    out.window = window;
-    out.gl_context = context;
-    out.glsl_version = "#version 300 es";
+    SDL_GL_MakeCurrent(window, gl_context);
+    gui_frame::init_imgui(window, gl_context, "#version 300 es");
+    if (!settings.screenshot_png.empty())   // the browser and the e2e tests take screenshots of the canvas
+        std::fprintf(stderr, "error: --screenshot is unsupported on the web: take a screenshot of the page instead\n");
     return true;
 }
 
-void destroy_gui_window(GuiWindow& window) {
-    if (window.gl_context) SDL_GL_DeleteContext(window.gl_context);
-    if (window.window) SDL_DestroyWindow(window.window);
-    window = GuiWindow{};
-    SDL_Quit();
-}
-
-bool run_frame_loop(std::function<bool()> frame) {
-    // The browser owns the loop: frame() runs once per animation frame after this returns, so all it
-    // uses must outlive this call. Returns false at once (simulate_infinite_loop = 0).
-    frame_function = std::move(frame);
+int run_gui_loop(FrameCallbacks app, DrawMode mode) {
+    // The browser owns the loop: frame_tick() runs once per animation frame after this returns, so all
+    // the callbacks use must outlive this call. Returns at once (simulate_infinite_loop = 0).
+    app_callbacks = std::move(app);
+    pacer = new gui_frame::FramePacer(mode);   // lives as long as the page
     emscripten_set_main_loop(frame_tick, 0, 0);
-    return false;
+    return -1;
 }
 
 std::map<std::string, std::string> launch_parameters() {

@@ -19,7 +19,7 @@ namespace conclab::platform {
 // performance.now() in milliseconds; Emscripten corrects each pthread's clock to the main thread's.
 double wall_seconds() { return emscripten_get_now() * 1e-3; }
 
-std::optional<primes::CpuSeconds> process_cpu_times() { return std::nullopt; }
+std::optional<CpuSeconds> process_cpu_times() { return std::nullopt; }
 
 std::optional<double> thread_cpu_seconds() { return std::nullopt; }
 

@@ -1,7 +1,8 @@
 // The "process" of the web build: a small wasm module that each isolated Web Worker loads for itself
 // (web/process-worker.js). Built without pthreads, so its memory is its own ArrayBuffer, shared with
 // nobody — like a child process, it only sees the messages it gets. It runs one task at a time from
-// the same task table as every other executor.
+// the same task registry as every other executor.
+#include "catalog/demo_catalog.h"
 #include "exec/task.h"
 
 #include <emscripten.h>
@@ -18,6 +19,8 @@ extern "C" {
 /// @brief Runs function(argument); returns 1 with the value, 0 with an error message, in conclab_worker_output().
 EMSCRIPTEN_KEEPALIVE int conclab_worker_run(const char* function, const char* argument) {
     // No stop flag: a running task here is cancelled by terminating the whole worker, as with a process.
+    static const bool registered = (conclab::catalog::register_all_tasks(), true);
+    (void)registered;
     conclab::exec::TaskContext context;
     try {
         output = conclab::exec::run_task({function, argument}, context);

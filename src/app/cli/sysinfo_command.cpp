@@ -1,0 +1,48 @@
+#include "cli/sysinfo_command.h"
+
+#include "platform.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+namespace conclab::cli {
+namespace {
+
+int sysinfo(bool json) {
+    const auto counts = platform::system_counts();
+    const auto build = platform::build_info();
+    const int cpus = platform::logical_cpus();
+    if (json) {
+        nlohmann::json doc{{"cpus", cpus},
+                           {"processes", counts.processes ? nlohmann::json(*counts.processes) : nlohmann::json()},
+                           {"threads", counts.threads ? nlohmann::json(*counts.threads) : nlohmann::json()},
+                           {"own_threads", counts.own_threads ? nlohmann::json(*counts.own_threads) : nlohmann::json()},
+                           {"counts_note", counts.note},
+                           {"build", {{"kind", build.kind}, {"compiler", build.compiler}, {"type", build.build_type},
+                                      {"version", build.version}}},
+                           {"process_kind", platform::capabilities().process_kind}};
+        std::cout << doc.dump() << "\n";
+        return 0;
+    }
+    std::printf("logical CPUs:  %d\n", cpus);
+    if (counts.processes) std::printf("processes:     %d\n", *counts.processes);
+    if (counts.threads) std::printf("threads:       %d\n", *counts.threads);
+    std::printf("               (%s)\n", counts.note.c_str());
+    std::printf("build:         %s %s, %s, Concurrency Lab %s\n", build.kind.c_str(), build.build_type.c_str(),
+                build.compiler.c_str(), build.version.c_str());
+    return 0;
+}
+
+}  // namespace
+
+Command add_sysinfo_command(CLI::App& app) {
+    auto* sub = app.add_subcommand("sysinfo", "Logical CPUs, processes and threads of this machine");
+    auto json = std::make_shared<bool>(false);
+    sub->add_flag("--json", *json, "Print one JSON document");
+    return {sub, [json] { return sysinfo(*json); }};
+}
+
+}  // namespace conclab::cli

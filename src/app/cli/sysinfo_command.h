@@ -1,0 +1,10 @@
+#pragma once
+
+#include "cli/command.h"
+
+namespace conclab::cli {
+
+/// @brief `conclab sysinfo [--json]`: logical CPUs, processes (like `ps ax | wc -l`), threads, the build.
+Command add_sysinfo_command(CLI::App& app);
+
+}  // namespace conclab::cli

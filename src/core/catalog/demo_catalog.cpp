@@ -1,0 +1,64 @@
+#include "catalog/demo_catalog.h"
+
+#include "primes/least_prime_factor.h"
+#include "primes/primes_options.h"
+#include "system/system_options.h"
+
+namespace conclab::catalog {
+
+namespace {
+
+void check_system(const options::Params& params, options::FieldErrors& errors) {
+    system::parse_system_options(params, errors);
+}
+
+void check_primes(const options::Params& params, options::FieldErrors& errors) {
+    primes::parse_primes_options(params, 1, errors);
+}
+
+}  // namespace
+
+const std::vector<DemoInfo>& demos() {
+    static const std::vector<DemoInfo> list{
+        {"system", system::system_option_specs, check_system, nullptr},
+        {"primes", primes::primes_option_specs, check_primes, primes::register_tasks},
+    };
+    return list;
+}
+
+const DemoInfo* find_demo(std::string_view id) {
+    for (const auto& d : demos())
+        if (d.id == id) return &d;
+    return nullptr;
+}
+
+std::string demo_choices() {
+    std::string out;
+    for (const auto& d : demos()) out += (out.empty() ? "" : "|") + std::string(d.id);
+    return out;
+}
+
+void register_all_tasks() {
+    for (const auto& d : demos())
+        if (d.register_tasks) d.register_tasks();
+}
+
+std::vector<options::OptionSpec> all_demo_option_specs() {
+    std::vector<options::OptionSpec> all;
+    for (const auto& d : demos())
+        for (const auto& spec : d.option_specs()) {
+            bool seen = false;
+            for (const auto& s : all) seen = seen || s.name == spec.name;
+            if (!seen) all.push_back(spec);
+        }
+    return all;
+}
+
+options::Params params_for(const DemoInfo& demo, const options::Params& params) {
+    options::Params mine;
+    for (const auto& spec : demo.option_specs())
+        if (auto it = params.find(spec.name); it != params.end()) mine.insert(*it);
+    return mine;
+}
+
+}  // namespace conclab::catalog

@@ -1,0 +1,53 @@
+#include "primes/primes_options.h"
+
+namespace conclab::primes {
+
+namespace {
+constexpr std::string_view kExecutorNames[] = {"sequential", "threads", "processes", "gil"};
+}
+
+std::span<const std::string_view> executor_choices() { return kExecutorNames; }
+
+const std::vector<options::OptionSpec>& primes_option_specs() {
+    static const std::vector<options::OptionSpec> specs{
+        {"executor", "sequential|threads|processes|gil", "How to run the checks (default threads)"},
+        {"workers", "N", "Workers, 1..64 (default: logical CPUs)"},
+        {"sample", "2**K|fluent", "The talk's make_sample(2**K), K 40..64 (default 2**57), or Fluent Python's list"},
+        {"numbers", "LIST", "Your own numbers instead of a sample: 1..2**64-1, separated by spaces or commas"},
+    };
+    return specs;
+}
+
+PrimesOptions parse_primes_options(const options::Params& params, int logical_cpus, options::FieldErrors& errors) {
+    PrimesOptions o;
+    std::string executor = "threads";
+    if (options::read_choice(params, "executor", kExecutorNames, executor, errors))
+        o.executor = *exec::parse_executor_kind(executor);
+    int workers = exec::default_workers(logical_cpus);
+    options::read_int(params, "workers", exec::kMinWorkers, exec::kMaxWorkers, workers, errors);
+    o.workers = exec::effective_workers(o.executor, workers);
+
+    const auto numbers = params.find("numbers");
+    const auto sample = params.find("sample");
+    std::string error;
+    if (numbers != params.end() && sample != params.end()) {
+        errors["numbers"] = "give numbers or --sample, not both";
+    } else if (numbers != params.end()) {
+        if (numbers->second.size() > kMaxNumbersText) {
+            errors["numbers"] = "the list of numbers is " + std::to_string(numbers->second.size()) +
+                                " characters long: the limit is " + std::to_string(kMaxNumbersText);
+        } else if (auto parsed = parse_number_list(numbers->second, error)) {
+            o.sample = std::move(*parsed);
+        } else {
+            errors["numbers"] = error;
+        }
+    } else {
+        if (auto parsed = parse_sample_name(sample == params.end() ? "2**57" : sample->second, error))
+            o.sample = std::move(*parsed);
+        else
+            errors["sample"] = error;
+    }
+    return o;
+}
+
+}  // namespace conclab::primes

@@ -1,0 +1,33 @@
+// The primes demo's options — executor, workers, sample, numbers — parsed once from text, with the same
+// rules and messages for the CLI flags, the query string and the panel.
+#pragma once
+
+#include "base/options.h"
+#include "exec/executor.h"
+#include "primes/samples.h"
+
+#include <vector>
+
+namespace conclab::primes {
+
+struct PrimesOptions {
+    Sample sample;
+    exec::ExecutorKind executor = exec::ExecutorKind::threads;
+    int workers = 1;   ///< as the run gets them (1 for sequential)
+};
+
+/// @brief The longest `numbers` text accepted (about 5 000 numbers); longer lists are refused, never cut.
+inline constexpr std::size_t kMaxNumbersText = 100'000;
+
+/// @brief The options the primes demo accepts: executor, workers, sample, numbers.
+const std::vector<options::OptionSpec>& primes_option_specs();
+
+/// @brief Reads the primes options from `params`; absent ones take their defaults (the talk's 2**57 sample,
+/// threads, exec::default_workers(logical_cpus)). Each bad value is recorded in `errors` under its name;
+/// "numbers" and "sample" together are refused.
+PrimesOptions parse_primes_options(const options::Params& params, int logical_cpus, options::FieldErrors& errors);
+
+/// @brief The executor names as read_choice wants them.
+std::span<const std::string_view> executor_choices();
+
+}  // namespace conclab::primes

@@ -1,0 +1,81 @@
+#include "gui_frame.h"
+
+#include <SDL.h>
+#include <SDL_opengl.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include <algorithm>
+
+namespace conclab::platform::gui_frame {
+
+void init_imgui(SDL_Window* window, void* gl_context, const char* glsl_version) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    ImGui_ImplSDL2_InitForOpenGL(window, gl_context);
+    ImGui_ImplOpenGL3_Init(glsl_version);
+}
+
+void shutdown_imgui() {
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplSDL2_Shutdown();
+    ImGui::DestroyContext();
+}
+
+bool pump_events(SDL_Window* window) {
+    SDL_Event event;
+    bool open = true;
+    while (SDL_PollEvent(&event)) {
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        if (event.type == SDL_QUIT) open = false;
+        if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
+            event.window.windowID == SDL_GetWindowID(window))
+            open = false;
+    }
+    return open;
+}
+
+void begin() {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+}
+
+void render(int& width, int& height) {
+    ImGui::Render();
+    const ImGuiIO& io = ImGui::GetIO();
+    width = static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x);
+    height = static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y);
+    glViewport(0, 0, width, height);
+    glClearColor(0.09f, 0.10f, 0.12f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+bool events_waiting() {
+    SDL_PumpEvents();
+    return SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0;
+}
+
+bool FramePacer::should_draw(double now_s, bool input, UpdateResult update) {
+    const Redraw need = update.need;
+    if (input || need != last_need_) settle_ = kSettleFrames;
+    if (update.changed) settle_ = std::max(settle_, 1);
+    last_need_ = need;
+    if (mode_ == DrawMode::always || need == Redraw::animating) return true;
+    if (settle_ > 0) {
+        --settle_;
+        return true;
+    }
+    return need == Redraw::ticking && now_s - last_draw_s_ >= 1.0 / kTickingFps;
+}
+
+int FramePacer::wait_ms(double now_s, Redraw need) const {
+    if (mode_ == DrawMode::always || need == Redraw::animating || settle_ > 0) return 0;
+    if (need == Redraw::ticking) return std::max(0, static_cast<int>((last_draw_s_ + 1.0 / kTickingFps - now_s) * 1000));
+    return 250;   // idle: wake now and then to hear from workers (update), draw nothing
+}
+
+}  // namespace conclab::platform::gui_frame

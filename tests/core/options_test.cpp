@@ -1,0 +1,137 @@
+// The one set of option rules: decimal only, clear messages, echoed values capped and escaped; each demo's
+// parser and the catalog that the CLI and the app build on.
+#include "base/options.h"
+#include "catalog/demo_catalog.h"
+#include "exec/executor.h"
+#include "exec/task.h"
+#include "primes/primes_options.h"
+#include "system/system_options.h"
+
+#include <gtest/gtest.h>
+
+using namespace conclab;
+using options::FieldErrors;
+using options::Params;
+
+TEST(Options, DecimalOnly) {
+    EXPECT_EQ(options::parse_decimal("8"), 8);
+    EXPECT_EQ(options::parse_decimal("0"), 0);
+    EXPECT_EQ(options::parse_decimal("-1"), -1);
+    EXPECT_EQ(options::parse_decimal("1_000"), 1000);
+    for (const char* bad : {"010", "0x1F90", "0X10", "08", "+5", " 5", "5 ", "", "-", "1__0", "_1", "1_", "1e3", "0b1",
+                            "99999999999999999999", "٣"})
+        EXPECT_FALSE(options::parse_decimal(bad).has_value()) << bad;
+}
+
+TEST(Options, ReadIntNamesTheValueAndTheRange) {
+    FieldErrors errors;
+    int workers = 4;
+    EXPECT_FALSE(options::read_int(Params{{"workers", "-1"}}, "workers", 1, 64, workers, errors));
+    EXPECT_EQ(errors["workers"], "--workers -1 is out of range: use 1 to 64");
+    EXPECT_EQ(workers, 4);
+    errors.clear();
+    EXPECT_FALSE(options::read_int(Params{{"workers", "010"}}, "workers", 1, 64, workers, errors));
+    EXPECT_EQ(errors["workers"], "--workers '010' is not a whole number");
+    errors.clear();
+    EXPECT_TRUE(options::read_int(Params{}, "workers", 1, 64, workers, errors));
+    EXPECT_TRUE(errors.empty());
+}
+
+TEST(Options, EchoCapsAndEscapes) {
+    EXPECT_EQ(options::echo("a\nb\x01"), "a\\nb\\x01");
+    EXPECT_EQ(options::echo(std::string("a\0b", 3)), "a\\x00b");
+    const std::string long_value(500, 'x');
+    const std::string shown = options::echo(long_value);
+    EXPECT_EQ(shown, std::string(80, 'x') + "\u2026");
+    EXPECT_EQ(options::echo("olá"), "olá");   // UTF-8 stays whole
+}
+
+TEST(Options, UnknownNamesAreReported) {
+    FieldErrors errors;
+    const std::vector<options::OptionSpec> specs{{"workers", "N", ""}};
+    constexpr std::string_view extra[] = {"demo"};
+    options::reject_unknown(Params{{"workers", "2"}, {"demo", "x"}, {"wrokers", "2"}}, specs, extra, errors);
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors["wrokers"], "unknown option 'wrokers'");
+}
+
+TEST(PrimesOptions, DefaultsFollowTheMachineWithinTheRange) {
+    EXPECT_EQ(exec::default_workers(2), 2);
+    EXPECT_EQ(exec::default_workers(128), 64);   // a big machine: the default must still be valid
+    EXPECT_EQ(exec::default_workers(0), 1);
+    FieldErrors errors;
+    const auto o = primes::parse_primes_options({}, 128, errors);
+    EXPECT_TRUE(errors.empty());
+    EXPECT_EQ(o.workers, 64);
+    EXPECT_EQ(o.executor, exec::ExecutorKind::threads);
+    EXPECT_EQ(o.sample.name, "2**57");
+    EXPECT_EQ(o.sample.numbers.size(), 21u);
+}
+
+TEST(PrimesOptions, BadValuesAreRefusedWithTheCliMessages) {
+    FieldErrors errors;
+    primes::parse_primes_options({{"workers", "-1"}, {"executor", "fibers"}, {"sample", "2**99"}}, 2, errors);
+    EXPECT_EQ(errors["workers"], "--workers -1 is out of range: use 1 to 64");
+    EXPECT_EQ(errors["executor"], "unknown executor 'fibers': use sequential|threads|processes|gil");
+    EXPECT_NE(errors["sample"].find("unknown sample '2**99'"), std::string::npos);
+    errors.clear();
+    primes::parse_primes_options({{"numbers", "7"}, {"sample", "fluent"}}, 2, errors);
+    EXPECT_EQ(errors.count("numbers"), 1u);
+}
+
+TEST(PrimesOptions, LongListsAreTakenWholeOrRefusedNeverCut) {
+    std::string numbers;
+    for (int i = 0; i < 300; ++i) numbers += "1000000, ";
+    numbers += "1000000007";   // past the 2048 bytes where the panel's buffer used to cut the list
+    FieldErrors errors;
+    const auto o = primes::parse_primes_options({{"numbers", numbers}}, 2, errors);
+    ASSERT_TRUE(errors.empty()) << options::first_error(errors);
+    ASSERT_EQ(o.sample.numbers.size(), 301u);
+    EXPECT_EQ(o.sample.numbers.back(), 1000000007u);
+    const std::string too_long(primes::kMaxNumbersText + 1, '7');
+    primes::parse_primes_options({{"numbers", too_long}}, 2, errors);
+    EXPECT_NE(errors["numbers"].find("the limit is 100000"), std::string::npos);
+    EXPECT_LT(errors["numbers"].size(), 200u);
+}
+
+TEST(PrimesOptions, SequentialRunsOneWorker) {
+    FieldErrors errors;
+    EXPECT_EQ(primes::parse_primes_options({{"executor", "sequential"}, {"workers", "8"}}, 2, errors).workers, 1);
+}
+
+TEST(SystemOptions, SpinRange) {
+    FieldErrors errors;
+    EXPECT_EQ(system::parse_system_options({{"spin", "3"}}, errors).spin, 3);
+    EXPECT_FALSE(system::parse_system_options({}, errors).spin.has_value());
+    system::parse_system_options({{"spin", "65"}}, errors);
+    EXPECT_EQ(errors["spin"], "--spin 65 is out of range: use 0 to 64");
+}
+
+TEST(Catalog, EveryDemoParsesItsOwnOptionsAndRegistersItsTasks) {
+    ASSERT_NE(catalog::find_demo("primes"), nullptr);
+    EXPECT_EQ(catalog::find_demo("nope"), nullptr);
+    EXPECT_EQ(catalog::demo_choices().substr(0, 13), "system|primes");
+    catalog::register_all_tasks();
+    catalog::register_all_tasks();   // idempotent
+    EXPECT_NE(exec::find_task("primes.lpf"), nullptr);
+    const auto* primes_demo = catalog::find_demo("primes");
+    const Params only = catalog::params_for(*primes_demo, {{"workers", "2"}, {"spin", "3"}});
+    EXPECT_EQ(only.size(), 1u);
+    FieldErrors errors;
+    primes_demo->check_options({{"workers", "0"}}, errors);
+    EXPECT_EQ(errors.count("workers"), 1u);
+    auto all = catalog::all_demo_option_specs();
+    for (std::size_t i = 0; i < all.size(); ++i)
+        for (std::size_t j = i + 1; j < all.size(); ++j) EXPECT_NE(all[i].name, all[j].name);
+}
+
+TEST(TaskRegistry, SameNameTwiceWithAnotherFunctionIsRefused) {
+    auto a = [](std::string_view, exec::TaskContext&) { return std::string("a"); };
+    auto b = [](std::string_view, exec::TaskContext&) { return std::string("b"); };
+    exec::register_task("options_test.a", a);
+    exec::register_task("options_test.a", a);
+    EXPECT_THROW(exec::register_task("options_test.a", b), std::logic_error);
+    exec::TaskContext context;
+    EXPECT_EQ(exec::run_task({"options_test.a", ""}, context), "a");
+    EXPECT_THROW(exec::run_task({"options_test.nope", ""}, context), std::invalid_argument);
+}

@@ -1,0 +1,12 @@
+// A process-pool worker for the platform tests: `test_worker worker` serves the shipped tasks and the
+// test-only ones (tests/support/test_tasks.cpp), which the real `conclab worker` does not ship.
+#include "native/process_worker.h"
+
+#include <cstdio>
+#include <cstring>
+
+int main(int argc, char** argv) {
+    if (argc == 2 && std::strcmp(argv[1], "worker") == 0) return conclab::platform::run_process_worker();
+    std::fprintf(stderr, "usage: %s worker\n", argv[0]);
+    return 2;
+}
