@@ -23,6 +23,17 @@ else()
   target_link_libraries(conclab_json INTERFACE nlohmann_json::nlohmann_json)
 endif()
 
+# --- stb_image + stb_image_resize (header-only, Debian's libstb-dev): like json, a folder of its own ---
+set(CONCLAB_STB_DIR /usr/include/stb CACHE PATH "Folder holding stb_image.h and stb_image_resize.h")
+if(NOT EXISTS "${CONCLAB_STB_DIR}/stb_image.h" OR NOT EXISTS "${CONCLAB_STB_DIR}/stb_image_resize.h")
+  message(FATAL_ERROR "No stb_image.h/stb_image_resize.h in ${CONCLAB_STB_DIR}: install libstb-dev or set CONCLAB_STB_DIR")
+endif()
+set(CONCLAB_STB_INCLUDE "${CMAKE_BINARY_DIR}/include-stb")
+file(MAKE_DIRECTORY "${CONCLAB_STB_INCLUDE}")
+file(CREATE_LINK "${CONCLAB_STB_DIR}" "${CONCLAB_STB_INCLUDE}/stb" SYMBOLIC)
+add_library(conclab_stb INTERFACE)
+target_include_directories(conclab_stb SYSTEM INTERFACE "${CONCLAB_STB_INCLUDE}")
+
 if(CONCLAB_BUILD_GUI)
   FetchContent_GetProperties(imgui)
   if(NOT imgui_POPULATED)

@@ -6,6 +6,7 @@
 #include "cli/primes_command.h"
 #include "cli/serve_command.h"
 #include "cli/sysinfo_command.h"
+#include "cli/wikipics_command.h"
 #include "native/process_worker.h"
 #include "platform.h"
 
@@ -40,7 +41,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(0, 1);
 
     std::vector<cli::Command> commands{cli::add_sysinfo_command(app), cli::add_primes_command(app),
-                                       cli::add_serve_command(app)};
+                                      cli::add_wikipics_command(app), cli::add_serve_command(app)};
 
     auto* worker_cmd = app.add_subcommand("worker", "A process-pool worker (started by the pool, not by hand)");
     worker_cmd->group("");   // hidden from --help

@@ -147,6 +147,7 @@ public:
         for (int i = 0; i < spin_.running(); ++i) counters.push_back(std::to_string(spin_.count(i)));
         return {{"spin_workers", spin_.running()},
                 {"spin_started", spin_.started()},
+                {"stop_offered", spin_.running() > 0 && spin_.started() == spin_.running()},
                 {"spin_counts", counters},
                 {"processes", counts_.processes ? nlohmann::json(*counts_.processes) : nlohmann::json()},
                 {"threads", counts_.threads ? nlohmann::json(*counts_.threads) : nlohmann::json()},

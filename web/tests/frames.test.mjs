@@ -14,7 +14,8 @@ async function spinAndMeasure(spinOf) {
   const { page, errors } = await h.openPage(env.browser.context, env.server.url + `?demo=system&spin=${spin}`);
   await h.waitForApp(page);
   await page.waitForFunction((n) => window.conclab.state().system.spin_workers === n, spin, { timeout: 30000 });
-  await page.waitForTimeout(1000);
+  await page.waitForFunction((n) => window.conclab.state().system.spin_started === n, spin, { timeout: 60000 });
+  assert.equal((await page.evaluate(() => window.conclab.state())).redraw, 'animating', 'spinners animate: every frame is drawn');
   const m = await h.measureFrames(page, 5);
   const state = await page.evaluate(() => window.conclab.state());
   const counts = state.system.spin_counts.map(Number);
@@ -43,6 +44,7 @@ test('more spinners than pre-started Web Workers all start, and Stop is offered 
   await page.waitForFunction(() => window.conclab.state().system.spin_started === 20, null, { timeout: 120000 });
   const state = await page.evaluate(() => window.conclab.state());
   assert.equal(state.system.spin_workers, 20);
+  assert.equal(state.system.stop_offered, true, 'Stop is offered once every spinner has started');
   assert.deepEqual(errors, []);
   await page.close();
 });

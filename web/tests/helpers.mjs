@@ -137,6 +137,20 @@ export async function waitForApp(page, timeoutMs = 60000) {
   return page.evaluate(() => window.conclab.state());
 }
 
+// Waits until the page has stopped drawing (on-demand mode: nothing changes, nothing is drawn): the frame
+// count holds still for half a second. Fails after `timeoutMs`.
+export async function waitForIdle(page, timeoutMs = 20000) {
+  const start = Date.now();
+  let last = -1;
+  while (Date.now() - start < timeoutMs) {
+    const count = (await page.evaluate(() => window.conclab.frames())).count;
+    if (count === last) return { frames: count, waitedMs: Date.now() - start };
+    last = count;
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`the page never went idle within ${timeoutMs} ms`);
+}
+
 // The JSON of the first `CONCLAB_RESULT <json>` console line.
 export async function waitForResult(page, messages, timeoutMs = 120000) {
   const deadline = Date.now() + timeoutMs;

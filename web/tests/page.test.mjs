@@ -20,8 +20,8 @@ test('the page loads, is cross-origin isolated and reports its state', { timeout
   assert.equal(typeof state.fps, 'number');
   // The loading screen is gone once the app said it is ready.
   assert.equal(await page.locator('#overlay').isHidden(), true);
-  await page.waitForTimeout(1000);
-  assert.ok((await page.evaluate(() => window.conclab.state())).fps > 0, 'frames are being drawn');
+  assert.ok((await page.evaluate(() => window.conclab.frames())).count >= 2, 'frames were drawn');
+  assert.equal(state.draw_mode, 'on_demand');
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -31,7 +31,7 @@ test('the canvas is drawn (not blank) and screenshots are saved', { timeout: 900
   for (const [name, query] of [['system', '?demo=system'], ['primes-pt', '?demo=primes&lang=pt']]) {
     const { page, errors } = await h.openPage(env.browser.context, env.server.url + query);
     await h.waitForApp(page);
-    await page.waitForTimeout(1500);
+    await h.waitForIdle(page);
     const png = await page.locator('#canvas').screenshot({ path: path.join(h.screenshotDir, `${name}.png`) });
     const colours = await h.colourVariety(page, png);
     assert.ok(colours >= 20, `${name}: only ${colours} distinct colours on the canvas`);
@@ -48,6 +48,12 @@ test('bad launch options are shown, not a crash', { timeout: 180000 }, async () 
     ['?demo=primes&sample=2**99', /2\*\*99.*fluent/],
     ['?demo=primes&numbers=7,12x', /12x/],
     ['?demo=nope', /unknown demo 'nope'/],
+    ['?lang=xx', /unknown lang 'xx': use en\|pt/],
+    ['?demo=system&spin=65', /--spin 65 is out of range: use 0 to 64/],
+    ['?demo=primes&workers=65', /--workers 65 is out of range: use 1 to 64/],
+    ['?demo=primes&workers=010', /--workers '010' is not a whole number/],
+    ['?fps=fast', /unknown fps 'fast': use auto\|max/],
+    ['?wrokers=2', /unknown option 'wrokers'/],
   ];
   for (const [query, pattern] of cases) {
     const { page, errors } = await h.openPage(env.browser.context, env.server.url + query);
@@ -71,6 +77,36 @@ test('the canvas follows the window size (device pixels)', { timeout: 90000 }, a
   await page.waitForFunction(() => document.getElementById('canvas').width === Math.round(900 * devicePixelRatio), null, { timeout: 10000 });
   s = await size();
   assert.deepEqual([s.width, s.height], s.expected);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an idle page stops drawing and wakes on input', { timeout: 90000 }, async () => {
+  const { page, errors } = await h.openPage(env.browser.context, env.server.url + '?demo=primes');
+  await h.waitForApp(page);
+  const idle = await h.waitForIdle(page);
+  const state = await page.evaluate(() => window.conclab.state());
+  assert.equal(state.draw_mode, 'on_demand');
+  assert.equal(state.redraw, 'idle');
+  // Idle: not one frame over the next second.
+  const before = (await page.evaluate(() => window.conclab.frames())).count;
+  await page.waitForTimeout(1000);
+  assert.equal((await page.evaluate(() => window.conclab.frames())).count, before, 'an idle page draws nothing');
+  // Input wakes it: a mouse move over the canvas is answered with frames.
+  await page.mouse.move(300, 200);
+  await page.mouse.move(320, 210);
+  await page.waitForFunction((n) => window.conclab.frames().count > n, before, { timeout: 10000 });
+  console.log(`idle after ${idle.waitedMs} ms; woke on input`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('fps=max draws every frame, as before', { timeout: 90000 }, async () => {
+  const { page, errors } = await h.openPage(env.browser.context, env.server.url + '?demo=primes&fps=max');
+  await h.waitForApp(page);
+  assert.equal((await page.evaluate(() => window.conclab.state())).draw_mode, 'always');
+  const m = await h.measureFrames(page, 2);
+  assert.ok(m.frames >= 4, `only ${m.frames} frames in 2 s with fps=max`);
   assert.deepEqual(errors, []);
   await page.close();
 });

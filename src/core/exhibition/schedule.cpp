@@ -1,0 +1,34 @@
+// Schedule arithmetic (see schedule.h for the model).
+#include "exhibition/schedule.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace conclab::exhibition {
+
+double sequential_total_s(const ExhibitionOptions& o) { return o.boards * o.moves * (o.her_s + o.them_s); }
+
+double simultaneous_round_s(const ExhibitionOptions& o) { return std::max(o.boards * o.her_s, o.her_s + o.them_s); }
+
+double simultaneous_rounds_s(const ExhibitionOptions& o) { return o.moves * simultaneous_round_s(o); }
+
+double simultaneous_total_s(const ExhibitionOptions& o) {
+    return simultaneous_rounds_s(o) + std::min(o.them_s, (o.boards - 1) * o.her_s);
+}
+
+int crossover_boards(const ExhibitionOptions& o) {
+    return static_cast<int>(std::ceil((o.her_s + o.them_s) / o.her_s - 1e-9));
+}
+
+std::string talk_slide_note(const ExhibitionOptions& o) {
+    char text[512];
+    std::snprintf(text, sizeof text,
+                  "The talk's slide says 20 minutes: it counted a round of 20 boards x 5 s as 40 s. A round is "
+                  "max(%d x %g s, %g s + %g s) = %g s, so %d rounds take %g min (the last reply adds %g s more).",
+                  o.boards, o.her_s, o.her_s, o.them_s, simultaneous_round_s(o), o.moves, simultaneous_rounds_s(o) / 60,
+                  simultaneous_total_s(o) - simultaneous_rounds_s(o));
+    return text;
+}
+
+}  // namespace conclab::exhibition

@@ -1,0 +1,110 @@
+#include "wikipics/mediawiki_api.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+namespace conclab::wikipics {
+
+std::string url_encode(std::string_view text) {
+    std::string out;
+    for (unsigned char c : text) {
+        const bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                                c == '-' || c == '_' || c == '.' || c == '~';
+        if (unreserved) {
+            out += static_cast<char>(c);
+        } else {
+            char hex[4];
+            std::snprintf(hex, sizeof hex, "%%%02X", c);
+            out += hex;
+        }
+    }
+    return out;
+}
+
+std::string allimages_url(std::string_view api_base, std::string_view from_prefix, long long min_size,
+                          long long max_size, int limit, std::string_view continue_token) {
+    std::string url(api_base);
+    url += "?action=query&list=allimages&aisort=name&aiprop=url%7Csize%7Cmime";
+    url += "&aifrom=" + url_encode(from_prefix);
+    url += "&aiminsize=" + std::to_string(min_size);
+    url += "&aimaxsize=" + std::to_string(max_size);
+    url += "&ailimit=" + std::to_string(limit);
+    if (!continue_token.empty()) url += "&aicontinue=" + url_encode(continue_token);
+    url += "&format=json&origin=*";
+    return url;
+}
+
+namespace {
+
+std::string shorten(std::string_view text) {
+    constexpr std::size_t kShown = 60;
+    std::string out(text.substr(0, kShown));
+    for (char& c : out)
+        if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+    return text.size() > kShown ? out + "\u2026" : out;
+}
+
+bool is_jpeg(const nlohmann::json& mime) { return mime.is_string() && mime.get<std::string>() == "image/jpeg"; }
+
+}  // namespace
+
+std::variant<AllImagesPage, std::string> parse_allimages(std::string_view body) {
+    using nlohmann::json;
+    const json doc = json::parse(body, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object())
+        return "the API answer is not JSON (it begins \"" + shorten(body) + "\")";
+    if (auto error = doc.find("error"); error != doc.end()) {
+        std::string code = error->is_object() ? error->value("code", "") : "";
+        std::string info = error->is_object() ? error->value("info", "") : "";
+        return "the API answered with an error: " + (code.empty() ? "(no code)" : code) +
+               (info.empty() ? "" : " \u2014 " + info);
+    }
+    auto query = doc.find("query");
+    if (query == doc.end() || !query->is_object()) {
+        // An empty result may come without "query" at all.
+        if (doc.contains("batchcomplete") && !doc.contains("continue")) return AllImagesPage{};
+        return std::string("the API answer has no \"query\" object");
+    }
+    auto list = query->find("allimages");
+    if (list == query->end() || !list->is_array()) return std::string("the API answer has no \"query.allimages\" list");
+    AllImagesPage page;
+    std::size_t index = 0;
+    for (const auto& item : *list) {
+        const std::string where = "query.allimages[" + std::to_string(index++) + "]";
+        if (!item.is_object()) return where + " is not an object";
+        auto mime = item.find("mime");
+        auto url = item.find("url");
+        auto size = item.find("size");
+        if (mime == item.end() || url == item.end() || size == item.end())
+            return where + " lacks mime, url or size (was aiprop=url|size|mime asked for?)";
+        if (!url->is_string() || !size->is_number_integer() || size->get<long long>() < 0)
+            return where + " has a url that is not text or a size that is not a whole number";
+        if (!is_jpeg(*mime)) {
+            ++page.skipped_not_jpeg;
+            continue;
+        }
+        ImageInfo image;
+        image.url = url->get<std::string>();
+        if (image.url.rfind("http://", 0) != 0 && image.url.rfind("https://", 0) != 0)
+            return where + " has a url that is not absolute: " + shorten(image.url);
+        image.size = size->get<long long>();
+        if (auto name = item.find("name"); name != item.end() && name->is_string()) {
+            image.title = name->get<std::string>();
+        } else if (auto title = item.find("title"); title != item.end() && title->is_string()) {
+            image.title = title->get<std::string>();
+            if (image.title.rfind("File:", 0) == 0) image.title.erase(0, 5);
+        } else {
+            image.title = image.url.substr(image.url.rfind('/') + 1);
+        }
+        page.images.push_back(std::move(image));
+    }
+    if (auto cont = doc.find("continue"); cont != doc.end() && cont->is_object()) {
+        auto token = cont->find("aicontinue");
+        if (token == cont->end() || !token->is_string()) return std::string("the API answer's \"continue\" has no aicontinue");
+        page.continue_token = token->get<std::string>();
+    }
+    return page;
+}
+
+}  // namespace conclab::wikipics

@@ -1,0 +1,122 @@
+#include "wikipics/wikipics_report.h"
+
+#include "primes/primes_run.h"
+
+#include <cstdio>
+#include <map>
+
+namespace conclab::wikipics {
+
+std::string group_digits(long long value) {
+    const bool negative = value < 0;
+    std::string digits = std::to_string(negative ? -static_cast<unsigned long long>(value) : static_cast<unsigned long long>(value));
+    std::string out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += '_';
+        out += digits[i];
+    }
+    return negative ? "-" + out : out;
+}
+
+long long total_bytes(const WikipicsReport& report) {
+    long long total = 0;
+    for (const auto& r : report.results)
+        if (!r.error) total += static_cast<long long>(r.bytes);
+    return total;
+}
+
+nlohmann::json to_json(const WikipicsReport& report) {
+    using nlohmann::json;
+    json images = json::array();
+    for (const auto& r : report.results) {
+        images.push_back({{"url", r.url},
+                          {"bytes", r.bytes},
+                          {"status", r.status},
+                          {"error", r.error ? json(*r.error) : json(nullptr)},
+                          {"elapsed_s", r.elapsed_s},
+                          {"worker", r.worker},
+                          {"decode_s", r.decode_s}});
+    }
+    json doc{{"demo", "wikipics"},
+             {"executor", std::string(to_string(report.options.executor))},
+             {"workers", report.workers},
+             {"server", report.api_url},
+             {"count", report.options.count},
+             {"size", report.options.size},
+             {"seed", report.options.seed},
+             {"images", std::move(images)},
+             {"total_bytes", total_bytes(report)},
+             {"wall_s", report.wall_s},
+             {"sample_s", report.sample_s},
+             {"cancelled", report.cancelled}};
+    if (report.sample_error) doc["sample_error"] = *report.sample_error;
+    double decode_s = 0;
+    for (const auto& r : report.results) decode_s += r.decode_s;
+    if (report.cpu) {
+        doc["cpu"] = {{"user_s", report.cpu->user_s},
+                      {"sys_s", report.cpu->sys_s},
+                      {"total_s", report.cpu->total_s()},
+                      {"decode_s", decode_s},
+                      {"kind", report.cpu->busy_time ? "worker busy time" : "process cpu time"}};
+    } else {
+        doc["cpu"] = {{"decode_s", decode_s}, {"kind", "unavailable"}};
+    }
+    return doc;
+}
+
+std::string format_image_line(const ImageResult& result, std::size_t position) {
+    char head[32];
+    std::snprintf(head, sizeof head, "(%2zu) ", position);
+    std::string line = head;
+    if (result.error) {
+        std::string reason = *result.error;
+        if (!result.error_detail.empty() && result.error_detail != reason) reason += " (" + result.error_detail + ")";
+        line += " " + reason;
+    } else {
+        char bytes[48];
+        std::snprintf(bytes, sizeof bytes, "%11s bytes", group_digits(static_cast<long long>(result.bytes)).c_str());
+        line += bytes;
+    }
+    line += " | " + result.title;
+    if (result.decode_error) line += "  [" + *result.decode_error + "]";
+    return line;
+}
+
+std::string format_summary(const WikipicsReport& report) {
+    std::size_t downloaded = 0;
+    std::map<std::string, std::size_t> errors;
+    for (const auto& r : report.results) {
+        if (r.error) ++errors[*r.error];
+        else ++downloaded;
+    }
+    std::string out = std::to_string(downloaded) + " downloaded";
+    if (report.cancelled) out += " (cancelled)";
+    out += "\n";
+    if (!errors.empty()) {
+        out += "errors:";
+        for (const auto& [reason, n] : errors) out += " " + reason + " " + std::to_string(n);
+        out += "\n";
+    }
+    const long long bytes = total_bytes(report);
+    out += "TOTAL BYTES: " + group_digits(bytes) + "\n";
+    char line[160];
+    std::snprintf(line, sizeof line, "%s in %.2fs, %.2f MB/s (%s, %d %s)\n", to_string(report.options.executor).data(),
+                  report.wall_s, report.wall_s > 0 ? static_cast<double>(bytes) / 1e6 / report.wall_s : 0.0,
+                  report.api_url.c_str(), report.workers,
+                  report.options.executor == WikipicsExecutor::async ? "requests in flight" : "workers");
+    out += line;
+    double decode_s = 0;
+    for (const auto& r : report.results) decode_s += r.decode_s;
+    if (report.cpu) {
+        out += (report.cpu->busy_time ? "Worker busy times: user " : "CPU times: user ") +
+               primes::format_duration(report.cpu->user_s) + ", sys " + primes::format_duration(report.cpu->sys_s) +
+               ", total " + primes::format_duration(report.cpu->total_s()) + " (decoding " +
+               primes::format_duration(decode_s) + ")\n";
+    } else {
+        out += "Decoding: " + primes::format_duration(decode_s) + "\n";
+    }
+    out += "Wall time: " + primes::format_duration(report.wall_s) + "\n";
+    return out;
+}
+
+}  // namespace conclab::wikipics

@@ -1,0 +1,242 @@
+#include "wikipics/wikipics_run.h"
+
+#include "wikipics/sampling.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace conclab::wikipics {
+
+namespace {
+
+void require_buildable(const WikipicsOptions& options) {
+    if (options.executor == WikipicsExecutor::async)
+        throw std::invalid_argument("executor async is not built yet (it needs core/aio's event loop)");
+}
+
+}  // namespace
+
+WikipicsRun::WikipicsRun(WikipicsOptions options, std::shared_ptr<HttpClient> client, WikipicsClock clock)
+    : client_(std::move(client)), clock_(std::move(clock)) {
+    require_buildable(options);
+    report_.options = std::move(options);
+    report_.api_url = api_url(report_.options);
+    report_.workers = report_.options.executor == WikipicsExecutor::async ? report_.options.max_req
+                                                                          : effective_workers(report_.options);
+    coordinator_ = std::thread([this] { run(std::nullopt); });
+}
+
+WikipicsRun::WikipicsRun(WikipicsOptions options, std::vector<ImageInfo> sample, std::shared_ptr<HttpClient> client,
+                         WikipicsClock clock)
+    : client_(std::move(client)), clock_(std::move(clock)) {
+    require_buildable(options);
+    report_.options = std::move(options);
+    report_.options.count = static_cast<int>(sample.size());
+    report_.api_url = api_url(report_.options);
+    report_.workers = report_.options.executor == WikipicsExecutor::async ? report_.options.max_req
+                                                                          : effective_workers(report_.options);
+    coordinator_ = std::thread([this, s = std::move(sample)]() mutable { run(std::move(s)); });
+}
+
+WikipicsRun::~WikipicsRun() {
+    cancel_ = true;
+    if (coordinator_.joinable()) coordinator_.join();
+}
+
+void WikipicsRun::run(std::optional<std::vector<ImageInfo>> sample) {
+    if (!sample) {
+        const double sampling_started = clock_.run.wall_s();
+        SampleRequest request;
+        request.api_url = report_.api_url;
+        request.size = report_.options.size;
+        request.count = report_.options.count;
+        request.seed = report_.options.seed;
+        request.limits.timeout_s = report_.options.timeout_s;
+        request.limits.max_body_bytes = 20'000'000;
+        request.limits.cancel = &cancel_;
+        auto outcome = sample_images(*client_, request);
+        std::lock_guard lock(mutex_);
+        report_.sample_s = clock_.run.wall_s() - sampling_started;
+        if (auto* error = std::get_if<std::string>(&outcome)) {
+            report_.sample_error = cancel_ ? "cancelled while sampling" : *error;
+            report_.cancelled = cancel_;
+            report_.finished = true;
+            phase_ = RunPhase::finished;
+            changed_.notify_all();
+            return;
+        }
+        auto& made = std::get<Sample>(outcome);
+        report_.api_requests = made.requests;
+        sample = std::move(made.images);
+    }
+    {
+        std::lock_guard lock(mutex_);
+        report_.sample = std::move(*sample);
+        report_.options.count = static_cast<int>(report_.sample.size());
+        if (report_.options.executor != WikipicsExecutor::async)
+            report_.workers = effective_workers(report_.options);
+        phase_ = RunPhase::downloading;
+        changed_.notify_all();
+    }
+    download_all();
+    finish();
+}
+
+void WikipicsRun::download_all() {
+    const auto start_cpu = clock_.run.cpu ? clock_.run.cpu() : std::nullopt;
+    {
+        std::lock_guard lock(mutex_);
+        start_wall_ = clock_.run.wall_s();
+    }
+    switch (report_.options.executor) {
+        case WikipicsExecutor::sequential: download_sequential(); break;
+        case WikipicsExecutor::threads: download_threads(); break;
+        case WikipicsExecutor::async: break;   // refused by the constructors until core/aio lands
+    }
+    const auto end_cpu = clock_.run.cpu ? clock_.run.cpu() : std::nullopt;
+    std::lock_guard lock(mutex_);
+    if (start_cpu && end_cpu) {
+        CpuSeconds used = *end_cpu;
+        used.user_s -= start_cpu->user_s;
+        used.sys_s -= start_cpu->sys_s;
+        report_.cpu = used;
+    }
+}
+
+std::optional<std::size_t> WikipicsRun::take_next_index() {
+    std::lock_guard lock(mutex_);
+    if (cancel_ || next_index_ >= report_.sample.size()) return std::nullopt;
+    return next_index_++;
+}
+
+void WikipicsRun::download_sequential() {
+    while (auto index = take_next_index()) record(download_one(*index, "sequential"));
+}
+
+void WikipicsRun::download_threads() {
+    std::vector<std::thread> workers;
+    workers.reserve(static_cast<std::size_t>(report_.workers));
+    for (int i = 0; i < report_.workers; ++i)
+        workers.emplace_back([this, name = "thread " + std::to_string(i + 1)] {
+            while (auto index = take_next_index()) record(download_one(*index, name));
+        });
+    for (auto& worker : workers) worker.join();
+}
+
+ImageResult WikipicsRun::download_one(std::size_t index, const std::string& worker) {
+    ImageResult result;
+    {
+        std::lock_guard lock(mutex_);
+        const ImageInfo& image = report_.sample[index];
+        result.index = index;
+        result.url = image.url;
+        result.title = image.title;
+        result.listed_size = image.size;
+        result.worker = worker;
+        result.started_s = clock_.run.wall_s() - start_wall_;
+        in_flight_.push_back({index, worker, result.started_s});
+    }
+    HttpLimits limits;
+    limits.timeout_s = report_.options.timeout_s;
+    // A body far beyond what the API listed is not the image we asked for.
+    limits.max_body_bytes = static_cast<std::size_t>(result.listed_size) * 2 + 1'000'000;
+    limits.cancel = &cancel_;
+    HttpResponse response = client_->get(result.url, limits);
+    result.status = response.status;
+    result.bytes = response.bytes_received;
+    result.elapsed_s = response.elapsed_s;
+    result.wait_s = std::min(response.first_byte_s, response.elapsed_s);
+    result.transfer_s = response.elapsed_s - result.wait_s;
+    result.retry_after_s = response.retry_after_s;
+    if (!response.ok()) {
+        result.error = std::string(to_string(response.error));
+        result.error_detail = response.error_detail;
+        return result;
+    }
+    const auto cpu_before = clock_.thread_cpu_s ? clock_.thread_cpu_s() : std::nullopt;
+    const double wall_before = clock_.run.wall_s();
+    auto decoded = make_thumbnail(response.body);
+    const auto cpu_after = clock_.thread_cpu_s ? clock_.thread_cpu_s() : std::nullopt;
+    result.decode_s = cpu_before && cpu_after ? *cpu_after - *cpu_before : clock_.run.wall_s() - wall_before;
+    if (auto* thumb = std::get_if<Thumbnail>(&decoded)) result.thumbnail = std::make_shared<const Thumbnail>(std::move(*thumb));
+    else result.decode_error = std::get<std::string>(decoded);
+    return result;
+}
+
+void WikipicsRun::record(ImageResult result) {
+    std::lock_guard lock(mutex_);
+    std::erase_if(in_flight_, [&](const InFlight& f) { return f.index == result.index; });
+    last_result_wall_ = clock_.run.wall_s();
+    report_.results.push_back(std::move(result));
+    changed_.notify_all();
+}
+
+void WikipicsRun::finish() {
+    std::lock_guard lock(mutex_);
+    // What cancel kept from starting still gets a result, so every image is accounted for.
+    std::vector<bool> has_result(report_.sample.size(), false);
+    for (const auto& r : report_.results) has_result[r.index] = true;
+    for (std::size_t i = 0; i < report_.sample.size(); ++i) {
+        if (has_result[i]) continue;
+        ImageResult r;
+        r.index = i;
+        r.url = report_.sample[i].url;
+        r.title = report_.sample[i].title;
+        r.listed_size = report_.sample[i].size;
+        r.error = std::string(to_string(HttpError::cancelled));
+        r.error_detail = "not started";
+        report_.results.push_back(std::move(r));
+    }
+    report_.cancelled = cancel_;
+    report_.wall_s = last_result_wall_.value_or(clock_.run.wall_s()) - start_wall_;
+    report_.finished = true;
+    phase_ = RunPhase::finished;
+    changed_.notify_all();
+}
+
+std::vector<ImageResult> WikipicsRun::poll() {
+    std::lock_guard lock(mutex_);
+    std::vector<ImageResult> fresh(report_.results.begin() + static_cast<std::ptrdiff_t>(handed_out_), report_.results.end());
+    handed_out_ = report_.results.size();
+    return fresh;
+}
+
+std::optional<ImageResult> WikipicsRun::wait_next() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return handed_out_ < report_.results.size() || phase_ == RunPhase::finished; });
+    if (handed_out_ < report_.results.size()) return report_.results[handed_out_++];
+    return std::nullopt;
+}
+
+void WikipicsRun::cancel() {
+    cancel_ = true;
+}
+
+void WikipicsRun::wait_finished() {
+    std::unique_lock lock(mutex_);
+    changed_.wait(lock, [&] { return phase_ == RunPhase::finished; });
+}
+
+RunPhase WikipicsRun::phase() const {
+    std::lock_guard lock(mutex_);
+    return phase_;
+}
+
+WikipicsReport WikipicsRun::report() const {
+    std::lock_guard lock(mutex_);
+    return report_;
+}
+
+std::vector<InFlight> WikipicsRun::in_flight() const {
+    std::lock_guard lock(mutex_);
+    return in_flight_;
+}
+
+double WikipicsRun::elapsed_s() const {
+    std::lock_guard lock(mutex_);
+    if (phase_ == RunPhase::finished) return report_.wall_s;
+    if (phase_ == RunPhase::sampling) return 0;
+    return clock_.run.wall_s() - start_wall_;
+}
+
+}  // namespace conclab::wikipics

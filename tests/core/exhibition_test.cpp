@@ -1,0 +1,180 @@
+// The exhibition: the schedule formulas against the simulation, determinism, option errors, the live
+// view's snapshots, and a full 20-board game of chess.
+#include "exhibition/exhibition_options.h"
+#include "exhibition/exhibition_run.h"
+#include "exhibition/schedule.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+namespace ex = conclab::exhibition;
+
+namespace {
+
+ex::ExhibitionOptions with_boards(int boards) {
+    ex::ExhibitionOptions o;
+    o.boards = boards;
+    return o;
+}
+
+struct Expected {
+    int boards;
+    double sequential_s;
+    double rounds_s;
+    double simultaneous_s;
+};
+
+}  // namespace
+
+TEST(Exhibition, SimulatedTimesEqualTheFormulas) {
+    // 5 s / 55 s / 30 moves. Rounds: max(N x 5, 60); the last reply comes min(55, (N-1) x 5) later.
+    const Expected cases[] = {
+        {1, 1800, 1800, 1800},      {11, 19800, 1800, 1850},   {12, 21600, 1800, 1855},
+        {13, 23400, 1950, 2005},    {20, 36000, 3000, 3055},   {60, 108000, 9000, 9055},
+    };
+    for (const auto& expected : cases) {
+        const auto o = with_boards(expected.boards);
+        EXPECT_DOUBLE_EQ(ex::sequential_total_s(o), expected.sequential_s) << expected.boards;
+        EXPECT_DOUBLE_EQ(ex::simultaneous_rounds_s(o), expected.rounds_s) << expected.boards;
+        EXPECT_DOUBLE_EQ(ex::simultaneous_total_s(o), expected.simultaneous_s) << expected.boards;
+
+        ex::ExhibitionRun run(o, ex::schedule_only());
+        run.run_to_end();
+        ASSERT_TRUE(run.finished());
+        const auto report = run.report();
+        ASSERT_TRUE(report.simulated_sequential_s && report.simulated_simultaneous_s);
+        EXPECT_DOUBLE_EQ(*report.simulated_sequential_s, expected.sequential_s) << expected.boards;
+        EXPECT_DOUBLE_EQ(*report.simulated_simultaneous_s, expected.simultaneous_s) << expected.boards;
+        EXPECT_EQ(report.undecided, expected.boards);
+        for (const auto& board : report.boards) {
+            EXPECT_EQ(board.moves, 30);
+            EXPECT_EQ(board.end, ex::GameEnd::move_limit);
+            // Sequentially, game k ends after k games of 30 x 60 s.
+            EXPECT_DOUBLE_EQ(*board.sequential_finish_s, board.board * 1800.0);
+        }
+    }
+}
+
+TEST(Exhibition, SheBecomesTheBottleneckAtTwelveBoards) {
+    EXPECT_EQ(ex::crossover_boards(with_boards(20)), 12);
+    EXPECT_DOUBLE_EQ(ex::simultaneous_round_s(with_boards(11)), 60);   // the opponents' pace
+    EXPECT_DOUBLE_EQ(ex::simultaneous_round_s(with_boards(12)), 60);
+    EXPECT_DOUBLE_EQ(ex::simultaneous_round_s(with_boards(13)), 65);   // hers from here on
+    const auto note = ex::talk_slide_note(with_boards(20));
+    EXPECT_NE(note.find("40 s"), std::string::npos) << note;
+    EXPECT_NE(note.find("100 s"), std::string::npos) << note;
+    EXPECT_NE(note.find("50 min"), std::string::npos) << note;
+}
+
+TEST(Exhibition, OptionsParseAndBadValuesAreNamed) {
+    conclab::options::FieldErrors errors;
+    auto o = ex::parse_exhibition_options({{"boards", "24"}, {"her", "2.5"}, {"them", "60"}, {"moves", "40"},
+                                           {"mode", "simultaneous"}, {"seed", "18446744073"}, {"speed", "max"}},
+                                          errors);
+    EXPECT_TRUE(errors.empty());
+    EXPECT_EQ(o.boards, 24);
+    EXPECT_DOUBLE_EQ(o.her_s, 2.5);
+    EXPECT_DOUBLE_EQ(o.them_s, 60);
+    EXPECT_EQ(o.moves, 40);
+    EXPECT_EQ(o.mode, ex::Mode::simultaneous);
+    EXPECT_EQ(o.seed, 18446744073u);
+    EXPECT_EQ(o.speed, 0);
+
+    const std::vector<std::pair<std::string, std::string>> bad{
+        {"boards", "0"}, {"boards", "101"}, {"her", "0"}, {"her", "-1"}, {"them", "3601"}, {"moves", "0"},
+        {"moves", "201"}, {"mode", "blitz"}, {"seed", "-1"}, {"speed", "0"}, {"speed", "fast"}};
+    for (const auto& [name, value] : bad) {
+        conclab::options::FieldErrors field_errors;
+        const auto defaults = ex::parse_exhibition_options({{name, value}}, field_errors);
+        ASSERT_EQ(field_errors.count(name), 1u) << name << "=" << value;
+        EXPECT_NE(field_errors.at(name).find(value), std::string::npos) << field_errors.at(name);
+        EXPECT_EQ(defaults.boards, 20);
+    }
+    conclab::options::FieldErrors mode_errors;
+    ex::parse_exhibition_options({{"mode", "blitz"}}, mode_errors);
+    EXPECT_NE(mode_errors.at("mode").find("sequential|simultaneous|both"), std::string::npos) << mode_errors.at("mode");
+    std::vector<std::string> names;
+    for (const auto& spec : ex::exhibition_option_specs()) names.push_back(spec.name);
+    EXPECT_EQ(names, (std::vector<std::string>{"boards", "her", "them", "moves", "mode", "seed", "speed"}));
+}
+
+TEST(Exhibition, SnapshotsShowHerWalkAndTheLoop) {
+    ex::ExhibitionRun run(with_boards(20), ex::schedule_only());
+    run.advance_to(7);   // she moved on board 1 (0..5 s) and is moving on board 2
+    auto view = run.snapshot();
+    ASSERT_EQ(view.schedules.size(), 2u);
+    const auto& simultaneous = view.schedules[1];
+    EXPECT_EQ(simultaneous.schedule, ex::Schedule::simultaneous);
+    EXPECT_EQ(simultaneous.her_board, 2);
+    EXPECT_EQ(simultaneous.her_path, (std::vector<int>{1, 2}));
+    EXPECT_EQ(simultaneous.boards[0].state, ex::BoardState::opponent_thinking);
+    EXPECT_EQ(simultaneous.boards[1].state, ex::BoardState::her_move);
+    EXPECT_EQ(simultaneous.boards[2].state, ex::BoardState::waiting_for_her);
+    EXPECT_EQ(simultaneous.boards[0].moves, 1);
+    const auto& sequential = view.schedules[0];
+    EXPECT_EQ(sequential.her_board, 1);
+    EXPECT_EQ(sequential.boards[0].state, ex::BoardState::opponent_thinking);   // she waits at board 1
+    EXPECT_EQ(sequential.boards[1].state, ex::BoardState::waiting_for_her);
+
+    // The loop: her simultaneous self sleeps until 10 s, board 1's opponent until 5 + 55 s.
+    bool her_timer = false;
+    bool board_timer = false;
+    for (const auto& timer : view.loop.timers) {
+        her_timer = her_timer || (timer.name == "Polgár (simultaneous)" && timer.due_s == 10);
+        board_timer = board_timer || (timer.name == "board 1 (simultaneous)" && timer.due_s == 60);
+    }
+    EXPECT_TRUE(her_timer);
+    EXPECT_TRUE(board_timer);
+    EXPECT_DOUBLE_EQ(view.now_s, 7);
+    EXPECT_DOUBLE_EQ(run.latest_snapshot().now_s, 7);
+
+    EXPECT_TRUE(run.step());   // next moment: 10 s, she finished board 2
+    EXPECT_DOUBLE_EQ(run.now_s(), 10);
+    EXPECT_DOUBLE_EQ(run.sim_time_after(2), 120);   // speed 60
+}
+
+TEST(Exhibition, SameSeedSameGames) {
+    ex::ExhibitionOptions o;
+    o.boards = 3;
+    o.moves = 12;
+    o.seed = 7;
+    ex::ExhibitionRun first(o);
+    first.run_to_end();
+    ex::ExhibitionRun second(o);
+    second.run_to_end();
+    EXPECT_EQ(ex::to_json(first.report()).dump(), ex::to_json(second.report()).dump());
+    o.seed = 8;
+    ex::ExhibitionRun other(o);
+    other.run_to_end();
+    EXPECT_NE(ex::to_json(first.report())["boards_result"].dump(), ex::to_json(other.report())["boards_result"].dump());
+}
+
+TEST(Exhibition, TwentyBoardsOfChessToTheEnd) {
+    const std::clock_t cpu_start = std::clock();
+    ex::ExhibitionRun run(ex::ExhibitionOptions{});
+    run.run_to_end();
+    const double cpu_s = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
+    std::printf("[ benchmark ] 20 boards x 30 moves, both schedules, chess: %.3f s CPU (target < 1 s natively)\n", cpu_s);
+    ASSERT_TRUE(run.finished());
+    const auto report = run.report();
+    const auto json = ex::to_json(report);
+    EXPECT_EQ(json["demo"], "exhibition");
+    EXPECT_EQ(json["seed"], "1");
+    EXPECT_EQ(json["boards_result"].size(), 20u);
+    EXPECT_EQ(report.her_wins + report.her_losses + report.draws + report.undecided, 20);
+    EXPECT_LE(*report.simulated_simultaneous_s, report.simultaneous_s);
+    EXPECT_LE(*report.simulated_sequential_s, report.sequential_s);
+    for (const auto& board : report.boards) {
+        EXPECT_GE(board.moves, 1);
+        EXPECT_LE(board.moves, 30);
+        EXPECT_EQ(board.end == ex::GameEnd::move_limit, board.moves == 30 && board.result == "*") << board.board;
+        EXPECT_LE(board.finish_s, *report.simulated_simultaneous_s);
+        EXPECT_FALSE(board.fen.empty());
+    }
+    std::printf("[ benchmark ] she won %d, lost %d, drew %d, %d undecided; simultaneous %.0f s, sequential %.0f s\n",
+                report.her_wins, report.her_losses, report.draws, report.undecided, *report.simulated_simultaneous_s,
+                *report.simulated_sequential_s);
+}

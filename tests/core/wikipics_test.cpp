@@ -1,0 +1,619 @@
+// core/wikipics: options, the MediaWiki client against real-shaped answers, sampling with a fake API,
+// thumbnails, and WikipicsRun over a fake HttpClient (completion order, per-image errors, cancel).
+#include "wikipics/mediawiki_api.h"
+#include "wikipics/sampling.h"
+#include "wikipics/thumbnail.h"
+#include "wikipics/wikipics_options.h"
+#include "wikipics/wikipics_report.h"
+#include "wikipics/wikipics_run.h"
+
+#define STB_IMAGE_WRITE_IMPLEMENTATION
+#define STBI_WRITE_NO_STDIO
+#include <stb/stb_image_write.h>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+#include <tuple>
+
+using namespace conclab;
+using namespace conclab::wikipics;
+
+namespace {
+
+double steady_seconds() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+WikipicsClock test_clock() {
+    return {{steady_seconds, [] { return std::optional<CpuSeconds>(); }}, {}};
+}
+
+std::string query_value(const std::string& url, const std::string& key) {
+    const auto at = url.find("&" + key + "=");
+    if (at == std::string::npos) return "";
+    const auto start = at + key.size() + 2;
+    return url.substr(start, url.find('&', start) - start);
+}
+
+// A JPEG of w x h pixels, made with stb_image_write.
+std::string make_jpeg(int w, int h) {
+    std::vector<unsigned char> rgb(static_cast<std::size_t>(w) * h * 3);
+    for (std::size_t i = 0; i < rgb.size(); ++i) rgb[i] = static_cast<unsigned char>(i * 7);
+    std::string out;
+    stbi_write_jpg_to_func([](void* context, void* data, int size) {
+        static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
+    }, &out, w, h, 3, rgb.data(), 80);
+    return out;
+}
+
+// An HttpClient whose answers the test decides: a function of the URL and the limits, run on the caller's thread.
+class FakeHttpClient : public HttpClient {
+public:
+    using Handler = std::function<HttpResponse(const std::string& url, const HttpLimits& limits)>;
+    explicit FakeHttpClient(Handler handler) : handler_(std::move(handler)) {}
+    ~FakeHttpClient() override {
+        for (auto& t : started_) t.join();
+    }
+    HttpResponse get(const std::string& url, const HttpLimits& limits) override {
+        {
+            std::lock_guard lock(mutex_);
+            urls_.push_back(url);
+        }
+        return handler_(url, limits);
+    }
+    RequestId start(const std::string& url, const HttpLimits& limits, HttpDone on_done) override {
+        std::lock_guard lock(mutex_);
+        started_.emplace_back([this, url, limits, done = std::move(on_done)] { done(get(url, limits)); });
+        return started_.size();
+    }
+    void cancel(RequestId) override {}
+    std::vector<std::string> urls() const {
+        std::lock_guard lock(mutex_);
+        return urls_;
+    }
+
+private:
+    Handler handler_;
+    mutable std::mutex mutex_;
+    std::vector<std::string> urls_;
+    std::vector<std::thread> started_;
+};
+
+HttpResponse ok_body(std::string body) {
+    HttpResponse r;
+    r.status = 200;
+    r.bytes_received = body.size();
+    r.body = std::move(body);
+    return r;
+}
+
+// A stand-in for Commons' allimages: `files` sorted by name; answers honour aifrom, aicontinue, the size
+// window and ailimit, and include non-JPEG files that the client must skip.
+struct FakeCommons {
+    std::vector<std::tuple<std::string, long long, std::string>> files;   // name, size, mime
+    int page_limit = 50;
+
+    static FakeCommons generated(int n) {
+        FakeCommons api;
+        Prng prng(99);
+        for (int i = 0; i < n; ++i) {
+            std::string name = random_prefix(prng) + "_file_" + std::to_string(i) + (i % 5 == 0 ? ".png" : ".jpg");
+            const long long size = 100'000 + static_cast<long long>(prng.below(9'900'000));
+            api.files.emplace_back(name, size, i % 5 == 0 ? "image/png" : "image/jpeg");
+        }
+        std::sort(api.files.begin(), api.files.end());
+        return api;
+    }
+
+    HttpResponse answer(const std::string& url) const {
+        const std::string from = query_value(url, "aicontinue").empty() ? query_value(url, "aifrom")
+                                                                         : query_value(url, "aicontinue");
+        const long long low = std::stoll(query_value(url, "aiminsize"));
+        const long long high = std::stoll(query_value(url, "aimaxsize"));
+        nlohmann::json list = nlohmann::json::array();
+        nlohmann::json doc{{"batchcomplete", ""}};
+        for (const auto& [name, size, mime] : files) {
+            if (name < from || size < low || size > high) continue;
+            if (static_cast<int>(list.size()) == page_limit) {
+                doc["continue"] = {{"aicontinue", name}, {"continue", "-||"}};
+                break;
+            }
+            list.push_back({{"name", name}, {"size", size}, {"mime", mime},
+                            {"url", "https://upload.example.org/commons/" + name},
+                            {"descriptionurl", "https://commons.example.org/wiki/File:" + name}, {"ns", 6},
+                            {"title", "File:" + name}});
+        }
+        doc["query"] = {{"allimages", list}};
+        return ok_body(doc.dump());
+    }
+};
+
+}  // namespace
+
+// [SECTION] options
+
+TEST(WikipicsOptions, DefaultsAndGoodValues) {
+    options::FieldErrors errors;
+    const auto defaults = parse_wikipics_options({}, errors);
+    EXPECT_TRUE(errors.empty());
+    EXPECT_EQ(defaults.count, 10);
+    EXPECT_EQ(defaults.size, 2'000'000);
+    EXPECT_EQ(defaults.executor, WikipicsExecutor::threads);
+    EXPECT_EQ(defaults.max_req, 10);
+    EXPECT_EQ(api_url(defaults), "https://commons.wikimedia.org/w/api.php");
+    EXPECT_EQ(effective_workers(defaults), 10);   // flags2's 30, at most one per image
+    const auto given = parse_wikipics_options({{"count", "40"}, {"size", "1_000_000"}, {"executor", "sequential"},
+                                               {"workers", "4"}, {"max-req", "20"}, {"timeout", "2.5"},
+                                               {"server", "http://127.0.0.1:8001/w/api.php"}, {"seed", "7"}},
+                                              errors);
+    EXPECT_TRUE(errors.empty()) << options::first_error(errors);
+    EXPECT_EQ(given.count, 40);
+    EXPECT_EQ(given.size, 1'000'000);
+    EXPECT_EQ(given.executor, WikipicsExecutor::sequential);
+    EXPECT_EQ(effective_workers(given), 1);
+    EXPECT_EQ(given.max_req, 20);
+    EXPECT_DOUBLE_EQ(given.timeout_s, 2.5);
+    EXPECT_EQ(given.seed, 7u);
+    EXPECT_EQ(api_url(given), "http://127.0.0.1:8001/w/api.php");
+    auto threads = given;
+    threads.executor = WikipicsExecutor::threads;
+    threads.workers = 0;
+    EXPECT_EQ(effective_workers(threads), 30);
+}
+
+TEST(WikipicsOptions, BadValuesNameTheOptionAndTheRule) {
+    struct Case {
+        std::string name, value, expected;
+    };
+    const std::vector<Case> cases{
+        {"count", "0", "--count 0 is out of range: use 1 to 1000"},
+        {"count", "1001", "--count 1001 is out of range"},
+        {"size", "-5", "--size -5 is out of range: use 1 to 350000000"},
+        {"size", "2MB", "--size '2MB' is not a whole number"},
+        {"workers", "65", "--workers 65 is out of range: use 1 to 64"},
+        {"max-req", "0", "--max-req 0 is out of range: use 1 to 100"},
+        {"timeout", "0", "--timeout 0 is out of range: use more than 0 to 600"},
+        {"executor", "processes", "unknown executor 'processes': use sequential|threads|async"},
+        {"server", "ftp://x/api.php", "--server 'ftp://x/api.php' is not 'live' or an http(s)://"},
+        {"server", "http://127.0.0.1:8001/", "is not 'live' or an http(s)://"},
+        {"server", "http:///api.php", "is not 'live'"},
+        {"server", "http://h/api.php?x=1", "is not 'live'"},
+    };
+    for (const auto& [name, value, expected] : cases) {
+        options::Params params;
+        params[name] = value;
+        options::FieldErrors errors;
+        const auto parsed = parse_wikipics_options(params, errors);
+        ASSERT_EQ(errors.size(), 1u) << name;
+        EXPECT_NE(errors.begin()->second.find(expected), std::string::npos) << errors.begin()->second;
+        EXPECT_EQ(parsed.count, 10);   // bad values leave the defaults
+    }
+    std::vector<std::string> names;
+    for (const auto& spec : wikipics_option_specs()) names.push_back(spec.name);
+    EXPECT_EQ(names, (std::vector<std::string>{"count", "size", "executor", "workers", "max-req", "server", "timeout", "seed"}));
+}
+
+// [SECTION] MediaWiki API
+
+TEST(MediaWikiApi, AllImagesUrlAsksForWhatTheParserNeeds) {
+    EXPECT_EQ(allimages_url("https://commons.wikimedia.org/w/api.php", "Kq", 1'600'000, 2'500'000, 500),
+              "https://commons.wikimedia.org/w/api.php?action=query&list=allimages&aisort=name"
+              "&aiprop=url%7Csize%7Cmime&aifrom=Kq&aiminsize=1600000&aimaxsize=2500000&ailimit=500&format=json&origin=*");
+    const std::string next = allimages_url("http://127.0.0.1:8001/w/api.php", "Kq", 1, 2, 10, "Kqz_(1).jpg");
+    EXPECT_NE(next.find("&aicontinue=Kqz_%281%29.jpg&"), std::string::npos) << next;
+    EXPECT_EQ(url_encode("Ä b/&"), "%C3%84%20b%2F%26");
+}
+
+// Shaped as Commons answers (formatversion 1): batchcomplete, continue with aicontinue, query.allimages.
+constexpr const char* kPageWithContinue = R"({
+  "batchcomplete": "",
+  "continue": {"aicontinue": "Kr\u00f6ller-M\u00fcller_Museum.jpg", "continue": "-||"},
+  "query": {"allimages": [
+    {"name": "Kqeens_Bridge_at_night.jpg", "size": 2041236, "width": 4000, "height": 2667,
+     "url": "https://upload.wikimedia.org/wikipedia/commons/a/a1/Kqeens_Bridge_at_night.jpg",
+     "descriptionurl": "https://commons.wikimedia.org/wiki/File:Kqeens_Bridge_at_night.jpg",
+     "descriptionshorturl": "https://commons.wikimedia.org/w/index.php?curid=123",
+     "mime": "image/jpeg", "ns": 6, "title": "File:Kqeens Bridge at night.jpg"},
+    {"name": "Kr_diagram.png", "size": 1999000, "width": 800, "height": 600,
+     "url": "https://upload.wikimedia.org/wikipedia/commons/b/b2/Kr_diagram.png",
+     "descriptionurl": "https://commons.wikimedia.org/wiki/File:Kr_diagram.png",
+     "mime": "image/png", "ns": 6, "title": "File:Kr diagram.png"},
+    {"name": "Kr\u00e4mer_house.JPG", "size": 1873002, "width": 3264, "height": 2448,
+     "url": "https://upload.wikimedia.org/wikipedia/commons/c/c3/Kr%C3%A4mer_house.JPG",
+     "descriptionurl": "https://commons.wikimedia.org/wiki/File:Kr%C3%A4mer_house.JPG",
+     "mime": "image/jpeg", "ns": 6, "title": "File:Kr\u00e4mer house.JPG"}
+  ]}
+})";
+
+TEST(MediaWikiApi, PageWithContinueKeepsJpegsOnlyWithAbsoluteUrls) {
+    const auto parsed = parse_allimages(kPageWithContinue);
+    ASSERT_TRUE(std::holds_alternative<AllImagesPage>(parsed)) << std::get<std::string>(parsed);
+    const auto& page = std::get<AllImagesPage>(parsed);
+    ASSERT_EQ(page.images.size(), 2u);
+    EXPECT_EQ(page.skipped_not_jpeg, 1u);
+    EXPECT_EQ(page.images[0].title, "Kqeens_Bridge_at_night.jpg");
+    EXPECT_EQ(page.images[0].size, 2041236);
+    EXPECT_EQ(page.images[1].url, "https://upload.wikimedia.org/wikipedia/commons/c/c3/Kr%C3%A4mer_house.JPG");
+    EXPECT_EQ(page.images[1].title, "Kr\u00e4mer_house.JPG");
+    ASSERT_TRUE(page.continue_token);
+    EXPECT_EQ(*page.continue_token, "Kr\u00f6ller-M\u00fcller_Museum.jpg");
+}
+
+TEST(MediaWikiApi, LastPageHasNoContinue) {
+    const auto parsed = parse_allimages(R"({"batchcomplete":"","query":{"allimages":[
+        {"name":"Zz.jpg","size":5,"url":"https://upload.wikimedia.org/wikipedia/commons/0/0a/Zz.jpg",
+         "descriptionurl":"https://commons.wikimedia.org/wiki/File:Zz.jpg","mime":"image/jpeg","ns":6,"title":"File:Zz.jpg"}]}})");
+    ASSERT_TRUE(std::holds_alternative<AllImagesPage>(parsed));
+    EXPECT_EQ(std::get<AllImagesPage>(parsed).images.size(), 1u);
+    EXPECT_FALSE(std::get<AllImagesPage>(parsed).continue_token);
+    const auto empty = parse_allimages(R"({"batchcomplete":"","query":{"allimages":[]}})");
+    ASSERT_TRUE(std::holds_alternative<AllImagesPage>(empty));
+    EXPECT_TRUE(std::get<AllImagesPage>(empty).images.empty());
+}
+
+TEST(MediaWikiApi, ErrorsAreClearMessages) {
+    // What Commons answers to aimime in miser mode.
+    const auto api_error = parse_allimages(R"({"error":{"code":"mimesearchdisabled",
+        "info":"MIME search is disabled in Miser Mode.","docref":"See https://commons.wikimedia.org/w/api.php for API usage."},
+        "servedby":"mw-api-ext.eqiad.main-5d9d8c8d4f-abcde"})");
+    ASSERT_TRUE(std::holds_alternative<std::string>(api_error));
+    EXPECT_EQ(std::get<std::string>(api_error),
+              "the API answered with an error: mimesearchdisabled \u2014 MIME search is disabled in Miser Mode.");
+    const auto html = parse_allimages("<!DOCTYPE html><html><head><title>Wikimedia Error</title>");
+    ASSERT_TRUE(std::holds_alternative<std::string>(html));
+    EXPECT_EQ(std::get<std::string>(html).rfind("the API answer is not JSON (it begins \"<!DOCTYPE html>", 0), 0u);
+    const auto no_size = parse_allimages(R"({"query":{"allimages":[{"name":"A.jpg","url":"https://x/A.jpg","mime":"image/jpeg"}]}})");
+    ASSERT_TRUE(std::holds_alternative<std::string>(no_size));
+    EXPECT_NE(std::get<std::string>(no_size).find("query.allimages[0] lacks mime, url or size"), std::string::npos);
+    const auto relative = parse_allimages(R"({"query":{"allimages":[{"name":"A.jpg","size":3,"url":"/A.jpg","mime":"image/jpeg"}]}})");
+    ASSERT_TRUE(std::holds_alternative<std::string>(relative));
+    EXPECT_NE(std::get<std::string>(relative).find("not absolute"), std::string::npos);
+    EXPECT_TRUE(std::holds_alternative<std::string>(parse_allimages(R"({"query":{}})")));
+    EXPECT_TRUE(std::holds_alternative<std::string>(parse_allimages("[1,2]")));
+}
+
+// [SECTION] sampling
+
+TEST(WikipicsSampling, PrngIsSplitMix64) {
+    Prng prng(0);
+    EXPECT_EQ(prng.next(), 0xE220A8397B1DCDAFULL);   // SplitMix64's published first output for seed 0
+    EXPECT_EQ(prng.next(), 0x6E789E6AA1B965F4ULL);
+    Prng bounded(1);
+    for (int i = 0; i < 1000; ++i) EXPECT_LT(bounded.below(26), 26u);
+}
+
+TEST(WikipicsSampling, PicksFromTheFourNNearestAndShufflesBySeed) {
+    std::vector<ImageInfo> candidates;
+    for (int i = 1; i <= 100; ++i) candidates.push_back({"f" + std::to_string(i), "https://x/" + std::to_string(i), i * 1000});
+    std::set<long long> nearest;   // 4N = 12 nearest to 50_000: 44_000 … 55_000 and one of 44/56 by title
+    Prng a(5), b(5);
+    const auto first = pick_nearest(candidates, 50'000, 3, a);
+    const auto again = pick_nearest(candidates, 50'000, 3, b);
+    ASSERT_EQ(first.size(), 3u);
+    for (std::size_t i = 0; i < first.size(); ++i) {
+        EXPECT_EQ(first[i].url, again[i].url);
+        EXPECT_LE(std::llabs(first[i].size - 50'000), 6'000) << first[i].size;
+    }
+    std::set<std::string> seen;
+    for (std::uint64_t seed = 0; seed < 20; ++seed) {
+        Prng p(seed);
+        for (const auto& image : pick_nearest(candidates, 50'000, 3, p)) {
+            EXPECT_LE(std::llabs(image.size - 50'000), 6'000);
+            seen.insert(image.url);
+        }
+    }
+    EXPECT_GT(seen.size(), 6u);   // the shuffle reaches beyond the N nearest
+    EXPECT_LE(seen.size(), 12u);  // …but never beyond the 4N nearest
+}
+
+TEST(WikipicsSampling, SameSeedSameSampleWithinTheWindow) {
+    const FakeCommons api = FakeCommons::generated(3000);
+    FakeHttpClient client([&](const std::string& url, const HttpLimits&) { return api.answer(url); });
+    SampleRequest request;
+    request.api_url = "https://fake.test/w/api.php";
+    request.size = 2'000'000;
+    request.count = 10;
+    request.seed = 42;
+    const auto first = sample_images(client, request);
+    const auto second = sample_images(client, request);
+    ASSERT_TRUE(std::holds_alternative<Sample>(first)) << std::get<std::string>(first);
+    const auto& a = std::get<Sample>(first);
+    const auto& b = std::get<Sample>(second);
+    ASSERT_EQ(a.images.size(), 10u);
+    EXPECT_GE(a.candidates, 40u);
+    EXPECT_LE(a.requests, request.max_requests);
+    std::set<std::string> urls;
+    for (std::size_t i = 0; i < a.images.size(); ++i) {
+        EXPECT_EQ(a.images[i].url, b.images[i].url);
+        EXPECT_GE(a.images[i].size, a.min_size);
+        EXPECT_LE(a.images[i].size, a.max_size);
+        EXPECT_NE(a.images[i].title.find(".jpg"), std::string::npos);   // PNGs were skipped
+        urls.insert(a.images[i].url);
+    }
+    EXPECT_EQ(urls.size(), 10u);
+    for (const auto& url : client.urls()) EXPECT_EQ(url.rfind("https://fake.test/w/api.php?action=query", 0), 0u);
+    request.seed = 43;
+    const auto other = sample_images(client, request);
+    ASSERT_TRUE(std::holds_alternative<Sample>(other));
+    std::set<std::string> other_urls;
+    for (const auto& image : std::get<Sample>(other).images) other_urls.insert(image.url);
+    EXPECT_NE(urls, other_urls);
+}
+
+TEST(WikipicsSampling, TooFewImagesIsAClearErrorWithinTheBudget) {
+    FakeCommons api;
+    for (int i = 0; i < 5; ++i) api.files.emplace_back("A" + std::to_string(i) + ".jpg", 1'000'000, "image/jpeg");
+    FakeHttpClient client([&](const std::string& url, const HttpLimits&) { return api.answer(url); });
+    SampleRequest request;
+    request.api_url = "http://127.0.0.1:8001/w/api.php";
+    request.size = 1'000'000;
+    request.count = 10;
+    request.max_requests = 6;
+    const auto outcome = sample_images(client, request);
+    ASSERT_TRUE(std::holds_alternative<std::string>(outcome));
+    EXPECT_EQ(std::get<std::string>(outcome).rfind("only ", 0), 0u) << std::get<std::string>(outcome);
+    EXPECT_NE(std::get<std::string>(outcome).find("JPEGs of about 1_000_000 bytes found on 127.0.0.1:8001 in 6 API requests"),
+              std::string::npos) << std::get<std::string>(outcome);
+    EXPECT_EQ(client.urls().size(), 6u);
+    // The window widened after each exhausted prefix.
+    EXPECT_NE(query_value(client.urls().front(), "aimaxsize"), query_value(client.urls().back(), "aimaxsize"));
+}
+
+TEST(WikipicsSampling, ApiFailureEndsSamplingWithItsReason) {
+    FakeHttpClient client([](const std::string&, const HttpLimits&) {
+        HttpResponse r;
+        r.error = HttpError::network;
+        r.error_detail = "Could not resolve host: nowhere.invalid";
+        return r;
+    });
+    SampleRequest request;
+    request.api_url = "https://nowhere.invalid/w/api.php";
+    const auto outcome = sample_images(client, request);
+    ASSERT_TRUE(std::holds_alternative<std::string>(outcome));
+    EXPECT_EQ(std::get<std::string>(outcome),
+              "no JPEGs sampled from nowhere.invalid: the API request failed: network (Could not resolve host: nowhere.invalid)");
+    EXPECT_EQ(client.urls().size(), 1u);
+}
+
+// [SECTION] thumbnails
+
+TEST(WikipicsThumbnail, DecodesAndScalesTheLongSideTo160) {
+    const auto wide = make_thumbnail(make_jpeg(640, 320));
+    ASSERT_TRUE(std::holds_alternative<Thumbnail>(wide)) << std::get<std::string>(wide);
+    const auto& thumb = std::get<Thumbnail>(wide);
+    EXPECT_EQ(thumb.width, 160);
+    EXPECT_EQ(thumb.height, 80);
+    EXPECT_EQ(thumb.source_width, 640);
+    EXPECT_EQ(thumb.rgba.size(), 160u * 80u * 4u);
+    const auto small = make_thumbnail(make_jpeg(30, 90));
+    ASSERT_TRUE(std::holds_alternative<Thumbnail>(small));
+    EXPECT_EQ(std::get<Thumbnail>(small).width, 30);   // never enlarged
+    EXPECT_TRUE(std::holds_alternative<std::string>(make_thumbnail("not a jpeg at all")));
+    EXPECT_TRUE(std::holds_alternative<std::string>(make_thumbnail("")));
+}
+
+// [SECTION] runs
+
+namespace {
+
+std::vector<ImageInfo> numbered_sample(int n) {
+    std::vector<ImageInfo> sample;
+    for (int i = 0; i < n; ++i) sample.push_back({"img" + std::to_string(i) + ".jpg", "https://img.test/" + std::to_string(i), 1000});
+    return sample;
+}
+
+WikipicsOptions run_options(WikipicsExecutor executor, int workers) {
+    WikipicsOptions o;
+    o.executor = executor;
+    o.workers = workers;
+    o.server = "http://mirror.test/w/api.php";
+    return o;
+}
+
+template <typename Predicate>
+bool wait_until(Predicate done) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (!done()) {
+        if (std::chrono::steady_clock::now() > deadline) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return true;
+}
+
+}  // namespace
+
+TEST(WikipicsRun, ResultsComeInCompletionOrder) {
+    const std::string jpeg = make_jpeg(200, 100);
+    std::mutex mutex;
+    std::condition_variable released_cv;
+    bool released = false;
+    auto client = std::make_shared<FakeHttpClient>([&](const std::string& url, const HttpLimits&) {
+        if (url.ends_with("/0")) {   // the first image waits until the test has seen the second
+            std::unique_lock lock(mutex);
+            released_cv.wait(lock, [&] { return released; });
+        }
+        return ok_body(jpeg);
+    });
+    WikipicsRun run(run_options(WikipicsExecutor::threads, 2), numbered_sample(2), client, test_clock());
+    const auto first = run.wait_next();
+    ASSERT_TRUE(first);
+    EXPECT_EQ(first->index, 1u);
+    {
+        std::lock_guard lock(mutex);
+        released = true;
+    }
+    released_cv.notify_all();
+    const auto second = run.wait_next();
+    ASSERT_TRUE(second);
+    EXPECT_EQ(second->index, 0u);
+    EXPECT_FALSE(run.wait_next());
+    const auto report = run.report();
+    EXPECT_TRUE(report.finished);
+    EXPECT_EQ(report.workers, 2);
+    ASSERT_TRUE(second->thumbnail);
+    EXPECT_EQ(second->thumbnail->width, 160);
+    EXPECT_NE(first->worker, second->worker);
+    EXPECT_EQ(first->worker.rfind("thread ", 0), 0u);
+}
+
+TEST(WikipicsRun, PerImageErrorsKeepTheirReasonsAndTotalsCountOnlyGoodImages) {
+    const std::string jpeg = make_jpeg(64, 48);
+    auto client = std::make_shared<FakeHttpClient>([&](const std::string& url, const HttpLimits& limits) {
+        HttpResponse r;
+        const int n = std::stoi(url.substr(url.rfind('/') + 1));
+        switch (n) {
+            case 1: r.error = HttpError::timeout; r.bytes_received = 300; break;
+            case 2: r.status = 429; r.error = HttpError::rate_limited; r.retry_after_s = 120; break;
+            case 3: r.status = 404; r.error = HttpError::http_status; r.error_detail = "HTTP 404"; r.bytes_received = 20; break;
+            case 4: r.status = 200; r.error = HttpError::truncated; r.bytes_received = 500; break;
+            case 5: r.status = 200; r.body = "garbage"; r.bytes_received = 7; break;   // arrives, does not decode
+            default: r = ok_body(jpeg);
+        }
+        EXPECT_GT(limits.max_body_bytes, 1000u);
+        EXPECT_TRUE(limits.cancel);
+        r.elapsed_s = 0.5;
+        r.first_byte_s = 0.2;
+        return r;
+    });
+    WikipicsRun run(run_options(WikipicsExecutor::sequential, 0), numbered_sample(7), client, test_clock());
+    std::vector<std::size_t> order;
+    while (auto r = run.wait_next()) order.push_back(r->index);
+    EXPECT_EQ(order, (std::vector<std::size_t>{0, 1, 2, 3, 4, 5, 6}));   // sequential: sample order
+    const auto report = run.report();
+    std::map<std::size_t, ImageResult> by_index;
+    for (const auto& r : report.results) by_index[r.index] = r;
+    EXPECT_EQ(by_index[1].error, "timeout");
+    EXPECT_EQ(by_index[2].error, "rate_limited");
+    EXPECT_EQ(by_index[2].retry_after_s, 120);
+    EXPECT_EQ(by_index[3].status, 404);
+    EXPECT_EQ(by_index[4].error, "truncated");
+    EXPECT_FALSE(by_index[5].error);
+    EXPECT_TRUE(by_index[5].decode_error);
+    EXPECT_FALSE(by_index[5].thumbnail);
+    EXPECT_DOUBLE_EQ(by_index[0].wait_s, 0.2);
+    EXPECT_DOUBLE_EQ(by_index[0].transfer_s, 0.3);
+    EXPECT_EQ(by_index[0].worker, "sequential");
+    EXPECT_EQ(total_bytes(report), static_cast<long long>(jpeg.size() * 2 + 7));
+
+    const nlohmann::json doc = to_json(report);
+    EXPECT_EQ(doc["demo"], "wikipics");
+    EXPECT_EQ(doc["executor"], "sequential");
+    EXPECT_EQ(doc["total_bytes"], jpeg.size() * 2 + 7);
+    ASSERT_EQ(doc["images"].size(), 7u);
+    EXPECT_TRUE(doc["images"][0]["error"].is_null());
+    EXPECT_EQ(doc["images"][1]["error"], "timeout");
+    EXPECT_EQ(doc["images"][1]["bytes"], 300);   // what arrived
+    EXPECT_EQ(doc["images"][3]["status"], 404);
+    for (const char* key : {"url", "bytes", "status", "error", "elapsed_s", "worker", "decode_s"})
+        EXPECT_TRUE(doc["images"][0].contains(key)) << key;
+    EXPECT_TRUE(doc.contains("wall_s"));
+    EXPECT_TRUE(doc["cpu"].is_object());
+
+    const std::string summary = format_summary(report);
+    EXPECT_NE(summary.find("3 downloaded"), std::string::npos) << summary;
+    EXPECT_NE(summary.find("errors: http_status 1 rate_limited 1 timeout 1 truncated 1"), std::string::npos) << summary;
+    EXPECT_NE(summary.find("TOTAL BYTES: " + group_digits(static_cast<long long>(jpeg.size() * 2 + 7))), std::string::npos);
+    EXPECT_EQ(format_image_line(by_index[0], 1), "( 1) " + std::string(11 - group_digits(static_cast<long long>(jpeg.size())).size(), ' ') +
+                                                     group_digits(static_cast<long long>(jpeg.size())) + " bytes | img0.jpg");
+    EXPECT_EQ(format_image_line(by_index[3], 4), "( 4)  http_status (HTTP 404) | img3.jpg");
+}
+
+TEST(WikipicsReport, GroupsDigitsLikePython) {
+    EXPECT_EQ(group_digits(5086950), "5_086_950");
+    EXPECT_EQ(group_digits(19955565), "19_955_565");
+    EXPECT_EQ(group_digits(999), "999");
+    EXPECT_EQ(group_digits(0), "0");
+    EXPECT_EQ(group_digits(-1234), "-1_234");
+}
+
+TEST(WikipicsRun, CancelMidRunEndsInFlightRequestsAndAccountsForEveryImage) {
+    std::atomic<int> started{0};
+    auto client = std::make_shared<FakeHttpClient>([&](const std::string&, const HttpLimits& limits) {
+        ++started;
+        HttpResponse r;
+        while (!limits.cancel->load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        r.error = HttpError::cancelled;
+        return r;
+    });
+    WikipicsRun run(run_options(WikipicsExecutor::threads, 3), numbered_sample(12), client, test_clock());
+    ASSERT_TRUE(wait_until([&] { return run.in_flight().size() == 3; }));
+    run.cancel();
+    run.wait_finished();
+    const auto report = run.report();
+    EXPECT_TRUE(report.cancelled);
+    ASSERT_EQ(report.results.size(), 12u);
+    std::set<std::size_t> indexes;
+    for (const auto& r : report.results) {
+        EXPECT_EQ(r.error, "cancelled");
+        indexes.insert(r.index);
+    }
+    EXPECT_EQ(indexes.size(), 12u);
+    EXPECT_EQ(started.load(), 3);
+    EXPECT_TRUE(run.in_flight().empty());
+    EXPECT_EQ(total_bytes(report), 0);
+}
+
+TEST(WikipicsRun, DestroyingARunningRunCancelsAndJoins) {
+    auto client = std::make_shared<FakeHttpClient>([&](const std::string&, const HttpLimits& limits) {
+        while (!limits.cancel->load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        HttpResponse r;
+        r.error = HttpError::cancelled;
+        return r;
+    });
+    auto run = std::make_unique<WikipicsRun>(run_options(WikipicsExecutor::threads, 4), numbered_sample(8), client, test_clock());
+    ASSERT_TRUE(wait_until([&] { return run->in_flight().size() == 4; }));
+    run.reset();   // must return: the destructor cancels, then joins every thread
+    SUCCEED();
+}
+
+TEST(WikipicsRun, SamplesFirstThenDownloads) {
+    const FakeCommons api = FakeCommons::generated(3000);
+    const std::string jpeg = make_jpeg(32, 32);
+    auto client = std::make_shared<FakeHttpClient>([&](const std::string& url, const HttpLimits&) {
+        return url.find("/w/api.php?") != std::string::npos ? api.answer(url) : ok_body(jpeg);
+    });
+    WikipicsOptions options = run_options(WikipicsExecutor::threads, 3);
+    options.count = 5;
+    options.seed = 11;
+    WikipicsRun run(options, client, test_clock());
+    std::size_t results = 0;
+    while (run.wait_next()) ++results;
+    const auto report = run.report();
+    EXPECT_EQ(results, 5u);
+    EXPECT_FALSE(report.sample_error);
+    EXPECT_EQ(report.sample.size(), 5u);
+    EXPECT_GE(report.api_requests, 1);
+    EXPECT_EQ(report.workers, 3);
+    EXPECT_EQ(total_bytes(report), static_cast<long long>(jpeg.size() * 5));
+}
+
+TEST(WikipicsRun, SamplingFailureFinishesWithTheMessageAndNoImages) {
+    auto client = std::make_shared<FakeHttpClient>([](const std::string&, const HttpLimits&) {
+        return ok_body(R"({"error":{"code":"internal_api_error","info":"boom"}})");
+    });
+    WikipicsRun run(run_options(WikipicsExecutor::threads, 2), client, test_clock());
+    EXPECT_FALSE(run.wait_next());
+    const auto report = run.report();
+    ASSERT_TRUE(report.sample_error);
+    EXPECT_NE(report.sample_error->find("internal_api_error"), std::string::npos);
+    EXPECT_TRUE(report.results.empty());
+}
+
+TEST(WikipicsRun, AsyncWithoutTheEventLoopIsRefusedOpenly) {
+    auto client = std::make_shared<FakeHttpClient>([](const std::string&, const HttpLimits&) { return HttpResponse{}; });
+    try {
+        WikipicsRun run(run_options(WikipicsExecutor::async, 1), numbered_sample(1), client, test_clock());
+        FAIL() << "async ran without core/aio";
+    } catch (const std::invalid_argument& e) {
+        EXPECT_NE(std::string(e.what()).find("not built yet"), std::string::npos);
+    }
+}
