@@ -7,7 +7,7 @@ PORT ?= 8000
 JOBS ?= $(shell nproc)
 CONCLAB := build/native/conclab
 
-.PHONY: deps deps-native deps-web native web run test test-native test-asan test-tsan test-web test-e2e bench clean
+.PHONY: deps deps-native deps-web native web web-test run test test-native test-asan test-tsan test-web test-e2e bench clean
 
 deps:
 	bash scripts/setup all
@@ -25,6 +25,12 @@ native: deps-native
 web: deps-web
 	cmake --preset web >/dev/null
 	cmake --build --preset web -j $(JOBS)
+
+# The page with the process pool's test hooks (build/web-test), for the wasm and browser suites: the one web
+# configuration that `make test` builds. The shipped page (`make web`) has no hooks.
+web-test: deps-web
+	cmake --preset web-test >/dev/null
+	cmake --build --preset web-test -j $(JOBS)
 
 ## run: build the web app and serve it with COOP/COEP headers on http://127.0.0.1:$(PORT)/
 run: web native
@@ -48,11 +54,11 @@ test-tsan: deps-native
 	cmake --build --preset native-tsan -j $(JOBS) --target core_tests platform_tests conclab
 	ctest --preset native-tsan -R 'core_tests|platform_tests'
 
-test-web: web
-	ctest --preset web
+test-web: web-test
+	ctest --preset web-test
 
-test-e2e: web native
-	cd web && node --test --test-concurrency=1 tests/
+test-e2e: web-test native
+	cd web && CONCLAB_WEB_DIR=$(CURDIR)/build/web-test node --test --test-concurrency=1 tests/
 
 ## bench: figures, not tests (native executors, headless Chromium, the talk's Python on the same numbers)
 bench: deps web native

@@ -3,8 +3,11 @@
 #include "catalog/demo_catalog.h"
 #include "cli/command.h"
 #include "cli/demo_flags.h"
+#include "cli/exhibition_command.h"
 #include "cli/lab_command.h"
+#include "cli/mirror_command.h"
 #include "cli/primes_command.h"
+#include "cli/serve_command.h"
 #include "cli/sysinfo_command.h"
 #include "cli/wikipics_command.h"
 #include "native/process_worker.h"
@@ -15,13 +18,8 @@
 #endif
 
 #include <CLI/CLI.hpp>
-#include <httplib.h>
-#include <nlohmann/json.hpp>
 
-#include <csignal>
 #include <cstdio>
-#include <filesystem>
-#include <iostream>
 
 using namespace conclab;
 
@@ -29,35 +27,6 @@ namespace {
 
 using cli::kUsageError;
 using cli::UsageError;
-
-int serve(const std::string& host, int port, const std::string& dir) {
-    namespace fs = std::filesystem;
-    if (port < 1 || port > 65535) throw UsageError("--port " + std::to_string(port) + " is out of range: use 1 to 65535");
-    if (!fs::is_directory(dir)) throw UsageError("--dir '" + dir + "' is not a folder (build the web app with `make web`)");
-    httplib::Server server;
-    server.set_file_extension_and_mimetype_mapping("wasm", "application/wasm");
-    server.set_file_extension_and_mimetype_mapping("js", "text/javascript");
-    server.set_file_extension_and_mimetype_mapping("mjs", "text/javascript");
-    // Cross-origin isolation, so that SharedArrayBuffer (and so wasm threads) is available.
-    server.set_default_headers({{"Cross-Origin-Opener-Policy", "same-origin"},
-                                {"Cross-Origin-Embedder-Policy", "require-corp"},
-                                {"Cross-Origin-Resource-Policy", "same-origin"},
-                                {"Cache-Control", "no-cache"}});
-    // set_mount_point refuses paths that climb out of the folder ("..").
-    if (!server.set_mount_point("/", fs::canonical(dir).string()))
-        throw UsageError("--dir '" + dir + "' cannot be served");
-    if (!server.bind_to_port(host, port)) {
-        std::fprintf(stderr, "error: cannot listen on %s:%d (in use, or not an address of this machine)\n", host.c_str(), port);
-        return 1;
-    }
-    std::printf("Serving %s on http://%s:%d/ (COOP/COEP on; Ctrl+C stops)\n", dir.c_str(), host.c_str(), port);
-    std::fflush(stdout);
-    static httplib::Server* running = &server;
-    std::signal(SIGINT, [](int) { running->stop(); });
-    std::signal(SIGTERM, [](int) { running->stop(); });
-    server.listen_after_bind();
-    return 0;
-}
 
 }  // namespace
 
@@ -70,14 +39,9 @@ int main(int argc, char** argv) {
     app.require_subcommand(0, 1);
 
     std::vector<cli::Command> commands{cli::add_sysinfo_command(app), cli::add_primes_command(app),
-                                      cli::add_wikipics_command(app), cli::add_lab_command(app)};
-
-    auto* serve_cmd = app.add_subcommand("serve", "Serve the web app with COOP/COEP headers");
-    std::string serve_host = "127.0.0.1", serve_dir = "build/web";
-    int serve_port = 8000;
-    serve_cmd->add_option("--port", serve_port, "TCP port (default 8000)");
-    serve_cmd->add_option("--dir", serve_dir, "Folder to serve (default build/web)");
-    serve_cmd->add_option("--host", serve_host, "Address to bind (default 127.0.0.1: this machine only)");
+                                       cli::add_exhibition_command(app), cli::add_mirror_command(app),
+                                       cli::add_wikipics_command(app), cli::add_serve_command(app),
+                                       cli::add_lab_command(app)};
 
     auto* worker_cmd = app.add_subcommand("worker", "A process-pool worker (started by the pool, not by hand)");
     worker_cmd->group("");   // hidden from --help
@@ -105,7 +69,6 @@ int main(int argc, char** argv) {
     try {
         for (auto& command : commands)
             if (*command.subcommand) return command.run();
-        if (*serve_cmd) return serve(serve_host, serve_port, serve_dir);
         if (*worker_cmd) return platform::run_process_worker();
 #ifdef CONCLAB_HAS_GUI
         options::FieldErrors errors;

@@ -52,20 +52,6 @@ void expect_usage_error(const std::string& arguments, const std::string& must_na
     EXPECT_TRUE(o.out.empty()) << o.out;
 }
 
-// A port nobody listens on: bind port 0, read what the kernel gave, close.
-int free_port() {
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-        getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0)
-        ADD_FAILURE() << "no free port";
-    close(fd);
-    return ntohs(address.sin_port);
-}
-
 }  // namespace
 
 TEST(Cli, VersionAndHelp) {
@@ -152,56 +138,4 @@ TEST(Cli, PrimesBadInput) {
     expect_usage_error("primes 7 --executor fibers", "fibers");
     expect_usage_error("primes --sample 2**99", "2**99");
     expect_usage_error("primes --sample huge", "huge");
-}
-
-TEST(Cli, ServeRejectsBadArguments) {
-    expect_usage_error("serve --dir /no/such/folder", "/no/such/folder");
-    expect_usage_error("serve --port 70000 --dir .", "70000");
-}
-
-TEST(Cli, ServeSendsIsolationHeadersAndStaysInItsFolder) {
-    namespace fs = std::filesystem;
-    const fs::path root = fs::path(testing::TempDir()) / ("conclab_serve_" + std::to_string(getpid()));
-    fs::create_directories(root / "site");
-    std::ofstream(root / "site" / "index.html") << "<p>hello</p>";
-    std::ofstream(root / "site" / "app.wasm") << "wasm";
-    std::ofstream(root / "secret.txt") << "outside";
-
-    const int port = free_port();
-    const pid_t pid = fork();
-    if (pid == 0) {
-        const std::string dir = (root / "site").string(), port_text = std::to_string(port);
-        freopen("/dev/null", "w", stdout);
-        execl(CONCLAB_EXE, CONCLAB_EXE, "serve", "--port", port_text.c_str(), "--dir", dir.c_str(), nullptr);
-        _exit(127);
-    }
-    {
-    httplib::Client client("127.0.0.1", port);
-    auto index = client.Get("/");
-    for (int i = 0; i < 100 && !index; ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        index = client.Get("/");
-    }
-    ASSERT_TRUE(index) << "conclab serve did not answer on port " << port;
-    EXPECT_EQ(index->status, 200);
-    EXPECT_EQ(index->body, "<p>hello</p>");
-    EXPECT_EQ(index->get_header_value("Cross-Origin-Opener-Policy"), "same-origin");
-    EXPECT_EQ(index->get_header_value("Cross-Origin-Embedder-Policy"), "require-corp");
-    auto wasm = client.Get("/app.wasm");
-    ASSERT_TRUE(wasm) << httplib::to_string(wasm.error());
-    EXPECT_EQ(wasm->get_header_value("Content-Type"), "application/wasm");
-    for (const char* escape : {"/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt"}) {
-        auto r = client.Get(escape);
-        if (r) {
-            EXPECT_NE(r->body, "outside") << escape;
-        }
-    }
-    }
-    const auto stop_started = std::chrono::steady_clock::now();
-    kill(pid, SIGTERM);
-    int status = 0;
-    waitpid(pid, &status, 0);
-    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
-    EXPECT_LT(std::chrono::steady_clock::now() - stop_started, std::chrono::seconds(10)) << "SIGTERM did not stop serve";
-    fs::remove_all(root);
 }

@@ -37,15 +37,19 @@ std::string sleep_ms_task(std::string_view argument, exec::TaskContext& context)
 // Busy, like a computation: under the GIL model only the holder of the lock gets past checkpoint().
 std::string overlap_ms_task(std::string_view argument, exec::TaskContext& context) {
     const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(milliseconds(argument, "test.overlap_ms"));
-    const int inside = ++overlap_now();
-    int seen = overlap_max().load();
-    while (inside > seen && !overlap_max().compare_exchange_weak(seen, inside)) {
-    }
-    while (std::chrono::steady_clock::now() < until) {
-        if (!context.checkpoint()) {
-            --overlap_now();
-            throw exec::TaskCancelled();
+    // Counted only between checkpoints, while it computes: under the GIL model a task waits for the lock
+    // inside checkpoint(), as a Python thread waits inside its function, and is not computing then.
+    const auto enter = [] {
+        const int inside = ++overlap_now();
+        int seen = overlap_max().load();
+        while (inside > seen && !overlap_max().compare_exchange_weak(seen, inside)) {
         }
+    };
+    enter();
+    while (std::chrono::steady_clock::now() < until) {
+        --overlap_now();
+        if (!context.checkpoint()) throw exec::TaskCancelled();
+        enter();
     }
     --overlap_now();
     return std::string(argument);

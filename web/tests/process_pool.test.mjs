@@ -23,6 +23,8 @@ after(async () => {
 const pool = {
   create: (n) => page.evaluate((n) => Module.ccall('conclab_test_pool_create', 'number', ['number'], [n]), n),
   submit: (fn, arg) => page.evaluate(([f, a]) => Module.ccall('conclab_test_pool_submit', 'number', ['string', 'string'], [f, a]), [fn, arg]),
+  // Any bytes, NUL included: the argument travels as a JSON string through ccall.
+  submitBytes: (fn, arg) => page.evaluate(([f, a]) => Module.ccall('conclab_test_pool_submit_json', 'number', ['string', 'string'], [f, a]), [fn, JSON.stringify(arg)]),
   cancelAll: () => page.evaluate(() => Module.ccall('conclab_test_pool_cancel_all', null, [], [])),
   shutdown: (cancel) => page.evaluate((c) => Module.ccall('conclab_test_pool_shutdown', null, ['number'], [c ? 1 : 0]), cancel),
   destroy: () => page.evaluate(() => Module.ccall('conclab_test_pool_destroy', null, [], [])),
@@ -64,6 +66,15 @@ test('tasks run on isolated workers named "worker N"', { timeout: 60000 }, async
   const workers = new Set();
   for (const i of [lpf, echo, fail, unknown]) workers.add((await pool.status(i)).worker);
   for (const w of workers) assert.match(w, /^worker [12]$/);
+  await pool.destroy();
+});
+
+test('arguments and values keep their NUL bytes; records carry the worker start-up', { timeout: 60000 }, async () => {
+  assert.equal(await pool.create(1), 1);
+  const echo = await pool.submitBytes('test.echo', 'a\0b\0');
+  const s = await waitFor(echo, ['finished']);
+  assert.equal(s.value, 'a\0b\0');
+  assert.ok(s.worker_startup_s > 0, JSON.stringify(s));
   await pool.destroy();
 });
 

@@ -1,7 +1,5 @@
 #include "exec/future.h"
 
-#include <chrono>
-
 namespace conclab::exec {
 
 struct FutureState {
@@ -29,15 +27,10 @@ bool Future::done() const { return is_done(status()); }
 std::size_t Future::index() const { return state_->index; }
 
 bool Future::cancel() {
-    std::unique_lock lock(state_->mutex);
-    if (state_->status == FutureStatus::cancelled) return true;
-    if (state_->status != FutureStatus::pending) return false;
-    lock.unlock();
-    finish(FutureStatus::cancelled, {}, 0);
-    return true;
+    // Checked and marked under one lock, so that a task starting meanwhile is never reported cancelled.
+    if (finish(FutureStatus::cancelled, {}, 0, /*only_if_pending=*/true)) return true;
+    return status() == FutureStatus::cancelled;   // a status never goes back to pending
 }
-
-void Future::set_cancelled_if_pending() { cancel(); }
 
 std::string Future::result() const {
     std::unique_lock lock(state_->mutex);
@@ -73,14 +66,25 @@ void Future::set_waited(double seconds) {
     state_->record.waited_s = seconds;
 }
 
-void Future::set_result(std::string value, double now_s) { finish(FutureStatus::finished, std::move(value), now_s); }
-void Future::set_error(std::string message, double now_s) { finish(FutureStatus::failed, std::move(message), now_s); }
+void Future::set_cpu_s(double seconds) {
+    std::lock_guard lock(state_->mutex);
+    state_->record.cpu_s = seconds;
+}
 
-void Future::finish(FutureStatus status, std::string value, double now_s) {
+void Future::set_worker_startup_s(double seconds) {
+    std::lock_guard lock(state_->mutex);
+    state_->record.worker_startup_s = seconds;
+}
+
+void Future::set_result(std::string value, double now_s) { finish(FutureStatus::finished, std::move(value), now_s, false); }
+void Future::set_error(std::string message, double now_s) { finish(FutureStatus::failed, std::move(message), now_s, false); }
+
+bool Future::finish(FutureStatus status, std::string value, double now_s, bool only_if_pending) {
     std::vector<std::shared_ptr<CompletionQueue>> waiters;
     {
         std::lock_guard lock(state_->mutex);
-        if (is_done(state_->status)) return;
+        if (is_done(state_->status)) return false;
+        if (only_if_pending && state_->status != FutureStatus::pending) return false;
         state_->status = status;
         state_->value = std::move(value);
         if (status != FutureStatus::cancelled) state_->record.finished_s = now_s;
@@ -88,6 +92,7 @@ void Future::finish(FutureStatus status, std::string value, double now_s) {
     }
     state_->changed.notify_all();
     for (auto& queue : waiters) queue->push(*this);
+    return true;
 }
 
 void Future::add_waiter(const std::shared_ptr<CompletionQueue>& queue) {
@@ -112,15 +117,6 @@ void CompletionQueue::push(const Future& future) {
 std::optional<Future> CompletionQueue::try_pop() {
     std::lock_guard lock(mutex_);
     if (done_.empty()) return std::nullopt;
-    Future f = done_.front();
-    done_.pop_front();
-    return f;
-}
-
-std::optional<Future> CompletionQueue::pop_for(double timeout_s) {
-    std::unique_lock lock(mutex_);
-    if (!ready_.wait_for(lock, std::chrono::duration<double>(timeout_s), [&] { return !done_.empty(); }))
-        return std::nullopt;
     Future f = done_.front();
     done_.pop_front();
     return f;

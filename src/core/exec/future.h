@@ -21,6 +21,11 @@ struct TaskRecord {
     double started_s = 0;
     double finished_s = 0;
     double waited_s = 0;       ///< inside the task, waiting for the GIL (the GIL model only)
+    /// @brief User + system CPU seconds the task took, as its worker process measured them (native process
+    /// pool only: threads share one process's CPU time, and a browser has no OS CPU time).
+    std::optional<double> cpu_s;
+    /// @brief How long the worker that ran the task took to start, from spawn to ready (process pools only).
+    std::optional<double> worker_startup_s;
     double elapsed_s() const { return finished_s - started_s; }
     /// @brief How long the task really ran: elapsed minus the time it waited for the GIL.
     double busy_s() const { return elapsed_s() - waited_s; }
@@ -59,14 +64,17 @@ public:
     bool set_running(std::string worker, double now_s);   ///< false if it was cancelled first
     void set_result(std::string value, double now_s);
     void set_error(std::string message, double now_s);
-    void set_cancelled_if_pending();
     void set_waited(double seconds);   ///< before set_result / set_error
+    void set_cpu_s(double seconds);    ///< before set_result / set_error
+    void set_worker_startup_s(double seconds);
     void add_waiter(const std::shared_ptr<CompletionQueue>& queue);
 
     bool operator==(const Future& other) const { return state_ == other.state_; }
 
 private:
-    void finish(FutureStatus status, std::string value, double now_s);
+    /// Marks the future done unless it already is (or, with only_if_pending, unless it left pending);
+    /// false when it did nothing. Waiters are notified after the lock is released.
+    bool finish(FutureStatus status, std::string value, double now_s, bool only_if_pending);
     std::shared_ptr<FutureState> state_;
 };
 
@@ -77,7 +85,6 @@ class CompletionQueue {
 public:
     void push(const Future& future);
     std::optional<Future> try_pop();
-    std::optional<Future> pop_for(double timeout_s);
     Future pop();
 
 private:

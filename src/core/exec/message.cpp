@@ -1,7 +1,7 @@
 #include "exec/message.h"
 
+#include <array>
 #include <charconv>
-#include <vector>
 
 namespace conclab::exec::message {
 namespace {
@@ -60,22 +60,51 @@ struct Encoder {
     std::string operator()(const Error& m) const { return Writer("error").number(m.id).field(m.message).finish(); }
 };
 
-std::vector<std::string_view> split_fields(std::string_view payload) {
-    std::vector<std::string_view> fields;
-    while (!payload.empty()) {
-        if (payload.size() < kPrefixBytes)
-            throw ProtocolError("malformed message: a field length is cut short (" + std::to_string(payload.size()) +
-                                " bytes left)");
-        const std::uint32_t size = get_u32(payload.data());
-        payload.remove_prefix(kPrefixBytes);
-        if (size > payload.size())
-            throw ProtocolError("malformed message: a field of " + std::to_string(size) + " bytes with only " +
-                                std::to_string(payload.size()) + " left");
-        fields.push_back(payload.substr(0, size));
-        payload.remove_prefix(size);
+constexpr std::size_t kMostFields = 5;   // "result": kind, id, value, user_us, sys_us
+
+/// The fields of a payload, checked against its kind before any is kept: at most kMostFields views,
+/// whatever the payload claims, so a message of millions of empty fields costs no memory.
+class Fields {
+public:
+    explicit Fields(std::string_view payload) : rest_(payload) {
+        if (payload.empty()) throw ProtocolError("malformed message: empty payload");
+        kind_ = take();
     }
-    return fields;
-}
+    std::string_view kind() const { return kind_; }
+
+    /// Reads the remaining fields, which must be exactly `count` (after the kind).
+    void expect(std::size_t count) {
+        std::size_t seen = 0;
+        while (!rest_.empty()) {
+            const std::string_view field = take();
+            if (seen < count) fields_[seen] = field;
+            ++seen;
+        }
+        if (seen != count)
+            throw ProtocolError("malformed " + std::string(kind_) + " message: " + std::to_string(seen) +
+                                " fields, expected " + std::to_string(count));
+    }
+    std::string_view operator[](std::size_t i) const { return fields_[i]; }
+
+private:
+    std::string_view take() {
+        if (rest_.size() < kPrefixBytes)
+            throw ProtocolError("malformed message: a field length is cut short (" + std::to_string(rest_.size()) +
+                                " bytes left)");
+        const std::uint32_t size = get_u32(rest_.data());
+        rest_.remove_prefix(kPrefixBytes);
+        if (size > rest_.size())
+            throw ProtocolError("malformed message: a field of " + std::to_string(size) + " bytes with only " +
+                                std::to_string(rest_.size()) + " left");
+        const std::string_view field = rest_.substr(0, size);
+        rest_.remove_prefix(size);
+        return field;
+    }
+
+    std::string_view rest_;
+    std::string_view kind_;
+    std::array<std::string_view, kMostFields - 1> fields_{};
+};
 
 template <class Int>
 Int parse_number(std::string_view kind, std::string_view text) {
@@ -87,32 +116,25 @@ Int parse_number(std::string_view kind, std::string_view text) {
     return n;
 }
 
-void expect_fields(std::string_view kind, const std::vector<std::string_view>& fields, std::size_t count) {
-    if (fields.size() != count)
-        throw ProtocolError("malformed " + std::string(kind) + " message: " + std::to_string(fields.size() - 1) +
-                            " fields, expected " + std::to_string(count - 1));
-}
-
 Message parse_payload(std::string_view payload) {
-    const auto f = split_fields(payload);
-    if (f.empty()) throw ProtocolError("malformed message: empty payload");
-    const std::string_view kind = f[0];
+    Fields f(payload);
+    const std::string_view kind = f.kind();
     if (kind == "hello") {
-        expect_fields(kind, f, 2);
-        return Hello{parse_number<std::int64_t>(kind, f[1])};
+        f.expect(1);
+        return Hello{parse_number<std::int64_t>(kind, f[0])};
     }
     if (kind == "task") {
-        expect_fields(kind, f, 4);
-        return TaskRequest{parse_number<std::uint64_t>(kind, f[1]), std::string(f[2]), std::string(f[3])};
+        f.expect(3);
+        return TaskRequest{parse_number<std::uint64_t>(kind, f[0]), std::string(f[1]), std::string(f[2])};
     }
     if (kind == "result") {
-        expect_fields(kind, f, 5);
-        return Result{parse_number<std::uint64_t>(kind, f[1]), std::string(f[2]),
-                      parse_number<std::uint64_t>(kind, f[3]), parse_number<std::uint64_t>(kind, f[4])};
+        f.expect(4);
+        return Result{parse_number<std::uint64_t>(kind, f[0]), std::string(f[1]), parse_number<std::uint64_t>(kind, f[2]),
+                      parse_number<std::uint64_t>(kind, f[3])};
     }
     if (kind == "error") {
-        expect_fields(kind, f, 3);
-        return Error{parse_number<std::uint64_t>(kind, f[1]), std::string(f[2])};
+        f.expect(2);
+        return Error{parse_number<std::uint64_t>(kind, f[0]), std::string(f[1])};
     }
     std::string shown;
     for (char c : kind.substr(0, 20)) shown += (c >= 0x20 && c < 0x7F) ? c : '?';

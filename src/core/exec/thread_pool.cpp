@@ -17,8 +17,7 @@ class ThreadExecutor final : public Executor {
 public:
     ThreadExecutor(ExecutorKind kind, int workers, std::chrono::microseconds gil_interval)
         : kind_(kind), workers_(workers) {
-        if (workers < kMinWorkers || workers > kMaxWorkers)
-            throw std::invalid_argument("workers must be 1..64, got " + std::to_string(workers));
+        if (auto error = workers_error(workers); !error.empty()) throw std::invalid_argument(error);
         if (kind == ExecutorKind::gil) gil_ = std::make_unique<Gil>(gil_interval);
         stop_flags_ = std::make_unique<std::atomic<bool>[]>(static_cast<std::size_t>(workers));
         threads_.reserve(static_cast<std::size_t>(workers));
@@ -43,12 +42,12 @@ public:
     void cancel_all() override {
         std::deque<Pending> dropped;
         {
+            // One critical section: every task picked before it is asked to stop, none picked after it is.
             std::lock_guard lock(mutex_);
             dropped.swap(queue_);
+            for (int i = 0; i < workers_; ++i) stop_flags_[i].store(true);
         }
         for (auto& p : dropped) p.future.cancel();
-        std::lock_guard lock(mutex_);
-        for (int i = 0; i < workers_; ++i) stop_flags_[i].store(true);
     }
 
     void shutdown(bool wait, bool cancel_futures) override {

@@ -4,6 +4,8 @@
 
 #include "exec/message.h"
 #include "exec/task.h"
+#include "native/posix_io.h"
+#include "native/worker_process.h"
 
 #include <fcntl.h>
 #include <sys/resource.h>
@@ -19,18 +21,6 @@ namespace conclab::platform {
 namespace {
 
 namespace msg = exec::message;
-
-bool write_all(int fd, std::string_view bytes) {
-    while (!bytes.empty()) {
-        const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return false;
-        }
-        bytes.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
-}
 
 std::uint64_t micros(const timeval& tv) {
     return static_cast<std::uint64_t>(tv.tv_sec) * 1000000u + static_cast<std::uint64_t>(tv.tv_usec);
@@ -63,6 +53,7 @@ void complain(const std::string& what) { std::fprintf(stderr, "conclab worker %d
 }  // namespace
 
 int run_process_worker() {
+    if (!die_with_parent()) return 1;   // the pool that started us is gone already
     // The protocol gets a private copy of stdout; fd 1 then points at stderr, so that anything a task
     // prints (printf, std::cout) can't corrupt the message stream.
     const int out = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);

@@ -1,8 +1,10 @@
 // The web build's process pool: isolated Web Workers, each running its own small wasm module
 // (process_worker_main.cpp, loaded by web/process-worker.js) with no pthreads and no shared memory —
 // the browser's nearest thing to a child process. They talk only by postMessage:
-//   page → worker  {id, function, argument}
-//   worker → page  {ready, startup_ms} once, then {id, ok, value | error, busy_ms}
+//   page → worker  {id, function, argument}               function and argument as Uint8Array bytes
+//   worker → page  {ready} once, then {id, ok, output, busy_ms}   output: the value or error, Uint8Array
+// Bytes cross the C++/JS boundary as (pointer, length), never as C strings: a NUL in an argument, a
+// value or an error message stays, as in the native pool.
 //
 // Threading: Worker objects belong to the JS context that made them, and their messages arrive on its
 // event loop. Ours is the browser main thread, so every pool state change happens there: the JS
@@ -20,7 +22,6 @@
 
 #include <emscripten.h>
 #include <emscripten/threading.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -49,12 +50,12 @@ EM_JS(int, conclab_js_worker_start, (int pool, int slot), {
         return 0;
     }
     workers.live.set(handle, worker);
-    const withText = (text, call) => {
-        const size = lengthBytesUTF8(text) + 1;
-        const ptr = _malloc(size);
-        stringToUTF8(text, ptr, size);
+    // Copies bytes into this module's heap for the length of one call.
+    const withBytes = (bytes, call) => {
+        const ptr = _malloc(Math.max(1, bytes.length));
+        HEAPU8.set(bytes, ptr);
         try {
-            call(ptr);
+            call(ptr, bytes.length);
         } finally {
             _free(ptr);
         }
@@ -62,24 +63,30 @@ EM_JS(int, conclab_js_worker_start, (int pool, int slot), {
     worker.onmessage = (event) => {
         const d = event.data;
         if (d.ready) {
-            _conclab_process_pool_on_ready(pool, slot, handle, +d.startup_ms || 0);
+            _conclab_process_pool_on_ready(pool, slot, handle);
             return;
         }
-        withText(String(d.ok ? d.value : d.error),
-                 (ptr) => _conclab_process_pool_on_result(pool, slot, handle, d.id, d.ok ? 1 : 0, ptr, +d.busy_ms || 0));
+        const output = d.output instanceof Uint8Array ? d.output : new TextEncoder().encode(String(d.output));
+        withBytes(output, (ptr, size) => _conclab_process_pool_on_result(pool, slot, handle, d.id, d.ok ? 1 : 0, ptr, size,
+                                                                         +d.busy_ms || 0));
     };
     worker.onerror = (event) => {
         event.preventDefault();
         const where = event.filename ? " (" + event.filename.split("/").pop() + ":" + event.lineno + ")" : "";
         const text = event.message ? event.message + where : 'the worker script could not be loaded';
-        withText(text, (ptr) => _conclab_process_pool_on_crash(pool, slot, handle, ptr));
+        withBytes(new TextEncoder().encode(text), (ptr, size) => _conclab_process_pool_on_crash(pool, slot, handle, ptr, size));
     };
     return handle;
 });
 
-EM_JS(void, conclab_js_worker_post, (int handle, int id, const char* task_function, const char* task_argument), {
+EM_JS(void, conclab_js_worker_post, (int handle, int id, const char* function, int function_size, const char* argument,
+                                     int argument_size), {
     const worker = Module.conclabProcessWorkers.live.get(handle);
-    if (worker) worker.postMessage({id : id, function : UTF8ToString(task_function), argument : UTF8ToString(task_argument)});
+    if (!worker) return;
+    // slice() copies out of the (shared) heap into buffers of their own, which the message then moves.
+    const fn = HEAPU8.slice(function, function + function_size);
+    const arg = HEAPU8.slice(argument, argument + argument_size);
+    worker.postMessage({id : id, function : fn, argument : arg}, [ fn.buffer, arg.buffer ]);
 });
 
 EM_JS(void, conclab_js_worker_terminate, (int handle), {
@@ -126,8 +133,7 @@ int next_pool_id = 1;
 class WebProcessPool final : public exec::Executor {
 public:
     explicit WebProcessPool(int workers) : workers_(workers) {
-        if (workers < exec::kMinWorkers || workers > exec::kMaxWorkers)
-            throw std::invalid_argument("workers must be 1..64, got " + std::to_string(workers));
+        if (auto error = exec::workers_error(workers); !error.empty()) throw std::invalid_argument(error);
         std::string error;
         run_on_main_sync([&] { error = start(); });
         if (!error.empty()) throw std::runtime_error(error);
@@ -174,10 +180,11 @@ public:
 
     // [SECTION] Called from the Workers' JS callbacks (main thread)
 
-    void on_ready(int slot, int handle, double /*worker_startup_ms*/) {
+    void on_ready(int slot, int handle) {
         Slot& s = slots_.at(static_cast<std::size_t>(slot));
         if (s.handle != handle) return;
         s.ready = true;
+        s.startup_s = now_s() - s.created_s;
         const bool all_ready = std::all_of(slots_.begin(), slots_.end(), [](const Slot& x) { return x.ready; });
         if (all_ready && startup_s_ < 0) {
             startup_s_ = now_s();
@@ -186,26 +193,26 @@ public:
         dispatch();
     }
 
-    void on_result(int slot, int handle, int task_id, bool ok, const char* text, double busy_ms) {
+    void on_result(int slot, int handle, int task_id, bool ok, std::string output, double busy_ms) {
         Slot& s = slots_.at(static_cast<std::size_t>(slot));
         if (s.handle != handle || !s.running || s.running->id != task_id) return;
         Running done = std::move(*s.running);
         s.running.reset();
         // The worker's own measure of the work, so that message latency (up to a frame) is not counted.
         const double finished = std::min(now_s(), done.started_s + busy_ms * 1e-3);
-        if (ok) done.future.set_result(text, finished);
-        else done.future.set_error(text, finished);
+        if (ok) done.future.set_result(std::move(output), finished);
+        else done.future.set_error(std::move(output), finished);
         dispatch();
         terminate_if_drained();
     }
 
-    void on_crash(int slot, int handle, const char* message) {
+    void on_crash(int slot, int handle, const std::string& message) {
         Slot& s = slots_.at(static_cast<std::size_t>(slot));
         if (s.handle != handle) return;
         const std::string name = worker_name(slot);
         if (!s.ready) {
             // A worker that cannot even start will not start on a second try either: fail the work, loudly.
-            fail_everything("an isolated Web Worker could not start (" + std::string(message) + ")");
+            fail_everything("an isolated Web Worker could not start (" + message + ")");
             return;
         }
         if (s.running) s.running->future.set_error(name + " crashed: " + message, now_s());
@@ -226,6 +233,8 @@ private:
     struct Slot {
         int handle = 0;   // 0: no Worker
         bool ready = false;
+        double created_s = 0;
+        double startup_s = 0;   // from creation to its ready message
         std::optional<Running> running;
     };
 
@@ -236,6 +245,7 @@ private:
         id_ = next_pool_id++;
         slots_.resize(static_cast<std::size_t>(workers_));
         for (int i = 0; i < workers_; ++i) {
+            slots_[static_cast<std::size_t>(i)].created_s = now_s();
             slots_[static_cast<std::size_t>(i)].handle = conclab_js_worker_start(id_, i);
             if (slots_[static_cast<std::size_t>(i)].handle == 0) {
                 for (auto& s : slots_) conclab_js_worker_terminate(s.handle);
@@ -261,9 +271,11 @@ private:
                 Pending next = std::move(queue_.front());
                 queue_.pop_front();
                 if (!next.future.set_running(worker_name(static_cast<int>(i)), now_s())) continue;   // cancelled
+                next.future.set_worker_startup_s(s.startup_s);
                 const int id = next_task_id_++;
                 s.running = Running{id, next.future, now_s()};
-                conclab_js_worker_post(s.handle, id, next.task.function.c_str(), next.task.argument.c_str());
+                conclab_js_worker_post(s.handle, id, next.task.function.data(), static_cast<int>(next.task.function.size()),
+                                       next.task.argument.data(), static_cast<int>(next.task.argument.size()));
                 break;
             }
         }
@@ -287,6 +299,7 @@ private:
         conclab_js_worker_terminate(s.handle);
         s = Slot{};
         if (closed_ || terminated_) return;
+        s.created_s = now_s();
         s.handle = conclab_js_worker_start(id_, slot);
         if (s.handle == 0) fail_everything("an isolated Web Worker could not be restarted");
     }
@@ -375,84 +388,24 @@ using conclab::platform::guarded;
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void conclab_process_pool_on_ready(int pool, int slot, int handle, double startup_ms) {
+EMSCRIPTEN_KEEPALIVE void conclab_process_pool_on_ready(int pool, int slot, int handle) {
     guarded("ready", [&] {
-        if (auto* p = find_pool(pool)) p->on_ready(slot, handle, startup_ms);
+        if (auto* p = find_pool(pool)) p->on_ready(slot, handle);
     });
 }
 
 EMSCRIPTEN_KEEPALIVE void conclab_process_pool_on_result(int pool, int slot, int handle, int task_id, int ok,
-                                                        const char* text, double busy_ms) {
+                                                        const char* output, int output_size, double busy_ms) {
     guarded("result", [&] {
-        if (auto* p = find_pool(pool)) p->on_result(slot, handle, task_id, ok != 0, text, busy_ms);
+        if (auto* p = find_pool(pool))
+            p->on_result(slot, handle, task_id, ok != 0, std::string(output, static_cast<std::size_t>(output_size)), busy_ms);
     });
 }
 
-EMSCRIPTEN_KEEPALIVE void conclab_process_pool_on_crash(int pool, int slot, int handle, const char* message) {
+EMSCRIPTEN_KEEPALIVE void conclab_process_pool_on_crash(int pool, int slot, int handle, const char* message, int message_size) {
     guarded("crash", [&] {
-        if (auto* p = find_pool(pool)) p->on_crash(slot, handle, message);
+        if (auto* p = find_pool(pool)) p->on_crash(slot, handle, std::string(message, static_cast<std::size_t>(message_size)));
     });
-}
-
-}  // extern "C"
-
-// [SECTION] Test hooks: let web/tests/process_pool.test.mjs drive one pool through Module.ccall —
-// submit, cancel_all, crash, shutdown — and read each future's state as JSON.
-namespace {
-std::unique_ptr<conclab::exec::Executor> test_pool;
-std::vector<conclab::exec::Future> test_futures;
-std::string test_text;
-}  // namespace
-
-extern "C" {
-
-EMSCRIPTEN_KEEPALIVE int conclab_test_pool_create(int workers) {
-    test_futures.clear();
-    test_pool.reset();
-    try {
-        test_pool = conclab::platform::make_process_pool(workers);
-        return 1;
-    } catch (const std::exception& e) {
-        test_text = e.what();
-        return 0;
-    }
-}
-
-EMSCRIPTEN_KEEPALIVE int conclab_test_pool_submit(const char* function, const char* argument) {
-    if (!test_pool) return -1;
-    try {
-        test_futures.push_back(test_pool->submit({function, argument}));
-    } catch (const std::exception& e) {
-        test_text = e.what();
-        return -1;
-    }
-    return static_cast<int>(test_futures.size()) - 1;
-}
-
-EMSCRIPTEN_KEEPALIVE void conclab_test_pool_cancel_all() {
-    if (test_pool) test_pool->cancel_all();
-}
-
-EMSCRIPTEN_KEEPALIVE void conclab_test_pool_shutdown(int cancel_futures) {
-    if (test_pool) test_pool->shutdown(true, cancel_futures != 0);
-}
-
-EMSCRIPTEN_KEEPALIVE void conclab_test_pool_destroy() {
-    test_pool.reset();
-}
-
-// {"status": "pending|running|finished|failed|cancelled", "value"|"error": …, "worker": …}, or the last error.
-EMSCRIPTEN_KEEPALIVE const char* conclab_test_pool_status(int index) {
-    using conclab::exec::FutureStatus;
-    if (index < 0 || index >= static_cast<int>(test_futures.size())) return test_text.c_str();
-    const auto& f = test_futures[static_cast<std::size_t>(index)];
-    static const char* const names[] = {"pending", "running", "finished", "failed", "cancelled"};
-    const FutureStatus status = f.status();
-    nlohmann::json doc{{"status", names[static_cast<int>(status)]}, {"worker", f.record().worker}};
-    if (status == FutureStatus::finished) doc["value"] = f.result();
-    if (auto error = f.error()) doc["error"] = *error;
-    test_text = doc.dump();
-    return test_text.c_str();
 }
 
 }  // extern "C"

@@ -1,7 +1,8 @@
 // The "process" of the web build: a small wasm module that each isolated Web Worker loads for itself
 // (web/process-worker.js). Built without pthreads, so its memory is its own ArrayBuffer, shared with
 // nobody — like a child process, it only sees the messages it gets. It runs one task at a time from
-// the same task registry as every other executor.
+// the same task registry as every other executor. Bytes come and go as (pointer, length): a NUL in an
+// argument, a value or an error message stays.
 #include "catalog/demo_catalog.h"
 #include "exec/task.h"
 
@@ -16,14 +17,16 @@ std::string output;   // the last task's value or error message
 
 extern "C" {
 
-/// @brief Runs function(argument); returns 1 with the value, 0 with an error message, in conclab_worker_output().
-EMSCRIPTEN_KEEPALIVE int conclab_worker_run(const char* function, const char* argument) {
+/// @brief Runs function(argument); returns 1 with the value, 0 with an error message, in conclab_worker_output_*.
+EMSCRIPTEN_KEEPALIVE int conclab_worker_run(const char* function, int function_size, const char* argument, int argument_size) {
     // No stop flag: a running task here is cancelled by terminating the whole worker, as with a process.
     static const bool registered = (conclab::catalog::register_all_tasks(), true);
     (void)registered;
     conclab::exec::TaskContext context;
     try {
-        output = conclab::exec::run_task({function, argument}, context);
+        output = conclab::exec::run_task({std::string(function, static_cast<std::size_t>(function_size)),
+                                          std::string(argument, static_cast<std::size_t>(argument_size))},
+                                         context);
         return 1;
     } catch (const std::exception& e) {
         output = e.what();
@@ -33,6 +36,7 @@ EMSCRIPTEN_KEEPALIVE int conclab_worker_run(const char* function, const char* ar
     return 0;
 }
 
-EMSCRIPTEN_KEEPALIVE const char* conclab_worker_output() { return output.c_str(); }
+EMSCRIPTEN_KEEPALIVE const char* conclab_worker_output_data() { return output.data(); }
+EMSCRIPTEN_KEEPALIVE int conclab_worker_output_size() { return static_cast<int>(output.size()); }
 
 }  // extern "C"

@@ -1,0 +1,61 @@
+#include "faults.h"
+
+#include "name_hash.h"
+
+#include <cstdio>
+
+namespace conclab::mirror {
+
+namespace {
+
+std::string percent(double rate) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g%%", rate * 100);
+    return text;
+}
+
+}  // namespace
+
+bool FaultOptions::any() const {
+    return delay_max_s > 0 || bandwidth > 0 || error_rate > 0 || truncate_rate > 0 || reset_rate > 0 ||
+           rate_limit_rate > 0;
+}
+
+std::string FaultOptions::describe() const {
+    std::string text;
+    auto add = [&](const std::string& part) { text += (text.empty() ? "" : ", ") + part; };
+    if (delay_max_s > 0) {
+        char delay[64];
+        std::snprintf(delay, sizeof delay, "delay %g..%g s", delay_min_s, delay_max_s);
+        add(delay);
+    }
+    if (bandwidth > 0) add(std::to_string(bandwidth) + " B/s per connection");
+    if (error_rate > 0) add("errors " + percent(error_rate));
+    if (truncate_rate > 0) add("truncated " + percent(truncate_rate));
+    if (reset_rate > 0) add("resets " + percent(reset_rate));
+    if (rate_limit_rate > 0) add("429 " + percent(rate_limit_rate));
+    return text.empty() ? "none" : text;
+}
+
+FaultPlan plan_request(const FaultOptions& faults, std::uint64_t seed, std::string_view resource, std::uint64_t attempt) {
+    const std::uint64_t bits = mix64(mix64(seed ^ hash_name(resource)) + attempt);
+    FaultPlan plan;
+    plan.delay_s = faults.delay_min_s + (faults.delay_max_s - faults.delay_min_s) * unit_interval(mix64(bits));
+    // One draw against the rates laid end to end: each fault happens with exactly its own rate.
+    double draw = unit_interval(bits);
+    const std::pair<double, FaultKind> kinds[] = {{faults.error_rate, FaultKind::error},
+                                                  {faults.truncate_rate, FaultKind::truncate},
+                                                  {faults.reset_rate, FaultKind::reset},
+                                                  {faults.rate_limit_rate, FaultKind::rate_limit}};
+    for (const auto& [rate, kind] : kinds) {
+        if (draw < rate) {
+            plan.kind = kind;
+            break;
+        }
+        draw -= rate;
+    }
+    if (plan.kind == FaultKind::error) plan.error_status = (mix64(bits ^ 0x418) & 1) ? 418 : 500;
+    return plan;
+}
+
+}  // namespace conclab::mirror

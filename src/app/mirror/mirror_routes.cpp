@@ -1,0 +1,239 @@
+// [SECTION] index: helpers · picture cache · api.php · images · install
+#include "mirror_routes.h"
+
+#include "api_query.h"
+#include "connection_reset.h"
+#include "faults.h"
+#include "picture.h"
+
+#include <httplib.h>
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+namespace conclab::mirror {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+constexpr std::size_t kMaxChunk = 64 * 1024;
+
+// [SECTION] helpers
+
+std::string base_url_of(const httplib::Request& request, const MirrorOptions& options) {
+    const std::string host = request.get_header_value("Host");
+    if (!host.empty()) return "http://" + host;
+    return "http://" + options.host + ":" + std::to_string(request.local_port);
+}
+
+void allow_any_origin(httplib::Response& response) {
+    response.set_header("Access-Control-Allow-Origin", "*");
+}
+
+// What upload.wikimedia.org sends with every file, and what a cross-origin-isolated page needs to embed it.
+void set_image_headers(httplib::Response& response) {
+    allow_any_origin(response);
+    response.set_header("Cross-Origin-Resource-Policy", "cross-origin");
+    response.set_header("Timing-Allow-Origin", "*");
+    response.set_header("Cache-Control", "no-store");   // every benchmark run downloads for real
+}
+
+void answer_preflight(const httplib::Request& request, httplib::Response& response) {
+    allow_any_origin(response);
+    response.set_header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+    const std::string asked = request.get_header_value("Access-Control-Request-Headers");
+    if (!asked.empty()) response.set_header("Access-Control-Allow-Headers", asked);
+    response.set_header("Access-Control-Max-Age", "86400");
+    response.status = 204;
+}
+
+// Streams [0, length) of `image`, `bandwidth` bytes per second at most (0: no limit), and ends the
+// connection early at `cut_at` when it is below length.
+struct BodyStream {
+    std::shared_ptr<const PaddedJpeg> image;
+    std::uint64_t cut_at = 0;
+    std::uint64_t bandwidth = 0;
+    Clock::time_point started{};
+    bool sending = false;
+    std::uint64_t first_offset = 0;   // where a Range request began
+    std::vector<std::uint8_t> buffer;
+};
+
+}  // namespace
+
+MirrorRoutes::MirrorRoutes(const MirrorOptions& options) : options_(options), catalogue_(options.seed, options.images) {}
+
+void MirrorRoutes::stop() {
+    {
+        std::lock_guard lock(mutex_);
+        stopped_ = true;
+    }
+    stopped_signal_.notify_all();
+}
+
+bool MirrorRoutes::pause(double seconds) {
+    std::unique_lock lock(mutex_);
+    if (seconds <= 0) return !stopped_;
+    const auto until = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+    return !stopped_signal_.wait_until(lock, until, [&] { return stopped_; });
+}
+
+std::uint64_t MirrorRoutes::next_attempt(const std::string& resource) {
+    std::lock_guard lock(mutex_);
+    return attempts_[resource]++;
+}
+
+// [SECTION] picture cache
+
+std::shared_ptr<const PaddedJpeg> MirrorRoutes::image_for(const CatalogueEntry& entry) {
+    {
+        std::lock_guard lock(mutex_);
+        if (const auto it = pictures_.find(entry.name); it != pictures_.end()) return it->second;
+    }
+    // Encoded outside the lock: two threads may both encode a name, and get the same bytes.
+    auto encoded = encode_picture(entry.name, entry.width, entry.height, entry.size);
+    if (encoded.empty()) return nullptr;
+    auto image = std::make_shared<const PaddedJpeg>(std::move(encoded), entry.size);
+    std::lock_guard lock(mutex_);
+    if (pictures_.emplace(entry.name, image).second) {
+        picture_order_.push_back(entry.name);
+        if (picture_order_.size() > kCachedPictures) {
+            pictures_.erase(picture_order_.front());
+            picture_order_.pop_front();
+        }
+    }
+    return image;
+}
+
+// [SECTION] install (api.php and images)
+
+void MirrorRoutes::install(httplib::Server& server) {
+    server.Get("/", [](const httplib::Request&, httplib::Response& response) {
+        response.set_content("Concurrency Lab: a local mirror of Wikimedia Commons for the wikipics demo.\n"
+                             "API: /w/api.php?action=query&list=allimages&aiprop=url|size|mime&format=json\n",
+                             "text/plain; charset=utf-8");
+    });
+
+    server.Options("/w/api.php", answer_preflight);
+    server.Options(R"(/images/.*)", answer_preflight);
+
+    server.Get("/w/api.php", [this](const httplib::Request& request, httplib::Response& response) {
+        FaultPlan plan;
+        if (options_.api_faults) {
+            plan = plan_request(options_.faults, options_.seed, request.target, next_attempt(request.target));
+            if (!pause(plan.delay_s)) return;
+            if (plan.kind == FaultKind::reset &&
+                reset_connection(request.local_addr, request.local_port, request.remote_addr, request.remote_port))
+                return;
+            if (plan.kind == FaultKind::error || plan.kind == FaultKind::rate_limit) {
+                response.status = plan.kind == FaultKind::error ? plan.error_status : 429;
+                if (plan.kind == FaultKind::rate_limit) response.set_header("Retry-After", "1");
+                response.set_content("fault injected by the mirror\n", "text/plain");
+                return;
+            }
+        }
+        ApiParams params;
+        for (const auto& [name, value] : request.params) params.emplace(name, value);
+        if (const auto it = params.find("origin"); it != params.end() && it->second == "*") allow_any_origin(response);
+        auto body = std::make_shared<const std::string>(
+            answer_api_query(catalogue_, params, base_url_of(request, options_)).dump());
+        if (plan.kind == FaultKind::none) {
+            response.set_content(*body, "application/json; charset=utf-8");
+            return;
+        }
+        // A truncated (or, without a socket to reset, cut) answer: half of the JSON, then the connection closes.
+        response.set_content_provider(body->size(), "application/json; charset=utf-8",
+                                      [body](std::size_t offset, std::size_t, httplib::DataSink& sink) {
+                                          const std::size_t half = body->size() / 2;
+                                          return offset < half && sink.write(body->data() + offset, half - offset);
+                                      });
+    });
+
+    server.Get(R"(/images/([0-9a-f])/([0-9a-f]{2})/([^/]+))", [this](const httplib::Request& request,
+                                                                       httplib::Response& response) {
+        set_image_headers(response);
+        const std::string hash_path = request.matches[1].str() + "/" + request.matches[2].str();
+        const std::string name = request.matches[3].str();
+        const CatalogueEntry* entry = catalogue_.find(name);
+        if (!entry || entry->hash_path() != hash_path) {
+            response.status = 404;
+            response.set_content("404 Not Found: no such file in the mirror\n", "text/plain");
+            return;
+        }
+        if (!entry->is_jpeg()) {
+            response.status = 404;
+            response.set_content("404 Not Found: the mirror serves its JPEG files only (this is " + entry->mime + ")\n",
+                                 "text/plain");
+            return;
+        }
+
+        const FaultPlan plan = plan_request(options_.faults, options_.seed, name, next_attempt(name));
+        if (!pause(plan.delay_s)) return;
+        switch (plan.kind) {
+            case FaultKind::error:
+                response.status = plan.error_status;
+                response.set_content(plan.error_status == 418 ? "418 I'm a teapot (fault injected by the mirror)\n"
+                                                              : "500 Internal Server Error (fault injected by the mirror)\n",
+                                     "text/plain");
+                return;
+            case FaultKind::rate_limit:
+                response.status = 429;
+                response.set_header("Retry-After", "1");
+                response.set_content("429 Too Many Requests (fault injected by the mirror)\n", "text/plain");
+                return;
+            case FaultKind::reset:
+                if (reset_connection(request.local_addr, request.local_port, request.remote_addr, request.remote_port))
+                    return;
+                break;   // socket not found: fall through to a truncated answer, the nearest failure
+            case FaultKind::truncate:
+            case FaultKind::none:
+                break;
+        }
+
+        auto image = image_for(*entry);
+        if (!image) {
+            response.status = 500;
+            response.set_content("500: the mirror could not encode this picture\n", "text/plain");
+            return;
+        }
+        auto stream = std::make_shared<BodyStream>();
+        stream->image = image;
+        stream->bandwidth = options_.faults.bandwidth;
+        stream->cut_at = plan.kind == FaultKind::none ? image->size() : image->size() / 2;
+        const std::size_t chunk =
+            stream->bandwidth == 0 ? kMaxChunk
+                                   : static_cast<std::size_t>(std::clamp<std::uint64_t>(stream->bandwidth / 20, 1, kMaxChunk));
+        stream->buffer.resize(chunk);
+        const int now_in_flight = ++streams_in_flight_;
+        int peak = peak_streams_.load();
+        while (now_in_flight > peak && !peak_streams_.compare_exchange_weak(peak, now_in_flight)) {
+        }
+        response.set_content_provider(
+            static_cast<std::size_t>(image->size()), "image/jpeg",
+            [this, stream](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                if (offset >= stream->cut_at) return false;   // truncate: the server closes the connection
+                if (!stream->sending) {
+                    stream->sending = true;
+                    stream->started = Clock::now();
+                    stream->first_offset = offset;
+                }
+                const std::size_t want = static_cast<std::size_t>(
+                    std::min<std::uint64_t>({length, stream->buffer.size(), stream->cut_at - offset}));
+                const std::size_t got = stream->image->read(offset, std::span(stream->buffer.data(), want));
+                if (!sink.write(reinterpret_cast<const char*>(stream->buffer.data()), got)) return false;
+                if (stream->bandwidth > 0) {
+                    // Pace against the start, not the last chunk, so sleeping's overshoot does not add up.
+                    const double due =
+                        static_cast<double>(offset + got - stream->first_offset) / static_cast<double>(stream->bandwidth);
+                    const double elapsed = std::chrono::duration<double>(Clock::now() - stream->started).count();
+                    if (due > elapsed && !pause(due - elapsed)) return false;
+                }
+                return true;
+            },
+            [this](bool) { --streams_in_flight_; });
+    });
+}
+
+}  // namespace conclab::mirror

@@ -1,0 +1,67 @@
+// The mirror's HTTP endpoints, installable on any cpp-httplib server: GET /w/api.php (the allimages subset),
+// GET|HEAD /images/<a>/<ab>/<name> (generated JPEGs of exactly the listed size, streamed, throttled and
+// faulted as the options say), OPTIONS for CORS preflights, and a short text at /.
+#pragma once
+
+#include "catalogue.h"
+#include "jpeg_padding.h"
+#include "mirror_options.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace httplib {
+class Server;
+}
+
+namespace conclab::mirror {
+
+/// @brief The mirror's state — catalogue, picture cache, request counts — and its request handlers.
+class MirrorRoutes {
+public:
+    explicit MirrorRoutes(const MirrorOptions& options);
+
+    /// @brief Adds the handlers to `server`; this object must outlive the server's listening.
+    void install(httplib::Server& server);
+
+    /// @brief Wakes handlers that are waiting (delays, throttling) so they end at once; for shutdown.
+    void stop();
+
+    const Catalogue& catalogue() const { return catalogue_; }
+    const MirrorOptions& options() const { return options_; }
+
+    /// @brief The padded JPEG for `entry` (cached; at most kCachedPictures kept).
+    std::shared_ptr<const PaddedJpeg> image_for(const CatalogueEntry& entry);
+
+    static constexpr std::size_t kCachedPictures = 256;
+
+    /// @brief Image bodies being sent now, and the most there ever were at once.
+    int streams_in_flight() const { return streams_in_flight_.load(); }
+    int peak_streams() const { return peak_streams_.load(); }
+
+private:
+    /// @brief How many times `resource` was asked for before (0 the first time), counting this one.
+    std::uint64_t next_attempt(const std::string& resource);
+    /// @brief Sleeps `seconds` unless stop() comes first; false when stopped.
+    bool pause(double seconds);
+
+    MirrorOptions options_;
+    Catalogue catalogue_;
+
+    std::mutex mutex_;
+    std::condition_variable stopped_signal_;
+    bool stopped_ = false;
+    std::map<std::string, std::uint64_t> attempts_;
+    std::map<std::string, std::shared_ptr<const PaddedJpeg>> pictures_;
+    std::deque<std::string> picture_order_;   // oldest first, for eviction
+    std::atomic<int> streams_in_flight_{0};
+    std::atomic<int> peak_streams_{0};
+};
+
+}  // namespace conclab::mirror

@@ -1,0 +1,208 @@
+#include "native/worker_process.h"
+
+#include <signal.h>
+#include <spawn.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <stdexcept>
+#include <string_view>
+#include <vector>
+
+extern char** environ;
+
+namespace conclab::platform {
+namespace {
+
+constexpr std::string_view kParentPidVariable = "CONCLAB_WORKER_PARENT_PID";
+
+std::mutex g_executable_mutex;
+std::string g_executable;   // set_worker_executable()
+
+std::string self_executable() {
+    char path[4096];
+    const ssize_t n = readlink("/proc/self/exe", path, sizeof path - 1);
+    if (n <= 0) return {};
+    return std::string(path, static_cast<std::size_t>(n));
+}
+
+bool is_conclab(std::string path) {
+    constexpr std::string_view kDeleted = " (deleted)";   // rebuilt while running: /proc/self/exe still works
+    if (path.size() > kDeleted.size() && path.compare(path.size() - kDeleted.size(), kDeleted.size(), kDeleted) == 0)
+        path.resize(path.size() - kDeleted.size());
+    const auto slash = path.rfind('/');
+    return path.substr(slash == std::string::npos ? 0 : slash + 1) == "conclab";
+}
+
+/// This process's environment without any inherited parent pid, plus ours.
+std::vector<std::string> worker_environment() {
+    std::vector<std::string> out;
+    const std::string prefix = std::string(kParentPidVariable) + "=";
+    for (char** e = environ; *e; ++e)
+        if (std::string_view(*e).substr(0, prefix.size()) != prefix) out.emplace_back(*e);
+    out.push_back(prefix + std::to_string(getpid()));
+    return out;
+}
+
+}  // namespace
+
+void set_worker_executable(std::string path) {
+    std::lock_guard lock(g_executable_mutex);
+    g_executable = std::move(path);
+}
+
+std::string worker_executable() {
+    std::string self = self_executable();
+    if (!self.empty() && is_conclab(self)) return "/proc/self/exe";
+    if (const char* env = std::getenv("CONCLAB_WORKER_EXE"); env && *env) return env;
+    {
+        std::lock_guard lock(g_executable_mutex);
+        if (!g_executable.empty()) return g_executable;
+    }
+    throw std::runtime_error("no executable for worker processes: this program is not conclab; set "
+                             "CONCLAB_WORKER_EXE to the path of conclab");
+}
+
+std::string describe_exit_status(int status) {
+    if (WIFSIGNALED(status)) {
+        const int sig = WTERMSIG(status);
+        std::string text = "signal " + std::to_string(sig);
+        if (const char* abbrev = sigabbrev_np(sig)) text += std::string(", SIG") + abbrev;
+        if (WCOREDUMP(status)) text += ", core dumped";
+        return text;
+    }
+    if (WIFEXITED(status)) return "exit status " + std::to_string(WEXITSTATUS(status));
+    return "status " + std::to_string(status);
+}
+
+bool die_with_parent() {
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    const char* text = std::getenv(std::string(kParentPidVariable).c_str());
+    if (!text) return true;   // started by hand, not by a pool
+    pid_t expected = 0;
+    const std::string_view view(text);
+    auto [ptr, ec] = std::from_chars(view.data(), view.data() + view.size(), expected);
+    if (ec != std::errc{} || ptr != view.data() + view.size()) return true;
+    return getppid() == expected;   // otherwise the pool died before prctl: we were reparented
+}
+
+std::unique_ptr<WorkerProcess> WorkerProcess::spawn(const std::string& executable) {
+    auto [child_stdin, to_child] = make_pipe();
+    auto [from_child, child_stdout] = make_pipe();
+    set_nonblocking(to_child.get());     // our ends only: each end of a pipe is its own open file
+    set_nonblocking(from_child.get());
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, child_stdin.get(), STDIN_FILENO);
+    posix_spawn_file_actions_adddup2(&actions, child_stdout.get(), STDOUT_FILENO);
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
+    // Our pipes are close-on-exec already; this also keeps out descriptors that other code in this
+    // process opened without O_CLOEXEC (a worker must not hold a listening socket or another pipe open).
+    posix_spawn_file_actions_addclosefrom_np(&actions, 3);
+#endif
+
+    // A fresh signal state: nothing blocked, SIGPIPE at its default (the I/O thread blocks it).
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t none, defaults;
+    sigemptyset(&none);
+    sigemptyset(&defaults);
+    sigaddset(&defaults, SIGPIPE);
+    posix_spawnattr_setsigmask(&attributes, &none);
+    posix_spawnattr_setsigdefault(&attributes, &defaults);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+
+    std::string arg0 = "conclab", arg1 = "worker";
+    char* argv[] = {arg0.data(), arg1.data(), nullptr};
+    std::vector<std::string> environment = worker_environment();
+    std::vector<char*> envp;
+    for (auto& entry : environment) envp.push_back(entry.data());
+    envp.push_back(nullptr);
+    pid_t pid = -1;
+    const int error = posix_spawn(&pid, executable.c_str(), &actions, &attributes, argv, envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
+    if (error != 0)
+        throw std::runtime_error("cannot start a worker process from '" + executable + "': " + errno_text(error));
+
+    std::unique_ptr<WorkerProcess> worker(new WorkerProcess());
+    worker->pid_ = pid;
+    worker->name_ = "pid " + std::to_string(pid);
+    worker->to_child_ = std::move(to_child);
+    worker->from_child_ = std::move(from_child);
+    return worker;   // the child's ends close here, in this process
+}
+
+WorkerProcess::~WorkerProcess() {
+    if (reaped_ || pid_ <= 0) return;
+    kill();
+    while (waitpid(pid_, nullptr, 0) < 0 && errno == EINTR) {
+    }
+}
+
+void WorkerProcess::send(const std::string& bytes) {
+    if (!to_child_) return;
+    outbox_ += bytes;
+    flush();
+}
+
+void WorkerProcess::flush() {
+    while (to_child_ && sent_ < outbox_.size()) {
+        const IoResult r = write_some(to_child_.get(), std::string_view(outbox_).substr(sent_));
+        if (r.kind == IoResult::Kind::would_block) return;
+        if (r.kind != IoResult::Kind::done) return close_stdin();
+        sent_ += r.bytes;
+    }
+    outbox_.clear();
+    sent_ = 0;
+}
+
+bool WorkerProcess::read(const std::function<void(const exec::message::Message&)>& on_message) {
+    char buffer[64 * 1024];
+    while (from_child_) {
+        const IoResult r = read_some(from_child_.get(), buffer, sizeof buffer);
+        if (r.kind == IoResult::Kind::would_block) return true;
+        if (r.kind != IoResult::Kind::done) return false;
+        decoder_.feed(buffer, r.bytes);
+        while (from_child_) {
+            auto message = decoder_.next();
+            if (!message) break;
+            on_message(*message);
+        }
+    }
+    return true;
+}
+
+void WorkerProcess::close_stdin() {
+    to_child_.reset();
+    outbox_.clear();
+    sent_ = 0;
+}
+
+void WorkerProcess::close_pipes() {
+    close_stdin();
+    from_child_.reset();
+}
+
+void WorkerProcess::kill() {
+    if (!killed_ && !reaped_) ::kill(pid_, SIGKILL);
+    killed_ = true;
+}
+
+std::optional<std::string> WorkerProcess::try_reap() {
+    if (reaped_) return "its exit status was collected already";
+    int status = 0;
+    const pid_t got = waitpid(pid_, &status, WNOHANG);
+    if (got == 0 || (got < 0 && errno == EINTR)) return std::nullopt;
+    reaped_ = true;
+    return got == pid_ ? describe_exit_status(status) : "its exit status was collected elsewhere";
+}
+
+}  // namespace conclab::platform

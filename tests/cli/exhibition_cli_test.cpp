@@ -1,0 +1,73 @@
+// `conclab exhibition`: the schedule in virtual time, the JSON contract, bad input.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <string>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+struct Outcome {
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+
+Outcome run(const std::string& arguments) {
+    const std::string err_file = testing::TempDir() + "conclab_exh_stderr_" + std::to_string(getpid());
+    FILE* pipe = popen((std::string(CONCLAB_EXE) + " " + arguments + " 2>" + err_file).c_str(), "r");
+    Outcome o;
+    std::array<char, 4096> buffer{};
+    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) o.out.append(buffer.data(), n);
+    const int raw = pclose(pipe);
+    o.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    std::ifstream err(err_file);
+    o.err.assign(std::istreambuf_iterator<char>(err), {});
+    std::remove(err_file.c_str());
+    return o;
+}
+
+}  // namespace
+
+TEST(ExhibitionCli, TheTalksNumbersComputedRight) {
+    const Outcome o = run("exhibition");
+    ASSERT_EQ(o.status, 0) << o.err;
+    EXPECT_NE(o.out.find("10 h 00 min"), std::string::npos) << o.out;   // 20 × 30 × 60 s
+    EXPECT_NE(o.out.find("50 min 00 s"), std::string::npos) << o.out;   // 30 × max(20 × 5 s, 5 s + 55 s)
+    EXPECT_NE(o.out.find("50 min 55 s"), std::string::npos) << o.out;   // and the last reply
+    EXPECT_NE(o.out.find("20 min"), std::string::npos) << "the note about the slide's 20 minutes: " << o.out;
+}
+
+TEST(ExhibitionCli, JsonPerBoardInSeconds) {
+    const Outcome o = run("exhibition --boards 12 --moves 10 --seed 7 --json");
+    ASSERT_EQ(o.status, 0) << o.err;
+    const auto doc = nlohmann::json::parse(o.out);
+    EXPECT_EQ(doc["demo"], "exhibition");
+    EXPECT_EQ(doc["boards"], 12);
+    EXPECT_DOUBLE_EQ(doc["sequential_s"].get<double>(), 12 * 10 * 60.0);
+    // 12 × 5 s = 5 s + 55 s: the crossover. Ten rounds of 60 s; the last reply lands 55 s after her last move.
+    EXPECT_DOUBLE_EQ(doc["simultaneous_rounds_s"].get<double>(), 10 * 60.0);
+    EXPECT_DOUBLE_EQ(doc["simultaneous_s"].get<double>(), 10 * 60.0 + 55);
+    EXPECT_TRUE(doc["seed"].is_string());
+    ASSERT_EQ(doc["boards_result"].size(), 12u);
+    for (const auto& b : doc["boards_result"]) {
+        EXPECT_GE(b["moves"].get<int>(), 1);
+        EXPECT_LE(b["moves"].get<int>(), 10);
+        EXPECT_TRUE(b["finish_s"].is_number());
+    }
+    EXPECT_EQ(run("exhibition --boards 12 --moves 10 --seed 7 --json").out, o.out) << "deterministic by seed";
+}
+
+TEST(ExhibitionCli, BadInputExitsTwo) {
+    for (const char* bad : {"--boards 0", "--boards 101", "--her 0", "--her -1", "--them 0", "--moves 0", "--moves 201",
+                            "--mode nope", "--boards 010"}) {
+        const Outcome o = run(std::string("exhibition ") + bad);
+        EXPECT_EQ(o.status, 2) << bad;
+        EXPECT_EQ(o.err.rfind("error: ", 0), 0u) << bad << " → " << o.err;
+    }
+}

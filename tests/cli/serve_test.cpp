@@ -1,0 +1,476 @@
+// `conclab serve` as a student runs it: the real binary on a free port over a temporary site folder. Options,
+// headers and types, the folder boundary (symlinks, control bytes), methods and bodies, ranges, gzip, a port in
+// use, idle keep-alive connections, and SIGTERM.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <array>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+using std::chrono::seconds;
+using std::chrono::steady_clock;
+
+struct Outcome {
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+
+// Runs `conclab ARGUMENTS` under `timeout` (a server that should have refused to start is stopped, not waited on).
+Outcome run_conclab(const std::string& arguments) {
+    const std::string err_file = testing::TempDir() + "conclab_serve_stderr_" + std::to_string(getpid());
+    const std::string command = "timeout 20 " + std::string(CONCLAB_EXE) + " " + arguments + " 2>" + err_file;
+    Outcome o;
+    FILE* pipe = popen(command.c_str(), "r");
+    std::array<char, 4096> buffer{};
+    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) o.out.append(buffer.data(), n);
+    const int raw = pclose(pipe);
+    o.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    std::ifstream err(err_file);
+    o.err.assign(std::istreambuf_iterator<char>(err), {});
+    std::remove(err_file.c_str());
+    return o;
+}
+
+// A port nobody listens on: bind port 0, read what the kernel gave, close.
+int free_port() {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+        getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0)
+        ADD_FAILURE() << "no free port";
+    close(fd);
+    return ntohs(address.sin_port);
+}
+
+int connect_to(int port) {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+        close(fd);
+        return -1;
+    }
+    timeval timeout{30, 0};
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    return fd;
+}
+
+bool send_all(int fd, std::string_view bytes) {
+    while (!bytes.empty()) {
+        const ssize_t n = send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+        if (n <= 0) return false;
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+// Sends `request` bytes as they are (no client-side encoding) and returns everything the server sent until it closed.
+std::string raw_exchange(int port, std::string_view request) {
+    const int fd = connect_to(port);
+    if (fd < 0) return "";
+    std::string reply;
+    if (send_all(fd, request)) {
+        std::array<char, 65536> buffer{};
+        while (true) {
+            const ssize_t n = recv(fd, buffer.data(), buffer.size(), 0);
+            if (n <= 0) break;
+            reply.append(buffer.data(), static_cast<std::size_t>(n));
+        }
+    }
+    close(fd);
+    return reply;
+}
+
+// One response with a Content-Length body, read from a connection that stays open.
+std::string read_one_response(int fd) {
+    std::string reply;
+    char byte = 0;
+    while (reply.find("\r\n\r\n") == std::string::npos && recv(fd, &byte, 1, 0) == 1) reply += byte;
+    const std::size_t length_at = reply.find("Content-Length: ");
+    std::size_t body = length_at == std::string::npos ? 0 : std::stoul(reply.substr(length_at + 16));
+    std::vector<char> buffer(body);
+    for (std::size_t got = 0; got < body;) {
+        const ssize_t n = recv(fd, buffer.data() + got, body - got, 0);
+        if (n <= 0) break;
+        got += static_cast<std::size_t>(n);
+    }
+    return reply + std::string(buffer.begin(), buffer.end());
+}
+
+int status_of(const std::string& reply) {
+    return reply.rfind("HTTP/1.1 ", 0) == 0 ? std::stoi(reply.substr(9, 3)) : -1;
+}
+
+long peak_rss_kb(pid_t pid) {
+    std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.rfind("VmHWM:", 0) == 0) return std::stol(line.substr(6));
+    return -1;
+}
+
+// A site folder like build/web, and a secret beside it.
+class Site {
+public:
+    Site() : root_(fs::path(testing::TempDir()) / ("conclab_serve_" + std::to_string(getpid()))) {
+        fs::remove_all(root_);
+        fs::create_directories(dir() / "sub");
+        fs::create_directories(dir() / "empty");
+        write("index.html", "<p>hello</p>");
+        write("sub/index.html", "<p>sub</p>");
+        write("app.wasm", std::string(4096, 'w'));
+        std::string script;
+        for (int i = 0; i < 2000; ++i) script += "console.log('line " + std::to_string(i) + "');\n";
+        write("app.js", script);
+        write("worker.mjs", "export {};");
+        write("data.json", "{}");
+        write("icon.png", "png");
+        write("font.ttf", "ttf");
+        write("app.webmanifest", "{}");
+        std::ofstream(root_ / "secret.txt") << "outside";
+    }
+    ~Site() { fs::remove_all(root_); }
+
+    fs::path dir() const { return root_ / "site"; }
+    fs::path root() const { return root_; }
+    void write(const std::string& name, const std::string& content) const {
+        std::ofstream(dir() / name, std::ios::binary) << content;
+    }
+
+private:
+    fs::path root_;
+};
+
+// `conclab serve --port P --dir D` running in a child process.
+class Server {
+public:
+    Server(const fs::path& dir, int port) : port_(port) {
+        pid_ = fork();
+        if (pid_ == 0) {
+            const std::string dir_text = dir.string(), port_text = std::to_string(port);
+            const int null_fd = open("/dev/null", O_WRONLY);
+            dup2(null_fd, STDOUT_FILENO);
+            execl(CONCLAB_EXE, CONCLAB_EXE, "serve", "--port", port_text.c_str(), "--dir", dir_text.c_str(), nullptr);
+            _exit(127);
+        }
+    }
+    ~Server() {
+        if (pid_ > 0) {
+            kill(pid_, SIGKILL);
+            waitpid(pid_, nullptr, 0);
+        }
+    }
+
+    bool wait_until_answering() {
+        const auto deadline = steady_clock::now() + seconds(20);
+        while (steady_clock::now() < deadline) {
+            httplib::Client client("127.0.0.1", port_);
+            if (auto reply = client.Get("/")) return true;
+            if (waitpid(pid_, nullptr, WNOHANG) == pid_) {
+                pid_ = -1;
+                return false;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        return false;
+    }
+
+    // SIGTERM, then the exit status (-1 if it did not exit normally within 20 s).
+    int stop() {
+        kill(pid_, SIGTERM);
+        const auto deadline = steady_clock::now() + seconds(20);
+        int status = 0;
+        while (waitpid(pid_, &status, WNOHANG) == 0) {
+            if (steady_clock::now() > deadline) return -1;
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        pid_ = -1;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+
+    pid_t pid() const { return pid_; }
+    int port() const { return port_; }
+    httplib::Client client() const {
+        httplib::Client c("127.0.0.1", port_);
+        c.set_read_timeout(30, 0);
+        return c;
+    }
+
+private:
+    int port_;
+    pid_t pid_ = -1;
+};
+
+class Serve : public testing::Test {
+protected:
+    void SetUp() override { ASSERT_TRUE(server.wait_until_answering()) << "conclab serve did not answer"; }
+    void TearDown() override { EXPECT_EQ(server.stop(), 0) << "SIGTERM must stop serve with exit status 0"; }
+
+    Site site;
+    Server server{site.dir(), free_port()};
+};
+
+void expect_usage_error(const std::string& arguments, const std::string& must_name) {
+    const Outcome o = run_conclab(arguments);
+    EXPECT_EQ(o.status, 2) << arguments;
+    EXPECT_EQ(o.err.rfind("error: ", 0), 0u) << arguments << " → " << o.err;
+    EXPECT_EQ(std::count(o.err.begin(), o.err.end(), '\n'), 1) << o.err;
+    EXPECT_NE(o.err.find(must_name), std::string::npos) << arguments << " → " << o.err;
+}
+
+}  // namespace
+
+TEST(ServeOptions, PortIsDecimalAndInRange) {
+    const Site site;
+    const std::string dir = " --dir " + site.dir().string();
+    for (const char* port : {"010", "0x1F90", "-1", "70000", "abc", "0", "1e3"})
+        expect_usage_error(std::string("serve --port ") + port + dir, port);
+}
+
+TEST(ServeOptions, DirMustBeAFolder) {
+    expect_usage_error("serve --dir /no/such/folder", "/no/such/folder");
+}
+
+TEST(ServeOptions, APortInUseIsAnErrorAndTheFirstServerKeepsServing) {
+    Site site;
+    Server first(site.dir(), free_port());
+    ASSERT_TRUE(first.wait_until_answering());
+    const Outcome second = run_conclab("serve --port " + std::to_string(first.port()) + " --dir " + site.dir().string());
+    EXPECT_EQ(second.status, 1);
+    EXPECT_EQ(second.err, "error: port " + std::to_string(first.port()) + " is in use\n");
+    for (int i = 0; i < 20; ++i) {   // a new connection each time: a second listener would take some of them
+        auto reply = first.client().Get("/");
+        ASSERT_TRUE(reply) << "request " << i;
+        EXPECT_EQ(reply->status, 200);
+        EXPECT_EQ(reply->body, "<p>hello</p>");
+    }
+    EXPECT_EQ(first.stop(), 0);
+}
+
+TEST_F(Serve, IndexHeadersAndTypes) {
+    auto client = server.client();
+    auto index = client.Get("/");
+    ASSERT_TRUE(index);
+    EXPECT_EQ(index->status, 200);
+    EXPECT_EQ(index->body, "<p>hello</p>");
+    auto missing = client.Get("/missing");
+    ASSERT_TRUE(missing);
+    for (const httplib::Response* reply : {&*index, &*missing}) {
+        EXPECT_EQ(reply->get_header_value("Cross-Origin-Opener-Policy"), "same-origin");
+        EXPECT_EQ(reply->get_header_value("Cross-Origin-Embedder-Policy"), "require-corp");
+        EXPECT_EQ(reply->get_header_value("Cross-Origin-Resource-Policy"), "same-origin");
+        EXPECT_EQ(reply->get_header_value("Cache-Control"), "no-cache");
+    }
+    const std::pair<const char*, const char*> types[] = {
+        {"/index.html", "text/html"},        {"/app.wasm", "application/wasm"},
+        {"/app.js", "text/javascript"},      {"/worker.mjs", "text/javascript"},
+        {"/data.json", "application/json"},  {"/icon.png", "image/png"},
+        {"/font.ttf", "font/ttf"},           {"/app.webmanifest", "application/manifest+json"},
+    };
+    for (const auto& [path, type] : types) {
+        auto reply = client.Get(path);
+        ASSERT_TRUE(reply) << path;
+        EXPECT_EQ(reply->status, 200) << path;
+        EXPECT_EQ(reply->get_header_value("Content-Type"), type) << path;
+    }
+}
+
+TEST_F(Serve, MissingFilesAndFolders) {
+    auto client = server.client();
+    EXPECT_EQ(client.Get("/missing")->status, 404);
+    EXPECT_EQ(client.Get("/empty/")->status, 404);
+    EXPECT_EQ(client.Get("/sub/")->body, "<p>sub</p>");
+    auto folder = client.Get("/sub");
+    EXPECT_EQ(folder->status, 301);
+    EXPECT_EQ(folder->get_header_value("Location"), "/sub/");
+}
+
+TEST_F(Serve, StaysInsideItsFolder) {
+    fs::create_directory_symlink("/etc", site.dir() / "etclink");
+    fs::create_symlink(site.root() / "secret.txt", site.dir() / "secret-link.txt");
+    fs::create_symlink(site.dir() / "index.html", site.dir() / "inside-link.html");
+    for (const char* escape : {"/etclink/passwd", "/secret-link.txt", "/../secret.txt", "/%2e%2e/secret.txt",
+                               "/..%2fsecret.txt", "/sub/../../secret.txt"}) {
+        const std::string reply =
+            raw_exchange(server.port(), std::string("GET ") + escape + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        EXPECT_EQ(status_of(reply), 404) << escape;
+        EXPECT_EQ(reply.find("outside"), std::string::npos) << escape;
+        EXPECT_EQ(reply.find("root:"), std::string::npos) << escape;
+    }
+    EXPECT_EQ(server.client().Get("/inside-link.html")->body, "<p>hello</p>");
+}
+
+TEST_F(Serve, ControlBytesInThePathAreRefused) {
+    for (const char* path : {"/index.html%00.wasm", "/index.html%0a", "/a%01b", "/index.html%7f"}) {
+        const std::string reply =
+            raw_exchange(server.port(), std::string("GET ") + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        EXPECT_EQ(status_of(reply), 400) << path;
+        EXPECT_EQ(reply.find("application/wasm"), std::string::npos) << path;
+    }
+}
+
+TEST_F(Serve, OnlyGetAndHeadAreServed) {
+    auto client = server.client();
+    const auto head = client.Head("/index.html");
+    ASSERT_TRUE(head);
+    EXPECT_EQ(head->status, 200);
+    EXPECT_EQ(head->get_header_value("Content-Length"), "12");
+    EXPECT_TRUE(head->body.empty());
+    for (const auto& reply : {client.Post("/", "x", "text/plain"), client.Put("/index.html", "x", "text/plain"),
+                              client.Delete("/index.html"), client.Patch("/", "x", "text/plain"), client.Options("/")}) {
+        ASSERT_TRUE(reply);
+        EXPECT_EQ(reply->status, 405);
+        EXPECT_EQ(reply->get_header_value("Allow"), "GET, HEAD");
+    }
+    EXPECT_TRUE(fs::exists(site.dir() / "index.html"));
+}
+
+TEST_F(Serve, ARequestBodyIsNotKeptInMemory) {
+    constexpr int kMiB = 1 << 20, kChunks = 96;
+    const long before_kb = peak_rss_kb(server.pid());
+    const int fd = connect_to(server.port());
+    ASSERT_GE(fd, 0);
+    ASSERT_TRUE(send_all(fd, "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"));
+    const std::string chunk = "100000\r\n" + std::string(kMiB, 'a') + "\r\n";
+    for (int i = 0; i < kChunks; ++i) ASSERT_TRUE(send_all(fd, chunk)) << "chunk " << i;
+    ASSERT_TRUE(send_all(fd, "0\r\n\r\n"));
+    const std::string refusal = read_one_response(fd);
+    EXPECT_EQ(status_of(refusal), 405) << refusal;
+    // The connection stayed in step: the next request on it is read as a request.
+    ASSERT_TRUE(send_all(fd, "GET /index.html HTTP/1.1\r\nHost: x\r\n\r\n"));
+    const std::string page = read_one_response(fd);
+    close(fd);
+    EXPECT_EQ(status_of(page), 200) << page;
+    EXPECT_NE(page.find("<p>hello</p>"), std::string::npos) << page;
+    const long growth_kb = peak_rss_kb(server.pid()) - before_kb;
+    EXPECT_LT(growth_kb, kChunks * 1024 / 4) << "the server's peak memory grew with the body";
+}
+
+TEST_F(Serve, ManyRangesGetTheWholeFileOnce) {
+    std::string content;
+    for (int i = 0; i < 1000; ++i) content += std::to_string(i % 10);
+    site.write("data.bin", content);
+    std::string many = "bytes=0-999";
+    for (int i = 1; i < 100; ++i) many += ",0-999";
+    auto client = server.client();
+    auto reply = client.Get("/data.bin", {{"Range", many}});
+    ASSERT_TRUE(reply);
+    EXPECT_EQ(reply->status, 200);
+    EXPECT_EQ(reply->body, content);
+    EXPECT_LE(reply->body.size(), content.size());
+    const std::string overlapping = "bytes=0-599,100-999,200-";
+    reply = client.Get("/data.bin", {{"Range", overlapping}});
+    EXPECT_EQ(reply->status, 200);
+    EXPECT_EQ(reply->body, content);
+}
+
+TEST_F(Serve, OneRangeIsServed) {
+    std::string content;
+    for (int i = 0; i < 1000; ++i) content += std::to_string(i % 10);
+    site.write("data.bin", content);
+    auto client = server.client();
+    auto reply = client.Get("/data.bin", {{"Range", "bytes=10-19"}});
+    EXPECT_EQ(reply->status, 206);
+    EXPECT_EQ(reply->body, content.substr(10, 10));
+    EXPECT_EQ(reply->get_header_value("Content-Range"), "bytes 10-19/1000");
+    reply = client.Get("/data.bin", {{"Range", "bytes=-5"}});
+    EXPECT_EQ(reply->status, 206);
+    EXPECT_EQ(reply->body, content.substr(995));
+    reply = client.Get("/data.bin", {{"Range", "bytes=990-5000"}});
+    EXPECT_EQ(reply->status, 206);
+    EXPECT_EQ(reply->body, content.substr(990));
+    reply = client.Get("/data.bin", {{"Range", "bytes=1000-"}});
+    EXPECT_EQ(reply->status, 416);
+    EXPECT_EQ(reply->get_header_value("Content-Range"), "bytes */1000");
+}
+
+TEST_F(Serve, TextAndWasmAreGzippedForClientsThatAcceptIt) {
+    const std::string script = [&] {
+        std::ifstream in(site.dir() / "app.js");
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    }();
+    auto client = server.client();
+    client.set_decompress(false);
+    auto plain = client.Get("/app.js");
+    ASSERT_TRUE(plain);
+    EXPECT_EQ(plain->body, script);
+    EXPECT_FALSE(plain->has_header("Content-Encoding"));
+    auto zipped = client.Get("/app.js", {{"Accept-Encoding", "gzip, deflate, br"}});
+    ASSERT_TRUE(zipped);
+    EXPECT_EQ(zipped->get_header_value("Content-Encoding"), "gzip");
+    EXPECT_EQ(zipped->get_header_value("Vary"), "Accept-Encoding");
+    EXPECT_EQ(zipped->get_header_value("X-Uncompressed-Length"), std::to_string(script.size()));
+    EXPECT_LT(zipped->body.size(), script.size() / 4);
+    EXPECT_EQ(zipped->body.substr(0, 2), "\x1f\x8b");   // the gzip magic
+    EXPECT_NE(plain->get_header_value("ETag"), zipped->get_header_value("ETag"));
+    EXPECT_FALSE(client.Get("/app.js", {{"Accept-Encoding", "gzip;q=0"}})->has_header("Content-Encoding"));
+    EXPECT_FALSE(client.Get("/icon.png", {{"Accept-Encoding", "gzip"}})->has_header("Content-Encoding"));
+    EXPECT_EQ(client.Get("/app.wasm", {{"Accept-Encoding", "gzip"}})->get_header_value("Content-Encoding"), "gzip");
+
+    httplib::Client decoding("127.0.0.1", server.port());
+    EXPECT_EQ(decoding.Get("/app.js", {{"Accept-Encoding", "gzip"}})->body, script);
+}
+
+TEST_F(Serve, ReloadsRevalidateWithETags) {
+    auto client = server.client();
+    auto first = client.Get("/index.html");
+    const std::string tag = first->get_header_value("ETag");
+    ASSERT_FALSE(tag.empty());
+    auto again = client.Get("/index.html", {{"If-None-Match", tag}});
+    EXPECT_EQ(again->status, 304);
+    EXPECT_TRUE(again->body.empty());
+    site.write("index.html", "<p>rebuilt, longer</p>");
+    auto changed = client.Get("/index.html", {{"If-None-Match", tag}});
+    EXPECT_EQ(changed->status, 200);
+    EXPECT_EQ(changed->body, "<p>rebuilt, longer</p>");
+}
+
+// A browser keeps idle keep-alive (and preconnected) connections open; with a fixed pool of 8 threads they held
+// every thread and a new request waited for their 5 s timeouts, one batch after another.
+TEST_F(Serve, IdleConnectionsDoNotDelayANewRequest) {
+    std::vector<int> idle;
+    for (int i = 0; i < 40; ++i) idle.push_back(connect_to(server.port()));
+    for (int fd : idle) ASSERT_GE(fd, 0);
+    const auto started = steady_clock::now();
+    auto reply = server.client().Get("/index.html");
+    const auto waited = steady_clock::now() - started;
+    ASSERT_TRUE(reply) << httplib::to_string(reply.error());
+    EXPECT_EQ(reply->body, "<p>hello</p>");
+    EXPECT_LT(waited, seconds(10)) << "the request waited behind idle connections";
+    for (int fd : idle) close(fd);
+}
+
+// httplib listens with a backlog of 5: a burst of connections (a page, its scripts and workers) overflowed it and
+// each dropped SYN waited the client's 1 s retransmission. `ss` shows a listening socket's backlog as Send-Q.
+TEST_F(Serve, ListensWithALongBacklog) {
+    FILE* pipe = popen(("ss -Hltn 'sport = :" + std::to_string(server.port()) + "'").c_str(), "r");
+    std::array<char, 512> line{};
+    ASSERT_NE(std::fgets(line.data(), line.size(), pipe), nullptr) << "ss lists no listener";
+    pclose(pipe);
+    char state[32];
+    long receive_queue = 0, backlog = 0;
+    ASSERT_EQ(std::sscanf(line.data(), "%31s %ld %ld", state, &receive_queue, &backlog), 3) << line.data();
+    EXPECT_GE(backlog, 128) << line.data();
+}

@@ -1,0 +1,251 @@
+// The mirror over HTTP, seen from plain clients: API answers and CORS, exact-size JPEGs that decode, HEAD,
+// 404s, and every fault mode at rate 1 as a client's socket meets it; shutdown never hangs.
+#include "api_query.h"
+#include "mirror_server.h"
+#include "test_support.h"
+#include "wait_until.h"
+
+#include <httplib.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <chrono>
+#include <thread>
+
+using namespace conclab::mirror;
+using conclab::test::wait_until;
+using mirror_test::raw_request;
+
+namespace {
+
+MirrorOptions small_mirror(FaultOptions faults = {}, bool api_faults = false) {
+    MirrorOptions o;
+    o.port = 0;   // any free port
+    o.images = 200;
+    o.seed = 11;
+    o.faults = faults;
+    o.api_faults = api_faults;
+    return o;
+}
+
+// A JPEG entry of the catalogue, the smallest above `at_least` bytes.
+const CatalogueEntry& jpeg_of_size(const Catalogue& catalogue, std::uint64_t at_least) {
+    const CatalogueEntry* best = nullptr;
+    for (const auto& e : catalogue.entries())
+        if (e.is_jpeg() && e.size >= at_least && (!best || e.size < best->size)) best = &e;
+    if (!best) throw std::runtime_error("no such entry");
+    return *best;
+}
+
+struct Running {
+    explicit Running(const MirrorOptions& options) : server(options) {
+        const std::string error = server.bind();
+        if (!error.empty()) throw std::runtime_error(error);
+        server.start();
+    }
+    MirrorServer server;
+    int port() const { return server.port(); }
+    const Catalogue& catalogue() { return server.routes().catalogue(); }
+};
+
+}  // namespace
+
+TEST(MirrorServer, ApiAnswersWithCorsWhenAskedAndUrlsToItself) {
+    Running mirror(small_mirror());
+    httplib::Client client("127.0.0.1", mirror.port());
+    auto with_origin = client.Get("/w/api.php?action=query&list=allimages&aiprop=url|size|mime&ailimit=5&format=json&origin=*");
+    ASSERT_TRUE(with_origin);
+    EXPECT_EQ(with_origin->status, 200);
+    EXPECT_EQ(with_origin->get_header_value("Access-Control-Allow-Origin"), "*");
+    EXPECT_EQ(with_origin->get_header_value("Content-Type").rfind("application/json", 0), 0u);
+    const auto answer = nlohmann::json::parse(with_origin->body);
+    ASSERT_EQ(answer["query"]["allimages"].size(), 5u);
+    EXPECT_EQ(answer["query"]["allimages"][0]["url"].get<std::string>().rfind(
+                  "http://127.0.0.1:" + std::to_string(mirror.port()) + "/images/", 0),
+              0u);
+    auto without_origin = client.Get("/w/api.php?action=query&list=allimages&format=json");
+    ASSERT_TRUE(without_origin);
+    EXPECT_FALSE(without_origin->has_header("Access-Control-Allow-Origin"));
+    auto refused = client.Get("/w/api.php?action=query&list=allimages&aimime=image/jpeg&format=json");
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 200);   // MediaWiki answers its errors with 200
+    EXPECT_EQ(nlohmann::json::parse(refused->body)["error"]["code"], "mimesearchdisabled");
+    httplib::Headers preflight_headers{{"Origin", "http://localhost:8000"},
+                                       {"Access-Control-Request-Method", "GET"},
+                                       {"Access-Control-Request-Headers", "api-user-agent"}};
+    auto preflight = client.Options("/w/api.php", preflight_headers);
+    ASSERT_TRUE(preflight);
+    EXPECT_EQ(preflight->status, 204);
+    EXPECT_EQ(preflight->get_header_value("Access-Control-Allow-Headers"), "api-user-agent");
+}
+
+TEST(MirrorServer, ImagesHaveTheListedSizeDecodeAndCarryCorsHeaders) {
+    Running mirror(small_mirror());
+    httplib::Client client("127.0.0.1", mirror.port());
+    for (std::uint64_t at_least : {0ULL, 300'000ULL, 3'000'000ULL}) {
+        const CatalogueEntry& e = jpeg_of_size(mirror.catalogue(), at_least);
+        auto response = client.Get(image_path(e).c_str());
+        ASSERT_TRUE(response) << e.name;
+        EXPECT_EQ(response->status, 200);
+        EXPECT_EQ(response->body.size(), e.size);
+        EXPECT_EQ(response->get_header_value("Content-Length"), std::to_string(e.size));
+        EXPECT_EQ(response->get_header_value("Content-Type"), "image/jpeg");
+        EXPECT_EQ(response->get_header_value("Access-Control-Allow-Origin"), "*");
+        EXPECT_EQ(response->get_header_value("Cross-Origin-Resource-Policy"), "cross-origin");
+        const auto decoded = mirror_test::decode_jpeg(std::vector<std::uint8_t>(response->body.begin(), response->body.end()));
+        EXPECT_TRUE(decoded.ok);
+        EXPECT_EQ(decoded.width, e.width);
+        EXPECT_EQ(decoded.height, e.height);
+
+        const auto head = raw_request(mirror.port(), image_path(e), "HEAD");
+        EXPECT_EQ(head.status, 200);
+        EXPECT_EQ(head.content_length, static_cast<long long>(e.size));
+        EXPECT_TRUE(head.body.empty());
+    }
+}
+
+TEST(MirrorServer, UnknownFilesWrongFoldersAndNonJpegsAre404) {
+    Running mirror(small_mirror());
+    const CatalogueEntry& e = jpeg_of_size(mirror.catalogue(), 0);
+    EXPECT_EQ(raw_request(mirror.port(), "/images/0/00/No_such_file.jpg").status, 404);
+    const std::string wrong_folder = e.hash_path()[0] == '0' ? "1/10" : "0/00";
+    EXPECT_EQ(raw_request(mirror.port(), "/images/" + wrong_folder + "/" + url_encode(e.name)).status, 404);
+    for (const auto& other : mirror.catalogue().entries()) {
+        if (other.is_jpeg()) continue;
+        const auto answer = raw_request(mirror.port(), image_path(other));
+        EXPECT_EQ(answer.status, 404);
+        EXPECT_NE(answer.body.find("JPEG files only"), std::string::npos);
+        break;
+    }
+    EXPECT_EQ(raw_request(mirror.port(), "/wiki/File:" + url_encode(e.name)).status, 404);
+}
+
+TEST(MirrorServer, ErrorRateOneAnswers500Or418ToImagesButNotToTheApi) {
+    FaultOptions faults;
+    faults.error_rate = 1;
+    Running mirror(small_mirror(faults));
+    std::set<int> statuses;
+    for (const auto& e : mirror.catalogue().entries()) {
+        if (!e.is_jpeg()) continue;
+        const auto answer = raw_request(mirror.port(), image_path(e));
+        statuses.insert(answer.status);
+        EXPECT_EQ(answer.head.find("Access-Control-Allow-Origin: *") != std::string::npos, true);
+        if (statuses.size() == 2) break;
+    }
+    EXPECT_EQ(statuses, (std::set<int>{418, 500}));
+    EXPECT_EQ(raw_request(mirror.port(), "/w/api.php?action=query&list=allimages&format=json").status, 200);
+}
+
+TEST(MirrorServer, ApiFaultsFlagPutsTheApiUnderFaultsToo) {
+    FaultOptions faults;
+    faults.rate_limit_rate = 1;
+    Running mirror(small_mirror(faults, true));
+    const auto answer = raw_request(mirror.port(), "/w/api.php?action=query&list=allimages&format=json");
+    EXPECT_EQ(answer.status, 429);
+    EXPECT_NE(answer.head.find("Retry-After: 1"), std::string::npos);
+}
+
+TEST(MirrorServer, RateLimitRateOneAnswers429WithRetryAfter) {
+    FaultOptions faults;
+    faults.rate_limit_rate = 1;
+    Running mirror(small_mirror(faults));
+    const auto answer = raw_request(mirror.port(), image_path(jpeg_of_size(mirror.catalogue(), 0)));
+    EXPECT_EQ(answer.status, 429);
+    EXPECT_NE(answer.head.find("\r\nRetry-After: 1"), std::string::npos);
+}
+
+TEST(MirrorServer, TruncateRateOneSendsTheFullLengthThenHalfTheBody) {
+    FaultOptions faults;
+    faults.truncate_rate = 1;
+    Running mirror(small_mirror(faults));
+    const CatalogueEntry& e = jpeg_of_size(mirror.catalogue(), 500'000);
+    const auto answer = raw_request(mirror.port(), image_path(e));
+    EXPECT_EQ(answer.status, 200);
+    EXPECT_EQ(answer.content_length, static_cast<long long>(e.size));
+    EXPECT_EQ(answer.body.size(), e.size / 2);
+    httplib::Client client("127.0.0.1", mirror.port());
+    auto via_client = client.Get(image_path(e).c_str());
+    EXPECT_FALSE(via_client);   // a client that checks Content-Length sees an error
+}
+
+TEST(MirrorServer, ResetRateOneResetsTheConnectionWithoutAnAnswer) {
+    FaultOptions faults;
+    faults.reset_rate = 1;
+    Running mirror(small_mirror(faults));
+    for (int i = 0; i < 3; ++i) {
+        const auto answer = raw_request(mirror.port(), image_path(jpeg_of_size(mirror.catalogue(), 0)));
+        EXPECT_EQ(answer.status, 0);
+        EXPECT_TRUE(answer.head.empty() && answer.body.empty());
+        EXPECT_EQ(answer.read_errno, ECONNRESET);
+    }
+    // The server lives on: the API still answers.
+    EXPECT_EQ(raw_request(mirror.port(), "/w/api.php?action=query&list=allimages&format=json").status, 200);
+}
+
+TEST(MirrorServer, DelayAndBandwidthHoldTheAnswerBack) {
+    FaultOptions faults;
+    faults.delay_min_s = faults.delay_max_s = 0.2;
+    faults.bandwidth = 400'000;
+    Running mirror(small_mirror(faults));
+    const CatalogueEntry& e = jpeg_of_size(mirror.catalogue(), 100'000);
+    const auto start = std::chrono::steady_clock::now();
+    const auto answer = raw_request(mirror.port(), image_path(e));
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    ASSERT_EQ(answer.body.size(), e.size);
+    // Lower bounds only (sleeps never end early): the delay, plus all but the last chunk at 400 kB/s.
+    const double chunk = 400'000 / 20;
+    EXPECT_GE(elapsed, 0.2 + (static_cast<double>(e.size) - chunk) / 400'000);
+}
+
+TEST(MirrorServer, TwentyThrottledDownloadsRunSideBySide) {
+    FaultOptions faults;
+    faults.bandwidth = 100'000;
+    MirrorOptions options = small_mirror(faults);
+    options.images = kDefaultImageCount;   // enough files between 200 and 300 kB
+    Running mirror(options);
+    std::vector<const CatalogueEntry*> files;
+    for (const auto& e : mirror.catalogue().entries())
+        if (e.is_jpeg() && e.size >= 200'000 && e.size <= 300'000 && files.size() < 20) files.push_back(&e);
+    ASSERT_EQ(files.size(), 20u);
+    std::vector<std::thread> downloads;
+    std::atomic<int> complete{0};
+    for (const CatalogueEntry* e : files)
+        downloads.emplace_back([&, e] {
+            const auto answer = raw_request(mirror.port(), image_path(*e));
+            complete += answer.body.size() == e->size;
+        });
+    // At 100 kB/s each body takes 2 s or more: all twenty must be in flight together before any ends.
+    EXPECT_TRUE(wait_until([&] { return mirror.server.routes().peak_streams() >= 20; }));
+    for (auto& t : downloads) t.join();
+    EXPECT_EQ(complete, 20);
+    EXPECT_EQ(mirror.server.routes().streams_in_flight(), 0);
+}
+
+TEST(MirrorServer, StopEndsWaitingAnswersAtOnce) {
+    FaultOptions faults;
+    faults.delay_min_s = faults.delay_max_s = 600;
+    auto mirror = std::make_unique<Running>(small_mirror(faults));
+    const std::string path = image_path(jpeg_of_size(mirror->catalogue(), 0));
+    const int port = mirror->port();
+    std::atomic<bool> returned{false};
+    std::thread waiting([&] {
+        try {
+            raw_request(port, path);
+        } catch (const std::exception&) {
+        }
+        returned = true;
+    });
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));   // let the request reach its delay
+    mirror->server.stop();
+    EXPECT_TRUE(wait_until([&] { return returned.load(); }));
+    waiting.join();
+}
+
+TEST(MirrorServer, ASecondServerCannotShareThePort) {
+    Running first(small_mirror());
+    MirrorOptions same = small_mirror();
+    same.port = first.port();
+    MirrorServer second(same);
+    EXPECT_EQ(second.bind(), "port " + std::to_string(first.port()) + " is in use");
+}

@@ -1,0 +1,90 @@
+#include "test_support.h"
+
+#define STB_IMAGE_STATIC
+#define STB_IMAGE_IMPLEMENTATION
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"   // stb_image's own code, as g++ 12 -O3 sees it
+#include <stb/stb_image.h>
+#pragma GCC diagnostic pop
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <stdexcept>
+
+namespace mirror_test {
+
+DecodedImage decode_jpeg(const std::vector<std::uint8_t>& bytes) {
+    DecodedImage result;
+    int channels = 0;
+    stbi_uc* pixels = stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &result.width,
+                                            &result.height, &channels, 3);
+    result.ok = pixels != nullptr;
+    stbi_image_free(pixels);
+    return result;
+}
+
+RawExchange raw_request(int port, const std::string& path, const std::string& method) {
+    RawExchange exchange;
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(static_cast<std::uint16_t>(port));
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+        close(fd);
+        throw std::runtime_error("cannot connect to port " + std::to_string(port));
+    }
+    const std::string request = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
+                                "\r\nConnection: close\r\n\r\n";
+    if (send(fd, request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size())) {
+        close(fd);
+        throw std::runtime_error("cannot send the request");
+    }
+    std::string all;
+    std::array<char, 65536> buffer{};
+    while (true) {
+        const ssize_t n = recv(fd, buffer.data(), buffer.size(), 0);
+        if (n > 0) {
+            all.append(buffer.data(), static_cast<std::size_t>(n));
+            continue;
+        }
+        if (n < 0 && errno == EINTR) continue;
+        exchange.read_errno = n < 0 ? errno : 0;
+        break;
+    }
+    close(fd);
+    const std::size_t end_of_head = all.find("\r\n\r\n");
+    if (end_of_head == std::string::npos) {
+        exchange.head = all;
+        return exchange;
+    }
+    exchange.head = all.substr(0, end_of_head);
+    exchange.body = all.substr(end_of_head + 4);
+    if (exchange.head.rfind("HTTP/1.1 ", 0) == 0) exchange.status = std::stoi(exchange.head.substr(9, 3));
+    const std::string key = "\r\nContent-Length: ";
+    if (const std::size_t at = exchange.head.find(key); at != std::string::npos)
+        exchange.content_length = std::stoll(exchange.head.substr(at + key.size()));
+    return exchange;
+}
+
+int free_port() {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+        getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+        close(fd);
+        throw std::runtime_error("no free port");
+    }
+    close(fd);
+    return ntohs(address.sin_port);
+}
+
+}  // namespace mirror_test
