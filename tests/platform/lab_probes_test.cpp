@@ -2,7 +2,7 @@
 // (a process starts slower than a thread, RAM is slower than L1, resident < virtual). No absolute timings.
 #include "lab/lab_run.h"
 #include "lab_probes.h"
-#include "native/process_pool_native.h"
+#include "native/worker_process.h"
 #include "platform.h"
 
 #include <gtest/gtest.h>

@@ -13,7 +13,8 @@
 #include "lab_probes.h"
 
 #include "lab/coroutine_measures.h"
-#include "native/process_pool_native.h"
+#include "native/posix_io.h"
+#include "native/worker_process.h"
 #include "platform.h"
 #include "primes/least_prime_factor.h"
 
@@ -88,40 +89,6 @@ OwnMemory own_memory() {
     return {*rss, *vsz};
 }
 
-class Fd {
-public:
-    Fd() = default;
-    explicit Fd(int fd) : fd_(fd) {}
-    Fd(Fd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-    Fd& operator=(Fd&& other) noexcept {
-        if (this != &other) {
-            reset();
-            fd_ = std::exchange(other.fd_, -1);
-        }
-        return *this;
-    }
-    ~Fd() { reset(); }
-    int get() const { return fd_; }
-    void reset() {
-        if (fd_ >= 0) ::close(fd_);
-        fd_ = -1;
-    }
-
-private:
-    int fd_ = -1;
-};
-
-std::pair<Fd, Fd> make_pipe() {
-    int fds[2];
-    if (pipe2(fds, O_CLOEXEC) != 0) fail("pipe");
-    return {Fd(fds[0]), Fd(fds[1])};
-}
-
-void set_nonblocking(int fd) {
-    const int flags = fcntl(fd, F_GETFL);
-    if (flags < 0 || fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0) fail("fcntl");
-}
-
 /// A child started with posix_spawn whose stdin and stdout are the given descriptors; reaped on destruction.
 class Child {
 public:
@@ -160,7 +127,7 @@ private:
     pid_t pid_ = -1;
 };
 
-void write_all(int fd, const char* data, std::size_t size) {
+void write_exactly(int fd, const char* data, std::size_t size) {
     while (size > 0) {
         const ssize_t n = ::write(fd, data, size);
         if (n < 0 && errno == EINTR) continue;
@@ -170,7 +137,7 @@ void write_all(int fd, const char* data, std::size_t size) {
     }
 }
 
-void read_all(int fd, char* data, std::size_t size) {
+void read_exactly(int fd, char* data, std::size_t size) {
     while (size > 0) {
         const ssize_t n = ::read(fd, data, size);
         if (n < 0 && errno == EINTR) continue;
@@ -596,8 +563,8 @@ std::vector<double> process_ping_pong(int per_sample, int samples) {
     from_child_write.reset();
     char byte = 'x';
     auto trip = [&] {
-        write_all(to_child_write.get(), &byte, 1);
-        read_all(from_child_read.get(), &byte, 1);
+        write_exactly(to_child_write.get(), &byte, 1);
+        read_exactly(from_child_read.get(), &byte, 1);
     };
     for (int i = 0; i < 10; ++i) trip();
     std::vector<double> out;
@@ -769,8 +736,8 @@ Samples tcp_round_trips(int count) {
     std::vector<double> samples;
     try {
         samples = time_trips(count, [&] {
-            write_all(client.get(), message.data(), message.size());
-            read_all(client.get(), reply.data(), reply.size());
+            write_exactly(client.get(), message.data(), message.size());
+            read_exactly(client.get(), reply.data(), reply.size());
         });
     } catch (...) {
         client.reset();
