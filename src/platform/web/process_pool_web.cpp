@@ -79,12 +79,13 @@ EM_JS(int, conclab_js_worker_start, (int pool, int slot), {
     return handle;
 });
 
-EM_JS(void, conclab_js_worker_post, (int handle, int id, const char* function, int function_size, const char* argument,
+// (`function` is a reserved word in JavaScript: an EM_JS parameter may not be called that.)
+EM_JS(void, conclab_js_worker_post, (int handle, int id, const char* function_name, int function_size, const char* argument,
                                      int argument_size), {
     const worker = Module.conclabProcessWorkers.live.get(handle);
     if (!worker) return;
     // slice() copies out of the (shared) heap into buffers of their own, which the message then moves.
-    const fn = HEAPU8.slice(function, function + function_size);
+    const fn = HEAPU8.slice(function_name, function_name + function_size);
     const arg = HEAPU8.slice(argument, argument + argument_size);
     worker.postMessage({id : id, function : fn, argument : arg}, [ fn.buffer, arg.buffer ]);
 });
