@@ -96,13 +96,20 @@ TEST(LabProbes, SwitchesAreCountedForThreadsAndProcesses) {
 }
 
 TEST(LabProbes, ScalingThreadsBeatTheGilModelOnTwoCores) {
-    const Section s = run_quick(Suite::scaling);
-    EXPECT_DOUBLE_EQ(value(s, "speedup, 1 worker", Column::threads), 1.0);
-    EXPECT_GT(value(s, "wall time, 1 worker", Column::processes), 0);
-    if (platform::logical_cpus() >= 2) {
-        EXPECT_GT(value(s, "speedup, 2 workers", Column::threads), value(s, "speedup, 2 workers, GIL model", Column::threads));
-        EXPECT_GT(value(s, "speedup, 2 workers", Column::processes), value(s, "speedup, 2 workers, GIL model", Column::threads));
+    // Other programs (other test suites) may hold a core for a while: a speedup needs two free cores, so the
+    // comparison gets three tries; a GIL model that scaled would win none of them.
+    bool threads_won = false, processes_won = false;
+    for (int attempt = 0; attempt < 3 && !(threads_won && processes_won); ++attempt) {
+        const Section s = run_quick(Suite::scaling);
+        EXPECT_DOUBLE_EQ(value(s, "speedup, 1 worker", Column::threads), 1.0);
+        EXPECT_GT(value(s, "wall time, 1 worker", Column::processes), 0);
+        if (platform::logical_cpus() < 2) return;
+        const double gil = value(s, "speedup, 2 workers, GIL model", Column::threads);
+        threads_won = threads_won || value(s, "speedup, 2 workers", Column::threads) > gil;
+        processes_won = processes_won || value(s, "speedup, 2 workers", Column::processes) > gil;
     }
+    EXPECT_TRUE(threads_won);
+    EXPECT_TRUE(processes_won);
 }
 
 TEST(LabProbes, SystemSeesThisProcessAndTheTopTenAreSorted) {
