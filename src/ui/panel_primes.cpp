@@ -309,7 +309,11 @@ private:
             ImGui::TableNextColumn();
             if (r.worker.size()) ImGui::Text("%8.3f s", r.elapsed_s);
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(r.worker.c_str());
+            // The worker process's own CPU time for this check (native processes): the per-task figure.
+            if (r.cpu_s) ImGui::Text("%s \u00b7 %s %s", r.worker.c_str(), tr(Text::cpu), primes::format_duration(*r.cpu_s).c_str());
+            else ImGui::TextUnformatted(r.worker.c_str());
+            if (r.worker_startup_s && ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s %s", tr(Text::startup), primes::format_duration(*r.worker_startup_s).c_str());
         }
         const double now = run_->elapsed_s();
         for (std::size_t i = 0; i < done.size(); ++i) {

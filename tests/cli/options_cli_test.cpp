@@ -117,6 +117,11 @@ TEST(CliOptions, ProcessesFromTheCliFindTheirWorkerThroughProcSelfExe) {
     for (const auto& r : doc["results"]) {
         EXPECT_FALSE(r.contains("error")) << r.dump();
         EXPECT_EQ(r["worker"].get<std::string>().rfind("pid ", 0), 0u) << r.dump();
+        // Each check carries its worker process's own CPU time and that worker's start-up time.
+        ASSERT_TRUE(r.contains("cpu_s")) << r.dump();
+        EXPECT_GE(r["cpu_s"].get<double>(), 0.0);
+        ASSERT_TRUE(r.contains("worker_startup_s")) << r.dump();
+        EXPECT_GT(r["worker_startup_s"].get<double>(), 0.0);
         if (r["n"] == "1125899906842597") {
             EXPECT_EQ(r["lpf"], "1125899906842597");
         }

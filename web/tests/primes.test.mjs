@@ -68,6 +68,7 @@ test('primes on threads (pthreads in Web Workers)', { timeout: 180000 }, async (
 
 test('primes on processes (isolated Web Workers, each its own wasm module)', { timeout: 180000 }, async () => {
   const result = await runPrimes('processes', /^worker [12]$/);
+  for (const r of result.results) assert.ok(r.worker_startup_s > 0, `worker start-up on ${r.n}: ${r.worker_startup_s}`);
   // Which worker takes which task depends on when each is ready: only their number is fixed.
   assert.ok(new Set(result.results.map((r) => r.worker)).size <= 2);
   console.log(`processes: wall ${result.wall_s.toFixed(3)} s`);

@@ -41,6 +41,8 @@ CheckResult PrimesRun::to_result(const exec::Future& future) {
     r.n = report_.options.sample.numbers.at(r.index);
     const exec::TaskRecord record = future.record();
     r.worker = record.worker;
+    r.cpu_s = record.cpu_s;
+    r.worker_startup_s = record.worker_startup_s;
     if (auto error = future.error()) {
         r.error = *error;
         const auto status = future.status();
@@ -154,6 +156,8 @@ nlohmann::json to_json(const PrimesReport& report) {
                   {"started_s", r.started_s},
                   {"worker", r.worker}};
         item["status"] = std::string(to_string(r.status));
+        if (r.cpu_s) item["cpu_s"] = *r.cpu_s;
+        if (r.worker_startup_s) item["worker_startup_s"] = *r.worker_startup_s;
         if (r.error) item["error"] = *r.error;
         results.push_back(std::move(item));
     }

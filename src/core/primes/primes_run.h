@@ -32,6 +32,8 @@ struct CheckResult {
     double busy_s = 0;       ///< elapsed minus time spent waiting for the GIL
     CheckStatus status = CheckStatus::done;
     std::optional<std::string> error;   ///< failed: the reason; cancelled: "cancelled" or "cancelled while running"
+    std::optional<double> cpu_s;              ///< the worker process's own CPU time for this check (native processes)
+    std::optional<double> worker_startup_s;   ///< how long its worker took to start (process pools)
 };
 
 
