@@ -1,4 +1,6 @@
 // `conclab exhibition`: the schedule in virtual time, the JSON contract, bad input.
+#include "cli_run.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -12,25 +14,10 @@
 
 namespace {
 
-struct Outcome {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
+using Outcome = conclab::test::CliOutcome;
+using conclab::test::expect_usage_error;
 
-Outcome run(const std::string& arguments) {
-    const std::string err_file = testing::TempDir() + "conclab_exh_stderr_" + std::to_string(getpid());
-    FILE* pipe = popen((std::string(CONCLAB_EXE) + " " + arguments + " 2>" + err_file).c_str(), "r");
-    Outcome o;
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) o.out.append(buffer.data(), n);
-    const int raw = pclose(pipe);
-    o.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    std::ifstream err(err_file);
-    o.err.assign(std::istreambuf_iterator<char>(err), {});
-    std::remove(err_file.c_str());
-    return o;
-}
+Outcome run(const std::string& arguments) { return conclab::test::run_conclab(arguments); }
 
 }  // namespace
 

@@ -1,0 +1,47 @@
+// Running the real `conclab` binary from a test: exit status, stdout, stderr; and the usage-error contract
+// (exit 2, one line "error: …" naming the value). CONCLAB_EXE is defined by tests/CMakeLists.txt.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace conclab::test {
+
+struct CliOutcome {
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+
+inline CliOutcome run_conclab(const std::string& arguments) {
+    const std::string err_file = testing::TempDir() + "conclab_stderr_" + std::to_string(getpid());
+    FILE* pipe = popen((std::string(CONCLAB_EXE) + " " + arguments + " 2>" + err_file).c_str(), "r");
+    CliOutcome o;
+    std::array<char, 4096> buffer{};
+    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) o.out.append(buffer.data(), n);
+    const int raw = pclose(pipe);
+    o.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    std::ifstream err(err_file);
+    o.err.assign(std::istreambuf_iterator<char>(err), {});
+    std::remove(err_file.c_str());
+    return o;
+}
+
+inline void expect_usage_error(const std::string& arguments, const std::string& must_name) {
+    const CliOutcome o = run_conclab(arguments);
+    EXPECT_EQ(o.status, 2) << arguments << " → " << o.out;
+    EXPECT_EQ(o.err.rfind("error: ", 0), 0u) << arguments << " → " << o.err;
+    EXPECT_EQ(std::count(o.err.begin(), o.err.end(), '\n'), 1) << o.err;
+    EXPECT_NE(o.err.find(must_name), std::string::npos) << arguments << " → " << o.err;
+}
+
+}  // namespace conclab::test
