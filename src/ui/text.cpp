@@ -105,6 +105,13 @@ constexpr Entry kTexts[] = {
     {Text::drawing_on_demand, "drawing on demand: nothing changes, nothing is drawn",
      "desenho sob demanda: se nada muda, nada é desenhado"},
     {Text::drawing_always, "drawing every frame (fps=max)", "desenhando todo quadro (fps=max)"},
+
+    // Wikipics panel (issue 7): its rows below this line
+
+    // Exhibition panel and spinners (issue 8): its rows below this line
+
+    // Lab panel (issue 9): its rows below this line
+
 };
 
 constexpr bool rows_follow_the_keys() {

@@ -19,6 +19,13 @@ enum class Text {
     timeline, history, speedup, wall, cpu, cpu_busy_note, cpu_process_note, no_sequential_yet, clear_history,
     executor_sequential, executor_threads, executor_processes, executor_gil, processes_web_note,
     gil_note, startup, checks_in, of_wall, last_good_run, run_failed, drawing_on_demand, drawing_always,
+
+    // Wikipics panel (issue 7): its keys below this line
+
+    // Exhibition panel and spinners (issue 8): its keys below this line
+
+    // Lab panel (issue 9): its keys below this line
+
     count_
 };
 

@@ -228,8 +228,8 @@ std::vector<const CatalogueEntry*> listing(const Catalogue& catalogue, const All
         return order;
     }
     for (const auto& e : entries) order.push_back(&e);
-    std::stable_sort(order.begin(), order.end(), [](const CatalogueEntry* a, const CatalogueEntry* b) {
-        return std::tie(a->timestamp, a->name) < std::tie(b->timestamp, b->name);
+    std::sort(order.begin(), order.end(), [](const CatalogueEntry* a, const CatalogueEntry* b) {
+        return std::tie(a->timestamp, a->name, a) < std::tie(b->timestamp, b->name, b);
     });
     if (q.continue_timestamp) {
         const auto key = std::tie(*q.continue_timestamp, *q.continue_name);

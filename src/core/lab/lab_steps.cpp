@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <tuple>
 
 namespace conclab::lab {
 
@@ -286,7 +287,7 @@ void add_system(std::vector<LabStep>& steps) {
                          if (!threads.empty())
                              put(s, "threads per process", Column::machine, summarize(threads, "threads", snap.method));
                          auto top = snap.processes;
-                         std::stable_sort(top.begin(), top.end(), [](const auto& a, const auto& b) { return a.threads > b.threads; });
+                         std::sort(top.begin(), top.end(), [](const auto& a, const auto& b) { return std::tie(b.threads, a.pid) < std::tie(a.threads, b.pid); });
                          if (top.size() > 10) top.resize(10);
                          Table t{"Top processes by thread count", {"name", "pid", "threads"}, {}};
                          for (const auto& proc : top) t.rows.push_back({proc.name, std::to_string(proc.pid), std::to_string(proc.threads)});
