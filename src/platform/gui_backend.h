@@ -21,6 +21,10 @@ struct GuiSettings {
 /// Dear ImGui context with its SDL and OpenGL back ends. False + a reason if impossible.
 bool open_gui(const GuiSettings& settings, std::string& error);
 
+/// @brief Drawing-buffer pixels per window unit (a browser's devicePixelRatio with high-DPI, else 1), once
+/// the GUI is open: fonts are rasterised at this scale so text stays sharp.
+float display_pixel_ratio();
+
 /// @brief What the app needs drawn: nothing new (idle), numbers that tick (a run in progress: a bounded
 /// rate is enough), or an animation (spinners, a live simulation: every display frame).
 enum class Redraw { idle, ticking, animating };

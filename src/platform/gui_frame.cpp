@@ -8,9 +8,23 @@
 
 #include <algorithm>
 
-namespace conclab::platform::gui_frame {
+namespace conclab::platform {
+namespace {
+SDL_Window* gui_window = nullptr;
+}
+
+float display_pixel_ratio() {
+    if (!gui_window) return 1.0f;
+    int w = 0, h = 0, pixels_w = 0, pixels_h = 0;
+    SDL_GetWindowSize(gui_window, &w, &h);
+    SDL_GL_GetDrawableSize(gui_window, &pixels_w, &pixels_h);
+    return w > 0 && pixels_w > 0 ? std::clamp(static_cast<float>(pixels_w) / static_cast<float>(w), 1.0f, 4.0f) : 1.0f;
+}
+
+namespace gui_frame {
 
 void init_imgui(SDL_Window* window, void* gl_context, const char* glsl_version) {
+    gui_window = window;
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;
@@ -19,6 +33,7 @@ void init_imgui(SDL_Window* window, void* gl_context, const char* glsl_version) 
 }
 
 void shutdown_imgui() {
+    gui_window = nullptr;
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplSDL2_Shutdown();
     ImGui::DestroyContext();
@@ -78,4 +93,5 @@ int FramePacer::wait_ms(double now_s, Redraw need) const {
     return 250;   // idle: wake now and then to hear from workers (update), draw nothing
 }
 
-}  // namespace conclab::platform::gui_frame
+}  // namespace gui_frame
+}  // namespace conclab::platform

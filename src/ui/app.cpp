@@ -33,6 +33,7 @@ const std::vector<options::OptionSpec>& app_option_specs() {
         {"frames", "N", "Quit after this many frames (0: run until closed)"},
         {"screenshot", "PNG", "Save the last frame as a PNG file before quitting (desktop only)"},
         {"fps", "auto|max", "auto: draw only when something changes (default); max: every display frame"},
+        {"window", "WxH", "Desktop window size, e.g. 1024x700 or 412x915 (default 1280x800; the page fills the browser)"},
     };
     return specs;
 }
@@ -51,6 +52,21 @@ LaunchOptions parse_launch_options(const options::Params& params, options::Field
     std::string fps = "auto";
     options::read_choice(params, "fps", kFpsModes, fps, errors);
     o.fps_max = fps == "max";
+    if (auto it = params.find("window"); it != params.end()) {
+        const std::string& text = it->second;
+        const auto x = text.find('x');
+        options::Params parts;
+        if (x != std::string::npos) parts = {{"width", text.substr(0, x)}, {"height", text.substr(x + 1)}};
+        options::FieldErrors part_errors;
+        int w = o.window_width, h = o.window_height;
+        if (x == std::string::npos || !options::read_int(parts, "width", 200, 7680, w, part_errors) ||
+            !options::read_int(parts, "height", 200, 4320, h, part_errors))
+            errors["window"] = "--window " + options::echo(text) + " is not a size: use WxH, 200x200 to 7680x4320";
+        else {
+            o.window_width = w;
+            o.window_height = h;
+        }
+    }
 
     std::vector<std::string_view> app_names;
     for (const auto& spec : app_option_specs()) app_names.push_back(spec.name);
@@ -71,6 +87,8 @@ LaunchOptions parse_launch_options(const options::Params& params, options::Field
 namespace {
 
 bool g_draws_every_frame = false;
+bool g_narrow = false;
+constexpr float kNarrowWidth = 720.0f;   // window units (CSS pixels on the web): below it, no sidebar
 
 class App {
 public:
@@ -100,6 +118,7 @@ public:
                                     {"version", build.version}}},
                          {"fps", fps()},
                          {"draw_mode", g_draws_every_frame ? "always" : "on_demand"},
+                         {"layout", g_narrow ? "narrow" : "wide"},
                          {"redraw", need_ == platform::Redraw::idle      ? "idle"
                                     : need_ == platform::Redraw::ticking ? "ticking"
                                                                          : "animating"},
@@ -145,8 +164,13 @@ private:
         ImGui::Begin("##main", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                          ImGuiWindowFlags_NoBringToFrontOnFocus);
-        draw_sidebar();
-        ImGui::SameLine();
+        g_narrow = viewport->WorkSize.x < kNarrowWidth;
+        if (g_narrow) {
+            draw_top_bar();
+        } else {
+            draw_sidebar();
+            ImGui::SameLine();
+        }
         ImGui::BeginChild("##demo", ImVec2(0, 0), false);
         if (!launch_error_.empty()) {
             ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", launch_error_.c_str());
@@ -155,6 +179,28 @@ private:
         panels_[current_]->draw();
         ImGui::EndChild();
         ImGui::End();
+    }
+
+    // The sidebar's choices on one line, for narrow windows: the demo menu, the language.
+    void draw_top_bar() {
+        ImGui::TextUnformatted(tr(Text::app_title));
+        ImGui::SameLine();
+        const float language_w = ImGui::CalcTextSize("EN PT").x + ImGui::GetStyle().FramePadding.x * 4 +
+                                 ImGui::GetStyle().ItemSpacing.x * 2;
+        ImGui::SetNextItemWidth(std::max(120.0f, ImGui::GetContentRegionAvail().x - language_w));
+        if (ImGui::BeginCombo("##demo_menu", tr(panels_[current_]->title()))) {
+            for (std::size_t i = 0; i < panels_.size(); ++i)
+                if (ImGui::Selectable(tr(panels_[i]->title()), i == current_)) current_ = i;
+            ImGui::EndCombo();
+        }
+        for (const auto& [code, lang] : {std::pair{"EN", Language::en}, std::pair{"PT", Language::pt}}) {
+            ImGui::SameLine();
+            const bool active = language() == lang;
+            if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+            if (ImGui::SmallButton(code)) set_language(lang);
+            if (active) ImGui::PopStyleColor();
+        }
+        ImGui::Separator();
     }
 
     void draw_sidebar() {
@@ -174,7 +220,14 @@ private:
         ImGui::SameLine();
         if (ImGui::RadioButton("Português", language() == Language::pt)) set_language(Language::pt);
         ImGui::Separator();
-        ImGui::Text("%.0f %s", fps(), tr(Text::fps));
+        if (!g_draws_every_frame && panels_[current_]->redraw_need() == platform::Redraw::idle) {
+            // A rate measured over the last burst of frames would be stale here: nothing is being drawn.
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextDisabled("%s", tr(Text::drawing_on_demand));
+            ImGui::PopTextWrapPos();
+        } else {
+            ImGui::Text("%.0f %s", fps(), tr(Text::fps));
+        }
         ImGui::EndChild();
     }
 
@@ -217,11 +270,14 @@ private:
 // -----------------------------------------------------------------------------
 
 bool draws_every_frame() { return g_draws_every_frame; }
+bool narrow_layout() { return g_narrow; }
 
 int run_gui(const LaunchOptions& options, const std::string& launch_error) {
     std::string error;
     platform::GuiSettings settings;
     settings.screenshot_png = options.screenshot;
+    settings.width = options.window_width;
+    settings.height = options.window_height;
     if (!platform::open_gui(settings, error)) {
         std::fprintf(stderr, "error: cannot open a window: %s\n", error.c_str());
         return 1;

@@ -19,6 +19,8 @@ struct LaunchOptions {
     int frames = 0;                ///< quit after N frames (0: never; native smoke tests)
     std::string screenshot;        ///< PNG written from the last frame before quitting (native)
     bool fps_max = false;          ///< draw every display frame (fps=max) instead of only on changes
+    int window_width = 1280;       ///< desktop window size (--window WxH); the page fills the browser's
+    int window_height = 800;
     options::Params params;        ///< the demos' options, e.g. executor=threads, workers=4, spin=2
 };
 

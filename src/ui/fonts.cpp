@@ -47,6 +47,10 @@ bool readable(const std::string& path) {
 
 void load_fonts(float size_pixels) {
     ImGuiIO& io = ImGui::GetIO();
+    // Laid out in window units, rasterised in drawing-buffer pixels: sharp on a high-DPI screen.
+    const float ratio = platform::display_pixel_ratio();
+    size_pixels *= ratio;
+    io.FontGlobalScale = 1.0f / ratio;
     static const ImWchar ranges[] = {
         0x0020, 0x00FF,   // Basic Latin + Latin-1 (Portuguese: ã õ ç é ê á à ó ô í ú)
         0x2013, 0x2026,   // – — ‘ ’ “ ” …

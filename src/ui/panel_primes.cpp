@@ -141,11 +141,17 @@ public:
         ImGui::Separator();
         if (run_) {
             draw_summary();
-            if (ImGui::BeginTable("##layout", 2, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
+            if (narrow_layout()) {   // a phone: one column, the table keeps number, ✓/✗ and lpf
+                draw_results_table(true);
+                ImGui::Spacing();
+                draw_timeline();
+                ImGui::Spacing();
+                draw_history();
+            } else if (ImGui::BeginTable("##layout", 2, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
                 ImGui::TableSetupColumn("##left", ImGuiTableColumnFlags_WidthStretch, 0.6f);
                 ImGui::TableSetupColumn("##right", ImGuiTableColumnFlags_WidthStretch, 0.4f);
                 ImGui::TableNextColumn();
-                draw_results_table();
+                draw_results_table(false);
                 ImGui::TableNextColumn();
                 draw_timeline();
                 ImGui::Spacing();
@@ -204,38 +210,43 @@ private:
 
     void draw_controls() {
         const bool running = run_ && !run_->finished();
+        // Room for the label beside each field; on a phone the fields shrink and the choices stack.
+        const float field_w = std::min(330.0f, ImGui::GetContentRegionAvail().x * 0.6f);
+        const auto next_choice = [] { if (!narrow_layout()) ImGui::SameLine(); };
         ImGui::BeginDisabled(running);
-        ImGui::SetNextItemWidth(330);
+        ImGui::SetNextItemWidth(field_w);
         if (ImGui::BeginCombo(tr(Text::executor), tr(executor_text(executor_)))) {
             for (auto kind : kExecutors)
                 if (ImGui::Selectable(tr(executor_text(kind)), kind == executor_)) executor_ = kind;
             ImGui::EndCombo();
         }
         if (executor_ != ExecutorKind::sequential) {
-            ImGui::SetNextItemWidth(330);
+            ImGui::SetNextItemWidth(field_w);
             ImGui::SliderInt(tr(Text::workers), &workers_, exec::kMinWorkers, exec::kMaxWorkers, "%d",
                              ImGuiSliderFlags_AlwaysClamp);
             draw_field_error(field_errors_, "workers");
         }
+        ImGui::PushTextWrapPos(0.0f);
         if (executor_ == ExecutorKind::gil) ImGui::TextDisabled("%s", tr(Text::gil_note));
         if (executor_ == ExecutorKind::processes && !platform::capabilities().os_processes)
             ImGui::TextDisabled("%s", tr(Text::processes_web_note));
+        ImGui::PopTextWrapPos();
 
         int mode = static_cast<int>(mode_);
         ImGui::TextUnformatted(tr(Text::sample));
-        ImGui::SameLine();
+        next_choice();
         ImGui::RadioButton(tr(Text::sample_talk), &mode, 0);
-        ImGui::SameLine();
+        next_choice();
         ImGui::RadioButton(tr(Text::sample_fluent), &mode, 1);
-        ImGui::SameLine();
+        next_choice();
         ImGui::RadioButton(tr(Text::sample_custom), &mode, 2);
         mode_ = static_cast<SampleMode>(mode);
         if (mode_ == SampleMode::talk) {
-            ImGui::SetNextItemWidth(330);
+            ImGui::SetNextItemWidth(field_w);
             ImGui::SliderInt(tr(Text::magnitude), &magnitude_, primes::kMinMagnitude, primes::kMaxMagnitude, "2**%d",
                              ImGuiSliderFlags_AlwaysClamp);
         } else if (mode_ == SampleMode::custom) {
-            ImGui::InputTextMultiline("##numbers", custom_.data(), custom_.capacity() + 1, ImVec2(330, 60),
+            ImGui::InputTextMultiline("##numbers", custom_.data(), custom_.capacity() + 1, ImVec2(field_w, 60),
                                       ImGuiInputTextFlags_CallbackResize, resize_string, &custom_);
             ImGui::SameLine();
             ImGui::TextDisabled("%s", tr(Text::numbers));
@@ -264,34 +275,39 @@ private:
         const auto& options = report.options;
         std::size_t ok = 0;
         for (const auto& r : report.results) ok += r.error ? 0 : 1;
-        ImGui::Text("%zu/%zu %s %.2f s (%s x%d) · %s %s", ok, options.sample.numbers.size(), tr(Text::checks_in),
+        ImGui::TextWrapped("%zu/%zu %s %.2f s (%s x%d) · %s %s", ok, options.sample.numbers.size(), tr(Text::checks_in),
                     run_->elapsed_s(), tr(executor_text(options.executor)), options.workers, tr(Text::startup),
                     primes::format_duration(report.startup_s).c_str());
         if (report.finished && report.cpu) {
             const auto& cpu = *report.cpu;
-            ImGui::Text("%s: user %s, sys %s, total %s (%.0f%% %s)   %s: %s", tr(Text::cpu),
+            ImGui::TextWrapped("%s: user %s, sys %s, total %s (%.0f%% %s)   %s: %s", tr(Text::cpu),
                         primes::format_duration(cpu.user_s).c_str(), primes::format_duration(cpu.sys_s).c_str(),
                         primes::format_duration(cpu.total_s()).c_str(),
                         report.wall_s > 0 ? 100.0 * cpu.total_s() / report.wall_s : 0.0, tr(Text::of_wall),
                         tr(Text::wall), primes::format_duration(report.wall_s).c_str());
+            ImGui::PushTextWrapPos(0.0f);
             ImGui::TextDisabled("%s", tr(cpu.busy_time ? Text::cpu_busy_note : Text::cpu_process_note));
+            ImGui::PopTextWrapPos();
         }
     }
 
-    void draw_results_table() const {
+    void draw_results_table(bool compact) const {
         const auto& report = run_->report();
         const auto in_flight = run_->in_flight();
         const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
                                       ImGuiTableFlags_SizingFixedFit;
-        if (!ImGui::BeginTable("##results", 5, flags, ImVec2(0, 560))) return;
+        const float height = compact ? std::min(560.0f, std::max(200.0f, ImGui::GetContentRegionAvail().y * 0.6f)) : 560.0f;
+        if (!ImGui::BeginTable("##results", compact ? 3 : 5, flags, ImVec2(0, height))) return;
         ImGui::TableSetupScrollFreeze(0, 1);
         const float number_w = ImGui::CalcTextSize(kWidestNumber).x;
         const float lpf_w = std::max(ImGui::CalcTextSize(kWidestFactor).x, ImGui::CalcTextSize(tr(Text::lpf)).x);
         ImGui::TableSetupColumn(tr(Text::number), ImGuiTableColumnFlags_WidthFixed, number_w);
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("\u2713").x);
         ImGui::TableSetupColumn(tr(Text::lpf), ImGuiTableColumnFlags_WidthFixed, lpf_w);
-        ImGui::TableSetupColumn(tr(Text::elapsed), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("000.000 s").x);
-        ImGui::TableSetupColumn(tr(Text::worker), ImGuiTableColumnFlags_WidthStretch);
+        if (!compact) {
+            ImGui::TableSetupColumn(tr(Text::elapsed), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("000.000 s").x);
+            ImGui::TableSetupColumn(tr(Text::worker), ImGuiTableColumnFlags_WidthStretch);
+        }
         ImGui::TableHeadersRow();
         std::vector<bool> done(report.options.sample.numbers.size(), false);
         for (const auto& r : report.results) {
@@ -306,6 +322,7 @@ private:
             ImGui::TableNextColumn();
             if (r.error) ImGui::TextDisabled("%s", r.error->c_str());
             else if (!r.prime) right_aligned(primes::group_digits(r.lpf), lpf_w);
+            if (compact) continue;
             ImGui::TableNextColumn();
             if (r.worker.size()) ImGui::Text("%8.3f s", r.elapsed_s);
             ImGui::TableNextColumn();
@@ -326,6 +343,7 @@ private:
             const auto running = std::find_if(in_flight.begin(), in_flight.end(), [&](auto& r) { return r.index == i; });
             ImGui::TableNextColumn();
             ImGui::TextDisabled("%s", running != in_flight.end() ? tr(Text::running_for) : tr(Text::pending));
+            if (compact) continue;
             ImGui::TableNextColumn();
             if (running != in_flight.end()) ImGui::TextDisabled("%8.3f s", now - running->started_s);
             ImGui::TableNextColumn();
@@ -377,6 +395,12 @@ private:
                 const float x1 = origin.x + label_w + static_cast<float>((b.started_s + b.elapsed_s) / span) * plot_w;
                 draw->AddRectFilled(ImVec2(x0, y), ImVec2(std::max(x0 + 2.0f, x1), y + lane_h - 4.0f),
                                     b.error ? IM_COL32(150, 90, 60, 255) : worker_colour(lane), 3.0f);
+                for (const auto& w : b.gil_waits) {   // the lesson of the GIL model: turns, not parallelism
+                    const float wa = origin.x + label_w + static_cast<float>(w.from_s / span) * plot_w;
+                    const float wb = origin.x + label_w + static_cast<float>(w.to_s / span) * plot_w;
+                    draw->AddRectFilled(ImVec2(wa, y + 1.0f), ImVec2(std::max(wa + 1.0f, wb), y + lane_h - 5.0f),
+                                        IM_COL32(45, 48, 55, 255));
+                }
                 draw->AddRect(ImVec2(x0, y), ImVec2(std::max(x0 + 2.0f, x1), y + lane_h - 4.0f), IM_COL32(20, 20, 20, 255), 3.0f);
             }
         }
@@ -384,6 +408,11 @@ private:
         std::snprintf(axis, sizeof axis, "0 s … %.2f s", span);
         draw->AddText(ImVec2(origin.x + label_w, origin.y + height - 18.0f), IM_COL32(150, 150, 150, 255), axis);
         ImGui::Dummy(ImVec2(width, height));
+        if (report.options.executor == ExecutorKind::gil) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextDisabled("%s", tr(Text::gil_legend));
+            ImGui::PopTextWrapPos();
+        }
     }
 
     void draw_history() {
@@ -420,7 +449,9 @@ private:
                 std::snprintf(label, sizeof label, "x%.2f", *h.speedup);
                 ImGui::ProgressBar(static_cast<float>(*h.speedup / best), ImVec2(-1, 0), label);
             } else {
+                ImGui::PushTextWrapPos(0.0f);   // the cell's right edge: a narrow column wraps, never clips
                 ImGui::TextDisabled("%s", tr(Text::no_sequential_yet));
+                ImGui::PopTextWrapPos();
             }
         }
         ImGui::EndTable();

@@ -16,7 +16,7 @@ enum class Text {
     // Primes panel
     primes_menu, primes_title, primes_intro, primes_lesson, executor, workers, sample, sample_talk, sample_fluent,
     sample_custom, magnitude, numbers, run, cancel, number, prime, lpf, elapsed, pending, running_for,
-    timeline, history, speedup, wall, cpu, cpu_busy_note, cpu_process_note, no_sequential_yet, clear_history,
+    timeline, gil_legend, history, speedup, wall, cpu, cpu_busy_note, cpu_process_note, no_sequential_yet, clear_history,
     executor_sequential, executor_threads, executor_processes, executor_gil, processes_web_note,
     gil_note, startup, checks_in, of_wall, last_good_run, run_failed, drawing_on_demand, drawing_always,
 

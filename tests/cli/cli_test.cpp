@@ -1,4 +1,6 @@
 // Runs the real `conclab` binary and checks the CLI contract: exit status, error lines, JSON.
+#include "cli_run.h"
+
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -20,37 +22,9 @@
 
 namespace {
 
-struct Outcome {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
-
-Outcome run(const std::string& arguments) {
-    const std::string err_file = testing::TempDir() + "conclab_cli_stderr_" + std::to_string(getpid());
-    const std::string command = std::string(CONCLAB_EXE) + " " + arguments + " 2>" + err_file;
-    Outcome o;
-    FILE* pipe = popen(command.c_str(), "r");
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) o.out.append(buffer.data(), n);
-    const int raw = pclose(pipe);
-    o.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    if (FILE* f = std::fopen(err_file.c_str(), "r")) {
-        while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), f)) o.err.append(buffer.data(), n);
-        std::fclose(f);
-    }
-    std::remove(err_file.c_str());
-    return o;
-}
-
-void expect_usage_error(const std::string& arguments, const std::string& must_name) {
-    const Outcome o = run(arguments);
-    EXPECT_EQ(o.status, 2) << arguments;
-    EXPECT_EQ(o.err.rfind("error: ", 0), 0u) << arguments << " → " << o.err;
-    EXPECT_EQ(std::count(o.err.begin(), o.err.end(), '\n'), 1) << o.err;
-    EXPECT_NE(o.err.find(must_name), std::string::npos) << arguments << " → " << o.err;
-    EXPECT_TRUE(o.out.empty()) << o.out;
-}
+using Outcome = conclab::test::CliOutcome;
+using conclab::test::expect_usage_error;
+Outcome run(const std::string& arguments) { return conclab::test::run_conclab(arguments); }
 
 }  // namespace
 

@@ -177,6 +177,20 @@ TEST(Gil, ThreadsInterleaveUnderTheLock) {
     EXPECT_GT(b.waited_s, 0.0);
     const double span = std::max(a.finished_s, b.finished_s) - std::min(a.started_s, b.started_s);
     EXPECT_LE(a.busy_s() + b.busy_s(), span + 0.02);
+    // The moments each waited are recorded (the timeline draws them): in order, inside the task's run,
+    // adding up to its waited time.
+    for (const auto& r : {a, b}) {
+        ASSERT_FALSE(r.gil_waits.empty());
+        double total = 0, last = r.started_s;
+        for (const auto& w : r.gil_waits) {
+            EXPECT_GE(w.from_s, last);
+            EXPECT_GE(w.to_s, w.from_s);
+            EXPECT_LE(w.to_s, r.finished_s + 1e-6);
+            total += w.to_s - w.from_s;
+            last = w.to_s;
+        }
+        EXPECT_NEAR(total, r.waited_s, 1e-6);
+    }
 }
 
 TEST(Executors, WorkerCountRulesShared) {

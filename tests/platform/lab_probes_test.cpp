@@ -134,6 +134,9 @@ TEST(LabProbes, LatencyRamIsSlowerThanL1AndTheLadderIsFilled) {
     EXPECT_GT(value(s, "disk: 4 KiB write + fsync", Column::machine), 0);
     EXPECT_GT(value(s, "network: loopback TCP round trip", Column::machine), 0);
     ASSERT_EQ(s.tables.size(), 1u);
-    for (const auto& row : s.tables[0].rows)
-        if (row[0] == "L1" || row[0] == "disk" || row[0] == "network") EXPECT_NE(row[6], "not measured") << row[0];
+    for (const auto& row : s.tables[0].rows) {
+        if (row[0] == "L1" || row[0] == "disk" || row[0] == "network") {
+            EXPECT_NE(row[6], "not measured") << row[0];
+        }
+    }
 }

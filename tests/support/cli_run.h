@@ -42,6 +42,7 @@ inline void expect_usage_error(const std::string& arguments, const std::string& 
     EXPECT_EQ(o.err.rfind("error: ", 0), 0u) << arguments << " → " << o.err;
     EXPECT_EQ(std::count(o.err.begin(), o.err.end(), '\n'), 1) << o.err;
     EXPECT_NE(o.err.find(must_name), std::string::npos) << arguments << " → " << o.err;
+    EXPECT_TRUE(o.out.empty()) << arguments << " → " << o.out;
 }
 
 }  // namespace conclab::test

@@ -125,7 +125,10 @@ bool read_real(const Params& params, std::string_view name, double min, double m
 
 std::string join_choices(std::span<const std::string_view> choices) {
     std::string out;
-    for (auto c : choices) out += (out.empty() ? "" : "|") + std::string(c);
+    for (auto c : choices) {
+        if (!out.empty()) out += '|';
+        out += c;
+    }
     return out;
 }
 

@@ -49,7 +49,8 @@ public:
     virtual bool all_workers_started() const { return true; }
 
     /// @brief Seconds on this executor's clock (zero at construction); TaskRecord times use it.
-    double now_s() const { return std::chrono::duration<double>(std::chrono::steady_clock::now() - epoch_).count(); }
+    double now_s() const { return to_s(std::chrono::steady_clock::now()); }
+    double to_s(std::chrono::steady_clock::time_point t) const { return std::chrono::duration<double>(t - epoch_).count(); }
 
 protected:
     std::chrono::steady_clock::time_point epoch_ = std::chrono::steady_clock::now();

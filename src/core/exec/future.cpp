@@ -61,9 +61,10 @@ bool Future::set_running(std::string worker, double now_s) {
     return true;
 }
 
-void Future::set_waited(double seconds) {
+void Future::set_waited(double seconds, std::vector<TimeSpan> spans) {
     std::lock_guard lock(state_->mutex);
     state_->record.waited_s = seconds;
+    state_->record.gil_waits = std::move(spans);
 }
 
 void Future::set_cpu_s(double seconds) {

@@ -15,12 +15,19 @@ namespace conclab::exec {
 
 enum class FutureStatus { pending, running, finished, failed, cancelled };
 
+/// @brief From `from_s` to `to_s`, seconds on the executor's clock.
+struct TimeSpan {
+    double from_s = 0;
+    double to_s = 0;
+};
+
 /// @brief Where and when a task ran; times are seconds on the executor's steady clock.
 struct TaskRecord {
     std::string worker;        ///< "thread 1", "pid 4242", "worker 3"…
     double started_s = 0;
     double finished_s = 0;
     double waited_s = 0;       ///< inside the task, waiting for the GIL (the GIL model only)
+    std::vector<TimeSpan> gil_waits;   ///< the moments it waited for the GIL (the GIL model only)
     /// @brief User + system CPU seconds the task took, as its worker process measured them (native process
     /// pool only: threads share one process's CPU time, and a browser has no OS CPU time).
     std::optional<double> cpu_s;
@@ -64,7 +71,7 @@ public:
     bool set_running(std::string worker, double now_s);   ///< false if it was cancelled first
     void set_result(std::string value, double now_s);
     void set_error(std::string message, double now_s);
-    void set_waited(double seconds);   ///< before set_result / set_error
+    void set_waited(double seconds, std::vector<TimeSpan> spans = {});   ///< before set_result / set_error
     void set_cpu_s(double seconds);    ///< before set_result / set_error
     void set_worker_startup_s(double seconds);
     void add_waiter(const std::shared_ptr<CompletionQueue>& queue);

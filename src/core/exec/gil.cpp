@@ -26,9 +26,10 @@ void Gil::release() {
     changed_.notify_all();
 }
 
-double Gil::yield_if_requested() {
+double Gil::yield_if_requested(std::chrono::steady_clock::time_point* released_at) {
     if (!drop_requested_.load(std::memory_order_relaxed)) return 0;
     const auto released = std::chrono::steady_clock::now();
+    if (released_at) *released_at = released;
     {
         std::unique_lock lock(mutex_);
         if (!drop_requested_.load(std::memory_order_relaxed)) return 0;

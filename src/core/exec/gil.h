@@ -18,8 +18,9 @@ public:
     void acquire();
     void release();
     /// @brief Called at task checkpoints by the holder: hands the lock over if another thread asked.
-    /// Returns the seconds spent without the lock (0 when nobody asked).
-    double yield_if_requested();
+    /// Returns the seconds spent without the lock (0 when nobody asked); `released_at`, when given, gets the
+    /// moment the lock was handed over.
+    double yield_if_requested(std::chrono::steady_clock::time_point* released_at = nullptr);
 
     std::uint64_t switches() const { return switches_.load(); }
     std::chrono::microseconds switch_interval() const { return interval_; }

@@ -3,9 +3,12 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace conclab::exec {
 
@@ -22,11 +25,16 @@ public:
     bool checkpoint();
     /// @brief Seconds this task spent inside checkpoint() waiting for the GIL (0 without one).
     double waited_s() const { return waited_s_; }
+    using Span = std::pair<std::chrono::steady_clock::time_point, std::chrono::steady_clock::time_point>;
+    /// @brief When it waited: one span per hand-over, at most kMaxWaitSpans (later ones widen the last).
+    const std::vector<Span>& wait_spans() const { return wait_spans_; }
+    static constexpr std::size_t kMaxWaitSpans = 4096;
 
 private:
     const std::atomic<bool>* stop_ = nullptr;
     Gil* gil_ = nullptr;
     double waited_s_ = 0;
+    std::vector<Span> wait_spans_;
 };
 
 /// @brief Thrown by a task that saw checkpoint() return false.

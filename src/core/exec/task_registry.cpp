@@ -25,7 +25,16 @@ Registry& registry() {
 }  // namespace
 
 bool TaskContext::checkpoint() {
-    if (gil_) waited_s_ += gil_->yield_if_requested();
+    if (gil_) {
+        std::chrono::steady_clock::time_point released;
+        if (const double waited = gil_->yield_if_requested(&released); waited > 0) {
+            waited_s_ += waited;
+            const auto back = released + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                             std::chrono::duration<double>(waited));
+            if (wait_spans_.size() < kMaxWaitSpans) wait_spans_.emplace_back(released, back);
+            else wait_spans_.back().second = back;
+        }
+    }
     return !(stop_ && stop_->load(std::memory_order_relaxed));
 }
 

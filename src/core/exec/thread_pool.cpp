@@ -68,6 +68,13 @@ private:
         Future future;
     };
 
+    std::vector<TimeSpan> wait_spans(const TaskContext& context) const {
+        std::vector<TimeSpan> spans;
+        spans.reserve(context.wait_spans().size());
+        for (const auto& [from, to] : context.wait_spans()) spans.push_back({to_s(from), to_s(to)});
+        return spans;
+    }
+
     std::string worker_name(int number) const {
         if (kind_ == ExecutorKind::sequential) return "main";
         return "thread " + std::to_string(number);
@@ -92,13 +99,13 @@ private:
             TaskContext context(&stop, gil_.get());
             try {
                 std::string value = run_task(next.task, context);
-                next.future.set_waited(context.waited_s());
+                next.future.set_waited(context.waited_s(), wait_spans(context));
                 next.future.set_result(std::move(value), now_s());
             } catch (const TaskCancelled&) {
-                next.future.set_waited(context.waited_s());
+                next.future.set_waited(context.waited_s(), wait_spans(context));
                 next.future.set_error("cancelled while running", now_s());
             } catch (const std::exception& e) {
-                next.future.set_waited(context.waited_s());
+                next.future.set_waited(context.waited_s(), wait_spans(context));
                 next.future.set_error(e.what(), now_s());
             }
         }

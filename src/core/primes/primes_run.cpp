@@ -35,6 +35,18 @@ double PrimesRun::elapsed_s() const {
     return last_result_wall_.value_or(clock_.wall_s()) - start_wall_;
 }
 
+namespace {
+
+std::vector<exec::TimeSpan> shifted(std::vector<exec::TimeSpan> spans, double by) {
+    for (auto& s : spans) {
+        s.from_s += by;
+        s.to_s += by;
+    }
+    return spans;
+}
+
+}  // namespace
+
 CheckResult PrimesRun::to_result(const exec::Future& future) {
     CheckResult r;
     r.index = future.index();
@@ -52,6 +64,7 @@ CheckResult PrimesRun::to_result(const exec::Future& future) {
             r.started_s = record.started_s + executor_epoch_;
             r.elapsed_s = record.elapsed_s();
             r.busy_s = record.busy_s();
+            r.gil_waits = shifted(record.gil_waits, executor_epoch_);
         }
     } else {
         r.lpf = std::stoull(future.result());
@@ -59,6 +72,7 @@ CheckResult PrimesRun::to_result(const exec::Future& future) {
         r.started_s = record.started_s + executor_epoch_;
         r.elapsed_s = record.elapsed_s();
         r.busy_s = record.busy_s();
+        r.gil_waits = shifted(record.gil_waits, executor_epoch_);
     }
     return r;
 }

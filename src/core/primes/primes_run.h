@@ -34,6 +34,7 @@ struct CheckResult {
     std::optional<std::string> error;   ///< failed: the reason; cancelled: "cancelled" or "cancelled while running"
     std::optional<double> cpu_s;              ///< the worker process's own CPU time for this check (native processes)
     std::optional<double> worker_startup_s;   ///< how long its worker took to start (process pools)
+    std::vector<exec::TimeSpan> gil_waits;   ///< when it waited for the GIL, since the run started (GIL model)
 };
 
 

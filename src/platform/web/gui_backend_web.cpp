@@ -71,7 +71,9 @@ EM_JS(void, conclab_js_frame_threw, (const char* message), {
 });
 
 EM_JS(void, conclab_js_app_ready, (), {
-    (window.conclab || (window.conclab = {})).ready = true;
+    const api = window.conclab || (window.conclab = {});
+    api.readyMs = performance.now();   // since navigation started: the page-ready figure of make bench
+    api.ready = true;
     if (Module.conclabAppReady) Module.conclabAppReady();
 });
 

@@ -1,0 +1,29 @@
+// make bench, page-ready part: how long a first visit takes until the first frame is drawn and
+// window.conclab.state() answers (performance.now() at the app's ready signal, navigation start = 0),
+// through `conclab serve` (what `make run` uses) and through a plain static server with the same headers.
+// Each visit uses a new browser profile (nothing cached). Prints one JSON line per server.
+// Usage: node bench/ready.mjs REPEAT
+import * as h from '../tests/helpers.mjs';
+
+const repeat = Number(process.argv[2] || 5);
+h.requireSite();
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+for (const start of [h.startIsolatedServer, () => h.startNodeServer({ isolation: true })]) {
+  const server = await start();
+  const readyMs = [];
+  try {
+    for (let i = 0; i < repeat; ++i) {
+      const browser = await h.launchBrowser();
+      try {
+        const { page } = await h.openPage(browser.context, server.url + '?demo=system');
+        await h.waitForApp(page);
+        readyMs.push(Math.round(await page.evaluate(() => window.conclab.readyMs)));
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  console.log(JSON.stringify({ server: server.kind, ready_ms: readyMs, median_ms: median(readyMs) }));
+}
