@@ -141,8 +141,8 @@ public:
         ImGui::Separator();
         if (run_) {
             draw_summary();
-            if (narrow_layout()) {   // a phone: one column, the table keeps number, ✓/✗ and lpf
-                draw_results_table(true);
+            if (ImGui::GetContentRegionAvail().x < kSideBySideWidth) {   // stacked; a phone keeps number, ✓/✗, lpf
+                draw_results_table(narrow_layout());
                 ImGui::Spacing();
                 draw_timeline();
                 ImGui::Spacing();
@@ -212,7 +212,13 @@ private:
         const bool running = run_ && !run_->finished();
         // Room for the label beside each field; on a phone the fields shrink and the choices stack.
         const float field_w = std::min(330.0f, ImGui::GetContentRegionAvail().x * 0.6f);
-        const auto next_choice = [] { if (!narrow_layout()) ImGui::SameLine(); };
+        const auto next_choice = [](Text label) {   // on the same line while the next choice fits
+            const ImGuiStyle& style = ImGui::GetStyle();
+            const float needed = style.ItemSpacing.x + ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
+                                 ImGui::CalcTextSize(tr(label)).x;
+            const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+            if (ImGui::GetItemRectMax().x + needed <= right) ImGui::SameLine();
+        };
         ImGui::BeginDisabled(running);
         ImGui::SetNextItemWidth(field_w);
         if (ImGui::BeginCombo(tr(Text::executor), tr(executor_text(executor_)))) {
@@ -234,11 +240,11 @@ private:
 
         int mode = static_cast<int>(mode_);
         ImGui::TextUnformatted(tr(Text::sample));
-        next_choice();
+        next_choice(Text::sample_talk);
         ImGui::RadioButton(tr(Text::sample_talk), &mode, 0);
-        next_choice();
+        next_choice(Text::sample_fluent);
         ImGui::RadioButton(tr(Text::sample_fluent), &mode, 1);
-        next_choice();
+        next_choice(Text::sample_custom);
         ImGui::RadioButton(tr(Text::sample_custom), &mode, 2);
         mode_ = static_cast<SampleMode>(mode);
         if (mode_ == SampleMode::talk) {
@@ -299,7 +305,10 @@ private:
         const float height = compact ? std::min(560.0f, std::max(200.0f, ImGui::GetContentRegionAvail().y * 0.6f)) : 560.0f;
         if (!ImGui::BeginTable("##results", compact ? 3 : 5, flags, ImVec2(0, height))) return;
         ImGui::TableSetupScrollFreeze(0, 1);
-        const float number_w = ImGui::CalcTextSize(kWidestNumber).x;
+        std::size_t widest = 0;   // digits are equally wide in DejaVu Sans: size the column for this sample
+        for (auto n : report.options.sample.numbers) widest = std::max(widest, primes::group_digits(n).size());
+        const float number_w = std::max(ImGui::CalcTextSize(std::string(widest, '8').c_str()).x,
+                                        ImGui::CalcTextSize(tr(Text::number)).x);
         const float lpf_w = std::max(ImGui::CalcTextSize(kWidestFactor).x, ImGui::CalcTextSize(tr(Text::lpf)).x);
         ImGui::TableSetupColumn(tr(Text::number), ImGuiTableColumnFlags_WidthFixed, number_w);
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("\u2713").x);
@@ -352,7 +361,7 @@ private:
         ImGui::EndTable();
     }
 
-    static constexpr const char* kWidestNumber = "18_446_744_073_709_551_615";
+    static constexpr float kSideBySideWidth = 980.0f;   // the table and the timeline side by side from here on
     static constexpr const char* kWidestFactor = "4_294_967_295";   // a composite's lpf is at most its square root
 
     static void right_aligned(const std::string& text, float width) {
@@ -426,12 +435,13 @@ private:
         double best = 1.0;
         for (const auto& h : history_)
             if (h.speedup) best = std::max(best, *h.speedup);
-        if (!ImGui::BeginTable("##history", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) return;
-        ImGui::TableSetupColumn(tr(Text::executor));
-        ImGui::TableSetupColumn(tr(Text::sample));
-        ImGui::TableSetupColumn(tr(Text::wall));
-        ImGui::TableSetupColumn(tr(Text::cpu));
-        ImGui::TableSetupColumn(tr(Text::speedup), ImGuiTableColumnFlags_WidthStretch);
+        // Proportional columns: every one keeps a share of a narrow panel, the speedup bar the largest.
+        if (!ImGui::BeginTable("##history", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
+        ImGui::TableSetupColumn(tr(Text::executor), ImGuiTableColumnFlags_WidthStretch, 1.1f);
+        ImGui::TableSetupColumn(tr(Text::sample), ImGuiTableColumnFlags_WidthStretch, 0.9f);
+        ImGui::TableSetupColumn(tr(Text::wall), ImGuiTableColumnFlags_WidthStretch, 0.9f);
+        ImGui::TableSetupColumn(tr(Text::cpu), ImGuiTableColumnFlags_WidthStretch, 0.9f);
+        ImGui::TableSetupColumn(tr(Text::speedup), ImGuiTableColumnFlags_WidthStretch, 1.6f);
         ImGui::TableHeadersRow();
         for (const auto& h : history_) {
             ImGui::TableNextRow();
