@@ -383,10 +383,7 @@ private:
                                    ImVec2(std::max(120.0f, ImGui::GetContentRegionAvail().x - 8), 0), label);
                 if (live->her_board > 0) ImGui::Text("%s %d", tr(Text::ex_she_is_at), live->her_board);
                 else ImGui::Text("%s", tr(Text::ex_she_is_done));
-                ImGui::SameLine();
-                ImGui::TextDisabled(" · ");
-                ImGui::SameLine();
-                ImGui::Text(tr(Text::ex_results_line), wins, losses, draws, limit);
+                ImGui::TextDisabled(tr(Text::ex_results_line), wins, losses, draws, limit);
             }
             ImGui::EndGroup();
         }
@@ -422,7 +419,7 @@ private:
             const int index = piece_index(c);
             if (index < 0 || file > 7) continue;
             const bool white = c >= 'A' && c <= 'Z';
-            const float glyph_size = square * 1.05f;
+            const float glyph_size = square * 1.3f;   // the glyphs fill ~3/4 of their em box
             const std::string filled = chess_glyph(index, true);
             const ImVec2 extent = font->CalcTextSizeA(glyph_size, FLT_MAX, 0, filled.c_str());
             const ImVec2 at(p.x + (static_cast<float>(file) + 0.5f) * square - extent.x / 2,
@@ -453,10 +450,18 @@ private:
         const auto& boards = shown->boards;
         const int count = static_cast<int>(boards.size());
         const float width = std::max(200.0f, ImGui::GetContentRegionAvail().x);
-        const int columns = std::max(1, std::min(count, 10));
-        const float cell = std::min(120.0f, width / static_cast<float>(columns));
-        const float board = cell - 10.0f;
         const float label_h = ImGui::GetTextLineHeight();
+        // The biggest boards for which the grid stays within ~380 px (past that, the most columns).
+        int columns = std::min(count, 12);
+        for (int c = 1; c <= std::min(count, 12); ++c) {
+            const float b = std::min(130.0f, width / static_cast<float>(c)) - 10.0f;
+            if (static_cast<float>((count + c - 1) / c) * (b + label_h + 8.0f) <= 380.0f) {
+                columns = c;
+                break;
+            }
+        }
+        const float cell = std::min(130.0f, width / static_cast<float>(columns));
+        const float board = cell - 10.0f;
         const float row_h = board + label_h + 8.0f;
         const int rows = (count + columns - 1) / columns;
         const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -479,14 +484,12 @@ private:
             std::snprintf(label, sizeof label, "%d · %d", b.board, b.moves);
             draw->AddText(ImVec2(p.x, p.y + board + 2), IM_COL32(190, 190, 190, 255), label);
             if (b.state == BoardState::finished) {
-                const ImVec2 t = ImGui::CalcTextSize(b.result.c_str());
-                const ImVec2 c(p.x + board / 2, p.y + board / 2);
-                draw->AddRectFilled(ImVec2(c.x - t.x / 2 - 4, c.y - t.y / 2 - 2), ImVec2(c.x + t.x / 2 + 4, c.y + t.y / 2 + 2),
-                                    IM_COL32(20, 20, 24, 220), 3.0f);
+                const std::string result = b.result == "1/2-1/2" ? "½-½" : b.result;
                 const ImU32 rc = b.result == "1-0" ? IM_COL32(130, 220, 130, 255)
                                  : b.result == "0-1" ? IM_COL32(240, 110, 100, 255)
-                                                     : IM_COL32(220, 220, 220, 255);
-                draw->AddText(ImVec2(c.x - t.x / 2, c.y - t.y / 2), rc, b.result.c_str());
+                                                     : IM_COL32(200, 200, 200, 255);
+                const float w = ImGui::CalcTextSize(result.c_str()).x;
+                draw->AddText(ImVec2(p.x + board - w, p.y + board + 2), rc, result.c_str());
             }
             if (ImGui::IsMouseHoveringRect(p, ImVec2(p.x + board, p.y + board)))
                 ImGui::SetTooltip("%d: %s · %s %s", b.board, tr(state_text(b.state)), b.last_move.c_str(),
@@ -500,7 +503,7 @@ private:
             const ImVec2 p = corner(board_number - 1);
             return ImVec2(p.x + board / 2, p.y + board / 2);
         };
-        for (std::size_t i = first + 1; i < path.size(); ++i) {
+        for (std::size_t i = first + 1; shown->her_board > 0 && i < path.size(); ++i) {
             const float age = static_cast<float>(path.size() - i) / static_cast<float>(shown_visits);
             draw->AddLine(centre(path[i - 1]), centre(path[i]), with_alpha(kHerColour, 0.85f - 0.7f * age), 2.5f);
         }

@@ -109,8 +109,8 @@ constexpr Entry kTexts[] = {
     // Wikipics panel (issue 7): its rows below this line
 
     // Exhibition panel and spinners (issue 8): its rows below this line
-    {Text::ex_exhibition_menu, "Simultaneous exhibition (coroutines)",
-     "Exibição simultânea (corrotinas)"},
+    {Text::ex_exhibition_menu, "Simultaneous exhibition",
+     "Exibição simultânea"},
     {Text::ex_exhibition_title, "Judit Polgár's simultaneous exhibition: one event loop, many boards",
      "A exibição simultânea de Judit Polgár: um laço de eventos, muitos tabuleiros"},
     {Text::ex_exhibition_intro, "She plays every board at once. Each opponent is a coroutine that awaits her move; she is one more coroutine walking from board to board. One thread runs them all on an event loop with a virtual clock, on its own simulation thread; this window only draws its snapshots.",

@@ -2,6 +2,8 @@
 // blocks the loop (a 0.6 s sleep: the test counts frames, it does not time them).
 #include "exhibition/spinner.h"
 
+#include "wait_until.h"
+
 #include <gtest/gtest.h>
 
 namespace ex = conclab::exhibition;
@@ -72,4 +74,31 @@ TEST(Spinner, TheCoroutineSpinnerFreezesOnlyWhenTheCallBlocks) {
     EXPECT_TRUE(blocked.froze());
     EXPECT_GE(blocked.longest_gap_s(), 0.6);
     EXPECT_EQ(drawn, ex::spinner_erase());
+}
+
+TEST(Spinner, ALiveSpinnerRunsOnItsThreadAndReportsItsFreeze) {
+    ex::LiveSpinner spinner;
+    ex::SpinnerOptions o;
+    o.kind = ex::SpinnerKind::process;
+    EXPECT_FALSE(spinner.start(o)) << "the process form is the CLI's";
+    o.kind = ex::SpinnerKind::coroutine;
+    o.block = true;
+    o.seconds = 0.6;
+    o.number = 91;
+    ASSERT_TRUE(spinner.start(o));
+    EXPECT_FALSE(spinner.start(o)) << "one run at a time";
+    ASSERT_TRUE(conclab::test::wait_until([&] { return !spinner.running(); }));
+    auto outcome = spinner.outcome();
+    ASSERT_TRUE(outcome.has_value());
+    EXPECT_EQ(outcome->answer, 7u);
+    EXPECT_EQ(spinner.frames(), 0u);
+    EXPECT_TRUE(outcome->gaps.froze());
+
+    o.kind = ex::SpinnerKind::thread;   // blocking or not, the thread's spinner turns
+    ASSERT_TRUE(spinner.start(o));
+    ASSERT_TRUE(conclab::test::wait_until([&] { return !spinner.running(); }));
+    outcome = spinner.outcome();
+    EXPECT_EQ(outcome->answer, 7u);
+    EXPECT_GE(spinner.frames(), 3u);
+    EXPECT_EQ(outcome->gaps.frames(), spinner.frames());
 }
