@@ -383,7 +383,9 @@ private:
                                    ImVec2(std::max(120.0f, ImGui::GetContentRegionAvail().x - 8), 0), label);
                 if (live->her_board > 0) ImGui::Text("%s %d", tr(Text::ex_she_is_at), live->her_board);
                 else ImGui::Text("%s", tr(Text::ex_she_is_done));
-                ImGui::TextDisabled(tr(Text::ex_results_line), wins, losses, draws, limit);
+                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+                ImGui::TextWrapped(tr(Text::ex_results_line), wins, losses, draws, limit);
+                ImGui::PopStyleColor();
             }
             ImGui::EndGroup();
         }
@@ -512,7 +514,9 @@ private:
             draw->AddCircleFilled(c, 9.0f, kHerColour);
             const char* she = tr(Text::ex_she_label);
             const ImVec2 t = ImGui::CalcTextSize(she);
-            draw->AddText(ImVec2(c.x - t.x / 2, c.y - 20 - t.y / 2), kHerColour, she);
+            const ImVec2 at(c.x - t.x / 2, c.y - 22 - t.y / 2);
+            draw->AddRectFilled(ImVec2(at.x - 3, at.y - 1), ImVec2(at.x + t.x + 3, at.y + t.y + 1), IM_COL32(20, 20, 24, 230), 3.0f);
+            draw->AddText(at, kHerColour, she);
         }
         ImGui::Dummy(ImVec2(width, static_cast<float>(rows) * row_h));
         ImGui::TextDisabled("%s:", tr(Text::ex_her_path));
@@ -547,7 +551,7 @@ private:
         constexpr std::size_t kShown = 6;
         for (std::size_t i = 0; i < loop.ready.size() && i < kShown; ++i) ImGui::BulletText("%s", loop.ready[i].c_str());
         if (loop.ready.size() > kShown) ImGui::TextDisabled("  + %zu %s", loop.ready.size() - kShown, tr(Text::ex_more));
-        ImGui::Text("%s (%zu):", tr(Text::ex_loop_timers), loop.timers.size());
+        ImGui::TextWrapped("%s (%zu):", tr(Text::ex_loop_timers), loop.timers.size());
         constexpr std::size_t kTimers = 10;
         for (std::size_t i = 0; i < loop.timers.size() && i < kTimers; ++i) {
             const auto& t = loop.timers[i];
@@ -580,8 +584,7 @@ private:
 
     void draw_chart() const {
         ExhibitionOptions o = settings_;
-        ImGui::Text("%s (%g s / %g s, %d %s)", tr(Text::ex_chart_title), o.her_s, o.them_s, o.moves,
-                    tr(Text::ex_moves_per_game));
+        ImGui::Text(tr(Text::ex_chart_title), o.her_s, o.them_s, o.moves);
         constexpr int kMaxN = 60;
         double lo = DBL_MAX, hi = 0;
         std::vector<double> sequential, simultaneous;
