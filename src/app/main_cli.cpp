@@ -8,6 +8,7 @@
 #include "cli/mirror_command.h"
 #include "cli/primes_command.h"
 #include "cli/serve_command.h"
+#include "cli/spinner_command.h"
 #include "cli/sysinfo_command.h"
 #include "cli/wikipics_command.h"
 #include "native/process_worker.h"
@@ -41,7 +42,7 @@ int main(int argc, char** argv) {
     std::vector<cli::Command> commands{cli::add_sysinfo_command(app), cli::add_primes_command(app),
                                        cli::add_exhibition_command(app), cli::add_mirror_command(app),
                                        cli::add_wikipics_command(app), cli::add_serve_command(app),
-                                       cli::add_lab_command(app)};
+                                       cli::add_lab_command(app), cli::add_spinner_command(app)};
 
     auto* worker_cmd = app.add_subcommand("worker", "A process-pool worker (started by the pool, not by hand)");
     worker_cmd->group("");   // hidden from --help

@@ -57,6 +57,8 @@ void load_fonts(float size_pixels) {
         0x2190, 0x2193,   // arrows
         0x2248, 0x2248,   // ≈
         0x2264, 0x2265,   // ≤ ≥
+        0x25A0, 0x25A0,   // ■ (legend swatches)
+        0x2654, 0x265F,   // chess pieces ♔♕♖♗♘♙ ♚♛♜♝♞♟ (the exhibition's boards)
         0x2713, 0x2713,   // ✓
         0x2717, 0x2717,   // ✗
         0,

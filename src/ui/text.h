@@ -23,6 +23,17 @@ enum class Text {
     // Wikipics panel (issue 7): its keys below this line
 
     // Exhibition panel and spinners (issue 8): its keys below this line
+    ex_exhibition_menu, ex_exhibition_title, ex_exhibition_intro, ex_exhibition_lesson, ex_boards, ex_her_time,
+    ex_their_time, ex_moves_per_game, ex_schedules, ex_mode_both, ex_speed, ex_speed_max, ex_restart, ex_pause,
+    ex_resume, ex_step, ex_settings_changed, ex_press_start, ex_simulated_time, ex_sim_thread_busy, ex_paused,
+    ex_finished_all, ex_sequential_schedule, ex_simultaneous_schedule, ex_formula, ex_simulated,
+    ex_not_simulated, ex_she_is_at, ex_she_is_done, ex_results_line, ex_moves_played, ex_boards_shown,
+    ex_state_waiting, ex_state_her_move, ex_state_thinking, ex_state_over, ex_her_path, ex_event_loop,
+    ex_loop_running, ex_loop_ready, ex_loop_timers, ex_loop_waiting, ex_loop_totals, ex_nobody, ex_empty,
+    ex_more, ex_chart_title, ex_crossover_note, ex_slide_title, ex_slide_note, ex_she_label,
+    ex_mode_simultaneous, ex_spin_title, ex_spin_intro, ex_spin_kind, ex_spin_thread, ex_spin_coroutine,
+    ex_spin_block, ex_spin_seconds, ex_spin_run, ex_spin_frozen_now, ex_spin_summary, ex_spin_froze,
+    ex_spin_never_froze, ex_spin_answer, ex_spin_process_note,
 
     // Lab panel (issue 9): its keys below this line
 

@@ -23,3 +23,25 @@ if(NOT identify_status EQUAL 0 OR colours LESS 100 OR NOT width EQUAL 1280)
   message(FATAL_ERROR "the screenshot looks blank or wrong: ${info} (colours width height)")
 endif()
 message(STATUS "GUI drew: ${OUT} (${colours} colours)")
+
+# The exhibition panel: its simulation thread runs a small exhibition at max speed to the end while the
+# window draws; the autorun prints the same JSON as `conclab exhibition --json`, and the screenshot shows boards.
+string(REPLACE ".png" "-exhibition.png" EXHIBITION_OUT "${OUT}")
+file(REMOVE "${EXHIBITION_OUT}")
+execute_process(COMMAND ${XVFB_RUN} -a -s "-screen 0 1280x800x24" ${CONCLAB} --demo exhibition --boards 4 --moves 6
+                        --speed max --autorun --frames 60 --screenshot ${EXHIBITION_OUT}
+                RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 90)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "conclab GUI (exhibition) exited with ${status}\n${out}\n${err}")
+endif()
+execute_process(COMMAND ${CONCLAB} exhibition --boards 4 --moves 6 --json OUTPUT_VARIABLE cli_json)
+string(STRIP "${cli_json}" cli_json)
+string(FIND "${out}" "${cli_json}" at)
+if(at EQUAL -1)
+  message(FATAL_ERROR "the exhibition's autorun did not print the CLI's JSON\nGUI: ${out}\nCLI: ${cli_json}")
+endif()
+execute_process(COMMAND /usr/bin/identify -format "%k" ${EXHIBITION_OUT} OUTPUT_VARIABLE colours)
+if(colours LESS 100)
+  message(FATAL_ERROR "the exhibition screenshot looks blank: ${colours} colours")
+endif()
+message(STATUS "GUI drew the exhibition: ${EXHIBITION_OUT} (${colours} colours)")

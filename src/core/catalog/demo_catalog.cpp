@@ -1,5 +1,6 @@
 #include "catalog/demo_catalog.h"
 
+#include "exhibition/exhibition_options.h"
 #include "primes/least_prime_factor.h"
 #include "primes/primes_options.h"
 #include "system/system_options.h"
@@ -12,6 +13,9 @@ void check_system(const options::Params& params, options::FieldErrors& errors) {
     system::parse_system_options(params, errors);
 }
 
+void check_exhibition(const options::Params& params, options::FieldErrors& errors) {
+    exhibition::parse_exhibition_options(params, errors);
+}
 
 void check_primes(const options::Params& params, options::FieldErrors& errors) {
     primes::parse_primes_options(params, 1, errors);
@@ -23,6 +27,7 @@ const std::vector<DemoInfo>& demos() {
     static const std::vector<DemoInfo> list{
         {"system", system::system_option_specs, check_system, nullptr},
         {"primes", primes::primes_option_specs, check_primes, primes::register_tasks},
+        {"exhibition", exhibition::exhibition_option_specs, check_exhibition, nullptr},
     };
     return list;
 }
@@ -35,7 +40,7 @@ const DemoInfo* find_demo(std::string_view id) {
 
 std::string demo_choices() {
     std::string out;
-    for (const auto& d : demos()) {
+    for (const auto& d : demos()) {   // appended piece by piece: g++ 12 warns (-Wrestrict) on "|" + string
         if (!out.empty()) out += '|';
         out += d.id;
     }

@@ -1,0 +1,108 @@
+// `conclab spinner`: the spinner as a thread, a process (fork; the child draws, the parent computes) or a
+// coroutine on core/aio's loop. The spinner's frames go to stdout; the summary follows the answer.
+#include "cli/spinner_command.h"
+
+#include "cli/demo_flags.h"
+#include "exhibition/spinner.h"
+
+#include <poll.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <string>
+
+namespace conclab::cli {
+namespace {
+
+using exhibition::FrameGaps;
+using exhibition::SpinnerKind;
+using exhibition::SpinnerOptions;
+
+double now_s() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+void draw(const std::string& text) {
+    std::fputs(text.c_str(), stdout);
+    std::fflush(stdout);
+}
+
+// spinner_proc: a child process draws (with write(2) only) and polls a pipe for "done"; it reports its
+// frame count and gaps back through a second pipe when it stops.
+std::uint64_t with_process(const SpinnerOptions& o, FrameGaps& gaps) {
+    int done_pipe[2], report_pipe[2];
+    if (pipe(done_pipe) != 0 || pipe(report_pipe) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
+    // The child of a threaded program may only make async-signal-safe calls: no allocation after fork.
+    const std::string frames[4] = {exhibition::spinner_frame(0), exhibition::spinner_frame(1),
+                                   exhibition::spinner_frame(2), exhibition::spinner_frame(3)};
+    const auto erase = exhibition::spinner_erase();
+    std::fflush(stdout);
+    const pid_t child = fork();
+    if (child < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
+    if (child == 0) {
+        close(done_pipe[1]);
+        close(report_pipe[0]);
+        FrameGaps mine(now_s());
+        pollfd fd{done_pipe[0], POLLIN, 0};
+        for (std::uint64_t i = 0;; ++i) {
+            const std::string& frame = frames[i % 4];
+            [[maybe_unused]] auto written = write(STDOUT_FILENO, frame.data(), frame.size());
+            mine.frame(now_s());
+            if (poll(&fd, 1, static_cast<int>(exhibition::kSpinnerPeriodS * 1000)) != 0) break;
+        }
+        mine.finish(now_s());
+        [[maybe_unused]] auto erased = write(STDOUT_FILENO, erase.data(), erase.size());
+        const double report[3] = {static_cast<double>(mine.frames()), mine.longest_gap_s(), mine.frozen_s()};
+        [[maybe_unused]] auto reported = write(report_pipe[1], report, sizeof report);
+        _exit(0);
+    }
+    close(done_pipe[0]);
+    close(report_pipe[1]);
+    const auto answer = exhibition::slow_call(o.seconds, o.number);
+    close(done_pipe[1]);   // the child's poll sees the end of the pipe
+    double report[3] = {0, 0, 0};
+    const auto got = read(report_pipe[0], report, sizeof report);
+    close(report_pipe[0]);
+    int status = 0;
+    waitpid(child, &status, 0);
+    if (got != static_cast<ssize_t>(sizeof report)) throw std::runtime_error("the spinner process sent no report");
+    gaps = FrameGaps::from_totals(static_cast<std::uint64_t>(report[0]), report[1], report[2]);
+    return answer;
+}
+
+int run_spinner(const options::Params& params) {
+    options::FieldErrors errors;
+    const auto o = exhibition::parse_spinner_options(params, errors);
+    if (!errors.empty()) throw UsageError(options::first_error(errors, exhibition::spinner_option_specs()));
+    FrameGaps gaps;
+    std::uint64_t answer = 0;
+    switch (o.kind) {
+    case SpinnerKind::thread: answer = exhibition::run_thread_spinner(o, draw, gaps); break;
+    case SpinnerKind::process: answer = with_process(o, gaps); break;
+    case SpinnerKind::coroutine: answer = exhibition::run_coroutine_spinner(o, draw, gaps); break;
+    }
+    std::printf("Answer: lpf(%llu) = %llu\n", static_cast<unsigned long long>(o.number),
+                static_cast<unsigned long long>(answer));
+    std::printf("spinner (%s%s): %llu frames, longest gap %.2f s\n", std::string(exhibition::to_string(o.kind)).c_str(),
+                o.block ? ", blocking call" : "", static_cast<unsigned long long>(gaps.frames()), gaps.longest_gap_s());
+    if (gaps.froze())
+        std::printf("frozen for %.2f s: the slow call blocked the one thread that runs the spinner\n", gaps.frozen_s());
+    else
+        std::printf("it never froze\n");
+    return 0;
+}
+
+}  // namespace
+
+Command add_spinner_command(CLI::App& app) {
+    auto* sub = app.add_subcommand("spinner", "A spinner while a slow call runs: thread, process or coroutine (--block freezes the coroutine's)");
+    auto params = std::make_shared<options::Params>();
+    add_option_flags(*sub, exhibition::spinner_option_specs(), *params);
+    return {sub, [params] { return run_spinner(*params); }};
+}
+
+}  // namespace conclab::cli

@@ -1,0 +1,200 @@
+// Spinners: the frames, the freeze measurement and the coroutine form (see spinner.h).
+#include "exhibition/spinner.h"
+
+#include "aio/errors.h"
+#include "aio/event_loop.h"
+#include "aio/sleep.h"
+#include "primes/least_prime_factor.h"
+
+#include <array>
+#include <chrono>
+#include <condition_variable>
+#include <limits>
+#include <thread>
+
+namespace conclab::exhibition {
+
+namespace {
+constexpr std::array<std::string_view, 3> kKindNames{"thread", "process", "coroutine"};
+constexpr char kSpinnerChars[] = {'\\', '|', '/', '-'};
+}  // namespace
+
+std::string_view to_string(SpinnerKind kind) { return kKindNames[static_cast<std::size_t>(kind)]; }
+
+const std::vector<options::OptionSpec>& spinner_option_specs() {
+    static const std::vector<options::OptionSpec> specs{
+        {"kind", "thread|process|coroutine", "What runs the spinner while the slow call runs (default thread)"},
+        {"block", "", "The slow call blocks (a plain sleep) instead of awaiting: the coroutine's spinner freezes", true},
+        {"seconds", "S", "The slow call's sleep, > 0 and <= 60 (default 3)"},
+        {"number", "N", "Then it computes lpf(N), 2 <= N < 2**63 (default 1099511627689, a prime)"},
+    };
+    return specs;
+}
+
+SpinnerOptions parse_spinner_options(const options::Params& params, options::FieldErrors& errors) {
+    SpinnerOptions o;
+    std::string kind(to_string(o.kind));
+    if (options::read_choice(params, "kind", kKindNames, kind, errors))
+        for (std::size_t i = 0; i < kKindNames.size(); ++i)
+            if (kKindNames[i] == kind) o.kind = static_cast<SpinnerKind>(i);
+    options::read_flag(params, "block", o.block, errors);
+    options::read_real(params, "seconds", 0, 60, o.seconds, errors, true);
+    long long number = static_cast<long long>(o.number);
+    if (options::read_int(params, "number", 2LL, std::numeric_limits<long long>::max(), number, errors))
+        o.number = static_cast<std::uint64_t>(number);
+    return o;
+}
+
+std::string spinner_frame(std::uint64_t index, std::string_view message) {
+    std::string frame = "\r";
+    frame += kSpinnerChars[index % 4];
+    frame += ' ';
+    frame += message;
+    return frame;
+}
+
+std::string spinner_erase(std::string_view message) {
+    std::string erase(message.size() + 4, ' ');   // built in place: g++ 12 warns (-Wrestrict) on "\r" + string
+    erase.front() = '\r';
+    erase.back() = '\r';
+    return erase;
+}
+
+void FrameGaps::gap_to(double now_s) {
+    const double gap = now_s - last_s_;
+    if (gap > longest_gap_s_) longest_gap_s_ = gap;
+    if (gap > kFreezeGapS) frozen_s_ += gap - kSpinnerPeriodS;
+    last_s_ = now_s;
+}
+
+void FrameGaps::frame(double now_s) {
+    gap_to(now_s);
+    ++frames_;
+}
+
+void FrameGaps::finish(double now_s) { gap_to(now_s); }
+
+std::uint64_t slow_call(double seconds, std::uint64_t number) {
+    std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
+    return primes::least_prime_factor(number);
+}
+
+namespace {
+
+double steady_s() {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+std::uint64_t run_thread_spinner(const SpinnerOptions& options, const std::function<void(const std::string&)>& draw,
+                                 FrameGaps& gaps) {
+    std::mutex mutex;
+    std::condition_variable wake;
+    bool done = false;
+    gaps = FrameGaps(steady_s());
+    std::thread spinner([&] {
+        std::unique_lock lock(mutex);
+        for (std::uint64_t i = 0;; ++i) {
+            draw(spinner_frame(i));
+            gaps.frame(steady_s());
+            if (wake.wait_for(lock, std::chrono::duration<double>(kSpinnerPeriodS), [&] { return done; })) break;
+        }
+        gaps.finish(steady_s());
+        draw(spinner_erase());
+    });
+    const auto answer = slow_call(options.seconds, options.number);
+    {
+        std::lock_guard lock(mutex);
+        done = true;
+    }
+    wake.notify_all();
+    spinner.join();
+    return answer;
+}
+
+namespace {
+
+aio::Task<void> spin(aio::EventLoop& loop, const std::function<void(const std::string&)>& draw, FrameGaps& gaps) {
+    for (std::uint64_t i = 0;; ++i) {
+        draw(spinner_frame(i));
+        gaps.frame(loop.now_s());
+        co_await aio::sleep(kSpinnerPeriodS);   // a cancel arrives here
+    }
+}
+
+aio::Task<std::uint64_t> slow(double seconds, std::uint64_t number, bool block) {
+    if (block) std::this_thread::sleep_for(std::chrono::duration<double>(seconds));   // the loop stalls
+    else co_await aio::sleep(seconds);
+    co_return primes::least_prime_factor(number);
+}
+
+aio::Task<std::uint64_t> supervisor(aio::EventLoop& loop, const SpinnerOptions& options,
+                                    const std::function<void(const std::string&)>& draw, FrameGaps& gaps) {
+    auto spinner = loop.spawn(spin(loop, draw, gaps), "spinner");
+    const std::uint64_t answer = co_await slow(options.seconds, options.number, options.block);
+    spinner.cancel();
+    try {
+        co_await spinner;
+    } catch (const aio::CancelledError&) {
+    }
+    gaps.finish(loop.now_s());
+    draw(spinner_erase());
+    co_return answer;
+}
+
+}  // namespace
+
+std::uint64_t run_coroutine_spinner(const SpinnerOptions& options, const std::function<void(const std::string&)>& draw,
+                                    FrameGaps& gaps) {
+    aio::SteadyClock clock;
+    aio::EventLoop loop(clock);
+    gaps = FrameGaps(loop.now_s());
+    return loop.run_until_complete(supervisor(loop, options, draw, gaps), "supervisor");
+}
+
+LiveSpinner::~LiveSpinner() {
+    if (thread_.joinable()) thread_.join();
+}
+
+bool LiveSpinner::start(const SpinnerOptions& options) {
+    if (running_ || options.kind == SpinnerKind::process) return false;
+    if (thread_.joinable()) thread_.join();   // the last run has finished: its thread ends at once
+    {
+        std::lock_guard lock(mutex_);
+        options_ = options;
+    }
+    frames_ = 0;
+    last_frame_s_ = steady_s();
+    running_ = true;
+    thread_ = std::thread([this, options] {
+        const auto draw = [this](const std::string& text) {
+            if (text == spinner_erase()) return;
+            last_frame_s_ = steady_s();
+            ++frames_;
+        };
+        Outcome outcome;
+        outcome.answer = options.kind == SpinnerKind::coroutine ? run_coroutine_spinner(options, draw, outcome.gaps)
+                                                                : run_thread_spinner(options, draw, outcome.gaps);
+        {
+            std::lock_guard lock(mutex_);
+            outcome_ = outcome;
+        }
+        running_ = false;
+    });
+    return true;
+}
+
+double LiveSpinner::since_last_frame_s() const { return steady_s() - last_frame_s_.load(); }
+
+std::optional<LiveSpinner::Outcome> LiveSpinner::outcome() const {
+    std::lock_guard lock(mutex_);
+    return outcome_;
+}
+
+std::optional<SpinnerOptions> LiveSpinner::options() const {
+    std::lock_guard lock(mutex_);
+    return options_;
+}
+
+}  // namespace conclab::exhibition

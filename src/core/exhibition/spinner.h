@@ -1,0 +1,127 @@
+// Spinning plates: a spinner animates while a slow call runs (a sleep, then the least prime factor of a
+// number, as in the primes demo) — Fluent Python's spinner_thread / spinner_proc / spinner_async. The
+// spinner is a thread, a process, or a coroutine on core/aio's event loop. The lesson is in the coroutine
+// form: if the slow call blocks (a plain sleep instead of `co_await sleep`), the one thread that runs the
+// loop is busy, so the spinner freezes; FrameGaps measures for how long.
+#pragma once
+
+#include "aio/task.h"
+#include "base/options.h"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+namespace conclab::exhibition {
+
+enum class SpinnerKind { thread, process, coroutine };
+std::string_view to_string(SpinnerKind kind);
+
+struct SpinnerOptions {
+    SpinnerKind kind = SpinnerKind::thread;
+    bool block = false;                      ///< the slow call blocks (a plain sleep) instead of awaiting
+    double seconds = 3;                      ///< the slow call's sleep
+    std::uint64_t number = 1'099'511'627'689;   ///< its lpf is computed after the sleep (the largest prime below 2**40)
+};
+
+/// @brief Reads kind (thread|process|coroutine), block (flag), seconds (> 0, <= 60) and number (2 .. 2**63)
+/// from `params`; bad values go to `errors`.
+SpinnerOptions parse_spinner_options(const options::Params& params, options::FieldErrors& errors);
+const std::vector<options::OptionSpec>& spinner_option_specs();
+
+inline constexpr double kSpinnerPeriodS = 0.1;   ///< 10 frames a second
+/// @brief A gap between frames longer than this is a freeze (five frames missed).
+inline constexpr double kFreezeGapS = 0.5;
+
+/// @brief "\r| thinking!": frame `index` cycles through \ | / -.
+std::string spinner_frame(std::uint64_t index, std::string_view message = "thinking!");
+/// @brief "\r" + spaces over the frame + "\r": erases the spinner's line.
+std::string spinner_erase(std::string_view message = "thinking!");
+
+/// @brief The times at which a spinner drew its frames, from when it was started to when it was stopped:
+/// how many frames, the longest gap between two (or from the start to the first, or the last to the
+/// end), and how long it was frozen (the time beyond one period in every gap longer than kFreezeGapS).
+class FrameGaps {
+public:
+    explicit FrameGaps(double start_s = 0) : last_s_(start_s) {}
+    /// @brief The figures measured elsewhere (a spinner process reports them through a pipe).
+    static FrameGaps from_totals(std::uint64_t frames, double longest_gap_s, double frozen_s) {
+        FrameGaps g;
+        g.frames_ = frames;
+        g.longest_gap_s_ = longest_gap_s;
+        g.frozen_s_ = frozen_s;
+        return g;
+    }
+    void frame(double now_s);
+    /// @brief The spinner stopped at `now_s` (the gap since its last frame counts).
+    void finish(double now_s);
+    std::uint64_t frames() const { return frames_; }
+    double longest_gap_s() const { return longest_gap_s_; }
+    double frozen_s() const { return frozen_s_; }
+    bool froze() const { return frozen_s_ > 0; }
+
+private:
+    void gap_to(double now_s);
+    double last_s_;
+    std::uint64_t frames_ = 0;
+    double longest_gap_s_ = 0;
+    double frozen_s_ = 0;
+};
+
+/// @brief The slow call, blocking: sleeps `seconds` on this thread, then returns lpf(number).
+std::uint64_t slow_call(double seconds, std::uint64_t number);
+
+/// @brief The thread form (spinner_thread): a spinner thread draws through `draw` and waits a period between
+/// frames on a condition the caller's thread signals once its blocking slow call returns. Returns lpf(number).
+std::uint64_t run_thread_spinner(const SpinnerOptions& options, const std::function<void(const std::string&)>& draw,
+                                 FrameGaps& gaps);
+
+/// @brief The coroutine form on an event loop with a real clock (aio::SteadyClock): the spinner task draws
+/// frames through `draw` until cancelled, while the supervisor awaits the slow call — `co_await sleep`, or
+/// with `block` a plain blocking sleep that stalls the loop. Returns lpf(number); `gaps` is finished.
+std::uint64_t run_coroutine_spinner(const SpinnerOptions& options, const std::function<void(const std::string&)>& draw,
+                                    FrameGaps& gaps);
+
+/// @brief A spinner for a UI: run_thread_spinner or run_coroutine_spinner on a thread of its own (a Web Worker
+/// in the browser) while the UI reads how many frames it has drawn and when it drew the last one, so it can
+/// show the freeze as it happens. The process form is the CLI's (`conclab spinner --kind process`).
+class LiveSpinner {
+public:
+    struct Outcome {
+        std::uint64_t answer = 0;
+        FrameGaps gaps;
+    };
+
+    LiveSpinner() = default;
+    /// @brief Joins the thread (the slow call finishes first).
+    ~LiveSpinner();
+    LiveSpinner(const LiveSpinner&) = delete;
+    LiveSpinner& operator=(const LiveSpinner&) = delete;
+
+    /// @brief Starts a run (thread or coroutine kind); false while one is running or for the process kind.
+    bool start(const SpinnerOptions& options);
+    bool running() const { return running_.load(); }
+    std::uint64_t frames() const { return frames_.load(); }
+    /// @brief Seconds since the last frame (or since the start, before the first), on the steady clock.
+    double since_last_frame_s() const;
+    /// @brief The last finished run's answer and frame gaps.
+    std::optional<Outcome> outcome() const;
+    std::optional<SpinnerOptions> options() const;
+
+private:
+    mutable std::mutex mutex_;
+    std::thread thread_;
+    std::atomic<bool> running_{false};
+    std::atomic<std::uint64_t> frames_{0};
+    std::atomic<double> last_frame_s_{0};
+    std::optional<Outcome> outcome_;
+    std::optional<SpinnerOptions> options_;
+};
+
+}  // namespace conclab::exhibition

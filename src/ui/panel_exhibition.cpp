@@ -1,0 +1,741 @@
+// Exhibition panel — the talk's third demo: Judit Polgár plays N boards at once. Each opponent is a
+// coroutine awaiting her move and she is one more walking from board to board, all on one event loop with a
+// virtual clock. The simulation runs on its own thread (a Web Worker in the browser) at a speed in simulated
+// seconds per real second; this panel only sends commands and draws the latest snapshot: the boards as
+// small multiples (hers highlighted, waiting ones dimmed), her path, one clock per schedule (formula vs
+// simulated), the loop's ready queue and timers, the total-time chart with the crossover, and the talk's
+// "20 minutes" corrected. Caveat: walking between boards takes no time in the model.
+//
+// [SECTION] Helpers: times, pieces, colours
+// [SECTION] Panel: options, commands, state
+// [SECTION] Drawing: controls
+// [SECTION] Drawing: clocks
+// [SECTION] Drawing: boards and her path
+// [SECTION] Drawing: event loop
+// [SECTION] Drawing: chart and the slide
+// [SECTION] Drawing: spinners
+#include "demo_panel.h"
+
+#include "exhibition/exhibition_options.h"
+#include "exhibition/live_exhibition.h"
+#include "exhibition/schedule.h"
+#include "exhibition/spinner.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace conclab::ui {
+namespace {
+
+using exhibition::BoardState;
+using exhibition::BoardView;
+using exhibition::ExhibitionOptions;
+using exhibition::Mode;
+using exhibition::Schedule;
+using exhibition::ScheduleView;
+
+// -----------------------------------------------------------------------------
+// [SECTION] Helpers: times, pieces, colours
+// -----------------------------------------------------------------------------
+
+/// "h:mm:ss" (simulated times run to hours).
+std::string clock_text(double seconds) {
+    const long total = std::lround(std::max(0.0, seconds));
+    char text[32];
+    std::snprintf(text, sizeof text, "%ld:%02ld:%02ld", total / 3600, total % 3600 / 60, total % 60);
+    return text;
+}
+
+std::string number_text(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.10g", value);
+    return text;
+}
+
+// U+2654..2659 white (outlined) king, queen, rook, bishop, knight, pawn; U+265A..265F the filled (black) ones.
+int piece_index(char c) {
+    switch (c | 0x20) {
+    case 'k': return 0;
+    case 'q': return 1;
+    case 'r': return 2;
+    case 'b': return 3;
+    case 'n': return 4;
+    case 'p': return 5;
+    }
+    return -1;
+}
+
+std::string chess_glyph(int index, bool filled) {
+    const char utf8[] = {'\xE2', '\x99', static_cast<char>(0x94 + index + (filled ? 6 : 0)), '\0'};
+    return utf8;
+}
+
+ImU32 with_alpha(ImU32 colour, float alpha) {
+    const auto a = static_cast<ImU32>(static_cast<float>((colour >> IM_COL32_A_SHIFT) & 0xFF) * alpha);
+    return (colour & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
+}
+
+constexpr ImU32 kHerColour = IM_COL32(245, 196, 60, 255);
+constexpr ImU32 kThinkingColour = IM_COL32(90, 160, 230, 255);
+constexpr ImU32 kSequentialColour = IM_COL32(230, 130, 60, 255);
+constexpr ImU32 kSimultaneousColour = IM_COL32(90, 170, 240, 255);
+
+Text state_text(BoardState state) {
+    switch (state) {
+    case BoardState::waiting_for_her: return Text::ex_state_waiting;
+    case BoardState::her_move: return Text::ex_state_her_move;
+    case BoardState::opponent_thinking: return Text::ex_state_thinking;
+    case BoardState::finished: return Text::ex_state_over;
+    }
+    return Text::ex_state_waiting;
+}
+
+// -----------------------------------------------------------------------------
+// [SECTION] Panel: options, commands, state
+// -----------------------------------------------------------------------------
+
+class ExhibitionPanel final : public DemoPanel {
+public:
+    Text title() const override { return Text::ex_exhibition_menu; }
+
+    void apply(const options::Params& params, options::FieldErrors& errors) override {
+        const auto parsed = exhibition::parse_exhibition_options(params, errors);
+        settings_ = parsed;   // bad fields keep their defaults
+        speed_max_ = parsed.speed == 0;
+        if (!speed_max_) speed_ = parsed.speed;
+        field_errors_ = errors;
+    }
+
+    void autorun() override {
+        if (field_errors_.empty()) start();   // a bad launch value is shown beside its field, not run
+    }
+
+    bool update() override {
+        view_ = live_.view();
+        bool changed = view_.version != drawn_version_;
+        drawn_version_ = view_.version;
+        if (spinner_was_running_ && !spinner_.running()) changed = true;   // its outcome is in
+        spinner_was_running_ = spinner_.running();
+        return changed;
+    }
+
+    platform::Redraw redraw_need() const override {
+        const bool live = (view_.running && !view_.paused) || spinner_.running();
+        return live ? platform::Redraw::animating : platform::Redraw::idle;
+    }
+
+    std::optional<nlohmann::json> take_finished_result() override { return live_.take_finished_result(); }
+
+    nlohmann::json state() const override {
+        nlohmann::json s{{"boards", settings_.boards},
+                         {"her_s", settings_.her_s},
+                         {"them_s", settings_.them_s},
+                         {"moves", settings_.moves},
+                         {"mode", std::string(exhibition::to_string(settings_.mode))},
+                         {"seed", std::to_string(settings_.seed)},
+                         {"speed", speed_max_ ? nlohmann::json("max") : nlohmann::json(speed_)},
+                         {"thread_started", live_.thread_started()},
+                         {"run_id", view_.run_id},
+                         {"snapshots", view_.version},
+                         {"running", view_.running},
+                         {"paused", view_.paused},
+                         {"finished", view_.finished},
+                         {"busy_s", view_.busy_s}};
+        if (!field_errors_.empty()) s["errors"] = field_errors_;
+        if (const auto& snap = view_.snapshot) {
+            s["now_s"] = snap->now_s;
+            nlohmann::json schedules = nlohmann::json::array();
+            for (const auto& schedule : snap->schedules) {
+                int moves = 0;
+                for (const auto& board : schedule.boards) moves += board.moves;
+                schedules.push_back({{"schedule", std::string(exhibition::to_string(schedule.schedule))},
+                                     {"elapsed_s", schedule.elapsed_s},
+                                     {"formula_s", schedule.formula_s},
+                                     {"finished", schedule.finished},
+                                     {"her_board", schedule.her_board},
+                                     {"her_moves", moves}});
+            }
+            s["schedules"] = schedules;
+            s["loop"] = {{"running", snap->loop.running.value_or("")},
+                         {"ready", snap->loop.ready.size()},
+                         {"timers", snap->loop.timers.size()},
+                         {"waiting", snap->loop.waiting.size()}};
+        }
+        if (view_.result) s["result"] = *view_.result;
+        nlohmann::json spinner{{"running", spinner_.running()}, {"frames", spinner_.frames()}};
+        if (const auto outcome = spinner_.outcome()) {
+            spinner["answer"] = std::to_string(outcome->answer);
+            spinner["longest_gap_s"] = outcome->gaps.longest_gap_s();
+            spinner["frozen_s"] = outcome->gaps.frozen_s();
+        }
+        s["spinner"] = spinner;
+        return s;
+    }
+
+    void draw() override {
+        ImGui::TextUnformatted(tr(Text::ex_exhibition_title));
+        ImGui::TextWrapped("%s", tr(Text::ex_exhibition_intro));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.8f, 1.0f, 1.0f));
+        ImGui::TextWrapped("%s", tr(Text::ex_exhibition_lesson));
+        ImGui::PopStyleColor();
+        ImGui::Separator();
+        draw_controls();
+        ImGui::Separator();
+        draw_clocks();
+        ImGui::Separator();
+        const auto& snap = view_.snapshot;
+        if (snap && !snap->schedules.empty()) {
+            if (ImGui::BeginTable("##live", 2, ImGuiTableFlags_BordersInnerV)) {
+                ImGui::TableSetupColumn("##boards", ImGuiTableColumnFlags_WidthStretch, 0.68f);
+                ImGui::TableSetupColumn("##loop", ImGuiTableColumnFlags_WidthStretch, 0.32f);
+                ImGui::TableNextColumn();
+                draw_boards(*snap);
+                ImGui::TableNextColumn();
+                draw_loop(snap->loop);
+                ImGui::EndTable();
+            }
+        } else {
+            ImGui::TextDisabled("%s", tr(Text::ex_press_start));
+        }
+        ImGui::Separator();
+        draw_chart_and_slide();
+        ImGui::Separator();
+        draw_spinners();
+    }
+
+private:
+    // The panel's choices as the text options the CLI and the query string give, parsed by the same rules.
+    options::Params chosen_params() const {
+        return {{"boards", std::to_string(settings_.boards)},
+                {"her", number_text(settings_.her_s)},
+                {"them", number_text(settings_.them_s)},
+                {"moves", std::to_string(settings_.moves)},
+                {"mode", std::string(exhibition::to_string(settings_.mode))},
+                {"seed", std::to_string(settings_.seed)},
+                {"speed", speed_max_ ? std::string("max") : number_text(speed_)}};
+    }
+
+    bool validate(ExhibitionOptions& out) {
+        field_errors_.clear();
+        out = exhibition::parse_exhibition_options(chosen_params(), field_errors_);
+        return field_errors_.empty();
+    }
+
+    void start() {
+        ExhibitionOptions options;
+        if (!validate(options)) return;   // the last good run stays on screen
+        live_.set_speed(options.speed);
+        live_.start(options);
+        view_ = live_.view();
+    }
+
+    void set_speed_from_controls() {
+        ExhibitionOptions options;
+        if (validate(options)) live_.set_speed(options.speed);
+    }
+
+    bool settings_differ_from_run() const {
+        if (!view_.options) return false;
+        const auto& run = *view_.options;
+        return run.boards != settings_.boards || run.her_s != settings_.her_s || run.them_s != settings_.them_s ||
+               run.moves != settings_.moves || run.mode != settings_.mode;
+    }
+
+    // -------------------------------------------------------------------------
+    // [SECTION] Drawing: controls
+    // -------------------------------------------------------------------------
+
+    void draw_controls() {
+        if (!ImGui::BeginTable("##controls", 2, ImGuiTableFlags_BordersInnerV)) return;
+        ImGui::TableSetupColumn("##settings", ImGuiTableColumnFlags_WidthStretch, 0.5f);
+        ImGui::TableSetupColumn("##run", ImGuiTableColumnFlags_WidthStretch, 0.5f);
+        ImGui::TableNextColumn();
+        const float slider_w = 200;
+        ImGui::SetNextItemWidth(slider_w);
+        ImGui::SliderInt(tr(Text::ex_boards), &settings_.boards, 1, exhibition::kMaxBoards);
+        draw_field_error(field_errors_, "boards");
+        ImGui::SetNextItemWidth(slider_w);
+        const double min_s = 0.5, max_s = exhibition::kMaxMoveSeconds;
+        ImGui::SliderScalar(tr(Text::ex_her_time), ImGuiDataType_Double, &settings_.her_s, &min_s, &max_s, "%.1f s",
+                            ImGuiSliderFlags_Logarithmic);
+        draw_field_error(field_errors_, "her");
+        ImGui::SetNextItemWidth(slider_w);
+        ImGui::SliderScalar(tr(Text::ex_their_time), ImGuiDataType_Double, &settings_.them_s, &min_s, &max_s, "%.1f s",
+                            ImGuiSliderFlags_Logarithmic);
+        draw_field_error(field_errors_, "them");
+        ImGui::SetNextItemWidth(slider_w);
+        ImGui::SliderInt(tr(Text::ex_moves_per_game), &settings_.moves, 1, exhibition::kMaxMoves);
+        draw_field_error(field_errors_, "moves");
+        int mode = static_cast<int>(settings_.mode);
+        ImGui::TextUnformatted(tr(Text::ex_schedules));
+        ImGui::SameLine();
+        ImGui::RadioButton(tr(Text::executor_sequential), &mode, 0);
+        ImGui::SameLine();
+        ImGui::RadioButton(tr(Text::ex_mode_simultaneous), &mode, 1);
+        ImGui::SameLine();
+        ImGui::RadioButton(tr(Text::ex_mode_both), &mode, 2);
+        settings_.mode = static_cast<Mode>(mode);
+        draw_field_error(field_errors_, "mode");
+        draw_field_error(field_errors_, "seed");
+
+        ImGui::TableNextColumn();
+        ImGui::BeginDisabled(speed_max_);
+        ImGui::SetNextItemWidth(slider_w);
+        const double min_speed = 60, max_speed = exhibition::kMaxSpeed;
+        if (ImGui::SliderScalar(tr(Text::ex_speed), ImGuiDataType_Double, &speed_, &min_speed, &max_speed, "%.0f",
+                                ImGuiSliderFlags_Logarithmic))
+            set_speed_from_controls();
+        ImGui::EndDisabled();
+        if (ImGui::Checkbox(tr(Text::ex_speed_max), &speed_max_)) set_speed_from_controls();
+        draw_field_error(field_errors_, "speed");
+
+        const bool have_run = view_.run_id > 0;
+        if (ImGui::Button(tr(have_run ? Text::ex_restart : Text::start), ImVec2(110, 0))) start();
+        ImGui::SameLine();
+        ImGui::BeginDisabled(!view_.running);
+        if (ImGui::Button(tr(view_.paused ? Text::ex_resume : Text::ex_pause), ImVec2(110, 0)))
+            live_.set_paused(!view_.paused);
+        ImGui::SameLine();
+        if (ImGui::Button(tr(Text::ex_step), ImVec2(80, 0))) live_.step();
+        ImGui::EndDisabled();
+        if (settings_differ_from_run()) ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1.0f), "%s", tr(Text::ex_settings_changed));
+        if (const auto& snap = view_.snapshot) {
+            ImGui::Text("%s %s", tr(Text::ex_simulated_time), clock_text(snap->now_s).c_str());
+            ImGui::SameLine();
+            if (view_.finished) ImGui::TextColored(ImVec4(0.5f, 0.85f, 0.5f, 1), "(%s)", tr(Text::ex_finished_all));
+            else if (view_.paused) ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1), "(%s)", tr(Text::ex_paused));
+            ImGui::TextDisabled("%s: %.3f s", tr(Text::ex_sim_thread_busy), view_.busy_s);
+        }
+        ImGui::EndTable();
+    }
+
+    // -------------------------------------------------------------------------
+    // [SECTION] Drawing: clocks
+    // -------------------------------------------------------------------------
+
+    static void draw_clock_face(ImDrawList* draw, ImVec2 centre, float radius, double seconds, ImU32 colour) {
+        draw->AddCircleFilled(centre, radius, IM_COL32(28, 30, 36, 255), 48);
+        draw->AddCircle(centre, radius, with_alpha(colour, 0.9f), 48, 2.0f);
+        for (int tick = 0; tick < 12; ++tick) {
+            const float a = static_cast<float>(tick) * 3.14159265f / 6.0f;
+            const ImVec2 dir(std::sin(a), -std::cos(a));
+            draw->AddLine(ImVec2(centre.x + dir.x * radius * 0.82f, centre.y + dir.y * radius * 0.82f),
+                          ImVec2(centre.x + dir.x * radius * 0.95f, centre.y + dir.y * radius * 0.95f),
+                          IM_COL32(170, 170, 170, 255), 1.5f);
+        }
+        const auto hand = [&](double turns, float length, float thickness, ImU32 c) {
+            const float a = static_cast<float>(turns * 2.0 * 3.14159265358979);
+            draw->AddLine(centre, ImVec2(centre.x + std::sin(a) * radius * length, centre.y - std::cos(a) * radius * length),
+                          c, thickness);
+        };
+        hand(seconds / 43200.0, 0.5f, 3.5f, IM_COL32(230, 230, 230, 255));   // hours
+        hand(seconds / 3600.0, 0.78f, 2.0f, colour);                         // minutes
+        draw->AddCircleFilled(centre, 3.0f, IM_COL32(230, 230, 230, 255));
+    }
+
+    void draw_clocks() {
+        const ExhibitionOptions& o = view_.options ? *view_.options : settings_;
+        if (!ImGui::BeginTable("##clocks", 2, ImGuiTableFlags_BordersInnerV)) return;
+        for (const auto schedule : {Schedule::sequential, Schedule::simultaneous}) {
+            ImGui::TableNextColumn();
+            const ScheduleView* live = nullptr;
+            if (view_.snapshot)
+                for (const auto& s : view_.snapshot->schedules)
+                    if (s.schedule == schedule) live = &s;
+            const bool sequential = schedule == Schedule::sequential;
+            const ImU32 colour = sequential ? kSequentialColour : kSimultaneousColour;
+            const double formula = sequential ? exhibition::sequential_total_s(o) : exhibition::simultaneous_total_s(o);
+            const double elapsed = live ? live->elapsed_s : 0;
+            const float radius = 42;
+            const ImVec2 origin = ImGui::GetCursorScreenPos();
+            draw_clock_face(ImGui::GetWindowDrawList(), ImVec2(origin.x + radius + 2, origin.y + radius + 2), radius,
+                            elapsed, colour);
+            ImGui::Dummy(ImVec2(2 * radius + 8, 2 * radius + 4));
+            ImGui::SameLine();
+            ImGui::BeginGroup();
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour), "%s",
+                               tr(sequential ? Text::ex_sequential_schedule : Text::ex_simultaneous_schedule));
+            if (live) ImGui::Text("%s %s", tr(Text::ex_simulated), clock_text(elapsed).c_str());
+            else ImGui::TextDisabled("%s", tr(Text::ex_not_simulated));
+            ImGui::Text("%s %s", tr(Text::ex_formula), clock_text(formula).c_str());
+            if (!sequential) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("(%d × %g s)", o.moves, exhibition::simultaneous_round_s(o));
+            }
+            if (live) {
+                int moves = 0, wins = 0, losses = 0, draws = 0, limit = 0;
+                for (const auto& b : live->boards) {
+                    moves += b.moves;
+                    if (b.result == "1-0") ++wins;
+                    else if (b.result == "0-1") ++losses;
+                    else if (b.result == "1/2-1/2") ++draws;
+                    else if (b.state == BoardState::finished) ++limit;
+                }
+                char label[64];
+                const int total = o.boards * o.moves;
+                std::snprintf(label, sizeof label, "%d / %d %s", moves, total, tr(Text::ex_moves_played));
+                ImGui::ProgressBar(total > 0 ? static_cast<float>(moves) / static_cast<float>(total) : 0.0f,
+                                   ImVec2(std::max(120.0f, ImGui::GetContentRegionAvail().x - 8), 0), label);
+                if (live->her_board > 0) ImGui::Text("%s %d", tr(Text::ex_she_is_at), live->her_board);
+                else ImGui::Text("%s", tr(Text::ex_she_is_done));
+                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+                ImGui::TextWrapped(tr(Text::ex_results_line), wins, losses, draws, limit);
+                ImGui::PopStyleColor();
+            }
+            ImGui::EndGroup();
+        }
+        ImGui::EndTable();
+    }
+
+    // -------------------------------------------------------------------------
+    // [SECTION] Drawing: boards and her path
+    // -------------------------------------------------------------------------
+
+    static void draw_board(ImDrawList* draw, ImVec2 p, float size, const std::string& fen, float alpha) {
+        const float square = size / 8.0f;
+        ImFont* font = ImGui::GetFont();
+        int rank = 0, file = 0;
+        for (int r = 0; r < 8; ++r)
+            for (int f = 0; f < 8; ++f) {
+                const ImU32 c = (r + f) % 2 == 0 ? IM_COL32(236, 217, 185, 255) : IM_COL32(174, 137, 104, 255);
+                draw->AddRectFilled(ImVec2(p.x + static_cast<float>(f) * square, p.y + static_cast<float>(r) * square),
+                                    ImVec2(p.x + static_cast<float>(f + 1) * square, p.y + static_cast<float>(r + 1) * square),
+                                    with_alpha(c, alpha));
+            }
+        for (char c : fen) {
+            if (c == ' ' || rank > 7) break;
+            if (c == '/') {
+                ++rank;
+                file = 0;
+                continue;
+            }
+            if (c >= '1' && c <= '8') {
+                file += c - '0';
+                continue;
+            }
+            const int index = piece_index(c);
+            if (index < 0 || file > 7) continue;
+            const bool white = c >= 'A' && c <= 'Z';
+            const float glyph_size = square * 1.3f;   // the glyphs fill ~3/4 of their em box
+            const std::string filled = chess_glyph(index, true);
+            const ImVec2 extent = font->CalcTextSizeA(glyph_size, FLT_MAX, 0, filled.c_str());
+            const ImVec2 at(p.x + (static_cast<float>(file) + 0.5f) * square - extent.x / 2,
+                            p.y + (static_cast<float>(rank) + 0.5f) * square - extent.y / 2);
+            // White: a filled glyph painted white under the outlined one, so it reads on light squares too.
+            draw->AddText(font, glyph_size, at, with_alpha(white ? IM_COL32(255, 255, 255, 255) : IM_COL32(15, 15, 15, 255), alpha),
+                          filled.c_str());
+            if (white)
+                draw->AddText(font, glyph_size, at, with_alpha(IM_COL32(20, 20, 20, 255), alpha), chess_glyph(index, false).c_str());
+            ++file;
+        }
+    }
+
+    void draw_boards(const exhibition::ExhibitionSnapshot& snap) {
+        // Which schedule's boards: both are simulated side by side; one grid at a time fits the window.
+        const ScheduleView* shown = &snap.schedules.back();
+        if (snap.schedules.size() > 1) {
+            ImGui::TextUnformatted(tr(Text::ex_boards_shown));
+            for (const auto& s : snap.schedules) {
+                ImGui::SameLine();
+                if (ImGui::RadioButton(tr(s.schedule == Schedule::sequential ? Text::executor_sequential : Text::ex_mode_simultaneous),
+                                       shown_schedule_ == s.schedule))
+                    shown_schedule_ = s.schedule;
+            }
+            for (const auto& s : snap.schedules)
+                if (s.schedule == shown_schedule_) shown = &s;
+        }
+        const auto& boards = shown->boards;
+        const int count = static_cast<int>(boards.size());
+        const float width = std::max(200.0f, ImGui::GetContentRegionAvail().x);
+        const float label_h = ImGui::GetTextLineHeight();
+        // The biggest boards for which the grid stays within ~380 px (past that, the most columns).
+        int columns = std::min(count, 12);
+        for (int c = 1; c <= std::min(count, 12); ++c) {
+            const float b = std::min(130.0f, width / static_cast<float>(c)) - 10.0f;
+            if (static_cast<float>((count + c - 1) / c) * (b + label_h + 8.0f) <= 380.0f) {
+                columns = c;
+                break;
+            }
+        }
+        const float cell = std::min(130.0f, width / static_cast<float>(columns));
+        const float board = cell - 10.0f;
+        const float row_h = board + label_h + 8.0f;
+        const int rows = (count + columns - 1) / columns;
+        const ImVec2 origin = ImGui::GetCursorScreenPos();
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const auto corner = [&](int i) {
+            return ImVec2(origin.x + static_cast<float>(i % columns) * cell, origin.y + static_cast<float>(i / columns) * row_h);
+        };
+        for (int i = 0; i < count; ++i) {
+            const BoardView& b = boards[static_cast<std::size_t>(i)];
+            const ImVec2 p = corner(i);
+            const bool hers = b.board == shown->her_board;
+            const float alpha = b.state == BoardState::waiting_for_her && !hers ? 0.38f
+                                : b.state == BoardState::finished                ? 0.6f
+                                                                                 : 1.0f;
+            draw_board(draw, p, board, b.fen, alpha);
+            if (hers) draw->AddRect(ImVec2(p.x - 3, p.y - 3), ImVec2(p.x + board + 3, p.y + board + 3), kHerColour, 3.0f, 0, 3.0f);
+            else if (b.state == BoardState::opponent_thinking)
+                draw->AddRect(ImVec2(p.x - 1, p.y - 1), ImVec2(p.x + board + 1, p.y + board + 1), kThinkingColour, 2.0f, 0, 1.5f);
+            char label[48];
+            std::snprintf(label, sizeof label, "%d · %d", b.board, b.moves);
+            draw->AddText(ImVec2(p.x, p.y + board + 2), IM_COL32(190, 190, 190, 255), label);
+            if (b.state == BoardState::finished) {
+                const std::string result = b.result == "1/2-1/2" ? "½-½" : b.result;
+                const ImU32 rc = b.result == "1-0" ? IM_COL32(130, 220, 130, 255)
+                                 : b.result == "0-1" ? IM_COL32(240, 110, 100, 255)
+                                                     : IM_COL32(200, 200, 200, 255);
+                const float w = ImGui::CalcTextSize(result.c_str()).x;
+                draw->AddText(ImVec2(p.x + board - w, p.y + board + 2), rc, result.c_str());
+            }
+            if (ImGui::IsMouseHoveringRect(p, ImVec2(p.x + board, p.y + board)))
+                ImGui::SetTooltip("%d: %s · %s %s", b.board, tr(state_text(b.state)), b.last_move.c_str(),
+                                  b.state == BoardState::finished ? std::string(exhibition::to_string(b.end)).c_str() : "");
+        }
+        // Her path: the latest visits, older ones fainter; she stands at the last.
+        const auto& path = shown->her_path;
+        const std::size_t shown_visits = std::min(path.size(), static_cast<std::size_t>(count) + 1);
+        const std::size_t first = path.size() - shown_visits;
+        const auto centre = [&](int board_number) {
+            const ImVec2 p = corner(board_number - 1);
+            return ImVec2(p.x + board / 2, p.y + board / 2);
+        };
+        for (std::size_t i = first + 1; shown->her_board > 0 && i < path.size(); ++i) {
+            const float age = static_cast<float>(path.size() - i) / static_cast<float>(shown_visits);
+            draw->AddLine(centre(path[i - 1]), centre(path[i]), with_alpha(kHerColour, 0.85f - 0.7f * age), 2.5f);
+        }
+        if (shown->her_board > 0) {
+            const ImVec2 c = centre(shown->her_board);
+            draw->AddCircleFilled(c, 9.0f, kHerColour);
+            const char* she = tr(Text::ex_she_label);
+            const ImVec2 t = ImGui::CalcTextSize(she);
+            const ImVec2 at(c.x - t.x / 2, c.y - 22 - t.y / 2);
+            draw->AddRectFilled(ImVec2(at.x - 3, at.y - 1), ImVec2(at.x + t.x + 3, at.y + t.y + 1), IM_COL32(20, 20, 24, 230), 3.0f);
+            draw->AddText(at, kHerColour, she);
+        }
+        ImGui::Dummy(ImVec2(width, static_cast<float>(rows) * row_h));
+        ImGui::TextDisabled("%s:", tr(Text::ex_her_path));
+        ImGui::SameLine();
+        std::string trail;
+        for (std::size_t i = first; i < path.size(); ++i) trail += (i > first ? " → " : "") + std::to_string(path[i]);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(trail.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kHerColour), "■ %s", tr(Text::ex_state_her_move));
+        ImGui::SameLine();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kThinkingColour), "■ %s", tr(Text::ex_state_thinking));
+        ImGui::SameLine();
+        ImGui::TextDisabled("■ %s", tr(Text::ex_state_waiting));
+    }
+
+    // -------------------------------------------------------------------------
+    // [SECTION] Drawing: event loop
+    // -------------------------------------------------------------------------
+
+    static void draw_loop(const aio::LoopSnapshot& loop) {
+        ImGui::TextUnformatted(tr(Text::ex_event_loop));
+        ImGui::Text("%s:", tr(Text::ex_loop_running));
+        ImGui::SameLine();
+        if (loop.running) ImGui::TextColored(ImVec4(0.95f, 0.8f, 0.35f, 1), "%s", loop.running->c_str());
+        else ImGui::TextDisabled("%s", tr(Text::ex_nobody));
+        ImGui::Text("%s (%zu):", tr(Text::ex_loop_ready), loop.ready.size());
+        if (loop.ready.empty()) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", tr(Text::ex_empty));
+        }
+        constexpr std::size_t kShown = 6;
+        for (std::size_t i = 0; i < loop.ready.size() && i < kShown; ++i) ImGui::BulletText("%s", loop.ready[i].c_str());
+        if (loop.ready.size() > kShown) ImGui::TextDisabled("  + %zu %s", loop.ready.size() - kShown, tr(Text::ex_more));
+        ImGui::TextWrapped("%s (%zu):", tr(Text::ex_loop_timers), loop.timers.size());
+        constexpr std::size_t kTimers = 10;
+        for (std::size_t i = 0; i < loop.timers.size() && i < kTimers; ++i) {
+            const auto& t = loop.timers[i];
+            ImGui::Text("  %s", clock_text(t.due_s).c_str());
+            ImGui::SameLine();
+            ImGui::TextDisabled("+%.0f s", t.due_s - loop.now_s);
+            ImGui::SameLine();
+            ImGui::TextUnformatted(t.name.c_str());
+        }
+        if (loop.timers.size() > kTimers) ImGui::TextDisabled("  + %zu %s", loop.timers.size() - kTimers, tr(Text::ex_more));
+        ImGui::Text("%s: %zu", tr(Text::ex_loop_waiting), loop.waiting.size());
+        ImGui::TextDisabled(tr(Text::ex_loop_totals), static_cast<unsigned long long>(loop.created),
+                            static_cast<unsigned long long>(loop.finished));
+    }
+
+    // -------------------------------------------------------------------------
+    // [SECTION] Drawing: chart and the slide
+    // -------------------------------------------------------------------------
+
+    void draw_chart_and_slide() const {
+        if (!ImGui::BeginTable("##chart", 2, ImGuiTableFlags_BordersInnerV)) return;
+        ImGui::TableSetupColumn("##plot", ImGuiTableColumnFlags_WidthStretch, 0.62f);
+        ImGui::TableSetupColumn("##slide", ImGuiTableColumnFlags_WidthStretch, 0.38f);
+        ImGui::TableNextColumn();
+        draw_chart();
+        ImGui::TableNextColumn();
+        draw_slide();
+        ImGui::EndTable();
+    }
+
+    void draw_chart() const {
+        ExhibitionOptions o = settings_;
+        ImGui::Text(tr(Text::ex_chart_title), o.her_s, o.them_s, o.moves);
+        constexpr int kMaxN = 60;
+        double lo = DBL_MAX, hi = 0;
+        std::vector<double> sequential, simultaneous;
+        for (int n = 1; n <= kMaxN; ++n) {
+            o.boards = n;
+            sequential.push_back(exhibition::sequential_total_s(o));
+            simultaneous.push_back(exhibition::simultaneous_total_s(o));
+            lo = std::min({lo, sequential.back(), simultaneous.back()});
+            hi = std::max({hi, sequential.back(), simultaneous.back()});
+        }
+        lo = std::log10(lo / 1.3);
+        hi = std::log10(hi * 1.3);
+        const float width = std::max(260.0f, ImGui::GetContentRegionAvail().x);
+        const float height = 210.0f, left = 58.0f, bottom = 22.0f;
+        const ImVec2 origin = ImGui::GetCursorScreenPos();
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), IM_COL32(30, 33, 38, 255), 4.0f);
+        const float plot_w = width - left - 10, plot_h = height - bottom - 10;
+        const auto x_of = [&](double n) { return origin.x + left + static_cast<float>((n - 1) / (kMaxN - 1)) * plot_w; };
+        const auto y_of = [&](double s) {
+            return origin.y + 8 + plot_h - static_cast<float>((std::log10(s) - lo) / (hi - lo)) * plot_h;
+        };
+        const struct { double s; const char* label; } ticks[] = {{60, "1 min"}, {600, "10 min"}, {1800, "30 min"}, {3600, "1 h"},
+                                                               {3 * 3600, "3 h"}, {10 * 3600, "10 h"}, {30 * 3600, "30 h"},
+                                                               {100 * 3600, "100 h"}, {1000 * 3600, "1000 h"}};
+        for (const auto& t : ticks) {
+            const double l = std::log10(t.s);
+            if (l < lo || l > hi) continue;
+            const float y = y_of(t.s);
+            draw->AddLine(ImVec2(origin.x + left, y), ImVec2(origin.x + left + plot_w, y), IM_COL32(60, 64, 72, 255));
+            draw->AddText(ImVec2(origin.x + 4, y - 8), IM_COL32(150, 150, 150, 255), t.label);
+        }
+        for (int n : {1, 10, 20, 30, 40, 50, 60}) {
+            const std::string label = std::to_string(n);
+            draw->AddText(ImVec2(x_of(n) - 4, origin.y + height - bottom + 2), IM_COL32(150, 150, 150, 255), label.c_str());
+        }
+        const int crossover = exhibition::crossover_boards(o);
+        if (crossover >= 1 && crossover <= kMaxN) {
+            const float x = x_of(crossover);
+            for (float y = origin.y + 8; y < origin.y + 8 + plot_h; y += 8)
+                draw->AddLine(ImVec2(x, y), ImVec2(x, std::min(y + 4, origin.y + 8 + plot_h)), kHerColour, 1.5f);
+            char label[32];
+            std::snprintf(label, sizeof label, "N = %d", crossover);
+            draw->AddText(ImVec2(x + 4, origin.y + 10), kHerColour, label);
+        }
+        const auto curve = [&](const std::vector<double>& values, ImU32 colour) {
+            for (int n = 2; n <= kMaxN; ++n)
+                draw->AddLine(ImVec2(x_of(n - 1), y_of(values[static_cast<std::size_t>(n - 2)])),
+                              ImVec2(x_of(n), y_of(values[static_cast<std::size_t>(n - 1)])), colour, 2.0f);
+        };
+        curve(sequential, kSequentialColour);
+        curve(simultaneous, kSimultaneousColour);
+        if (settings_.boards <= kMaxN) {
+            const auto i = static_cast<std::size_t>(settings_.boards - 1);
+            for (const auto& [values, colour] : {std::pair{&sequential, kSequentialColour}, std::pair{&simultaneous, kSimultaneousColour}}) {
+                const ImVec2 c(x_of(settings_.boards), y_of((*values)[i]));
+                draw->AddCircleFilled(c, 4.5f, colour);
+                const std::string t = clock_text((*values)[i]);
+                draw->AddText(ImVec2(c.x + 6, c.y - 16), colour, t.c_str());
+            }
+        }
+        ImGui::Dummy(ImVec2(width, height));
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kSequentialColour), "— %s", tr(Text::ex_sequential_schedule));
+        ImGui::SameLine();
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kSimultaneousColour), "— %s", tr(Text::ex_simultaneous_schedule));
+        ImGui::TextWrapped(tr(Text::ex_crossover_note), crossover);
+    }
+
+    void draw_slide() const {
+        ExhibitionOptions o = settings_;
+        ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1.0f), "%s", tr(Text::ex_slide_title));
+        ImGui::TextWrapped(tr(Text::ex_slide_note), o.boards, o.her_s, o.her_s, o.them_s, exhibition::simultaneous_round_s(o),
+                           o.moves, exhibition::simultaneous_rounds_s(o) / 60.0,
+                           exhibition::simultaneous_total_s(o) - exhibition::simultaneous_rounds_s(o));
+    }
+
+    // -------------------------------------------------------------------------
+    // [SECTION] Drawing: spinners
+    // -------------------------------------------------------------------------
+
+    void draw_spinners() {
+        ImGui::TextUnformatted(tr(Text::ex_spin_title));
+        ImGui::TextWrapped("%s", tr(Text::ex_spin_intro));
+        const bool running = spinner_.running();
+        ImGui::BeginDisabled(running);
+        int kind = spinner_options_.kind == exhibition::SpinnerKind::coroutine ? 1 : 0;
+        ImGui::TextUnformatted(tr(Text::ex_spin_kind));
+        ImGui::SameLine();
+        ImGui::RadioButton(tr(Text::ex_spin_thread), &kind, 0);
+        ImGui::SameLine();
+        ImGui::RadioButton(tr(Text::ex_spin_coroutine), &kind, 1);
+        spinner_options_.kind = kind == 1 ? exhibition::SpinnerKind::coroutine : exhibition::SpinnerKind::thread;
+        ImGui::Checkbox(tr(Text::ex_spin_block), &spinner_options_.block);
+        ImGui::SetNextItemWidth(200);
+        const double min_s = 0.5, max_s = 10;
+        ImGui::SliderScalar(tr(Text::ex_spin_seconds), ImGuiDataType_Double, &spinner_options_.seconds, &min_s, &max_s,
+                            "%.1f s", ImGuiSliderFlags_AlwaysClamp);
+        ImGui::SameLine();
+        if (ImGui::Button(tr(Text::ex_spin_run))) spinner_.start(spinner_options_);
+        ImGui::EndDisabled();
+
+        // The spinner as the terminal shows it, plus a plate that turns 45° a frame.
+        static constexpr char kChars[] = {'\\', '|', '/', '-'};
+        const std::uint64_t frames = spinner_.frames();
+        const ImVec2 origin = ImGui::GetCursorScreenPos();
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const ImVec2 centre(origin.x + 22, origin.y + 22);
+        const float angle = static_cast<float>(frames % 8) * 3.14159265f / 4.0f;
+        draw->AddCircle(centre, 20, IM_COL32(120, 120, 130, 255), 32, 1.5f);
+        draw->AddLine(ImVec2(centre.x - 18 * std::cos(angle), centre.y - 18 * std::sin(angle)),
+                      ImVec2(centre.x + 18 * std::cos(angle), centre.y + 18 * std::sin(angle)),
+                      running ? kHerColour : IM_COL32(150, 150, 150, 255), 3.0f);
+        ImGui::Dummy(ImVec2(48, 44));
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        if (running) {
+            ImGui::Text("%c thinking!", kChars[frames % 4]);
+            const double since = spinner_.since_last_frame_s();
+            if (since > exhibition::kFreezeGapS)
+                ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), tr(Text::ex_spin_frozen_now), since);
+        } else if (const auto outcome = spinner_.outcome()) {
+            const auto options = spinner_.options();
+            ImGui::Text(tr(Text::ex_spin_answer), static_cast<unsigned long long>(options ? options->number : 0),
+                        static_cast<unsigned long long>(outcome->answer));
+            ImGui::Text(tr(Text::ex_spin_summary), static_cast<unsigned long long>(outcome->gaps.frames()),
+                        outcome->gaps.longest_gap_s());
+            ImGui::SameLine();
+            if (outcome->gaps.froze())
+                ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), tr(Text::ex_spin_froze), outcome->gaps.frozen_s());
+            else
+                ImGui::TextColored(ImVec4(0.5f, 0.85f, 0.5f, 1.0f), "%s", tr(Text::ex_spin_never_froze));
+        }
+        ImGui::EndGroup();
+        ImGui::TextDisabled("%s", tr(Text::ex_spin_process_note));
+    }
+
+    ExhibitionOptions settings_;
+    exhibition::SpinnerOptions spinner_options_{exhibition::SpinnerKind::coroutine, true, 3};
+    exhibition::LiveSpinner spinner_;
+    bool spinner_was_running_ = false;
+    double speed_ = 60;
+    bool speed_max_ = false;
+    options::FieldErrors field_errors_;
+    exhibition::LiveExhibition live_;
+    exhibition::LiveView view_;
+    std::uint64_t drawn_version_ = 0;
+    Schedule shown_schedule_ = Schedule::simultaneous;
+};
+
+}  // namespace
+
+std::unique_ptr<DemoPanel> make_exhibition_panel() { return std::make_unique<ExhibitionPanel>(); }
+
+}  // namespace conclab::ui

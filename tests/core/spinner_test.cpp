@@ -1,0 +1,104 @@
+// Spinners: the frames, the freeze measurement, and the coroutine spinner that freezes when its slow call
+// blocks the loop (a 0.6 s sleep: the test counts frames, it does not time them).
+#include "exhibition/spinner.h"
+
+#include "wait_until.h"
+
+#include <gtest/gtest.h>
+
+namespace ex = conclab::exhibition;
+
+TEST(Spinner, FramesCycleThroughTheFourCharacters) {
+    EXPECT_EQ(ex::spinner_frame(0), "\r\\ thinking!");
+    EXPECT_EQ(ex::spinner_frame(1), "\r| thinking!");
+    EXPECT_EQ(ex::spinner_frame(2), "\r/ thinking!");
+    EXPECT_EQ(ex::spinner_frame(3), "\r- thinking!");
+    EXPECT_EQ(ex::spinner_frame(4), ex::spinner_frame(0));
+    EXPECT_EQ(ex::spinner_erase(), "\r           \r");
+}
+
+TEST(Spinner, GapsLongerThanHalfASecondAreAFreeze) {
+    ex::FrameGaps steady(10.0);
+    for (int i = 0; i <= 10; ++i) steady.frame(10.0 + 0.1 * i);
+    steady.finish(11.05);
+    EXPECT_EQ(steady.frames(), 11u);
+    EXPECT_NEAR(steady.longest_gap_s(), 0.1, 1e-9);
+    EXPECT_FALSE(steady.froze());
+
+    ex::FrameGaps frozen(0.0);
+    frozen.frame(0.0);
+    frozen.frame(0.1);
+    frozen.frame(2.1);   // two seconds without a frame: 1.9 s frozen
+    frozen.finish(2.15);
+    EXPECT_TRUE(frozen.froze());
+    EXPECT_NEAR(frozen.frozen_s(), 1.9, 1e-9);
+    EXPECT_NEAR(frozen.longest_gap_s(), 2.0, 1e-9);
+
+    ex::FrameGaps never_drew(0.0);   // a spinner that never got to run
+    never_drew.finish(3.0);
+    EXPECT_EQ(never_drew.frames(), 0u);
+    EXPECT_NEAR(never_drew.frozen_s(), 2.9, 1e-9);
+}
+
+TEST(Spinner, OptionsAndTheirErrors) {
+    conclab::options::FieldErrors errors;
+    auto o = ex::parse_spinner_options({{"kind", "coroutine"}, {"block", "1"}, {"seconds", "0.5"}, {"number", "91"}}, errors);
+    EXPECT_TRUE(errors.empty());
+    EXPECT_EQ(o.kind, ex::SpinnerKind::coroutine);
+    EXPECT_TRUE(o.block);
+    EXPECT_DOUBLE_EQ(o.seconds, 0.5);
+    EXPECT_EQ(o.number, 91u);
+    ex::parse_spinner_options({{"kind", "fiber"}, {"seconds", "0"}, {"number", "1"}}, errors);
+    EXPECT_EQ(errors.size(), 3u);
+    EXPECT_NE(errors["kind"].find("thread|process|coroutine"), std::string::npos) << errors["kind"];
+}
+
+TEST(Spinner, TheCoroutineSpinnerFreezesOnlyWhenTheCallBlocks) {
+    ex::SpinnerOptions o;
+    o.kind = ex::SpinnerKind::coroutine;
+    o.seconds = 0.6;
+    o.number = 91;   // 7 x 13
+    std::string drawn;
+    const auto draw = [&](const std::string& text) { drawn += text; };
+
+    ex::FrameGaps awaiting;
+    EXPECT_EQ(ex::run_coroutine_spinner(o, draw, awaiting), 7u);
+    EXPECT_GE(awaiting.frames(), 3u) << "the spinner turned while the call awaited its sleep";
+    EXPECT_NE(drawn.find("\r| thinking!"), std::string::npos);
+
+    o.block = true;
+    drawn.clear();
+    ex::FrameGaps blocked;
+    EXPECT_EQ(ex::run_coroutine_spinner(o, draw, blocked), 7u);
+    EXPECT_EQ(blocked.frames(), 0u) << "the loop never got back to the spinner";
+    EXPECT_TRUE(blocked.froze());
+    EXPECT_GE(blocked.longest_gap_s(), 0.6);
+    EXPECT_EQ(drawn, ex::spinner_erase());
+}
+
+TEST(Spinner, ALiveSpinnerRunsOnItsThreadAndReportsItsFreeze) {
+    ex::LiveSpinner spinner;
+    ex::SpinnerOptions o;
+    o.kind = ex::SpinnerKind::process;
+    EXPECT_FALSE(spinner.start(o)) << "the process form is the CLI's";
+    o.kind = ex::SpinnerKind::coroutine;
+    o.block = true;
+    o.seconds = 0.6;
+    o.number = 91;
+    ASSERT_TRUE(spinner.start(o));
+    EXPECT_FALSE(spinner.start(o)) << "one run at a time";
+    ASSERT_TRUE(conclab::test::wait_until([&] { return !spinner.running(); }));
+    auto outcome = spinner.outcome();
+    ASSERT_TRUE(outcome.has_value());
+    EXPECT_EQ(outcome->answer, 7u);
+    EXPECT_EQ(spinner.frames(), 0u);
+    EXPECT_TRUE(outcome->gaps.froze());
+
+    o.kind = ex::SpinnerKind::thread;   // blocking or not, the thread's spinner turns
+    ASSERT_TRUE(spinner.start(o));
+    ASSERT_TRUE(conclab::test::wait_until([&] { return !spinner.running(); }));
+    outcome = spinner.outcome();
+    EXPECT_EQ(outcome->answer, 7u);
+    EXPECT_GE(spinner.frames(), 3u);
+    EXPECT_EQ(outcome->gaps.frames(), spinner.frames());
+}
