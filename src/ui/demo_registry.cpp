@@ -8,6 +8,7 @@ const std::vector<DemoEntry>& demo_registry() {
     static const std::vector<DemoEntry> demos{
         {"system", make_system_panel},
         {"primes", make_primes_panel},
+        {"wikipics", make_wikipics_panel},
     };
     return demos;
 }

@@ -36,6 +36,7 @@ nlohmann::json to_json(const WikipicsReport& report) {
                           {"elapsed_s", r.elapsed_s},
                           {"worker", r.worker},
                           {"decode_s", r.decode_s}});
+        if (r.error) images.back()["detail"] = r.error_detail;   // the reason in words ("HTTP 500", "status 0: …")
     }
     json doc{{"demo", "wikipics"},
              {"executor", std::string(to_string(report.options.executor))},
