@@ -1,8 +1,8 @@
 // Wikipics panel — the talk's first demo: downloading images is I/O bound. N JPEGs of about S bytes from
-// Wikimedia Commons (or the local mirror) download sequentially or on a thread pool; the gallery fills in
+// Wikimedia Commons (or the local mirror) download sequentially, on a thread pool or on one event loop; the gallery fills in
 // completion order, one lane per worker splits each request into wait, transfer and decode, and a history
 // compares runs by speedup. Caveat: on the web a request in flight cannot be aborted (synchronous fetch),
-// and a browser measures no CPU time; the event-loop executor is not built yet.
+// a browser measures no CPU time, and the event-loop executor (async) runs natively only.
 //
 // [SECTION] Controls and validation
 // [SECTION] Servers: live and the page's mirror, probed
@@ -214,6 +214,11 @@ public:
     }
 
 private:
+    bool async_unsupported() {
+        if (!client_) client_ = platform::make_http_client();
+        return client_->start_unsupported().has_value();
+    }
+
     std::string server_param() const {
         switch (server_) {
         case ServerChoice::live: return "live";
@@ -239,11 +244,12 @@ private:
     void start() {
         field_errors_.clear();
         auto options = wikipics::parse_wikipics_options(chosen_params(), field_errors_);
+        if (!client_) client_ = platform::make_http_client();
         if (field_errors_.empty() && options.executor == WikipicsExecutor::async)
-            field_errors_["executor"] = tr(Text::wikipics_async_unsupported);
+            if (auto reason = client_->start_unsupported())
+                field_errors_["executor"] = std::string(tr(Text::wikipics_async_unsupported)) + " (" + *reason + ")";
         if (!field_errors_.empty()) return;   // the last good run stays on screen
         try {
-            if (!client_) client_ = platform::make_http_client();
             auto run = std::make_unique<wikipics::WikipicsRun>(
                 options, client_, wikipics::WikipicsClock{platform::run_clock(), platform::thread_cpu_seconds});
             run_ = std::move(run);   // the previous run has finished (Run is disabled while one runs)
@@ -294,7 +300,7 @@ private:
             ImGui::EndCombo();
         }
         draw_field_error(field_errors_, "executor");
-        if (executor_ == WikipicsExecutor::async) ImGui::TextDisabled("%s", tr(Text::wikipics_async_unsupported));
+        if (executor_ == WikipicsExecutor::async && async_unsupported()) ImGui::TextDisabled("%s", tr(Text::wikipics_async_unsupported));
         if (executor_ == WikipicsExecutor::threads) {
             input_text(tr(Text::workers), workers_, w);
             draw_field_error(field_errors_, "workers");

@@ -527,6 +527,13 @@ TEST(ServeMirror, ApiAndImagesOnTheSiteOriginAndWikipicsDownloadsThem) {
     ASSERT_EQ(run.status, 0) << run.err;
     EXPECT_NE(run.out.find("\"error\":null"), std::string::npos) << run.out.substr(0, 600);
     EXPECT_EQ(run.out.find("\"detail\""), std::string::npos) << "no image failed: " << run.out.substr(0, 600);
+    // The event loop on curl multi: one worker, "event loop", every image in.
+    const Outcome async = run_conclab("wikipics --server " + origin + "/w/api.php --count 4 --size 200000 --executor async "
+                                      "--max-req 2 --json");
+    ASSERT_EQ(async.status, 0) << async.err;
+    EXPECT_NE(async.out.find("\"executor\":\"async\""), std::string::npos) << async.out.substr(0, 600);
+    EXPECT_NE(async.out.find("\"worker\":\"event loop\""), std::string::npos) << async.out.substr(0, 600);
+    EXPECT_EQ(async.out.find("\"detail\""), std::string::npos) << "no image failed: " << async.out.substr(0, 600);
     EXPECT_EQ(server.stop(), 0);
 }
 

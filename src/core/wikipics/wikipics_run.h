@@ -109,6 +109,10 @@ private:
     void download_all();
     void download_sequential();
     void download_threads();
+    void download_async();
+    ImageResult begin_result(std::size_t index, const std::string& worker);
+    HttpLimits image_limits(const ImageResult& result);
+    void finish_result(ImageResult& result, HttpResponse response);
     ImageResult download_one(std::size_t index, const std::string& worker);
     void record(ImageResult result);
     std::optional<std::size_t> take_next_index();

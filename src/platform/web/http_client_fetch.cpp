@@ -21,7 +21,7 @@
 //     Timing-Allow-Origin as upload.wikimedia.org and the mirror send).
 // No custom header goes to the image host (it would cost a CORS preflight); the API gets Api-User-Agent,
 // Wikimedia's way to name a browser client. start() (an event loop's asynchronous fetch) is not offered on
-// the web yet: it throws, and the demo refuses the async executor before it gets here.
+// the web yet: start_unsupported() says why, and the demo refuses the async executor with that reason.
 #include "http.h"
 
 #include <emscripten.h>
@@ -210,6 +210,11 @@ public:
     }
 
     void cancel(RequestId) override {}
+
+    std::optional<std::string> start_unsupported() const override {
+        return std::string("the browser build has no event-loop fetch yet (an asynchronous emscripten_fetch calls back "
+                           "only on the thread that started it, once that thread returns to the browser)");
+    }
 };
 
 }  // namespace
