@@ -9,6 +9,10 @@ import { after, before, test } from 'node:test';
 import * as h from './helpers.mjs';
 
 const env = {};
+
+// Chromium reports each failed request on the console (the injected 500/418s, cut bodies, unreachable Commons):
+// those are the demo's subject; anything else is a real error.
+const unexpected = (errors) => errors.filter((e) => !/Failed to load resource|net::ERR_|XMLHttpRequest|status of (418|429|500)/.test(e));
 before(async () => {
   h.requireSite();
   env.server = await h.startIsolatedServer({
@@ -75,7 +79,7 @@ test('threads against a faulty same-origin mirror: per-image errors with reasons
     assert.equal(state.history, 1);
     mkdirSync(h.screenshotDir, { recursive: true });
     await page.locator('#canvas').screenshot({ path: path.join(h.screenshotDir, 'wikipics-web-en.png') });
-    assert.deepEqual(errors, []);
+    assert.deepEqual(unexpected(errors), []);
     await page.close();
   });
 
@@ -91,6 +95,6 @@ test('bad options show beside their fields, and the Portuguese panel draws', { t
   await page.waitForFunction(() => window.conclab.state().wikipics.mirror === 'yes', null, { timeout: 30000, polling: 250 });
   await h.waitForIdle(page);
   await page.locator('#canvas').screenshot({ path: path.join(h.screenshotDir, 'wikipics-web-pt.png') });
-  assert.deepEqual(errors, []);
+  assert.deepEqual(unexpected(errors), []);
   await page.close();
 });

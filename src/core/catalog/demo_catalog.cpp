@@ -41,7 +41,10 @@ const DemoInfo* find_demo(std::string_view id) {
 
 std::string demo_choices() {
     std::string out;
-    for (const auto& d : demos()) out += (out.empty() ? "" : "|") + std::string(d.id);
+    for (const auto& d : demos()) {   // appended piece by piece: g++ 12's -Wrestrict misfires on "" + std::string
+        if (!out.empty()) out += '|';
+        out += d.id;
+    }
     return out;
 }
 
