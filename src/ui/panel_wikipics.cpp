@@ -408,6 +408,7 @@ private:
                 const auto answer = client->get(*mirror + "?action=query&list=allimages&ailimit=1&aiprop=size&format=json", limits);
                 mirror_ok_ = answer.ok() && answer.body.find("\"allimages\"") != std::string::npos;
             }
+            mirror_done_ = true;   // the mirror's answer need not wait for Commons' (up to the timeout offline)
             const auto live = client->get(std::string(wikipics::kLiveApi) + "?action=query&meta=siteinfo&format=json&origin=*", limits);
             {
                 std::lock_guard lock(probe_mutex_);
@@ -419,24 +420,27 @@ private:
     }
 
     bool take_probe_results() {
-        if (!probe_done_ || probe_taken_) return false;
-        probe_taken_ = true;
-        probe_thread_.join();   // it has ended (done is its last act): joining cannot wait on a Web Worker's start-up
-        {
+        bool changed = false;
+        if (mirror_done_ && !mirror_taken_) {
+            mirror_taken_ = changed = true;
+            if (same_origin_) {
+                mirror_probe_ = mirror_ok_ ? Probe::yes : Probe::no;
+                if (mirror_ok_) {
+                    mirror_url_ = same_origin_;
+                    // Offline first: the page's own mirror, unless the user (or the query string) chose a server.
+                    if (!server_set_) server_ = ServerChoice::mirror;
+                    else if (server_ == ServerChoice::other && other_url_ == *mirror_url_) server_ = ServerChoice::mirror;
+                }
+            }
+        }
+        if (probe_done_ && !probe_taken_) {
+            probe_taken_ = changed = true;
+            probe_thread_.join();   // it has ended (done is its last act): joining cannot wait on a Web Worker's start-up
             std::lock_guard lock(probe_mutex_);
             live_probe_ = live_ok_ ? Probe::yes : Probe::no;
             live_detail_ = probe_detail_;
         }
-        if (same_origin_) {
-            mirror_probe_ = mirror_ok_ ? Probe::yes : Probe::no;
-            if (mirror_ok_) {
-                mirror_url_ = same_origin_;
-                // Offline first: the page's own mirror, unless the user (or the query string) chose a server.
-                if (!server_set_) server_ = ServerChoice::mirror;
-                else if (server_ == ServerChoice::other && other_url_ == *mirror_url_) server_ = ServerChoice::mirror;
-            }
-        }
-        return true;
+        return changed;
     }
 
     // -------------------------------------------------------------------------
@@ -705,6 +709,8 @@ private:
 
     bool probe_started_ = false;
     bool probe_taken_ = false;
+    bool mirror_taken_ = false;
+    std::atomic<bool> mirror_done_{false};
     std::thread probe_thread_;
     std::atomic<bool> probe_cancel_{false};
     std::atomic<bool> probe_done_{false};
