@@ -292,7 +292,7 @@ private:
     void draw_controls() {
         const bool running = run_ && !run_->finished();
         ImGui::BeginDisabled(running);
-        const float w = 220;
+        const float w = 300;
         ImGui::SetNextItemWidth(w);
         if (ImGui::BeginCombo(tr(Text::executor), tr(executor_text(executor_)))) {
             for (auto kind : kExecutors)
