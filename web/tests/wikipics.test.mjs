@@ -12,7 +12,7 @@ const env = {};
 
 // Chromium reports each failed request on the console (the injected 500/418s, cut bodies, unreachable Commons):
 // those are the demo's subject; anything else is a real error.
-const unexpected = (errors) => errors.filter((e) => !/Failed to load resource|net::ERR_|XMLHttpRequest|status of (418|429|500)/.test(e));
+const unexpected = (errors) => errors.filter((e) => !/net::ERR_|status of (418|429|500) /.test(e));
 before(async () => {
   h.requireSite();
   env.server = await h.startIsolatedServer({
