@@ -97,4 +97,17 @@ test('bad options show beside their fields, and the Portuguese panel draws', { t
   await page.locator('#canvas').screenshot({ path: path.join(h.screenshotDir, 'wikipics-web-pt.png') });
   assert.deepEqual(unexpected(errors), []);
   await page.close();
+
+  // The event loop (async) runs natively only: the page refuses it beside the field, with the reason, and runs nothing.
+  const asyncPage = await h.openPage(env.browser.context, `${env.server.url}?demo=wikipics&executor=async&autorun=1`);
+  await h.waitForApp(asyncPage.page);
+  const refused = (await asyncPage.page.evaluate(() => window.conclab.state())).wikipics;
+  assert.equal(refused.executor, 'async');
+  assert.match(refused.errors.executor, /not available in the browser/);
+  assert.match(refused.errors.executor, /emscripten_fetch/);
+  assert.equal(refused.running, false);
+  assert.equal(refused.run, undefined);
+  assert.ok(!asyncPage.messages.some((m) => m.text.startsWith('CONCLAB_RESULT')));
+  assert.deepEqual(unexpected(asyncPage.errors), []);
+  await asyncPage.page.close();
 });
