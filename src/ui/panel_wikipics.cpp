@@ -493,6 +493,10 @@ private:
         ImGui::Text("%s: %s   %s: %.2f   %s: %s", tr(Text::wikipics_total_bytes), wikipics::group_digits(bytes).c_str(),
                     tr(Text::wikipics_mb_s), megabytes_per_s(bytes, elapsed), tr(Text::elapsed),
                     primes::format_duration(elapsed).c_str());
+        if (report.startup_s > 0.0005) {   // threads that waited for a Web Worker: start-up, not in the elapsed time
+            ImGui::SameLine();
+            ImGui::TextDisabled("(%s %s)", tr(Text::startup), primes::format_duration(report.startup_s).c_str());
+        }
         double decode_s = 0;
         for (const auto& r : report.results) decode_s += r.decode_s;
         if (report.cpu) {

@@ -49,6 +49,7 @@ nlohmann::json to_json(const WikipicsReport& report) {
              {"total_bytes", total_bytes(report)},
              {"wall_s", report.wall_s},
              {"sample_s", report.sample_s},
+             {"startup_s", report.startup_s},
              {"cancelled", report.cancelled}};
     if (report.sample_error) doc["sample_error"] = *report.sample_error;
     double decode_s = 0;

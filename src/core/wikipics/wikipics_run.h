@@ -61,6 +61,7 @@ struct WikipicsReport {
     std::vector<ImageResult> results;      ///< in completion order
     double sample_s = 0;                   ///< time spent sampling (not in wall_s)
     double wall_s = 0;                     ///< first request to last result
+    double startup_s = 0;                  ///< starting the pool's threads, before the first request (not in wall_s)
     std::optional<CpuSeconds> cpu; ///< over the downloads, decoding included
     bool cancelled = false;
     bool finished = false;
