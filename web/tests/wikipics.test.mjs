@@ -63,6 +63,7 @@ test('threads against a faulty same-origin mirror: per-image errors with reasons
     }
     assert.equal(result.total_bytes, good.reduce((sum, i) => sum + i.bytes, 0));
     assert.equal(result.cpu.kind, 'unavailable', 'a browser measures no CPU time');
+    assert.ok(result.startup_s >= 0 && result.startup_s < 60, `start-up ${result.startup_s} s, apart from wall_s`);
 
     // The panel: a thumbnail per good image, the mirror found, live Commons reported unreachable.
     await page.waitForFunction((n) => {
