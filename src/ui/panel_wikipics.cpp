@@ -604,13 +604,38 @@ private:
         legend(kErrorColour, Text::wikipics_errors);
         ImGui::NewLine();
 
-        std::vector<std::string> lanes;
+        // A lane per thread; the event loop's requests overlap on one thread, so they get a row per request slot
+        // ("loop · 2": the second request in flight at that moment), packed first-free by start time.
         const auto in_flight = run_->in_flight();
-        for (const auto& t : tiles_)
-            if (!t.result.worker.empty() && std::find(lanes.begin(), lanes.end(), t.result.worker) == lanes.end())
-                lanes.push_back(t.result.worker);
-        for (const auto& f : in_flight)
-            if (std::find(lanes.begin(), lanes.end(), f.worker) == lanes.end()) lanes.push_back(f.worker);
+        std::vector<std::string> tile_row(tiles_.size()), flight_row(in_flight.size());
+        struct LoopBar {
+            double start, end;
+            std::string* row;
+        };
+        std::vector<LoopBar> loop_bars;
+        const double now_s = run_->elapsed_s();
+        for (std::size_t i = 0; i < tiles_.size(); ++i) {
+            const auto& r = tiles_[i].result;
+            if (r.worker == "event loop") loop_bars.push_back({r.started_s, r.started_s + r.elapsed_s + r.decode_s, &tile_row[i]});
+            else tile_row[i] = r.worker;
+        }
+        for (std::size_t i = 0; i < in_flight.size(); ++i) {
+            if (in_flight[i].worker == "event loop") loop_bars.push_back({in_flight[i].started_s, now_s, &flight_row[i]});
+            else flight_row[i] = in_flight[i].worker;
+        }
+        std::sort(loop_bars.begin(), loop_bars.end(), [](const LoopBar& a, const LoopBar& b) { return a.start < b.start; });
+        std::vector<double> row_end;
+        for (auto& bar : loop_bars) {
+            std::size_t row = 0;
+            while (row < row_end.size() && row_end[row] > bar.start + 1e-9) ++row;
+            if (row == row_end.size()) row_end.push_back(0);
+            row_end[row] = bar.end;
+            *bar.row = "loop \u00b7 " + std::to_string(row + 1);
+        }
+        std::vector<std::string> lanes;
+        for (const auto* rows : {&tile_row, &flight_row})
+            for (const auto& row : *rows)
+                if (!row.empty() && std::find(lanes.begin(), lanes.end(), row) == lanes.end()) lanes.push_back(row);
         std::sort(lanes.begin(), lanes.end(), [](const std::string& a, const std::string& b) {
             return a.size() != b.size() ? a.size() < b.size() : a < b;
         });
@@ -627,9 +652,9 @@ private:
             const float y = origin.y + 4.0f + lane_h * static_cast<float>(lane);
             const float y1 = y + lane_h - 3.0f;
             draw->AddText(ImVec2(origin.x + 6, y), IM_COL32(200, 200, 200, 255), lanes[lane].c_str());
-            for (const auto& t : tiles_) {
-                const auto& r = t.result;
-                if (r.worker != lanes[lane]) continue;
+            for (std::size_t i = 0; i < tiles_.size(); ++i) {
+                const auto& r = tiles_[i].result;
+                if (tile_row[i] != lanes[lane]) continue;
                 const double wait_end = r.started_s + r.wait_s, transfer_end = wait_end + r.transfer_s;
                 const float x0 = x_of(r.started_s), x1 = x_of(wait_end), x2 = x_of(transfer_end), x3 = x_of(transfer_end + r.decode_s);
                 draw->AddRectFilled(ImVec2(x0, y), ImVec2(std::max(x0 + 1.0f, x1), y1), r.error ? kErrorColour : kWaitColour);
@@ -641,8 +666,9 @@ private:
                 }
                 draw->AddRect(ImVec2(x0, y), ImVec2(std::max(x0 + 2.0f, x3), y1), IM_COL32(20, 20, 20, 255));
             }
-            for (const auto& f : in_flight)
-                if (f.worker == lanes[lane]) draw->AddRectFilled(ImVec2(x_of(f.started_s), y), ImVec2(x_of(now), y1), kRunningColour);
+            for (std::size_t i = 0; i < in_flight.size(); ++i)
+                if (flight_row[i] == lanes[lane])
+                    draw->AddRectFilled(ImVec2(x_of(in_flight[i].started_s), y), ImVec2(x_of(now), y1), kRunningColour);
         }
         char axis[48];
         std::snprintf(axis, sizeof axis, "0 s … %.2f s", span);
