@@ -32,10 +32,13 @@ web-test: deps-web
 	cmake --preset web-test >/dev/null
 	cmake --build --preset web-test -j $(JOBS)
 
-## run: build the web app and serve it with COOP/COEP headers on http://127.0.0.1:$(PORT)/
+## run: build the web app and serve it with COOP/COEP headers on http://127.0.0.1:$(PORT)/, with the offline
+## mirror of Wikimedia Commons on the same origin (/w/api.php) for wikipics; MIRROR_FLAGS adds its faults,
+## e.g. make run MIRROR_FLAGS="--bandwidth 1_200_000 --error-rate 0.1"
+MIRROR_FLAGS ?=
 run: web native
 	@echo "Concurrency Lab: open http://127.0.0.1:$(PORT)/"
-	$(CONCLAB) serve --port $(PORT) --dir build/web
+	$(CONCLAB) serve --port $(PORT) --dir build/web --mirror $(MIRROR_FLAGS)
 
 ## test: every suite — native, ASan+UBSan, TSan (executors and pools), wasm under node, browser end-to-end
 test: deps

@@ -72,4 +72,11 @@ std::string font_path();
 /// @brief Hands the web page's loading screen over to the app (hides it); no-op natively.
 void app_ready();
 
+/// @brief Uploads `width`×`height` RGBA pixels (rows top to bottom) as a GL texture for ImGui::Image (cast the id
+/// to ImTextureID); 0 if GL refused. Call on the UI thread, inside the frame loop (the GL context is current).
+unsigned upload_texture_rgba(const unsigned char* rgba, int width, int height);
+
+/// @brief Frees a texture made by upload_texture_rgba (0 is ignored). UI thread, while the GUI is open.
+void release_texture(unsigned texture);
+
 }  // namespace conclab::platform

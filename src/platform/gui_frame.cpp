@@ -21,6 +21,31 @@ float display_pixel_ratio() {
     return w > 0 && pixels_w > 0 ? std::clamp(static_cast<float>(pixels_w) / static_cast<float>(w), 1.0f, 4.0f) : 1.0f;
 }
 
+// Both back ends render with imgui_impl_opengl3 (GL 3.3 natively, WebGL2 on the web): the same calls serve both.
+unsigned upload_texture_rgba(const unsigned char* rgba, int width, int height) {
+    if (!rgba || width <= 0 || height <= 0) return 0;
+    GLint previous = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &previous);
+    GLuint texture = 0;
+    glGenTextures(1, &texture);
+    if (texture == 0) return 0;
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previous));
+    return texture;
+}
+
+void release_texture(unsigned texture) {
+    if (texture == 0) return;
+    const GLuint id = texture;
+    glDeleteTextures(1, &id);
+}
+
 namespace gui_frame {
 
 void init_imgui(SDL_Window* window, void* gl_context, const char* glsl_version) {

@@ -5,6 +5,8 @@
 #include "wikipics/http_client.h"
 
 #include <memory>
+#include <optional>
+#include <string>
 
 namespace conclab::platform {
 
@@ -12,5 +14,9 @@ namespace conclab::platform {
 /// most 2 connections to upload.wikimedia.org at a time (Wikimedia's robot policy for non-browser clients):
 /// further requests to that host wait for a free connection.
 std::unique_ptr<wikipics::HttpClient> make_http_client();
+
+/// @brief The api.php URL of the page's own server ("http://127.0.0.1:8000/w/api.php") on the web, where
+/// `conclab serve --mirror` answers it on the same origin; nullopt natively (no page, no origin).
+std::optional<std::string> same_origin_api_url();
 
 }  // namespace conclab::platform

@@ -76,8 +76,17 @@ LaunchOptions parse_launch_options(const options::Params& params, options::Field
         const bool app_own = std::find(app_names.begin(), app_names.end(), name) != app_names.end();
         if (!app_own && !errors.count(name)) o.params[name] = value;
     }
-    for (const auto& d : catalog::demos()) d.check_options(catalog::params_for(d, o.params), errors);
+    for (const auto& d : catalog::demos()) d.check_options(params_of_demo(d, o), errors);
     return o;
+}
+
+options::Params params_of_demo(const catalog::DemoInfo& demo, const LaunchOptions& launch) {
+    options::Params mine = catalog::params_for(demo, launch.params);
+    // Demos share option names (executor, workers) with different choices: an option the chosen demo has is its own.
+    const auto* chosen = catalog::find_demo(launch.demo);
+    if (chosen && chosen != &demo)
+        for (const auto& [name, value] : catalog::params_for(*chosen, launch.params)) mine.erase(name);
+    return mine;
 }
 
 // -----------------------------------------------------------------------------
@@ -103,7 +112,7 @@ public:
         for (std::size_t i = 0; i < panels_.size(); ++i) {
             options::FieldErrors errors;
             if (const auto* info = catalog::find_demo(demo_registry()[i].id))
-                panels_[i]->apply(catalog::params_for(*info, options.params), errors);
+                panels_[i]->apply(params_of_demo(*info, options), errors);
             if (launch_error_.empty() && !errors.empty()) launch_error_ = options::first_error(errors);
         }
         if (options.autorun) panels_[current_]->autorun();

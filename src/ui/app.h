@@ -4,6 +4,7 @@
 #pragma once
 
 #include "base/options.h"
+#include "catalog/demo_catalog.h"
 
 #include <string>
 #include <vector>
@@ -31,6 +32,10 @@ const std::vector<options::OptionSpec>& app_option_specs();
 /// each demo's with its own parser, and names nobody knows. Bad values go to `errors` (name → message);
 /// the other fields still apply.
 LaunchOptions parse_launch_options(const options::Params& params, options::FieldErrors& errors);
+
+/// @brief The launch options `demo` reads: its own names, less those the chosen demo also has (demos share
+/// names such as executor and workers with different choices; `?demo=wikipics&executor=async` is wikipics').
+options::Params params_of_demo(const catalog::DemoInfo& demo, const LaunchOptions& launch);
 
 /// @brief True when the app draws every display frame (fps=max, or a fixed number of --frames).
 bool draws_every_frame();

@@ -9,6 +9,7 @@ const std::vector<DemoEntry>& demo_registry() {
         {"system", make_system_panel},
         {"primes", make_primes_panel},
         {"exhibition", make_exhibition_panel},
+        {"wikipics", make_wikipics_panel},
     };
     return demos;
 }

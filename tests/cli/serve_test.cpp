@@ -166,13 +166,17 @@ private:
 // `conclab serve --port P --dir D` running in a child process.
 class Server {
 public:
-    Server(const fs::path& dir, int port) : port_(port) {
+    Server(const fs::path& dir, int port, std::vector<std::string> extra = {}) : port_(port) {
+        std::vector<std::string> args{CONCLAB_EXE, "serve", "--port", std::to_string(port), "--dir", dir.string()};
+        args.insert(args.end(), extra.begin(), extra.end());
         pid_ = fork();
         if (pid_ == 0) {
-            const std::string dir_text = dir.string(), port_text = std::to_string(port);
+            std::vector<char*> argv;
+            for (auto& a : args) argv.push_back(a.data());
+            argv.push_back(nullptr);
             const int null_fd = open("/dev/null", O_WRONLY);
             dup2(null_fd, STDOUT_FILENO);
-            execl(CONCLAB_EXE, CONCLAB_EXE, "serve", "--port", port_text.c_str(), "--dir", dir_text.c_str(), nullptr);
+            execv(CONCLAB_EXE, argv.data());
             _exit(127);
         }
     }
@@ -473,4 +477,75 @@ TEST_F(Serve, ListensWithALongBacklog) {
     long receive_queue = 0, backlog = 0;
     ASSERT_EQ(std::sscanf(line.data(), "%31s %ld %ld", state, &receive_queue, &backlog), 3) << line.data();
     EXPECT_GE(backlog, 128) << line.data();
+}
+
+// `conclab serve --mirror`: the page and the Commons stand-in on one origin, so that the page's synchronous
+// fetches need no CORS; the mirror's options and faults as `conclab mirror` takes them.
+TEST(ServeOptions, MirrorFlagsNeedMirrorAndValidValues) {
+    const Site site;
+    const std::string dir = " --dir " + site.dir().string();
+    expect_usage_error("serve --error-rate 0.5" + dir, "--mirror");
+    expect_usage_error("serve --mirror --error-rate 2" + dir, "--error-rate 2");
+    expect_usage_error("serve --mirror --delay 5..1" + dir, "--delay 5..1");
+}
+
+TEST(ServeMirror, WithoutMirrorApiPhpIsNotFound) {
+    const Site site;
+    Server server(site.dir(), free_port());
+    ASSERT_TRUE(server.wait_until_answering());
+    auto reply = server.client().Get("/w/api.php?action=query&list=allimages&format=json");
+    ASSERT_TRUE(reply);
+    EXPECT_EQ(reply->status, 404);
+    EXPECT_EQ(server.stop(), 0);
+}
+
+TEST(ServeMirror, ApiAndImagesOnTheSiteOriginAndWikipicsDownloadsThem) {
+    const Site site;
+    Server server(site.dir(), free_port(), {"--mirror", "--seed", "5"});
+    ASSERT_TRUE(server.wait_until_answering());
+    auto client = server.client();
+    auto index = client.Get("/");
+    ASSERT_TRUE(index);
+    EXPECT_EQ(index->body, "<p>hello</p>");
+    EXPECT_EQ(index->get_header_value("Cross-Origin-Embedder-Policy"), "require-corp");
+    auto api = client.Get("/w/api.php?action=query&list=allimages&aiprop=url%7Csize%7Cmime&ailimit=20&format=json");
+    ASSERT_TRUE(api);
+    ASSERT_EQ(api->status, 200);
+    const std::string origin = "http://127.0.0.1:" + std::to_string(server.port());
+    const auto at = api->body.find("\"url\":\"" + origin + "/images/");
+    ASSERT_NE(at, std::string::npos) << "image URLs on the page's origin: " << api->body.substr(0, 400);
+    const auto start = at + 7 + origin.size();
+    const std::string path = api->body.substr(start, api->body.find('"', start) - start);
+    auto image = client.Get(path.c_str());
+    ASSERT_TRUE(image) << path;
+    EXPECT_EQ(image->status, 200) << path;
+    EXPECT_EQ(image->get_header_value("Content-Type"), "image/jpeg");
+    EXPECT_EQ(image->body.substr(0, 2), "\xFF\xD8");
+
+    const Outcome run = run_conclab("wikipics --server " + origin + "/w/api.php --count 3 --size 200000 --executor threads "
+                                    "--workers 3 --json");
+    ASSERT_EQ(run.status, 0) << run.err;
+    EXPECT_NE(run.out.find("\"error\":null"), std::string::npos) << run.out.substr(0, 600);
+    EXPECT_EQ(run.out.find("\"detail\""), std::string::npos) << "no image failed: " << run.out.substr(0, 600);
+    // The event loop on curl multi: one worker, "event loop", every image in.
+    const Outcome async = run_conclab("wikipics --server " + origin + "/w/api.php --count 4 --size 200000 --executor async "
+                                      "--max-req 2 --json");
+    ASSERT_EQ(async.status, 0) << async.err;
+    EXPECT_NE(async.out.find("\"executor\":\"async\""), std::string::npos) << async.out.substr(0, 600);
+    EXPECT_NE(async.out.find("\"worker\":\"event loop\""), std::string::npos) << async.out.substr(0, 600);
+    EXPECT_EQ(async.out.find("\"detail\""), std::string::npos) << "no image failed: " << async.out.substr(0, 600);
+    EXPECT_EQ(server.stop(), 0);
+}
+
+TEST(ServeMirror, FaultFlagsReachTheImages) {
+    const Site site;
+    Server server(site.dir(), free_port(), {"--mirror", "--error-rate", "1"});
+    ASSERT_TRUE(server.wait_until_answering());
+    const std::string api = "http://127.0.0.1:" + std::to_string(server.port()) + "/w/api.php";
+    const Outcome run = run_conclab("wikipics --server " + api + " --count 2 --size 200000 --executor sequential --json");
+    ASSERT_EQ(run.status, 0) << run.err;
+    EXPECT_NE(run.out.find("\"total_bytes\":0"), std::string::npos) << run.out.substr(0, 600);
+    EXPECT_NE(run.out.find("\"error\":\"http_status\""), std::string::npos) << run.out.substr(0, 600);
+    EXPECT_EQ(run.out.find("\"error\":null"), std::string::npos) << "every image failed";
+    EXPECT_EQ(server.stop(), 0);
 }

@@ -608,12 +608,65 @@ TEST(WikipicsRun, SamplingFailureFinishesWithTheMessageAndNoImages) {
     EXPECT_TRUE(report.results.empty());
 }
 
-TEST(WikipicsRun, AsyncWithoutTheEventLoopIsRefusedOpenly) {
-    auto client = std::make_shared<FakeHttpClient>([](const std::string&, const HttpLimits&) { return HttpResponse{}; });
+// A client without start() (the web's): the event loop is refused with the client's reason.
+TEST(WikipicsRun, AsyncWithAClientThatCannotStartIsRefusedWithTheReason) {
+    class NoStart final : public FakeHttpClient {
+    public:
+        NoStart() : FakeHttpClient([](const std::string&, const HttpLimits&) { return HttpResponse{}; }) {}
+        std::optional<std::string> start_unsupported() const override { return std::string("no event-loop fetch here"); }
+    };
+    auto client = std::make_shared<NoStart>();
     try {
         WikipicsRun run(run_options(WikipicsExecutor::async, 1), numbered_sample(1), client, test_clock());
-        FAIL() << "async ran without core/aio";
+        FAIL() << "async ran on a client that cannot start requests";
     } catch (const std::invalid_argument& e) {
-        EXPECT_NE(std::string(e.what()).find("not built yet"), std::string::npos);
+        EXPECT_NE(std::string(e.what()).find("no event-loop fetch here"), std::string::npos) << e.what();
     }
+}
+
+// flags2_asyncio's shape: one event loop, every image a task, at most max_req requests in flight; every image
+// gets a result (errors included) from the one "event loop" worker.
+TEST(WikipicsRun, AsyncKeepsAtMostMaxReqInFlightAndAccountsForEveryImage) {
+    const std::string jpeg = make_jpeg(24, 16);
+    std::atomic<int> in_flight{0}, peak{0};
+    auto client = std::make_shared<FakeHttpClient>([&](const std::string& url, const HttpLimits&) {
+        const int now = ++in_flight;
+        int seen = peak.load();
+        while (now > seen && !peak.compare_exchange_weak(seen, now)) {
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        --in_flight;
+        if (url.back() == '3') {
+            HttpResponse r;
+            r.status = 500;
+            r.error = HttpError::http_status;
+            r.error_detail = "HTTP 500";
+            return r;
+        }
+        return ok_body(jpeg);
+    });
+    WikipicsOptions options = run_options(WikipicsExecutor::async, 0);
+    options.max_req = 3;
+    WikipicsRun run(options, numbered_sample(9), client, test_clock());
+    run.wait_finished();
+    const auto report = run.report();
+    ASSERT_EQ(report.results.size(), 9u);
+    EXPECT_EQ(report.workers, 3);
+    EXPECT_LE(peak.load(), 3);
+    EXPECT_GE(peak.load(), 2) << "requests overlapped";
+    std::set<std::size_t> indices;
+    for (const auto& r : report.results) {
+        indices.insert(r.index);
+        EXPECT_EQ(r.worker, "event loop");
+        if (r.index == 3) {
+            EXPECT_EQ(r.error, std::optional<std::string>("http_status"));
+        } else {
+            EXPECT_FALSE(r.error) << r.index << ": " << *r.error;
+            ASSERT_TRUE(r.thumbnail);
+            EXPECT_EQ(r.thumbnail->source_width, 24);
+        }
+    }
+    EXPECT_EQ(indices.size(), 9u);
+    EXPECT_EQ(total_bytes(report), static_cast<long long>(jpeg.size() * 8));
+    EXPECT_TRUE(run.in_flight().empty());
 }

@@ -74,10 +74,14 @@ async function waitForHttp(url, child, timeoutMs) {
 }
 
 // The real `conclab serve` (COOP/COEP) when build/native/conclab exists, else the node server with the same headers.
-export async function startIsolatedServer() {
-  if (!existsSync(conclabExe)) return startNodeServer({ isolation: true });
+// `serveArgs` go to `conclab serve` as they are (e.g. ['--mirror', '--error-rate', '0.2']).
+export async function startIsolatedServer({ serveArgs = [] } = {}) {
+  if (!existsSync(conclabExe)) {
+    if (serveArgs.length) throw new Error(`${conclabExe} is missing: build the native app (conclab serve ${serveArgs.join(' ')})`);
+    return startNodeServer({ isolation: true });
+  }
   const port = await freePort();
-  const child = spawn(conclabExe, ['serve', '--host', '127.0.0.1', '--port', String(port), '--dir', webDir],
+  const child = spawn(conclabExe, ['serve', '--host', '127.0.0.1', '--port', String(port), '--dir', webDir, ...serveArgs],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });

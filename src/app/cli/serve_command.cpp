@@ -12,7 +12,10 @@
 #include "serve_command.h"
 
 #include "base/options.h"
+#include "cli/demo_flags.h"
 #include "cli/interrupt.h"
+#include "mirror_options.h"
+#include "mirror_routes.h"
 
 #include <httplib.h>
 
@@ -54,7 +57,20 @@ struct ServeOptions {
     std::string host = "127.0.0.1";
     std::string port = "8000";   // text: parsed as decimal here (CLI11 would read "010" as 8 and "0x1F90" as 8080)
     std::string dir = "build/web";
+    bool mirror = false;            // mount `conclab mirror`'s API and images on the same origin
+    options::Params mirror_params;  // the mirror's flags (seed, images, delay, faults), as `conclab mirror` reads them
 };
+
+// `conclab mirror`'s options that make sense beside the site: all but where to listen.
+std::vector<options::OptionSpec> mirror_flags_for_serve() {
+    std::vector<options::OptionSpec> specs;
+    for (const auto& spec : mirror::mirror_option_specs())
+        if (spec.name != "port" && spec.name != "host") specs.push_back(spec);
+    return specs;
+}
+
+// The paths the mirror answers when mounted: everything else is the static site.
+bool is_mirror_path(const std::string& path) { return path == "/w/api.php" || path.rfind("/images/", 0) == 0; }
 
 int parse_port(const std::string& text) {
     options::FieldErrors errors;
@@ -441,6 +457,15 @@ int serve(const ServeOptions& options) {
     if (!fs::is_directory(options.dir, error))
         throw UsageError("--dir '" + options::echo(options.dir) + "' is not a folder (build the web app with `make web`)");
     StaticSite site(fs::canonical(options.dir));
+    std::unique_ptr<mirror::MirrorRoutes> mirror_routes;
+    if (options.mirror) {
+        options::FieldErrors errors;
+        const auto parsed = mirror::parse_mirror_options(options.mirror_params, errors);
+        if (!parsed) throw UsageError(options::first_error(errors, mirror::mirror_option_specs()));
+        mirror_routes = std::make_unique<mirror::MirrorRoutes>(*parsed);
+    } else if (!options.mirror_params.empty()) {
+        throw UsageError("--" + options.mirror_params.begin()->first + " is an option of the mirror: add --mirror");
+    }
 
     SiteServer server;
     // httplib's default sets SO_REUSEPORT, which lets a second server bind the same port and take half the
@@ -458,7 +483,10 @@ int serve(const ServeOptions& options) {
                                 {"Cross-Origin-Embedder-Policy", "require-corp"},
                                 {"Cross-Origin-Resource-Policy", "same-origin"},
                                 {"Cache-Control", "no-cache"}});
-    server.set_pre_routing_handler([&site](const httplib::Request& req, httplib::Response& res) {
+    server.set_pre_routing_handler([&site, mirrored = mirror_routes != nullptr](const httplib::Request& req,
+                                                                                 httplib::Response& res) {
+        if (mirrored && is_mirror_path(req.path) && (req.method == "GET" || req.method == "HEAD" || req.method == "OPTIONS"))
+            return httplib::Server::HandlerResponse::Unhandled;   // the mirror's routes, installed below
         if (req.method == "GET" || req.method == "HEAD") {
             site.answer(req, res);
             return httplib::Server::HandlerResponse::Handled;
@@ -489,6 +517,7 @@ int serve(const ServeOptions& options) {
     server.Put(".*", refuse_body);
     server.Patch(".*", refuse_body);
     server.Delete(".*", refuse_body);
+    if (mirror_routes) mirror_routes->install(server);
 
     if (!server.bind_to_port(options.host, port)) {
         if (port_in_use(options.host, port))
@@ -503,6 +532,7 @@ int serve(const ServeOptions& options) {
     InterruptWatch interrupts;
     std::atomic<bool> listening_ended = false;
     interrupts.on_interrupt([&] {
+        if (mirror_routes) mirror_routes->stop();   // throttled and delayed answers end at once
         // httplib's stop() does nothing until listen_after_bind has begun: a signal during start-up waits for it.
         while (!listening_ended && !server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
         server.stop();
@@ -510,6 +540,9 @@ int serve(const ServeOptions& options) {
     std::jthread warm_up([&site](std::stop_token stop) { site.gzip().warm(site.root(), stop); });
     std::printf("Serving %s on http://%s:%d/ (COOP/COEP on; Ctrl+C stops)\n", options.dir.c_str(), options.host.c_str(),
                 port);
+    if (mirror_routes)
+        std::printf("Mirror of Wikimedia Commons at http://%s:%d/w/api.php (%d images; faults: %s)\n", options.host.c_str(),
+                    port, mirror_routes->options().images, mirror_routes->options().faults.describe().c_str());
     std::fflush(stdout);
     const bool listened = server.listen_after_bind();
     listening_ended = true;
@@ -528,6 +561,11 @@ Command add_serve_command(CLI::App& app) {
     serve_cmd->add_option("--port", options->port, "TCP port, 1 to 65535 (default 8000)");
     serve_cmd->add_option("--dir", options->dir, "Folder to serve (default build/web)");
     serve_cmd->add_option("--host", options->host, "Address to bind (default 127.0.0.1: this machine only)");
+    serve_cmd->add_flag("--mirror", options->mirror,
+                        "Also serve `conclab mirror`'s Commons stand-in on the same origin (/w/api.php, /images/…), "
+                        "with the mirror's options below");
+    static const auto mirror_specs = mirror_flags_for_serve();
+    add_option_flags(*serve_cmd, mirror_specs, options->mirror_params);
     return {serve_cmd, [options] { return serve(*options); }};
 }
 

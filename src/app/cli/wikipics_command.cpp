@@ -37,8 +37,6 @@ int run_wikipics(const WikipicsArgs& args) {
     wikipics::WikipicsOptions options = wikipics::parse_wikipics_options(args.params, errors);
     if (!errors.empty()) throw UsageError(options::first_error(errors, wikipics::wikipics_option_specs()));
     options.verbose = args.verbose;
-    if (options.executor == wikipics::WikipicsExecutor::async)
-        throw UsageError("executor async is not built yet (it needs core/aio's event loop)");
 
     InterruptWatch interrupt;   // before any thread starts: Ctrl+C cancels, prints what finished, exits 130
     std::shared_ptr<wikipics::HttpClient> client = platform::make_http_client();

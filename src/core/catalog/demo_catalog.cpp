@@ -4,6 +4,7 @@
 #include "primes/least_prime_factor.h"
 #include "primes/primes_options.h"
 #include "system/system_options.h"
+#include "wikipics/wikipics_options.h"
 
 namespace conclab::catalog {
 
@@ -21,6 +22,10 @@ void check_primes(const options::Params& params, options::FieldErrors& errors) {
     primes::parse_primes_options(params, 1, errors);
 }
 
+void check_wikipics(const options::Params& params, options::FieldErrors& errors) {
+    wikipics::parse_wikipics_options(params, errors);
+}
+
 }  // namespace
 
 const std::vector<DemoInfo>& demos() {
@@ -28,6 +33,7 @@ const std::vector<DemoInfo>& demos() {
         {"system", system::system_option_specs, check_system, nullptr},
         {"primes", primes::primes_option_specs, check_primes, primes::register_tasks},
         {"exhibition", exhibition::exhibition_option_specs, check_exhibition, nullptr},
+        {"wikipics", wikipics::wikipics_option_specs, check_wikipics, nullptr},
     };
     return list;
 }

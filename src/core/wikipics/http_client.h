@@ -50,6 +50,8 @@ public:
     virtual RequestId start(const std::string& url, const HttpLimits& limits, HttpDone on_done) = 0;
     /// @brief Ends a started request: its on_done gets HttpError::cancelled unless it already ran.
     virtual void cancel(RequestId id) = 0;
+    /// @brief Why start() is not available with this client (and so no event loop can use it), or nullopt.
+    virtual std::optional<std::string> start_unsupported() const { return std::nullopt; }
 };
 
 }  // namespace conclab::wikipics

@@ -36,6 +36,7 @@ nlohmann::json to_json(const WikipicsReport& report) {
                           {"elapsed_s", r.elapsed_s},
                           {"worker", r.worker},
                           {"decode_s", r.decode_s}});
+        if (r.error) images.back()["detail"] = r.error_detail;   // the reason in words ("HTTP 500", "status 0: …")
     }
     json doc{{"demo", "wikipics"},
              {"executor", std::string(to_string(report.options.executor))},
@@ -48,6 +49,7 @@ nlohmann::json to_json(const WikipicsReport& report) {
              {"total_bytes", total_bytes(report)},
              {"wall_s", report.wall_s},
              {"sample_s", report.sample_s},
+             {"startup_s", report.startup_s},
              {"cancelled", report.cancelled}};
     if (report.sample_error) doc["sample_error"] = *report.sample_error;
     double decode_s = 0;

@@ -2,23 +2,52 @@
 
 #include "wikipics/sampling.h"
 
+#include "aio/aio.h"
+
 #include <algorithm>
+#include <chrono>
 #include <stdexcept>
 
 namespace conclab::wikipics {
 
 namespace {
 
-void require_buildable(const WikipicsOptions& options) {
-    if (options.executor == WikipicsExecutor::async)
-        throw std::invalid_argument("executor async is not built yet (it needs core/aio's event loop)");
+void require_buildable(const WikipicsOptions& options, const HttpClient& client) {
+    if (options.executor != WikipicsExecutor::async) return;
+    if (auto reason = client.start_unsupported())
+        throw std::invalid_argument("executor async is not available here: " + *reason);
 }
+
+// The event loop's I/O source: requests in flight on the client's I/O thread, whose completions arrive
+// through call_soon_threadsafe (which wakes wait()).
+class HttpIoSource final : public aio::IoSource {
+public:
+    bool has_pending() const override { return pending_.load() > 0; }
+    void wait(double max_wait_s) override {
+        std::unique_lock lock(mutex_);
+        signal_.wait_for(lock, std::chrono::duration<double>(std::clamp(max_wait_s, 0.0, 0.25)), [&] { return woken_; });
+        woken_ = false;
+    }
+    void wake() override {
+        std::lock_guard lock(mutex_);
+        woken_ = true;
+        signal_.notify_all();
+    }
+    void started() { ++pending_; }
+    void completed() { --pending_; }
+
+private:
+    std::atomic<int> pending_{0};
+    std::mutex mutex_;
+    std::condition_variable signal_;
+    bool woken_ = false;
+};
 
 }  // namespace
 
 WikipicsRun::WikipicsRun(WikipicsOptions options, std::shared_ptr<HttpClient> client, WikipicsClock clock)
     : client_(std::move(client)), clock_(std::move(clock)) {
-    require_buildable(options);
+    require_buildable(options, *client_);
     report_.options = std::move(options);
     report_.api_url = api_url(report_.options);
     report_.workers = report_.options.executor == WikipicsExecutor::async ? report_.options.max_req
@@ -29,7 +58,7 @@ WikipicsRun::WikipicsRun(WikipicsOptions options, std::shared_ptr<HttpClient> cl
 WikipicsRun::WikipicsRun(WikipicsOptions options, std::vector<ImageInfo> sample, std::shared_ptr<HttpClient> client,
                          WikipicsClock clock)
     : client_(std::move(client)), clock_(std::move(clock)) {
-    require_buildable(options);
+    require_buildable(options, *client_);
     report_.options = std::move(options);
     report_.options.count = static_cast<int>(sample.size());
     report_.api_url = api_url(report_.options);
@@ -91,7 +120,7 @@ void WikipicsRun::download_all() {
     switch (report_.options.executor) {
         case WikipicsExecutor::sequential: download_sequential(); break;
         case WikipicsExecutor::threads: download_threads(); break;
-        case WikipicsExecutor::async: break;   // refused by the constructors until core/aio lands
+        case WikipicsExecutor::async: download_async(); break;
     }
     const auto end_cpu = clock_.run.cpu ? clock_.run.cpu() : std::nullopt;
     std::lock_guard lock(mutex_);
@@ -113,35 +142,64 @@ void WikipicsRun::download_sequential() {
     while (auto index = take_next_index()) record(download_one(*index, "sequential"));
 }
 
+// The pool's threads start first and the downloads' clock after: in a browser a thread may wait for a Web Worker
+// to load (seconds on a busy machine), which is start-up, not downloading (reported apart as startup_s).
 void WikipicsRun::download_threads() {
+    std::mutex start_mutex;
+    std::condition_variable started;
+    int ready = 0;
+    bool go = false;
     std::vector<std::thread> workers;
     workers.reserve(static_cast<std::size_t>(report_.workers));
     for (int i = 0; i < report_.workers; ++i)
-        workers.emplace_back([this, name = "thread " + std::to_string(i + 1)] {
+        workers.emplace_back([&, name = "thread " + std::to_string(i + 1)] {
+            {
+                std::unique_lock lock(start_mutex);
+                ++ready;
+                started.notify_all();
+                started.wait(lock, [&] { return go; });
+            }
             while (auto index = take_next_index()) record(download_one(*index, name));
         });
+    {
+        std::unique_lock lock(start_mutex);
+        while (ready < report_.workers && !cancel_) started.wait_for(lock, std::chrono::milliseconds(50));
+        go = true;
+    }
+    {
+        std::lock_guard lock(mutex_);
+        const double now = clock_.run.wall_s();
+        report_.startup_s = now - start_wall_;
+        start_wall_ = now;
+    }
+    started.notify_all();
     for (auto& worker : workers) worker.join();
 }
 
-ImageResult WikipicsRun::download_one(std::size_t index, const std::string& worker) {
+ImageResult WikipicsRun::begin_result(std::size_t index, const std::string& worker) {
     ImageResult result;
-    {
-        std::lock_guard lock(mutex_);
-        const ImageInfo& image = report_.sample[index];
-        result.index = index;
-        result.url = image.url;
-        result.title = image.title;
-        result.listed_size = image.size;
-        result.worker = worker;
-        result.started_s = clock_.run.wall_s() - start_wall_;
-        in_flight_.push_back({index, worker, result.started_s});
-    }
+    std::lock_guard lock(mutex_);
+    const ImageInfo& image = report_.sample[index];
+    result.index = index;
+    result.url = image.url;
+    result.title = image.title;
+    result.listed_size = image.size;
+    result.worker = worker;
+    result.started_s = clock_.run.wall_s() - start_wall_;
+    in_flight_.push_back({index, worker, result.started_s});
+    return result;
+}
+
+HttpLimits WikipicsRun::image_limits(const ImageResult& result) {
     HttpLimits limits;
     limits.timeout_s = report_.options.timeout_s;
     // A body far beyond what the API listed is not the image we asked for.
     limits.max_body_bytes = static_cast<std::size_t>(result.listed_size) * 2 + 1'000'000;
     limits.cancel = &cancel_;
-    HttpResponse response = client_->get(result.url, limits);
+    return limits;
+}
+
+void WikipicsRun::finish_result(ImageResult& result, HttpResponse response) {
     result.status = response.status;
     result.bytes = response.bytes_received;
     result.elapsed_s = response.elapsed_s;
@@ -151,7 +209,7 @@ ImageResult WikipicsRun::download_one(std::size_t index, const std::string& work
     if (!response.ok()) {
         result.error = std::string(to_string(response.error));
         result.error_detail = response.error_detail;
-        return result;
+        return;
     }
     const auto cpu_before = clock_.thread_cpu_s ? clock_.thread_cpu_s() : std::nullopt;
     const double wall_before = clock_.run.wall_s();
@@ -160,7 +218,39 @@ ImageResult WikipicsRun::download_one(std::size_t index, const std::string& work
     result.decode_s = cpu_before && cpu_after ? *cpu_after - *cpu_before : clock_.run.wall_s() - wall_before;
     if (auto* thumb = std::get_if<Thumbnail>(&decoded)) result.thumbnail = std::make_shared<const Thumbnail>(std::move(*thumb));
     else result.decode_error = std::get<std::string>(decoded);
+}
+
+ImageResult WikipicsRun::download_one(std::size_t index, const std::string& worker) {
+    ImageResult result = begin_result(index, worker);
+    finish_result(result, client_->get(result.url, image_limits(result)));
     return result;
+}
+
+// flags2_asyncio's shape: one thread, one loop, every download a task, at most max_req requests in flight
+// (a semaphore); each completion comes back from the client's I/O thread and the image is decoded on the loop.
+void WikipicsRun::download_async() {
+    aio::SteadyClock clock;
+    HttpIoSource io;
+    aio::EventLoop loop(clock, &io);
+    aio::Semaphore in_flight(std::max(1, report_.options.max_req));
+    auto download = [this, &loop, &io, &in_flight](std::size_t index) -> aio::Task<void> {
+        auto permit = co_await in_flight.acquire();
+        if (cancel_) co_return;   // finish() gives it "cancelled: not started"
+        ImageResult result = begin_result(index, "event loop");
+        aio::Future<HttpResponse> reply;
+        io.started();
+        client_->start(result.url, image_limits(result), [&loop, &io, reply](HttpResponse response) mutable {
+            loop.call_soon_threadsafe([&io, reply, response = std::move(response)]() mutable {
+                io.completed();
+                reply.set_result(std::move(response));
+            });
+        });
+        finish_result(result, co_await reply);
+        record(std::move(result));
+    };
+    std::vector<aio::TaskHandle<void>> tasks;
+    for (std::size_t i = 0; i < report_.sample.size(); ++i) tasks.push_back(loop.spawn(download(i), "image " + std::to_string(i)));
+    loop.run();
 }
 
 void WikipicsRun::record(ImageResult result) {

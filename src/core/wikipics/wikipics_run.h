@@ -61,6 +61,7 @@ struct WikipicsReport {
     std::vector<ImageResult> results;      ///< in completion order
     double sample_s = 0;                   ///< time spent sampling (not in wall_s)
     double wall_s = 0;                     ///< first request to last result
+    double startup_s = 0;                  ///< starting the pool's threads, before the first request (not in wall_s)
     std::optional<CpuSeconds> cpu; ///< over the downloads, decoding included
     bool cancelled = false;
     bool finished = false;
@@ -109,6 +110,10 @@ private:
     void download_all();
     void download_sequential();
     void download_threads();
+    void download_async();
+    ImageResult begin_result(std::size_t index, const std::string& worker);
+    HttpLimits image_limits(const ImageResult& result);
+    void finish_result(ImageResult& result, HttpResponse response);
     ImageResult download_one(std::size_t index, const std::string& worker);
     void record(ImageResult result);
     std::optional<std::size_t> take_next_index();

@@ -374,4 +374,6 @@ private:
 
 std::unique_ptr<wikipics::HttpClient> make_http_client() { return std::make_unique<CurlHttpClient>(); }
 
+std::optional<std::string> same_origin_api_url() { return std::nullopt; }
+
 }  // namespace conclab::platform

@@ -1,0 +1,762 @@
+// Wikipics panel — the talk's first demo: downloading images is I/O bound. N JPEGs of about S bytes from
+// Wikimedia Commons (or the local mirror) download sequentially, on a thread pool or on one event loop; the gallery fills in
+// completion order, one lane per worker splits each request into wait, transfer and decode, and a history
+// compares runs by speedup. Caveat: on the web a request in flight cannot be aborted (synchronous fetch),
+// a browser measures no CPU time, and the event-loop executor (async) runs natively only.
+//
+// [SECTION] Controls and validation
+// [SECTION] Servers: live and the page's mirror, probed
+// [SECTION] Running
+// [SECTION] Drawing: summary, gallery, lanes, history
+#include "demo_panel.h"
+
+#include "gui_backend.h"
+#include "http.h"
+#include "platform.h"
+#include "primes/primes_run.h"
+#include "wikipics/wikipics_options.h"
+#include "wikipics/wikipics_report.h"
+#include "wikipics/wikipics_run.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace conclab::ui {
+namespace {
+
+using wikipics::WikipicsExecutor;
+
+constexpr WikipicsExecutor kExecutors[] = {WikipicsExecutor::sequential, WikipicsExecutor::threads, WikipicsExecutor::async};
+
+Text executor_text(WikipicsExecutor kind) {
+    switch (kind) {
+    case WikipicsExecutor::sequential: return Text::executor_sequential;
+    case WikipicsExecutor::threads: return Text::executor_threads;
+    case WikipicsExecutor::async: return Text::wikipics_executor_async;
+    }
+    return Text::executor_threads;
+}
+
+int resize_string(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* text = static_cast<std::string*>(data->UserData);
+        text->resize(static_cast<std::size_t>(data->BufTextLen));
+        data->Buf = text->data();
+    }
+    return 0;
+}
+
+bool input_text(const char* label, std::string& value, float width) {
+    ImGui::SetNextItemWidth(width);
+    return ImGui::InputText(label, value.data(), value.capacity() + 1, ImGuiInputTextFlags_CallbackResize, resize_string,
+                            &value);
+}
+
+constexpr ImU32 kWaitColour = IM_COL32(95, 110, 140, 255);
+constexpr ImU32 kTransferColour = IM_COL32(90, 180, 110, 255);
+constexpr ImU32 kDecodeColour = IM_COL32(230, 160, 60, 255);
+constexpr ImU32 kErrorColour = IM_COL32(200, 80, 70, 255);
+constexpr ImU32 kRunningColour = IM_COL32(120, 140, 175, 160);
+
+enum class ServerChoice { live, mirror, other };
+enum class Probe { unknown, checking, yes, no };
+
+struct Tile {
+    wikipics::ImageResult result;
+    unsigned texture = 0;
+    bool uploaded = false;
+};
+
+struct HistoryEntry {
+    WikipicsExecutor executor;
+    int workers;
+    std::string sample_key;   // server, count, size, seed: the same sample for the same key
+    int count;
+    double wall_s;
+    long long bytes;
+    std::optional<double> cpu_s;
+    std::size_t errors;
+    bool cancelled;
+    std::optional<double> speedup;
+};
+
+double megabytes_per_s(long long bytes, double seconds) { return seconds > 0 ? bytes / 1e6 / seconds : 0.0; }
+
+class WikipicsPanel final : public DemoPanel {
+public:
+    WikipicsPanel() = default;
+
+    ~WikipicsPanel() override {
+        if (run_) run_->cancel();
+        run_.reset();
+        probe_cancel_ = true;
+        if (probe_thread_.joinable()) probe_thread_.join();
+        // Textures go with the GL context, which the back end has closed by now.
+    }
+
+    Text title() const override { return Text::wikipics_menu; }
+
+    // -------------------------------------------------------------------------
+    // [SECTION] Controls and validation
+    // -------------------------------------------------------------------------
+
+    void apply(const options::Params& params, options::FieldErrors& errors) override {
+        const auto parsed = wikipics::parse_wikipics_options(params, errors);
+        auto take = [&](const char* name, std::string& field) {
+            if (auto it = params.find(name); it != params.end() && !errors.count(name)) field = it->second;
+        };
+        if (!errors.count("executor")) executor_ = parsed.executor;
+        take("count", count_);
+        take("size", size_);
+        take("workers", workers_);
+        take("max-req", max_req_);
+        take("timeout", timeout_);
+        take("seed", seed_);
+        if (auto it = params.find("server"); it != params.end() && !errors.count("server")) {
+            server_set_ = true;
+            if (it->second == "live") server_ = ServerChoice::live;
+            else {
+                server_ = ServerChoice::other;
+                other_url_ = it->second;
+            }
+        }
+        field_errors_ = errors;
+    }
+
+    void autorun() override {
+        start_probe();
+        start();
+    }
+
+    // -------------------------------------------------------------------------
+    // [SECTION] Running
+    // -------------------------------------------------------------------------
+
+    bool update() override {
+        bool changed = take_probe_results();
+        if (!run_) return changed;
+        for (auto& r : run_->poll()) {
+            tiles_.push_back({std::move(r), 0, false});
+            changed = true;
+        }
+        if (run_->finished() && !recorded_) {
+            recorded_ = true;
+            const auto report = run_->report();
+            record_history(report);
+            finished_json_ = wikipics::to_json(report);
+            changed = true;
+        }
+        return changed;
+    }
+
+    platform::Redraw redraw_need() const override {
+        return run_ && !run_->finished() ? platform::Redraw::ticking : platform::Redraw::idle;
+    }
+
+    std::optional<nlohmann::json> take_finished_result() override {
+        auto out = std::move(finished_json_);
+        finished_json_.reset();
+        return out;
+    }
+
+    nlohmann::json state() const override {
+        nlohmann::json s{{"executor", std::string(wikipics::to_string(executor_))},
+                         {"count", count_},
+                         {"size", size_},
+                         {"workers", workers_},
+                         {"max_req", max_req_},
+                         {"server", server_param()},
+                         {"timeout", timeout_},
+                         {"seed", seed_},
+                         {"running", run_ && !run_->finished()},
+                         {"history", history_.size()},
+                         {"tiles", tiles_.size()},
+                         {"thumbnails", std::count_if(tiles_.begin(), tiles_.end(), [](const Tile& t) { return t.texture != 0; })},
+                         {"mirror", probe_name(mirror_probe_)},
+                         {"live", probe_name(live_probe_)}};
+        if (mirror_url_) s["mirror_url"] = *mirror_url_;
+        if (!live_detail_.empty()) s["live_detail"] = live_detail_;
+        if (!field_errors_.empty()) s["errors"] = field_errors_;
+        if (run_) s["run"] = wikipics::to_json(run_->report());
+        return s;
+    }
+
+    void draw() override {
+        start_probe();
+        upload_thumbnails();
+        ImGui::TextUnformatted(tr(Text::wikipics_title));
+        ImGui::TextWrapped("%s", tr(Text::wikipics_intro));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.8f, 1.0f, 1.0f));
+        ImGui::TextWrapped("%s", tr(Text::wikipics_lesson));
+        ImGui::PopStyleColor();
+        ImGui::Separator();
+        draw_controls();
+        ImGui::Separator();
+        if (!run_) return;
+        draw_summary();
+        if (ImGui::BeginTable("##layout", 2, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
+            ImGui::TableSetupColumn("##left", ImGuiTableColumnFlags_WidthStretch, 0.55f);
+            ImGui::TableSetupColumn("##right", ImGuiTableColumnFlags_WidthStretch, 0.45f);
+            ImGui::TableNextColumn();
+            draw_gallery();
+            ImGui::TableNextColumn();
+            draw_lanes();
+            ImGui::Spacing();
+            draw_history();
+            ImGui::EndTable();
+        }
+    }
+
+private:
+    bool async_unsupported() {
+        if (!client_) client_ = platform::make_http_client();
+        return client_->start_unsupported().has_value();
+    }
+
+    std::string server_param() const {
+        switch (server_) {
+        case ServerChoice::live: return "live";
+        case ServerChoice::mirror: return mirror_url_.value_or("live");
+        case ServerChoice::other: return other_url_;
+        }
+        return "live";
+    }
+
+    // The panel's choices as the text options the CLI and the query string give, parsed by the same rules.
+    options::Params chosen_params() const {
+        options::Params p{{"executor", std::string(wikipics::to_string(executor_))},
+                          {"count", count_},
+                          {"size", size_},
+                          {"max-req", max_req_},
+                          {"server", server_param()},
+                          {"timeout", timeout_},
+                          {"seed", seed_}};
+        if (!workers_.empty()) p["workers"] = workers_;
+        return p;
+    }
+
+    void start() {
+        field_errors_.clear();
+        auto options = wikipics::parse_wikipics_options(chosen_params(), field_errors_);
+        if (!client_) client_ = platform::make_http_client();
+        if (field_errors_.empty() && options.executor == WikipicsExecutor::async)
+            if (auto reason = client_->start_unsupported())
+                field_errors_["executor"] = std::string(tr(Text::wikipics_async_unsupported)) + " (" + *reason + ")";
+        if (!field_errors_.empty()) return;   // the last good run stays on screen
+        try {
+            auto run = std::make_unique<wikipics::WikipicsRun>(
+                options, client_, wikipics::WikipicsClock{platform::run_clock(), platform::thread_cpu_seconds});
+            run_ = std::move(run);   // the previous run has finished (Run is disabled while one runs)
+            for (auto& t : tiles_) platform::release_texture(t.texture);
+            tiles_.clear();
+            recorded_ = false;
+        } catch (const std::exception& e) {
+            field_errors_["run"] = std::string(tr(Text::run_failed)) + ": " + e.what();
+        }
+    }
+
+    void record_history(const wikipics::WikipicsReport& report) {
+        if (report.sample_error) return;
+        std::size_t errors = 0;
+        for (const auto& r : report.results) errors += r.error ? 1 : 0;
+        HistoryEntry entry{report.options.executor,
+                           report.workers,
+                           report.api_url + "|" + std::to_string(report.options.count) + "|" +
+                               std::to_string(report.options.size) + "|" + std::to_string(report.options.seed),
+                           report.options.count,
+                           report.wall_s,
+                           wikipics::total_bytes(report),
+                           report.cpu ? std::optional<double>(report.cpu->total_s()) : std::nullopt,
+                           errors,
+                           report.cancelled,
+                           std::nullopt};
+        if (!entry.cancelled) {
+            if (entry.executor == WikipicsExecutor::sequential) entry.speedup = 1.0;
+            else
+                for (auto it = history_.rbegin(); it != history_.rend(); ++it)
+                    if (it->executor == WikipicsExecutor::sequential && it->sample_key == entry.sample_key && !it->cancelled &&
+                        entry.wall_s > 0) {
+                        entry.speedup = it->wall_s / entry.wall_s;
+                        break;
+                    }
+        }
+        history_.push_back(entry);
+    }
+
+    void draw_controls() {
+        const bool running = run_ && !run_->finished();
+        ImGui::BeginDisabled(running);
+        const float w = 300;
+        ImGui::SetNextItemWidth(w);
+        if (ImGui::BeginCombo(tr(Text::executor), tr(executor_text(executor_)))) {
+            for (auto kind : kExecutors)
+                if (ImGui::Selectable(tr(executor_text(kind)), kind == executor_)) executor_ = kind;
+            ImGui::EndCombo();
+        }
+        draw_field_error(field_errors_, "executor");
+        if (executor_ == WikipicsExecutor::async && async_unsupported()) ImGui::TextDisabled("%s", tr(Text::wikipics_async_unsupported));
+        if (executor_ == WikipicsExecutor::threads) {
+            input_text(tr(Text::workers), workers_, w);
+            draw_field_error(field_errors_, "workers");
+        }
+        if (executor_ == WikipicsExecutor::async) {
+            input_text(tr(Text::wikipics_max_req), max_req_, w);
+            draw_field_error(field_errors_, "max-req");
+        }
+        input_text(tr(Text::wikipics_count), count_, w);
+        draw_field_error(field_errors_, "count");
+        input_text(tr(Text::wikipics_size), size_, w);
+        draw_field_error(field_errors_, "size");
+        draw_server_choice(w);
+        input_text(tr(Text::wikipics_timeout), timeout_, w);
+        draw_field_error(field_errors_, "timeout");
+        input_text(tr(Text::wikipics_seed), seed_, w);
+        draw_field_error(field_errors_, "seed");
+        ImGui::EndDisabled();
+
+        if (running) {
+            if (cancel_asked_) {
+                ImGui::TextDisabled("%s", tr(Text::wikipics_cancelling));
+            } else if (ImGui::Button(tr(Text::cancel), ImVec2(120, 0))) {
+                run_->cancel();
+                cancel_asked_ = true;
+            }
+            if (!platform::capabilities().os_processes) {
+                ImGui::SameLine();
+                ImGui::TextDisabled("%s", tr(Text::wikipics_web_cancel_note));
+            }
+        } else {
+            cancel_asked_ = false;
+            if (ImGui::Button(tr(Text::run), ImVec2(120, 0))) start();
+        }
+        draw_field_error(field_errors_, "run");
+        if (!field_errors_.empty() && run_) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", tr(Text::last_good_run));
+        }
+    }
+
+    // -------------------------------------------------------------------------
+    // [SECTION] Servers: live and the page's mirror, probed
+    // -------------------------------------------------------------------------
+
+    void draw_server_choice(float width) {
+        const char* names[] = {tr(Text::wikipics_server_live), tr(Text::wikipics_server_mirror), tr(Text::wikipics_server_other)};
+        ImGui::SetNextItemWidth(width);
+        if (ImGui::BeginCombo(tr(Text::wikipics_server), names[static_cast<int>(server_)])) {
+            for (int i = 0; i < 3; ++i) {
+                if (i == 1 && mirror_probe_ != Probe::yes) continue;
+                if (ImGui::Selectable(names[i], static_cast<int>(server_) == i)) {
+                    server_ = static_cast<ServerChoice>(i);
+                    server_set_ = true;
+                }
+            }
+            ImGui::EndCombo();
+        }
+        draw_field_error(field_errors_, "server");
+        if (server_ == ServerChoice::other) {
+            ImGui::Indent();
+            input_text("##api_url", other_url_, width + 200);
+            ImGui::Unindent();
+        }
+        ImGui::Indent();
+        switch (live_probe_) {
+        case Probe::unknown:
+        case Probe::checking: ImGui::TextDisabled("%s", tr(Text::wikipics_live_checking)); break;
+        case Probe::yes: ImGui::TextDisabled("%s", tr(Text::wikipics_live_ok)); break;
+        case Probe::no:
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextColored(ImVec4(1.0f, 0.7f, 0.4f, 1.0f), "%s: %s", tr(Text::wikipics_live_unreachable), live_detail_.c_str());
+            ImGui::PopTextWrapPos();
+            break;
+        }
+        if (same_origin_ && mirror_probe_ == Probe::no) ImGui::TextDisabled("%s", tr(Text::wikipics_no_mirror));
+        ImGui::Unindent();
+    }
+
+    static const char* probe_name(Probe p) {
+        switch (p) {
+        case Probe::unknown: return "unknown";
+        case Probe::checking: return "checking";
+        case Probe::yes: return "yes";
+        case Probe::no: return "no";
+        }
+        return "unknown";
+    }
+
+    // Once, on a thread of its own (a blocking request may not run on the page's main thread): does the page's own
+    // server answer api.php (web: `conclab serve --mirror`), and does Commons answer at all?
+    void start_probe() {
+        if (probe_started_) return;
+        probe_started_ = true;
+        same_origin_ = platform::same_origin_api_url();
+        if (!client_) client_ = platform::make_http_client();
+        live_probe_ = Probe::checking;
+        mirror_probe_ = same_origin_ ? Probe::checking : Probe::no;
+        probe_thread_ = std::thread([this, client = client_, mirror = same_origin_] {
+            wikipics::HttpLimits limits;
+            limits.timeout_s = 8;
+            limits.max_body_bytes = 1'000'000;
+            limits.cancel = &probe_cancel_;
+            if (mirror) {
+                const auto answer = client->get(*mirror + "?action=query&list=allimages&ailimit=1&aiprop=size&format=json", limits);
+                mirror_ok_ = answer.ok() && answer.body.find("\"allimages\"") != std::string::npos;
+            }
+            mirror_done_ = true;   // the mirror's answer need not wait for Commons' (up to the timeout offline)
+            const auto live = client->get(std::string(wikipics::kLiveApi) + "?action=query&meta=siteinfo&format=json&origin=*", limits);
+            {
+                std::lock_guard lock(probe_mutex_);
+                live_ok_ = live.ok();
+                probe_detail_ = live.ok() ? "" : live.error_detail;
+            }
+            probe_done_ = true;
+        });
+    }
+
+    bool take_probe_results() {
+        bool changed = false;
+        if (mirror_done_ && !mirror_taken_) {
+            mirror_taken_ = changed = true;
+            if (same_origin_) {
+                mirror_probe_ = mirror_ok_ ? Probe::yes : Probe::no;
+                if (mirror_ok_) {
+                    mirror_url_ = same_origin_;
+                    // Offline first: the page's own mirror, unless the user (or the query string) chose a server.
+                    if (!server_set_) server_ = ServerChoice::mirror;
+                    else if (server_ == ServerChoice::other && other_url_ == *mirror_url_) server_ = ServerChoice::mirror;
+                }
+            }
+        }
+        if (probe_done_ && !probe_taken_) {
+            probe_taken_ = changed = true;
+            probe_thread_.join();   // it has ended (done is its last act): joining cannot wait on a Web Worker's start-up
+            std::lock_guard lock(probe_mutex_);
+            live_probe_ = live_ok_ ? Probe::yes : Probe::no;
+            live_detail_ = probe_detail_;
+        }
+        return changed;
+    }
+
+    // -------------------------------------------------------------------------
+    // [SECTION] Drawing: summary, gallery, lanes, history
+    // -------------------------------------------------------------------------
+
+    void upload_thumbnails() {
+        for (auto& tile : tiles_) {
+            if (tile.uploaded) continue;
+            tile.uploaded = true;
+            if (const auto& thumb = tile.result.thumbnail)
+                tile.texture = platform::upload_texture_rgba(thumb->rgba.data(), thumb->width, thumb->height);
+        }
+    }
+
+    void draw_summary() const {
+        const auto report = run_->report();
+        if (report.sample_error) {
+            ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s: %s", tr(Text::wikipics_sample_failed),
+                               report.sample_error->c_str());
+            return;
+        }
+        if (run_->phase() == wikipics::RunPhase::sampling) {
+            ImGui::TextDisabled("%s %s", tr(Text::wikipics_sampling), report.api_url.c_str());
+            return;
+        }
+        std::size_t errors = 0;
+        std::map<std::string, int> reasons;
+        for (const auto& r : report.results)
+            if (r.error) {
+                ++errors;
+                ++reasons[*r.error];
+            }
+        const double elapsed = run_->elapsed_s();
+        const long long bytes = wikipics::total_bytes(report);
+        const std::size_t total = report.sample.size();
+        const std::size_t done = report.results.size();
+        char progress[64];
+        std::snprintf(progress, sizeof progress, "%zu/%zu", done, total);
+        ImGui::ProgressBar(total ? static_cast<float>(done) / static_cast<float>(total) : 0.0f, ImVec2(300, 0), progress);
+        ImGui::SameLine();
+        ImGui::Text("%zu %s, %zu %s · %s x%d", done - errors, tr(Text::wikipics_downloaded), errors, tr(Text::wikipics_errors),
+                    tr(executor_text(report.options.executor)), report.workers);
+        if (!reasons.empty()) {
+            std::string list;
+            for (const auto& [reason, n] : reasons) list += (list.empty() ? "" : ", ") + reason + " ×" + std::to_string(n);
+            ImGui::SameLine();
+            ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.4f, 1.0f), "(%s)", list.c_str());
+        }
+        ImGui::Text("%s: %s   %s: %.2f   %s: %s", tr(Text::wikipics_total_bytes), wikipics::group_digits(bytes).c_str(),
+                    tr(Text::wikipics_mb_s), megabytes_per_s(bytes, elapsed), tr(Text::elapsed),
+                    primes::format_duration(elapsed).c_str());
+        if (report.startup_s > 0.0005) {   // threads that waited for a Web Worker: start-up, not in the elapsed time
+            ImGui::SameLine();
+            ImGui::TextDisabled("(%s %s)", tr(Text::startup), primes::format_duration(report.startup_s).c_str());
+        }
+        double decode_s = 0;
+        for (const auto& r : report.results) decode_s += r.decode_s;
+        if (report.cpu) {
+            ImGui::Text("%s: user %s, sys %s, total %s (%.0f%% %s) · %s %s", tr(Text::cpu),
+                        primes::format_duration(report.cpu->user_s).c_str(), primes::format_duration(report.cpu->sys_s).c_str(),
+                        primes::format_duration(report.cpu->total_s()).c_str(),
+                        report.wall_s > 0 ? 100.0 * report.cpu->total_s() / report.wall_s : 0.0, tr(Text::of_wall),
+                        tr(Text::wikipics_decode), primes::format_duration(decode_s).c_str());
+        } else if (report.finished) {
+            ImGui::TextDisabled("%s %s", tr(Text::wikipics_cpu_unavailable), primes::format_duration(decode_s).c_str());
+        }
+    }
+
+    void draw_gallery() {
+        ImGui::TextUnformatted(tr(Text::wikipics_gallery));
+        const auto report = run_->report();
+        constexpr float kCell = 112.0f, kPicture = 96.0f;
+        ImGui::BeginChild("##gallery", ImVec2(0, 520), true);
+        const float avail = ImGui::GetContentRegionAvail().x;
+        const int columns = std::max(1, static_cast<int>(avail / (kCell + ImGui::GetStyle().ItemSpacing.x)));
+        std::vector<bool> done(report.sample.size(), false);
+        int column = 0;
+        auto next_cell = [&] {
+            if (++column < columns) ImGui::SameLine();
+            else column = 0;
+        };
+        for (const auto& tile : tiles_) {
+            if (tile.result.index < done.size()) done[tile.result.index] = true;
+            draw_tile(&tile, tile.result.title, tile.result.listed_size, kCell, kPicture);
+            next_cell();
+        }
+        for (std::size_t i = 0; i < report.sample.size(); ++i) {
+            if (done[i]) continue;
+            draw_tile(nullptr, report.sample[i].title, report.sample[i].size, kCell, kPicture);
+            next_cell();
+        }
+        ImGui::EndChild();
+    }
+
+    void draw_tile(const Tile* tile, const std::string& title, long long listed, float cell, float picture) const {
+        ImGui::BeginGroup();
+        const ImVec2 origin = ImGui::GetCursorScreenPos();
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const ImVec2 box_end(origin.x + cell, origin.y + picture);
+        if (tile && tile->texture) {
+            const auto& thumb = *tile->result.thumbnail;
+            const float scale = std::min(cell / static_cast<float>(thumb.width), picture / static_cast<float>(thumb.height));
+            const float w = thumb.width * scale, h = thumb.height * scale;
+            const ImVec2 at(origin.x + (cell - w) / 2, origin.y + (picture - h) / 2);
+            draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tile->texture)), at, ImVec2(at.x + w, at.y + h));
+        } else if (tile && tile->result.error) {
+            draw->AddRectFilled(origin, box_end, IM_COL32(70, 35, 35, 255), 4.0f);
+            draw->AddRectFilled(ImVec2(origin.x + 4, origin.y + 4), ImVec2(origin.x + cell - 4, origin.y + 24), kErrorColour, 3.0f);
+            draw->AddText(ImVec2(origin.x + 8, origin.y + 6), IM_COL32(255, 255, 255, 255), tile->result.error->c_str());
+            std::string detail = tile->result.error_detail.substr(0, 40);
+            draw->PushClipRect(origin, box_end, true);
+            draw->AddText(nullptr, 0.0f, ImVec2(origin.x + 6, origin.y + 30), IM_COL32(230, 200, 200, 255), detail.c_str(), nullptr,
+                          cell - 10);
+            draw->PopClipRect();
+        } else {
+            draw->AddRectFilled(origin, box_end, IM_COL32(45, 48, 55, 255), 4.0f);
+            const char* label = tile ? tr(Text::wikipics_decode_error) : "\u23f3";
+            const ImVec2 size = ImGui::CalcTextSize(label);
+            draw->AddText(ImVec2(origin.x + (cell - size.x) / 2, origin.y + (picture - size.y) / 2), IM_COL32(170, 170, 170, 255), label);
+        }
+        ImGui::Dummy(ImVec2(cell, picture));
+        std::string name = title;
+        while (name.size() > 3 && ImGui::CalcTextSize(name.c_str()).x > cell) name = name.substr(0, name.size() - 4) + "…";
+        ImGui::TextUnformatted(name.c_str());
+        const long long shown = tile && !tile->result.error ? static_cast<long long>(tile->result.bytes) : listed;
+        ImGui::TextDisabled("%s", wikipics::group_digits(shown).c_str());
+        ImGui::EndGroup();
+        if (ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            ImGui::TextUnformatted(title.c_str());
+            if (tile) {
+                const auto& r = tile->result;
+                ImGui::TextDisabled("%s", r.url.c_str());
+                if (r.error) ImGui::TextColored(ImVec4(1, 0.6f, 0.5f, 1), "%s: %s", r.error->c_str(), r.error_detail.c_str());
+                ImGui::Text("%s · HTTP %d · %s %s", r.worker.c_str(), r.status, wikipics::group_digits(static_cast<long long>(r.bytes)).c_str(),
+                            "bytes");
+                ImGui::Text("%s %.3f s · %s %.3f s · %s %.3f s", tr(Text::wikipics_wait), r.wait_s, tr(Text::wikipics_transfer),
+                            r.transfer_s, tr(Text::wikipics_decode), r.decode_s);
+            } else {
+                ImGui::TextDisabled("%s", tr(Text::pending));
+            }
+            ImGui::EndTooltip();
+        }
+    }
+
+    void draw_lanes() const {
+        ImGui::TextUnformatted(tr(Text::wikipics_lanes));
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const auto legend = [&](ImU32 colour, Text text) {
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            draw->AddRectFilled(ImVec2(at.x, at.y + 3), ImVec2(at.x + 12, at.y + 15), colour, 2.0f);
+            ImGui::Dummy(ImVec2(14, 16));
+            ImGui::SameLine();
+            ImGui::TextUnformatted(tr(text));
+            ImGui::SameLine();
+        };
+        legend(kWaitColour, Text::wikipics_wait);
+        legend(kTransferColour, Text::wikipics_transfer);
+        legend(kDecodeColour, Text::wikipics_decode);
+        legend(kErrorColour, Text::wikipics_errors);
+        ImGui::NewLine();
+
+        // A lane per thread; the event loop's requests overlap on one thread, so they get a row per request slot
+        // ("loop · 2": the second request in flight at that moment), packed first-free by start time.
+        const auto in_flight = run_->in_flight();
+        std::vector<std::string> tile_row(tiles_.size()), flight_row(in_flight.size());
+        struct LoopBar {
+            double start, end;
+            std::string* row;
+        };
+        std::vector<LoopBar> loop_bars;
+        const double now_s = run_->elapsed_s();
+        for (std::size_t i = 0; i < tiles_.size(); ++i) {
+            const auto& r = tiles_[i].result;
+            if (r.worker == "event loop") loop_bars.push_back({r.started_s, r.started_s + r.elapsed_s + r.decode_s, &tile_row[i]});
+            else tile_row[i] = r.worker;
+        }
+        for (std::size_t i = 0; i < in_flight.size(); ++i) {
+            if (in_flight[i].worker == "event loop") loop_bars.push_back({in_flight[i].started_s, now_s, &flight_row[i]});
+            else flight_row[i] = in_flight[i].worker;
+        }
+        std::sort(loop_bars.begin(), loop_bars.end(), [](const LoopBar& a, const LoopBar& b) { return a.start < b.start; });
+        std::vector<double> row_end;
+        for (auto& bar : loop_bars) {
+            std::size_t row = 0;
+            while (row < row_end.size() && row_end[row] > bar.start + 1e-9) ++row;
+            if (row == row_end.size()) row_end.push_back(0);
+            row_end[row] = bar.end;
+            *bar.row = "loop \u00b7 " + std::to_string(row + 1);
+        }
+        std::vector<std::string> lanes;
+        for (const auto* rows : {&tile_row, &flight_row})
+            for (const auto& row : *rows)
+                if (!row.empty() && std::find(lanes.begin(), lanes.end(), row) == lanes.end()) lanes.push_back(row);
+        std::sort(lanes.begin(), lanes.end(), [](const std::string& a, const std::string& b) {
+            return a.size() != b.size() ? a.size() < b.size() : a < b;
+        });
+        const float lane_h = lanes.size() > 16 ? 12.0f : 20.0f, label_w = 90.0f;
+        const float width = std::max(200.0f, ImGui::GetContentRegionAvail().x);
+        const float height = lane_h * static_cast<float>(std::max<std::size_t>(lanes.size(), 1)) + 22.0f;
+        const ImVec2 origin = ImGui::GetCursorScreenPos();
+        const double now = run_->elapsed_s();
+        const double span = std::max(now, 0.001);
+        const float plot_w = width - label_w - 8.0f;
+        const auto x_of = [&](double t) { return origin.x + label_w + static_cast<float>(std::clamp(t / span, 0.0, 1.0)) * plot_w; };
+        draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), IM_COL32(30, 33, 38, 255), 4.0f);
+        for (std::size_t lane = 0; lane < lanes.size(); ++lane) {
+            const float y = origin.y + 4.0f + lane_h * static_cast<float>(lane);
+            const float y1 = y + lane_h - 3.0f;
+            draw->AddText(ImVec2(origin.x + 6, y), IM_COL32(200, 200, 200, 255), lanes[lane].c_str());
+            for (std::size_t i = 0; i < tiles_.size(); ++i) {
+                const auto& r = tiles_[i].result;
+                if (tile_row[i] != lanes[lane]) continue;
+                const double wait_end = r.started_s + r.wait_s, transfer_end = wait_end + r.transfer_s;
+                const float x0 = x_of(r.started_s), x1 = x_of(wait_end), x2 = x_of(transfer_end), x3 = x_of(transfer_end + r.decode_s);
+                draw->AddRectFilled(ImVec2(x0, y), ImVec2(std::max(x0 + 1.0f, x1), y1), r.error ? kErrorColour : kWaitColour);
+                if (!r.error) {
+                    draw->AddRectFilled(ImVec2(x1, y), ImVec2(x2, y1), kTransferColour);
+                    draw->AddRectFilled(ImVec2(x2, y), ImVec2(std::max(x2 + 1.0f, x3), y1), kDecodeColour);
+                } else {
+                    draw->AddRectFilled(ImVec2(x1, y), ImVec2(x2, y1), kErrorColour);
+                }
+                draw->AddRect(ImVec2(x0, y), ImVec2(std::max(x0 + 2.0f, x3), y1), IM_COL32(20, 20, 20, 255));
+            }
+            for (std::size_t i = 0; i < in_flight.size(); ++i)
+                if (flight_row[i] == lanes[lane])
+                    draw->AddRectFilled(ImVec2(x_of(in_flight[i].started_s), y), ImVec2(x_of(now), y1), kRunningColour);
+        }
+        char axis[48];
+        std::snprintf(axis, sizeof axis, "0 s … %.2f s", span);
+        draw->AddText(ImVec2(origin.x + label_w, origin.y + height - 18.0f), IM_COL32(150, 150, 150, 255), axis);
+        ImGui::Dummy(ImVec2(width, height));
+    }
+
+    void draw_history() {
+        ImGui::TextUnformatted(tr(Text::history));
+        if (history_.empty()) return;
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr(Text::clear_history))) {
+            history_.clear();
+            return;
+        }
+        double best = 1.0;
+        for (const auto& h : history_)
+            if (h.speedup) best = std::max(best, *h.speedup);
+        if (!ImGui::BeginTable("##history", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) return;
+        ImGui::TableSetupColumn(tr(Text::executor));
+        ImGui::TableSetupColumn(tr(Text::wall));
+        ImGui::TableSetupColumn(tr(Text::wikipics_mb_s));
+        ImGui::TableSetupColumn(tr(Text::cpu));
+        ImGui::TableSetupColumn(tr(Text::speedup), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableHeadersRow();
+        for (const auto& h : history_) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::Text("%s x%d · %d", std::string(wikipics::to_string(h.executor)).c_str(), h.workers, h.count);
+            ImGui::TableNextColumn();
+            ImGui::Text("%s%s", primes::format_duration(h.wall_s).c_str(), h.cancelled ? " (cancelled)" : "");
+            ImGui::TableNextColumn();
+            ImGui::Text("%.2f", megabytes_per_s(h.bytes, h.wall_s));
+            ImGui::TableNextColumn();
+            if (h.cpu_s) ImGui::TextUnformatted(primes::format_duration(*h.cpu_s).c_str());
+            else ImGui::TextDisabled("n/a");
+            ImGui::TableNextColumn();
+            if (h.speedup) {
+                char label[32];
+                std::snprintf(label, sizeof label, "x%.2f", *h.speedup);
+                ImGui::ProgressBar(static_cast<float>(*h.speedup / best), ImVec2(-1, 0), label);
+            } else {
+                ImGui::TextDisabled("%s", tr(Text::no_sequential_yet));
+            }
+        }
+        ImGui::EndTable();
+    }
+
+    WikipicsExecutor executor_ = WikipicsExecutor::threads;
+    std::string count_ = "10";
+    std::string size_ = "1_000_000";
+    std::string workers_ = "10";
+    std::string max_req_ = "10";
+    std::string timeout_ = "20";
+    std::string seed_ = "0";
+    ServerChoice server_ = ServerChoice::live;
+    bool server_set_ = false;
+    std::string other_url_ = "http://127.0.0.1:8001/w/api.php";
+    options::FieldErrors field_errors_;
+
+    std::shared_ptr<wikipics::HttpClient> client_;
+    std::unique_ptr<wikipics::WikipicsRun> run_;
+    bool recorded_ = false;
+    bool cancel_asked_ = false;
+    std::optional<nlohmann::json> finished_json_;
+    std::vector<Tile> tiles_;
+    std::vector<HistoryEntry> history_;
+
+    bool probe_started_ = false;
+    bool probe_taken_ = false;
+    bool mirror_taken_ = false;
+    std::atomic<bool> mirror_done_{false};
+    std::thread probe_thread_;
+    std::atomic<bool> probe_cancel_{false};
+    std::atomic<bool> probe_done_{false};
+    std::atomic<bool> mirror_ok_{false};
+    std::mutex probe_mutex_;
+    bool live_ok_ = false;
+    std::string probe_detail_;
+    std::optional<std::string> same_origin_;
+    std::optional<std::string> mirror_url_;
+    Probe live_probe_ = Probe::unknown;
+    Probe mirror_probe_ = Probe::unknown;
+    std::string live_detail_;
+};
+
+}  // namespace
+
+std::unique_ptr<DemoPanel> make_wikipics_panel() { return std::make_unique<WikipicsPanel>(); }
+
+}  // namespace conclab::ui

@@ -1,0 +1,114 @@
+// The wikipics demo in the browser, with the page and `conclab serve --mirror` on one origin: a thread-pool
+// run against a faulty mirror (errors and truncated bodies) autoruns from the query string and logs
+// CONCLAB_RESULT with the CLI's JSON — every image accounted for, failures with their reasons, totals that
+// add up — while the panel shows thumbnails and says that live Commons is unreachable (no internet here).
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import * as h from './helpers.mjs';
+
+const env = {};
+
+// Chromium reports each failed request on the console (the injected 500/418s, cut bodies, unreachable Commons):
+// those are the demo's subject; anything else is a real error.
+const unexpected = (errors) => errors.filter((e) => !/net::ERR_|status of (418|429|500) /.test(e));
+before(async () => {
+  h.requireSite();
+  env.server = await h.startIsolatedServer({
+    serveArgs: ['--mirror', '--seed', '7', '--error-rate', '0.25', '--truncate-rate', '0.25'],
+  });
+  env.browser = await h.launchBrowser();
+});
+after(async () => {
+  await env.browser?.close();
+  await env.server?.close();
+});
+
+test('threads against a faulty same-origin mirror: per-image errors with reasons, right totals, thumbnails',
+  { timeout: 120000 }, async () => {
+    const api = `${env.server.url}w/api.php`;
+    const query = `?demo=wikipics&server=${encodeURIComponent(api)}&count=8&size=150000&executor=threads&workers=4` +
+      '&timeout=15&autorun=1';
+    const { page, messages, errors } = await h.openPage(env.browser.context, env.server.url + query);
+    await h.waitForApp(page);
+    const result = await h.waitForResult(page, messages, 90000);
+    assert.equal(result.demo, 'wikipics');
+    assert.equal(result.executor, 'threads');
+    assert.equal(result.workers, 4);
+    assert.equal(result.server, api);
+    assert.equal(result.cancelled, false);
+    assert.equal(result.sample_error, undefined);
+    assert.equal(result.images.length, 8, 'every image has a result');
+    const failed = result.images.filter((i) => i.error !== null);
+    const good = result.images.filter((i) => i.error === null);
+    assert.ok(failed.length > 0, 'the mirror injected faults');
+    assert.ok(good.length > 0, 'some images arrived');
+    for (const image of result.images) {
+      assert.match(image.worker, /^thread [1-4]$/);
+      assert.ok(image.url.startsWith(`${env.server.url}images/`), image.url);
+    }
+    for (const image of failed) {
+      assert.ok(['http_status', 'network'].includes(image.error), `${image.url}: ${image.error}`);
+      assert.equal(typeof image.detail, 'string');
+      assert.ok(image.detail.length > 0);
+      if (image.error === 'http_status') assert.ok([500, 418].includes(image.status), `status ${image.status}`);
+      else assert.equal(image.status, 0, 'a cut body gives status 0 in a browser');
+    }
+    assert.ok(failed.some((i) => i.error === 'network'), 'a truncated body is a network error in a browser');
+    for (const image of good) {
+      assert.equal(image.status, 200);
+      assert.ok(image.bytes > 100000 && image.bytes < 300000, `${image.bytes} bytes`);
+      assert.ok(image.decode_s >= 0);
+    }
+    assert.equal(result.total_bytes, good.reduce((sum, i) => sum + i.bytes, 0));
+    assert.equal(result.cpu.kind, 'unavailable', 'a browser measures no CPU time');
+    assert.ok(result.startup_s >= 0 && result.startup_s < 60, `start-up ${result.startup_s} s, apart from wall_s`);
+
+    // The panel: a thumbnail per good image, the mirror found, live Commons reported unreachable.
+    await page.waitForFunction((n) => {
+      const s = window.conclab.state().wikipics;
+      return s.thumbnails === n && s.live !== 'checking';
+    }, good.length, { timeout: 30000, polling: 250 });
+    const state = (await page.evaluate(() => window.conclab.state())).wikipics;
+    assert.equal(state.running, false);
+    assert.equal(state.tiles, 8);
+    assert.equal(state.mirror, 'yes');
+    assert.equal(state.mirror_url, api);
+    assert.equal(state.live, 'no', 'this machine has no internet');
+    assert.ok(state.live_detail.length > 0);
+    assert.equal(state.history, 1);
+    mkdirSync(h.screenshotDir, { recursive: true });
+    await page.locator('#canvas').screenshot({ path: path.join(h.screenshotDir, 'wikipics-web-en.png') });
+    assert.deepEqual(unexpected(errors), []);
+    await page.close();
+  });
+
+test('bad options show beside their fields, and the Portuguese panel draws', { timeout: 60000 }, async () => {
+  const { page, errors } = await h.openPage(env.browser.context,
+    `${env.server.url}?demo=wikipics&lang=pt&count=0&server=ftp://nope&executor=sequential`);
+  await h.waitForApp(page);
+  const state = await page.evaluate(() => window.conclab.state());
+  assert.equal(state.demo, 'wikipics');
+  assert.match(state.wikipics.errors.count, /count/);
+  assert.match(state.wikipics.errors.server, /ftp:\/\/nope/);
+  assert.equal(state.wikipics.executor, 'sequential');
+  await page.waitForFunction(() => window.conclab.state().wikipics.mirror === 'yes', null, { timeout: 30000, polling: 250 });
+  await h.waitForIdle(page);
+  await page.locator('#canvas').screenshot({ path: path.join(h.screenshotDir, 'wikipics-web-pt.png') });
+  assert.deepEqual(unexpected(errors), []);
+  await page.close();
+
+  // The event loop (async) runs natively only: the page refuses it beside the field, with the reason, and runs nothing.
+  const asyncPage = await h.openPage(env.browser.context, `${env.server.url}?demo=wikipics&executor=async&autorun=1`);
+  await h.waitForApp(asyncPage.page);
+  const refused = (await asyncPage.page.evaluate(() => window.conclab.state())).wikipics;
+  assert.equal(refused.executor, 'async');
+  assert.match(refused.errors.executor, /not available in the browser/);
+  assert.match(refused.errors.executor, /emscripten_fetch/);
+  assert.equal(refused.running, false);
+  assert.equal(refused.run, undefined);
+  assert.ok(!asyncPage.messages.some((m) => m.text.startsWith('CONCLAB_RESULT')));
+  assert.deepEqual(unexpected(asyncPage.errors), []);
+  await asyncPage.page.close();
+});
