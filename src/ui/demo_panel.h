@@ -47,6 +47,7 @@ const std::vector<DemoEntry>& demo_registry();
 
 std::unique_ptr<DemoPanel> make_system_panel();
 std::unique_ptr<DemoPanel> make_primes_panel();
+std::unique_ptr<DemoPanel> make_lab_panel();
 
 /// @brief Draws `errors[field]` in red on the same line, wrapped, when there is one.
 void draw_field_error(const options::FieldErrors& errors, const char* field);

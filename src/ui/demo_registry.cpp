@@ -8,6 +8,7 @@ const std::vector<DemoEntry>& demo_registry() {
     static const std::vector<DemoEntry> demos{
         {"system", make_system_panel},
         {"primes", make_primes_panel},
+        {"lab", make_lab_panel},
     };
     return demos;
 }

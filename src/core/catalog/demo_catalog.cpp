@@ -1,5 +1,7 @@
 #include "catalog/demo_catalog.h"
 
+#include "lab/lab_options.h"
+#include "lab/thread_measures.h"
 #include "primes/least_prime_factor.h"
 #include "primes/primes_options.h"
 #include "system/system_options.h"
@@ -17,12 +19,15 @@ void check_primes(const options::Params& params, options::FieldErrors& errors) {
     primes::parse_primes_options(params, 1, errors);
 }
 
+void check_lab(const options::Params& params, options::FieldErrors& errors) { lab::parse_lab_options(params, errors); }
+
 }  // namespace
 
 const std::vector<DemoInfo>& demos() {
     static const std::vector<DemoInfo> list{
         {"system", system::system_option_specs, check_system, nullptr},
         {"primes", primes::primes_option_specs, check_primes, primes::register_tasks},
+        {"lab", lab::lab_option_specs, check_lab, lab::register_tasks},
     };
     return list;
 }
