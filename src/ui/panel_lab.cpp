@@ -417,6 +417,10 @@ private:
         }
     }
 
+    static Text short_title(Column c) {
+        return c == Column::threads ? Text::lab_threads : c == Column::processes ? Text::lab_processes : Text::lab_coroutines;
+    }
+
     // A figure as a selectable cell: the method on hover, kept below the table on a click.
     void figure_cell(const Figure& f, const std::string& id, const std::string& what) {
         const std::string text = figure_text(f);
@@ -666,7 +670,10 @@ private:
         }
         low = std::pow(10.0, std::floor(std::log10(low)));
         high = std::pow(10.0, std::ceil(std::log10(high * 1.01)) + 1);   // room for the labels
-        const float row_h = 17, label_w = 150;
+        const float row_h = 17;
+        float label_w = 0;
+        for (const auto& b : bars)
+            label_w = std::max(label_w, ImGui::CalcTextSize((std::string(tr(short_title(b.column))) + ", " + b.kind).c_str()).x);
         const float width = std::max(260.0f, ImGui::GetContentRegionAvail().x - 8);
         const ImVec2 o = ImGui::GetCursorScreenPos();
         ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -676,9 +683,9 @@ private:
                                  : b.column == Column::threads   ? kThreadsColour
                                  : b.column == Column::processes ? kProcessesColour
                                                                  : kCoroutinesColour;
-            const std::string label = std::string(tr(column_title(b.column))) + ", " + b.kind;
+            const std::string label = std::string(tr(short_title(b.column))) + ", " + b.kind;
             draw->AddText(ImVec2(o.x, y), IM_COL32(200, 200, 200, 255), label.c_str());
-            log_bar(draw, ImVec2(o.x + label_w + 60, y), width - label_w - 60 - 70, y + 2, row_h - 5, b.kib, low, high, colour,
+            log_bar(draw, ImVec2(o.x + label_w + 10, y), std::max(60.0f, width - label_w - 10 - 80), y + 2, row_h - 5, b.kib, low, high, colour,
                     lab::format_number(b.kib) + " KiB");
             y += row_h;
         }
@@ -755,7 +762,9 @@ private:
             const Section* section = shown_.find(suite);
             const Section* other = compare_ ? compare_->find(suite) : nullptr;
             const std::string name(lab::to_string(suite));
-            if (!ImGui::CollapsingHeader((name + (section ? "" : " \u2014 " + std::string(tr(Text::lab_suite_not_run)))).c_str())) continue;
+            // "###name": the same header (and its open state) whether or not the suite has run.
+            const std::string header = name + (section ? "" : " \u2014 " + std::string(tr(Text::lab_suite_not_run))) + "###" + name;
+            if (!ImGui::CollapsingHeader(header.c_str())) continue;
             if (!section) continue;
             std::vector<Column> used;
             for (Column c : lab::kAllColumns)

@@ -467,6 +467,7 @@ TEST(LabRun, WhatAPlatformCannotMeasureSaysWhyInItsCell) {
     ASSERT_TRUE(memory);
     EXPECT_EQ(memory->find("resident memory each")->missing.at(Column::processes), "no process sizes in a page");
     EXPECT_NEAR(memory->find("wasm memory each")->at(Column::processes)->value, 16 * 1024.0, 1e-9);
+    EXPECT_NE(memory->find("virtual memory each")->missing.at(Column::processes).find("wasm memory"), std::string::npos);
     bool stack_note = false;
     for (const auto& note : memory->notes) stack_note = stack_note || note.find("no ulimit in a page") != std::string::npos;
     EXPECT_TRUE(stack_note);

@@ -81,6 +81,8 @@ void put_memory(Section& section, Column column, const MemorySamples& m) {
     if (!m.wasm_memory_bytes.empty())
         put(section, "wasm memory each", column, memory_figure(m.wasm_memory_bytes, m.method));
     if (!m.virtual_bytes.empty()) put(section, "virtual memory each", column, memory_figure(m.virtual_bytes, m.method));
+    else if (!m.wasm_memory_bytes.empty())
+        put_missing(section, "virtual memory each", column, "a page sees no address space: see the wasm memory row");
     else put_missing(section, "virtual memory each", column, "reserves nothing beyond what it uses");
     if (!m.proportional_bytes.empty())
         put(section, "proportional share (PSS) each", column, memory_figure(m.proportional_bytes, m.method));
