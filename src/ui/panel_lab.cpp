@@ -425,6 +425,9 @@ private:
     void figure_cell(const Figure& f, const std::string& id, const std::string& what) {
         const std::string text = figure_text(f);
         const std::string spread = spread_text(f);
+        // The spread beside the figure when the cell is wide enough, else below it.
+        const bool spread_beside =
+            ImGui::CalcTextSize((text + "  (" + spread + ")").c_str()).x <= ImGui::GetContentRegionAvail().x;
         ImGui::PushID(id.c_str());
         const bool selected = selected_id_ == id;
         if (ImGui::Selectable(text.c_str(), selected, ImGuiSelectableFlags_None,
@@ -445,7 +448,7 @@ private:
         }
         ImGui::PopID();
         if (!spread.empty()) {
-            ImGui::SameLine(0, 6);
+            if (spread_beside) ImGui::SameLine(0, 6);
             ImGui::TextDisabled("(%s)", spread.c_str());
         }
     }
@@ -472,7 +475,7 @@ private:
         }
         const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
         if (!ImGui::BeginTable("##summary", 4, flags)) return;
-        ImGui::TableSetupColumn(tr(Text::lab_measure), ImGuiTableColumnFlags_WidthStretch, 1.1f);
+        ImGui::TableSetupColumn(tr(Text::lab_measure), ImGuiTableColumnFlags_WidthStretch, 1.25f);
         for (Column c : kModelColumns) ImGui::TableSetupColumn(tr(column_title(c)), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableHeadersRow();
         const int cpus = cpus_of(shown_, platform::logical_cpus());
@@ -485,15 +488,17 @@ private:
             if (!m && !other && row.label == Text::lab_row_wasm) continue;
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(tr(row.label));
-            if (!row.measure && m && m->x) ImGui::TextDisabled("%s", (lab::format_number(*m->x) + " " + tr(Text::lab_workers_axis)).c_str());
+            ImGui::TextWrapped("%s", tr(row.label));
+            if (!row.measure && m && m->x) ImGui::TextDisabled("%d %s", static_cast<int>(*m->x), tr(Text::lab_workers_axis));
             for (Column c : kModelColumns) {
                 ImGui::TableNextColumn();
                 const std::string id = std::string(tr(row.label)) + "/" + std::string(lab::to_string(c));
                 if (const Figure* f = m ? m->at(c) : nullptr) {
                     figure_cell(*f, id, std::string(tr(row.label)) + ", " + tr(column_title(c)));
                 } else if (c == Column::coroutines && row.coroutine_note) {
-                    ImGui::TextDisabled("%s", tr(*row.coroutine_note));
+                    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+                    ImGui::TextWrapped("%s", tr(*row.coroutine_note));
+                    ImGui::PopStyleColor();
                 } else if (m && m->missing.count(c)) {
                     missing_cell(m->missing.at(c));
                 } else {
