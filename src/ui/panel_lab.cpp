@@ -501,6 +501,8 @@ private:
                     ImGui::PopStyleColor();
                 } else if (m && m->missing.count(c)) {
                     missing_cell(m->missing.at(c));
+                } else if (shown_.find(row.suite)) {
+                    ImGui::TextDisabled("\u2013");   // the suite ran and has no such figure for this model
                 } else {
                     ImGui::TextDisabled("%s", tr(Text::lab_not_measured));
                 }

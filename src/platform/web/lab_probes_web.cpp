@@ -91,7 +91,11 @@ std::unique_ptr<exec::Executor> started_worker() {
 
 // [SECTION] start-up
 
-constexpr int kMostWorkerStarts = 12;   // each loads and compiles a wasm module: seconds, not milliseconds
+// Caps on what costs much more in a browser: each isolated Worker loads and compiles a wasm module (about a
+// second on a busy machine), and each message to one is relayed by the page's main thread.
+constexpr int kMostWorkerStarts = 5;
+constexpr int kMostWorkerRoundTrips = 60;
+constexpr int kMostWorkerTripsPerSample = 20;
 
 Samples start_threads(int count) {
     return {lab::thread_start_samples(count),
@@ -305,7 +309,7 @@ public:
             return {lab::queue_round_trip_samples(bytes, count),
                     "A " + size + " message copied into a queue guarded by a mutex and a condition variable (futexes on "
                     "Atomics.wait/notify); a second pthread moves it to a reply queue; time per round trip."};
-        case lab::Channel::pipe: return worker_round_trips(bytes, std::min(count, bytes > 4096 ? 5 : 200));
+        case lab::Channel::pipe: return worker_round_trips(bytes, std::min(count, bytes > 4096 ? 5 : kMostWorkerRoundTrips));
         case lab::Channel::socketpair:
             throw std::runtime_error("a page has no socketpair: isolated Workers talk only by postMessage (see the row above)");
         }
@@ -316,7 +320,7 @@ public:
             return {lab::thread_ping_pong_samples(per_sample, samples),
                     "Two pthreads hand a counter back and forth under a mutex and a condition variable (Atomics.wait/notify "
                     "underneath); each sample is the mean of " + std::to_string(per_sample) + " round trips."};
-        return worker_ping_pong(std::min(per_sample, 100), samples);
+        return worker_ping_pong(std::min(per_sample, kMostWorkerTripsPerSample), samples);
     }
 
     double run_workload(exec::ExecutorKind kind, int workers, const std::vector<std::uint64_t>& numbers) override {
