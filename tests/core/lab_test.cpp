@@ -1,11 +1,14 @@
 // The lab's core against a fake Probes: statistics, options, the report's JSON/CSV shape, the plan's
 // arithmetic (speedups, the ladder) and the run object's progress, failures and cancel.
+#include "exec/task.h"
 #include "lab/coroutine_measures.h"
 #include "lab/figure.h"
 #include "lab/lab_options.h"
 #include "lab/lab_report.h"
 #include "lab/lab_run.h"
 #include "lab/latency_ladder.h"
+#include "lab/thread_measures.h"
+#include "primes/least_prime_factor.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -340,7 +343,7 @@ TEST(LatencyLadder, HumanTimeReadsAsAPersonSaysIt) {
     EXPECT_EQ(human_duration(0.5), "0.5 s");
 }
 
-TEST(LabRun, AFailingProbeIsNotedAndTheRestStillRuns) {
+TEST(LabRun, AProbeThatCannotMeasureSaysWhyInItsCellAndTheRestStillRuns) {
     auto probes = std::make_unique<FakeProbes>();
     probes->throw_in_fork = true;
     const LabReport report = run_fake(quick(Suite::startup), std::move(probes));
@@ -530,4 +533,26 @@ TEST(LabReport, ReadingSomethingElseSaysWhy) {
               std::string::npos);
     // Unknown columns are skipped; a suite with no measures is still a suite.
     EXPECT_EQ(reason(R"({"memory": {"measures": [{"name": "x", "cells": {"gpu": {"value": 1}}}]}})"), "accepted");
+}
+
+TEST(ThreadMeasures, EveryPortableMeasureReturnsOnePositiveSamplePerAsk) {
+    auto positive = [](const std::vector<double>& samples, std::size_t count) {
+        EXPECT_EQ(samples.size(), count);
+        for (double s : samples) EXPECT_GT(s, 0);
+    };
+    positive(thread_start_samples(3), 3);
+    positive(atomics_round_trip_samples(64, 5), 5);
+    positive(atomics_round_trip_samples(std::size_t{1} << 16, 2), 2);
+    positive(queue_round_trip_samples(64, 5), 5);
+    positive(thread_ping_pong_samples(10, 2), 2);
+    positive(pointer_chase_samples(4096, 100'000, 2), 2);
+    const auto numbers = scaling_numbers(30, 4);
+    ASSERT_EQ(numbers.size(), 4u);
+    for (auto n : numbers) EXPECT_TRUE(primes::is_prime(n));
+    const auto make = [](exec::ExecutorKind, int workers) { return exec::make_thread_pool(workers); };
+    EXPECT_GT(workload_wall_seconds(make, exec::ExecutorKind::threads, 2, numbers), 0);
+    // lab.echo, the message of the web's postMessage round trips, returns its argument unchanged.
+    register_tasks();
+    exec::TaskContext context;
+    EXPECT_EQ(exec::run_task({"lab.echo", std::string("a\0b", 3)}, context), std::string("a\0b", 3));
 }
