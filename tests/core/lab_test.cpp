@@ -544,6 +544,8 @@ TEST(ThreadMeasures, EveryPortableMeasureReturnsOnePositiveSamplePerAsk) {
     positive(atomics_round_trip_samples(64, 5), 5);
     positive(atomics_round_trip_samples(std::size_t{1} << 16, 2), 2);
     positive(queue_round_trip_samples(64, 5), 5);
+    positive(atomics_round_trip_samples(64, 3, 10), 3);   // means of ten: a coarse clock still sees them
+    positive(queue_round_trip_samples(64, 3, 10), 3);
     positive(thread_ping_pong_samples(10, 2), 2);
     positive(pointer_chase_samples(4096, 100'000, 2), 2);
     const auto numbers = scaling_numbers(30, 4);

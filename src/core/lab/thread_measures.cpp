@@ -26,16 +26,17 @@ std::vector<char> pattern(std::size_t bytes) {
     return data;
 }
 
-/// Runs `trip` `count` times after a few untimed warm-up trips; returns seconds per trip.
+/// After a few untimed warm-up trips, `count` samples of `per_sample` trips each; seconds per trip.
 template <class Trip>
-std::vector<double> time_trips(int count, Trip&& trip) {
+std::vector<double> time_trips(int count, int per_sample, Trip&& trip) {
+    per_sample = std::max(1, per_sample);
     for (int i = 0; i < 3; ++i) trip();
     std::vector<double> samples;
     samples.reserve(static_cast<std::size_t>(count));
     for (int i = 0; i < count; ++i) {
         const double start = now_s();
-        trip();
-        samples.push_back(now_s() - start);
+        for (int t = 0; t < per_sample; ++t) trip();
+        samples.push_back((now_s() - start) / per_sample);
     }
     return samples;
 }
@@ -63,7 +64,7 @@ std::vector<double> thread_start_samples(int count) {
     return samples;
 }
 
-std::vector<double> atomics_round_trip_samples(std::size_t bytes, int count) {
+std::vector<double> atomics_round_trip_samples(std::size_t bytes, int count, int trips_per_sample) {
     std::vector<char> request = pattern(bytes), reply(bytes), shared_request(bytes), shared_reply(bytes);
     std::atomic<int> turn{0};   // 1: a request waits; 2: a reply waits; -1: stop
     auto await_turn = [&turn](int wanted) {
@@ -80,7 +81,7 @@ std::vector<double> atomics_round_trip_samples(std::size_t bytes, int count) {
             turn.notify_one();
         }
     });
-    auto samples = time_trips(count, [&] {
+    auto samples = time_trips(count, trips_per_sample, [&] {
         std::memcpy(shared_request.data(), request.data(), bytes);
         turn.store(1, std::memory_order_release);
         turn.notify_one();
@@ -93,7 +94,7 @@ std::vector<double> atomics_round_trip_samples(std::size_t bytes, int count) {
     return samples;
 }
 
-std::vector<double> queue_round_trip_samples(std::size_t bytes, int count) {
+std::vector<double> queue_round_trip_samples(std::size_t bytes, int count, int trips_per_sample) {
     std::mutex mutex;
     std::condition_variable changed;
     std::deque<std::vector<char>> requests, replies;
@@ -110,7 +111,7 @@ std::vector<double> queue_round_trip_samples(std::size_t bytes, int count) {
     });
     const std::vector<char> message = pattern(bytes);
     std::vector<char> received;
-    auto samples = time_trips(count, [&] {
+    auto samples = time_trips(count, trips_per_sample, [&] {
         std::unique_lock lock(mutex);
         requests.push_back(message);   // a copy into the queue, as a message would be
         changed.notify_all();

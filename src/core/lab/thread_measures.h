@@ -17,12 +17,13 @@ namespace conclab::lab {
 std::vector<double> thread_start_samples(int count);
 
 /// @brief Seconds per round trip of a `bytes` message copied into shared memory and echoed by a second
-/// thread, the turn handed over with one atomic (spinning, then atomic wait/notify).
-std::vector<double> atomics_round_trip_samples(std::size_t bytes, int count);
+/// thread, the turn handed over with one atomic (spinning, then atomic wait/notify). `count` samples, each the
+/// mean of `trips_per_sample` round trips (more than one where the clock is coarse: a browser's is a few µs).
+std::vector<double> atomics_round_trip_samples(std::size_t bytes, int count, int trips_per_sample = 1);
 
 /// @brief Seconds per round trip of a `bytes` message through a queue guarded by a mutex and a condition
-/// variable, moved to a reply queue by a second thread.
-std::vector<double> queue_round_trip_samples(std::size_t bytes, int count);
+/// variable, moved to a reply queue by a second thread; samples as above.
+std::vector<double> queue_round_trip_samples(std::size_t bytes, int count, int trips_per_sample = 1);
 
 /// @brief Seconds per round trip (two switches) between two threads handing a counter over under a mutex
 /// and a condition variable, each sample the mean of `per_sample`.
