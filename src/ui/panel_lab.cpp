@@ -710,7 +710,7 @@ private:
         const auto& names = rungs.empty() ? other : rungs;
         const double low = 1, high = 1e11;
         const float bar_h = 13, label_w = 70;
-        const float width = std::max(300.0f, ImGui::GetContentRegionAvail().x * 0.5f);
+        const float width = std::max(300.0f, ImGui::GetContentRegionAvail().x * 0.7f);
         const ImVec2 o = ImGui::GetCursorScreenPos();
         ImDrawList* draw = ImGui::GetWindowDrawList();
         float y = o.y;
@@ -731,15 +731,12 @@ private:
         }
         const float chart_h = y - o.y;
         ImGui::Dummy(ImVec2(width, chart_h));
-        // The talk's table and this machine's, beside the bars.
+        // The talk's table and this machine's, under the bars.
         const lab::Table* t = ladder_table(shown_);
         if (!t && compare_) t = ladder_table(*compare_);
         if (t) {
-            ImGui::SameLine();
-            ImGui::BeginGroup();
             ImGui::TextDisabled("%s", t->title.c_str());
             draw_text_table("##ladder", *t);
-            ImGui::EndGroup();
         }
     }
 
