@@ -1,5 +1,6 @@
-// The seam for the lab's measurements: the platform's Probes (native: threads, posix_spawn, pipes,
-// /proc, fsync, loopback TCP). The lab in core runs them; the CLI and the GUI make them here.
+// The seam for the lab's measurements: the platform's Probes (native: threads, posix_spawn, pipes, /proc,
+// fsync, loopback TCP; web: pthreads, isolated Web Workers, postMessage, a same-origin fetch, and a sentence
+// for what a page can't measure). The lab in core runs them; the CLI and the GUI make them here.
 #pragma once
 
 #include "lab/probes.h"
@@ -8,8 +9,9 @@
 
 namespace conclab::platform {
 
-/// @brief This platform's probes for a lab::LabRun. Native: processes start /bin/true (start-up) and idle
-/// `conclab worker` processes (memory; /bin/cat where no conclab executable is known).
+/// @brief This platform's probes for a lab::LabRun. Native: processes start `conclab noop` (/bin/true where no
+/// conclab executable answers to it) and idle `conclab worker` processes (memory; /bin/cat where none is known).
+/// Web: call them from a pthread, never the browser main thread (LabRun does).
 std::unique_ptr<lab::Probes> make_lab_probes();
 
 }  // namespace conclab::platform

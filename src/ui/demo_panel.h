@@ -49,6 +49,7 @@ std::unique_ptr<DemoPanel> make_system_panel();
 std::unique_ptr<DemoPanel> make_primes_panel();
 std::unique_ptr<DemoPanel> make_exhibition_panel();
 std::unique_ptr<DemoPanel> make_wikipics_panel();
+std::unique_ptr<DemoPanel> make_lab_panel();
 
 /// @brief True while the window is too narrow for side-by-side parts (a phone held upright): the app shows a
 /// top bar instead of the sidebar, and panels stack what they would put side by side.

@@ -10,6 +10,7 @@ const std::vector<DemoEntry>& demo_registry() {
         {"primes", make_primes_panel},
         {"exhibition", make_exhibition_panel},
         {"wikipics", make_wikipics_panel},
+        {"lab", make_lab_panel},
     };
     return demos;
 }

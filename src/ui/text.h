@@ -37,6 +37,15 @@ enum class Text {
     ex_spin_never_froze, ex_spin_answer, ex_spin_process_note,
 
     // Lab panel (issue 9): its keys below this line
+    lab_menu, lab_title, lab_intro, lab_suite, lab_all_suites, lab_quick, lab_run_all, lab_run_suite,
+    lab_cancelling, lab_not_run_yet, lab_running_on_worker, lab_finished, lab_cancelled, lab_summary, lab_measure,
+    lab_threads, lab_processes, lab_processes_web, lab_coroutines, lab_row_startup, lab_row_resident,
+    lab_row_virtual, lab_row_wasm, lab_row_round_trip, lab_row_throughput, lab_row_switches, lab_row_speedup,
+    lab_coroutine_no_speedup, lab_coroutine_call, lab_not_measured, lab_how, lab_click_hint, lab_samples,
+    lab_spread, lab_speedup_chart, lab_ideal, lab_gil_model, lab_workers_axis, lab_ladder_chart, lab_talk,
+    lab_here, lab_memory_chart, lab_resident, lab_reserved, lab_pss, lab_wasm, lab_export_json, lab_export_csv,
+    lab_saved, lab_nothing_to_export, lab_compare, lab_path, lab_load, lab_pick_file, lab_loaded, lab_remove,
+    lab_details, lab_notes, lab_suite_not_run,
 
     count_
 };

@@ -94,3 +94,20 @@ TEST(LabCli, BadSuiteAndConflictingFormatsExitTwoWithOneLine) {
     EXPECT_NE(o.err.find("unknown suite 'nope': use startup|memory|ipc|switch|scaling|system|latency|all"), std::string::npos)
         << o.err;
 }
+
+TEST(LabCli, NoopExitsAtOnceSilentlyAndIsNotInTheHelp) {
+    const Outcome o = run("noop");
+    EXPECT_EQ(o.status, 0);
+    EXPECT_TRUE(o.out.empty()) << o.out;
+    EXPECT_TRUE(o.err.empty()) << o.err;
+    EXPECT_EQ(run("--help").out.find("noop"), std::string::npos);
+}
+
+TEST(LabCli, ProcessStartupSpawnsThisProgram) {
+    const Outcome o = run("lab --suite startup --quick --json");
+    ASSERT_EQ(o.status, 0) << o.err;
+    const auto doc = nlohmann::json::parse(o.out);
+    for (const auto& m : doc["startup"]["measures"])
+        if (m["name"] == "start + finish one")
+            EXPECT_NE(m["cells"]["processes"]["method"].get<std::string>().find("conclab noop"), std::string::npos) << m.dump();
+}

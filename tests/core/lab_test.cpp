@@ -1,11 +1,14 @@
 // The lab's core against a fake Probes: statistics, options, the report's JSON/CSV shape, the plan's
 // arithmetic (speedups, the ladder) and the run object's progress, failures and cancel.
+#include "exec/task.h"
 #include "lab/coroutine_measures.h"
 #include "lab/figure.h"
 #include "lab/lab_options.h"
 #include "lab/lab_report.h"
 #include "lab/lab_run.h"
 #include "lab/latency_ladder.h"
+#include "lab/thread_measures.h"
+#include "primes/least_prime_factor.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -340,15 +343,17 @@ TEST(LatencyLadder, HumanTimeReadsAsAPersonSaysIt) {
     EXPECT_EQ(human_duration(0.5), "0.5 s");
 }
 
-TEST(LabRun, AFailingProbeIsNotedAndTheRestStillRuns) {
+TEST(LabRun, AProbeThatCannotMeasureSaysWhyInItsCellAndTheRestStillRuns) {
     auto probes = std::make_unique<FakeProbes>();
     probes->throw_in_fork = true;
     const LabReport report = run_fake(quick(Suite::startup), std::move(probes));
     const Section* s = report.find(Suite::startup);
     ASSERT_TRUE(s);
-    EXPECT_FALSE(s->find("fork + wait (unsafe in a threaded program)"));
-    ASSERT_EQ(s->notes.size(), 1u);
-    EXPECT_NE(s->notes[0].find("fork refused"), std::string::npos);
+    // A probe that can't measure (fork in a browser) leaves its reason in the cell, where the reader looks.
+    const Measure* fork = s->find("fork + wait (unsafe in a threaded program)");
+    ASSERT_TRUE(fork);
+    EXPECT_FALSE(fork->at(Column::processes));
+    EXPECT_EQ(fork->missing.at(Column::processes), "fork refused");
     EXPECT_TRUE(s->find("start + finish one")->at(Column::processes));
     EXPECT_FALSE(report.cancelled);
 }
@@ -417,4 +422,139 @@ TEST(CoroutineMeasures, StartPingPongAndParkRealCoroutines) {
         SuspendedCoroutines parked(50);
         EXPECT_EQ(parked.parked(), 50);
     }   // released: every coroutine finishes (ASan would see a leaked frame)
+}
+
+namespace {
+
+// What the web's probes do: measure some cells differently and refuse others with a sentence.
+class BrowserLikeProbes : public FakeProbes {
+public:
+    BrowserLikeProbes() { throw_in_fork = true; }
+    MemorySamples idle_processes(int count) override {
+        MemorySamples m;
+        m.wasm_memory_bytes.assign(static_cast<std::size_t>(count), 16 * 1024 * 1024.0);
+        m.resident_unknown = "no process sizes in a page";
+        m.method = "fake module memory";
+        return m;
+    }
+    StackFacts thread_stack() override {
+        StackFacts facts{2 * 1024 * 1024.0, std::nullopt, "fake stack"};
+        facts.no_stack_limit = "no ulimit in a page";
+        return facts;
+    }
+    Samples round_trips(Channel channel, std::size_t bytes, int count) override {
+        if (channel == Channel::socketpair) throw std::runtime_error("no socketpair in a page");
+        return FakeProbes::round_trips(channel, bytes, count);
+    }
+    SystemSnapshot system_snapshot() override {
+        SystemSnapshot snap{4, {}, "fake navigator"};
+        snap.processes_unknown = "no processes in a page";
+        snap.device_memory_gib = 8;
+        return snap;
+    }
+    DiskSamples disk_write_read(int) override { throw std::runtime_error("no disk in a page"); }
+    Samples tcp_round_trips(int) override { throw std::runtime_error("no TCP in a page"); }
+    std::optional<Samples> fetch_round_trips(int count) override { return constant(400e-6, count, "fake fetch"); }
+    std::optional<Samples> start_threads_beyond_pool(int count) override { return constant(30e-3, count, "fake new Worker"); }
+};
+
+}  // namespace
+
+TEST(LabRun, WhatAPlatformCannotMeasureSaysWhyInItsCell) {
+    const LabReport report = run_fake(quick(), std::make_unique<BrowserLikeProbes>());
+    const Section* startup = report.find(Suite::startup);
+    ASSERT_TRUE(startup);
+    EXPECT_NEAR(startup->find("start + finish one, beyond the pre-started pool")->at(Column::threads)->value, 30e3, 1e-6);
+
+    const Section* memory = report.find(Suite::memory);
+    ASSERT_TRUE(memory);
+    EXPECT_EQ(memory->find("resident memory each")->missing.at(Column::processes), "no process sizes in a page");
+    EXPECT_NEAR(memory->find("wasm memory each")->at(Column::processes)->value, 16 * 1024.0, 1e-9);
+    EXPECT_NE(memory->find("virtual memory each")->missing.at(Column::processes).find("wasm memory"), std::string::npos);
+    bool stack_note = false;
+    for (const auto& note : memory->notes) stack_note = stack_note || note.find("no ulimit in a page") != std::string::npos;
+    EXPECT_TRUE(stack_note);
+
+    const Section* ipc = report.find(Suite::ipc);
+    ASSERT_TRUE(ipc);
+    EXPECT_EQ(ipc->find("64 B round trip (lock + queue / socketpair)")->missing.at(Column::processes), "no socketpair in a page");
+    EXPECT_TRUE(ipc->find("64 B round trip (lock + queue / socketpair)")->at(Column::threads));
+
+    const Section* system = report.find(Suite::system);
+    ASSERT_TRUE(system);
+    EXPECT_EQ(system->find("processes (ps ax | wc -l)")->missing.at(Column::machine), "no processes in a page");
+    EXPECT_EQ(system->find("device memory (rounded by the browser)")->at(Column::machine)->value, 8);
+    EXPECT_TRUE(system->tables.empty());
+
+    const Section* latency = report.find(Suite::latency);
+    ASSERT_TRUE(latency);
+    EXPECT_EQ(latency->find("disk: 4 KiB write + fsync")->missing.at(Column::machine), "no disk in a page");
+    EXPECT_EQ(latency->find("network: loopback TCP round trip")->missing.at(Column::machine), "no TCP in a page");
+    EXPECT_NEAR(latency->find("network: same-origin fetch round trip")->at(Column::machine)->value, 400, 1e-9);
+    // The ladder's network rung takes the fetch; its disk rung says why there is none.
+    const Table& ladder = latency->tables.back();
+    bool network = false, disk = false;
+    for (const auto& row : ladder.rows) {
+        if (row[0] == "network") network = row[3] == "400000 ns" && row[6] == "same-origin fetch round trip";
+        if (row[0] == "disk") disk = row[6] == "no disk in a page";
+    }
+    EXPECT_TRUE(network);
+    EXPECT_TRUE(disk);
+}
+
+TEST(LabReport, JsonReadsBackToTheSameReport) {
+    auto probes = std::make_unique<FakeProbes>();
+    probes->with_coroutines = true;
+    const LabReport report = run_fake(quick(), std::move(probes));
+    const nlohmann::json doc = to_json(report);
+    const LabReport back = report_from_json(nlohmann::json::parse(doc.dump()));
+    EXPECT_EQ(to_json(back), doc);
+    EXPECT_EQ(to_csv(back), to_csv(report));
+    ASSERT_EQ(back.sections.size(), std::size(kAllSuites));
+    const Measure* speedup = back.find(Suite::scaling)->find("speedup, 2 workers");
+    ASSERT_TRUE(speedup);
+    EXPECT_EQ(speedup->x, 2.0);
+    EXPECT_EQ(speedup->curve, "speedup");
+}
+
+TEST(LabReport, ReadingSomethingElseSaysWhy) {
+    auto reason = [](const std::string& text) {
+        try {
+            report_from_json(nlohmann::json::parse(text));
+        } catch (const std::invalid_argument& e) {
+            return std::string(e.what());
+        }
+        return std::string("accepted");
+    };
+    EXPECT_NE(reason("[1, 2]").find("not a lab result"), std::string::npos);
+    EXPECT_NE(reason(R"({"executor": "threads"})").find("none of startup"), std::string::npos);
+    EXPECT_NE(reason(R"({"startup": {"measures": [{"cells": {}}]}})").find("no name"), std::string::npos);
+    EXPECT_NE(reason(R"({"startup": {"measures": [{"name": "x", "cells": {"threads": {"value": "fast"}}}]}})").find("numeric"),
+              std::string::npos);
+    // Unknown columns are skipped; a suite with no measures is still a suite.
+    EXPECT_EQ(reason(R"({"memory": {"measures": [{"name": "x", "cells": {"gpu": {"value": 1}}}]}})"), "accepted");
+}
+
+TEST(ThreadMeasures, EveryPortableMeasureReturnsOnePositiveSamplePerAsk) {
+    auto positive = [](const std::vector<double>& samples, std::size_t count) {
+        EXPECT_EQ(samples.size(), count);
+        for (double s : samples) EXPECT_GT(s, 0);
+    };
+    positive(thread_start_samples(3), 3);
+    positive(atomics_round_trip_samples(64, 5), 5);
+    positive(atomics_round_trip_samples(std::size_t{1} << 16, 2), 2);
+    positive(queue_round_trip_samples(64, 5), 5);
+    positive(atomics_round_trip_samples(64, 3, 10), 3);   // means of ten: a coarse clock still sees them
+    positive(queue_round_trip_samples(64, 3, 10), 3);
+    positive(thread_ping_pong_samples(10, 2), 2);
+    positive(pointer_chase_samples(4096, 100'000, 2), 2);
+    const auto numbers = scaling_numbers(30, 4);
+    ASSERT_EQ(numbers.size(), 4u);
+    for (auto n : numbers) EXPECT_TRUE(primes::is_prime(n));
+    const auto make = [](exec::ExecutorKind, int workers) { return exec::make_thread_pool(workers); };
+    EXPECT_GT(workload_wall_seconds(make, exec::ExecutorKind::threads, 2, numbers), 0);
+    // lab.echo, the message of the web's postMessage round trips, returns its argument unchanged.
+    register_tasks();
+    exec::TaskContext context;
+    EXPECT_EQ(exec::run_task({"lab.echo", std::string("a\0b", 3)}, context), std::string("a\0b", 3));
 }

@@ -54,6 +54,9 @@ TEST(LabProbes, StartupProcessesCostMoreThanThreads) {
     EXPECT_GT(spawn, thread);
     EXPECT_GT(fork, thread);
     EXPECT_EQ(s.find("start + finish one")->at(Column::threads)->samples, lab_sizes(true).thread_starts);
+    // The spawned program is conclab itself (`conclab noop`), named in the method.
+    EXPECT_NE(s.find("start + finish one")->at(Column::processes)->method.find("conclab noop"), std::string::npos);
+    EXPECT_EQ(platform::make_lab_probes()->spawned_program(), "conclab noop (this program, which exits at once)");
 }
 
 TEST(LabProbes, MemoryResidentIsLessThanVirtualAndTheStackIsReservedNotUsed) {

@@ -7,6 +7,7 @@
 
 int main(int argc, char** argv) {
     if (argc == 2 && std::strcmp(argv[1], "worker") == 0) return conclab::platform::run_process_worker();
+    if (argc == 2 && std::strcmp(argv[1], "noop") == 0) return 0;   // as `conclab noop`: the lab's start-up probe
     std::fprintf(stderr, "usage: %s worker\n", argv[0]);
     return 2;
 }

@@ -1,6 +1,8 @@
 #include "catalog/demo_catalog.h"
 
 #include "exhibition/exhibition_options.h"
+#include "lab/lab_options.h"
+#include "lab/thread_measures.h"
 #include "primes/least_prime_factor.h"
 #include "primes/primes_options.h"
 #include "system/system_options.h"
@@ -25,6 +27,7 @@ void check_primes(const options::Params& params, options::FieldErrors& errors) {
 void check_wikipics(const options::Params& params, options::FieldErrors& errors) {
     wikipics::parse_wikipics_options(params, errors);
 }
+void check_lab(const options::Params& params, options::FieldErrors& errors) { lab::parse_lab_options(params, errors); }
 
 }  // namespace
 
@@ -34,6 +37,7 @@ const std::vector<DemoInfo>& demos() {
         {"primes", primes::primes_option_specs, check_primes, primes::register_tasks},
         {"exhibition", exhibition::exhibition_option_specs, check_exhibition, nullptr},
         {"wikipics", wikipics::wikipics_option_specs, check_wikipics, nullptr},
+        {"lab", lab::lab_option_specs, check_lab, lab::register_tasks},
     };
     return list;
 }

@@ -14,6 +14,12 @@ std::string_view to_string(Column column) {
     return "?";
 }
 
+std::optional<Column> parse_column(std::string_view text) {
+    for (Column c : kAllColumns)
+        if (to_string(c) == text) return c;
+    return std::nullopt;
+}
+
 const Figure* Measure::at(Column column) const {
     auto it = figures.find(column);
     return it == figures.end() ? nullptr : &it->second;
@@ -118,6 +124,78 @@ nlohmann::json to_json(const LabReport& report) {
                                                       {"notes", section.notes}};
     }
     return doc;
+}
+
+namespace {
+
+[[noreturn]] void not_a_result(const std::string& why) { throw std::invalid_argument("not a lab result: " + why); }
+
+Figure figure_from_json(const nlohmann::json& j, const std::string& where) {
+    if (!j.is_object() || !j.contains("value") || !j["value"].is_number()) not_a_result(where + " has no numeric value");
+    Figure f;
+    f.value = j["value"].get<double>();
+    f.unit = j.value("unit", "");
+    f.samples = j.value("samples", 1);
+    f.method = j.value("method", "");
+    f.spread_low = f.spread_high = f.value;
+    if (auto spread = j.find("spread"); spread != j.end() && spread->is_object()) {
+        f.spread_low = spread->value("low", f.value);
+        f.spread_high = spread->value("high", f.value);
+        f.spread_kind = spread->value("kind", "");
+    }
+    return f;
+}
+
+std::vector<std::string> strings(const nlohmann::json& j) {
+    std::vector<std::string> out;
+    if (j.is_array())
+        for (const auto& item : j)
+            if (item.is_string()) out.push_back(item.get<std::string>());
+    return out;
+}
+
+}  // namespace
+
+LabReport report_from_json(const nlohmann::json& doc) {
+    if (!doc.is_object()) not_a_result("a JSON object with one key per suite was expected");
+    LabReport report;
+    report.finished = true;
+    for (Suite suite : kAllSuites) {
+        auto it = doc.find(std::string(to_string(suite)));
+        if (it == doc.end()) continue;
+        const auto& j = *it;
+        if (!j.is_object()) not_a_result("\"" + std::string(to_string(suite)) + "\" is not an object");
+        Section section;
+        section.suite = suite;
+        for (const auto& mj : j.value("measures", nlohmann::json::array())) {
+            if (!mj.is_object() || !mj.contains("name") || !mj["name"].is_string()) not_a_result("a measure has no name");
+            Measure m;
+            m.name = mj["name"].get<std::string>();
+            m.curve = mj.value("curve", "");
+            if (mj.contains("x") && mj["x"].is_number()) {
+                m.x = mj["x"].get<double>();
+                m.x_unit = mj.value("x_unit", "");
+            }
+            const nlohmann::json cells = mj.value("cells", nlohmann::json::object());
+            for (const auto& [column_name, cell] : cells.items()) {
+                auto column = parse_column(column_name);
+                if (!column) continue;
+                if (cell.is_object() && cell.contains("missing")) m.missing[*column] = cell.value("missing", "");
+                else m.figures[*column] = figure_from_json(cell, "\"" + m.name + "\"");
+            }
+            section.measures.push_back(std::move(m));
+        }
+        for (const auto& tj : j.value("tables", nlohmann::json::array())) {
+            if (!tj.is_object()) continue;
+            Table t{tj.value("title", ""), strings(tj.value("header", nlohmann::json::array())), {}};
+            for (const auto& row : tj.value("rows", nlohmann::json::array())) t.rows.push_back(strings(row));
+            section.tables.push_back(std::move(t));
+        }
+        section.notes = strings(j.value("notes", nlohmann::json::array()));
+        report.sections.push_back(std::move(section));
+    }
+    if (report.sections.empty()) not_a_result("none of startup|memory|ipc|switch|scaling|system|latency is a key");
+    return report;
 }
 
 std::string to_csv(const LabReport& report) {

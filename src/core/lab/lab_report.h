@@ -22,6 +22,7 @@ inline constexpr Column kAllColumns[] = {Column::threads, Column::processes, Col
 
 /// @brief "threads", "processes", "coroutines", "machine".
 std::string_view to_string(Column column);
+std::optional<Column> parse_column(std::string_view text);
 
 /// @brief What a coroutine cell says until the event loop (core/aio) measures it.
 inline constexpr const char* kComingWithEventLoop = "coming with the event loop";
@@ -71,6 +72,11 @@ struct LabReport {
 /// "x_unit", "cells": {"threads": {"value", "unit", "spread": {"low", "high", "kind"}, "samples", "method"} or
 /// {"missing": "why"}}}], "tables": [{"title", "header", "rows"}], "notes": […]}, …}.
 nlohmann::json to_json(const LabReport& report);
+
+/// @brief Reads back what to_json wrote (a saved result, another machine's): the sections in the lab's suite
+/// order. Throws std::invalid_argument with a one-line reason when `doc` is not a lab result (no suite key, a
+/// measure without a name, a figure without a number).
+LabReport report_from_json(const nlohmann::json& doc);
 
 /// @brief The figures as CSV, one line per cell with a figure: suite,measure,column,value,unit,low,high,samples
 /// (with that header line; fields quoted where they hold commas or quotes).

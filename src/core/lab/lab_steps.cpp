@@ -77,7 +77,12 @@ Figure memory_figure(const std::vector<double>& bytes, const std::string& method
 
 void put_memory(Section& section, Column column, const MemorySamples& m) {
     if (!m.resident_bytes.empty()) put(section, "resident memory each", column, memory_figure(m.resident_bytes, m.method));
+    else if (!m.resident_unknown.empty()) put_missing(section, "resident memory each", column, m.resident_unknown);
+    if (!m.wasm_memory_bytes.empty())
+        put(section, "wasm memory each", column, memory_figure(m.wasm_memory_bytes, m.method));
     if (!m.virtual_bytes.empty()) put(section, "virtual memory each", column, memory_figure(m.virtual_bytes, m.method));
+    else if (!m.wasm_memory_bytes.empty())
+        put_missing(section, "virtual memory each", column, "a page sees no address space: see the wasm memory row");
     else put_missing(section, "virtual memory each", column, "reserves nothing beyond what it uses");
     if (!m.proportional_bytes.empty())
         put(section, "proportional share (PSS) each", column, memory_figure(m.proportional_bytes, m.method));
@@ -91,14 +96,23 @@ void add_startup(std::vector<LabStep>& steps, const LabSizes& z) {
                          auto samples = p.start_units(StartKind::thread, z.thread_starts);
                          put(s, one, Column::threads, summarize(scaled(samples.values, 1e6), "µs", samples.method));
                      }});
+    steps.push_back({Suite::startup, "threads: beyond the pre-started pool", 1, [z](Probes& p, Section& s) {
+                         if (auto samples = p.start_threads_beyond_pool(std::max(3, z.thread_starts / 10)))
+                             put(s, "start + finish one, beyond the pre-started pool", Column::threads,
+                                 summarize(scaled(samples->values, 1e6), "µs", samples->method));
+                     }});
     steps.push_back({Suite::startup, "processes: posix_spawn + wait", 2, [one, z](Probes& p, Section& s) {
                          auto samples = p.start_units(StartKind::spawn, z.process_starts);
                          put(s, one, Column::processes, summarize(scaled(samples.values, 1e6), "µs", samples.method));
                      }});
     steps.push_back({Suite::startup, "processes: fork + wait", 2, [z](Probes& p, Section& s) {
-                         auto samples = p.start_units(StartKind::fork, z.process_starts);
-                         put(s, "fork + wait (unsafe in a threaded program)", Column::processes,
-                             summarize(scaled(samples.values, 1e6), "µs", samples.method));
+                         const std::string name = "fork + wait (unsafe in a threaded program)";
+                         try {
+                             auto samples = p.start_units(StartKind::fork, z.process_starts);
+                             put(s, name, Column::processes, summarize(scaled(samples.values, 1e6), "µs", samples.method));
+                         } catch (const std::exception& e) {
+                             put_missing(s, name, Column::processes, e.what());
+                         }
                      }});
     steps.push_back({Suite::startup, "coroutines: create + run", 1, [one, z](Probes& p, Section& s) {
                          if (auto samples = p.start_coroutines(z.coroutine_starts_per_sample, z.coroutine_start_samples))
@@ -134,7 +148,8 @@ void add_memory(std::vector<LabStep>& steps, const LabSizes& z) {
                          if (const Measure* resident = s.find("resident memory each"); resident && resident->at(Column::threads))
                              verdict += " but keeps only about " + format_number(resident->at(Column::threads)->value) +
                                         " KiB resident while idle (pages count once touched)";
-                         verdict += stack.stack_limit_bytes
+                         verdict += !stack.no_stack_limit.empty() ? "; " + stack.no_stack_limit + "."
+                                    : stack.stack_limit_bytes
                                         ? "; `ulimit -s` is " + format_number(*stack.stack_limit_bytes / kKiB) + " KiB."
                                         : "; `ulimit -s` is unlimited.";
                          s.notes.push_back(verdict);
@@ -162,8 +177,15 @@ void add_ipc(std::vector<LabStep>& steps, const LabSizes& z) {
             const std::string size = size_text(bytes);
             steps.push_back({Suite::ipc, std::string(pairing.label) + ", " + size, small ? 0.5 : 1,
                              [pairing, bytes, size, small, z](Probes& p, Section& s) {
-                                 auto rt = p.round_trips(pairing.channel, bytes, small ? z.small_round_trips : z.large_round_trips);
                                  const std::string variant = std::string(" (") + pairing.variant + ")";
+                                 Samples rt;
+                                 try {
+                                     rt = p.round_trips(pairing.channel, bytes, small ? z.small_round_trips : z.large_round_trips);
+                                 } catch (const std::exception& e) {
+                                     put_missing(s, size + " round trip" + variant, pairing.column, e.what());
+                                     put_missing(s, size + " throughput" + variant, pairing.column, e.what());
+                                     return;
+                                 }
                                  put(s, size + " round trip" + variant, pairing.column,
                                      summarize(scaled(rt.values, 1e6), "µs", rt.method));
                                  // Both directions carry the message: 2 × size per round trip.
@@ -279,6 +301,15 @@ void add_system(std::vector<LabStep>& steps) {
                              total += proc.threads;
                          }
                          put(s, "logical CPUs", Column::machine, summarize({static_cast<double>(snap.logical_cpus)}, "CPUs", snap.method));
+                         if (snap.device_memory_gib)
+                             put(s, "device memory (rounded by the browser)", Column::machine,
+                                 summarize({*snap.device_memory_gib}, "GiB", snap.method));
+                         if (!snap.processes_unknown.empty()) {
+                             for (const char* name : {"processes (ps ax | wc -l)", "threads, all processes", "processes per CPU",
+                                                      "threads per process"})
+                                 put_missing(s, name, Column::machine, snap.processes_unknown);
+                             return;
+                         }
                          put(s, "processes (ps ax | wc -l)", Column::machine, summarize({processes}, "processes", snap.method));
                          put(s, "threads, all processes", Column::machine, summarize({total}, "threads", snap.method));
                          if (snap.logical_cpus > 0)
@@ -325,21 +356,37 @@ void add_latency(std::vector<LabStep>& steps, const LabSizes& z) {
                          }});
     }
     steps.push_back({Suite::latency, "disk: 4 KiB write + fsync, read", 1, [z](Probes& p, Section& s) {
-                         const DiskSamples d = p.disk_write_read(z.disk_rounds);
+                         DiskSamples d;
+                         try {
+                             d = p.disk_write_read(z.disk_rounds);
+                         } catch (const std::exception& e) {
+                             put_missing(s, "disk: 4 KiB write + fsync", Column::machine, e.what());
+                             put_missing(s, "disk: 4 KiB read", Column::machine, e.what());
+                             return;
+                         }
                          put(s, "disk: 4 KiB write + fsync", Column::machine, summarize(scaled(d.write_fsync.values, 1e6), "µs", d.write_fsync.method));
                          put(s, "disk: 4 KiB read", Column::machine, summarize(scaled(d.read.values, 1e6), "µs", d.read.method));
                          s.notes.push_back("Disk measured in " + d.where + ".");
                      }});
     steps.push_back({Suite::latency, "network: loopback TCP round trip", 0.5, [z](Probes& p, Section& s) {
-                         auto rt = p.tcp_round_trips(z.tcp_round_trips);
-                         put(s, "network: loopback TCP round trip", Column::machine, summarize(scaled(rt.values, 1e6), "µs", rt.method));
+                         try {
+                             auto rt = p.tcp_round_trips(z.tcp_round_trips);
+                             put(s, "network: loopback TCP round trip", Column::machine, summarize(scaled(rt.values, 1e6), "µs", rt.method));
+                         } catch (const std::exception& e) {
+                             put_missing(s, "network: loopback TCP round trip", Column::machine, e.what());
+                         }
+                     }});
+    steps.push_back({Suite::latency, "network: same-origin fetch round trip", 0.5, [z](Probes& p, Section& s) {
+                         if (auto rt = p.fetch_round_trips(std::max(10, z.tcp_round_trips / 10)))
+                             put(s, "network: same-origin fetch round trip", Column::machine,
+                                 summarize(scaled(rt->values, 1e6), "µs", rt->method));
                      }});
     steps.push_back({Suite::latency, "the latency ladder", 0.1, [](Probes& p, Section& s) {
                          const CpuClock clock = p.cpu_clock();
                          std::map<int, std::size_t> cache_bytes{{1, 32 * 1024}, {2, 256 * 1024}, {3, 8 << 20}};
                          for (const auto& level : p.cache_levels()) cache_bytes[level.level] = level.bytes;
                          auto rungs = talk_ladder();
-                         auto set_rung = [&rungs](const std::string& name, double ns, const std::string& as) {
+                         auto set_rung = [&rungs](const std::string& name, std::optional<double> ns, const std::string& as) {
                              for (auto& r : rungs)
                                  if (r.name == name) {
                                      r.measured_ns = ns;
@@ -363,10 +410,19 @@ void add_latency(std::vector<LabStep>& steps, const LabSizes& z) {
                              set_rung("disk", disk->at(Column::machine)->value * 1e3, "4 KiB write + fsync");
                          if (const Measure* net = s.find("network: loopback TCP round trip"); net && net->at(Column::machine))
                              set_rung("network", net->at(Column::machine)->value * 1e3, "loopback TCP round trip (no wire)");
+                         else if (const Measure* fetch = s.find("network: same-origin fetch round trip"); fetch && fetch->at(Column::machine))
+                             set_rung("network", fetch->at(Column::machine)->value * 1e3, "same-origin fetch round trip");
+                         if (const Measure* disk = s.find("disk: 4 KiB write + fsync"); disk && !disk->at(Column::machine))
+                             if (auto why = disk->missing.find(Column::machine); why != disk->missing.end())
+                                 set_rung("disk", std::nullopt, why->second);
                          s.tables.push_back(ladder_table(rungs, clock.ghz));
                          s.notes.push_back("Cycles use " + clock.source + ".");
-                         s.notes.push_back("The talk's network rung crosses a real network; a loopback round trip never leaves "
-                                           "this machine, so it shows only the kernel's share.");
+                         if (s.find("network: loopback TCP round trip") && s.find("network: loopback TCP round trip")->at(Column::machine))
+                             s.notes.push_back("The talk's network rung crosses a real network; a loopback round trip never leaves "
+                                               "this machine, so it shows only the kernel's share.");
+                         else if (s.find("network: same-origin fetch round trip"))
+                             s.notes.push_back("The talk's network rung crosses a real network; a same-origin fetch goes to the "
+                                               "server of this page (often this very machine) through the browser's network stack.");
                      }});
 }
 

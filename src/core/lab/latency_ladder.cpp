@@ -41,7 +41,7 @@ Table ladder_table(const std::vector<LadderRung>& rungs, double ghz) {
             row.push_back(human_duration(cycles));
             row.push_back(r.measured_as);
         } else {
-            row.insert(row.end(), {"", "", "", "not measured"});
+            row.insert(row.end(), {"", "", "", r.measured_as.empty() ? std::string("not measured") : r.measured_as});
         }
         t.rows.push_back(std::move(row));
     }

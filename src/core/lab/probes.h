@@ -26,6 +26,9 @@ struct MemorySamples {
     std::vector<double> virtual_bytes;
     std::vector<double> proportional_bytes;   ///< PSS (shared pages split between sharers); empty where unknown
     std::string method;
+    // (After `method`, so that positional initializers written before these fields still mean the same.)
+    std::vector<double> wasm_memory_bytes;    ///< web: the wasm memory each unit takes (heap bytes, a module's memory)
+    std::string resident_unknown;             ///< why resident_bytes is empty where it is ("" where measured)
 };
 
 /// @brief The facts behind "a thread costs 4 MB": the address space a new thread's stack reserves.
@@ -33,6 +36,7 @@ struct StackFacts {
     double default_stack_bytes = 0;             ///< reserved per thread by default
     std::optional<double> stack_limit_bytes;    ///< `ulimit -s` (the main stack, and glibc's thread default); nullopt: unlimited
     std::string method;
+    std::string no_stack_limit;                 ///< where there is no `ulimit -s` at all, why (the web); "" natively
 };
 
 enum class StartKind { thread, spawn, fork };
@@ -50,6 +54,8 @@ struct SystemSnapshot {
     int logical_cpus = 0;
     std::vector<ProcessThreads> processes;
     std::string method;
+    std::string processes_unknown;                  ///< why `processes` is empty when the platform can't see them
+    std::optional<double> device_memory_gib;        ///< web: navigator.deviceMemory, where the browser says it
 };
 
 struct CacheLevel {
@@ -106,6 +112,12 @@ public:
     /// @brief Seconds per coroutine created and run to completion, each sample the mean of `per_sample`;
     /// nullopt where no event loop measures it yet.
     virtual std::optional<Samples> start_coroutines(int per_sample, int samples) = 0;
+    /// @brief Seconds per thread created and joined when no pre-started worker is left for it (web: a pthread
+    /// beyond Emscripten's pool, which starts a new Web Worker); nullopt where threads have no such pool.
+    virtual std::optional<Samples> start_threads_beyond_pool(int /*count*/) { return std::nullopt; }
+    /// @brief Seconds per same-origin HTTP round trip (web: where no TCP socket can be opened); nullopt natively.
+    virtual std::optional<Samples> fetch_round_trips(int /*count*/) { return std::nullopt; }
+
     /// @brief Memory per suspended coroutine, `count` at a time; nullopt as above.
     virtual std::optional<MemorySamples> idle_coroutines(int count, int rounds) = 0;
     /// @brief Seconds per round trip between two coroutines awaiting each other through the loop.

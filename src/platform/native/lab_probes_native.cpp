@@ -13,6 +13,7 @@
 #include "lab_probes.h"
 
 #include "lab/coroutine_measures.h"
+#include "lab/thread_measures.h"
 #include "native/posix_io.h"
 #include "native/worker_process.h"
 #include "platform.h"
@@ -115,12 +116,14 @@ public:
     Child& operator=(const Child&) = delete;
     ~Child() { reap(); }
     pid_t pid() const { return pid_; }
-    void reap() {
-        if (pid_ <= 0) return;
+    /// The waitpid status (-1 when already reaped).
+    int reap() {
+        if (pid_ <= 0) return -1;
         int status = 0;
         while (waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
         }
         pid_ = -1;
+        return status;
     }
 
 private:
@@ -200,26 +203,39 @@ std::vector<double> time_trips(int count, Trip&& trip) {
 
 constexpr const char* kTinyProgram = "/bin/true";
 
-Samples start_threads(int count) {
-    std::vector<double> samples;
-    for (int i = 0; i < count; ++i) {
-        const double start = now_s();
-        std::thread t([] {});
-        t.join();
-        samples.push_back(now_s() - start);
+/// What the spawn probe starts: this program itself as `conclab noop` (a hidden subcommand that exits at once,
+/// so the figure is the cost of starting conclab), or /bin/true where no conclab executable answers to it.
+struct SpawnTarget {
+    std::string program;
+    std::vector<std::string> arguments;
+    std::string label;
+};
+
+SpawnTarget spawn_target() {
+    try {
+        const std::string self = worker_executable();
+        Child probe(self, {"noop"}, -1, -1);
+        const int status = probe.reap();
+        if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+            return {self, {"noop"}, "conclab noop (this program, which exits at once)"};
+    } catch (const std::runtime_error&) {
     }
-    return {samples, "Time to create a std::thread that returns at once and join it, one thread at a time."};
+    return {kTinyProgram, {}, std::string(kTinyProgram) + " (a tiny program that exits at once)"};
 }
 
-Samples spawn_processes(int count) {
+Samples start_threads(int count) {
+    return {lab::thread_start_samples(count), "Time to create a std::thread that returns at once and join it, one thread at a time."};
+}
+
+Samples spawn_processes(const SpawnTarget& target, int count) {
     std::vector<double> samples;
     for (int i = 0; i < count; ++i) {
         const double start = now_s();
-        Child child(kTinyProgram, {}, -1, -1);
+        Child child(target.program, target.arguments, -1, -1);
         child.reap();
         samples.push_back(now_s() - start);
     }
-    return {samples, std::string("Time to posix_spawn ") + kTinyProgram + " (a tiny program that exits at once) and waitpid for it, one at a time."};
+    return {samples, "Time to posix_spawn " + target.label + " and waitpid for it, one at a time."};
 }
 
 Samples fork_processes(int count) {
@@ -403,70 +419,6 @@ lab::StackFacts thread_stack() {
 
 // [SECTION] ipc and switches
 
-std::vector<double> atomics_round_trips(std::size_t bytes, int count) {
-    std::vector<char> request = pattern(bytes), reply(bytes), shared_request(bytes), shared_reply(bytes);
-    std::atomic<int> turn{0};   // 1: a request waits; 2: a reply waits; -1: stop
-    auto await_turn = [&turn](int wanted) {
-        for (int spins = 0;; ++spins) {
-            const int now = turn.load(std::memory_order_acquire);
-            if (now == wanted || now == -1) return now;
-            if (spins > 1000) turn.wait(now, std::memory_order_acquire);   // a futex: sleep until it changes
-        }
-    };
-    std::thread echo([&] {
-        while (await_turn(1) == 1) {
-            std::memcpy(shared_reply.data(), shared_request.data(), bytes);
-            turn.store(2, std::memory_order_release);
-            turn.notify_one();
-        }
-    });
-    auto samples = time_trips(count, [&] {
-        std::memcpy(shared_request.data(), request.data(), bytes);
-        turn.store(1, std::memory_order_release);
-        turn.notify_one();
-        await_turn(2);
-        std::memcpy(reply.data(), shared_reply.data(), bytes);
-    });
-    turn.store(-1);
-    turn.notify_one();
-    echo.join();
-    return samples;
-}
-
-std::vector<double> queue_round_trips(std::size_t bytes, int count) {
-    std::mutex mutex;
-    std::condition_variable changed;
-    std::deque<std::vector<char>> requests, replies;
-    bool stop = false;
-    std::thread echo([&] {
-        std::unique_lock lock(mutex);
-        for (;;) {
-            changed.wait(lock, [&] { return stop || !requests.empty(); });
-            if (stop) return;
-            replies.push_back(std::move(requests.front()));
-            requests.pop_front();
-            changed.notify_all();
-        }
-    });
-    const std::vector<char> message = pattern(bytes);
-    std::vector<char> received;
-    auto samples = time_trips(count, [&] {
-        std::unique_lock lock(mutex);
-        requests.push_back(message);   // a copy into the queue, as a message would be
-        changed.notify_all();
-        changed.wait(lock, [&] { return !replies.empty(); });
-        received = std::move(replies.front());
-        replies.pop_front();
-    });
-    {
-        std::lock_guard lock(mutex);
-        stop = true;
-    }
-    changed.notify_all();
-    echo.join();
-    return samples;
-}
-
 /// Round trips through /bin/cat: over two pipes, or over one socketpair that is both its stdin and stdout.
 std::vector<double> cat_round_trips(bool socketpair_channel, std::size_t bytes, int count) {
     Fd to_child_read, to_child_write, from_child_read, from_child_write, ours, theirs;
@@ -504,11 +456,11 @@ Samples round_trips(lab::Channel channel, std::size_t bytes, int count) {
     const std::string size = std::to_string(bytes) + "-byte";
     switch (channel) {
     case lab::Channel::atomics:
-        return {atomics_round_trips(bytes, count),
+        return {lab::atomics_round_trip_samples(bytes, count),
                 "A " + size + " message copied into shared memory, an atomic flag set, and a second thread spinning on the flag "
                 "(then sleeping on it with atomic wait/notify after 1000 spins) copies it back; time per round trip."};
     case lab::Channel::mutex_queue:
-        return {queue_round_trips(bytes, count),
+        return {lab::queue_round_trip_samples(bytes, count),
                 "A " + size + " message copied into a queue guarded by a mutex and a condition variable; a second thread moves it "
                 "to a reply queue; time per round trip."};
     case lab::Channel::pipe:
@@ -520,39 +472,6 @@ Samples round_trips(lab::Channel channel, std::size_t bytes, int count) {
                 "and read back; time per round trip."};
     }
     throw std::invalid_argument("unknown channel");
-}
-
-std::vector<double> thread_ping_pong(int per_sample, int samples) {
-    std::mutex mutex;
-    std::condition_variable changed;
-    int ball = 0;   // odd: the partner's turn; -1: stop
-    std::thread partner([&] {
-        std::unique_lock lock(mutex);
-        for (;;) {
-            changed.wait(lock, [&] { return ball == -1 || ball % 2 == 1; });
-            if (ball == -1) return;
-            ++ball;
-            changed.notify_one();
-        }
-    });
-    std::vector<double> out;
-    for (int s = 0; s < samples; ++s) {
-        const double start = now_s();
-        for (int i = 0; i < per_sample; ++i) {
-            std::unique_lock lock(mutex);
-            ++ball;
-            changed.notify_one();
-            changed.wait(lock, [&] { return ball % 2 == 0; });
-        }
-        out.push_back((now_s() - start) / per_sample);
-    }
-    {
-        std::lock_guard lock(mutex);
-        ball = -1;
-    }
-    changed.notify_one();
-    partner.join();
-    return out;
 }
 
 std::vector<double> process_ping_pong(int per_sample, int samples) {
@@ -581,20 +500,7 @@ std::vector<double> process_ping_pong(int per_sample, int samples) {
 // [SECTION] scaling
 
 double run_workload(exec::ExecutorKind kind, int workers, const std::vector<std::uint64_t>& numbers) {
-    primes::register_tasks();
-    auto executor = make_executor(kind, workers);
-    // Warm-up: one small task per worker, so that processes have started before the clock does.
-    std::vector<std::string> warm_up(static_cast<std::size_t>(workers), "1099511627689");   // a prime near 2**40
-    exec::map(*executor, "primes.lpf", warm_up);
-    std::vector<std::string> arguments;
-    for (auto n : numbers) arguments.push_back(std::to_string(n));
-    const double start = now_s();
-    const auto results = exec::map(*executor, "primes.lpf", arguments);
-    const double wall = now_s() - start;
-    executor->shutdown(true, false);
-    for (std::size_t i = 0; i < numbers.size(); ++i)
-        if (results[i] != arguments[i]) throw std::runtime_error("the workload computed a wrong factor for " + arguments[i]);
-    return wall;
+    return lab::workload_wall_seconds(make_executor, kind, workers, numbers);
 }
 
 // [SECTION] system
@@ -624,34 +530,11 @@ lab::SystemSnapshot system_snapshot() {
 
 // [SECTION] latency
 
-struct alignas(64) ChaseNode {
-    ChaseNode* next;
-};
-
-// Each sample's last node is stored here before the clock is read again: a store to a global the clock's
-// (opaque) code could read, so the compiler can't sink the chase past the timing.
-ChaseNode* volatile g_chase_end = nullptr;
-
 Samples pointer_chase(std::size_t working_set, std::size_t loads, int samples) {
-    const std::size_t count = std::max<std::size_t>(2, working_set / sizeof(ChaseNode));
-    std::vector<ChaseNode> nodes(count);
-    std::vector<std::size_t> order(count);
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    // Sattolo's shuffle: one random cycle through every node, so no prefetcher can guess the next line.
-    std::mt19937_64 random(20240601);
-    for (std::size_t i = count - 1; i > 0; --i) std::swap(order[i], order[std::uniform_int_distribution<std::size_t>(0, i - 1)(random)]);
-    for (std::size_t i = 0; i < count; ++i) nodes[order[i]].next = &nodes[order[(i + 1) % count]];
-    ChaseNode* p = &nodes[order[0]];
-    for (std::size_t i = 0; i < std::min(count, loads); ++i) p = p->next;   // warm caches and TLB
-    std::vector<double> out;
-    for (int s = 0; s < samples; ++s) {
-        const double start = now_s();
-        for (std::size_t i = 0; i < loads; ++i) p = p->next;
-        g_chase_end = p;
-        out.push_back((now_s() - start) * 1e9 / static_cast<double>(loads));
-    }
-    return {out, "Pointer chasing: " + std::to_string(loads) + " dependent loads following one random cycle through " +
-                     std::to_string(count) + " 64-byte nodes (" + std::to_string(working_set) + " bytes); nanoseconds per load."};
+    const std::size_t nodes = std::max<std::size_t>(2, working_set / 64);
+    return {lab::pointer_chase_samples(working_set, loads, samples),
+            "Pointer chasing: " + std::to_string(loads) + " dependent loads following one random cycle through " +
+                std::to_string(nodes) + " 64-byte nodes (" + std::to_string(working_set) + " bytes); nanoseconds per load."};
 }
 
 std::string filesystem_name(const std::string& folder) {
@@ -795,12 +678,12 @@ public:
     Samples start_units(lab::StartKind kind, int count) override {
         switch (kind) {
         case lab::StartKind::thread: return start_threads(count);
-        case lab::StartKind::spawn: return spawn_processes(count);
+        case lab::StartKind::spawn: return spawn_processes(target(), count);
         case lab::StartKind::fork: return fork_processes(count);
         }
         throw std::invalid_argument("unknown start kind");
     }
-    std::string spawned_program() const override { return kTinyProgram; }
+    std::string spawned_program() const override { return target().label; }
     lab::MemorySamples idle_threads(int count, int rounds) override { return platform::idle_threads(count, rounds); }
     lab::MemorySamples idle_processes(int count) override { return platform::idle_processes(count); }
     lab::StackFacts thread_stack() override { return platform::thread_stack(); }
@@ -809,7 +692,7 @@ public:
     }
     Samples ping_pong(lab::PingPongPair pair, int per_sample, int samples) override {
         if (pair == lab::PingPongPair::threads)
-            return {thread_ping_pong(per_sample, samples),
+            return {lab::thread_ping_pong_samples(per_sample, samples),
                     "Two threads hand a counter back and forth under a mutex and a condition variable (a futex underneath); "
                     "each sample is the mean of " + std::to_string(per_sample) + " round trips."};
         return {process_ping_pong(per_sample, samples),
@@ -840,6 +723,14 @@ public:
                        "Two core/aio coroutines wake each other with events through one event loop on one thread; each "
                        "sample the mean of " + std::to_string(per_sample) + " round trips."};
     }
+
+private:
+    const SpawnTarget& target() const {
+        std::call_once(target_once_, [this] { target_ = spawn_target(); });
+        return target_;
+    }
+    mutable std::once_flag target_once_;
+    mutable SpawnTarget target_;
 };
 
 }  // namespace

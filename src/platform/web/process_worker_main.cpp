@@ -13,6 +13,11 @@
 
 namespace {
 std::string output;   // the last task's value or error message
+
+// The lab's memory probe (lab_probes_web.cpp): the size of this module's own linear memory, in bytes.
+std::string memory_bytes(std::string_view, conclab::exec::TaskContext&) {
+    return std::to_string(__builtin_wasm_memory_size(0) * std::size_t{65536});
+}
 }
 
 extern "C" {
@@ -20,7 +25,8 @@ extern "C" {
 /// @brief Runs function(argument); returns 1 with the value, 0 with an error message, in conclab_worker_output_*.
 EMSCRIPTEN_KEEPALIVE int conclab_worker_run(const char* function, int function_size, const char* argument, int argument_size) {
     // No stop flag: a running task here is cancelled by terminating the whole worker, as with a process.
-    static const bool registered = (conclab::catalog::register_all_tasks(), true);
+    static const bool registered = (conclab::catalog::register_all_tasks(),
+                                    conclab::exec::register_task("web.memory_bytes", memory_bytes), true);
     (void)registered;
     conclab::exec::TaskContext context;
     try {

@@ -1,0 +1,832 @@
+// Lab panel — the talk's closing table (threads vs processes vs coroutines: start-up, memory, communication,
+// switches, CPU scaling) with every cell measured live on this machine or in this browser, each figure's
+// spread beside it and its method one hover (or click) away; charts of the speedup against the ideal line, the
+// latency ladder on a log scale at "1 cycle = 1 second" next to the talk's numbers, and memory per unit.
+// The lab runs on its own worker thread (lab::LabRun); the panel only polls it. Results export as JSON or CSV,
+// and a saved JSON (another machine's) can be loaded beside the current one.
+// Caveat: the figures' names and methods come from core in English; the panel's own words are in EN and PT.
+//
+// [SECTION] Helpers: figures, cells, lookups
+// [SECTION] Panel: options, running, state
+// [SECTION] Drawing: controls, export and compare
+// [SECTION] Drawing: the summary table
+// [SECTION] Drawing: charts
+// [SECTION] Drawing: every figure by suite
+#include "demo_panel.h"
+
+#include "file_exchange.h"
+#include "lab/lab_options.h"
+#include "lab/lab_report.h"
+#include "lab/lab_run.h"
+#include "lab_probes.h"
+#include "platform.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <iterator>
+#include <map>
+
+namespace conclab::ui {
+namespace {
+
+using lab::Column;
+using lab::Figure;
+using lab::LabReport;
+using lab::Measure;
+using lab::Section;
+using lab::Suite;
+
+// -----------------------------------------------------------------------------
+// [SECTION] Helpers: figures, cells, lookups
+// -----------------------------------------------------------------------------
+
+const ImVec4 kDim(0.62f, 0.65f, 0.70f, 1.0f);
+const ImVec4 kCompareColour(0.95f, 0.75f, 0.35f, 1.0f);
+const ImVec4 kMissingColour(0.80f, 0.62f, 0.45f, 1.0f);
+constexpr ImU32 kThreadsColour = IM_COL32(86, 156, 214, 255);
+constexpr ImU32 kProcessesColour = IM_COL32(220, 140, 60, 255);
+constexpr ImU32 kCoroutinesColour = IM_COL32(120, 190, 90, 255);
+constexpr ImU32 kGilColour = IM_COL32(200, 100, 170, 255);
+constexpr ImU32 kTalkColour = IM_COL32(150, 150, 160, 255);
+constexpr ImU32 kCompareU32 = IM_COL32(242, 190, 90, 255);
+
+std::string figure_text(const Figure& f) { return lab::format_number(f.value) + " " + f.unit; }
+
+std::string spread_text(const Figure& f) {
+    if (f.samples <= 1 || f.spread_low == f.spread_high) return {};
+    return lab::format_number(f.spread_low) + "\u2013" + lab::format_number(f.spread_high);
+}
+
+// Sections of `update` replace those of `into` (the same suite), the others stay; kept in the lab's suite order.
+void merge_into(LabReport& into, const LabReport& update) {
+    for (const auto& section : update.sections) {
+        bool replaced = false;
+        for (auto& existing : into.sections)
+            if (existing.suite == section.suite) {
+                existing = section;
+                replaced = true;
+            }
+        if (!replaced) into.sections.push_back(section);
+    }
+    std::sort(into.sections.begin(), into.sections.end(),
+              [](const Section& a, const Section& b) { return static_cast<int>(a.suite) < static_cast<int>(b.suite); });
+    into.quick = update.quick;
+    into.cancelled = update.cancelled;
+    into.finished = update.finished;
+}
+
+const Measure* find_measure(const LabReport& report, Suite suite, const std::string& name) {
+    const Section* section = report.find(suite);
+    return section ? section->find(name) : nullptr;
+}
+
+// The speedup row nearest below "one worker per CPU" (the curve's knee), for threads or processes.
+const Measure* speedup_at_cpus(const LabReport& report, int cpus) {
+    const Section* section = report.find(Suite::scaling);
+    if (!section) return nullptr;
+    const Measure* best = nullptr;
+    for (const auto& m : section->measures)
+        if (m.curve == "speedup" && m.x && *m.x <= cpus && (!best || *m.x > *best->x)) best = &m;
+    return best;
+}
+
+int cpus_of(const LabReport& report, int fallback) {
+    if (const Measure* m = find_measure(report, Suite::system, "logical CPUs"))
+        if (const Figure* f = m->at(Column::machine)) return std::max(1, static_cast<int>(f->value));
+    return fallback;
+}
+
+// "12.3 ns" → 12.3; text that starts with no number → nullopt (our own ladder table's cells).
+std::optional<double> leading_number(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    char* end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    if (end == text.c_str() || !std::isfinite(value)) return std::nullopt;
+    return value;
+}
+
+struct Rung {
+    std::string name;
+    std::optional<double> talk_cycles, here_cycles;
+    std::string talk_human, here_human, measured_as;
+};
+
+// The rungs of a report's ladder table (lab::ladder_table's columns).
+std::vector<Rung> ladder_rungs(const LabReport& report) {
+    std::vector<Rung> rungs;
+    const Section* section = report.find(Suite::latency);
+    if (!section) return rungs;
+    for (const auto& t : section->tables) {
+        if (t.header.size() < 7 || t.header[0] != "rung") continue;
+        for (const auto& row : t.rows) {
+            if (row.size() < 7) continue;
+            rungs.push_back({row[0], leading_number(row[1]), leading_number(row[4]), row[2], row[5], row[6]});
+        }
+    }
+    return rungs;
+}
+
+const lab::Table* ladder_table(const LabReport& report) {
+    const Section* section = report.find(Suite::latency);
+    if (!section) return nullptr;
+    for (const auto& t : section->tables)
+        if (!t.header.empty() && t.header[0] == "rung") return &t;
+    return nullptr;
+}
+
+std::string timestamped(const char* extension) {
+    char stamp[32];
+    const std::time_t now = std::time(nullptr);
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", std::localtime(&now));
+    return std::string("conclab-lab-") + stamp + extension;
+}
+
+// InputText on a std::string of any length.
+int resize_string(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* text = static_cast<std::string*>(data->UserData);
+        text->resize(static_cast<std::size_t>(data->BufTextLen));
+        data->Buf = text->data();
+    }
+    return 0;
+}
+
+struct SummaryRow {
+    Text label;
+    Suite suite;
+    const char* measure;              // nullptr: the speedup row, found by workers
+    std::optional<Text> coroutine_note;
+};
+
+const SummaryRow kSummaryRows[] = {
+    {Text::lab_row_startup, Suite::startup, "start + finish one", std::nullopt},
+    {Text::lab_row_resident, Suite::memory, "resident memory each", std::nullopt},
+    {Text::lab_row_virtual, Suite::memory, "virtual memory each", std::nullopt},
+    {Text::lab_row_wasm, Suite::memory, "wasm memory each", std::nullopt},
+    {Text::lab_row_round_trip, Suite::ipc, "64 B round trip (atomics / pipe)", Text::lab_coroutine_call},
+    {Text::lab_row_throughput, Suite::ipc, "1 MiB throughput (atomics / pipe)", Text::lab_coroutine_call},
+    {Text::lab_row_switches, Suite::switches, "switches per second", std::nullopt},
+    {Text::lab_row_speedup, Suite::scaling, nullptr, Text::lab_coroutine_no_speedup},
+};
+
+constexpr Column kModelColumns[] = {Column::threads, Column::processes, Column::coroutines};
+
+// -----------------------------------------------------------------------------
+// [SECTION] Panel: options, running, state
+// -----------------------------------------------------------------------------
+
+class LabPanel final : public DemoPanel {
+public:
+    Text title() const override { return Text::lab_menu; }
+
+    void apply(const options::Params& params, options::FieldErrors& errors) override {
+        const lab::LabOptions parsed = lab::parse_lab_options(params, errors);
+        if (!errors.count("suite")) suite_index_ = parsed.suite ? 1 + static_cast<int>(*parsed.suite) : 0;
+        if (!errors.count("quick")) quick_ = parsed.quick;
+        for (const auto& [field, message] : errors)
+            if (field == "suite" || field == "quick") field_errors_[field] = message;
+    }
+
+    void autorun() override { start(suite_index_ == 0 ? std::nullopt : std::optional<Suite>(lab::kAllSuites[suite_index_ - 1])); }
+
+    bool update() override {
+        bool changed = poll_picked_file();
+        if (!run_) return changed;
+        lab::LabProgress progress = run_->poll();
+        if (progress.steps_done != progress_.steps_done || progress.finished != progress_.finished ||
+            progress.step != progress_.step)
+            changed = true;
+        progress_ = std::move(progress);
+        if (changed) {
+            shown_ = results_;
+            merge_into(shown_, progress_.report);
+        }
+        if (progress_.finished && !recorded_) {
+            recorded_ = true;
+            merge_into(results_, progress_.report);
+            shown_ = results_;
+            finished_json_ = lab::to_json(progress_.report);
+            changed = true;
+        }
+        return changed;
+    }
+
+    platform::Redraw redraw_need() const override { return running() ? platform::Redraw::ticking : platform::Redraw::idle; }
+
+    std::optional<nlohmann::json> take_finished_result() override {
+        auto out = std::move(finished_json_);
+        finished_json_.reset();
+        return out;
+    }
+
+    nlohmann::json state() const override {
+        nlohmann::json s{{"suite", suite_index_ == 0 ? std::string("all") : std::string(lab::to_string(lab::kAllSuites[suite_index_ - 1]))},
+                         {"quick", quick_},
+                         {"running", running()},
+                         {"fraction", progress_.fraction},
+                         {"step", progress_.step},
+                         {"steps_done", progress_.steps_done},
+                         {"steps_total", progress_.steps_total}};
+        if (!field_errors_.empty()) s["errors"] = field_errors_;
+        if (!shown_.sections.empty()) s["result"] = lab::to_json(shown_);
+        if (!export_message_.empty()) s["exported"] = export_message_;
+        if (compare_) s["compare"] = {{"name", compare_name_}, {"suites", compare_->sections.size()}};
+        return s;
+    }
+
+    void draw() override {
+        ImGui::TextUnformatted(tr(Text::lab_title));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.8f, 1.0f, 1.0f));
+        ImGui::TextWrapped("%s", tr(Text::lab_intro));
+        ImGui::PopStyleColor();
+        ImGui::Separator();
+        draw_controls();
+        draw_export_and_compare();
+        ImGui::Separator();
+        draw_summary();
+        draw_method_box();
+        ImGui::Separator();
+        draw_charts();
+        ImGui::Separator();
+        draw_details();
+    }
+
+private:
+    bool running() const { return run_ && !progress_.finished; }
+
+    void start(std::optional<Suite> suite) {
+        if (running()) return;
+        field_errors_.erase("run");
+        options::Params params{{"suite", suite ? std::string(lab::to_string(*suite)) : std::string("all")}};
+        if (quick_) params["quick"] = "1";
+        options::FieldErrors errors;
+        lab::LabOptions options = lab::parse_lab_options(params, errors);   // the CLI's and the query string's parser
+        if (!errors.empty()) {
+            field_errors_ = errors;
+            return;
+        }
+        try {
+            // The old run has finished (its thread has ended): destroying it here joins nothing that could hang.
+            run_ = std::make_unique<lab::LabRun>(options, platform::make_lab_probes(), platform::logical_cpus());
+            progress_ = {};
+            recorded_ = false;
+            cancel_asked_ = false;
+        } catch (const std::exception& e) {
+            field_errors_["run"] = std::string(tr(Text::run_failed)) + ": " + e.what();
+        }
+    }
+
+    bool poll_picked_file() {
+        try {
+            auto picked = platform::take_picked_file();
+            if (!picked) return false;
+            load_compare(picked->name, picked->contents);
+        } catch (const std::exception& e) {
+            field_errors_["compare"] = e.what();
+        }
+        return true;
+    }
+
+    void load_compare(const std::string& name, const std::string& text) {
+        field_errors_.erase("compare");
+        try {
+            const auto doc = nlohmann::json::parse(text);
+            compare_ = lab::report_from_json(doc);
+            compare_name_ = name;
+        } catch (const nlohmann::json::parse_error&) {
+            field_errors_["compare"] = name + " is not JSON";
+        } catch (const std::exception& e) {
+            field_errors_["compare"] = name + ": " + e.what();
+        }
+    }
+
+    // -------------------------------------------------------------------------
+    // [SECTION] Drawing: controls, export and compare
+    // -------------------------------------------------------------------------
+
+    void draw_controls() {
+        const bool busy = running();
+        ImGui::BeginDisabled(busy);
+        if (ImGui::Button(tr(Text::lab_run_all), ImVec2(130, 0))) start(std::nullopt);
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(170);
+        const std::string current = suite_index_ == 0 ? tr(Text::lab_all_suites)
+                                                      : std::string(lab::to_string(lab::kAllSuites[suite_index_ - 1]));
+        if (ImGui::BeginCombo(tr(Text::lab_suite), current.c_str())) {
+            if (ImGui::Selectable(tr(Text::lab_all_suites), suite_index_ == 0)) suite_index_ = 0;
+            for (int i = 0; i < static_cast<int>(std::size(lab::kAllSuites)); ++i)
+                if (ImGui::Selectable(std::string(lab::to_string(lab::kAllSuites[i])).c_str(), suite_index_ == i + 1))
+                    suite_index_ = i + 1;
+            ImGui::EndCombo();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(tr(Text::lab_run_suite)))
+            start(suite_index_ == 0 ? std::nullopt : std::optional<Suite>(lab::kAllSuites[suite_index_ - 1]));
+        ImGui::SameLine();
+        ImGui::Checkbox(tr(Text::lab_quick), &quick_);
+        ImGui::EndDisabled();
+        draw_field_error(field_errors_, "suite");
+        draw_field_error(field_errors_, "quick");
+        draw_field_error(field_errors_, "run");
+
+        if (!run_) {
+            ImGui::TextDisabled("%s", tr(Text::lab_not_run_yet));
+            return;
+        }
+        char overlay[160];
+        const std::string step = progress_.suite ? std::string(lab::to_string(*progress_.suite)) + ": " + progress_.step : progress_.step;
+        std::snprintf(overlay, sizeof overlay, "%d/%d  %s", progress_.steps_done, progress_.steps_total, step.c_str());
+        ImGui::ProgressBar(static_cast<float>(progress_.fraction), ImVec2(520, 0), overlay);
+        ImGui::SameLine();
+        if (busy) {
+            if (cancel_asked_) {
+                ImGui::TextDisabled("%s", tr(Text::lab_cancelling));
+            } else if (ImGui::Button(tr(Text::cancel))) {
+                run_->cancel();
+                cancel_asked_ = true;
+            }
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", tr(Text::lab_running_on_worker));
+        } else {
+            ImGui::TextDisabled("%s", tr(progress_.cancelled ? Text::lab_cancelled : Text::lab_finished));
+        }
+    }
+
+    void draw_export_and_compare() {
+        const bool have = !results_.sections.empty();
+        ImGui::BeginDisabled(!have);
+        if (ImGui::Button(tr(Text::lab_export_json))) export_as(".json", "application/json", lab::to_json(results_).dump(2) + "\n");
+        ImGui::SameLine();
+        if (ImGui::Button(tr(Text::lab_export_csv))) export_as(".csv", "text/csv", lab::to_csv(results_));
+        ImGui::EndDisabled();
+        if (!have && (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))) ImGui::SetTooltip("%s", tr(Text::lab_nothing_to_export));
+        if (!export_message_.empty()) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s %s", tr(Text::lab_saved), export_message_.c_str());
+        }
+        draw_field_error(field_errors_, "export");
+
+        ImGui::TextUnformatted(tr(Text::lab_compare));
+        if (platform::has_file_picker()) {
+            if (ImGui::Button(tr(Text::lab_pick_file))) platform::open_file_picker(".json,application/json");
+        } else {
+            ImGui::SetNextItemWidth(420);
+            ImGui::InputTextWithHint("##compare_path", tr(Text::lab_path), compare_path_.data(), compare_path_.capacity() + 1,
+                                     ImGuiInputTextFlags_CallbackResize, resize_string, &compare_path_);
+            ImGui::SameLine();
+            if (ImGui::Button(tr(Text::lab_load))) {
+                try {
+                    load_compare(compare_path_, platform::read_text_file(compare_path_));
+                } catch (const std::exception& e) {
+                    field_errors_["compare"] = e.what();
+                }
+            }
+        }
+        if (compare_) {
+            ImGui::SameLine();
+            ImGui::TextColored(kCompareColour, "%s %s", tr(Text::lab_loaded), compare_name_.c_str());
+            ImGui::SameLine();
+            if (ImGui::SmallButton(tr(Text::lab_remove))) compare_.reset();
+        }
+        draw_field_error(field_errors_, "compare");
+    }
+
+    void export_as(const char* extension, const char* mime, const std::string& contents) {
+        field_errors_.erase("export");
+        try {
+            export_message_ = platform::export_file(timestamped(extension), mime, contents);
+        } catch (const std::exception& e) {
+            field_errors_["export"] = e.what();
+        }
+    }
+
+    // -------------------------------------------------------------------------
+    // [SECTION] Drawing: the summary table
+    // -------------------------------------------------------------------------
+
+    Text column_title(Column c) const {
+        switch (c) {
+        case Column::threads: return Text::lab_threads;
+        case Column::processes: return platform::capabilities().os_processes ? Text::lab_processes : Text::lab_processes_web;
+        default: return Text::lab_coroutines;
+        }
+    }
+
+    static Text short_title(Column c) {
+        return c == Column::threads ? Text::lab_threads : c == Column::processes ? Text::lab_processes : Text::lab_coroutines;
+    }
+
+    // A figure as a selectable cell: the method on hover, kept below the table on a click.
+    void figure_cell(const Figure& f, const std::string& id, const std::string& what) {
+        const std::string text = figure_text(f);
+        const std::string spread = spread_text(f);
+        // The spread beside the figure when the cell is wide enough, else below it.
+        const bool spread_beside =
+            ImGui::CalcTextSize((text + "  (" + spread + ")").c_str()).x <= ImGui::GetContentRegionAvail().x;
+        ImGui::PushID(id.c_str());
+        const bool selected = selected_id_ == id;
+        if (ImGui::Selectable(text.c_str(), selected, ImGuiSelectableFlags_None,
+                              ImVec2(ImGui::CalcTextSize(text.c_str()).x, 0))) {
+            selected_id_ = selected ? std::string() : id;
+            selected_method_ = what + ": " + f.method;
+            selected_detail_ = std::to_string(f.samples) + " " + tr(Text::lab_samples) +
+                               (spread.empty() ? std::string() : ", " + std::string(tr(Text::lab_spread)) + " " + f.spread_kind + " " + spread);
+        }
+        if (ImGui::IsItemHovered()) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
+            ImGui::TextUnformatted(f.method.c_str());
+            ImGui::TextDisabled("%d %s%s%s", f.samples, tr(Text::lab_samples), spread.empty() ? "" : (std::string(", ") + f.spread_kind + " ").c_str(),
+                                spread.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
+        ImGui::PopID();
+        if (!spread.empty()) {
+            if (spread_beside) ImGui::SameLine(0, 6);
+            ImGui::TextDisabled("(%s)", spread.c_str());
+        }
+    }
+
+    void missing_cell(const std::string& why) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kMissingColour);
+        ImGui::TextWrapped("%s", why.c_str());
+        ImGui::PopStyleColor();
+    }
+
+    void compare_line(const Measure* other, Column c) {
+        if (!compare_) return;
+        if (const Figure* f = other ? other->at(c) : nullptr)
+            ImGui::TextColored(kCompareColour, "%s", (figure_text(*f) + (spread_text(*f).empty() ? "" : " (" + spread_text(*f) + ")")).c_str());
+        else if (other && other->missing.count(c))
+            ImGui::TextColored(kCompareColour, "-");
+    }
+
+    void draw_summary() {
+        ImGui::TextUnformatted(tr(Text::lab_summary));
+        if (compare_) {
+            ImGui::SameLine();
+            ImGui::TextColored(kCompareColour, "(%s: %s)", tr(Text::lab_loaded), compare_name_.c_str());
+        }
+        const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
+        if (!ImGui::BeginTable("##summary", 4, flags)) return;
+        ImGui::TableSetupColumn(tr(Text::lab_measure), ImGuiTableColumnFlags_WidthStretch, 1.25f);
+        for (Column c : kModelColumns) ImGui::TableSetupColumn(tr(column_title(c)), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableHeadersRow();
+        const int cpus = cpus_of(shown_, platform::logical_cpus());
+        for (const auto& row : kSummaryRows) {
+            const Measure* m = row.measure ? find_measure(shown_, row.suite, row.measure) : speedup_at_cpus(shown_, cpus);
+            const Measure* other = nullptr;
+            if (compare_)
+                other = row.measure ? find_measure(*compare_, row.suite, row.measure) : speedup_at_cpus(*compare_, cpus_of(*compare_, cpus));
+            // The wasm row only where some run measured wasm memory (the web); the reserved row only where one has it.
+            if (!m && !other && row.label == Text::lab_row_wasm) continue;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", tr(row.label));
+            if (!row.measure && m && m->x) ImGui::TextDisabled("%d %s", static_cast<int>(*m->x), tr(Text::lab_workers_axis));
+            for (Column c : kModelColumns) {
+                ImGui::TableNextColumn();
+                const std::string id = std::string(tr(row.label)) + "/" + std::string(lab::to_string(c));
+                if (const Figure* f = m ? m->at(c) : nullptr) {
+                    figure_cell(*f, id, std::string(tr(row.label)) + ", " + tr(column_title(c)));
+                } else if (c == Column::coroutines && row.coroutine_note) {
+                    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+                    ImGui::TextWrapped("%s", tr(*row.coroutine_note));
+                    ImGui::PopStyleColor();
+                } else if (m && m->missing.count(c)) {
+                    missing_cell(m->missing.at(c));
+                } else if (shown_.find(row.suite)) {
+                    ImGui::TextDisabled("\u2013");   // the suite ran and has no such figure for this model
+                } else {
+                    ImGui::TextDisabled("%s", tr(Text::lab_not_measured));
+                }
+                compare_line(other, c);
+            }
+        }
+        ImGui::EndTable();
+    }
+
+    void draw_method_box() {
+        if (selected_id_.empty()) {
+            ImGui::TextDisabled("%s", tr(Text::lab_click_hint));
+            return;
+        }
+        ImGui::TextUnformatted(tr(Text::lab_how));
+        ImGui::SameLine();
+        ImGui::TextDisabled("(%s)", selected_detail_.c_str());
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(selected_method_.c_str());
+        ImGui::PopTextWrapPos();
+    }
+
+    // -------------------------------------------------------------------------
+    // [SECTION] Drawing: charts
+    // -------------------------------------------------------------------------
+
+    void draw_charts() {
+        if (!ImGui::BeginTable("##charts", 2, ImGuiTableFlags_BordersInnerV)) return;
+        ImGui::TableSetupColumn("##left", ImGuiTableColumnFlags_WidthStretch, 0.5f);
+        ImGui::TableSetupColumn("##right", ImGuiTableColumnFlags_WidthStretch, 0.5f);
+        ImGui::TableNextColumn();
+        draw_speedup_chart();
+        ImGui::TableNextColumn();
+        draw_memory_chart();
+        ImGui::EndTable();
+        draw_ladder();
+    }
+
+    struct Point {
+        double x, y, low, high;
+    };
+
+    static std::vector<Point> curve(const LabReport& report, const std::string& name, Column column) {
+        std::vector<Point> points;
+        if (const Section* s = report.find(Suite::scaling))
+            for (const auto& m : s->measures)
+                if (m.curve == name && m.x)
+                    if (const Figure* f = m.at(column)) points.push_back({*m.x, f->value, f->spread_low, f->spread_high});
+        std::sort(points.begin(), points.end(), [](const Point& a, const Point& b) { return a.x < b.x; });
+        return points;
+    }
+
+    void draw_speedup_chart() {
+        ImGui::TextUnformatted(tr(Text::lab_speedup_chart));
+        struct Series {
+            std::vector<Point> points;
+            ImU32 colour;
+            const char* label;
+            bool compare;
+        };
+        std::vector<Series> series;
+        auto add = [&](const LabReport& r, bool compare) {
+            series.push_back({curve(r, "speedup", Column::threads), compare ? kCompareU32 : kThreadsColour, tr(Text::lab_threads), compare});
+            series.push_back({curve(r, "speedup", Column::processes), compare ? kCompareU32 : kProcessesColour, tr(Text::lab_processes), compare});
+            series.push_back({curve(r, "speedup, GIL model", Column::threads), compare ? kCompareU32 : kGilColour, tr(Text::lab_gil_model), compare});
+        };
+        add(shown_, false);
+        if (compare_) add(*compare_, true);
+        double max_x = 1, max_y = 1;
+        for (const auto& s : series)
+            for (const auto& p : s.points) {
+                max_x = std::max(max_x, p.x);
+                max_y = std::max(max_y, p.high);
+            }
+        const int cpus = cpus_of(shown_, platform::logical_cpus());
+        max_y = std::max(max_y, static_cast<double>(std::min<double>(cpus, max_x))) * 1.1;
+        const float width = std::max(260.0f, ImGui::GetContentRegionAvail().x - 8), height = 230;
+        const ImVec2 o = ImGui::GetCursorScreenPos();
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        const float left = 34, bottom = 22, top = 8, right = 10;
+        const float pw = width - left - right, ph = height - bottom - top;
+        auto at = [&](double x, double y) {
+            const double fx = max_x > 1 ? (x - 1) / (max_x - 1) : 0.5;
+            return ImVec2(o.x + left + static_cast<float>(fx) * pw, o.y + top + ph - static_cast<float>(y / max_y) * ph);
+        };
+        draw->AddRectFilled(o, ImVec2(o.x + width, o.y + height), IM_COL32(30, 33, 38, 255), 4);
+        for (int y = 0; y <= static_cast<int>(max_y); ++y) {
+            draw->AddLine(at(1, y), at(max_x, y), IM_COL32(60, 64, 72, 255));
+            draw->AddText(ImVec2(o.x + 6, at(1, y).y - 8), IM_COL32(150, 150, 150, 255), (std::to_string(y) + "x").c_str());
+        }
+        for (int x = 1; x <= static_cast<int>(max_x); ++x)
+            draw->AddText(ImVec2(at(x, 0).x - 3, o.y + height - bottom + 3), IM_COL32(150, 150, 150, 255), std::to_string(x).c_str());
+        // The ideal: N times faster with N workers, up to one per CPU, then flat. Dashed.
+        auto ideal = [&](double x) { return std::min(x, static_cast<double>(cpus)); };
+        for (double x = 1; x < max_x; x += 0.25) {
+            const double x2 = std::min(max_x, x + 0.125);
+            draw->AddLine(at(x, ideal(x)), at(x2, ideal(x2)), IM_COL32(200, 200, 200, 200), 1.5f);
+        }
+        for (const auto& s : series) {
+            for (std::size_t i = 0; i < s.points.size(); ++i) {
+                const auto& p = s.points[i];
+                if (i > 0) draw->AddLine(at(s.points[i - 1].x, s.points[i - 1].y), at(p.x, p.y), s.colour, s.compare ? 1.0f : 2.0f);
+                draw->AddLine(at(p.x, p.low), at(p.x, p.high), s.colour, 1.0f);   // the spread
+                draw->AddCircleFilled(at(p.x, p.y), s.compare ? 2.5f : 3.5f, s.colour);
+            }
+        }
+        ImGui::Dummy(ImVec2(width, height));
+        legend({{kThreadsColour, tr(Text::lab_threads)}, {kProcessesColour, tr(Text::lab_processes)},
+                {kGilColour, tr(Text::lab_gil_model)}, {IM_COL32(200, 200, 200, 200), tr(Text::lab_ideal)}});
+        if (series.front().points.empty() && series[1].points.empty()) ImGui::TextDisabled("%s", tr(Text::lab_suite_not_run));
+    }
+
+    void legend(const std::vector<std::pair<ImU32, const char*>>& items) {
+        if (compare_) {
+            auto copy = items;
+            copy.push_back({kCompareU32, compare_name_.c_str()});
+            return legend_items(copy);
+        }
+        legend_items(items);
+    }
+
+    static void legend_items(const std::vector<std::pair<ImU32, const char*>>& items) {
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (i > 0) ImGui::SameLine(0, 14);
+            const ImVec2 p = ImGui::GetCursorScreenPos();
+            const float h = ImGui::GetTextLineHeight();
+            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.3f), ImVec2(p.x + 12, p.y + h * 0.7f), items[i].first);
+            ImGui::Dummy(ImVec2(14, h));
+            ImGui::SameLine(0, 2);
+            ImGui::TextUnformatted(items[i].second);
+        }
+    }
+
+    // A horizontal bar on a log scale from `low` to `high`, labelled at its end.
+    static void log_bar(ImDrawList* draw, ImVec2 origin, float width, float y, float h, double value, double low, double high,
+                        ImU32 colour, const std::string& label) {
+        const double span = std::log10(high) - std::log10(low);
+        const double f = std::clamp((std::log10(std::max(value, low)) - std::log10(low)) / span, 0.0, 1.0);
+        const float x1 = origin.x + std::max(2.0f, static_cast<float>(f) * width);
+        draw->AddRectFilled(ImVec2(origin.x, y), ImVec2(x1, y + h), colour, 2);
+        draw->AddText(ImVec2(x1 + 4, y + h * 0.5f - ImGui::GetFontSize() * 0.5f), IM_COL32(220, 220, 220, 255), label.c_str());
+    }
+
+    void draw_memory_chart() {
+        ImGui::TextUnformatted(tr(Text::lab_memory_chart));
+        struct Bar {
+            Column column;
+            const char* kind;
+            double kib;
+            bool compare;
+        };
+        std::vector<Bar> bars;
+        const std::pair<const char*, const char*> kinds[] = {{"resident memory each", tr(Text::lab_resident)},
+                                                             {"proportional share (PSS) each", tr(Text::lab_pss)},
+                                                             {"virtual memory each", tr(Text::lab_reserved)},
+                                                             {"wasm memory each", tr(Text::lab_wasm)}};
+        for (Column c : kModelColumns)
+            for (const auto& [name, kind] : kinds) {
+                if (const Measure* m = find_measure(shown_, Suite::memory, name); m && m->at(c)) bars.push_back({c, kind, m->at(c)->value, false});
+                if (compare_)
+                    if (const Measure* m = find_measure(*compare_, Suite::memory, name); m && m->at(c))
+                        bars.push_back({c, kind, m->at(c)->value, true});
+            }
+        if (bars.empty()) {
+            ImGui::TextDisabled("%s", tr(Text::lab_suite_not_run));
+            return;
+        }
+        double low = 1e30, high = 0;
+        for (const auto& b : bars) {
+            low = std::min(low, std::max(b.kib, 1e-3));
+            high = std::max(high, b.kib);
+        }
+        low = std::pow(10.0, std::floor(std::log10(low)));
+        high = std::pow(10.0, std::ceil(std::log10(high * 1.01)) + 1);   // room for the labels
+        const float row_h = 17;
+        float label_w = 0;
+        for (const auto& b : bars)
+            label_w = std::max(label_w, ImGui::CalcTextSize((std::string(tr(short_title(b.column))) + ", " + b.kind).c_str()).x);
+        const float width = std::max(260.0f, ImGui::GetContentRegionAvail().x - 8);
+        const ImVec2 o = ImGui::GetCursorScreenPos();
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        float y = o.y;
+        for (const auto& b : bars) {
+            const ImU32 colour = b.compare                          ? kCompareU32
+                                 : b.column == Column::threads   ? kThreadsColour
+                                 : b.column == Column::processes ? kProcessesColour
+                                                                 : kCoroutinesColour;
+            const std::string label = std::string(tr(short_title(b.column))) + ", " + b.kind;
+            draw->AddText(ImVec2(o.x, y), IM_COL32(200, 200, 200, 255), label.c_str());
+            log_bar(draw, ImVec2(o.x + label_w + 10, y), std::max(60.0f, width - label_w - 10 - 80), y + 2, row_h - 5, b.kib, low, high, colour,
+                    lab::format_number(b.kib) + " KiB");
+            y += row_h;
+        }
+        ImGui::Dummy(ImVec2(width, y - o.y + 4));
+    }
+
+    void draw_ladder() {
+        ImGui::TextUnformatted(tr(Text::lab_ladder_chart));
+        const auto rungs = ladder_rungs(shown_);
+        const auto other = compare_ ? ladder_rungs(*compare_) : std::vector<Rung>{};
+        if (rungs.empty() && other.empty()) {
+            ImGui::TextDisabled("%s", tr(Text::lab_suite_not_run));
+            return;
+        }
+        const auto& names = rungs.empty() ? other : rungs;
+        const double low = 1, high = 1e11;
+        const float bar_h = 13, label_w = 70;
+        const float width = std::max(300.0f, ImGui::GetContentRegionAvail().x * 0.7f);
+        const ImVec2 o = ImGui::GetCursorScreenPos();
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        float y = o.y;
+        for (const auto& r : names) {
+            draw->AddText(ImVec2(o.x, y + 6), IM_COL32(220, 220, 220, 255), r.name.c_str());
+            const ImVec2 bars(o.x + label_w, 0);
+            auto put = [&](const std::optional<double>& cycles, const std::string& human, ImU32 colour, const char* who) {
+                if (cycles) log_bar(draw, ImVec2(bars.x, y), width - label_w - 150, y, bar_h - 2, *cycles, low, high, colour,
+                                    std::string(who) + ": " + human);
+                y += bar_h;
+            };
+            put(r.talk_cycles, r.talk_human, kTalkColour, tr(Text::lab_talk));
+            put(r.here_cycles, r.here_human, kThreadsColour, tr(Text::lab_here));
+            if (compare_)
+                for (const auto& c : other)
+                    if (c.name == r.name) put(c.here_cycles, c.here_human, kCompareU32, compare_name_.c_str());
+            y += 6;
+        }
+        const float chart_h = y - o.y;
+        ImGui::Dummy(ImVec2(width, chart_h));
+        // The talk's table and this machine's, under the bars.
+        const lab::Table* t = ladder_table(shown_);
+        if (!t && compare_) t = ladder_table(*compare_);
+        if (t) {
+            ImGui::TextDisabled("%s", t->title.c_str());
+            draw_text_table("##ladder", *t);
+        }
+    }
+
+    static void draw_text_table(const char* id, const lab::Table& t) {
+        if (t.header.empty()) return;
+        if (!ImGui::BeginTable(id, static_cast<int>(t.header.size()), ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersOuter))
+            return;
+        for (const auto& h : t.header) ImGui::TableSetupColumn(h.c_str());
+        ImGui::TableHeadersRow();
+        for (const auto& row : t.rows) {
+            ImGui::TableNextRow();
+            for (const auto& cell : row) {
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(cell.c_str());
+            }
+        }
+        ImGui::EndTable();
+    }
+
+    // -------------------------------------------------------------------------
+    // [SECTION] Drawing: every figure by suite
+    // -------------------------------------------------------------------------
+
+    void draw_details() {
+        ImGui::TextUnformatted(tr(Text::lab_details));
+        for (Suite suite : lab::kAllSuites) {
+            const Section* section = shown_.find(suite);
+            const Section* other = compare_ ? compare_->find(suite) : nullptr;
+            const std::string name(lab::to_string(suite));
+            // "###name": the same header (and its open state) whether or not the suite has run.
+            const std::string header = name + (section ? "" : " \u2014 " + std::string(tr(Text::lab_suite_not_run))) + "###" + name;
+            if (!ImGui::CollapsingHeader(header.c_str())) continue;
+            if (!section) continue;
+            std::vector<Column> used;
+            for (Column c : lab::kAllColumns)
+                for (const auto& m : section->measures)
+                    if ((m.at(c) || m.missing.count(c)) && std::find(used.begin(), used.end(), c) == used.end()) used.push_back(c);
+            if (!section->measures.empty() &&
+                ImGui::BeginTable(("##" + name).c_str(), 1 + static_cast<int>(used.size()),
+                                  ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp)) {
+                ImGui::TableSetupColumn(tr(Text::lab_measure), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+                for (Column c : used) ImGui::TableSetupColumn(std::string(lab::to_string(c)).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+                ImGui::TableHeadersRow();
+                for (const auto& m : section->measures) {
+                    ImGui::TableNextRow();
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(m.name.c_str());
+                    const Measure* om = other ? other->find(m.name) : nullptr;
+                    for (Column c : used) {
+                        ImGui::TableNextColumn();
+                        if (const Figure* f = m.at(c)) figure_cell(*f, name + "/" + m.name + "/" + std::string(lab::to_string(c)), m.name);
+                        else if (m.missing.count(c)) missing_cell(m.missing.at(c));
+                        compare_line(om, c);
+                    }
+                }
+                ImGui::EndTable();
+            }
+            for (const auto& t : section->tables) {
+                if (!t.header.empty() && t.header[0] == "rung") continue;   // drawn beside the ladder
+                ImGui::TextDisabled("%s", t.title.c_str());
+                draw_text_table(("##t" + name + t.title).c_str(), t);
+            }
+            if (!section->notes.empty()) {
+                ImGui::TextUnformatted(tr(Text::lab_notes));
+                ImGui::PushTextWrapPos(0.0f);
+                for (const auto& note : section->notes) ImGui::BulletText("%s", note.c_str());
+                ImGui::PopTextWrapPos();
+            }
+        }
+    }
+
+    int suite_index_ = 0;   // 0: all; else 1 + the suite's index in kAllSuites
+    bool quick_ = false;
+    options::FieldErrors field_errors_;
+    std::unique_ptr<lab::LabRun> run_;
+    lab::LabProgress progress_;
+    bool recorded_ = false;
+    bool cancel_asked_ = false;
+    LabReport results_;   // every suite's latest finished figures
+    LabReport shown_;     // results_ with the run in progress over it
+    std::optional<nlohmann::json> finished_json_;
+    std::string export_message_;
+    std::string compare_path_;
+    std::optional<LabReport> compare_;
+    std::string compare_name_;
+    std::string selected_id_, selected_method_, selected_detail_;
+};
+
+}  // namespace
+
+std::unique_ptr<DemoPanel> make_lab_panel() { return std::make_unique<LabPanel>(); }
+
+}  // namespace conclab::ui

@@ -1,0 +1,178 @@
+// The lab in the browser: `?demo=lab&quick=1&autorun=1` runs every suite on the lab's own thread while the
+// page keeps drawing, and logs CONCLAB_RESULT with the CLI's --json shape. The figures must be sane and
+// consistent with each other (no absolute timings): an isolated Worker starts slower than a pthread, RAM is
+// slower than L1, and every cell the browser can't measure says why. Then the export (a real download) and
+// a saved result loaded through the browser's file picker beside the current one.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import * as h from './helpers.mjs';
+
+const env = h.useIsolatedServerAndBrowser();
+mkdirSync(h.screenshotDir, { recursive: true });
+const suites = ['startup', 'memory', 'ipc', 'switch', 'scaling', 'system', 'latency'];
+
+const measure = (doc, suite, name) => {
+  const m = doc[suite].measures.find((x) => x.name === name);
+  assert.ok(m, `${suite}: no measure "${name}" among ${doc[suite].measures.map((x) => x.name).join(' | ')}`);
+  return m;
+};
+const value = (doc, suite, name, column) => {
+  const cell = measure(doc, suite, name).cells[column];
+  assert.ok(cell && typeof cell.value === 'number', `${suite} / ${name} / ${column}: ${JSON.stringify(cell)}`);
+  return cell.value;
+};
+const missing = (doc, suite, name, column) => {
+  const cell = measure(doc, suite, name).cells[column];
+  assert.ok(cell && typeof cell.missing === 'string' && cell.missing.length > 10, `${suite} / ${name} / ${column} says why: ${JSON.stringify(cell)}`);
+  return cell.missing;
+};
+
+let result = null;
+let page = null;
+
+test('the quick lab runs every suite in the browser without a stalled frame', { timeout: 240000 }, async () => {
+  const opened = await h.openPage(env.browser.context, env.server.url + '?demo=lab&quick=1&autorun=1');
+  page = opened.page;
+  await h.waitForApp(page);
+  await page.evaluate(() => window.conclab.frames(true));
+  const started = Date.now();
+  let sawProgress = false;
+  let framesBefore = (await page.evaluate(() => window.conclab.frames())).count;
+  let growingChecks = 0;
+  while (!opened.messages.some((m) => m.text.startsWith('CONCLAB_RESULT '))) {
+    assert.ok(Date.now() - started < 200000, 'the quick lab finishes');
+    await page.waitForTimeout(1000);
+    const state = await page.evaluate(() => window.conclab.state());
+    const frames = (await page.evaluate(() => window.conclab.frames())).count;
+    if (state.lab.running) {
+      // The longest gap counts from the first finished step on (the page's own start-up is not the lab's doing).
+      if (!sawProgress && state.lab.steps_done > 0) await page.evaluate(() => window.conclab.frames(true));
+      sawProgress ||= state.lab.steps_done > 0 && state.lab.steps_done < state.lab.steps_total;
+      // While measuring, the page keeps drawing (ticking): frames keep coming.
+      assert.ok(frames > framesBefore, `no frame drawn in the last second (step: ${state.lab.step})`);
+      ++growingChecks;
+    }
+    framesBefore = frames;
+  }
+  const gaps = await page.evaluate(() => window.conclab.frames());
+  result = await h.waitForResult(page, opened.messages, 1000);
+  console.log(`quick lab in the browser: ${((Date.now() - started) / 1000).toFixed(1)} s, longest gap between frames ` +
+    `${gaps.max_gap_ms.toFixed(0)} ms over ${gaps.count} frames`);
+  assert.ok(sawProgress && growingChecks >= 3, 'progress was seen while the lab ran');
+  assert.ok(gaps.max_gap_ms < 1000, `a ${gaps.max_gap_ms.toFixed(0)} ms stall between frames`);
+  assert.deepEqual(opened.errors, []);
+
+  assert.deepEqual(Object.keys(result).sort(), [...suites].sort(), 'one key per suite, as the CLI');
+  for (const suite of suites) {
+    for (const m of result[suite].measures) {
+      assert.ok(Object.keys(m.cells).length > 0, `${suite} / ${m.name} has cells`);
+      for (const [column, cell] of Object.entries(m.cells)) {
+        if (cell.missing !== undefined) continue;
+        const where = `${suite} / ${m.name} / ${column}`;
+        assert.ok(Number.isFinite(cell.value) && cell.unit && cell.method && cell.samples >= 1, where);
+        assert.ok(cell.spread.low <= cell.value + 1e-9 && cell.value <= cell.spread.high + 1e-9, `${where}: spread holds the median`);
+      }
+    }
+  }
+
+  // Start-up: an isolated Worker (its own wasm module) costs more than a pthread from the pool; so does a
+  // pthread beyond the pool (a new Worker). Fork does not exist here, and says so.
+  const thread = value(result, 'startup', 'start + finish one', 'threads');
+  const worker = value(result, 'startup', 'start + finish one', 'processes');
+  const beyond = value(result, 'startup', 'start + finish one, beyond the pre-started pool', 'threads');
+  value(result, 'startup', 'start + finish one', 'coroutines');
+  assert.ok(worker > thread, `isolated Worker ${worker} µs > pthread ${thread} µs`);
+  assert.ok(beyond > thread, `new Worker for a pthread ${beyond} µs > pooled pthread ${thread} µs`);
+  assert.match(missing(result, 'startup', 'fork + wait (unsafe in a threaded program)', 'processes'), /fork/);
+
+  // Memory: wasm memory is known, resident memory is not (and says why).
+  assert.ok(value(result, 'memory', 'wasm memory each', 'processes') > 0);
+  assert.ok(value(result, 'memory', 'wasm memory each', 'threads') > 0);
+  assert.ok(value(result, 'memory', 'resident memory each', 'coroutines') > 0);
+  missing(result, 'memory', 'resident memory each', 'processes');
+
+  // Communication and switches: shared memory between threads and postMessage between Workers.
+  assert.ok(value(result, 'ipc', '64 B round trip (atomics / pipe)', 'processes') > 0);
+  assert.ok(value(result, 'ipc', '64 B round trip (atomics / pipe)', 'threads') > 0);
+  missing(result, 'ipc', '64 B round trip (lock + queue / socketpair)', 'processes');
+  for (const column of ['threads', 'processes', 'coroutines']) assert.ok(value(result, 'switch', 'switches per second', column) > 0);
+
+  // Scaling: the workload ran on every executor (one try each in quick mode: on a busy machine the speedups
+  // themselves are noise, so only their presence and the 1-worker baseline are checked).
+  for (const model of ['speedup, 2 workers', 'speedup, 2 workers, GIL model']) assert.ok(value(result, 'scaling', model, 'threads') > 0);
+  assert.ok(value(result, 'scaling', 'speedup, 2 workers', 'processes') > 0);
+  assert.equal(value(result, 'scaling', 'speedup, 1 worker', 'threads'), 1);
+
+  // System: what the browser says, and a sentence for what it can't.
+  const cpus = await page.evaluate(() => navigator.hardwareConcurrency);
+  assert.equal(value(result, 'system', 'logical CPUs', 'machine'), cpus);
+  missing(result, 'system', 'processes (ps ax | wc -l)', 'machine');
+
+  // Latency: the chase curve climbs from L1 to RAM; no disk, no TCP, a same-origin fetch instead.
+  const chase = result.latency.measures.filter((m) => m.curve === 'pointer chase').sort((a, b) => a.x - b.x);
+  assert.ok(chase.length >= 5);
+  const l1 = chase[0].cells.machine.value;
+  const ram = chase[chase.length - 1].cells.machine.value;
+  assert.ok(ram > l1, `RAM ${ram} ns > L1 ${l1} ns`);
+  assert.match(missing(result, 'latency', 'disk: 4 KiB write + fsync', 'machine'), /disk/);
+  missing(result, 'latency', 'network: loopback TCP round trip', 'machine');
+  assert.ok(value(result, 'latency', 'network: same-origin fetch round trip', 'machine') > 0);
+  const ladder = result.latency.tables.find((t) => t.header[0] === 'rung');
+  assert.ok(ladder.rows.find((r) => r[0] === 'network')[6].includes('fetch'));
+
+  writeFileSync(path.join(h.screenshotDir, 'lab-web-top.png'), await page.screenshot());
+  await page.mouse.move(700, 500);
+  for (let i = 0; i < 12; ++i) {   // ImGui scrolls the panel a few lines a notch: down to the charts and the ladder
+    await page.mouse.wheel(0, 120);
+    await page.waitForTimeout(60);
+  }
+  await page.waitForTimeout(800);
+  writeFileSync(path.join(h.screenshotDir, 'lab-web-charts.png'), await page.screenshot());
+
+  // The panel's own state holds the same figures.
+  const state = await page.evaluate(() => window.conclab.state());
+  assert.equal(state.demo, 'lab');
+  assert.equal(state.lab.running, false);
+  assert.deepEqual(Object.keys(state.lab.result).sort(), [...suites].sort());
+});
+
+test('export downloads a file; a saved result loads through the file picker beside the current one', { timeout: 60000 }, async () => {
+  assert.ok(page && result, 'the lab ran');
+  const text = JSON.stringify(result);
+  const [download, said] = await Promise.all([
+    page.waitForEvent('download', { timeout: 10000 }),
+    page.evaluate((t) => Module.ccall('conclab_test_export_file', 'string', ['string', 'string'], ['lab-result.json', t]), text),
+  ]);
+  assert.match(said, /^lab-result\.json \(saved by the browser/);
+  assert.equal(download.suggestedFilename(), 'lab-result.json');
+  const saved = await download.path();
+  assert.deepEqual(JSON.parse(readFileSync(saved, 'utf8')), result, 'the download holds the JSON as given');
+
+  // Another machine's result: the same shape with other numbers.
+  const other = JSON.parse(text);
+  for (const m of other.startup.measures) for (const cell of Object.values(m.cells)) if (cell.value !== undefined) cell.value *= 2;
+  const dir = mkdtempSync(path.join(tmpdir(), 'conclab-lab-'));
+  const file = path.join(dir, 'other-machine.json');
+  writeFileSync(file, JSON.stringify(other));
+  try {
+    await page.mouse.click(120, 20);   // a user gesture: browsers open a file picker only in answer to one
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser', { timeout: 10000 }),
+      page.evaluate(() => Module.ccall('conclab_test_open_file_picker', null, [], [])),
+    ]);
+    await chooser.setFiles(file);
+    await page.waitForFunction(() => window.conclab.state().lab.compare !== undefined, null, { timeout: 10000, polling: 200 });
+    const state = await page.evaluate(() => window.conclab.state());
+    assert.equal(state.lab.compare.name, 'other-machine.json');
+    assert.equal(state.lab.compare.suites, suites.length);
+    assert.equal(state.lab.errors, undefined);
+    const shot = await page.screenshot();
+    writeFileSync(path.join(h.screenshotDir, 'lab-web-compare.png'), shot);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await page.close();
+  }
+});
