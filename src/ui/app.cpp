@@ -192,10 +192,10 @@ private:
 
     // The sidebar's choices on one line, for narrow windows: the demo menu, the language.
     void draw_top_bar() {
-        ImGui::TextUnformatted(tr(Text::app_title));
-        ImGui::SameLine();
-        const float language_w = ImGui::CalcTextSize("EN PT").x + ImGui::GetStyle().FramePadding.x * 4 +
-                                 ImGui::GetStyle().ItemSpacing.x * 2;
+        // No room for the app's title on a phone: the demo's own title follows right below.
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float language_w = ImGui::CalcTextSize("EN").x + ImGui::CalcTextSize("PT").x + style.FramePadding.x * 4 +
+                                 style.ItemSpacing.x * 2 + 2.0f;
         ImGui::SetNextItemWidth(std::max(120.0f, ImGui::GetContentRegionAvail().x - language_w));
         if (ImGui::BeginCombo("##demo_menu", tr(panels_[current_]->title()))) {
             for (std::size_t i = 0; i < panels_.size(); ++i)

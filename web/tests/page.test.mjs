@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { chromium } from 'playwright-core';
 import * as h from './helpers.mjs';
 
 const env = h.useIsolatedServerAndBrowser();
@@ -113,32 +114,31 @@ test('fps=max draws every frame, as before', { timeout: 90000 }, async () => {
 
 // Phones and tablets: below 720 CSS px the sidebar becomes a top bar and the primes table keeps number,
 // ✓/✗ and lpf; on a device pixel ratio of 2 the drawing buffer has twice the CSS pixels (sharp text).
+// A browser context of its own per device (viewport, pixel ratio, touch), as a phone would open the page.
 test('a phone gets the narrow layout at device pixel ratio 2; a tablet keeps the sidebar', { timeout: 120000 }, async () => {
   mkdirSync(h.screenshotDir, { recursive: true });
-  for (const [name, width, height, layout] of [['phone', 412, 915, 'narrow'], ['tablet', 768, 1024, 'wide']]) {
-    const page = await env.browser.context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 2, mobile: true });
-    const messages = [];
-    page.on('console', (m) => messages.push({ type: m.type(), text: m.text() }));
-    await page.goto(env.server.url + '?demo=primes&lang=pt&sample=2**44&autorun=1');
-    await h.waitForApp(page);
-    await h.waitForResult(page, messages);
-    await h.waitForIdle(page);
-    const state = await page.evaluate(() => window.conclab.state());
-    assert.equal(state.layout, layout, `${name}: ${width}x${height}`);
-    const canvas = await page.evaluate(() => {
-      const c = document.getElementById('canvas');
-      return { buffer: c.width, css: c.clientWidth };
-    });
-    assert.equal(canvas.css, width, `${name}: the canvas fills the width`);
-    assert.ok(Math.abs(canvas.buffer - 2 * canvas.css) <= 2, `${name}: drawing buffer ${canvas.buffer} px for ${canvas.css} CSS px`);
-    const png = await page.screenshot({ path: path.join(h.screenshotDir, `primes-${name}-pt.png`) });
-    assert.ok(await h.colourVariety(page, png) >= 20, `${name}: the canvas is drawn`);
-    assert.deepEqual(errors, [], name);
-    await cdp.detach();
-    await page.close();
+  const browser = await chromium.launch({ executablePath: h.chromiumPath, headless: true, args: h.chromiumArgs });
+  try {
+    for (const [name, width, height, layout] of [['phone', 412, 915, 'narrow'], ['tablet', 768, 1024, 'wide']]) {
+      const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+      const { page, messages, errors } = await h.openPage(context, env.server.url + '?demo=primes&lang=pt&sample=2**44&autorun=1');
+      await h.waitForApp(page);
+      await h.waitForResult(page, messages);
+      await h.waitForIdle(page);
+      const state = await page.evaluate(() => window.conclab.state());
+      assert.equal(state.layout, layout, `${name}: ${width}x${height}`);
+      const canvas = await page.evaluate(() => {
+        const c = document.getElementById('canvas');
+        return { buffer: c.width, css: c.clientWidth };
+      });
+      assert.equal(canvas.css, width, `${name}: the canvas fills the width`);
+      assert.ok(Math.abs(canvas.buffer - 2 * canvas.css) <= 2, `${name}: drawing buffer ${canvas.buffer} px for ${canvas.css} CSS px`);
+      const png = await page.screenshot({ path: path.join(h.screenshotDir, `primes-${name}-pt.png`) });
+      assert.ok(await h.colourVariety(page, png) >= 20, `${name}: the canvas is drawn`);
+      assert.deepEqual(errors, [], name);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
   }
 });
