@@ -10,7 +10,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
+
+struct ImGuiInputTextCallbackData;
 
 namespace conclab::ui {
 
@@ -34,7 +37,11 @@ public:
     /// @brief Starts the demo as --autorun / ?autorun=1 asks.
     virtual void autorun() {}
     /// @brief The JSON of a run that finished since the last call (for CONCLAB_RESULT), if any.
-    virtual std::optional<nlohmann::json> take_finished_result() { return std::nullopt; }
+    virtual std::optional<nlohmann::json> take_finished_result() { return std::exchange(finished_result_, std::nullopt); }
+
+protected:
+    /// @brief A panel puts its run's JSON here when the run finishes; take_finished_result() hands it out once.
+    std::optional<nlohmann::json> finished_result_;
 };
 
 struct DemoEntry {
@@ -54,6 +61,9 @@ std::unique_ptr<DemoPanel> make_lab_panel();
 /// @brief True while the window is too narrow for side-by-side parts (a phone held upright): the app shows a
 /// top bar instead of the sidebar, and panels stack what they would put side by side.
 bool narrow_layout();
+
+/// @brief ImGui::InputText's resize callback for a std::string (UserData): no fixed buffer, nothing is cut.
+int resize_string(ImGuiInputTextCallbackData* data);
 
 /// @brief Draws `errors[field]` in red on the same line, wrapped, when there is one.
 void draw_field_error(const options::FieldErrors& errors, const char* field);

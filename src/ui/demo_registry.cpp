@@ -15,6 +15,15 @@ const std::vector<DemoEntry>& demo_registry() {
     return demos;
 }
 
+int resize_string(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* text = static_cast<std::string*>(data->UserData);
+        text->resize(static_cast<std::size_t>(data->BufTextLen));
+        data->Buf = text->data();
+    }
+    return 0;
+}
+
 void draw_field_error(const options::FieldErrors& errors, const char* field) {
     if (auto it = errors.find(field); it != errors.end()) {
         ImGui::SameLine();

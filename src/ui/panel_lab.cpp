@@ -146,16 +146,6 @@ std::string timestamped(const char* extension) {
     return std::string("conclab-lab-") + stamp + extension;
 }
 
-// InputText on a std::string of any length.
-int resize_string(ImGuiInputTextCallbackData* data) {
-    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-        auto* text = static_cast<std::string*>(data->UserData);
-        text->resize(static_cast<std::size_t>(data->BufTextLen));
-        data->Buf = text->data();
-    }
-    return 0;
-}
-
 struct SummaryRow {
     Text label;
     Suite suite;
@@ -210,19 +200,13 @@ public:
             recorded_ = true;
             merge_into(results_, progress_.report);
             shown_ = results_;
-            finished_json_ = lab::to_json(progress_.report);
+            finished_result_ = lab::to_json(progress_.report);
             changed = true;
         }
         return changed;
     }
 
     platform::Redraw redraw_need() const override { return running() ? platform::Redraw::ticking : platform::Redraw::idle; }
-
-    std::optional<nlohmann::json> take_finished_result() override {
-        auto out = std::move(finished_json_);
-        finished_json_.reset();
-        return out;
-    }
 
     nlohmann::json state() const override {
         nlohmann::json s{{"suite", suite_index_ == 0 ? std::string("all") : std::string(lab::to_string(lab::kAllSuites[suite_index_ - 1]))},
@@ -817,7 +801,6 @@ private:
     bool cancel_asked_ = false;
     LabReport results_;   // every suite's latest finished figures
     LabReport shown_;     // results_ with the run in progress over it
-    std::optional<nlohmann::json> finished_json_;
     std::string export_message_;
     std::string compare_path_;
     std::optional<LabReport> compare_;

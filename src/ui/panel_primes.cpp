@@ -38,16 +38,6 @@ Text executor_text(ExecutorKind kind) {
     return Text::executor_threads;
 }
 
-// InputText on a std::string of any length (no fixed buffer: nothing is cut).
-int resize_string(ImGuiInputTextCallbackData* data) {
-    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-        auto* text = static_cast<std::string*>(data->UserData);
-        text->resize(static_cast<std::size_t>(data->BufTextLen));
-        data->Buf = text->data();
-    }
-    return 0;
-}
-
 ImU32 worker_colour(std::size_t lane) {
     static const ImU32 colours[] = {IM_COL32(86, 156, 214, 255), IM_COL32(220, 140, 60, 255), IM_COL32(120, 190, 90, 255),
                                     IM_COL32(200, 100, 170, 255), IM_COL32(230, 200, 80, 255), IM_COL32(90, 200, 200, 255)};
@@ -104,7 +94,7 @@ public:
         if (run_->finished() && !recorded_) {
             recorded_ = true;
             record_history(run_->report());
-            finished_json_ = primes::to_json(run_->report());
+            finished_result_ = primes::to_json(run_->report());
             changed = true;
         }
         return changed;
@@ -112,12 +102,6 @@ public:
 
     platform::Redraw redraw_need() const override {
         return run_ && !run_->finished() ? platform::Redraw::ticking : platform::Redraw::idle;
-    }
-
-    std::optional<nlohmann::json> take_finished_result() override {
-        auto out = std::move(finished_json_);
-        finished_json_.reset();
-        return out;
     }
 
     nlohmann::json state() const override {
@@ -475,7 +459,6 @@ private:
     options::FieldErrors field_errors_;
     std::unique_ptr<primes::PrimesRun> run_;
     bool recorded_ = false;
-    std::optional<nlohmann::json> finished_json_;
     std::vector<HistoryEntry> history_;
 };
 

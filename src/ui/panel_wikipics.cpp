@@ -43,15 +43,6 @@ Text executor_text(WikipicsExecutor kind) {
     return Text::executor_threads;
 }
 
-int resize_string(ImGuiInputTextCallbackData* data) {
-    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
-        auto* text = static_cast<std::string*>(data->UserData);
-        text->resize(static_cast<std::size_t>(data->BufTextLen));
-        data->Buf = text->data();
-    }
-    return 0;
-}
-
 bool input_text(const char* label, std::string& value, float width) {
     ImGui::SetNextItemWidth(width);
     return ImGui::InputText(label, value.data(), value.capacity() + 1, ImGuiInputTextFlags_CallbackResize, resize_string,
@@ -149,7 +140,7 @@ public:
             recorded_ = true;
             const auto report = run_->report();
             record_history(report);
-            finished_json_ = wikipics::to_json(report);
+            finished_result_ = wikipics::to_json(report);
             changed = true;
         }
         return changed;
@@ -157,12 +148,6 @@ public:
 
     platform::Redraw redraw_need() const override {
         return run_ && !run_->finished() ? platform::Redraw::ticking : platform::Redraw::idle;
-    }
-
-    std::optional<nlohmann::json> take_finished_result() override {
-        auto out = std::move(finished_json_);
-        finished_json_.reset();
-        return out;
     }
 
     nlohmann::json state() const override {
@@ -733,7 +718,6 @@ private:
     std::unique_ptr<wikipics::WikipicsRun> run_;
     bool recorded_ = false;
     bool cancel_asked_ = false;
-    std::optional<nlohmann::json> finished_json_;
     std::vector<Tile> tiles_;
     std::vector<HistoryEntry> history_;
 

@@ -3,8 +3,10 @@
 #include "aio/event.h"
 #include "aio/event_loop.h"
 #include "aio/task.h"
+#include "lab/probes.h"
 
 #include <chrono>
+#include <string>
 
 namespace conclab::lab {
 
@@ -66,5 +68,17 @@ SuspendedCoroutines::~SuspendedCoroutines() {
 }
 
 int SuspendedCoroutines::parked() const { return static_cast<int>(loop_->unfinished_tasks()); }
+
+std::optional<Samples> Probes::start_coroutines(int per_sample, int samples) {
+    return Samples{coroutine_start_samples(per_sample, samples),
+                   "Coroutines (core/aio tasks whose body returns at once) spawned on a fresh event loop and run to "
+                   "completion; each sample the mean of " + std::to_string(per_sample) + "."};
+}
+
+std::optional<Samples> Probes::coroutine_ping_pong(int per_sample, int samples) {
+    return Samples{coroutine_ping_pong_samples(per_sample, samples),
+                   "Two core/aio coroutines wake each other with events through one event loop on one thread; each "
+                   "sample the mean of " + std::to_string(per_sample) + " round trips."};
+}
 
 }  // namespace conclab::lab

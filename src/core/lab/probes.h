@@ -110,8 +110,8 @@ public:
     virtual CpuClock cpu_clock() = 0;
 
     /// @brief Seconds per coroutine created and run to completion, each sample the mean of `per_sample`;
-    /// nullopt where no event loop measures it yet.
-    virtual std::optional<Samples> start_coroutines(int per_sample, int samples) = 0;
+    /// nullopt where no event loop measures it. Core's event loop is the same everywhere: measured here.
+    virtual std::optional<Samples> start_coroutines(int per_sample, int samples);
     /// @brief Seconds per thread created and joined when no pre-started worker is left for it (web: a pthread
     /// beyond Emscripten's pool, which starts a new Web Worker); nullopt where threads have no such pool.
     virtual std::optional<Samples> start_threads_beyond_pool(int /*count*/) { return std::nullopt; }
@@ -120,8 +120,9 @@ public:
 
     /// @brief Memory per suspended coroutine, `count` at a time; nullopt as above.
     virtual std::optional<MemorySamples> idle_coroutines(int count, int rounds) = 0;
-    /// @brief Seconds per round trip between two coroutines awaiting each other through the loop.
-    virtual std::optional<Samples> coroutine_ping_pong(int per_sample, int samples) = 0;
+    /// @brief Seconds per round trip between two coroutines awaiting each other through the loop (core's
+    /// event loop, the same everywhere: measured here).
+    virtual std::optional<Samples> coroutine_ping_pong(int per_sample, int samples);
 };
 
 }  // namespace conclab::lab

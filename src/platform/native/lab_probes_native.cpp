@@ -710,18 +710,8 @@ public:
     Samples tcp_round_trips(int count) override { return platform::tcp_round_trips(count); }
     std::vector<lab::CacheLevel> cache_levels() override { return platform::cache_levels(); }
     lab::CpuClock cpu_clock() override { return platform::cpu_clock(); }
-    std::optional<Samples> start_coroutines(int per_sample, int samples) override {
-        return Samples{lab::coroutine_start_samples(per_sample, samples),
-                       "Coroutines (core/aio tasks whose body returns at once) spawned on a fresh event loop and run to "
-                       "completion; each sample the mean of " + std::to_string(per_sample) + "."};
-    }
     std::optional<lab::MemorySamples> idle_coroutines(int count, int rounds) override {
         return platform::idle_coroutines(count, rounds);
-    }
-    std::optional<Samples> coroutine_ping_pong(int per_sample, int samples) override {
-        return Samples{lab::coroutine_ping_pong_samples(per_sample, samples),
-                       "Two core/aio coroutines wake each other with events through one event loop on one thread; each "
-                       "sample the mean of " + std::to_string(per_sample) + " round trips."};
     }
 
 private:

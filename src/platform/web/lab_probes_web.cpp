@@ -355,18 +355,8 @@ public:
     std::vector<lab::CacheLevel> cache_levels() override { return {}; }
     lab::CpuClock cpu_clock() override { return {3.0, "an assumed 3 GHz: a browser does not tell the CPU's clock (nor its caches)"}; }
 
-    std::optional<Samples> start_coroutines(int per_sample, int samples) override {
-        return Samples{lab::coroutine_start_samples(per_sample, samples),
-                       "Coroutines (core/aio tasks whose body returns at once) spawned on a fresh event loop and run to "
-                       "completion; each sample the mean of " + std::to_string(per_sample) + "."};
-    }
     std::optional<lab::MemorySamples> idle_coroutines(int count, int rounds) override {
         return platform::idle_coroutines(count, rounds);
-    }
-    std::optional<Samples> coroutine_ping_pong(int per_sample, int samples) override {
-        return Samples{lab::coroutine_ping_pong_samples(per_sample, samples),
-                       "Two core/aio coroutines wake each other with events through one event loop on one thread; each "
-                       "sample the mean of " + std::to_string(per_sample) + " round trips."};
     }
 };
 
