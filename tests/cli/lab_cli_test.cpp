@@ -107,7 +107,9 @@ TEST(LabCli, ProcessStartupSpawnsThisProgram) {
     const Outcome o = run("lab --suite startup --quick --json");
     ASSERT_EQ(o.status, 0) << o.err;
     const auto doc = nlohmann::json::parse(o.out);
-    for (const auto& m : doc["startup"]["measures"])
-        if (m["name"] == "start + finish one")
+    for (const auto& m : doc["startup"]["measures"]) {
+        if (m["name"] == "start + finish one") {
             EXPECT_NE(m["cells"]["processes"]["method"].get<std::string>().find("conclab noop"), std::string::npos) << m.dump();
+        }
+    }
 }
