@@ -771,7 +771,9 @@ private:
                 ImGui::TextColored(ImVec4(0.5f, 0.85f, 0.5f, 1.0f), "%s", tr(Text::ex_spin_never_froze));
         }
         ImGui::EndGroup();
-        ImGui::TextDisabled("%s", tr(Text::ex_spin_process_note));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", tr(Text::ex_spin_process_note));
+        ImGui::PopStyleColor();
     }
 
     ExhibitionOptions settings_;
