@@ -20,6 +20,7 @@
 #include "exhibition/live_exhibition.h"
 #include "exhibition/schedule.h"
 #include "exhibition/spinner.h"
+#include "platform.h"
 
 #include <imgui.h>
 
@@ -28,6 +29,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <utility>
 
 namespace conclab::ui {
 namespace {
@@ -109,6 +111,11 @@ public:
         speed_max_ = parsed.speed == 0;
         if (!speed_max_) speed_ = parsed.speed;
         field_errors_ = errors;
+        if (parsed.spinner) {
+            spinner_options_ = *parsed.spinner;
+            // A bad block or spinner-seconds is shown beside its field, and nothing starts.
+            launch_spinner_ = !errors.count("block") && !errors.count("spinner-seconds");
+        }
     }
 
     void autorun() override {
@@ -116,10 +123,20 @@ public:
     }
 
     bool update() override {
+        if (launch_spinner_) {   // started on the first loop turn: the window (and the page's main loop) is up
+            launch_spinner_ = false;
+            start_spinner();
+            spinner_launched_ = spinner_.running();
+        }
+        spinner_.poll();
         view_ = live_.view();
         bool changed = view_.version != drawn_version_;
         drawn_version_ = view_.version;
-        if (spinner_was_running_ && !spinner_.running()) changed = true;   // its outcome is in
+        if (spinner_was_running_ && !spinner_.running()) {   // its outcome is in
+            changed = true;
+            if (std::exchange(spinner_launched_, false))   // started by the launch options: CONCLAB_RESULT
+                finished_result_ = nlohmann::json{{"demo", "exhibition"}, {"spinner", spinner_json()}};
+        }
         spinner_was_running_ = spinner_.running();
         return changed;
     }
@@ -129,7 +146,10 @@ public:
         return live ? platform::Redraw::animating : platform::Redraw::idle;
     }
 
-    std::optional<nlohmann::json> take_finished_result() override { return live_.take_finished_result(); }
+    std::optional<nlohmann::json> take_finished_result() override {
+        if (auto result = live_.take_finished_result()) return result;
+        return std::exchange(finished_result_, std::nullopt);   // a spinner started by the launch options
+    }
 
     nlohmann::json state() const override {
         nlohmann::json s{{"boards", settings_.boards},
@@ -167,13 +187,7 @@ public:
                          {"waiting", snap->loop.waiting.size()}};
         }
         if (view_.result) s["result"] = *view_.result;
-        nlohmann::json spinner{{"running", spinner_.running()}, {"frames", spinner_.frames()}};
-        if (const auto outcome = spinner_.outcome()) {
-            spinner["answer"] = std::to_string(outcome->answer);
-            spinner["longest_gap_s"] = outcome->gaps.longest_gap_s();
-            spinner["frozen_s"] = outcome->gaps.frozen_s();
-        }
-        s["spinner"] = spinner;
+        s["spinner"] = spinner_json();
         return s;
     }
 
@@ -209,6 +223,27 @@ public:
     }
 
 private:
+    nlohmann::json spinner_json() const {
+        nlohmann::json spinner{{"running", spinner_.running()},
+                               {"frames", spinner_.frames()},
+                               {"kind", std::string(exhibition::to_string(spinner_options_.kind))},
+                               {"block", spinner_options_.block},
+                               {"seconds", spinner_options_.seconds}};
+        if (const auto outcome = spinner_.outcome()) {
+            if (const auto options = spinner_.options()) {
+                spinner["kind"] = std::string(exhibition::to_string(options->kind));
+                spinner["block"] = options->block;
+                spinner["seconds"] = options->seconds;
+                spinner["number"] = std::to_string(options->number);
+            }
+            if (!outcome->error.empty()) spinner["error"] = outcome->error;
+            spinner["answer"] = std::to_string(outcome->answer);
+            spinner["longest_gap_s"] = outcome->gaps.longest_gap_s();
+            spinner["frozen_s"] = outcome->gaps.frozen_s();
+        }
+        return spinner;
+    }
+
     // The panel's choices as the text options the CLI and the query string give, parsed by the same rules.
     options::Params chosen_params() const {
         return {{"boards", std::to_string(settings_.boards)},
@@ -224,6 +259,13 @@ private:
         field_errors_.clear();
         out = exhibition::parse_exhibition_options(chosen_params(), field_errors_);
         return field_errors_.empty();
+    }
+
+    void start_spinner() {
+        if (spinner_options_.kind == exhibition::SpinnerKind::process)
+            spinner_.start(spinner_options_, platform::make_executor(exec::ExecutorKind::processes, 1));
+        else
+            spinner_.start(spinner_options_);
     }
 
     void start() {
@@ -670,20 +712,28 @@ private:
         ImGui::TextWrapped("%s", tr(Text::ex_spin_intro));
         const bool running = spinner_.running();
         ImGui::BeginDisabled(running);
-        int kind = spinner_options_.kind == exhibition::SpinnerKind::coroutine ? 1 : 0;
+        int kind = static_cast<int>(spinner_options_.kind);
         ImGui::TextUnformatted(tr(Text::ex_spin_kind));
         ImGui::SameLine();
-        ImGui::RadioButton(tr(Text::ex_spin_thread), &kind, 0);
+        ImGui::RadioButton(tr(Text::ex_spin_thread), &kind, static_cast<int>(exhibition::SpinnerKind::thread));
         ImGui::SameLine();
-        ImGui::RadioButton(tr(Text::ex_spin_coroutine), &kind, 1);
-        spinner_options_.kind = kind == 1 ? exhibition::SpinnerKind::coroutine : exhibition::SpinnerKind::thread;
+        ImGui::RadioButton(tr(Text::ex_spin_process), &kind, static_cast<int>(exhibition::SpinnerKind::process));
+        ImGui::SameLine();
+        ImGui::RadioButton(tr(Text::ex_spin_coroutine), &kind, static_cast<int>(exhibition::SpinnerKind::coroutine));
+        spinner_options_.kind = static_cast<exhibition::SpinnerKind>(kind);
+        draw_field_error(field_errors_, "spinner");
         ImGui::Checkbox(tr(Text::ex_spin_block), &spinner_options_.block);
+        draw_field_error(field_errors_, "block");
         ImGui::SetNextItemWidth(200);
         const double min_s = 0.5, max_s = 10;
         ImGui::SliderScalar(tr(Text::ex_spin_seconds), ImGuiDataType_Double, &spinner_options_.seconds, &min_s, &max_s,
                             "%.1f s", ImGuiSliderFlags_AlwaysClamp);
         ImGui::SameLine();
-        if (ImGui::Button(tr(Text::ex_spin_run))) spinner_.start(spinner_options_);
+        if (ImGui::Button(tr(Text::ex_spin_run))) {
+            for (const char* field : {"spinner", "block", "spinner-seconds"}) field_errors_.erase(field);
+            start_spinner();
+        }
+        draw_field_error(field_errors_, "spinner-seconds");
         ImGui::EndDisabled();
 
         // The spinner as the terminal shows it, plus a plate that turns 45° a frame.
@@ -707,8 +757,11 @@ private:
                 ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), tr(Text::ex_spin_frozen_now), since);
         } else if (const auto outcome = spinner_.outcome()) {
             const auto options = spinner_.options();
-            ImGui::Text(tr(Text::ex_spin_answer), static_cast<unsigned long long>(options ? options->number : 0),
-                        static_cast<unsigned long long>(outcome->answer));
+            if (!outcome->error.empty())
+                ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", outcome->error.c_str());
+            else
+                ImGui::Text(tr(Text::ex_spin_answer), static_cast<unsigned long long>(options ? options->number : 0),
+                            static_cast<unsigned long long>(outcome->answer));
             ImGui::Text(tr(Text::ex_spin_summary), static_cast<unsigned long long>(outcome->gaps.frames()),
                         outcome->gaps.longest_gap_s());
             ImGui::SameLine();
@@ -718,13 +771,17 @@ private:
                 ImGui::TextColored(ImVec4(0.5f, 0.85f, 0.5f, 1.0f), "%s", tr(Text::ex_spin_never_froze));
         }
         ImGui::EndGroup();
-        ImGui::TextDisabled("%s", tr(Text::ex_spin_process_note));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("%s", tr(Text::ex_spin_process_note));
+        ImGui::PopStyleColor();
     }
 
     ExhibitionOptions settings_;
     exhibition::SpinnerOptions spinner_options_{exhibition::SpinnerKind::coroutine, true, 3};
     exhibition::LiveSpinner spinner_;
     bool spinner_was_running_ = false;
+    bool launch_spinner_ = false;     // spinner= at launch: start it on the first loop turn
+    bool spinner_launched_ = false;   // the running spinner came from the launch options
     double speed_ = 60;
     bool speed_max_ = false;
     options::FieldErrors field_errors_;

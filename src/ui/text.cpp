@@ -308,8 +308,10 @@ constexpr Entry kTexts[] = {
      "nunca congelou"},
     {Text::ex_spin_answer, "answer: lpf(%llu) = %llu",
      "resposta: lpf(%llu) = %llu"},
-    {Text::ex_spin_process_note, "The process form runs in the terminal: conclab spinner --kind process. In the browser (an isolated worker) it is not built yet.",
-     "A forma com processo roda no terminal: conclab spinner --kind process. No navegador (um worker isolado) ainda não foi feita."},
+    {Text::ex_spin_process_note, "As a process, the slow call runs in a worker process (an isolated Web Worker in the browser) and this window's own loop turns the spinner while it waits for the answer: nothing it does can block the spinner.",
+     "Como processo, a chamada lenta roda num processo trabalhador (um Web Worker isolado no navegador) e o próprio laço desta janela gira o spinner enquanto espera a resposta: nada do que ela faz bloqueia o spinner."},
+    {Text::ex_spin_process, "a process",
+     "um processo"},
 
     // Lab panel (issue 9): its rows below this line
     {Text::lab_menu, "Threads vs processes (lab)",

@@ -34,7 +34,7 @@ enum class Text {
     ex_more, ex_chart_title, ex_crossover_note, ex_slide_title, ex_slide_note, ex_she_label,
     ex_mode_simultaneous, ex_spin_title, ex_spin_intro, ex_spin_kind, ex_spin_thread, ex_spin_coroutine,
     ex_spin_block, ex_spin_seconds, ex_spin_run, ex_spin_frozen_now, ex_spin_summary, ex_spin_froze,
-    ex_spin_never_froze, ex_spin_answer, ex_spin_process_note,
+    ex_spin_never_froze, ex_spin_answer, ex_spin_process_note, ex_spin_process,
 
     // Lab panel (issue 9): its keys below this line
     lab_menu, lab_title, lab_intro, lab_suite, lab_all_suites, lab_quick, lab_run_all, lab_run_suite,

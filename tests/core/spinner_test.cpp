@@ -2,7 +2,12 @@
 // blocks the loop (a 0.6 s sleep: the test counts frames, it does not time them).
 #include "exhibition/spinner.h"
 
+#include "exec/executor.h"
+#include "exhibition/exhibition_options.h"
 #include "wait_until.h"
+
+#include <algorithm>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -80,7 +85,7 @@ TEST(Spinner, ALiveSpinnerRunsOnItsThreadAndReportsItsFreeze) {
     ex::LiveSpinner spinner;
     ex::SpinnerOptions o;
     o.kind = ex::SpinnerKind::process;
-    EXPECT_FALSE(spinner.start(o)) << "the process form is the CLI's";
+    EXPECT_FALSE(spinner.start(o)) << "the process form needs an executor";
     o.kind = ex::SpinnerKind::coroutine;
     o.block = true;
     o.seconds = 0.6;
@@ -101,4 +106,51 @@ TEST(Spinner, ALiveSpinnerRunsOnItsThreadAndReportsItsFreeze) {
     EXPECT_EQ(outcome->answer, 7u);
     EXPECT_GE(spinner.frames(), 3u);
     EXPECT_EQ(outcome->gaps.frames(), spinner.frames());
+}
+
+TEST(Spinner, TheProcessFormRunsTheCallAsATaskByNameWhileItsCallerPollsAndSpins) {
+    ex::register_tasks();
+    // The slow call by name, on any executor (the app gives a process pool; a thread pool here).
+    auto pool = conclab::exec::make_thread_pool(1);
+    EXPECT_EQ(pool->submit({std::string(ex::kSlowCallTask), ex::slow_call_argument(0, 91)}).result(), "7");
+    EXPECT_THROW(pool->submit({std::string(ex::kSlowCallTask), "soon 91"}).result(), conclab::exec::TaskError);
+    pool->shutdown();
+
+    ex::LiveSpinner spinner;
+    ex::SpinnerOptions o;
+    o.kind = ex::SpinnerKind::process;
+    o.block = true;   // the call blocks its worker, not the spinner
+    o.seconds = 0.6;
+    o.number = 91;
+    ASSERT_TRUE(spinner.start(o, conclab::exec::make_thread_pool(1)));
+    EXPECT_FALSE(spinner.start(o, conclab::exec::make_thread_pool(1))) << "one run at a time";
+    ASSERT_TRUE(conclab::test::wait_until([&] {
+        spinner.poll();   // the UI's loop turn
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        return !spinner.running();
+    }));
+    const auto outcome = spinner.outcome();
+    ASSERT_TRUE(outcome.has_value());
+    EXPECT_EQ(outcome->error, "");
+    EXPECT_EQ(outcome->answer, 7u);
+    EXPECT_GE(spinner.frames(), 3u) << "the caller's loop drew frames while the call ran elsewhere";
+    EXPECT_EQ(outcome->gaps.frames(), spinner.frames());
+}
+
+TEST(Spinner, TheAppsLaunchOptionsStartASpinner) {
+    conclab::options::FieldErrors errors;
+    auto o = ex::parse_exhibition_options({{"spinner", "process"}, {"block", "1"}, {"spinner-seconds", "1.5"}}, errors);
+    EXPECT_TRUE(errors.empty());
+    ASSERT_TRUE(o.spinner.has_value());
+    EXPECT_EQ(o.spinner->kind, ex::SpinnerKind::process);
+    EXPECT_TRUE(o.spinner->block);
+    EXPECT_DOUBLE_EQ(o.spinner->seconds, 1.5);
+    EXPECT_FALSE(ex::parse_exhibition_options({{"block", "1"}}, errors).spinner.has_value()) << "no spinner=, no start";
+    ex::parse_exhibition_options({{"spinner", "fiber"}, {"block", "maybe"}, {"spinner-seconds", "0"}}, errors);
+    EXPECT_EQ(errors.size(), 3u);
+    EXPECT_NE(errors["spinner"].find("thread|process|coroutine"), std::string::npos) << errors["spinner"];
+    std::vector<std::string> names;
+    for (const auto& spec : ex::exhibition_app_option_specs()) names.push_back(spec.name);
+    for (const char* name : {"spinner", "block", "spinner-seconds", "boards"})
+        EXPECT_NE(std::find(names.begin(), names.end(), name), names.end()) << name;
 }

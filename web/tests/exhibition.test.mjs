@@ -1,9 +1,12 @@
 // The exhibition runs on its own thread (a pthread: a Web Worker) while the page keeps drawing; autorun logs
 // CONCLAB_RESULT with the CLI's JSON (the same document when the native build is there); a bad query value
-// is shown beside its field and nothing runs.
+// is shown beside its field and nothing runs. The spinners, started by spinner=: the coroutine's freezes when
+// its slow call blocks the loop; the thread's and the process's (the call in an isolated Web Worker, the page's
+// own loop spinning) never do.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import * as h from './helpers.mjs';
 
@@ -81,6 +84,58 @@ test('a bad query value is shown beside its field and nothing runs', { timeout: 
   assert.match(state.exhibition.errors.boards, /boards/);
   assert.match(state.error, /boards/);
   assert.equal(state.exhibition.run_id, 0, 'autorun does not start with a bad value');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('spinner=: a blocking call freezes the coroutine\'s spinner, never the thread\'s or the process\'s', { timeout: 60000 }, async () => {
+  for (const kind of ['coroutine', 'thread', 'process']) {
+    const started = Date.now();
+    const { page, messages, errors } = await h.openPage(env.browser.context,
+      env.server.url + `?demo=exhibition&spinner=${kind}&block=1&spinner-seconds=1` + (kind === 'process' ? '&lang=pt' : ''));
+    await h.waitForApp(page);
+    const framesBefore = (await page.evaluate(() => window.conclab.frames())).count;
+    const result = await h.waitForResult(page, messages, 20000);
+    const framesAfter = (await page.evaluate(() => window.conclab.frames())).count;
+    const spinner = (await page.evaluate(() => window.conclab.state())).exhibition.spinner;
+    console.log(`spinner ${kind} (blocking call, 1 s): ${spinner.frames} spinner frames, longest gap ` +
+      `${spinner.longest_gap_s.toFixed(2)} s, frozen ${spinner.frozen_s.toFixed(2)} s; ${framesAfter - framesBefore} page frames; ` +
+      `${Date.now() - started} ms`);
+    assert.deepEqual(result, { demo: 'exhibition', spinner }, 'CONCLAB_RESULT is the panel\'s spinner state');
+    assert.equal(spinner.kind, kind);
+    assert.equal(spinner.running, false);
+    assert.equal(spinner.block, true);
+    assert.equal(spinner.error, undefined);
+    assert.equal(spinner.answer, '1099511627689', 'lpf of a prime is itself');
+    assert.ok(framesAfter > framesBefore, 'the page drew frames during the run');
+    if (kind === 'coroutine') {
+      assert.ok(spinner.frozen_s > 0.5, `the blocked loop froze its spinner: ${spinner.frozen_s} s`);
+    } else {
+      assert.equal(spinner.frozen_s, 0, `${kind}: the spinner never froze`);
+      assert.ok(spinner.frames >= 5, `${kind}: the spinner turned (${spinner.frames} frames in a 1 s call)`);
+    }
+    if (kind === 'process') {   // the spinner section, in Portuguese, scrolled into view
+      await page.mouse.move(700, 500);
+      for (let i = 0; i < 12; ++i) {
+        await page.mouse.wheel(0, 120);
+        await page.waitForTimeout(60);
+      }
+      await page.waitForTimeout(500);
+      mkdirSync(h.screenshotDir, { recursive: true });
+      writeFileSync(path.join(h.screenshotDir, 'exhibition-web-spinner-process-pt.png'), await page.screenshot());
+    }
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});
+
+test('a bad spinner= is shown beside its field and nothing spins', { timeout: 30000 }, async () => {
+  const { page, errors } = await h.openPage(env.browser.context, env.server.url + '?demo=exhibition&spinner=fiber');
+  const state = await h.waitForApp(page);
+  assert.match(state.exhibition.errors.spinner, /thread\|process\|coroutine/);
+  assert.match(state.error, /spinner/);
+  assert.equal(state.exhibition.spinner.running, false);
+  assert.equal(state.exhibition.spinner.frames, 0);
   assert.deepEqual(errors, []);
   await page.close();
 });

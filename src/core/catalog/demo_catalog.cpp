@@ -1,6 +1,7 @@
 #include "catalog/demo_catalog.h"
 
 #include "exhibition/exhibition_options.h"
+#include "exhibition/spinner.h"
 #include "lab/lab_options.h"
 #include "lab/thread_measures.h"
 #include "primes/least_prime_factor.h"
@@ -35,7 +36,7 @@ const std::vector<DemoInfo>& demos() {
     static const std::vector<DemoInfo> list{
         {"system", system::system_option_specs, check_system, nullptr},
         {"primes", primes::primes_option_specs, check_primes, primes::register_tasks},
-        {"exhibition", exhibition::exhibition_option_specs, check_exhibition, nullptr},
+        {"exhibition", exhibition::exhibition_app_option_specs, check_exhibition, exhibition::register_tasks},
         {"wikipics", wikipics::wikipics_option_specs, check_wikipics, nullptr},
         {"lab", lab::lab_option_specs, check_lab, lab::register_tasks},
     };

@@ -26,6 +26,17 @@ const std::vector<options::OptionSpec>& exhibition_option_specs() {
     return specs;
 }
 
+const std::vector<options::OptionSpec>& exhibition_app_option_specs() {
+    static const std::vector<options::OptionSpec> specs = [] {
+        auto all = exhibition_option_specs();
+        all.push_back({"spinner", "thread|process|coroutine", "Start the spinner at launch: what runs it while the slow call runs"});
+        all.push_back({"block", "", "The spinner's slow call blocks (a plain sleep): the coroutine's spinner freezes", true});
+        all.push_back({"spinner-seconds", "S", "The spinner's slow call sleeps S seconds, > 0 and <= 60 (default 3)"});
+        return all;
+    }();
+    return specs;
+}
+
 ExhibitionOptions parse_exhibition_options(const options::Params& params, options::FieldErrors& errors) {
     ExhibitionOptions o;
     options::read_int(params, "boards", 1, kMaxBoards, o.boards, errors);
@@ -45,6 +56,16 @@ ExhibitionOptions parse_exhibition_options(const options::Params& params, option
         else
             options::read_real(params, "speed", 0, kMaxSpeed, o.speed, errors, true);
     }
+    SpinnerOptions spinner;
+    constexpr std::string_view kKinds[] = {"thread", "process", "coroutine"};
+    std::string kind;
+    const bool has_kind = params.count("spinner") != 0;
+    if (options::read_choice(params, "spinner", kKinds, kind, errors) && has_kind)
+        for (auto k : {SpinnerKind::thread, SpinnerKind::process, SpinnerKind::coroutine})
+            if (to_string(k) == kind) spinner.kind = k;
+    options::read_flag(params, "block", spinner.block, errors);
+    options::read_real(params, "spinner-seconds", 0, 60, spinner.seconds, errors, true);
+    if (has_kind && !errors.count("spinner")) o.spinner = spinner;
     return o;
 }
 

@@ -3,8 +3,10 @@
 #pragma once
 
 #include "base/options.h"
+#include "exhibition/spinner.h"
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -23,6 +25,8 @@ struct ExhibitionOptions {
     Mode mode = Mode::both;
     std::uint64_t seed = 1;
     double speed = 60;         ///< simulated seconds per real second in a live view; 0 = as fast as possible
+    /// @brief The app only (launch options spinner, block, spinner-seconds): run the spinner at launch.
+    std::optional<SpinnerOptions> spinner;
 };
 
 inline constexpr int kMaxBoards = 100;
@@ -36,5 +40,8 @@ ExhibitionOptions parse_exhibition_options(const options::Params& params, option
 
 /// @brief The options above, for CLI flags and help: boards, her, them, moves, mode, seed, speed.
 const std::vector<options::OptionSpec>& exhibition_option_specs();
+/// @brief The app's (query string, desktop flags): the above plus spinner (thread|process|coroutine: start
+/// the spinner at launch), block and spinner-seconds (> 0, <= 60). `conclab spinner` is the CLI's form.
+const std::vector<options::OptionSpec>& exhibition_app_option_specs();
 
 }  // namespace conclab::exhibition

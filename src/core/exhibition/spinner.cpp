@@ -6,6 +6,9 @@
 #include "aio/sleep.h"
 #include "primes/least_prime_factor.h"
 
+#include <cstdio>
+#include <stdexcept>
+
 #include <array>
 #include <chrono>
 #include <condition_variable>
@@ -78,6 +81,30 @@ std::uint64_t slow_call(double seconds, std::uint64_t number) {
     std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
     return primes::least_prime_factor(number);
 }
+
+std::string slow_call_argument(double seconds, std::uint64_t number) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.17g %llu", seconds, static_cast<unsigned long long>(number));
+    return text;
+}
+
+namespace {
+
+std::string slow_call_task(std::string_view argument, exec::TaskContext& context) {
+    const auto space = argument.find(' ');
+    const auto seconds = options::parse_real(argument.substr(0, space));
+    const auto number = options::parse_decimal(space == std::string_view::npos ? "" : argument.substr(space + 1));
+    const double s = seconds.value_or(-1);
+    const long long n = number.value_or(0);
+    if (s < 0 || s > 60 || n < 2)
+        throw std::invalid_argument("exhibition.slow_call wants \"SECONDS NUMBER\", got \"" + options::echo(argument) + "\"");
+    std::this_thread::sleep_for(std::chrono::duration<double>(s));
+    return std::to_string(primes::least_prime_factor(static_cast<std::uint64_t>(n), context));
+}
+
+}  // namespace
+
+void register_tasks() { exec::register_task(kSlowCallTask, slow_call_task); }
 
 namespace {
 
@@ -183,6 +210,50 @@ bool LiveSpinner::start(const SpinnerOptions& options) {
         running_ = false;
     });
     return true;
+}
+
+bool LiveSpinner::start(const SpinnerOptions& options, std::unique_ptr<exec::Executor> executor) {
+    if (running_ || options.kind != SpinnerKind::process || !executor) return false;
+    if (thread_.joinable()) thread_.join();
+    {
+        std::lock_guard lock(mutex_);
+        options_ = options;
+    }
+    executor_ = std::move(executor);
+    frames_ = 1;   // the first frame, drawn now
+    last_frame_s_ = steady_s();
+    process_gaps_ = FrameGaps(last_frame_s_);
+    process_gaps_.frame(last_frame_s_);
+    running_ = true;
+    future_ = executor_->submit({std::string(kSlowCallTask), slow_call_argument(options.seconds, options.number)});
+    return true;
+}
+
+void LiveSpinner::poll() {
+    if (!running_ || !executor_) return;
+    const double now = steady_s();
+    if (future_.done()) {
+        process_gaps_.finish(now);
+        Outcome outcome;
+        outcome.gaps = process_gaps_;
+        if (auto error = future_.error())
+            outcome.error = *error;
+        else
+            outcome.answer = std::stoull(future_.result());   // done: result() does not block
+        executor_->shutdown(false);
+        executor_.reset();
+        {
+            std::lock_guard lock(mutex_);
+            outcome_ = outcome;
+        }
+        running_ = false;
+        return;
+    }
+    if (now - last_frame_s_.load() >= kSpinnerPeriodS) {
+        process_gaps_.frame(now);
+        last_frame_s_ = now;
+        ++frames_;
+    }
 }
 
 double LiveSpinner::since_last_frame_s() const { return steady_s() - last_frame_s_.load(); }

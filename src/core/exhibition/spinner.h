@@ -7,6 +7,7 @@
 
 #include "aio/task.h"
 #include "base/options.h"
+#include "exec/executor.h"
 
 #include <atomic>
 #include <cstdint>
@@ -77,6 +78,13 @@ private:
 /// @brief The slow call, blocking: sleeps `seconds` on this thread, then returns lpf(number).
 std::uint64_t slow_call(double seconds, std::uint64_t number);
 
+/// @brief The slow call as a task by name, for an executor (a worker process, an isolated Web Worker):
+/// argument "SECONDS NUMBER", value lpf(NUMBER) in decimal.
+inline constexpr std::string_view kSlowCallTask = "exhibition.slow_call";
+std::string slow_call_argument(double seconds, std::uint64_t number);
+/// @brief Registers kSlowCallTask (the exhibition demo's register_tasks in the catalog).
+void register_tasks();
+
 /// @brief The thread form (spinner_thread): a spinner thread draws through `draw` and waits a period between
 /// frames on a condition the caller's thread signals once its blocking slow call returns. Returns lpf(number).
 std::uint64_t run_thread_spinner(const SpinnerOptions& options, const std::function<void(const std::string&)>& draw,
@@ -90,12 +98,15 @@ std::uint64_t run_coroutine_spinner(const SpinnerOptions& options, const std::fu
 
 /// @brief A spinner for a UI: run_thread_spinner or run_coroutine_spinner on a thread of its own (a Web Worker
 /// in the browser) while the UI reads how many frames it has drawn and when it drew the last one, so it can
-/// show the freeze as it happens. The process form is the CLI's (`conclab spinner --kind process`).
+/// show the freeze as it happens. The process form: the slow call is a task on an executor the caller gives
+/// (a process pool: a worker process, or an isolated Web Worker in the browser) and the caller's own thread is
+/// the spinner — poll() every loop turn draws a frame each period and picks the answer up; it never blocks.
 class LiveSpinner {
 public:
     struct Outcome {
         std::uint64_t answer = 0;
         FrameGaps gaps;
+        std::string error;   ///< the process form's task failed (its worker died, no Web Workers…)
     };
 
     LiveSpinner() = default;
@@ -106,6 +117,11 @@ public:
 
     /// @brief Starts a run (thread or coroutine kind); false while one is running or for the process kind.
     bool start(const SpinnerOptions& options);
+    /// @brief Starts the process form: submits the slow call to `executor` (kept until the call is done).
+    bool start(const SpinnerOptions& options, std::unique_ptr<exec::Executor> executor);
+    /// @brief The process form's spinner: call every loop turn from the thread that started it. Draws a frame
+    /// when a period has passed since the last, and finishes the run once the call's future is done.
+    void poll();
     bool running() const { return running_.load(); }
     std::uint64_t frames() const { return frames_.load(); }
     /// @brief Seconds since the last frame (or since the start, before the first), on the steady clock.
@@ -122,6 +138,10 @@ private:
     std::atomic<double> last_frame_s_{0};
     std::optional<Outcome> outcome_;
     std::optional<SpinnerOptions> options_;
+    // The process form (the starting thread only):
+    std::unique_ptr<exec::Executor> executor_;
+    exec::Future future_;
+    FrameGaps process_gaps_;
 };
 
 }  // namespace conclab::exhibition
