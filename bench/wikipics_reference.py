@@ -25,7 +25,8 @@ def main():
         response.raise_for_status()
         data = response.content
         image = Image.open(io.BytesIO(data))
-        image.thumbnail((160, 160))   # decodes the whole JPEG, as a gallery thumbnail needs
+        image.load()   # the whole JPEG decoded, as conclab's stb_image does (thumbnail() alone would let
+        image.thumbnail((160, 160))   # libjpeg decode at 1/8 scale: less work than the app does)
         return len(data)
 
     errors = []
