@@ -1,4 +1,6 @@
 // `conclab lab` as a user runs it: the JSON's shape (one key per suite), CSV, text, and usage errors.
+#include "cli_run.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -12,28 +14,8 @@
 
 namespace {
 
-struct Outcome {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
-
-Outcome run(const std::string& arguments) {
-    const std::string err_file = testing::TempDir() + "conclab_lab_stderr_" + std::to_string(getpid());
-    const std::string command = std::string(CONCLAB_EXE) + " " + arguments + " 2>" + err_file;
-    Outcome o;
-    FILE* pipe = popen(command.c_str(), "r");
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) o.out.append(buffer.data(), n);
-    const int raw = pclose(pipe);
-    o.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    if (FILE* f = std::fopen(err_file.c_str(), "r")) {
-        while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), f)) o.err.append(buffer.data(), n);
-        std::fclose(f);
-    }
-    std::remove(err_file.c_str());
-    return o;
-}
+using Outcome = conclab::test::CliOutcome;
+Outcome run(const std::string& arguments) { return conclab::test::run_conclab(arguments); }
 
 }  // namespace
 

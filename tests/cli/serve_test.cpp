@@ -1,6 +1,8 @@
 // `conclab serve` as a student runs it: the real binary on a free port over a temporary site folder. Options,
 // headers and types, the folder boundary (symlinks, control bytes), methods and bodies, ranges, gzip, a port in
 // use, idle keep-alive connections, and SIGTERM.
+#include "cli_run.h"
+
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -27,41 +29,11 @@ namespace fs = std::filesystem;
 using std::chrono::seconds;
 using std::chrono::steady_clock;
 
-struct Outcome {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
+using Outcome = conclab::test::CliOutcome;
+using conclab::test::free_port;
+// Under `timeout`: a server that should have refused to start is stopped, not waited on.
+Outcome run_conclab(const std::string& arguments) { return conclab::test::run_conclab(arguments, "timeout 20"); }
 
-// Runs `conclab ARGUMENTS` under `timeout` (a server that should have refused to start is stopped, not waited on).
-Outcome run_conclab(const std::string& arguments) {
-    const std::string err_file = testing::TempDir() + "conclab_serve_stderr_" + std::to_string(getpid());
-    const std::string command = "timeout 20 " + std::string(CONCLAB_EXE) + " " + arguments + " 2>" + err_file;
-    Outcome o;
-    FILE* pipe = popen(command.c_str(), "r");
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) o.out.append(buffer.data(), n);
-    const int raw = pclose(pipe);
-    o.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    std::ifstream err(err_file);
-    o.err.assign(std::istreambuf_iterator<char>(err), {});
-    std::remove(err_file.c_str());
-    return o;
-}
-
-// A port nobody listens on: bind port 0, read what the kernel gave, close.
-int free_port() {
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-        getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0)
-        ADD_FAILURE() << "no free port";
-    close(fd);
-    return ntohs(address.sin_port);
-}
 
 int connect_to(int port) {
     const int fd = socket(AF_INET, SOCK_STREAM, 0);

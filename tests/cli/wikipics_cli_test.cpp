@@ -1,5 +1,7 @@
 // `conclab wikipics` as a user runs it: exit statuses, error lines, the flags2 text and the JSON, against a
 // stand-in for Commons served here (API + JPEGs, one image missing).
+#include "cli_run.h"
+
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -22,41 +24,10 @@
 
 namespace {
 
-struct Outcome {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
+using Outcome = conclab::test::CliOutcome;
+using conclab::test::free_port;
+Outcome run(const std::string& arguments) { return conclab::test::run_conclab(arguments); }
 
-Outcome run(const std::string& arguments) {
-    const std::string err_file = testing::TempDir() + "conclab_wikipics_stderr_" + std::to_string(getpid());
-    const std::string command = std::string(CONCLAB_EXE) + " " + arguments + " 2>" + err_file;
-    Outcome o;
-    FILE* pipe = popen(command.c_str(), "r");
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) o.out.append(buffer.data(), n);
-    const int raw = pclose(pipe);
-    o.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    if (FILE* f = std::fopen(err_file.c_str(), "r")) {
-        while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), f)) o.err.append(buffer.data(), n);
-        std::fclose(f);
-    }
-    std::remove(err_file.c_str());
-    return o;
-}
-
-int free_port() {
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-        getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0)
-        ADD_FAILURE() << "no free port";
-    close(fd);
-    return ntohs(address.sin_port);
-}
 
 std::string make_jpeg(int w, int h) {
     std::vector<unsigned char> rgb(static_cast<std::size_t>(w) * h * 3, 128);

@@ -34,24 +34,22 @@ Section run_quick(Suite suite) {
     return *section;
 }
 
-double value(const Section& s, const std::string& measure, Column column) {
+// The figure of `measure` in `column`; a missing one fails the test and reads as zeros.
+Figure figure(const Section& s, const std::string& measure, Column column) {
     const Measure* m = s.find(measure);
     if (!m || !m->at(column)) {
         ADD_FAILURE() << "no " << to_string(column) << " figure for '" << measure << "'";
-        return 0;
+        return {};
     }
-    return m->at(column)->value;
+    return *m->at(column);
 }
+
+double value(const Section& s, const std::string& measure, Column column) { return figure(s, measure, column).value; }
 
 // The fastest quarter of a timing (its spread's low end): ctest runs suites side by side on few cores, and a
 // median of thread starts can be a scheduler slice; the fast samples still tell a thread from a process.
 double fastest(const Section& s, const std::string& measure, Column column) {
-    const Measure* m = s.find(measure);
-    if (!m || !m->at(column)) {
-        ADD_FAILURE() << "no " << to_string(column) << " figure for '" << measure << "'";
-        return 0;
-    }
-    return m->at(column)->spread_low;
+    return figure(s, measure, column).spread_low;
 }
 
 }  // namespace

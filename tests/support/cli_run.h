@@ -11,6 +11,9 @@
 #include <iterator>
 #include <string>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -22,9 +25,12 @@ struct CliOutcome {
     std::string err;
 };
 
-inline CliOutcome run_conclab(const std::string& arguments) {
+/// @brief Runs `[launcher] conclab ARGUMENTS`; `launcher` is e.g. "timeout 20" for a server that should have
+/// refused to start (stopped, not waited on).
+inline CliOutcome run_conclab(const std::string& arguments, const std::string& launcher = "") {
     const std::string err_file = testing::TempDir() + "conclab_stderr_" + std::to_string(getpid());
-    FILE* pipe = popen((std::string(CONCLAB_EXE) + " " + arguments + " 2>" + err_file).c_str(), "r");
+    const std::string command = (launcher.empty() ? "" : launcher + " ") + CONCLAB_EXE + " " + arguments + " 2>" + err_file;
+    FILE* pipe = popen(command.c_str(), "r");
     CliOutcome o;
     std::array<char, 4096> buffer{};
     while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) o.out.append(buffer.data(), n);
@@ -34,6 +40,20 @@ inline CliOutcome run_conclab(const std::string& arguments) {
     o.err.assign(std::istreambuf_iterator<char>(err), {});
     std::remove(err_file.c_str());
     return o;
+}
+
+/// @brief A port nobody listens on: bind port 0, read what the kernel gave, close.
+inline int free_port() {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
+        getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0)
+        ADD_FAILURE() << "no free port";
+    close(fd);
+    return ntohs(address.sin_port);
 }
 
 inline void expect_usage_error(const std::string& arguments, const std::string& must_name) {
