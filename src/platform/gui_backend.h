@@ -30,10 +30,21 @@ float display_pixel_ratio();
 enum class Redraw { idle, ticking, animating };
 
 /// @brief on_demand draws only when something changed — input, a change of what the app needs, ticking at
-/// kTickingFps, animations every display frame — and otherwise waits (an idle window costs ~0% CPU);
-/// always draws every display frame (`--fps max`, `?fps=max`: the old behaviour, for frame-rate tests).
+/// kTickingFps (kSoftwareTickingFps when GL runs on the CPU), animations every display frame — and otherwise
+/// waits (an idle window costs ~0% CPU); always draws every display frame (`--fps max`, `?fps=max`: the old
+/// behaviour, for frame-rate tests).
 enum class DrawMode { on_demand, always };
 inline constexpr double kTickingFps = 15;
+inline constexpr double kSoftwareTickingFps = 4;
+
+/// @brief What draws the frames, once the GUI is open: the GL renderer's name (WebGL's unmasked one where the
+/// browser tells it), whether it rasterises on the CPU, and the rate a run in progress is drawn at.
+struct RendererInfo {
+    std::string name;
+    bool software = false;
+    double ticking_fps = kTickingFps;
+};
+RendererInfo renderer_info();
 
 /// @brief What one loop turn found: what the app needs from now on, and whether something changed that the
 /// next frame should show (a result arrived, a figure was refreshed).

@@ -99,24 +99,5 @@ bool events_waiting() {
     return SDL_PeepEvents(nullptr, 0, SDL_PEEKEVENT, SDL_FIRSTEVENT, SDL_LASTEVENT) > 0;
 }
 
-bool FramePacer::should_draw(double now_s, bool input, UpdateResult update) {
-    const Redraw need = update.need;
-    if (input || need != last_need_) settle_ = kSettleFrames;
-    if (update.changed) settle_ = std::max(settle_, 1);
-    last_need_ = need;
-    if (mode_ == DrawMode::always || need == Redraw::animating) return true;
-    if (settle_ > 0) {
-        --settle_;
-        return true;
-    }
-    return need == Redraw::ticking && now_s - last_draw_s_ >= 1.0 / kTickingFps;
-}
-
-int FramePacer::wait_ms(double now_s, Redraw need) const {
-    if (mode_ == DrawMode::always || need == Redraw::animating || settle_ > 0) return 0;
-    if (need == Redraw::ticking) return std::max(0, static_cast<int>((last_draw_s_ + 1.0 / kTickingFps - now_s) * 1000));
-    return 250;   // idle: wake now and then to hear from workers (update), draw nothing
-}
-
 }  // namespace gui_frame
 }  // namespace conclab::platform

@@ -127,6 +127,7 @@ public:
                                     {"version", build.version}}},
                          {"fps", fps()},
                          {"draw_mode", g_draws_every_frame ? "always" : "on_demand"},
+                         {"renderer", renderer_json()},
                          {"layout", g_narrow ? "narrow" : "wide"},
                          {"redraw", need_ == platform::Redraw::idle      ? "idle"
                                     : need_ == platform::Redraw::ticking ? "ticking"
@@ -138,6 +139,11 @@ public:
         if (!launch_error_.empty()) s["error"] = launch_error_;
         for (std::size_t i = 0; i < panels_.size(); ++i) s[demo_registry()[i].id] = panels_[i]->state();
         return s;
+    }
+
+    static nlohmann::json renderer_json() {
+        const platform::RendererInfo r = platform::renderer_info();
+        return {{"name", r.name}, {"software", r.software}, {"ticking_fps", r.ticking_fps}};
     }
 
     // Every loop turn: workers' results drained, autorun results reported, what needs drawing said.

@@ -6,6 +6,7 @@
 
 #include "exec/spin_workers.h"
 #include "system/system_options.h"
+#include "gui_backend.h"
 #include "platform.h"
 
 #include <imgui.h>
@@ -99,6 +100,11 @@ public:
         ImGui::TextDisabled("%s", tr(draws_every_frame() ? Text::drawing_always : Text::drawing_on_demand));
         // ImGui 1.86 PlotLines takes no negative sizes: give the width in pixels.
         ImGui::PlotLines("##frames", ordered, n, 0, overlay, 0.0f, std::max(40.0f, worst), ImVec2(ImGui::GetContentRegionAvail().x, 90));
+        const platform::RendererInfo renderer = platform::renderer_info();
+        ImGui::TextWrapped("%s: %s", tr(Text::renderer), renderer.name.c_str());
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled(tr(renderer.software ? Text::renderer_software_note : Text::renderer_gpu_note), renderer.ticking_fps);
+        ImGui::PopTextWrapPos();
 
         ImGui::Separator();
         ImGui::TextUnformatted(tr(Text::spin_title));

@@ -107,6 +107,15 @@ constexpr Entry kTexts[] = {
     {Text::drawing_on_demand, "drawing on demand: nothing changes, nothing is drawn",
      "desenho sob demanda: se nada muda, nada é desenhado"},
     {Text::drawing_always, "drawing every frame (fps=max)", "desenhando todo quadro (fps=max)"},
+    {Text::renderer, "Renderer", "Renderizador"},
+    {Text::renderer_gpu_note, "A GPU draws: a run in progress is drawn at %.0f frames per second.",
+     "Uma GPU desenha: uma execução em andamento é desenhada a %.0f quadros por segundo."},
+    {Text::renderer_software_note,
+     "No GPU: the processor draws every frame (about 40 ms of CPU at 1280×800), time the workers need. A run in "
+     "progress is drawn at %.0f frames per second and results wait for the next frame.",
+     "Sem GPU: o processador desenha cada quadro (cerca de 40 ms de CPU em 1280×800), tempo de que os workers "
+     "precisam. Uma execução em andamento é desenhada a %.0f quadros por segundo e os resultados esperam o "
+     "próximo quadro."},
 
     // Wikipics panel (issue 7): its rows below this line
     {Text::wikipics_menu, "Wikipedia images (I/O)",

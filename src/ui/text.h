@@ -19,6 +19,7 @@ enum class Text {
     timeline, gil_legend, history, speedup, wall, cpu, cpu_busy_note, cpu_process_note, no_sequential_yet, clear_history,
     executor_sequential, executor_threads, executor_processes, executor_gil, processes_web_note,
     gil_note, startup, checks_in, of_wall, last_good_run, run_failed, drawing_on_demand, drawing_always,
+    renderer, renderer_gpu_note, renderer_software_note,
 
     // Wikipics panel (issue 7): its keys below this line
     wikipics_menu, wikipics_title, wikipics_intro, wikipics_lesson, wikipics_count, wikipics_size, wikipics_max_req, wikipics_server, wikipics_timeout, wikipics_seed, wikipics_server_live, wikipics_server_mirror, wikipics_server_other, wikipics_live_checking, wikipics_live_ok, wikipics_live_unreachable, wikipics_no_mirror, wikipics_executor_async, wikipics_async_unsupported, wikipics_sampling, wikipics_sample_failed, wikipics_gallery, wikipics_lanes, wikipics_wait, wikipics_transfer, wikipics_decode, wikipics_total_bytes, wikipics_downloaded, wikipics_errors, wikipics_cpu_unavailable, wikipics_web_cancel_note, wikipics_cancelling, wikipics_decode_error, wikipics_mb_s,

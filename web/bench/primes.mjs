@@ -12,6 +12,10 @@ try {
     const { page, messages } = await h.openPage(browser.context, server.url + query);
     await h.waitForApp(page);
     const result = await h.waitForResult(page, messages, 600000);
+    // The page's own counters over its life (load + run): frames drawn, main-thread ms spent on them, renderer.
+    const frames = await page.evaluate(() => window.conclab.frames());
+    const renderer = (await page.evaluate(() => window.conclab.state())).renderer;
+    result.page = { frames: frames.count, frame_busy_ms: Math.round(frames.busy_ms ?? 0), renderer };
     console.log(JSON.stringify(result));
     await page.close();
   }

@@ -17,7 +17,8 @@ export const screenshotDir = path.join(repoRoot, 'build/screenshots');
 export const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 
 export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  ...(process.env.CONCLAB_CHROMIUM_ARGS ? process.env.CONCLAB_CHROMIUM_ARGS.split(' ') : [])];
 
 export function requireSite() {
   const missing = ['index.html', 'index.js', 'index.wasm', 'process-worker.js'].filter((f) => !existsSync(path.join(webDir, f)));

@@ -21,6 +21,7 @@ namespace {
 SDL_Window* g_window = nullptr;
 SDL_GLContext g_context = nullptr;
 std::string g_screenshot;
+RendererInfo g_renderer;
 
 bool save_back_buffer_png(const std::string& path, int width, int height) {
     std::vector<unsigned char> pixels(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
@@ -52,6 +53,7 @@ bool open_gui(const GuiSettings& settings, std::string& error) {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);   // ImGui draws no depth
     const auto flags = static_cast<SDL_WindowFlags>(SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     g_window = SDL_CreateWindow(settings.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, settings.width,
                                 settings.height, flags);
@@ -70,6 +72,10 @@ bool open_gui(const GuiSettings& settings, std::string& error) {
     }
     SDL_GL_MakeCurrent(g_window, g_context);
     SDL_GL_SetSwapInterval(1);
+    const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+    g_renderer.name = renderer ? renderer : "unknown";
+    g_renderer.software = is_software_renderer(g_renderer.name);
+    g_renderer.ticking_fps = ticking_fps_for(g_renderer.software);
     gui_frame::init_imgui(g_window, g_context, "#version 330 core");
     g_screenshot = settings.screenshot_png;
     return true;
@@ -77,7 +83,7 @@ bool open_gui(const GuiSettings& settings, std::string& error) {
 
 int run_gui_loop(FrameCallbacks app, DrawMode mode) {
     int status = 0;
-    gui_frame::FramePacer pacer(mode);
+    FramePacer pacer(mode, g_renderer.ticking_fps);
     auto now_s = [] { return static_cast<double>(SDL_GetTicks64()) / 1000.0; };
     for (bool more = true; more;) {
         const UpdateResult update = app.update();
@@ -100,6 +106,8 @@ int run_gui_loop(FrameCallbacks app, DrawMode mode) {
     close_gui();
     return status;
 }
+
+RendererInfo renderer_info() { return g_renderer; }
 
 std::map<std::string, std::string> launch_parameters() { return {}; }
 

@@ -28,7 +28,7 @@ EM_JS(char*, conclab_js_query_string, (), {
 });
 
 // window.conclab: state() → the app's current state as a JS object (or the raw text if it is not JSON),
-// frames(reset) → frame statistics kept by the frame loop {count, first_ms, last_ms, max_gap_ms} (reset
+// frames(reset) → frame statistics kept by the frame loop {count, first_ms, last_ms, max_gap_ms, busy_ms} (reset
 // restarts max_gap_ms), result → the last CONCLAB_RESULT, ready → the first frames are drawn.
 EM_JS(void, conclab_js_install_api, (), {
     const api = window.conclab || (window.conclab = {});
@@ -51,10 +51,16 @@ EM_JS(void, conclab_js_install_api, (), {
 // Per frame: count, time of the last one, the longest gap between two (a stall shows here).
 EM_JS(void, conclab_js_frame_tick, (), {
     const now = performance.now();
-    const f = Module.conclabFrames || (Module.conclabFrames = {count : 0, first_ms : now, last_ms : now, max_gap_ms : 0});
+    const f = Module.conclabFrames || (Module.conclabFrames = {count : 0, first_ms : now, last_ms : now, max_gap_ms : 0, busy_ms : 0});
     if (f.count > 0) f.max_gap_ms = Math.max(f.max_gap_ms, now - f.last_ms);
     f.count++;
     f.last_ms = now;
+});
+
+// The main thread's time building, rendering and presenting a frame (the GPU's or SwiftShader's own work on
+// it happens elsewhere, after this).
+EM_JS(void, conclab_js_frame_cost, (double ms), {
+    if (Module.conclabFrames) Module.conclabFrames.busy_ms += ms;
 });
 
 EM_JS(void, conclab_js_report_result, (const char* json), {
@@ -64,6 +70,21 @@ EM_JS(void, conclab_js_report_result, (const char* json), {
         (window.conclab || (window.conclab = {})).result = JSON.parse(text);
     } catch (e) {
     }
+});
+
+// The WebGL renderer's name: the unmasked one (WEBGL_debug_renderer_info) where the browser gives it, else
+// RENDERER ("WebKit WebGL"); malloc'd. Call with the context current.
+EM_JS(char*, conclab_js_renderer_name, (), {
+    let text = "unknown";
+    try {
+        const ext = GLctx.getExtension("WEBGL_debug_renderer_info");
+        text = String(GLctx.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : GLctx.RENDERER));
+    } catch (e) {
+    }
+    const size = lengthBytesUTF8(text) + 1;
+    const ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    return ptr;
 });
 
 EM_JS(void, conclab_js_frame_threw, (const char* message), {
@@ -81,7 +102,8 @@ namespace conclab::platform {
 namespace {
 
 FrameCallbacks app_callbacks;
-gui_frame::FramePacer* pacer = nullptr;
+FramePacer* pacer = nullptr;
+RendererInfo renderer;
 SDL_Window* window = nullptr;
 SDL_GLContext gl_context = nullptr;
 std::function<std::string()> state_provider;
@@ -99,7 +121,8 @@ void frame_tick() {
         conclab_js_frame_threw(e.what());
     }
     if (!pacer->should_draw(emscripten_get_now() / 1000.0, gui_frame::events_waiting(), update)) return;
-    pacer->drew(emscripten_get_now() / 1000.0);
+    const double started_ms = emscripten_get_now();
+    pacer->drew(started_ms / 1000.0);
     conclab_js_frame_tick();
     gui_frame::pump_events(window);   // a page cannot be closed from inside: the tab closes it
     gui_frame::begin();
@@ -113,6 +136,7 @@ void frame_tick() {
     int width = 0, height = 0;
     gui_frame::render(width, height);
     SDL_GL_SwapWindow(window);
+    conclab_js_frame_cost(emscripten_get_now() - started_ms);
     if (!keep_going) emscripten_cancel_main_loop();
 }
 
@@ -153,6 +177,7 @@ bool open_gui(const GuiSettings& settings, std::string& error) {
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);   // ImGui draws no depth: a depth buffer is cleared every frame for nothing
     // The canvas is sized by CSS to the whole window (shell.html); with RESIZABLE, SDL follows its CSS
     // size, and with ALLOW_HIGHDPI the drawing buffer is CSS size × devicePixelRatio.
     window = SDL_CreateWindow(settings.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, settings.width,
@@ -171,6 +196,11 @@ bool open_gui(const GuiSettings& settings, std::string& error) {
         return false;
     }
     SDL_GL_MakeCurrent(window, gl_context);
+    char* renderer_name = conclab_js_renderer_name();
+    renderer.name = renderer_name;
+    std::free(renderer_name);
+    renderer.software = is_software_renderer(renderer.name);
+    renderer.ticking_fps = ticking_fps_for(renderer.software);
     gui_frame::init_imgui(window, gl_context, "#version 300 es");
     if (!settings.screenshot_png.empty())   // the browser and the e2e tests take screenshots of the canvas
         std::fprintf(stderr, "error: --screenshot is unsupported on the web: take a screenshot of the page instead\n");
@@ -181,10 +211,12 @@ int run_gui_loop(FrameCallbacks app, DrawMode mode) {
     // The browser owns the loop: frame_tick() runs once per animation frame after this returns, so all
     // the callbacks use must outlive this call. Returns at once (simulate_infinite_loop = 0).
     app_callbacks = std::move(app);
-    pacer = new gui_frame::FramePacer(mode);   // lives as long as the page
+    pacer = new FramePacer(mode, renderer.ticking_fps);   // lives as long as the page
     emscripten_set_main_loop(frame_tick, 0, 0);
     return -1;
 }
+
+RendererInfo renderer_info() { return renderer; }
 
 std::map<std::string, std::string> launch_parameters() {
     char* raw = conclab_js_query_string();
