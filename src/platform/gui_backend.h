@@ -74,6 +74,10 @@ std::map<std::string, std::string> launch_parameters();
 /// @brief Makes `provider` answer window.conclab.state() on the web; natively kept for --autorun.
 void set_state_provider(std::function<std::string()> provider);
 
+/// @brief Makes window.conclab.autorun() call `run` on the web (what ?autorun=1 does at load, later: a benchmark
+/// starts the run once the page has settled, as a student clicks Run); natively unused (--autorun).
+void set_autorun_handler(std::function<void()> run);
+
 /// @brief Reports a finished autorun: console line `CONCLAB_RESULT <json>` (web) or stdout (native).
 void report_result(const std::string& json);
 

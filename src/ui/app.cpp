@@ -117,6 +117,7 @@ public:
         }
         if (options.autorun) panels_[current_]->autorun();
         platform::set_state_provider([this] { return state().dump(); });
+        platform::set_autorun_handler([this] { panels_[current_]->autorun(); });
     }
 
     nlohmann::json state() const {

@@ -20,21 +20,26 @@ function leastPrimeFactor(n) {
 }
 
 // The CLI's own answer for the same sample, when the native build is there.
-function cliNumbers() {
+function cliNumbers(sample) {
   if (!existsSync(h.conclabExe)) return null;
-  const doc = JSON.parse(execFileSync(h.conclabExe, ['primes', '--sample', '2**44', '--executor', 'sequential', '--json']));
+  const doc = JSON.parse(execFileSync(h.conclabExe, ['primes', '--sample', sample, '--executor', 'sequential', '--json']));
   return doc.results.map((r) => r.n).sort();
 }
 
-async function runPrimes(executor, workerPattern, workers = 2) {
-  const query = `?demo=primes&executor=${executor}&workers=${workers}&sample=2**44&autorun=1`;
+// start: 'load' (?autorun=1) or 'hook' (window.conclab.autorun() once the page is up, as make bench does).
+async function runPrimes(executor, workerPattern, workers = 2, start = 'load', sample = '2**44') {
+  const query = `?demo=primes&executor=${executor}&workers=${workers}&sample=${encodeURIComponent(sample)}` +
+    (start === 'load' ? '&autorun=1' : '');
   const { page, messages, errors } = await h.openPage(env.browser.context, env.server.url + query);
   await h.waitForApp(page);
+  const framesBefore = (await page.evaluate(() => window.conclab.frames())).count;
+  if (start === 'hook') await page.evaluate(() => window.conclab.autorun());
   const result = await h.waitForResult(page, messages, 120000);
+  result.framesDuringRun = (await page.evaluate(() => window.conclab.frames())).count - framesBefore;
   assert.equal(result.demo, 'primes');
   assert.equal(result.executor, executor);
   assert.equal(result.workers, workers);
-  assert.equal(result.sample, '2**44');
+  assert.equal(result.sample, sample);
   assert.equal(result.finished, true);
   assert.equal(result.cancelled, false);
   assert.equal(result.checks, 21);
@@ -48,7 +53,7 @@ async function runPrimes(executor, workerPattern, workers = 2) {
     assert.equal(r.prime, r.lpf === r.n, `prime(${r.n})`);
     assert.match(r.worker, workerPattern);
   }
-  const expected = cliNumbers();
+  const expected = cliNumbers(sample);
   if (expected) assert.deepEqual(result.results.map((r) => r.n).sort(), expected, 'the same sample as the CLI');
   assert.equal(result.cpu.kind, 'worker busy time', 'no OS CPU times in a browser');
   const firstStart = Math.min(...result.results.map((r) => r.started_s));
@@ -56,6 +61,9 @@ async function runPrimes(executor, workerPattern, workers = 2) {
   // window.conclab.state() still answers after the run.
   const state = await page.evaluate(() => window.conclab.state());
   assert.equal(state.demo, 'primes');
+  assert.equal(typeof state.renderer.name, 'string');
+  assert.equal(typeof state.renderer.software, 'boolean');
+  result.renderer = state.renderer;
   assert.deepEqual(errors, []);
   await page.close();
   return result;
@@ -74,11 +82,16 @@ test('primes on processes (isolated Web Workers, each its own wasm module)', { t
   console.log(`processes: wall ${result.wall_s.toFixed(3)} s`);
 });
 
-test('primes sequentially: one worker, in order', { timeout: 180000 }, async () => {
-  const result = await runPrimes('sequential', /^main$/, 1);
+test('primes sequentially: one worker, in order; started by window.conclab.autorun(), drawn at the ticking rate', { timeout: 180000 }, async () => {
+  const result = await runPrimes('sequential', /^main$/, 1, 'hook', '2**52');   // ~0.5 s: 21 results over many ticks
   const starts = result.results.map((r) => r.started_s);
   assert.deepEqual(starts, [...starts].sort((a, b) => a - b), 'one check after another, in completion order');
-  console.log(`sequential: wall ${result.wall_s.toFixed(3)} s`);
+  // While a run ticks, results wait for the next tick: at most ticking_fps frames a second, plus the few that
+  // settle the UI when the run starts and ends (never one frame per result).
+  const tickingFps = result.renderer.ticking_fps;
+  const bound = Math.ceil(result.wall_s * tickingFps) + 8;
+  assert.ok(result.framesDuringRun <= bound, `${result.framesDuringRun} frames in a ${result.wall_s.toFixed(3)} s run (bound ${bound})`);
+  console.log(`sequential: wall ${result.wall_s.toFixed(3)} s, ${result.framesDuringRun} frames (renderer ticks at ${tickingFps} fps)`);
 });
 
 test('primes under the GIL model: one thread computes at a time', { timeout: 180000 }, async () => {

@@ -115,6 +115,8 @@ static std::function<std::string()> g_state_provider;
 
 void set_state_provider(std::function<std::string()> provider) { g_state_provider = std::move(provider); }
 
+void set_autorun_handler(std::function<void()>) {}
+
 void report_result(const std::string& json) {
     std::printf("CONCLAB_RESULT %s\n", json.c_str());
     std::fflush(stdout);

@@ -10,6 +10,7 @@
 #include <emscripten/html5.h>
 #include <emscripten/threading.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -40,6 +41,7 @@ EM_JS(void, conclab_js_install_api, (), {
             return text;
         }
     };
+    api.autorun = () => { _conclab_autorun(); };
     api.frames = (reset_max_gap) => {
         const f = Module.conclabFrames || {count : 0, max_gap_ms : 0};
         const copy = Object.assign({}, f);
@@ -107,12 +109,27 @@ RendererInfo renderer;
 SDL_Window* window = nullptr;
 SDL_GLContext gl_context = nullptr;
 std::function<std::string()> state_provider;
+std::function<void()> autorun_handler;
 std::string state_text;   // what conclab_state_json() last returned; lives until the next call
 
 void report_result_here(const char* json) { conclab_js_report_result(json); }
 
-// Called by the browser once per display frame. Most calls on an idle page return here at once: no GL work,
-// nothing drawn, so the page costs ~0% CPU and the workers get the cores.
+// How the browser calls the next turn. requestAnimationFrame makes Chrome's compositor run every display frame
+// even when the turn draws nothing (~7% of a core on an idle page, measured); while nothing animates a timer
+// wakes the loop instead, at most kLongestTimerTurnMs apart, so input still gets its frame within that.
+constexpr int kLongestTimerTurnMs = 50;
+
+void schedule_next_turn(int wait_ms) {
+    static int scheduled = 0;   // 0: animation frames; otherwise the timer's interval in ms
+    const int next = wait_ms <= 0 ? 0 : std::min(wait_ms, kLongestTimerTurnMs);
+    if (next == scheduled) return;
+    scheduled = next;
+    if (next == 0) emscripten_set_main_loop_timing(EM_TIMING_RAF, 1);
+    else emscripten_set_main_loop_timing(EM_TIMING_SETTIMEOUT, next);
+}
+
+// One turn of the loop. Most turns on an idle page return at once: no GL work, nothing drawn, so the page costs
+// ~0% CPU and the workers get the cores.
 void frame_tick() {
     UpdateResult update{Redraw::animating, true};
     try {
@@ -120,7 +137,10 @@ void frame_tick() {
     } catch (const std::exception& e) {
         conclab_js_frame_threw(e.what());
     }
-    if (!pacer->should_draw(emscripten_get_now() / 1000.0, gui_frame::events_waiting(), update)) return;
+    if (!pacer->should_draw(emscripten_get_now() / 1000.0, gui_frame::events_waiting(), update)) {
+        schedule_next_turn(pacer->wait_ms(emscripten_get_now() / 1000.0, update.need));
+        return;
+    }
     const double started_ms = emscripten_get_now();
     pacer->drew(started_ms / 1000.0);
     conclab_js_frame_tick();
@@ -137,7 +157,11 @@ void frame_tick() {
     gui_frame::render(width, height);
     SDL_GL_SwapWindow(window);
     conclab_js_frame_cost(emscripten_get_now() - started_ms);
-    if (!keep_going) emscripten_cancel_main_loop();
+    if (!keep_going) {
+        emscripten_cancel_main_loop();
+        return;
+    }
+    schedule_next_turn(pacer->wait_ms(emscripten_get_now() / 1000.0, update.need));
 }
 
 int hex_value(char c) {
@@ -245,6 +269,8 @@ void set_state_provider(std::function<std::string()> provider) {
     conclab_js_install_api();
 }
 
+void set_autorun_handler(std::function<void()> run) { autorun_handler = std::move(run); }
+
 void report_result(const std::string& json) {
     // console.log from a pthread would print in its Worker: the line belongs to the page.
     if (emscripten_is_main_browser_thread()) conclab_js_report_result(json.c_str());
@@ -269,4 +295,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* conclab_state_json() {
         state_text = "{\"error\":\"the state provider failed\"}";
     }
     return state_text.c_str();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void conclab_autorun() {
+    if (conclab::platform::autorun_handler) conclab::platform::autorun_handler();
 }
