@@ -29,6 +29,7 @@ function(conclab_wasm_target target kind)
   if(kind STREQUAL "app")
     target_link_options(${target} PRIVATE ${common} -pthread
       "-sPTHREAD_POOL_SIZE=${CONCLAB_PTHREAD_POOL_SIZE}" -sPTHREAD_POOL_SIZE_STRICT=0
+      -sPTHREAD_POOL_DELAY_LOAD=1   # main() starts while the pool's Workers load (a thread's 'run' waits in its queue)
       -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFETCH=1
       -sENVIRONMENT=web,worker -sEXIT_RUNTIME=0
       -sMINIFY_HTML=0   # 3.1.6 calls htmlmin with a nested argument list and fails at -O1 and above

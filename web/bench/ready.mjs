@@ -11,6 +11,7 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 for (const start of [h.startIsolatedServer, () => h.startNodeServer({ isolation: true })]) {
   const server = await start();
   const readyMs = [];
+  const phases = [];   // ms since navigation start at each performance mark the page sets (shell.html)
   try {
     for (let i = 0; i < repeat; ++i) {
       const browser = await h.launchBrowser();
@@ -18,6 +19,8 @@ for (const start of [h.startIsolatedServer, () => h.startNodeServer({ isolation:
         const { page } = await h.openPage(browser.context, server.url + '?demo=system');
         await h.waitForApp(page);
         readyMs.push(Math.round(await page.evaluate(() => window.conclab.readyMs)));
+        phases.push(await page.evaluate(() => Object.fromEntries(['conclab-wasm-fetched', 'conclab-wasm-compiled',
+          'conclab-main', 'conclab-gl', 'conclab-loop', 'conclab-first-frame', 'conclab-ready'].map((n) => [n.replace('conclab-', ''), Math.round(performance.getEntriesByName(n)[0]?.startTime ?? -1)]))));
       } finally {
         await browser.close();
       }
@@ -25,5 +28,6 @@ for (const start of [h.startIsolatedServer, () => h.startNodeServer({ isolation:
   } finally {
     await server.close();
   }
-  console.log(JSON.stringify({ server: server.kind, ready_ms: readyMs, median_ms: median(readyMs) }));
+  const phaseMedians = Object.fromEntries(Object.keys(phases[0] ?? {}).map((k) => [k, median(phases.map((p) => p[k]))]));
+  console.log(JSON.stringify({ server: server.kind, ready_ms: readyMs, median_ms: median(readyMs), phase_medians_ms: phaseMedians }));
 }
