@@ -11,7 +11,7 @@ import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const webDir = process.env.CONCLAB_WEB_DIR || path.join(repoRoot, 'build/web');
+export const webDir = path.resolve(process.env.CONCLAB_WEB_DIR || path.join(repoRoot, 'build/web'));   // resolved: the static server compares paths
 export const conclabExe = process.env.CONCLAB_EXE || path.join(repoRoot, 'build/native/conclab');
 export const screenshotDir = path.join(repoRoot, 'build/screenshots');
 export const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
