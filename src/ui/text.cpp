@@ -111,9 +111,9 @@ constexpr Entry kTexts[] = {
     {Text::renderer_gpu_note, "A GPU draws: a run in progress is drawn at %.0f frames per second.",
      "Uma GPU desenha: uma execução em andamento é desenhada a %.0f quadros por segundo."},
     {Text::renderer_software_note,
-     "No GPU: the processor draws every frame (about 40 ms of CPU at 1280×800), time the workers need. A run in "
+     "No GPU: the processor draws every frame (tens of milliseconds of CPU each), time the workers need. A run in "
      "progress is drawn at %.0f frames per second and results wait for the next frame.",
-     "Sem GPU: o processador desenha cada quadro (cerca de 40 ms de CPU em 1280×800), tempo de que os workers "
+     "Sem GPU: o processador desenha cada quadro (dezenas de milissegundos de CPU cada), tempo de que os workers "
      "precisam. Uma execução em andamento é desenhada a %.0f quadros por segundo e os resultados esperam o "
      "próximo quadro."},
 
