@@ -103,7 +103,8 @@ test('bad options show beside their fields, and the Portuguese panel draws', { t
   // The event loop (async) is offered on the web too (it used to be refused beside the field): the same faulty
   // mirror, every image accounted for, on one loop. (wikipics_async.test.mjs checks overlap, resets and Cancel.)
   const asyncPage = await h.openPage(env.browser.context,
-    `${env.server.url}?demo=wikipics&executor=async&max-req=4&count=6&size=100000&timeout=15&autorun=1`);
+    `${env.server.url}?demo=wikipics&server=${encodeURIComponent(`${env.server.url}w/api.php`)}&executor=async&max-req=4` +
+    '&count=6&size=100000&timeout=15&autorun=1');
   await h.waitForApp(asyncPage.page);
   const result = await h.waitForResult(asyncPage.page, asyncPage.messages, 60000);
   assert.equal(result.executor, 'async');
@@ -113,8 +114,8 @@ test('bad options show beside their fields, and the Portuguese panel draws', { t
     assert.equal(image.worker, 'event loop');
     if (image.error !== null) assert.ok(['http_status', 'network'].includes(image.error), `${image.error}: ${image.detail}`);
   }
-  const state = (await asyncPage.page.evaluate(() => window.conclab.state())).wikipics;
-  assert.equal(state.errors, undefined, 'no refusal beside the executor field');
+  const asyncState = (await asyncPage.page.evaluate(() => window.conclab.state())).wikipics;
+  assert.equal(asyncState.errors, undefined, 'no refusal beside the executor field');
   assert.deepEqual(unexpected(asyncPage.errors), []);
   await asyncPage.page.close();
 });

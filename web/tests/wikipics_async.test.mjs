@@ -73,6 +73,9 @@ test('the event loop against a faulty, delayed mirror: every image, reasons, tot
     assert.equal(state.running, false);
     assert.equal(state.tiles, 12);
     assert.equal(state.web_cancel_note, false);
+    // Every asynchronous fetch was closed (after its own completion): none left open, none aborted.
+    const fetches = await page.evaluate(() => Module.conclabAsyncFetches);
+    assert.deepEqual(fetches, { open: 0, aborted: 0 });
     assert.deepEqual(unexpected(errors), []);
     await page.close();
   });
@@ -116,6 +119,10 @@ test('Cancel mid-run: the event loop aborts its requests in flight; threads let 
     assert.ok(notStarted.length > 0, 'the rest never started');
     for (const image of loop.result.images) assert.ok(image.error === null || image.error === 'cancelled', image.detail);
     for (const image of aborted) assert.ok(image.bytes < 200000 * 2, `${image.bytes} bytes had arrived`);
+    // Their XHRs were really aborted (not left to finish into a closed fetch), then every fetch was closed.
+    await loop.page.waitForFunction(() => Module.conclabAsyncFetches.open === 0, null, { timeout: 10000, polling: 50 });
+    const fetches = await loop.page.evaluate(() => Module.conclabAsyncFetches);
+    assert.ok(fetches.aborted >= 1 && fetches.aborted <= aborted.length, `${fetches.aborted} XHRs aborted`);
     assert.deepEqual(unexpected(loop.errors), []);
     await loop.page.close();
 

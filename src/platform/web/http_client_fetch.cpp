@@ -145,7 +145,19 @@ EM_JS(int, conclab_fetch_abort, (int id), {
     const xhr = (typeof Fetch !== 'undefined' && Fetch.xhrs) ? Fetch.xhrs[id - 1] : null;
     if (!xhr) return 0;
     xhr.abort();
+    const counts = Module.conclabAsyncFetches || (Module.conclabAsyncFetches = {open : 0, aborted : 0});
+    counts.aborted++;
     return 1;
+});
+
+// Milliseconds on a clock shared by the page and its workers (performance.timeOrigin + now()): emscripten_get_now()
+// in a pthread is aligned with the main thread's only up to the delay of the message that started the worker.
+EM_JS(double, conclab_fetch_shared_now_ms, (), { return performance.timeOrigin + performance.now(); });
+
+// Module.conclabAsyncFetches {open, aborted}: asynchronous fetches not yet closed, XHRs aborted (the tests read it).
+EM_JS(void, conclab_fetch_count_open, (int delta), {
+    const counts = Module.conclabAsyncFetches || (Module.conclabAsyncFetches = {open : 0, aborted : 0});
+    counts.open += delta;
 });
 
 namespace conclab::platform {
@@ -211,7 +223,7 @@ std::unordered_set<RequestId>& cancelled_before_start() {   // cancel(id) that c
 long watchdog_timer = 0;
 RequestId highest_started_id = 0;
 
-double elapsed_s(const AsyncRequest& request) { return (emscripten_get_now() - request.started_ms) / 1000; }
+double elapsed_s(const AsyncRequest& request) { return (conclab_fetch_shared_now_ms() - request.started_ms) / 1000; }
 
 void deliver(AsyncRequest& request, HttpResponse response) {
     if (request.delivered) return;
@@ -245,7 +257,10 @@ void stop_watchdog_if_idle() {
 void close_now(void* raw) {
     auto* request = static_cast<AsyncRequest*>(raw);
     request->closing = true;
-    if (request->fetch) emscripten_fetch_close(request->fetch);
+    if (request->fetch) {
+        emscripten_fetch_close(request->fetch);
+        conclab_fetch_count_open(-1);
+    }
     live_requests().erase(request->id);
     delete request;
     stop_watchdog_if_idle();
@@ -286,14 +301,14 @@ AsyncRequest& request_of(emscripten_fetch_t* fetch) { return *static_cast<AsyncR
 
 void on_ready_state(emscripten_fetch_t* fetch) {
     auto& request = request_of(fetch);
-    if (fetch->readyState >= 2 && request.first_byte_ms < 0) request.first_byte_ms = emscripten_get_now();
+    if (fetch->readyState >= 2 && request.first_byte_ms < 0) request.first_byte_ms = conclab_fetch_shared_now_ms();
 }
 
 // Fetch.js reports `loaded` as dataOffset (no bytes are handed over without STREAM_DATA) and the announced
 // length as totalBytes (0 when unknown): a body over the cap ends the request as soon as it shows.
 void on_progress(emscripten_fetch_t* fetch) {
     auto& request = request_of(fetch);
-    if (request.first_byte_ms < 0) request.first_byte_ms = emscripten_get_now();
+    if (request.first_byte_ms < 0) request.first_byte_ms = conclab_fetch_shared_now_ms();
     request.loaded = fetch->dataOffset + fetch->numBytes;
     if (request.delivered) return;
     const std::uint64_t cap = request.limits.max_body_bytes;
@@ -374,6 +389,7 @@ void begin_on_main(AsyncRequest* request) {
         return;
     }
     request->fetch = fetch;
+    conclab_fetch_count_open(1);
     if (!request->fetch_over) conclab_fetch_watch_timeout(static_cast<int>(fetch->id));
 }
 
@@ -478,9 +494,9 @@ public:
         request->url = url;
         request->limits = limits;
         request->on_done = std::move(on_done);
-        // The clock starts here, on the calling thread (pthreads' emscripten_get_now is aligned with the main
-        // thread's): the hand-off to a busy main thread is waiting, as waiting for a connection is natively.
-        request->started_ms = emscripten_get_now();
+        // The clock starts here, on the calling thread: the hand-off to a busy main thread is waiting, as waiting
+        // for a connection is natively. (A clock both threads share: see conclab_fetch_shared_now_ms.)
+        request->started_ms = conclab_fetch_shared_now_ms();
         const RequestId id = request->id;
         if (emscripten_is_main_browser_thread()) begin_on_main(request);
         else emscripten_async_run_in_main_runtime_thread(EM_FUNC_SIG_VI, begin_on_main_raw, request);
