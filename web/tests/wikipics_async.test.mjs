@@ -5,6 +5,8 @@
 // in flight are aborted) and for threads (a synchronous request in flight cannot be: the rest never start,
 // and the panel says so). After each Cancel the page still answers.
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import * as h from './helpers.mjs';
 
@@ -76,6 +78,9 @@ test('the event loop against a faulty, delayed mirror: every image, reasons, tot
     // Every asynchronous fetch was closed (after its own completion): none left open, none aborted.
     const fetches = await page.evaluate(() => Module.conclabAsyncFetches);
     assert.deepEqual(fetches, { open: 0, aborted: 0 });
+    await h.waitForIdle(page);
+    mkdirSync(h.screenshotDir, { recursive: true });
+    await page.locator('#canvas').screenshot({ path: path.join(h.screenshotDir, 'wikipics-web-async-en.png') });
     assert.deepEqual(unexpected(errors), []);
     await page.close();
   });
