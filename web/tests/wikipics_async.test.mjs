@@ -3,7 +3,7 @@
 // --mirror` on the page's origin: a faulty, delayed mirror (every image accounted for, reasons, totals, requests
 // really in flight together), and Cancel clicked mid-run on a throttled mirror for the event loop (the requests
 // in flight are aborted) and for threads (a synchronous request in flight cannot be: the rest never start,
-// and the panel says so). After each Cancel the page still answers.
+// and the panel says so). After each Cancel the page still answers. And a fetch past its timeout is "timeout".
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -147,4 +147,25 @@ test('Cancel mid-run: the event loop aborts its requests in flight; threads let 
     }
     assert.deepEqual(unexpected(threads.errors), []);
     await threads.page.close();
+  });
+
+test('the event loop\'s timeout: an asynchronous fetch past its timeout is "timeout", not "network"', { timeout: 60000 },
+  async () => {
+    // 200 KB at 60 KB/s take ~3.3 s: with timeout=1 every download times out (xhr.timeout, reported by Fetch.js
+    // through onerror with status 0 like a network failure; the wrapped ontimeout tells them apart).
+    const api = `${env.slow.url}w/api.php`;
+    const { page, messages, errors } = await h.openPage(env.browser.context, `${env.slow.url}?demo=wikipics` +
+      `&server=${encodeURIComponent(api)}&executor=async&max-req=3&count=3&size=200000&timeout=1&autorun=1`);
+    await h.waitForApp(page);
+    const result = await h.waitForResult(page, messages, 30000);
+    assert.equal(result.images.length, 3);
+    for (const image of result.images) {
+      assert.equal(image.error, 'timeout', `${image.error}: ${image.detail}`);
+      assert.match(image.detail, /no complete answer within 1000 ms/);
+      assert.equal(image.status, 0);
+      assert.ok(image.bytes < 200000, `${image.bytes} bytes had arrived`);
+    }
+    await page.waitForFunction(() => Module.conclabAsyncFetches.open === 0, null, { timeout: 10000, polling: 50 });
+    assert.deepEqual(unexpected(errors), []);
+    await page.close();
   });
