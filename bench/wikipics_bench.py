@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """make bench, wikipics: the talk's conditions (a network of ~1.2 MB/s per connection, 20 images of ~1 MB)
-reproduced by `conclab mirror --bandwidth`; sequential vs threads vs the event loop natively, the same in
+reproduced by `conclab mirror --bandwidth`; sequential vs threads vs the event loop natively, the same three in
 headless Chromium (page and mirror on one origin), and the talk's Python (httpx + ThreadPoolExecutor, Pillow
 thumbnails) downloading the very same URLs. Wall time, MB/s, CPU seconds per MB. Figures, not tests.
 Writes build/bench/wikipics.json."""
@@ -124,7 +124,7 @@ def main():
         mirror.terminate()
         mirror.wait()
     try:
-        for executor, runs in web(["sequential", "threads"]).items():
+        for executor, runs in web(["sequential", "threads", "async"]).items():
             rows.append(row(f"web {executor}", runs))
     except RuntimeError as e:
         rows.append({"label": "web", "runs": 0, "error": f"failed: {e}"})

@@ -1,8 +1,9 @@
 // Wikipics panel — the talk's first demo: downloading images is I/O bound. N JPEGs of about S bytes from
 // Wikimedia Commons (or the local mirror) download sequentially, on a thread pool or on one event loop; the gallery fills in
 // completion order, one lane per worker splits each request into wait, transfer and decode, and a history
-// compares runs by speedup. Caveat: on the web a request in flight cannot be aborted (synchronous fetch),
-// a browser measures no CPU time, and the event-loop executor (async) runs natively only.
+// compares runs by speedup. On the web the event loop's requests are asynchronous fetches on the page's main
+// thread (aborted at once by Cancel); caveats there: a thread's request in flight cannot be aborted (a
+// synchronous fetch ends at its timeout at the latest), and a browser measures no CPU time.
 //
 // [SECTION] Controls and validation
 // [SECTION] Servers: live and the page's mirror, probed
@@ -21,10 +22,12 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace conclab::ui {
@@ -169,6 +172,12 @@ public:
         if (!live_detail_.empty()) s["live_detail"] = live_detail_;
         if (!field_errors_.empty()) s["errors"] = field_errors_;
         if (run_) s["run"] = wikipics::to_json(run_->report());
+        if (run_ && !run_->finished() && cancel_button_)   // where a click cancels (the browser tests click it)
+            s["cancel_button"] = {{"x", (*cancel_button_)[0]}, {"y", (*cancel_button_)[1]},
+                                  {"w", (*cancel_button_)[2]}, {"h", (*cancel_button_)[3]}};
+        if (cancel_asked_) s["cancel_asked"] = true;
+        if (run_ && !run_->finished()) s["in_flight"] = run_->in_flight().size();
+        s["web_cancel_note"] = web_cancel_note();
         return s;
     }
 
@@ -199,6 +208,9 @@ public:
     }
 
 private:
+    // On the web a thread's request in flight (a synchronous fetch) cannot be aborted; the event loop's can.
+    bool web_cancel_note() const { return !platform::capabilities().os_processes && executor_ != WikipicsExecutor::async; }
+
     bool async_unsupported() {
         if (!client_) client_ = platform::make_http_client();
         return client_->start_unsupported().has_value();
@@ -308,16 +320,21 @@ private:
         if (running) {
             if (cancel_asked_) {
                 ImGui::TextDisabled("%s", tr(Text::wikipics_cancelling));
-            } else if (ImGui::Button(tr(Text::cancel), ImVec2(120, 0))) {
-                run_->cancel();
-                cancel_asked_ = true;
+            } else {
+                if (ImGui::Button(tr(Text::cancel), ImVec2(120, 0))) {
+                    run_->cancel();
+                    cancel_asked_ = true;
+                }
+                const ImVec2 at = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
+                cancel_button_ = {at.x, at.y, size.x, size.y};
             }
-            if (!platform::capabilities().os_processes) {
+            if (web_cancel_note()) {
                 ImGui::SameLine();
                 ImGui::TextDisabled("%s", tr(Text::wikipics_web_cancel_note));
             }
         } else {
             cancel_asked_ = false;
+            cancel_button_.reset();
             if (ImGui::Button(tr(Text::run), ImVec2(120, 0))) start();
         }
         draw_field_error(field_errors_, "run");
@@ -718,6 +735,7 @@ private:
     std::unique_ptr<wikipics::WikipicsRun> run_;
     bool recorded_ = false;
     bool cancel_asked_ = false;
+    std::optional<std::array<float, 4>> cancel_button_;   // x, y, w, h of the Cancel button last drawn
     std::vector<Tile> tiles_;
     std::vector<HistoryEntry> history_;
 

@@ -12,7 +12,7 @@ try {
   for (const executor of executors) {
     for (let i = 0; i < Number(repeat); ++i) {
       const query = `?demo=wikipics&server=${encodeURIComponent(api)}&count=${count}&size=${size}&seed=${seed}` +
-        `&executor=${executor}&workers=${count}&timeout=120&autorun=1`;
+        `&executor=${executor}&workers=${count}&max-req=${count}&timeout=120&autorun=1`;
       const { page, messages } = await h.openPage(browser.context, server.url + query);
       await h.waitForApp(page);
       const result = await h.waitForResult(page, messages, 600000);

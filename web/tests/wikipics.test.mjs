@@ -1,7 +1,8 @@
 // The wikipics demo in the browser, with the page and `conclab serve --mirror` on one origin: a thread-pool
 // run against a faulty mirror (errors and truncated bodies) autoruns from the query string and logs
 // CONCLAB_RESULT with the CLI's JSON — every image accounted for, failures with their reasons, totals that
-// add up — while the panel shows thumbnails and says that live Commons is unreachable (no internet here).
+// add up — while the panel shows thumbnails and says that live Commons is unreachable (no internet here); the
+// event loop (async) runs on the page too.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -99,16 +100,22 @@ test('bad options show beside their fields, and the Portuguese panel draws', { t
   assert.deepEqual(unexpected(errors), []);
   await page.close();
 
-  // The event loop (async) runs natively only: the page refuses it beside the field, with the reason, and runs nothing.
-  const asyncPage = await h.openPage(env.browser.context, `${env.server.url}?demo=wikipics&executor=async&autorun=1`);
+  // The event loop (async) is offered on the web too (it used to be refused beside the field): the same faulty
+  // mirror, every image accounted for, on one loop. (wikipics_async.test.mjs checks overlap, resets and Cancel.)
+  const asyncPage = await h.openPage(env.browser.context,
+    `${env.server.url}?demo=wikipics&server=${encodeURIComponent(`${env.server.url}w/api.php`)}&executor=async&max-req=4` +
+    '&count=6&size=100000&timeout=15&autorun=1');
   await h.waitForApp(asyncPage.page);
-  const refused = (await asyncPage.page.evaluate(() => window.conclab.state())).wikipics;
-  assert.equal(refused.executor, 'async');
-  assert.match(refused.errors.executor, /not available in the browser/);
-  assert.match(refused.errors.executor, /emscripten_fetch/);
-  assert.equal(refused.running, false);
-  assert.equal(refused.run, undefined);
-  assert.ok(!asyncPage.messages.some((m) => m.text.startsWith('CONCLAB_RESULT')));
+  const result = await h.waitForResult(asyncPage.page, asyncPage.messages, 60000);
+  assert.equal(result.executor, 'async');
+  assert.equal(result.workers, 4, 'max-req');
+  assert.equal(result.images.length, 6);
+  for (const image of result.images) {
+    assert.equal(image.worker, 'event loop');
+    if (image.error !== null) assert.ok(['http_status', 'network'].includes(image.error), `${image.error}: ${image.detail}`);
+  }
+  const asyncState = (await asyncPage.page.evaluate(() => window.conclab.state())).wikipics;
+  assert.equal(asyncState.errors, undefined, 'no refusal beside the executor field');
   assert.deepEqual(unexpected(asyncPage.errors), []);
   await asyncPage.page.close();
 });

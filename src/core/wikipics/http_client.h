@@ -46,7 +46,8 @@ public:
     /// @brief Fetches `url` and returns when the body is in or the request failed.
     virtual HttpResponse get(const std::string& url, const HttpLimits& limits) = 0;
     /// @brief Starts fetching `url` and returns at once; `on_done` is called exactly once, on the
-    /// client's own I/O thread (an event loop hands it over with call_soon_threadsafe).
+    /// client's own I/O thread (curl multi's thread natively, the page's main thread on the web); an event
+    /// loop hands it over with call_soon_threadsafe.
     virtual RequestId start(const std::string& url, const HttpLimits& limits, HttpDone on_done) = 0;
     /// @brief Ends a started request: its on_done gets HttpError::cancelled unless it already ran.
     virtual void cancel(RequestId id) = 0;

@@ -33,6 +33,7 @@ nlohmann::json to_json(const WikipicsReport& report) {
                           {"bytes", r.bytes},
                           {"status", r.status},
                           {"error", r.error ? json(*r.error) : json(nullptr)},
+                          {"started_s", r.started_s},   // since the downloads began: overlap shows here
                           {"elapsed_s", r.elapsed_s},
                           {"worker", r.worker},
                           {"decode_s", r.decode_s}});
