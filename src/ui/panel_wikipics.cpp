@@ -33,6 +33,18 @@
 namespace conclab::ui {
 namespace {
 
+// The JSON's reason ("timeout", "http_status", …) in the interface's language; an unknown one as it is.
+std::string reason_label(const std::string& reason) {
+    static const std::map<std::string, Text> kLabels{
+        {"timeout", Text::wikipics_reason_timeout},       {"http_status", Text::wikipics_reason_http_status},
+        {"rate_limited", Text::wikipics_reason_rate_limited}, {"connection_reset", Text::wikipics_reason_connection_reset},
+        {"truncated", Text::wikipics_reason_truncated},   {"too_large", Text::wikipics_reason_too_large},
+        {"network", Text::wikipics_reason_network},       {"cancelled", Text::wikipics_reason_cancelled}};
+    const auto it = kLabels.find(reason);
+    return it == kLabels.end() ? reason : tr(it->second);
+}
+
+
 using wikipics::WikipicsExecutor;
 
 constexpr WikipicsExecutor kExecutors[] = {WikipicsExecutor::sequential, WikipicsExecutor::threads, WikipicsExecutor::async};
@@ -488,7 +500,7 @@ private:
                     tr(executor_text(report.options.executor)), report.workers);
         if (!reasons.empty()) {
             std::string list;
-            for (const auto& [reason, n] : reasons) list += (list.empty() ? "" : ", ") + reason + " ×" + std::to_string(n);
+            for (const auto& [reason, n] : reasons) list += (list.empty() ? "" : ", ") + reason_label(reason) + " ×" + std::to_string(n);
             ImGui::SameLine();
             ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.4f, 1.0f), "(%s)", list.c_str());
         }
@@ -552,7 +564,7 @@ private:
         } else if (tile && tile->result.error) {
             draw->AddRectFilled(origin, box_end, IM_COL32(70, 35, 35, 255), 4.0f);
             draw->AddRectFilled(ImVec2(origin.x + 4, origin.y + 4), ImVec2(origin.x + cell - 4, origin.y + 24), kErrorColour, 3.0f);
-            draw->AddText(ImVec2(origin.x + 8, origin.y + 6), IM_COL32(255, 255, 255, 255), tile->result.error->c_str());
+            draw->AddText(ImVec2(origin.x + 8, origin.y + 6), IM_COL32(255, 255, 255, 255), reason_label(*tile->result.error).c_str());
             std::string detail = tile->result.error_detail.substr(0, 40);
             draw->PushClipRect(origin, box_end, true);
             draw->AddText(nullptr, 0.0f, ImVec2(origin.x + 6, origin.y + 30), IM_COL32(230, 200, 200, 255), detail.c_str(), nullptr,
@@ -577,7 +589,10 @@ private:
             if (tile) {
                 const auto& r = tile->result;
                 ImGui::TextDisabled("%s", r.url.c_str());
-                if (r.error) ImGui::TextColored(ImVec4(1, 0.6f, 0.5f, 1), "%s: %s", r.error->c_str(), r.error_detail.c_str());
+                if (r.error) {
+                    ImGui::TextColored(ImVec4(1, 0.6f, 0.5f, 1), "%s: %s", reason_label(*r.error).c_str(), r.error_detail.c_str());
+                    ImGui::TextDisabled("%s", tr(Text::wikipics_details_in_english));
+                }
                 ImGui::Text("%s · HTTP %d · %s %s", r.worker.c_str(), r.status, wikipics::group_digits(static_cast<long long>(r.bytes)).c_str(),
                             "bytes");
                 ImGui::Text("%s %.3f s · %s %.3f s · %s %.3f s", tr(Text::wikipics_wait), r.wait_s, tr(Text::wikipics_transfer),

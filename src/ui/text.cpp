@@ -186,6 +186,16 @@ constexpr Entry kTexts[] = {
      "não é uma imagem"},
     {Text::wikipics_mb_s, "MB/s",
      "MB/s"},
+    {Text::wikipics_reason_timeout, "timeout", "tempo esgotado"},
+    {Text::wikipics_reason_http_status, "HTTP error", "erro HTTP"},
+    {Text::wikipics_reason_rate_limited, "rate limited", "limite de taxa"},
+    {Text::wikipics_reason_connection_reset, "connection reset", "conexão reiniciada"},
+    {Text::wikipics_reason_truncated, "truncated", "truncada"},
+    {Text::wikipics_reason_too_large, "too large", "grande demais"},
+    {Text::wikipics_reason_network, "network", "rede"},
+    {Text::wikipics_reason_cancelled, "cancelled", "cancelada"},
+    {Text::wikipics_details_in_english, "(the detail as libcurl or the browser words it)",
+     "(o detalhe como a libcurl ou o navegador o escreve, em inglês)"},
 
     // Exhibition panel and spinners (issue 8): its rows below this line
     {Text::ex_exhibition_menu, "Simultaneous exhibition",

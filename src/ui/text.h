@@ -23,6 +23,9 @@ enum class Text {
 
     // Wikipics panel (issue 7): its keys below this line
     wikipics_menu, wikipics_title, wikipics_intro, wikipics_lesson, wikipics_count, wikipics_size, wikipics_max_req, wikipics_server, wikipics_timeout, wikipics_seed, wikipics_server_live, wikipics_server_mirror, wikipics_server_other, wikipics_live_checking, wikipics_live_ok, wikipics_live_unreachable, wikipics_no_mirror, wikipics_executor_async, wikipics_async_unsupported, wikipics_sampling, wikipics_sample_failed, wikipics_gallery, wikipics_lanes, wikipics_wait, wikipics_transfer, wikipics_decode, wikipics_total_bytes, wikipics_downloaded, wikipics_errors, wikipics_cpu_unavailable, wikipics_web_cancel_note, wikipics_cancelling, wikipics_decode_error, wikipics_mb_s,
+    wikipics_reason_timeout, wikipics_reason_http_status, wikipics_reason_rate_limited, wikipics_reason_connection_reset,
+    wikipics_reason_truncated, wikipics_reason_too_large, wikipics_reason_network, wikipics_reason_cancelled,
+    wikipics_details_in_english,
 
     // Exhibition panel and spinners (issue 8): its keys below this line
     ex_exhibition_menu, ex_exhibition_title, ex_exhibition_intro, ex_exhibition_lesson, ex_boards, ex_her_time,
