@@ -189,7 +189,7 @@ constexpr Entry kTexts[] = {
     {Text::wikipics_reason_timeout, "timeout", "tempo esgotado"},
     {Text::wikipics_reason_http_status, "HTTP error", "erro HTTP"},
     {Text::wikipics_reason_rate_limited, "rate limited", "limite de taxa"},
-    {Text::wikipics_reason_connection_reset, "connection reset", "conexão reiniciada"},
+    {Text::wikipics_reason_connection_reset, "connection reset", "conexão caiu"},
     {Text::wikipics_reason_truncated, "truncated", "truncada"},
     {Text::wikipics_reason_too_large, "too large", "grande demais"},
     {Text::wikipics_reason_network, "network", "rede"},
