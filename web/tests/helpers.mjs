@@ -113,6 +113,7 @@ export async function launchBrowser() {
   });
   return {
     context,
+    userDataDir,   // names this browser's processes (--user-data-dir=…), e.g. to read their CPU time in /proc
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });
