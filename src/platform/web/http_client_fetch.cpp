@@ -190,6 +190,28 @@ std::optional<double> retry_after(emscripten_fetch_t* fetch) {
     return static_cast<double>(seconds);
 }
 
+// A completed fetch's status as a reason: 0 is a timeout (when the XHR said so) or a network failure the browser
+// does not explain, 429 is rate limiting (with Retry-After), any other non-2xx an HTTP error.
+void classify_status(HttpResponse& response, emscripten_fetch_t* fetch, bool timed_out, double timeout_ms) {
+    if (response.status == 0) {
+        if (timed_out) {
+            response.error = HttpError::timeout;
+            response.error_detail = "no complete answer within " + std::to_string(static_cast<long>(timeout_ms)) + " ms";
+        } else {
+            response.error = HttpError::network;
+            response.error_detail = "status 0: no HTTP answer (refused, reset, a body cut short, or CORS; "
+                                    "a browser does not say which)";
+        }
+    } else if (response.status == 429) {
+        response.error = HttpError::rate_limited;
+        response.error_detail = "HTTP 429";
+        response.retry_after_s = retry_after(fetch);
+    } else if (response.status < 200 || response.status > 299) {
+        response.error = HttpError::http_status;
+        response.error_detail = "HTTP " + std::to_string(response.status);
+    }
+}
+
 // [SECTION] The event loop's requests: asynchronous fetches on the page's main thread
 //
 // Everything below runs on the main browser thread only (no locks): the coordinator's start() and cancel()
@@ -334,26 +356,9 @@ void on_complete(emscripten_fetch_t* fetch) {
             if (fetch->data && received) response.body.assign(fetch->data, received);
             response.bytes_received = received ? received : static_cast<std::size_t>(request.loaded);
         }
-        if (response.ok()) {
-            if (response.status == 0) {
-                if (conclab_fetch_timed_out(static_cast<int>(fetch->id))) {
-                    response.error = HttpError::timeout;
-                    response.error_detail = "no complete answer within " +
-                                            std::to_string(static_cast<long>(fetch->__attributes.timeoutMSecs)) + " ms";
-                } else {
-                    response.error = HttpError::network;
-                    response.error_detail = "status 0: no HTTP answer (refused, reset, a body cut short, or CORS; "
-                                            "a browser does not say which)";
-                }
-            } else if (response.status == 429) {
-                response.error = HttpError::rate_limited;
-                response.error_detail = "HTTP 429";
-                response.retry_after_s = retry_after(fetch);
-            } else if (response.status < 200 || response.status > 299) {
-                response.error = HttpError::http_status;
-                response.error_detail = "HTTP " + std::to_string(response.status);
-            }
-        }
+        if (response.ok())
+            classify_status(response, fetch, conclab_fetch_timed_out(static_cast<int>(fetch->id)),
+                            static_cast<double>(fetch->__attributes.timeoutMSecs));
         if (!response.ok()) response.body.clear();
         deliver(request, std::move(response));
     }
@@ -458,26 +463,13 @@ public:
             response.bytes_received = received;
         }
         if (response.ok()) {
+            bool timed_out = false;
             if (response.status == 0) {
                 char* raw = conclab_fetch_send_error();
-                const std::string thrown = raw;
+                timed_out = std::string(raw).rfind("TimeoutError", 0) == 0;
                 std::free(raw);
-                if (thrown.rfind("TimeoutError", 0) == 0) {
-                    response.error = HttpError::timeout;
-                    response.error_detail = "no complete answer within " + std::to_string(static_cast<long>(timeout_ms)) + " ms";
-                } else {
-                    response.error = HttpError::network;
-                    response.error_detail = "status 0: no HTTP answer (refused, reset, a body cut short, or CORS; "
-                                            "a browser does not say which)";
-                }
-            } else if (response.status == 429) {
-                response.error = HttpError::rate_limited;
-                response.error_detail = "HTTP 429";
-                response.retry_after_s = retry_after(fetch);
-            } else if (response.status < 200 || response.status > 299) {
-                response.error = HttpError::http_status;
-                response.error_detail = "HTTP " + std::to_string(response.status);
             }
+            classify_status(response, fetch, timed_out, timeout_ms);
         }
         emscripten_fetch_close(fetch);   // after completion: a synchronous fetch has finished when it returns
         if (limits.cancel && *limits.cancel && !response.ok() && response.error != HttpError::http_status &&
