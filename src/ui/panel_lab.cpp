@@ -18,6 +18,7 @@
 #include "lab/lab_options.h"
 #include "lab/lab_report.h"
 #include "lab/lab_run.h"
+#include "lab/live_system.h"
 #include "lab_probes.h"
 #include "platform.h"
 
@@ -186,20 +187,25 @@ public:
 
     bool update() override {
         bool changed = poll_picked_file();
+        if (live_) {
+            const std::uint64_t sequence = live_->sequence();
+            if (sequence != live_snapshot_.sequence) {
+                live_snapshot_ = live_->latest();
+                rebuild_shown();
+                changed = true;
+            }
+        }
         if (!run_) return changed;
         lab::LabProgress progress = run_->poll();
         if (progress.steps_done != progress_.steps_done || progress.finished != progress_.finished ||
             progress.step != progress_.step)
             changed = true;
         progress_ = std::move(progress);
-        if (changed) {
-            shown_ = results_;
-            merge_into(shown_, progress_.report);
-        }
+        if (changed) rebuild_shown();
         if (progress_.finished && !recorded_) {
             recorded_ = true;
             merge_into(results_, progress_.report);
-            shown_ = results_;
+            rebuild_shown();
             finished_result_ = lab::to_json(progress_.report);
             changed = true;
         }
@@ -220,16 +226,27 @@ public:
         if (!shown_.sections.empty()) s["result"] = lab::to_json(shown_);
         if (!export_message_.empty()) s["exported"] = export_message_;
         if (compare_) s["compare"] = {{"name", compare_name_}, {"suites", compare_->sections.size()}};
+        if (live_snapshot_.sequence > 0)
+            s["live_system"] = {{"sequence", live_snapshot_.sequence},
+                                {"taken_at_s", live_snapshot_.taken_at_s},
+                                {"cost_ms", live_snapshot_.cost_s * 1e3},
+                                {"processes", live_snapshot_.snapshot.processes.size()},
+                                {"page_threads", live_snapshot_.snapshot.page_threads.value_or(-1)}};
         return s;
     }
 
     void draw() override {
+        // Shown: keep the system snapshot fresh (it stops by itself a few seconds after the last draw; a panel never
+        // shown starts nothing). Each new snapshot is a change that draws one frame: no ticking, no animation.
+        if (!live_) live_ = platform::make_live_system();
+        live_->watch();
         ImGui::TextUnformatted(tr(Text::lab_title));
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.8f, 1.0f, 1.0f));
         ImGui::TextWrapped("%s", tr(Text::lab_intro));
         ImGui::PopStyleColor();
         ImGui::Separator();
         draw_controls();
+        draw_live_line();
         draw_export_and_compare();
         ImGui::Separator();
         draw_summary();
@@ -242,6 +259,50 @@ public:
 
 private:
     bool running() const { return run_ && !progress_.finished; }
+
+    // What is drawn: the finished results, the run in progress over them, the live system snapshot over both.
+    void rebuild_shown() {
+        shown_ = results_;
+        if (run_) merge_into(shown_, progress_.report);
+        if (live_snapshot_.sequence > 0) {
+            LabReport live;
+            live.sections.push_back(live_snapshot_.section);
+            const bool quick = shown_.quick, cancelled = shown_.cancelled, finished = shown_.finished;
+            merge_into(shown_, live);
+            shown_.quick = quick;
+            shown_.cancelled = cancelled;
+            shown_.finished = finished;
+        }
+    }
+
+    // One line under the controls: the machine (or the page) right now, refreshed live.
+    void draw_live_line() {
+        const auto& snap = live_snapshot_.snapshot;
+        if (live_snapshot_.sequence == 0) return;
+        char line[400];
+        if (!live_snapshot_.error.empty()) {
+            missing_cell(live_snapshot_.error);
+            return;
+        }
+        if (snap.processes_unknown.empty()) {
+            long threads = 0;
+            for (const auto& p : snap.processes) threads += p.threads;
+            std::snprintf(line, sizeof line, tr(Text::lab_live_machine), static_cast<int>(snap.processes.size()), snap.logical_cpus,
+                          static_cast<double>(snap.processes.size()) / std::max(1, snap.logical_cpus), threads);
+        } else {
+            std::snprintf(line, sizeof line, tr(Text::lab_live_page), snap.logical_cpus, snap.page_threads.value_or(0),
+                          snap.page_idle_workers.value_or(0));
+        }
+        ImGui::TextColored(ImVec4(0.55f, 0.85f, 0.6f, 1.0f), "%s", line);
+        ImGui::SameLine();
+        ImGui::TextDisabled(tr(Text::lab_live_refresh), lab::format_number(static_cast<double>(live_->interval().count()) / 1000.0).c_str(),
+                            lab::format_number(live_snapshot_.cost_s * 1e3).c_str(), static_cast<unsigned long long>(live_snapshot_.sequence));
+        if (!snap.processes_unknown.empty()) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextDisabled("%s", tr(Text::lab_live_page_cannot));
+            ImGui::PopTextWrapPos();
+        }
+    }
 
     void start(std::optional<Suite> suite) {
         if (running()) return;
@@ -806,6 +867,8 @@ private:
     std::optional<LabReport> compare_;
     std::string compare_name_;
     std::string selected_id_, selected_method_, selected_detail_;
+    std::unique_ptr<lab::LiveSystem> live_;   // made at the first draw
+    lab::LiveSnapshot live_snapshot_;
 };
 
 }  // namespace

@@ -432,6 +432,14 @@ constexpr Entry kTexts[] = {
      "Observações"},
     {Text::lab_suite_not_run, "this suite has not run",
      "este conjunto não rodou"},
+    {Text::lab_live_machine, "Now: %d processes on %d logical CPUs (%.0f per CPU), %ld threads in all.",
+     "Agora: %d processos em %d CPUs lógicas (%.0f por CPU), %ld threads ao todo."},
+    {Text::lab_live_page, "Now: %d logical CPUs; this page runs %d threads (main + Web Workers), %d pre-started Workers wait.",
+     "Agora: %d CPUs lógicas; esta página roda %d threads (principal + Web Workers), %d Workers pré-iniciados esperam."},
+    {Text::lab_live_refresh, "(live: every %s s while shown, %s ms to take, #%llu)",
+     "(ao vivo: a cada %s s enquanto visível, %s ms para medir, nº %llu)"},
+    {Text::lab_live_page_cannot, "A web page cannot see the operating system's processes or threads: only what the browser says (CPUs, rounded device memory) and the page's own Workers.",
+     "Uma página web não vê os processos nem as threads do sistema operacional: só o que o navegador diz (CPUs, memória arredondada) e os próprios Workers da página."},
 
 };
 

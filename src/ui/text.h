@@ -46,6 +46,7 @@ enum class Text {
     lab_here, lab_memory_chart, lab_resident, lab_reserved, lab_pss, lab_wasm, lab_export_json, lab_export_csv,
     lab_saved, lab_nothing_to_export, lab_compare, lab_path, lab_load, lab_pick_file, lab_loaded, lab_remove,
     lab_details, lab_notes, lab_suite_not_run,
+    lab_live_machine, lab_live_page, lab_live_refresh, lab_live_page_cannot,
 
     count_
 };
