@@ -4,7 +4,7 @@
 // latency ladder on a log scale at "1 cycle = 1 second" next to the talk's numbers, and memory per unit.
 // The lab runs on its own worker thread (lab::LabRun); the panel only polls it. Results export as JSON or CSV,
 // and a saved JSON (another machine's) can be loaded beside the current one.
-// Caveat: the figures' names and methods come from core in English; the panel's own words are in EN and PT.
+// The figures' names, methods and notes come from core in English; lab_words.h shows them in the app's language.
 //
 // [SECTION] Helpers: figures, cells, lookups
 // [SECTION] Panel: options, running, state
@@ -15,6 +15,7 @@
 #include "demo_panel.h"
 
 #include "file_exchange.h"
+#include "lab_words.h"
 #include "lab/lab_options.h"
 #include "lab/lab_report.h"
 #include "lab/lab_run.h"
@@ -293,10 +294,17 @@ private:
             std::snprintf(line, sizeof line, tr(Text::lab_live_page), snap.logical_cpus, snap.page_threads.value_or(0),
                           snap.page_idle_workers.value_or(0));
         }
-        ImGui::TextColored(ImVec4(0.55f, 0.85f, 0.6f, 1.0f), "%s", line);
-        ImGui::SameLine();
-        ImGui::TextDisabled(tr(Text::lab_live_refresh), lab::format_number(static_cast<double>(live_->interval().count()) / 1000.0).c_str(),
-                            lab::format_number(live_snapshot_.cost_s * 1e3).c_str(), static_cast<unsigned long long>(live_snapshot_.sequence));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.85f, 0.6f, 1.0f));
+        ImGui::TextWrapped("%s", line);
+        ImGui::PopStyleColor();
+        char every[32], cost[32];
+        std::snprintf(every, sizeof every, "%g", static_cast<double>(live_->interval().count()) / 1000.0);
+        std::snprintf(cost, sizeof cost, "%.2g", live_snapshot_.cost_s * 1e3);
+        char refresh[200];
+        std::snprintf(refresh, sizeof refresh, tr(Text::lab_live_refresh), every, cost, static_cast<unsigned long long>(live_snapshot_.sequence));
+        // Beside the figures when the line has room, else below them.
+        if (ImGui::CalcTextSize(line).x + ImGui::CalcTextSize(refresh).x + 12 < ImGui::GetContentRegionAvail().x) ImGui::SameLine();
+        ImGui::TextDisabled("%s", refresh);
         if (!snap.processes_unknown.empty()) {
             ImGui::PushTextWrapPos(0.0f);
             ImGui::TextDisabled("%s", tr(Text::lab_live_page_cannot));
@@ -478,14 +486,14 @@ private:
         if (ImGui::Selectable(text.c_str(), selected, ImGuiSelectableFlags_None,
                               ImVec2(ImGui::CalcTextSize(text.c_str()).x, 0))) {
             selected_id_ = selected ? std::string() : id;
-            selected_method_ = what + ": " + f.method;
+            selected_method_ = what + ": " + lab_words(f.method);
             selected_detail_ = std::to_string(f.samples) + " " + tr(Text::lab_samples) +
                                (spread.empty() ? std::string() : ", " + std::string(tr(Text::lab_spread)) + " " + f.spread_kind + " " + spread);
         }
         if (ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
-            ImGui::TextUnformatted(f.method.c_str());
+            ImGui::TextUnformatted(lab_words(f.method).c_str());
             ImGui::TextDisabled("%d %s%s%s", f.samples, tr(Text::lab_samples), spread.empty() ? "" : (std::string(", ") + f.spread_kind + " ").c_str(),
                                 spread.c_str());
             ImGui::PopTextWrapPos();
@@ -500,7 +508,7 @@ private:
 
     void missing_cell(const std::string& why) {
         ImGui::PushStyleColor(ImGuiCol_Text, kMissingColour);
-        ImGui::TextWrapped("%s", why.c_str());
+        ImGui::TextWrapped("%s", lab_words(why).c_str());
         ImGui::PopStyleColor();
     }
 
@@ -760,11 +768,11 @@ private:
         ImDrawList* draw = ImGui::GetWindowDrawList();
         float y = o.y;
         for (const auto& r : names) {
-            draw->AddText(ImVec2(o.x, y + 6), IM_COL32(220, 220, 220, 255), r.name.c_str());
+            draw->AddText(ImVec2(o.x, y + 6), IM_COL32(220, 220, 220, 255), lab_words(r.name).c_str());
             const ImVec2 bars(o.x + label_w, 0);
             auto put = [&](const std::optional<double>& cycles, const std::string& human, ImU32 colour, const char* who) {
                 if (cycles) log_bar(draw, ImVec2(bars.x, y), width - label_w - 150, y, bar_h - 2, *cycles, low, high, colour,
-                                    std::string(who) + ": " + human);
+                                    std::string(who) + ": " + lab_words(human));
                 y += bar_h;
             };
             put(r.talk_cycles, r.talk_human, kTalkColour, tr(Text::lab_talk));
@@ -780,7 +788,7 @@ private:
         const lab::Table* t = ladder_table(shown_);
         if (!t && compare_) t = ladder_table(*compare_);
         if (t) {
-            ImGui::TextDisabled("%s", t->title.c_str());
+            ImGui::TextDisabled("%s", lab_words(t->title).c_str());
             draw_text_table("##ladder", *t);
         }
     }
@@ -789,13 +797,13 @@ private:
         if (t.header.empty()) return;
         if (!ImGui::BeginTable(id, static_cast<int>(t.header.size()), ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersOuter))
             return;
-        for (const auto& h : t.header) ImGui::TableSetupColumn(h.c_str());
+        for (const auto& h : t.header) ImGui::TableSetupColumn(lab_words(h).c_str());
         ImGui::TableHeadersRow();
         for (const auto& row : t.rows) {
             ImGui::TableNextRow();
             for (const auto& cell : row) {
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(cell.c_str());
+                ImGui::TextUnformatted(lab_words(cell).c_str());
             }
         }
         ImGui::EndTable();
@@ -823,16 +831,18 @@ private:
                 ImGui::BeginTable(("##" + name).c_str(), 1 + static_cast<int>(used.size()),
                                   ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp)) {
                 ImGui::TableSetupColumn(tr(Text::lab_measure), ImGuiTableColumnFlags_WidthStretch, 1.3f);
-                for (Column c : used) ImGui::TableSetupColumn(std::string(lab::to_string(c)).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+                for (Column c : used)
+                    ImGui::TableSetupColumn(c == Column::machine ? tr(Text::lw_machine) : tr(short_title(c)), ImGuiTableColumnFlags_WidthStretch, 1.0f);
                 ImGui::TableHeadersRow();
                 for (const auto& m : section->measures) {
                     ImGui::TableNextRow();
                     ImGui::TableNextColumn();
-                    ImGui::TextUnformatted(m.name.c_str());
+                    const std::string shown_name = lab_words(m.name);
+                    ImGui::TextUnformatted(shown_name.c_str());
                     const Measure* om = other ? other->find(m.name) : nullptr;
                     for (Column c : used) {
                         ImGui::TableNextColumn();
-                        if (const Figure* f = m.at(c)) figure_cell(*f, name + "/" + m.name + "/" + std::string(lab::to_string(c)), m.name);
+                        if (const Figure* f = m.at(c)) figure_cell(*f, name + "/" + m.name + "/" + std::string(lab::to_string(c)), shown_name);
                         else if (m.missing.count(c)) missing_cell(m.missing.at(c));
                         compare_line(om, c);
                     }
@@ -841,13 +851,13 @@ private:
             }
             for (const auto& t : section->tables) {
                 if (!t.header.empty() && t.header[0] == "rung") continue;   // drawn beside the ladder
-                ImGui::TextDisabled("%s", t.title.c_str());
+                ImGui::TextDisabled("%s", lab_words(t.title).c_str());
                 draw_text_table(("##t" + name + t.title).c_str(), t);
             }
             if (!section->notes.empty()) {
                 ImGui::TextUnformatted(tr(Text::lab_notes));
                 ImGui::PushTextWrapPos(0.0f);
-                for (const auto& note : section->notes) ImGui::BulletText("%s", note.c_str());
+                for (const auto& note : section->notes) ImGui::BulletText("%s", lab_words(note).c_str());
                 ImGui::PopTextWrapPos();
             }
         }
