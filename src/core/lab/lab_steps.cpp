@@ -18,7 +18,7 @@ LabSizes lab_sizes(bool quick) {
         return {.thread_starts = 50, .process_starts = 30, .coroutine_starts_per_sample = 1000, .coroutine_start_samples = 5,
                 .idle_threads = 64, .idle_thread_rounds = 3, .idle_processes = 4, .idle_coroutines = 2000,
                 .idle_coroutine_rounds = 3, .small_round_trips = 300, .large_round_trips = 5,
-                .switches_per_sample = 500, .switch_samples = 5, .workload_bits = 44, .workload_repeats = 3,
+                .switches_per_sample = 500, .switch_samples = 5, .workload_bits = 44, .workload_repeats = 5,
                 .largest_working_set = std::size_t{32} << 20, .chase_loads = 200'000, .chase_samples = 3,
                 .disk_rounds = 10, .tcp_round_trips = 200};
     return {.thread_starts = 300, .process_starts = 200, .coroutine_starts_per_sample = 10'000, .coroutine_start_samples = 15,
