@@ -186,12 +186,23 @@ public:
 
     void autorun() override { start(suite_index_ == 0 ? std::nullopt : std::optional<Suite>(lab::kAllSuites[suite_index_ - 1])); }
 
+    void on_screen(bool shown) override {
+        // On screen: keep the system snapshot fresh (natively on its thread, on the web right here when one is due);
+        // it stops by itself a few seconds after the panel leaves the screen. A panel never shown starts nothing.
+        if (!shown) return;
+        if (!live_) live_ = platform::make_live_system();
+        live_->watch();
+    }
+
     bool update() override {
         bool changed = poll_picked_file();
-        if (live_) {
-            const std::uint64_t sequence = live_->sequence();
-            if (sequence != live_snapshot_.sequence) {
-                live_snapshot_ = live_->latest();
+        if (live_ && live_->sequence() != live_snapshot_.sequence) {
+            // A new snapshot is drawn only when a figure changed (natively most seconds; on the web seldom): the
+            // page stays idle between changes.
+            lab::LiveSnapshot fresh = live_->latest();
+            const bool differs = !same_figures(fresh, live_snapshot_);
+            live_snapshot_ = std::move(fresh);
+            if (differs) {
                 rebuild_shown();
                 changed = true;
             }
@@ -237,10 +248,6 @@ public:
     }
 
     void draw() override {
-        // Shown: keep the system snapshot fresh (it stops by itself a few seconds after the last draw; a panel never
-        // shown starts nothing). Each new snapshot is a change that draws one frame: no ticking, no animation.
-        if (!live_) live_ = platform::make_live_system();
-        live_->watch();
         ImGui::TextUnformatted(tr(Text::lab_title));
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.8f, 1.0f, 1.0f));
         ImGui::TextWrapped("%s", tr(Text::lab_intro));
@@ -276,6 +283,20 @@ private:
         }
     }
 
+    static bool same_figures(const lab::LiveSnapshot& a, const lab::LiveSnapshot& b) {
+        if (a.sequence == 0 || b.sequence == 0) return a.sequence == b.sequence;
+        const auto& x = a.snapshot;
+        const auto& y = b.snapshot;
+        if (a.error != b.error || x.logical_cpus != y.logical_cpus || x.device_memory_gib != y.device_memory_gib ||
+            x.page_threads != y.page_threads || x.page_idle_workers != y.page_idle_workers || x.processes.size() != y.processes.size())
+            return false;
+        for (std::size_t i = 0; i < x.processes.size(); ++i)
+            if (x.processes[i].pid != y.processes[i].pid || x.processes[i].threads != y.processes[i].threads ||
+                x.processes[i].name != y.processes[i].name)
+                return false;
+        return true;
+    }
+
     // One line under the controls: the machine (or the page) right now, refreshed live.
     void draw_live_line() {
         const auto& snap = live_snapshot_.snapshot;
@@ -297,11 +318,10 @@ private:
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.85f, 0.6f, 1.0f));
         ImGui::TextWrapped("%s", line);
         ImGui::PopStyleColor();
-        char every[32], cost[32];
+        char every[32];
         std::snprintf(every, sizeof every, "%g", static_cast<double>(live_->interval().count()) / 1000.0);
-        std::snprintf(cost, sizeof cost, "%.2g", live_snapshot_.cost_s * 1e3);
         char refresh[200];
-        std::snprintf(refresh, sizeof refresh, tr(Text::lab_live_refresh), every, cost, static_cast<unsigned long long>(live_snapshot_.sequence));
+        std::snprintf(refresh, sizeof refresh, tr(Text::lab_live_refresh), every);
         // Beside the figures when the line has room, else below them.
         if (ImGui::CalcTextSize(line).x + ImGui::CalcTextSize(refresh).x + 12 < ImGui::GetContentRegionAvail().x) ImGui::SameLine();
         ImGui::TextDisabled("%s", refresh);

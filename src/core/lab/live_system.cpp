@@ -2,6 +2,7 @@
 
 #include "lab/lab_steps.h"
 
+#include <cstdio>
 #include <stdexcept>
 
 namespace conclab::lab {
@@ -70,8 +71,9 @@ void LiveSystem::take(std::unique_lock<std::mutex>& lock) {
     fresh.section.suite = Suite::system;
     if (fresh.error.empty()) add_system_figures(fresh.snapshot, fresh.section);
     else fresh.section.notes.push_back("The live snapshot could not be taken: " + fresh.error);
-    fresh.section.notes.push_back("Live: taken again every " + format_number(static_cast<double>(interval_.count()) / 1000.0) +
-                                  " s while this view is shown (" + format_number(fresh.cost_s * 1e3) + " ms to take this one).");
+    char every[32];
+    std::snprintf(every, sizeof every, "%g", static_cast<double>(interval_.count()) / 1000.0);
+    fresh.section.notes.push_back(std::string("Live: taken again every ") + every + " s while this view is shown.");
     lock.lock();
     fresh.sequence = latest_.sequence + 1;
     latest_ = std::move(fresh);
