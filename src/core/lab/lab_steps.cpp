@@ -261,11 +261,15 @@ void add_scaling(std::vector<LabStep>& steps, const LabSizes& z, int logical_cpu
     steps.push_back({Suite::scaling, "choosing the workload", 0.1,
                      [state, count, bits](Probes&, Section&) { state->numbers = scaling_numbers(bits, count); }});
     // The tries go round every configuration in turn, so that a burst of load from another program spoils one try
-    // of several configurations rather than every try of one.
+    // of several configurations rather than every try of one; each round starts with another kind and walks the
+    // worker counts the other way, so that no configuration always follows the same one (a process pool's teardown).
     const int tries = z.workload_repeats;
+    const exec::ExecutorKind kinds[] = {exec::ExecutorKind::threads, exec::ExecutorKind::processes, exec::ExecutorKind::gil};
     for (int r = 0; r < tries; ++r)
-        for (auto kind : {exec::ExecutorKind::threads, exec::ExecutorKind::processes, exec::ExecutorKind::gil})
-            for (int n : workers) {
+        for (int k = 0; k < 3; ++k)
+            for (std::size_t i = 0; i < workers.size(); ++i) {
+                const auto kind = kinds[(k + r) % 3];
+                const int n = r % 2 == 0 ? workers[i] : workers[workers.size() - 1 - i];
                 const std::string label = std::string(exec::to_string(kind)) + ", " + std::to_string(n) + " worker" + (n > 1 ? "s" : "") +
                                           (tries > 1 ? " (try " + std::to_string(r + 1) + "/" + std::to_string(tries) + ")" : "");
                 // The GIL model takes the 1-worker time at every count; the others divide it.
@@ -300,7 +304,10 @@ void add_scaling(std::vector<LabStep>& steps, const LabSizes& z, int logical_cpu
                              }
                          }
                          s.notes.push_back("Ideal speedup with N workers: N up to " + std::to_string(logical_cpus) +
-                                           " logical CPUs, then flat. The GIL model stays near 1x: one thread computes at a time.");
+                                           " logical CPUs, then flat. The GIL model stays near 1x: one thread computes at a time. On a busy "
+                                           "machine these figures are noisy (other programs hold the cores), and the GIL model can even "
+                                           "look faster with more threads: the scheduler favours a thread that has just woken, and each "
+                                           "hand-over of the lock wakes one.");
                      }});
 }
 
