@@ -151,6 +151,7 @@ public:
     platform::UpdateResult update() {
         platform::UpdateResult result;
         for (std::size_t i = 0; i < panels_.size(); ++i) {
+            panels_[i]->on_screen(i == current_);
             const bool changed = panels_[i]->update();
             if (i == current_) result.changed = changed;
         }

@@ -27,6 +27,9 @@ public:
     /// @brief Every loop turn, drawn or not, visible or not: drain worker results (never blocks). True when
     /// something changed that the panel would draw differently.
     virtual bool update() { return false; }
+    /// @brief Every loop turn, before update(): whether this panel is the one on screen (a live view refreshes
+    /// only while it is).
+    virtual void on_screen(bool /*shown*/) {}
     /// @brief What the panel needs while it is on screen: idle, ticking numbers (a run in progress) or an
     /// animation (every display frame).
     virtual platform::Redraw redraw_need() const { return platform::Redraw::idle; }

@@ -4,7 +4,7 @@
 // latency ladder on a log scale at "1 cycle = 1 second" next to the talk's numbers, and memory per unit.
 // The lab runs on its own worker thread (lab::LabRun); the panel only polls it. Results export as JSON or CSV,
 // and a saved JSON (another machine's) can be loaded beside the current one.
-// Caveat: the figures' names and methods come from core in English; the panel's own words are in EN and PT.
+// The figures' names, methods and notes come from core in English; lab_words.h shows them in the app's language.
 //
 // [SECTION] Helpers: figures, cells, lookups
 // [SECTION] Panel: options, running, state
@@ -15,9 +15,11 @@
 #include "demo_panel.h"
 
 #include "file_exchange.h"
+#include "lab_words.h"
 #include "lab/lab_options.h"
 #include "lab/lab_report.h"
 #include "lab/lab_run.h"
+#include "lab/live_system.h"
 #include "lab_probes.h"
 #include "platform.h"
 
@@ -184,22 +186,38 @@ public:
 
     void autorun() override { start(suite_index_ == 0 ? std::nullopt : std::optional<Suite>(lab::kAllSuites[suite_index_ - 1])); }
 
+    void on_screen(bool shown) override {
+        // On screen: keep the system snapshot fresh (natively on its thread, on the web right here when one is due);
+        // it stops by itself a few seconds after the panel leaves the screen. A panel never shown starts nothing.
+        if (!shown) return;
+        if (!live_) live_ = platform::make_live_system();
+        live_->watch();
+    }
+
     bool update() override {
         bool changed = poll_picked_file();
+        if (live_ && live_->sequence() != live_snapshot_.sequence) {
+            // A new snapshot is drawn only when a figure changed (natively most seconds; on the web seldom): the
+            // page stays idle between changes.
+            lab::LiveSnapshot fresh = live_->latest();
+            const bool differs = !same_figures(fresh, live_snapshot_);
+            live_snapshot_ = std::move(fresh);
+            if (differs) {
+                rebuild_shown();
+                changed = true;
+            }
+        }
         if (!run_) return changed;
         lab::LabProgress progress = run_->poll();
         if (progress.steps_done != progress_.steps_done || progress.finished != progress_.finished ||
             progress.step != progress_.step)
             changed = true;
         progress_ = std::move(progress);
-        if (changed) {
-            shown_ = results_;
-            merge_into(shown_, progress_.report);
-        }
+        if (changed) rebuild_shown();
         if (progress_.finished && !recorded_) {
             recorded_ = true;
             merge_into(results_, progress_.report);
-            shown_ = results_;
+            rebuild_shown();
             finished_result_ = lab::to_json(progress_.report);
             changed = true;
         }
@@ -220,6 +238,12 @@ public:
         if (!shown_.sections.empty()) s["result"] = lab::to_json(shown_);
         if (!export_message_.empty()) s["exported"] = export_message_;
         if (compare_) s["compare"] = {{"name", compare_name_}, {"suites", compare_->sections.size()}};
+        if (live_snapshot_.sequence > 0)
+            s["live_system"] = {{"sequence", live_snapshot_.sequence},
+                                {"taken_at_s", live_snapshot_.taken_at_s},
+                                {"cost_ms", live_snapshot_.cost_s * 1e3},
+                                {"processes", live_snapshot_.snapshot.processes.size()},
+                                {"page_threads", live_snapshot_.snapshot.page_threads.value_or(-1)}};
         return s;
     }
 
@@ -230,6 +254,7 @@ public:
         ImGui::PopStyleColor();
         ImGui::Separator();
         draw_controls();
+        draw_live_line();
         draw_export_and_compare();
         ImGui::Separator();
         draw_summary();
@@ -242,6 +267,70 @@ public:
 
 private:
     bool running() const { return run_ && !progress_.finished; }
+
+    // What is drawn: the finished results, the run in progress over them, the live system snapshot over both.
+    void rebuild_shown() {
+        shown_ = results_;
+        if (run_) merge_into(shown_, progress_.report);
+        if (live_snapshot_.sequence > 0) {
+            LabReport live;
+            live.sections.push_back(live_snapshot_.section);
+            const bool quick = shown_.quick, cancelled = shown_.cancelled, finished = shown_.finished;
+            merge_into(shown_, live);
+            shown_.quick = quick;
+            shown_.cancelled = cancelled;
+            shown_.finished = finished;
+        }
+    }
+
+    static bool same_figures(const lab::LiveSnapshot& a, const lab::LiveSnapshot& b) {
+        if (a.sequence == 0 || b.sequence == 0) return a.sequence == b.sequence;
+        const auto& x = a.snapshot;
+        const auto& y = b.snapshot;
+        if (a.error != b.error || x.logical_cpus != y.logical_cpus || x.device_memory_gib != y.device_memory_gib ||
+            x.page_threads != y.page_threads || x.page_idle_workers != y.page_idle_workers || x.processes.size() != y.processes.size())
+            return false;
+        for (std::size_t i = 0; i < x.processes.size(); ++i)
+            if (x.processes[i].pid != y.processes[i].pid || x.processes[i].threads != y.processes[i].threads ||
+                x.processes[i].name != y.processes[i].name)
+                return false;
+        return true;
+    }
+
+    // One line under the controls: the machine (or the page) right now, refreshed live.
+    void draw_live_line() {
+        const auto& snap = live_snapshot_.snapshot;
+        if (live_snapshot_.sequence == 0) return;
+        char line[400];
+        if (!live_snapshot_.error.empty()) {
+            missing_cell(live_snapshot_.error);
+            return;
+        }
+        if (snap.processes_unknown.empty()) {
+            long threads = 0;
+            for (const auto& p : snap.processes) threads += p.threads;
+            std::snprintf(line, sizeof line, tr(Text::lab_live_machine), static_cast<int>(snap.processes.size()), snap.logical_cpus,
+                          static_cast<double>(snap.processes.size()) / std::max(1, snap.logical_cpus), threads);
+        } else {
+            std::snprintf(line, sizeof line, tr(Text::lab_live_page), snap.logical_cpus, snap.page_threads.value_or(0),
+                          snap.page_idle_workers.value_or(0));
+        }
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.85f, 0.6f, 1.0f));
+        ImGui::TextWrapped("%s", line);
+        ImGui::PopStyleColor();
+        char every[32];
+        std::snprintf(every, sizeof every, "%g", static_cast<double>(live_->interval().count()) / 1000.0);
+        char refresh[200];
+        std::snprintf(refresh, sizeof refresh, tr(Text::lab_live_refresh), every);
+        // Beside the figures when the line has room, else below them.
+        if (ImGui::CalcTextSize(line).x + ImGui::CalcTextSize(refresh).x + 12 < ImGui::GetContentRegionAvail().x) ImGui::SameLine();
+        ImGui::TextDisabled("%s", refresh);
+        if (!snap.processes_unknown.empty()) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextDisabled("%s", tr(Text::lab_live_page_cannot));
+            ImGui::PopTextWrapPos();
+        }
+    }
 
     void start(std::optional<Suite> suite) {
         if (running()) return;
@@ -417,14 +506,14 @@ private:
         if (ImGui::Selectable(text.c_str(), selected, ImGuiSelectableFlags_None,
                               ImVec2(ImGui::CalcTextSize(text.c_str()).x, 0))) {
             selected_id_ = selected ? std::string() : id;
-            selected_method_ = what + ": " + f.method;
+            selected_method_ = what + ": " + lab_words(f.method);
             selected_detail_ = std::to_string(f.samples) + " " + tr(Text::lab_samples) +
                                (spread.empty() ? std::string() : ", " + std::string(tr(Text::lab_spread)) + " " + f.spread_kind + " " + spread);
         }
         if (ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
-            ImGui::TextUnformatted(f.method.c_str());
+            ImGui::TextUnformatted(lab_words(f.method).c_str());
             ImGui::TextDisabled("%d %s%s%s", f.samples, tr(Text::lab_samples), spread.empty() ? "" : (std::string(", ") + f.spread_kind + " ").c_str(),
                                 spread.c_str());
             ImGui::PopTextWrapPos();
@@ -439,7 +528,7 @@ private:
 
     void missing_cell(const std::string& why) {
         ImGui::PushStyleColor(ImGuiCol_Text, kMissingColour);
-        ImGui::TextWrapped("%s", why.c_str());
+        ImGui::TextWrapped("%s", lab_words(why).c_str());
         ImGui::PopStyleColor();
     }
 
@@ -699,11 +788,11 @@ private:
         ImDrawList* draw = ImGui::GetWindowDrawList();
         float y = o.y;
         for (const auto& r : names) {
-            draw->AddText(ImVec2(o.x, y + 6), IM_COL32(220, 220, 220, 255), r.name.c_str());
+            draw->AddText(ImVec2(o.x, y + 6), IM_COL32(220, 220, 220, 255), lab_words(r.name).c_str());
             const ImVec2 bars(o.x + label_w, 0);
             auto put = [&](const std::optional<double>& cycles, const std::string& human, ImU32 colour, const char* who) {
                 if (cycles) log_bar(draw, ImVec2(bars.x, y), width - label_w - 150, y, bar_h - 2, *cycles, low, high, colour,
-                                    std::string(who) + ": " + human);
+                                    std::string(who) + ": " + lab_words(human));
                 y += bar_h;
             };
             put(r.talk_cycles, r.talk_human, kTalkColour, tr(Text::lab_talk));
@@ -719,7 +808,7 @@ private:
         const lab::Table* t = ladder_table(shown_);
         if (!t && compare_) t = ladder_table(*compare_);
         if (t) {
-            ImGui::TextDisabled("%s", t->title.c_str());
+            ImGui::TextDisabled("%s", lab_words(t->title).c_str());
             draw_text_table("##ladder", *t);
         }
     }
@@ -728,13 +817,13 @@ private:
         if (t.header.empty()) return;
         if (!ImGui::BeginTable(id, static_cast<int>(t.header.size()), ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersOuter))
             return;
-        for (const auto& h : t.header) ImGui::TableSetupColumn(h.c_str());
+        for (const auto& h : t.header) ImGui::TableSetupColumn(lab_words(h).c_str());
         ImGui::TableHeadersRow();
         for (const auto& row : t.rows) {
             ImGui::TableNextRow();
             for (const auto& cell : row) {
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(cell.c_str());
+                ImGui::TextUnformatted(lab_words(cell).c_str());
             }
         }
         ImGui::EndTable();
@@ -762,16 +851,18 @@ private:
                 ImGui::BeginTable(("##" + name).c_str(), 1 + static_cast<int>(used.size()),
                                   ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp)) {
                 ImGui::TableSetupColumn(tr(Text::lab_measure), ImGuiTableColumnFlags_WidthStretch, 1.3f);
-                for (Column c : used) ImGui::TableSetupColumn(std::string(lab::to_string(c)).c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+                for (Column c : used)
+                    ImGui::TableSetupColumn(c == Column::machine ? tr(Text::lw_machine) : tr(short_title(c)), ImGuiTableColumnFlags_WidthStretch, 1.0f);
                 ImGui::TableHeadersRow();
                 for (const auto& m : section->measures) {
                     ImGui::TableNextRow();
                     ImGui::TableNextColumn();
-                    ImGui::TextUnformatted(m.name.c_str());
+                    const std::string shown_name = lab_words(m.name);
+                    ImGui::TextUnformatted(shown_name.c_str());
                     const Measure* om = other ? other->find(m.name) : nullptr;
                     for (Column c : used) {
                         ImGui::TableNextColumn();
-                        if (const Figure* f = m.at(c)) figure_cell(*f, name + "/" + m.name + "/" + std::string(lab::to_string(c)), m.name);
+                        if (const Figure* f = m.at(c)) figure_cell(*f, name + "/" + m.name + "/" + std::string(lab::to_string(c)), shown_name);
                         else if (m.missing.count(c)) missing_cell(m.missing.at(c));
                         compare_line(om, c);
                     }
@@ -780,13 +871,13 @@ private:
             }
             for (const auto& t : section->tables) {
                 if (!t.header.empty() && t.header[0] == "rung") continue;   // drawn beside the ladder
-                ImGui::TextDisabled("%s", t.title.c_str());
+                ImGui::TextDisabled("%s", lab_words(t.title).c_str());
                 draw_text_table(("##t" + name + t.title).c_str(), t);
             }
             if (!section->notes.empty()) {
                 ImGui::TextUnformatted(tr(Text::lab_notes));
                 ImGui::PushTextWrapPos(0.0f);
-                for (const auto& note : section->notes) ImGui::BulletText("%s", note.c_str());
+                for (const auto& note : section->notes) ImGui::BulletText("%s", lab_words(note).c_str());
                 ImGui::PopTextWrapPos();
             }
         }
@@ -806,6 +897,8 @@ private:
     std::optional<LabReport> compare_;
     std::string compare_name_;
     std::string selected_id_, selected_method_, selected_detail_;
+    std::unique_ptr<lab::LiveSystem> live_;   // made at the first draw
+    lab::LiveSnapshot live_snapshot_;
 };
 
 }  // namespace

@@ -50,6 +50,27 @@ enum class Text {
     lab_here, lab_memory_chart, lab_resident, lab_reserved, lab_pss, lab_wasm, lab_export_json, lab_export_csv,
     lab_saved, lab_nothing_to_export, lab_compare, lab_path, lab_load, lab_pick_file, lab_loaded, lab_remove,
     lab_details, lab_notes, lab_suite_not_run,
+    lab_live_machine, lab_live_page, lab_live_refresh, lab_live_page_cannot,
+    // core's English words of the lab (measure names, methods, notes, reasons, tables) as templates (lab_words.cpp)
+    lw_start_one, lw_start_beyond, lw_fork_wait, lw_resident_each, lw_wasm_each, lw_virtual_each, lw_pss_each,
+    lw_stack_reserved, lw_round_trip_of, lw_throughput_of, lw_atomics_pipe, lw_lock_socketpair, lw_switches_s,
+    lw_two_switches, lw_speedup_n_gil, lw_speedup_1_gil, lw_speedup_n, lw_speedup_1, lw_wall_n_gil, lw_wall_1_gil,
+    lw_wall_n, lw_wall_1, lw_logical_cpus, lw_device_memory, lw_page_threads, lw_page_idle, lw_processes_ps,
+    lw_threads_all, lw_processes_cpu, lw_threads_process, lw_load_ws, lw_disk_write, lw_disk_read, lw_net_tcp,
+    lw_net_fetch, lw_event_loop, lw_reserves_nothing, lw_no_address_space, lw_no_os_processes, lw_no_worker_rss,
+    lw_no_worker_ram, lw_no_fork, lw_no_socketpair, lw_no_disk, lw_no_tcp, lw_note_ipc_coroutines, lw_note_ideal,
+    lw_note_4mb_resident, lw_note_4mb, lw_ulimit_kib, lw_ulimit_unlimited, lw_no_ulimit, lw_note_disk, lw_tmpfs,
+    lw_note_cycles, lw_clock_nominal, lw_clock_current, lw_clock_assumed, lw_clock_browser, lw_note_loopback,
+    lw_note_fetch, lw_note_live, lw_note_live_failed, lw_top_processes, lw_h_name, lw_ladder_title, lw_h_rung,
+    lw_h_talk_cycles, lw_h_talk_human, lw_h_measured, lw_h_cycles_here, lw_h_human_here, lw_h_measured_as,
+    lw_not_in_talk, lw_not_measured, lw_rung_disk, lw_rung_network, lw_machine, lw_years, lw_days, lw_as_chase_cached,
+    lw_as_chase, lw_as_fsync, lw_as_loopback, lw_as_fetch, lw_m_throughput, lw_m_relay, lw_m_coarse,
+    lw_m_thread_start, lw_m_spawn, lw_this_program, lw_m_fork, lw_m_coroutine_start, lw_m_idle_threads,
+    lw_m_idle_processes, lw_m_idle_coroutines, lw_m_stack, lw_m_atomics, lw_m_queue, lw_m_pipe, lw_m_socketpair,
+    lw_m_tcp, lw_m_thread_pingpong, lw_m_process_pingpong, lw_m_coroutine_pingpong, lw_m_scaling, lw_pool_threads,
+    lw_pool_processes, lw_pool_gil, lw_m_proc, lw_m_chase, lw_m_pwrite, lw_m_pread, lw_mw_thread_start,
+    lw_mw_worker_start, lw_mw_idle_threads, lw_mw_idle_workers, lw_mw_stack, lw_mw_post, lw_mw_post_pingpong,
+    lw_mw_atomics, lw_mw_queue, lw_mw_pingpong, lw_mw_browser, lw_mw_page_workers, lw_mw_chase, lw_mw_fetch,
 
     count_
 };
@@ -58,6 +79,8 @@ void set_language(Language language);
 Language language();
 /// @brief The text in the current language.
 const char* tr(Text key);
+/// @brief The text in `language`, whatever the current one is.
+const char* tr(Text key, Language language);
 /// @brief "en" / "pt" ↔ Language.
 bool parse_language(std::string_view code, Language& out);
 

@@ -10,6 +10,8 @@
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #define STBI_WRITE_NO_STDIO
 #include <stb/stb_image_write.h>
+#include <stb/stb_image.h>
+#include <stb/stb_image_resize.h>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -399,6 +401,44 @@ TEST(WikipicsThumbnail, DecodesAndScalesTheLongSideTo160) {
     EXPECT_EQ(std::get<Thumbnail>(small).width, 30);   // never enlarged
     EXPECT_TRUE(std::holds_alternative<std::string>(make_thumbnail("not a jpeg at all")));
     EXPECT_TRUE(std::holds_alternative<std::string>(make_thumbnail("")));
+}
+
+// A large image goes through a box reduction before stb's filter (as Pillow's thumbnail()): the thumbnail must be
+// the one the filter alone makes from the full image, up to a few levels of rounding.
+TEST(WikipicsThumbnail, TheReductionBeforeTheFilterKeepsTheSameThumbnail) {
+    const int w = 1280, h = 960;
+    std::vector<unsigned char> rgb(static_cast<std::size_t>(w) * h * 3);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x) {
+            unsigned char* p = &rgb[(static_cast<std::size_t>(y) * w + x) * 3];
+            p[0] = static_cast<unsigned char>(x * 255 / w);
+            p[1] = static_cast<unsigned char>(y * 255 / h);
+            p[2] = static_cast<unsigned char>(((x / 40) + (y / 40)) % 2 ? 220 : 30);   // squares of 40 px
+        }
+    std::string jpeg;
+    stbi_write_jpg_to_func([](void* context, void* data, int size) {
+        static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
+    }, &jpeg, w, h, 3, rgb.data(), 90);
+    const auto made = make_thumbnail(jpeg);
+    ASSERT_TRUE(std::holds_alternative<Thumbnail>(made));
+    const auto& thumb = std::get<Thumbnail>(made);
+    ASSERT_EQ(thumb.width, 160);
+    ASSERT_EQ(thumb.height, 120);
+    int dw = 0, dh = 0, dc = 0;
+    unsigned char* full = stbi_load_from_memory(reinterpret_cast<const unsigned char*>(jpeg.data()), static_cast<int>(jpeg.size()), &dw, &dh, &dc, 4);
+    ASSERT_TRUE(full);
+    std::vector<unsigned char> direct(thumb.rgba.size());
+    ASSERT_TRUE(stbir_resize_uint8(full, dw, dh, 0, direct.data(), thumb.width, thumb.height, 0, 4));
+    stbi_image_free(full);
+    double total = 0;
+    int worst = 0;
+    for (std::size_t i = 0; i < direct.size(); ++i) {
+        const int d = std::abs(static_cast<int>(direct[i]) - static_cast<int>(thumb.rgba[i]));
+        total += d;
+        worst = std::max(worst, d);
+    }
+    EXPECT_LT(total / static_cast<double>(direct.size()), 2.0);   // levels of 255, on average
+    EXPECT_LT(worst, 40);   // at the squares' edges the two filters weigh a pixel or two differently
 }
 
 // [SECTION] runs

@@ -7,6 +7,12 @@
 
 #include <gtest/gtest.h>
 
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include <unistd.h>
+
 using namespace conclab;
 using namespace conclab::lab;
 
@@ -116,20 +122,21 @@ TEST(LabProbes, SwitchesAreCountedForThreadsAndProcesses) {
 }
 
 TEST(LabProbes, ScalingThreadsBeatTheGilModelOnTwoCores) {
-    // Other programs (other test suites) may hold a core for a while: a speedup needs two free cores, so the
-    // comparison gets three tries; a GIL model that scaled would win none of them.
-    bool threads_won = false, processes_won = false;
-    for (int attempt = 0; attempt < 3 && !(threads_won && processes_won); ++attempt) {
-        const Section s = run_quick(Suite::scaling);
-        EXPECT_DOUBLE_EQ(value(s, "speedup, 1 worker", Column::threads), 1.0);
-        EXPECT_GT(value(s, "wall time, 1 worker", Column::processes), 0);
-        if (platform::logical_cpus() < 2) return;
-        const double gil = value(s, "speedup, 2 workers, GIL model", Column::threads);
-        threads_won = threads_won || value(s, "speedup, 2 workers", Column::threads) > gil;
-        processes_won = processes_won || value(s, "speedup, 2 workers", Column::processes) > gil;
+    // Each configuration takes the fastest of its tries (the one other programs disturbed least). Other test suites
+    // may still hold a core for the whole run: then threads show no speedup to compare with, and the test says so.
+    const Section s = run_quick(Suite::scaling);
+    EXPECT_DOUBLE_EQ(value(s, "speedup, 1 worker", Column::threads), 1.0);
+    EXPECT_DOUBLE_EQ(value(s, "speedup, 1 worker, GIL model", Column::threads), 1.0);
+    EXPECT_GT(value(s, "wall time, 1 worker", Column::processes), 0);
+    EXPECT_EQ(figure(s, "speedup, 2 workers, GIL model", Column::threads).samples, lab_sizes(true).workload_repeats);
+    if (platform::logical_cpus() < 2) GTEST_SKIP() << "one CPU: no speedup to compare";
+    const double threads = value(s, "speedup, 2 workers", Column::threads);
+    const double gil = value(s, "speedup, 2 workers, GIL model", Column::threads);
+    if (threads <= 1.3) GTEST_SKIP() << "the machine was busy: threads reached only " << threads << "x on 2 workers";
+    EXPECT_LT(gil, threads);
+    if (value(s, "speedup, 2 workers", Column::processes) > 1.3) {
+        EXPECT_LT(gil, value(s, "speedup, 2 workers", Column::processes));
     }
-    EXPECT_TRUE(threads_won);
-    EXPECT_TRUE(processes_won);
 }
 
 TEST(LabProbes, SystemSeesThisProcessAndTheTopTenAreSorted) {
@@ -159,4 +166,39 @@ TEST(LabProbes, LatencyRamIsSlowerThanL1AndTheLadderIsFilled) {
             EXPECT_NE(row[6], "not measured") << row[0];
         }
     }
+}
+
+TEST(LabProbes, LiveSystemSeesANewThreadOfThisProcess) {
+    auto live = platform::make_live_system();
+    const int pid = static_cast<int>(::getpid());
+    auto threads_of_this_process = [pid](const LiveSnapshot& l) {
+        for (const auto& p : l.snapshot.processes)
+            if (p.pid == pid) return p.threads;
+        return 0;
+    };
+    live->watch();
+    const auto before = live->wait_newer(0, std::chrono::seconds(30));
+    ASSERT_TRUE(before);
+    const int threads_before = threads_of_this_process(*before);
+    ASSERT_GT(threads_before, 0);
+    // One more thread, blocked until the second snapshot has been taken.
+    std::mutex m;
+    std::condition_variable cv;
+    bool done = false;
+    std::thread extra([&] {
+        std::unique_lock lock(m);
+        cv.wait(lock, [&] { return done; });
+    });
+    live->watch();
+    const auto after = live->wait_newer(before->sequence, std::chrono::seconds(30));
+    {
+        std::lock_guard lock(m);
+        done = true;
+    }
+    cv.notify_all();
+    extra.join();
+    ASSERT_TRUE(after);
+    EXPECT_GT(after->taken_at_s, before->taken_at_s);
+    EXPECT_EQ(threads_of_this_process(*after), threads_before + 1);
+    EXPECT_TRUE(after->section.find("processes (ps ax | wc -l)"));
 }

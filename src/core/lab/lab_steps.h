@@ -39,6 +39,10 @@ std::vector<int> scaling_workers(int logical_cpus);
 /// @brief The scaling workload: the `count` largest primes below 2**bits (each costs about the same).
 std::vector<std::uint64_t> scaling_numbers(int bits, int count);
 
+/// @brief The system suite's figures from one snapshot (processes, threads, CPUs, the top ten by threads), added
+/// to `section`: the lab's step and the panel's live refresh (lab/live_system.h) use the same.
+void add_system_figures(const SystemSnapshot& snapshot, Section& section);
+
 /// @brief Every step of the suites `options` asks for, in order.
 std::vector<LabStep> plan_steps(const LabOptions& options, int logical_cpus);
 

@@ -56,6 +56,9 @@ struct SystemSnapshot {
     std::string method;
     std::string processes_unknown;                  ///< why `processes` is empty when the platform can't see them
     std::optional<double> device_memory_gib;        ///< web: navigator.deviceMemory, where the browser says it
+    std::optional<int> page_threads;                ///< web: the page's main thread + Web Workers running a pthread
+    std::optional<int> page_idle_workers;           ///< web: pre-started Web Workers with no pthread yet
+    std::string page_method;                        ///< how the page's own workers were counted
 };
 
 struct CacheLevel {

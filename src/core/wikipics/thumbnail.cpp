@@ -10,9 +10,46 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdint>
 #include <memory>
+#include <vector>
 
 namespace conclab::wikipics {
+namespace {
+
+// Each output pixel the mean of an fx × fy block of `rgba` (partial blocks at the right and bottom edges average
+// what they hold), as Pillow's Image.reduce(). One pass over the image in integers.
+std::vector<unsigned char> box_reduce(const unsigned char* rgba, int w, int h, int fx, int fy, int& out_w, int& out_h) {
+    out_w = (w + fx - 1) / fx;
+    out_h = (h + fy - 1) / fy;
+    std::vector<unsigned char> out(static_cast<std::size_t>(out_w) * out_h * 4);
+    std::vector<std::uint32_t> sums(static_cast<std::size_t>(out_w) * 4);
+    for (int oy = 0; oy < out_h; ++oy) {
+        std::fill(sums.begin(), sums.end(), 0u);
+        const int y0 = oy * fy, y1 = std::min(h, y0 + fy);
+        for (int y = y0; y < y1; ++y) {
+            const unsigned char* row = rgba + static_cast<std::size_t>(y) * w * 4;
+            std::uint32_t* sum = sums.data();
+            for (int x0 = 0; x0 < w; x0 += fx, sum += 4) {
+                const unsigned char* px = row + 4 * static_cast<std::size_t>(x0);
+                for (int k = std::min(fx, w - x0); k > 0; --k, px += 4) {
+                    sum[0] += px[0];
+                    sum[1] += px[1];
+                    sum[2] += px[2];
+                    sum[3] += px[3];
+                }
+            }
+        }
+        unsigned char* dst = out.data() + static_cast<std::size_t>(oy) * out_w * 4;
+        for (int ox = 0; ox < out_w; ++ox) {
+            const std::uint32_t count = static_cast<std::uint32_t>((std::min(w, (ox + 1) * fx) - ox * fx) * (y1 - y0));
+            for (int c = 0; c < 4; ++c) dst[4 * ox + c] = static_cast<unsigned char>((sums[static_cast<std::size_t>(ox) * 4 + c] + count / 2) / count);
+        }
+    }
+    return out;
+}
+
+}  // namespace
 
 std::variant<Thumbnail, std::string> make_thumbnail(std::string_view encoded, int max_side) {
     if (encoded.empty()) return std::string("no image data");
@@ -34,7 +71,19 @@ std::variant<Thumbnail, std::string> make_thumbnail(std::string_view encoded, in
     thumb.width = std::max(1, static_cast<int>(width * scale + 0.5));
     thumb.height = std::max(1, static_cast<int>(height * scale + 0.5));
     thumb.rgba.resize(static_cast<std::size_t>(thumb.width) * thumb.height * 4);
-    if (!stbir_resize_uint8(pixels.get(), width, height, 0, thumb.rgba.data(), thumb.width, thumb.height, 0, 4))
+    // As Pillow's thumbnail() (reducing_gap 2): a box reduction by whole factors while the image stays at least
+    // twice the thumbnail, then stb's filter on the reduced image. Filtering the whole image was ~3/4 of the CPU
+    // an image cost (bench: 800x600 JPEGs of ~1 MB).
+    const int fx = std::max(1, width / (2 * thumb.width)), fy = std::max(1, height / (2 * thumb.height));
+    const unsigned char* source = pixels.get();
+    int source_w = width, source_h = height;
+    std::vector<unsigned char> reduced;
+    if (fx > 1 || fy > 1) {
+        reduced = box_reduce(pixels.get(), width, height, fx, fy, source_w, source_h);
+        pixels.reset();
+        source = reduced.data();
+    }
+    if (!stbir_resize_uint8(source, source_w, source_h, 0, thumb.rgba.data(), thumb.width, thumb.height, 0, 4))
         return std::string("cannot scale the image");
     return thumb;
 }

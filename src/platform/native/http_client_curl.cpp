@@ -9,6 +9,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
@@ -151,6 +152,12 @@ struct Transfer {
             self->response.bytes_received += room;
             self->too_large = true;
             return 0;
+        }
+        if (self->response.body.empty()) {
+            // The whole body in one allocation when the server says its length (no copies as the string grows).
+            curl_off_t length = -1;
+            if (curl_easy_getinfo(self->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length) == CURLE_OK && length > 0)
+                self->response.body.reserve(std::min(static_cast<std::size_t>(length), self->limits.max_body_bytes));
         }
         self->response.body.append(data, n);
         self->response.bytes_received += n;

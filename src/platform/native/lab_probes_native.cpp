@@ -725,6 +725,11 @@ private:
 
 }  // namespace
 
+std::unique_ptr<lab::LiveSystem> make_live_system() {
+    // The /proc walk reads a file per process: on a thread of its own, never the UI's.
+    return std::make_unique<lab::LiveSystem>([] { return system_snapshot(); }, lab::LiveSystem::Mode::own_thread);
+}
+
 std::unique_ptr<lab::Probes> make_lab_probes() { return std::make_unique<NativeLabProbes>(); }
 
 }  // namespace conclab::platform

@@ -248,6 +248,13 @@ lab::SystemSnapshot system_snapshot() {
         return (typeof navigator !== 'undefined' && navigator.deviceMemory) ? navigator.deviceMemory : 0;
     });
     if (device_memory > 0) snap.device_memory_gib = device_memory;
+    // The page's own threads: Emscripten's Web Workers, counted on the main thread (which owns the lists; this
+    // runs there when live, on the lab's pthread in a run).
+    snap.page_threads = 1 + MAIN_THREAD_EM_ASM_INT({ return PThread.runningWorkers.length; });
+    snap.page_idle_workers = MAIN_THREAD_EM_ASM_INT({ return PThread.unusedWorkers.length; });
+    snap.page_method = "Emscripten's own lists, read on the page's main thread: the Web Workers running a pthread "
+                       "(plus the main thread) and the pre-started ones waiting for one (PThread.runningWorkers, "
+                       "unusedWorkers). The isolated Workers of the process pool are not counted.";
     snap.processes_unknown = "a web page cannot see the operating system's processes or threads";
     snap.method = "What the browser says: navigator.hardwareConcurrency (logical CPUs) and, where the browser gives it, "
                   "navigator.deviceMemory (RAM rounded to a power of two, at most 8 GiB, to protect privacy).";
@@ -361,6 +368,11 @@ public:
 };
 
 }  // namespace
+
+std::unique_ptr<lab::LiveSystem> make_live_system() {
+    // A few property reads on the caller's thread (the page's main thread): no thread for the main thread to join.
+    return std::make_unique<lab::LiveSystem>([] { return system_snapshot(); }, lab::LiveSystem::Mode::caller);
+}
 
 std::unique_ptr<lab::Probes> make_lab_probes() { return std::make_unique<WebLabProbes>(); }
 

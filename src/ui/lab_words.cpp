@@ -1,0 +1,106 @@
+#include "lab_words.h"
+
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace conclab::ui {
+namespace {
+
+constexpr auto kFirst = static_cast<std::size_t>(Text::lw_start_one);
+constexpr auto kLast = static_cast<std::size_t>(Text::lw_mw_fetch);
+
+struct Piece {
+    std::string literal;   // text before the placeholder (or the tail, for the last piece)
+    bool translate = false;
+};
+
+// "a {} b {t} c" → literals "a ", " b ", " c" with the placeholders' kinds.
+std::vector<Piece> split(std::string_view tpl) {
+    std::vector<Piece> pieces;
+    std::string literal;
+    for (std::size_t i = 0; i < tpl.size();) {
+        if (tpl.compare(i, 2, "{}") == 0 || tpl.compare(i, 3, "{t}") == 0) {
+            const bool t = tpl[i + 1] == 't';
+            pieces.push_back({literal, t});
+            literal.clear();
+            i += t ? 3 : 2;
+        } else {
+            literal += tpl[i++];
+        }
+    }
+    pieces.push_back({literal, false});   // the tail
+    return pieces;
+}
+
+// The captures of `text` against `pieces` (each non-empty), or nullopt.
+std::optional<std::vector<std::string>> match(const std::vector<Piece>& pieces, std::string_view text) {
+    const std::string& head = pieces.front().literal;
+    const std::string& tail = pieces.back().literal;
+    if (pieces.size() == 1) return text == head ? std::optional<std::vector<std::string>>(std::vector<std::string>{}) : std::nullopt;
+    if (text.size() < head.size() + tail.size() + (pieces.size() - 1)) return std::nullopt;
+    if (text.compare(0, head.size(), head) != 0 || text.compare(text.size() - tail.size(), tail.size(), tail) != 0) return std::nullopt;
+    const std::size_t end = text.size() - tail.size();
+    std::vector<std::string> captures;
+    std::size_t at = head.size();
+    for (std::size_t i = 1; i + 1 < pieces.size(); ++i) {
+        const std::size_t found = text.find(pieces[i].literal, at + 1);
+        if (found == std::string_view::npos || found + pieces[i].literal.size() > end) return std::nullopt;
+        captures.emplace_back(text.substr(at, found - at));
+        at = found + pieces[i].literal.size();
+    }
+    if (at >= end) return std::nullopt;
+    captures.emplace_back(text.substr(at, end - at));
+    return captures;
+}
+
+struct Template {
+    Text key;
+    std::vector<Piece> pieces;
+};
+
+const std::vector<Template>& templates() {
+    static const std::vector<Template> all = [] {
+        std::vector<Template> t;
+        for (std::size_t k = kFirst; k <= kLast; ++k) t.push_back({static_cast<Text>(k), split(tr(static_cast<Text>(k), Language::en))});
+        return t;
+    }();
+    return all;
+}
+
+std::optional<std::string> translate(const std::string& english, Language language, int depth) {
+    for (const auto& t : templates()) {
+        auto captures = match(t.pieces, english);
+        if (!captures) continue;
+        const auto target = split(tr(t.key, language));
+        std::string out;
+        for (std::size_t i = 0; i < target.size(); ++i) {
+            out += target[i].literal;
+            if (i + 1 == target.size() || i >= captures->size()) continue;
+            const std::string& c = (*captures)[i];
+            if (t.pieces[i].translate && depth < 4) out += translate(c, language, depth + 1).value_or(c);
+            else out += c;
+        }
+        return out;
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::string lab_words(const std::string& english, Language language) {
+    return translate(english, language, 0).value_or(english);
+}
+
+std::string lab_words(const std::string& english) {
+    static std::unordered_map<std::string, std::string> cache[2];
+    auto& c = cache[language() == Language::pt ? 1 : 0];
+    if (c.size() > 4096) c.clear();   // live snapshots bring new numbers: keep it bounded
+    auto it = c.find(english);
+    if (it == c.end()) it = c.emplace(english, lab_words(english, language())).first;
+    return it->second;
+}
+
+bool lab_words_known(const std::string& english) { return translate(english, Language::en, 0).has_value(); }
+
+}  // namespace conclab::ui
