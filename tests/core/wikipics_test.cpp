@@ -295,7 +295,12 @@ TEST(WikipicsSampling, PrngIsSplitMix64) {
 
 TEST(WikipicsSampling, PicksFromTheFourNNearestAndShufflesBySeed) {
     std::vector<ImageInfo> candidates;
-    for (int i = 1; i <= 100; ++i) candidates.push_back({"f" + std::to_string(i), "https://x/" + std::to_string(i), i * 1000});
+    for (int i = 1; i <= 100; ++i) {
+        std::string title = "f", url = "https://x/";   // appended piece by piece: g++ 12's -Wrestrict false positive
+        title += std::to_string(i);
+        url += std::to_string(i);
+        candidates.push_back({title, url, i * 1000});
+    }
     std::set<long long> nearest;   // 4N = 12 nearest to 50_000: 44_000 … 55_000 and one of 44/56 by title
     Prng a(5), b(5);
     const auto first = pick_nearest(candidates, 50'000, 3, a);
