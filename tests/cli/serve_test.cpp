@@ -382,7 +382,25 @@ TEST_F(Serve, OneRangeIsServed) {
     EXPECT_EQ(reply->get_header_value("Content-Range"), "bytes */1000");
 }
 
-TEST_F(Serve, TextAndWasmAreGzippedForClientsThatAcceptIt) {
+TEST_F(Serve, ThisMachineGetsFilesAsTheyAreByDefault) {
+    auto client = server.client();
+    client.set_decompress(false);
+    for (const char* file : {"/app.js", "/app.wasm"}) {
+        auto reply = client.Get(file, {{"Accept-Encoding", "gzip"}});
+        ASSERT_TRUE(reply) << file;
+        EXPECT_FALSE(reply->has_header("Content-Encoding")) << file << ": loopback clients read faster than gzip saves";
+        EXPECT_EQ(reply->get_header_value("Vary"), "Accept-Encoding") << file;
+    }
+}
+
+TEST(ServeOptions, CompressIsAutoAlwaysOrNever) {
+    expect_usage_error("serve --compress sometimes --dir /tmp", "sometimes");
+}
+
+TEST(ServeCompressed, TextAndWasmAreGzippedForClientsThatAcceptIt) {
+    Site site;
+    Server server(site.dir(), free_port(), {"--compress", "always"});
+    ASSERT_TRUE(server.wait_until_answering());
     const std::string script = [&] {
         std::ifstream in(site.dir() / "app.js");
         return std::string(std::istreambuf_iterator<char>(in), {});
@@ -407,6 +425,17 @@ TEST_F(Serve, TextAndWasmAreGzippedForClientsThatAcceptIt) {
 
     httplib::Client decoding("127.0.0.1", server.port());
     EXPECT_EQ(decoding.Get("/app.js", {{"Accept-Encoding", "gzip"}})->body, script);
+    EXPECT_EQ(server.stop(), 0);
+}
+
+TEST(ServeCompressed, NeverSendsFilesAsTheyAre) {
+    Site site;
+    Server server(site.dir(), free_port(), {"--compress", "never"});
+    ASSERT_TRUE(server.wait_until_answering());
+    auto client = server.client();
+    client.set_decompress(false);
+    EXPECT_FALSE(client.Get("/app.js", {{"Accept-Encoding", "gzip"}})->has_header("Content-Encoding"));
+    EXPECT_EQ(server.stop(), 0);
 }
 
 TEST_F(Serve, ReloadsRevalidateWithETags) {

@@ -57,6 +57,7 @@ struct ServeOptions {
     std::string host = "127.0.0.1";
     std::string port = "8000";   // text: parsed as decimal here (CLI11 would read "010" as 8 and "0x1F90" as 8080)
     std::string dir = "build/web";
+    std::string compress = "auto";  // gzip: auto (for clients on other machines), always, never
     bool mirror = false;            // mount `conclab mirror`'s API and images on the same origin
     options::Params mirror_params;  // the mirror's flags (seed, images, delay, faults), as `conclab mirror` reads them
 };
@@ -104,6 +105,14 @@ bool worth_compressing(std::string_view content_type) {
     return content_type.starts_with("text/") || content_type == "application/json" ||
            content_type == "application/wasm" || content_type == "application/manifest+json" ||
            content_type == "image/svg+xml";
+}
+
+enum class Compress { auto_, always, never };
+
+// A browser on this machine reads the files faster than gzip saves time (the page was ready ~0.2 s later with
+// gzip, measured with web/bench/ready.mjs): auto compresses for clients on other machines (a class on a LAN).
+bool is_loopback(const std::string& address) {
+    return address.rfind("127.", 0) == 0 || address == "::1" || address.rfind("::ffff:127.", 0) == 0;
 }
 
 bool has_control_bytes(std::string_view text) {
@@ -280,7 +289,7 @@ std::optional<std::pair<std::uint64_t, std::uint64_t>> one_range(std::pair<ssize
 
 class StaticSite {
 public:
-    explicit StaticSite(fs::path root) : root_(std::move(root)) {}
+    StaticSite(fs::path root, Compress compress) : root_(std::move(root)), compress_(compress) {}
 
     const fs::path& root() const { return root_; }
     GzipCache& gzip() { return gzip_; }
@@ -311,7 +320,8 @@ public:
         std::shared_ptr<const std::string> compressed;
         const bool one_range_asked = ranges.size() == 1 && file->size > 0 &&
                                      (!req.has_header("If-Range") || req.get_header_value("If-Range") == etag(*file, false));
-        if (!one_range_asked && worth_compressing(type) && accepts_gzip(req.get_header_value("Accept-Encoding")))
+        const bool compress = compress_ == Compress::always || (compress_ == Compress::auto_ && !is_loopback(req.remote_addr));
+        if (compress && !one_range_asked && worth_compressing(type) && accepts_gzip(req.get_header_value("Accept-Encoding")))
             compressed = gzip_.get(lookup.real, *file);
 
         const std::string tag = etag(*file, compressed != nullptr);
@@ -361,6 +371,7 @@ private:
     static std::string etag(const OpenFile& file, bool gzip) { return "\"" + file.stamp + (gzip ? "-gz\"" : "\""); }
 
     fs::path root_;
+    Compress compress_;
     GzipCache gzip_;
 };
 
@@ -456,7 +467,11 @@ int serve(const ServeOptions& options) {
     std::error_code error;
     if (!fs::is_directory(options.dir, error))
         throw UsageError("--dir '" + options::echo(options.dir) + "' is not a folder (build the web app with `make web`)");
-    StaticSite site(fs::canonical(options.dir));
+    const Compress compress = options.compress == "always" ? Compress::always
+                              : options.compress == "never" ? Compress::never
+                              : options.compress == "auto"  ? Compress::auto_
+                              : throw UsageError("--compress '" + options::echo(options.compress) + "': use auto|always|never");
+    StaticSite site(fs::canonical(options.dir), compress);
     std::unique_ptr<mirror::MirrorRoutes> mirror_routes;
     if (options.mirror) {
         options::FieldErrors errors;
@@ -537,7 +552,9 @@ int serve(const ServeOptions& options) {
         while (!listening_ended && !server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
         server.stop();
     });
-    std::jthread warm_up([&site](std::stop_token stop) { site.gzip().warm(site.root(), stop); });
+    std::jthread warm_up([&site, compress](std::stop_token stop) {
+        if (compress != Compress::never) site.gzip().warm(site.root(), stop);
+    });
     std::printf("Serving %s on http://%s:%d/ (COOP/COEP on; Ctrl+C stops)\n", options.dir.c_str(), options.host.c_str(),
                 port);
     if (mirror_routes)
@@ -561,6 +578,9 @@ Command add_serve_command(CLI::App& app) {
     serve_cmd->add_option("--port", options->port, "TCP port, 1 to 65535 (default 8000)");
     serve_cmd->add_option("--dir", options->dir, "Folder to serve (default build/web)");
     serve_cmd->add_option("--host", options->host, "Address to bind (default 127.0.0.1: this machine only)");
+    serve_cmd->add_option("--compress", options->compress,
+                          "gzip text and wasm: auto (default: for clients on other machines; this machine reads faster "
+                          "than gzip saves), always, never");
     serve_cmd->add_flag("--mirror", options->mirror,
                         "Also serve `conclab mirror`'s Commons stand-in on the same origin (/w/api.php, /images/…), "
                         "with the mirror's options below");
