@@ -19,7 +19,8 @@ double ticking_fps_for(bool software_renderer) { return software_renderer ? kSof
 
 bool FramePacer::should_draw(double now_s, bool input, UpdateResult update) {
     const Redraw need = update.need;
-    if (input || need != last_need_) settle_ = kSettleFrames;
+    if (input) settle_ = kSettleFramesAfterInput;
+    else if (need != last_need_) settle_ = std::max(settle_, kSettleFramesAfterChange);
     // A change while numbers tick is shown by the next tick; otherwise (a run just ended, a figure refreshed
     // on an idle page) at once.
     if (update.changed && need != Redraw::ticking) settle_ = std::max(settle_, 1);

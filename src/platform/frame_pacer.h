@@ -30,11 +30,12 @@ public:
     double ticking_fps() const { return ticking_fps_; }
 
 private:
-    static constexpr int kSettleFrames = 3;
+    static constexpr int kSettleFramesAfterInput = 3;    // hover, popups, a dragged slider
+    static constexpr int kSettleFramesAfterChange = 2;   // a run started or ended: its last state laid out
     DrawMode mode_;
     double ticking_fps_;
     Redraw last_need_ = Redraw::animating;
-    int settle_ = kSettleFrames;
+    int settle_ = kSettleFramesAfterInput;
     double last_draw_s_ = -1e9;
 };
 

@@ -652,6 +652,8 @@ constexpr Entry kTexts[] = {
      "Rss e Pss de /proc/PID/smaps_rollup e VmSize de /proc/PID/status de {} processos {} ociosos (como o pool de processos os inicia) esperando sua primeira tarefa; o Pss divide as páginas compartilhadas (bibliotecas) entre os processos que as mapeiam."},
     {Text::lw_m_idle_coroutines, "{} core/aio coroutines suspended on one event: heap bytes in use (mallinfo2) before and after, divided by {} (the frame and the loop's record of the task).",
      "{} corrotinas de core/aio suspensas num evento: bytes do heap em uso (mallinfo2) antes e depois, divididos por {} (o frame e o registro da tarefa no laço)."},
+    {Text::lw_m_idle_coroutines_rss, "{} core/aio coroutines suspended on one event: VmRSS of /proc/self/status before and after, divided by {} (the frame and the loop's record of the task).",
+     "{} corrotinas de core/aio suspensas num evento: VmRSS de /proc/self/status antes e depois, divididos por {} (o frame e o registro da tarefa no laço)."},
     {Text::lw_m_stack, "The default stack size of a new thread (pthread_attr_getstacksize), which glibc takes from `ulimit -s` (getrlimit RLIMIT_STACK): address space reserved, not memory used.",
      "O tamanho padrão da pilha de uma thread nova (pthread_attr_getstacksize), que a glibc tira de `ulimit -s` (getrlimit RLIMIT_STACK): espaço de endereçamento reservado, não memória usada."},
     {Text::lw_m_atomics, "A {}-byte message copied into shared memory, an atomic flag set, and a second thread spinning on the flag (then sleeping on it with atomic wait/notify after {} spins) copies it back; time per round trip.",

@@ -66,7 +66,7 @@ enum class Text {
     lw_not_in_talk, lw_not_measured, lw_rung_disk, lw_rung_network, lw_machine, lw_years, lw_days, lw_as_chase_cached,
     lw_as_chase, lw_as_fsync, lw_as_loopback, lw_as_fetch, lw_m_throughput, lw_m_relay, lw_m_coarse,
     lw_m_thread_start, lw_m_spawn, lw_this_program, lw_m_fork, lw_m_coroutine_start, lw_m_idle_threads,
-    lw_m_idle_processes, lw_m_idle_coroutines, lw_m_stack, lw_m_atomics, lw_m_queue, lw_m_pipe, lw_m_socketpair,
+    lw_m_idle_processes, lw_m_idle_coroutines, lw_m_idle_coroutines_rss, lw_m_stack, lw_m_atomics, lw_m_queue, lw_m_pipe, lw_m_socketpair,
     lw_m_tcp, lw_m_thread_pingpong, lw_m_process_pingpong, lw_m_coroutine_pingpong, lw_m_scaling, lw_pool_threads,
     lw_pool_processes, lw_pool_gil, lw_m_proc, lw_m_chase, lw_m_pwrite, lw_m_pread, lw_mw_thread_start,
     lw_mw_worker_start, lw_mw_idle_threads, lw_mw_idle_workers, lw_mw_stack, lw_mw_post, lw_mw_post_pingpong,
