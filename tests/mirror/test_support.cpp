@@ -72,19 +72,5 @@ RawExchange raw_request(int port, const std::string& path, const std::string& me
     return exchange;
 }
 
-int free_port() {
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-        getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
-        close(fd);
-        throw std::runtime_error("no free port");
-    }
-    close(fd);
-    return ntohs(address.sin_port);
-}
 
 }  // namespace mirror_test

@@ -2,6 +2,8 @@
 // a socket really received (resets, short bodies), and a free TCP port.
 #pragma once
 
+#include "free_port.h"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -29,7 +31,6 @@ struct RawExchange {
 /// @brief Sends "METHOD path" to 127.0.0.1:port with Connection: close and reads everything.
 RawExchange raw_request(int port, const std::string& path, const std::string& method = "GET");
 
-/// @brief A port nobody listens on (bound to port 0, read back, closed).
-int free_port();
+using conclab::test::free_port;
 
 }  // namespace mirror_test

@@ -1,5 +1,6 @@
 // The native HTTP client (libcurl) against a local httplib server: each failure mode becomes its own
 // HttpError, blocking and started requests alike. Generous deadlines, no timing asserts.
+#include "free_port.h"
 #include "http.h"
 
 #include <gtest/gtest.h>
@@ -36,11 +37,7 @@ int listening_socket(int& port) {
     return fd;
 }
 
-int free_port() {
-    int port = 0;
-    close(listening_socket(port));
-    return port;
-}
+using conclab::test::free_port;
 
 class TestServer {
 public:

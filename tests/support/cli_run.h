@@ -2,6 +2,8 @@
 // (exit 2, one line "error: …" naming the value). CONCLAB_EXE is defined by tests/CMakeLists.txt.
 #pragma once
 
+#include "free_port.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -40,20 +42,6 @@ inline CliOutcome run_conclab(const std::string& arguments, const std::string& l
     o.err.assign(std::istreambuf_iterator<char>(err), {});
     std::remove(err_file.c_str());
     return o;
-}
-
-/// @brief A port nobody listens on: bind port 0, read what the kernel gave, close.
-inline int free_port() {
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 ||
-        getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0)
-        ADD_FAILURE() << "no free port";
-    close(fd);
-    return ntohs(address.sin_port);
 }
 
 inline void expect_usage_error(const std::string& arguments, const std::string& must_name) {
