@@ -12,13 +12,6 @@ if(EXISTS /usr/share/nodejs/acorn)
   set_property(GLOBAL PROPERTY RULE_LAUNCH_LINK "${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs")
 endif()
 
-# Pthread Web Workers started with the page, before main(). A thread that finds no pre-started worker
-# waits for the browser main thread to create one, so joining it from there deadlocks: the pool must
-# cover every thread the app runs at once (pool workers + spinners + SDL's). A JS expression, so it
-# scales with the machine (8 on 2 cores).
-set(CONCLAB_PTHREAD_POOL_SIZE "2*navigator.hardwareConcurrency+4" CACHE STRING
-    "Web Workers pre-spawned for pthreads (a JS expression evaluated in the page)")
-
 # Compile flags that every object linked into a threaded wasm module needs (ours and third-party).
 function(conclab_wasm_threads target)
   target_compile_options(${target} PRIVATE ${CONCLAB_WASM_THREAD_FLAGS})
@@ -28,8 +21,9 @@ function(conclab_wasm_target target kind)
   set(common -fexceptions -sALLOW_MEMORY_GROWTH=1 -sTOTAL_STACK=1MB)
   if(kind STREQUAL "app")
     target_link_options(${target} PRIVATE ${common} -pthread
-      "-sPTHREAD_POOL_SIZE=${CONCLAB_PTHREAD_POOL_SIZE}" -sPTHREAD_POOL_SIZE_STRICT=0
-      -sPTHREAD_POOL_DELAY_LOAD=1   # main() starts while the pool's Workers load (a thread's 'run' waits in its queue)
+      # No Web Worker is pre-started with the page: 8 Workers each parsing index.js cost the first frame ~0.4 s on
+      # 2 cores. The app starts its pool once the first frame is up (start_thread_pool in gui_backend_web.cpp).
+      -sPTHREAD_POOL_SIZE=0 -sPTHREAD_POOL_SIZE_STRICT=0
       -sUSE_WEBGL2=1 -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2 -sFETCH=1
       -sFETCH_SUPPORT_INDEXEDDB=0   # else main() waits for an IndexedDB to open: 0.2–0.6 s on a first visit
       -sENVIRONMENT=web,worker -sEXIT_RUNTIME=0

@@ -180,7 +180,8 @@ private:
         ImGui::SetNextWindowSize(viewport->WorkSize);
         ImGui::Begin("##main", nullptr,
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                         ImGuiWindowFlags_NoBringToFrontOnFocus);
+                         ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground);   // the clear paints it
+
         g_narrow = viewport->WorkSize.x < kNarrowWidth;
         if (g_narrow) {
             draw_top_bar();

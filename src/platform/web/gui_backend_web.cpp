@@ -103,6 +103,20 @@ EM_JS(void, conclab_js_app_ready, (), {
     api.readyMs = performance.now();   // since navigation started: the page-ready figure of make bench
     api.ready = true;
     if (Module.conclabAppReady) Module.conclabAppReady();
+    // Emscripten's pthread pool (PThread, 3.1.6), started once the browser has shown this frame instead of with
+    // the page (-sPTHREAD_POOL_SIZE=0: 8 Workers each parsing index.js delayed the first frame ~0.4 s on 2 cores).
+    // Two Workers load at a time until there are 2 × hardwareConcurrency + 4: a run's pool workers, spinners and
+    // the app's own threads. A thread created before its Worker has loaded waits in the Worker's queue, as does
+    // one beyond the pool (Emscripten makes a Worker then): the UI joins only threads that have started
+    // (Executor::all_workers_started, SpinWorkers::started).
+    if (typeof PThread === 'undefined' || !PThread.allocateUnusedWorker) return;
+    const wanted = 2 * (navigator.hardwareConcurrency || 2) + 4;
+    const loadNext = () => {
+        if (PThread.unusedWorkers.length + PThread.runningWorkers.length >= wanted) return;
+        PThread.allocateUnusedWorker();
+        PThread.loadWasmModuleToWorker(PThread.unusedWorkers[PThread.unusedWorkers.length - 1], loadNext);
+    };
+    requestAnimationFrame(() => setTimeout(() => { loadNext(); loadNext(); }, 0));
 });
 
 namespace conclab::platform {
