@@ -98,25 +98,28 @@ EM_JS(void, conclab_js_frame_threw, (const char* message), {
     console.error("conclab: a frame threw: " + UTF8ToString(message));
 });
 
+// Emscripten's pthread pool (PThread, 3.1.6) is filled here, on turns when the page is idle, instead of with the
+// page (-sPTHREAD_POOL_SIZE=0: 8 Workers each parsing index.js delayed the first frame by ~0.4 s on 2 cores, and
+// loading them during a run takes the cores from it). Two Workers load at a time (~50 ms each) until there are
+// 2 × hardwareConcurrency + 4: a run's pool workers, spinners and the app's own threads. A thread created before
+// then gets a Worker made for it and waits in its queue until it has loaded: the UI joins only threads that have
+// started (Executor::all_workers_started, SpinWorkers::started).
+EM_JS(void, conclab_js_fill_thread_pool, (), {
+    if (typeof PThread === 'undefined' || !PThread.allocateUnusedWorker) return;
+    const pool = Module.conclabThreadPool || (Module.conclabThreadPool = { loading: 0 });
+    const wanted = 2 * (navigator.hardwareConcurrency || 2) + 4;
+    while (pool.loading < 2 && PThread.unusedWorkers.length + PThread.runningWorkers.length < wanted) {
+        PThread.allocateUnusedWorker();
+        ++pool.loading;
+        PThread.loadWasmModuleToWorker(PThread.unusedWorkers[PThread.unusedWorkers.length - 1], () => { --pool.loading; });
+    }
+});
+
 EM_JS(void, conclab_js_app_ready, (), {
     const api = window.conclab || (window.conclab = {});
     api.readyMs = performance.now();   // since navigation started: the page-ready figure of make bench
     api.ready = true;
     if (Module.conclabAppReady) Module.conclabAppReady();
-    // Emscripten's pthread pool (PThread, 3.1.6), started once the browser has shown this frame instead of with
-    // the page (-sPTHREAD_POOL_SIZE=0: 8 Workers each parsing index.js delayed the first frame ~0.4 s on 2 cores).
-    // Two Workers load at a time until there are 2 × hardwareConcurrency + 4: a run's pool workers, spinners and
-    // the app's own threads. A thread created before its Worker has loaded waits in the Worker's queue, as does
-    // one beyond the pool (Emscripten makes a Worker then): the UI joins only threads that have started
-    // (Executor::all_workers_started, SpinWorkers::started).
-    if (typeof PThread === 'undefined' || !PThread.allocateUnusedWorker) return;
-    const wanted = 2 * (navigator.hardwareConcurrency || 2) + 4;
-    const loadNext = () => {
-        if (PThread.unusedWorkers.length + PThread.runningWorkers.length >= wanted) return;
-        PThread.allocateUnusedWorker();
-        PThread.loadWasmModuleToWorker(PThread.unusedWorkers[PThread.unusedWorkers.length - 1], loadNext);
-    };
-    requestAnimationFrame(() => setTimeout(() => { loadNext(); loadNext(); }, 0));
 });
 
 namespace conclab::platform {
@@ -156,13 +159,14 @@ void frame_tick() {
     } catch (const std::exception& e) {
         conclab_js_frame_threw(e.what());
     }
+    static bool first_turn = true;
+    if (!first_turn && update.need == Redraw::idle) conclab_js_fill_thread_pool();
     if (!pacer->should_draw(emscripten_get_now() / 1000.0, gui_frame::events_waiting(), update)) {
         schedule_next_turn(pacer->wait_ms(emscripten_get_now() / 1000.0, update.need));
         return;
     }
     // The first turn builds two frames back to back: ImGui sizes its windows on the first, so the page shows the
     // second at once instead of one display frame later.
-    static bool first_turn = true;
     for (int i = first_turn ? 2 : 1; i > 0; --i) {
         const double started_ms = emscripten_get_now();
         pacer->drew(started_ms / 1000.0);

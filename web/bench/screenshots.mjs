@@ -1,0 +1,62 @@
+// make screenshots: the page as students see it, at the sizes issue 10 names (desktop 1280x800 and 1024x700,
+// tablet 768x1024 and phone 412x915 at device pixel ratio 2 with touch), in English and Portuguese, each demo
+// after a short run. PNGs go to build/screenshots/tour/<demo>-<size>-<lang>.png; look at them.
+// Usage: node bench/screenshots.mjs [DEMO ...]   (default: every demo)
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import * as h from '../tests/helpers.mjs';
+
+const sizes = [
+  { name: '1280x800', viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 },
+  { name: '1024x700', viewport: { width: 1024, height: 700 }, deviceScaleFactor: 1 },
+  { name: 'tablet-768x1024', viewport: { width: 768, height: 1024 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+  { name: 'phone-412x915', viewport: { width: 412, height: 915 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+];
+// What each demo shows after: a finished run where a run is quick, else the panel as it opens.
+const demos = {
+  primes: { query: () => 'sample=2**50&executor=threads&workers=2&autorun=1', result: true },
+  wikipics: { query: (url) => `server=${encodeURIComponent(url + 'w/api.php')}&count=12&size=200000&executor=threads&workers=6&autorun=1`, result: true },
+  exhibition: { query: () => 'boards=12&speed=max&autorun=1', result: true },
+  lab: { query: () => '', result: false },
+  system: { query: () => '', result: false },
+};
+
+h.requireSite();
+const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(demos);
+const outDir = path.join(h.screenshotDir, 'tour');
+mkdirSync(outDir, { recursive: true });
+const server = await h.startIsolatedServer({ serveArgs: ['--mirror'] });
+const browser = await chromium.launch({ executablePath: h.chromiumPath, headless: true, args: h.chromiumArgs });
+let failures = 0;
+try {
+  for (const demo of chosen) {
+    if (!demos[demo]) throw new Error(`unknown demo '${demo}': use ${Object.keys(demos).join(', ')}`);
+    for (const size of sizes) {
+      const { name, ...options } = size;
+      const context = await browser.newContext(options);
+      for (const lang of ['en', 'pt']) {
+        const file = path.join(outDir, `${demo}-${name}-${lang}.png`);
+        const { page, messages, errors } = await h.openPage(context, `${server.url}?demo=${demo}&lang=${lang}&${demos[demo].query(server.url)}`);
+        try {
+          await h.waitForApp(page);
+          if (demos[demo].result) await h.waitForResult(page, messages);
+          await h.waitForIdle(page);
+          await page.screenshot({ path: file });
+          const state = await page.evaluate(() => window.conclab.state());
+          console.log(`${path.relative(h.repoRoot, file)}  layout=${state.layout}${errors.length ? `  errors: ${errors.join(' | ')}` : ''}`);
+          if (errors.length) ++failures;
+        } catch (error) {
+          ++failures;
+          console.log(`${path.relative(h.repoRoot, file)}  FAILED: ${error.message.split('\n')[0]}`);
+        }
+        await page.close();
+      }
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.exit(failures ? 1 : 0);
