@@ -265,42 +265,62 @@ private:
         const auto& options = report.options;
         std::size_t ok = 0;
         for (const auto& r : report.results) ok += r.error ? 0 : 1;
-        ImGui::TextWrapped("%zu/%zu %s %.2f s (%s x%d) · %s %s", ok, options.sample.numbers.size(), tr(Text::checks_in),
+        // A duration wraps as a whole: "1.05 s", never "1.05" and "s" on two lines (no-break spaces).
+        const auto duration = [](double seconds) {
+            std::string text = primes::format_duration(seconds);
+            for (std::size_t at = text.find(' '); at != std::string::npos; at = text.find(' ', at))
+                text.replace(at, 1, "\u00a0");
+            return text;
+        };
+        ImGui::TextWrapped("%zu/%zu %s %.2f\u00a0s (%s x%d) · %s %s", ok, options.sample.numbers.size(), tr(Text::checks_in),
                     run_->elapsed_s(), tr(executor_text(options.executor)), options.workers, tr(Text::startup),
-                    primes::format_duration(report.startup_s).c_str());
+                    duration(report.startup_s).c_str());
         if (report.finished && report.cpu) {
             const auto& cpu = *report.cpu;
-            ImGui::TextWrapped("%s: user %s, sys %s, total %s (%.0f%% %s)   %s: %s", tr(Text::cpu),
-                        primes::format_duration(cpu.user_s).c_str(), primes::format_duration(cpu.sys_s).c_str(),
-                        primes::format_duration(cpu.total_s()).c_str(),
+            ImGui::TextWrapped("%s: user %s, sys %s, total %s (%.0f%% %s)   %s:\u00a0%s", tr(Text::cpu),
+                        duration(cpu.user_s).c_str(), duration(cpu.sys_s).c_str(), duration(cpu.total_s()).c_str(),
                         report.wall_s > 0 ? 100.0 * cpu.total_s() / report.wall_s : 0.0, tr(Text::of_wall),
-                        tr(Text::wall), primes::format_duration(report.wall_s).c_str());
+                        tr(Text::wall), duration(report.wall_s).c_str());
             ImGui::PushTextWrapPos(0.0f);
             ImGui::TextDisabled("%s", tr(cpu.busy_time ? Text::cpu_busy_note : Text::cpu_process_note));
             ImGui::PopTextWrapPos();
         }
     }
 
+    // Number, ✓/✗ and lpf always; the elapsed time and the worker only where they fit whole (a phone, a tablet's
+    // narrow panel): a column is folded, never clipped.
     void draw_results_table(bool compact) const {
         const auto& report = run_->report();
         const auto in_flight = run_->in_flight();
-        const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
-                                      ImGuiTableFlags_SizingFixedFit;
-        const float height = compact ? std::min(560.0f, std::max(200.0f, ImGui::GetContentRegionAvail().y * 0.6f)) : 560.0f;
-        if (!ImGui::BeginTable("##results", compact ? 3 : 5, flags, ImVec2(0, height))) return;
-        ImGui::TableSetupScrollFreeze(0, 1);
         std::size_t widest = 0;   // digits are equally wide in DejaVu Sans: size the column for this sample
         for (auto n : report.options.sample.numbers) widest = std::max(widest, primes::group_digits(n).size());
         const float number_w = std::max(ImGui::CalcTextSize(std::string(widest, '8').c_str()).x,
                                         ImGui::CalcTextSize(tr(Text::number)).x);
+        const float check_w = ImGui::CalcTextSize("\u2713").x;
         const float lpf_w = std::max(ImGui::CalcTextSize(kWidestFactor).x, ImGui::CalcTextSize(tr(Text::lpf)).x);
+        const float elapsed_w = std::max(ImGui::CalcTextSize("000.000 s").x, ImGui::CalcTextSize(tr(Text::elapsed)).x);
+        // The worker process's own CPU time for its check (native processes) is the per-task figure.
+        const auto worker_cell = [](const auto& r) {
+            return r.cpu_s ? r.worker + " \u00b7 " + tr(Text::cpu) + " " + primes::format_duration(*r.cpu_s) : r.worker;
+        };
+        float worker_w = ImGui::CalcTextSize(tr(Text::worker)).x;
+        for (const auto& r : report.results) worker_w = std::max(worker_w, ImGui::CalcTextSize(worker_cell(r).c_str()).x);
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float padding = style.CellPadding.x * 2 + 1.0f;   // each column's cell padding and its border
+        const float avail = ImGui::GetContentRegionAvail().x - style.ScrollbarSize;
+        const float kept_w = number_w + check_w + lpf_w + 3 * padding;
+        const bool show_elapsed = !compact && avail >= kept_w + elapsed_w + padding;
+        const bool show_worker = show_elapsed && avail >= kept_w + elapsed_w + worker_w + 2 * padding;
+        const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
+                                      ImGuiTableFlags_SizingFixedFit;
+        const float height = compact ? std::min(560.0f, std::max(200.0f, ImGui::GetContentRegionAvail().y * 0.6f)) : 560.0f;
+        if (!ImGui::BeginTable("##results", 3 + show_elapsed + show_worker, flags, ImVec2(0, height))) return;
+        ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn(tr(Text::number), ImGuiTableColumnFlags_WidthFixed, number_w);
-        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("\u2713").x);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, check_w);
         ImGui::TableSetupColumn(tr(Text::lpf), ImGuiTableColumnFlags_WidthFixed, lpf_w);
-        if (!compact) {
-            ImGui::TableSetupColumn(tr(Text::elapsed), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("000.000 s").x);
-            ImGui::TableSetupColumn(tr(Text::worker), ImGuiTableColumnFlags_WidthStretch);
-        }
+        if (show_elapsed) ImGui::TableSetupColumn(tr(Text::elapsed), ImGuiTableColumnFlags_WidthFixed, elapsed_w);
+        if (show_worker) ImGui::TableSetupColumn(tr(Text::worker), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableHeadersRow();
         std::vector<bool> done(report.options.sample.numbers.size(), false);
         for (const auto& r : report.results) {
@@ -315,13 +335,10 @@ private:
             ImGui::TableNextColumn();
             if (r.error) ImGui::TextDisabled("%s", r.error->c_str());
             else if (!r.prime) right_aligned(primes::group_digits(r.lpf), lpf_w);
-            if (compact) continue;
+            if (show_elapsed && ImGui::TableNextColumn() && r.worker.size()) ImGui::Text("%8.3f s", r.elapsed_s);
+            if (!show_worker) continue;
             ImGui::TableNextColumn();
-            if (r.worker.size()) ImGui::Text("%8.3f s", r.elapsed_s);
-            ImGui::TableNextColumn();
-            // The worker process's own CPU time for this check (native processes): the per-task figure.
-            if (r.cpu_s) ImGui::Text("%s \u00b7 %s %s", r.worker.c_str(), tr(Text::cpu), primes::format_duration(*r.cpu_s).c_str());
-            else ImGui::TextUnformatted(r.worker.c_str());
+            ImGui::TextUnformatted(worker_cell(r).c_str());
             if (r.worker_startup_s && ImGui::IsItemHovered())
                 ImGui::SetTooltip("%s %s", tr(Text::startup), primes::format_duration(*r.worker_startup_s).c_str());
         }
@@ -336,11 +353,10 @@ private:
             const auto running = std::find_if(in_flight.begin(), in_flight.end(), [&](auto& r) { return r.index == i; });
             ImGui::TableNextColumn();
             ImGui::TextDisabled("%s", running != in_flight.end() ? tr(Text::running_for) : tr(Text::pending));
-            if (compact) continue;
-            ImGui::TableNextColumn();
-            if (running != in_flight.end()) ImGui::TextDisabled("%8.3f s", now - running->started_s);
-            ImGui::TableNextColumn();
-            if (running != in_flight.end()) ImGui::TextDisabled("%s", running->worker.c_str());
+            if (show_elapsed && ImGui::TableNextColumn() && running != in_flight.end())
+                ImGui::TextDisabled("%8.3f s", now - running->started_s);
+            if (show_worker && ImGui::TableNextColumn() && running != in_flight.end())
+                ImGui::TextDisabled("%s", running->worker.c_str());
         }
         ImGui::EndTable();
     }
@@ -430,7 +446,9 @@ private:
         for (const auto& h : history_) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::Text("%s x%d", std::string(exec::to_string(h.executor)).c_str(), h.workers);
+            ImGui::PushTextWrapPos(0.0f);   // "processes x2" wraps in a phone's narrow column
+            ImGui::TextWrapped("%s x%d", std::string(exec::to_string(h.executor)).c_str(), h.workers);
+            ImGui::PopTextWrapPos();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(h.sample_name.c_str());
             ImGui::TableNextColumn();
