@@ -11,6 +11,7 @@
 #include "gui_backend.h"
 #include "platform.h"
 #include "text.h"
+#include "touch_scroll.h"
 
 #include <imgui.h>
 
@@ -130,6 +131,7 @@ public:
                          {"draw_mode", g_draws_every_frame ? "always" : "on_demand"},
                          {"renderer", renderer_json()},
                          {"layout", g_narrow ? "narrow" : "wide"},
+                         {"panel_scroll", {{"y", panel_scroll_.x}, {"max_y", panel_scroll_.y}}},
                          {"redraw", need_ == platform::Redraw::idle      ? "idle"
                                     : need_ == platform::Redraw::ticking ? "ticking"
                                                                          : "animating"},
@@ -175,6 +177,7 @@ public:
 
 private:
     void draw() {
+        apply_touch_scroll();
         const ImGuiViewport* viewport = ImGui::GetMainViewport();
         ImGui::SetNextWindowPos(viewport->WorkPos);
         ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -195,6 +198,7 @@ private:
             ImGui::Separator();
         }
         panels_[current_]->draw();
+        panel_scroll_ = {ImGui::GetScrollY(), ImGui::GetScrollMaxY()};
         ImGui::EndChild();
         ImGui::End();
     }
@@ -278,6 +282,7 @@ private:
     std::deque<float> frame_ms_;
     std::chrono::steady_clock::time_point last_frame_;
     long frames_ = 0;
+    ImVec2 panel_scroll_;   // the demo panel's scroll and its largest (state(): touch scrolling is tested with it)
     platform::Redraw need_ = platform::Redraw::idle;
 };
 
