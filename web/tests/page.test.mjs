@@ -136,6 +136,18 @@ test('a phone gets the narrow layout at device pixel ratio 2; a tablet keeps the
       const png = await page.screenshot({ path: path.join(h.screenshotDir, `primes-${name}-pt.png`) });
       assert.ok(await h.colourVariety(page, png) >= 20, `${name}: the canvas is drawn`);
       if (name === 'phone') {
+        // Touch drags a slider: a finger moved sideways along the workers slider takes it to the top.
+        const slider = state.primes.workers_slider;
+        const sideways = await context.newCDPSession(page);
+        const at = (type, x) => sideways.send('Input.dispatchTouchEvent', { type, touchPoints: x === undefined ? [] : [{ x, y: slider.y + slider.h / 2 }] });
+        await at('touchStart', slider.x + 8);
+        for (let x = slider.x + 18; x <= slider.x + slider.w + 20; x += 20) {
+          await at('touchMove', x);
+          await page.waitForTimeout(20);
+        }
+        await at('touchEnd');
+        await page.waitForFunction(() => window.conclab.state().primes.workers === 64, null, { timeout: 5000, polling: 100 })
+          .catch(async () => assert.fail(`workers ${(await page.evaluate(() => window.conclab.state())).primes.workers} after a drag to the slider's end`));
         // Touch, on the lab panel (taller than a phone): a tap on EN in the top bar switches the language; a finger
         // dragged up scrolls the panel (Dear ImGui scrolls only with a wheel or its scrollbar: src/ui/touch_scroll.cpp).
         const lab = await h.openPage(context, env.server.url + '?demo=lab&lang=pt');
