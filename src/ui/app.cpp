@@ -13,6 +13,7 @@
 #include "text.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>   // the demo window's ideal content width (overflow_px)
 
 #include <algorithm>
 #include <chrono>
@@ -130,6 +131,7 @@ public:
                          {"draw_mode", g_draws_every_frame ? "always" : "on_demand"},
                          {"renderer", renderer_json()},
                          {"layout", g_narrow ? "narrow" : "wide"},
+                         {"overflow_px", overflow_px_},
                          {"redraw", need_ == platform::Redraw::idle      ? "idle"
                                     : need_ == platform::Redraw::ticking ? "ticking"
                                                                          : "animating"},
@@ -195,6 +197,10 @@ private:
             ImGui::Separator();
         }
         panels_[current_]->draw();
+        // How far the demo's widest line or table (at the width its columns' contents ask) runs past the panel's
+        // right edge: there it is clipped, as the panel has no horizontal scrollbar. 0: nothing is cut.
+        const ImGuiWindow* demo = ImGui::GetCurrentWindow();
+        overflow_px_ = std::max(0.0f, std::max(demo->DC.CursorMaxPos.x, demo->DC.IdealMaxPos.x) - demo->WorkRect.Max.x);
         ImGui::EndChild();
         ImGui::End();
     }
@@ -279,6 +285,7 @@ private:
     std::chrono::steady_clock::time_point last_frame_;
     long frames_ = 0;
     platform::Redraw need_ = platform::Redraw::idle;
+    float overflow_px_ = 0;
 };
 
 }  // namespace
