@@ -193,7 +193,9 @@ private:
         }
         ImGui::BeginChild("##demo", ImVec2(0, 0), false);
         if (!launch_error_.empty()) {
+            ImGui::PushTextWrapPos(0.0f);   // a long message wraps on a phone
             ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", launch_error_.c_str());
+            ImGui::PopTextWrapPos();
             ImGui::Separator();
         }
         panels_[current_]->draw();
