@@ -44,8 +44,9 @@ try {
           await h.waitForIdle(page);
           await page.screenshot({ path: file });
           const state = await page.evaluate(() => window.conclab.state());
-          console.log(`${path.relative(h.repoRoot, file)}  layout=${state.layout}${errors.length ? `  errors: ${errors.join(' | ')}` : ''}`);
-          if (errors.length) ++failures;
+          const clipped = state.overflow_px >= 1 ? `  CLIPPED: content runs ${state.overflow_px.toFixed(0)} px past the panel's edge` : '';
+          console.log(`${path.relative(h.repoRoot, file)}  layout=${state.layout}${clipped}${errors.length ? `  errors: ${errors.join(' | ')}` : ''}`);
+          if (errors.length || clipped) ++failures;
         } catch (error) {
           ++failures;
           console.log(`${path.relative(h.repoRoot, file)}  FAILED: ${error.message.split('\n')[0]}`);

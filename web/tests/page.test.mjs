@@ -127,6 +127,7 @@ test('a phone gets the narrow layout at device pixel ratio 2; a tablet keeps the
       await h.waitForIdle(page);
       const state = await page.evaluate(() => window.conclab.state());
       assert.equal(state.layout, layout, `${name}: ${width}x${height}`);
+      assert.ok(state.overflow_px < 1, `${name}: the primes panel runs ${state.overflow_px} px past its edge`);
       const canvas = await page.evaluate(() => {
         const c = document.getElementById('canvas');
         return { buffer: c.width, css: c.clientWidth };
