@@ -2,6 +2,7 @@
 // cross-origin isolated; without the service worker the page explains what is missing.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { chromium } from 'playwright-core';
 import * as h from './helpers.mjs';
 
 let plain, browser;
@@ -53,5 +54,23 @@ test('a wasm that cannot be downloaded is reported on the page', { timeout: 6000
     await page.close();
   } finally {
     await broken.close();
+  }
+});
+
+// A browser with the WebGL2 API but no context to give (WebGL turned off, a blocklisted GPU): the app's own
+// context creation fails and the page says so — there is no probe context of the page's own.
+test('a browser that gives no WebGL2 context is told so on the page', { timeout: 60000 }, async () => {
+  const isolatedServer = await h.startNodeServer({ isolation: true });
+  const noGl = await chromium.launch({ executablePath: h.chromiumPath, headless: true, args: [...h.chromiumArgs, '--disable-webgl2'] });
+  try {
+    const page = await noGl.newPage();
+    await page.goto(isolatedServer.url + '?demo=system');
+    await page.waitForSelector('#overlay.failed', { timeout: 30000 });
+    assert.equal(await page.textContent('#title'), 'This browser cannot draw the app (no WebGL2)');
+    assert.match(await page.textContent('#detail'), /hardware acceleration/);
+    assert.equal(await page.evaluate(() => window.conclab?.ready ?? false), false);
+  } finally {
+    await noGl.close();
+    await isolatedServer.close();
   }
 });

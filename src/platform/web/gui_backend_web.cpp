@@ -115,6 +115,10 @@ EM_JS(void, conclab_js_fill_thread_pool, (), {
     }
 });
 
+EM_JS(void, conclab_js_no_webgl2, (const char* why), {
+    if (Module.conclabNoWebgl2) Module.conclabNoWebgl2(UTF8ToString(why));
+});
+
 EM_JS(void, conclab_js_app_ready, (), {
     const api = window.conclab || (window.conclab = {});
     api.readyMs = performance.now();   // since navigation started: the page-ready figure of make bench
@@ -244,6 +248,7 @@ bool open_gui(const GuiSettings& settings, std::string& error) {
     gl_context = SDL_GL_CreateContext(window);
     if (!gl_context) {
         error = std::string("WebGL2 is not available: ") + SDL_GetError();
+        conclab_js_no_webgl2(SDL_GetError());   // the loading screen says so, with what a student can do
         SDL_DestroyWindow(window);
         window = nullptr;
         SDL_Quit();
