@@ -26,7 +26,9 @@ int resize_string(ImGuiInputTextCallbackData* data) {
 
 void draw_field_error(const options::FieldErrors& errors, const char* field) {
     if (auto it = errors.find(field); it != errors.end()) {
-        ImGui::SameLine();
+        // Beside the field while a few words fit there (a phone's full-width field: on the next line).
+        const float right = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x;
+        if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + 8 * ImGui::GetFontSize() <= right) ImGui::SameLine();
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", it->second.c_str());
         ImGui::PopTextWrapPos();
