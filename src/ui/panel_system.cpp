@@ -109,7 +109,7 @@ public:
         // ImGui 1.86 PlotLines takes no negative sizes: give the width in pixels.
         ImGui::PlotLines("##frames", ordered, n, 0, overlay, 0.0f, std::max(40.0f, worst), ImVec2(ImGui::GetContentRegionAvail().x, 90));
         const platform::RendererInfo renderer = platform::renderer_info();
-        ImGui::TextWrapped("%s: %s", tr(Text::renderer), renderer.name.c_str());
+        text_wrapped_at_spaces(std::string(tr(Text::renderer)) + ": " + renderer.name);   // "Vulkan 1.3.0" whole
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled(tr(renderer.software ? Text::renderer_software_note : Text::renderer_gpu_note), renderer.ticking_fps);
         ImGui::PopTextWrapPos();
@@ -182,6 +182,12 @@ private:
         text_wrapped_at_spaces(value);
     }
 
+    static void tight_line(const std::string& line) {   // no item spacing below a paragraph's line (TextWrapped's)
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.0f));
+        ImGui::TextUnformatted(line.c_str());
+        ImGui::PopStyleVar();
+    }
+
     // Lines broken at spaces only: ImGui's own wrap also breaks after a full stop ("v0." and "1.0", "14." and
     // "0.6"), which a version must not; a word wider than the cell is drawn whole (the cell clips it).
     static void text_wrapped_at_spaces(const std::string& text) {
@@ -194,7 +200,7 @@ private:
             const std::string word = text.substr(at, end - at);
             const std::string longer = line.empty() ? word : line + " " + word;
             if (!line.empty() && ImGui::CalcTextSize(longer.c_str()).x > width) {
-                ImGui::TextUnformatted(line.c_str());
+                tight_line(line);
                 line = word;
             } else {
                 line = longer;

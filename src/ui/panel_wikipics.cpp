@@ -107,10 +107,41 @@ std::string format(const char* fmt, ...) {
     return buffer;
 }
 
+// A wrapped paragraph's line: no item spacing below it, as in TextWrapped.
+void tight_line(const std::string& line) {
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.0f));
+    ImGui::TextUnformatted(line.c_str());
+    ImGui::PopStyleVar();
+}
+
+// Lines broken at spaces only, from the cursor to the right edge: ImGui's own wrap also breaks after a full stop,
+// splitting a number ("1." and "93 s"). A word wider than the line is drawn whole.
+void text_wrapped(const std::string& text) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::BeginGroup();   // after SameLine() the next lines start below the first, as TextWrapped's do
+    std::string line;
+    for (std::size_t at = 0; at <= text.size();) {
+        std::size_t end = text.find(' ', at);
+        if (end == std::string::npos) end = text.size();
+        std::string longer = line;
+        if (!longer.empty()) longer += ' ';
+        longer.append(text, at, end - at);
+        if (!line.empty() && ImGui::CalcTextSize(longer.c_str()).x > width) {
+            tight_line(line);
+            line.assign(text, at, end - at);
+        } else {
+            line = std::move(longer);
+        }
+        at = end + 1;
+    }
+    ImGui::TextUnformatted(line.c_str());
+    ImGui::EndGroup();
+}
+
 void wrapped_disabled(const std::string& text) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", text.c_str());
-    ImGui::PopTextWrapPos();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    text_wrapped(text);
+    ImGui::PopStyleColor();
 }
 
 constexpr ImU32 kWaitColour = IM_COL32(95, 110, 140, 255);
@@ -578,7 +609,7 @@ private:
                                           unbroken(format("%zu %s", errors, tr(Text::wikipics_errors))).c_str(),
                                           unbroken(format("%s x%d", tr(executor_text(report.options.executor)), report.workers)).c_str());
         same_line_if_fits(ImGui::CalcTextSize(counts.c_str()).x);
-        ImGui::TextWrapped("%s", counts.c_str());
+        text_wrapped(counts);
         if (!reasons.empty()) {
             std::string list;
             for (const auto& [reason, n] : reasons)
@@ -586,12 +617,12 @@ private:
             list = format("(%s)", list.c_str());
             same_line_if_fits(ImGui::CalcTextSize(list.c_str()).x);
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.4f, 1.0f));
-            ImGui::TextWrapped("%s", list.c_str());
+            text_wrapped(list);
             ImGui::PopStyleColor();
         }
-        ImGui::TextWrapped("%s   %s   %s", unbroken(format("%s: %s", tr(Text::wikipics_total_bytes), wikipics::group_digits(bytes).c_str())).c_str(),
+        text_wrapped(format("%s   %s   %s", unbroken(format("%s: %s", tr(Text::wikipics_total_bytes), wikipics::group_digits(bytes).c_str())).c_str(),
                            unbroken(format("%s: %.2f", tr(Text::wikipics_mb_s), megabytes_per_s(bytes, elapsed))).c_str(),
-                           unbroken(format("%s: ", tr(Text::elapsed))).append(duration(elapsed)).c_str());
+                           unbroken(format("%s: ", tr(Text::elapsed))).append(duration(elapsed)).c_str()));
         if (report.startup_s > 0.0005) {   // threads that waited for a Web Worker: start-up, not in the elapsed time
             const std::string startup = format("(%s\u00a0%s)", tr(Text::startup), duration(report.startup_s).c_str());
             same_line_if_fits(ImGui::CalcTextSize(startup.c_str()).x);
@@ -600,11 +631,11 @@ private:
         double decode_s = 0;
         for (const auto& r : report.results) decode_s += r.decode_s;
         if (report.cpu) {
-            ImGui::TextWrapped("%s: user\u00a0%s, sys\u00a0%s, total\u00a0%s (%.0f%%\u00a0%s) · %s\u00a0%s", tr(Text::cpu),
+            text_wrapped(format("%s: user\u00a0%s, sys\u00a0%s, total\u00a0%s (%.0f%%\u00a0%s) · %s\u00a0%s", tr(Text::cpu),
                                duration(report.cpu->user_s).c_str(), duration(report.cpu->sys_s).c_str(),
                                duration(report.cpu->total_s()).c_str(),
                                report.wall_s > 0 ? 100.0 * report.cpu->total_s() / report.wall_s : 0.0, tr(Text::of_wall),
-                               tr(Text::wikipics_decode), duration(decode_s).c_str());
+                               tr(Text::wikipics_decode), duration(decode_s).c_str()));
         } else if (report.finished) {
             wrapped_disabled(format("%s %s", tr(Text::wikipics_cpu_unavailable), duration(decode_s).c_str()));
         }
@@ -614,12 +645,20 @@ private:
         ImGui::TextUnformatted(tr(Text::wikipics_gallery));
         const auto report = run_->report();
         constexpr float kCell = 112.0f, kPicture = 96.0f;
-        ImGui::BeginChild("##gallery", ImVec2(0, 520), true);
-        const float avail = ImGui::GetContentRegionAvail().x, spacing = ImGui::GetStyle().ItemSpacing.x;
-        const int columns = std::max(1, static_cast<int>((avail + spacing) / (kCell + spacing)));
-        // The cells share the row's width (a phone's two columns fill it, not leave a third empty), up to 1.5x.
-        const float cell = std::min(kCell * 1.5f, std::max(kCell, (avail - spacing * static_cast<float>(columns - 1)) / static_cast<float>(columns)));
+        // The child's inner width with room for its scrollbar, measured before it opens: the columns and the height
+        // follow from it. The cells share the row's width (no empty last column on a phone), 0.9x to 1.5x.
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float avail = ImGui::GetContentRegionAvail().x - style.WindowPadding.x * 2 - style.ScrollbarSize;
+        const float spacing = style.ItemSpacing.x;
+        const int columns = std::max(1, static_cast<int>((avail + spacing) / (kCell * 0.9f + spacing)));
+        const float cell = std::clamp((avail - spacing * static_cast<float>(columns - 1)) / static_cast<float>(columns), kCell * 0.9f,
+                                      kCell * 1.5f);
         const float picture = cell * kPicture / kCell;
+        const std::size_t tiles = std::max(tiles_.size(), report.sample.size());
+        const float rows = static_cast<float>((tiles + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns));
+        const float tile_h = picture + 2 * ImGui::GetTextLineHeightWithSpacing() + style.ItemSpacing.y;
+        const float height = std::clamp(rows * tile_h + style.WindowPadding.y * 2, tile_h, 520.0f);   // no empty band below
+        ImGui::BeginChild("##gallery", ImVec2(0, height), true);
         std::vector<bool> done(report.sample.size(), false);
         int column = 0;
         auto next_cell = [&] {
@@ -805,11 +844,15 @@ private:
             return w;
         };
         const float executor_w = width_of(Text::executor, executor_cell);
+        const bool any_cancelled = std::any_of(history_.begin(), history_.end(), [](const HistoryEntry& h) { return h.cancelled; });
+        const bool any_note = std::any_of(history_.begin(), history_.end(), [](const HistoryEntry& h) { return !h.speedup; });
         const float wall_w = std::max(width_of(Text::wall, [](const HistoryEntry& h) { return duration(h.wall_s); }),
-                                      ImGui::CalcTextSize(format("(%s)", tr(Text::wikipics_reason_cancelled)).c_str()).x);
+                                      any_cancelled ? ImGui::CalcTextSize(format("(%s)", tr(Text::wikipics_reason_cancelled)).c_str()).x : 0.0f);
         const float mb_s_w = width_of(Text::wikipics_mb_s, mb_s_cell);
         const float cpu_w = width_of(Text::cpu, cpu_cell);
-        const float speedup_w = std::max(ImGui::CalcTextSize(tr(Text::speedup)).x, ImGui::CalcTextSize("x00.00").x * 1.5f);
+        // The speedup's bar, or its note ("run sequential on this sample…") in a few lines, not a word a line.
+        const float speedup_w = std::max({ImGui::CalcTextSize(tr(Text::speedup)).x, ImGui::CalcTextSize("x00.00").x * 1.5f,
+                                          any_note ? 9 * ImGui::GetFontSize() : 0.0f});
         const ImGuiStyle& style = ImGui::GetStyle();
         const float padding = style.CellPadding.x * 2 + 1.0f;
         const float avail = ImGui::GetContentRegionAvail().x;
