@@ -170,7 +170,8 @@ public:
                 {"spin_counts", counters},
                 {"processes", counts_.processes ? nlohmann::json(*counts_.processes) : nlohmann::json()},
                 {"threads", counts_.threads ? nlohmann::json(*counts_.threads) : nlohmann::json()},
-                {"counts_note", counts_.note}};
+                {"counts_note", counts_.note},
+                {"counts_note_shown", counts_.note.empty() ? "" : tr(counts_note(platform::capabilities()))}};
     }
 
 private:

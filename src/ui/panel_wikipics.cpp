@@ -270,6 +270,8 @@ public:
         if (cancel_asked_) s["cancel_asked"] = true;
         if (run_ && !run_->finished()) s["in_flight"] = run_->in_flight().size();
         s["web_cancel_note"] = web_cancel_note();
+        // How the last frame laid the panel out (a phone: labels above fields, stacked, a folded runs table).
+        s["layout"] = {{"labels_above", drawn_labels_above_}, {"stacked", drawn_stacked_}, {"history_columns", drawn_history_columns_}};
         return s;
     }
 
@@ -286,7 +288,8 @@ public:
         ImGui::Separator();
         if (!run_) return;
         draw_summary();
-        if (ImGui::GetContentRegionAvail().x < kSideBySideWidth) {   // a tablet, a phone: one below the other
+        drawn_stacked_ = ImGui::GetContentRegionAvail().x < kSideBySideWidth;
+        if (drawn_stacked_) {   // a tablet, a phone: one below the other
             draw_gallery();
             ImGui::Spacing();
             draw_lanes();
@@ -390,6 +393,7 @@ private:
         const bool running = run_ && !run_->finished();
         ImGui::BeginDisabled(running);
         const FieldLayout w = field_layout();
+        drawn_labels_above_ = w.label_above;
         if (ImGui::BeginCombo(field_label(tr(Text::executor), w).c_str(), tr(executor_text(executor_)))) {
             for (auto kind : kExecutors)
                 if (ImGui::Selectable(tr(executor_text(kind)), kind == executor_)) executor_ = kind;
@@ -868,6 +872,8 @@ private:
         if (show_cpu) ImGui::TableSetupColumn(tr(Text::cpu), ImGuiTableColumnFlags_WidthFixed, cpu_w);
         ImGui::TableSetupColumn(tr(Text::speedup), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableHeadersRow();
+        drawn_history_columns_.clear();
+        for (int c = 0; c < ImGui::TableGetColumnCount(); ++c) drawn_history_columns_.push_back(ImGui::TableGetColumnName(c));
         for (const auto& h : history_) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
@@ -917,6 +923,9 @@ private:
     std::optional<std::array<float, 4>> cancel_button_;   // x, y, w, h of the Cancel button last drawn
     std::vector<Tile> tiles_;
     std::vector<HistoryEntry> history_;
+    bool drawn_labels_above_ = false;
+    bool drawn_stacked_ = false;
+    std::vector<std::string> drawn_history_columns_;
 
     bool probe_started_ = false;
     bool probe_taken_ = false;
