@@ -99,12 +99,15 @@ std::string duration(double seconds) { return unbroken(primes::format_duration(s
 
 std::string format(const char* fmt, ...) IM_FMTARGS(1);
 std::string format(const char* fmt, ...) {
-    va_list args;
+    va_list args, again;
     va_start(args, fmt);
-    char buffer[512];
-    std::vsnprintf(buffer, sizeof buffer, fmt, args);
+    va_copy(again, args);
+    const int size = std::vsnprintf(nullptr, 0, fmt, args);
     va_end(args);
-    return buffer;
+    std::string text(static_cast<std::size_t>(std::max(size, 0)), '\0');
+    std::vsnprintf(text.data(), text.size() + 1, fmt, again);
+    va_end(again);
+    return text;
 }
 
 // A wrapped paragraph's line: no item spacing below it, as in TextWrapped.
@@ -496,9 +499,9 @@ private:
         case Probe::checking: wrapped_disabled(tr(Text::wikipics_live_checking)); break;
         case Probe::yes: wrapped_disabled(tr(Text::wikipics_live_ok)); break;
         case Probe::no:
-            ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextColored(ImVec4(1.0f, 0.7f, 0.4f, 1.0f), "%s: %s", tr(Text::wikipics_live_unreachable), live_detail_.c_str());
-            ImGui::PopTextWrapPos();
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.7f, 0.4f, 1.0f));   // "commons.wikimedia.org" whole
+            text_wrapped(format("%s: %s", tr(Text::wikipics_live_unreachable), live_detail_.c_str()));
+            ImGui::PopStyleColor();
             break;
         }
         if (same_origin_ && mirror_probe_ == Probe::no) wrapped_disabled(tr(Text::wikipics_no_mirror));
