@@ -434,8 +434,8 @@ private:
                 const ImVec2 at = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
                 cancel_button_ = {at.x, at.y, size.x, size.y};
             }
-            if (web_cancel_note()) {   // beside the button while a few words fit there, wrapped
-                same_line_if_fits(ImGui::CalcTextSize("In a browser a").x);
+            if (web_cancel_note()) {   // beside the button where a column of some 20 characters fits (not on a phone)
+                same_line_if_fits(20 * ImGui::GetFontSize());
                 wrapped_disabled(tr(Text::wikipics_web_cancel_note));
             }
         } else {
