@@ -25,6 +25,10 @@ bool open_gui(const GuiSettings& settings, std::string& error);
 /// the GUI is open: fonts are rasterised at this scale so text stays sharp.
 float display_pixel_ratio();
 
+/// @brief True while the pointer is a finger on a touch screen (the last press or move came from one): a drag
+/// then scrolls what is under it, as on a phone.
+bool pointer_is_touch();
+
 /// @brief What the app needs drawn: nothing new (idle), numbers that tick (a run in progress: a bounded
 /// rate is enough), or an animation (spinners, a live simulation: every display frame).
 enum class Redraw { idle, ticking, animating };

@@ -11,7 +11,10 @@
 namespace conclab::platform {
 namespace {
 SDL_Window* gui_window = nullptr;
+bool pointer_touch = false;   // the last press or move came from a finger (SDL turns touches into mouse events too)
 }
+
+bool pointer_is_touch() { return pointer_touch; }
 
 float display_pixel_ratio() {
     if (!gui_window) return 1.0f;
@@ -69,6 +72,9 @@ bool pump_events(SDL_Window* window) {
     bool open = true;
     while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
+        if (event.type == SDL_FINGERDOWN) pointer_touch = true;
+        if (event.type == SDL_MOUSEBUTTONDOWN) pointer_touch = event.button.which == SDL_TOUCH_MOUSEID;
+        if (event.type == SDL_MOUSEMOTION && event.motion.which != SDL_TOUCH_MOUSEID) pointer_touch = false;
         if (event.type == SDL_QUIT) open = false;
         if (event.type == SDL_WINDOWEVENT && event.window.event == SDL_WINDOWEVENT_CLOSE &&
             event.window.windowID == SDL_GetWindowID(window))

@@ -11,8 +11,10 @@
 #include "gui_backend.h"
 #include "platform.h"
 #include "text.h"
+#include "touch_scroll.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>   // the demo window's ideal content width (overflow_px)
 
 #include <algorithm>
 #include <chrono>
@@ -130,6 +132,8 @@ public:
                          {"draw_mode", g_draws_every_frame ? "always" : "on_demand"},
                          {"renderer", renderer_json()},
                          {"layout", g_narrow ? "narrow" : "wide"},
+                         {"panel_scroll", {{"y", panel_scroll_.x}, {"max_y", panel_scroll_.y}}},
+                         {"overflow_px", overflow_px_},
                          {"redraw", need_ == platform::Redraw::idle      ? "idle"
                                     : need_ == platform::Redraw::ticking ? "ticking"
                                                                          : "animating"},
@@ -175,6 +179,7 @@ public:
 
 private:
     void draw() {
+        apply_touch_scroll();
         const ImGuiViewport* viewport = ImGui::GetMainViewport();
         ImGui::SetNextWindowPos(viewport->WorkPos);
         ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -191,10 +196,17 @@ private:
         }
         ImGui::BeginChild("##demo", ImVec2(0, 0), false);
         if (!launch_error_.empty()) {
+            ImGui::PushTextWrapPos(0.0f);   // a long message wraps on a phone
             ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", launch_error_.c_str());
+            ImGui::PopTextWrapPos();
             ImGui::Separator();
         }
         panels_[current_]->draw();
+        panel_scroll_ = {ImGui::GetScrollY(), ImGui::GetScrollMaxY()};
+        // How far the demo's widest line or table (at the width its columns' contents ask) runs past the panel's
+        // right edge: there it is clipped, as the panel has no horizontal scrollbar. 0: nothing is cut.
+        const ImGuiWindow* demo = ImGui::GetCurrentWindow();
+        overflow_px_ = std::max(0.0f, std::max(demo->DC.CursorMaxPos.x, demo->DC.IdealMaxPos.x) - demo->WorkRect.Max.x);
         ImGui::EndChild();
         ImGui::End();
     }
@@ -278,7 +290,9 @@ private:
     std::deque<float> frame_ms_;
     std::chrono::steady_clock::time_point last_frame_;
     long frames_ = 0;
+    ImVec2 panel_scroll_;   // the demo panel's scroll and its largest (state(): touch scrolling is tested with it)
     platform::Redraw need_ = platform::Redraw::idle;
+    float overflow_px_ = 0;
 };
 
 }  // namespace

@@ -1,6 +1,10 @@
 #include "demo_panel.h"
 
+#include "responsive.h"
+
 #include <imgui.h>
+
+#include <algorithm>
 
 namespace conclab::ui {
 
@@ -26,9 +30,8 @@ int resize_string(ImGuiInputTextCallbackData* data) {
 
 void draw_field_error(const options::FieldErrors& errors, const char* field) {
     if (auto it = errors.find(field); it != errors.end()) {
-        // Beside the field while a few words fit there (a phone's full-width field: on the next line).
-        const float right = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x;
-        if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + 8 * ImGui::GetFontSize() <= right) ImGui::SameLine();
+        // Beside the field while a few words fit there, else below it (a field as wide as a phone's panel).
+        same_line_if_fits(std::min(ImGui::CalcTextSize(it->second.c_str()).x, ImGui::GetFontSize() * 10));
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", it->second.c_str());
         ImGui::PopTextWrapPos();

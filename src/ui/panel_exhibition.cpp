@@ -21,6 +21,7 @@
 #include "exhibition/schedule.h"
 #include "exhibition/spinner.h"
 #include "platform.h"
+#include "responsive.h"
 
 #include <imgui.h>
 
@@ -28,6 +29,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <string>
 #include <utility>
 
@@ -192,7 +194,7 @@ public:
     }
 
     void draw() override {
-        ImGui::TextUnformatted(tr(Text::ex_exhibition_title));
+        ImGui::TextWrapped("%s", tr(Text::ex_exhibition_title));
         ImGui::TextWrapped("%s", tr(Text::ex_exhibition_intro));
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.8f, 1.0f, 1.0f));
         ImGui::TextWrapped("%s", tr(Text::ex_exhibition_lesson));
@@ -204,7 +206,11 @@ public:
         ImGui::Separator();
         const auto& snap = view_.snapshot;
         if (snap && !snap->schedules.empty()) {
-            if (ImGui::BeginTable("##live", 2, ImGuiTableFlags_BordersInnerV)) {
+            if (ImGui::GetContentRegionAvail().x < kSideBySideWidth) {   // the loop's queue below the boards
+                draw_boards(*snap);
+                ImGui::Separator();
+                draw_loop(snap->loop);
+            } else if (ImGui::BeginTable("##live", 2, ImGuiTableFlags_BordersInnerV)) {
                 ImGui::TableSetupColumn("##boards", ImGuiTableColumnFlags_WidthStretch, 0.68f);
                 ImGui::TableSetupColumn("##loop", ImGuiTableColumnFlags_WidthStretch, 0.32f);
                 ImGui::TableNextColumn();
@@ -214,7 +220,7 @@ public:
                 ImGui::EndTable();
             }
         } else {
-            ImGui::TextDisabled("%s", tr(Text::ex_press_start));
+            text_disabled_wrapped(tr(Text::ex_press_start));
         }
         ImGui::Separator();
         draw_chart_and_slide();
@@ -292,69 +298,103 @@ private:
     // [SECTION] Drawing: controls
     // -------------------------------------------------------------------------
 
+    // The settings and the run's controls side by side on a wide panel, one above the other on a narrow one.
     void draw_controls() {
+        if (ImGui::GetContentRegionAvail().x < kSideBySideWidth) {
+            draw_settings();
+            ImGui::Spacing();
+            draw_run_controls();
+            return;
+        }
         if (!ImGui::BeginTable("##controls", 2, ImGuiTableFlags_BordersInnerV)) return;
         ImGui::TableSetupColumn("##settings", ImGuiTableColumnFlags_WidthStretch, 0.5f);
         ImGui::TableSetupColumn("##run", ImGuiTableColumnFlags_WidthStretch, 0.5f);
         ImGui::TableNextColumn();
-        const float slider_w = 200;
-        ImGui::SetNextItemWidth(slider_w);
-        ImGui::SliderInt(tr(Text::ex_boards), &settings_.boards, 1, exhibition::kMaxBoards);
+        draw_settings();
+        ImGui::TableNextColumn();
+        draw_run_controls();
+        ImGui::EndTable();
+    }
+
+    // A touch screen's slider gets the whole width under its label rather than a sliver beside it.
+    static float min_field_width() { return narrow_layout() ? 160.0f : 100.0f; }
+
+    // Choices on one line while they fit, else on the next ones.
+    template <typename Each>
+    static void radio_row(const char* title, std::initializer_list<Text> choices, Each&& each) {
+        ImGui::TextUnformatted(title);
+        for (Text choice : choices) {
+            same_line_if_fits(choice_width(tr(choice)));
+            each(choice);
+        }
+    }
+
+    void draw_settings() {
+        const LabelledFields field({tr(Text::ex_boards), tr(Text::ex_her_time), tr(Text::ex_their_time), tr(Text::ex_moves_per_game)},
+                                   kSliderWidth, min_field_width());
+        ImGui::SliderInt(field(tr(Text::ex_boards)).c_str(), &settings_.boards, 1, exhibition::kMaxBoards);
         draw_field_error(field_errors_, "boards");
-        ImGui::SetNextItemWidth(slider_w);
         const double min_s = 0.5, max_s = exhibition::kMaxMoveSeconds;
-        ImGui::SliderScalar(tr(Text::ex_her_time), ImGuiDataType_Double, &settings_.her_s, &min_s, &max_s, "%.1f s",
+        ImGui::SliderScalar(field(tr(Text::ex_her_time)).c_str(), ImGuiDataType_Double, &settings_.her_s, &min_s, &max_s, "%.1f s",
                             ImGuiSliderFlags_Logarithmic);
         draw_field_error(field_errors_, "her");
-        ImGui::SetNextItemWidth(slider_w);
-        ImGui::SliderScalar(tr(Text::ex_their_time), ImGuiDataType_Double, &settings_.them_s, &min_s, &max_s, "%.1f s",
-                            ImGuiSliderFlags_Logarithmic);
+        ImGui::SliderScalar(field(tr(Text::ex_their_time)).c_str(), ImGuiDataType_Double, &settings_.them_s, &min_s, &max_s,
+                            "%.1f s", ImGuiSliderFlags_Logarithmic);
         draw_field_error(field_errors_, "them");
-        ImGui::SetNextItemWidth(slider_w);
-        ImGui::SliderInt(tr(Text::ex_moves_per_game), &settings_.moves, 1, exhibition::kMaxMoves);
+        ImGui::SliderInt(field(tr(Text::ex_moves_per_game)).c_str(), &settings_.moves, 1, exhibition::kMaxMoves);
         draw_field_error(field_errors_, "moves");
         int mode = static_cast<int>(settings_.mode);
-        ImGui::TextUnformatted(tr(Text::ex_schedules));
-        ImGui::SameLine();
-        ImGui::RadioButton(tr(Text::executor_sequential), &mode, 0);
-        ImGui::SameLine();
-        ImGui::RadioButton(tr(Text::ex_mode_simultaneous), &mode, 1);
-        ImGui::SameLine();
-        ImGui::RadioButton(tr(Text::ex_mode_both), &mode, 2);
+        radio_row(tr(Text::ex_schedules), {Text::executor_sequential, Text::ex_mode_simultaneous, Text::ex_mode_both},
+                  [&](Text choice) {
+                      const int value = choice == Text::executor_sequential ? 0 : choice == Text::ex_mode_simultaneous ? 1 : 2;
+                      ImGui::RadioButton(tr(choice), &mode, value);
+                  });
         settings_.mode = static_cast<Mode>(mode);
         draw_field_error(field_errors_, "mode");
         draw_field_error(field_errors_, "seed");
+    }
 
-        ImGui::TableNextColumn();
+    void draw_run_controls() {
         ImGui::BeginDisabled(speed_max_);
-        ImGui::SetNextItemWidth(slider_w);
+        const LabelledFields field({tr(Text::ex_speed)}, kSliderWidth, min_field_width());
         const double min_speed = 60, max_speed = exhibition::kMaxSpeed;
-        if (ImGui::SliderScalar(tr(Text::ex_speed), ImGuiDataType_Double, &speed_, &min_speed, &max_speed, "%.0f",
+        if (ImGui::SliderScalar(field(tr(Text::ex_speed)).c_str(), ImGuiDataType_Double, &speed_, &min_speed, &max_speed, "%.0f",
                                 ImGuiSliderFlags_Logarithmic))
             set_speed_from_controls();
         ImGui::EndDisabled();
-        if (ImGui::Checkbox(tr(Text::ex_speed_max), &speed_max_)) set_speed_from_controls();
+        if (checkbox_wrapped(tr(Text::ex_speed_max), &speed_max_)) set_speed_from_controls();
         draw_field_error(field_errors_, "speed");
 
+        // The buttons keep their words whole and flow onto a second line when the three do not fit.
         const bool have_run = view_.run_id > 0;
-        if (ImGui::Button(tr(have_run ? Text::ex_restart : Text::start), ImVec2(110, 0))) start();
-        ImGui::SameLine();
+        const char* start_label = tr(have_run ? Text::ex_restart : Text::start);
+        const char* pause_label = tr(view_.paused ? Text::ex_resume : Text::ex_pause);
+        const float button_w = std::max({110.0f, button_width(tr(Text::ex_restart)), button_width(tr(Text::start)),
+                                         button_width(tr(Text::ex_pause)), button_width(tr(Text::ex_resume))});
+        const float step_w = std::max(80.0f, button_width(tr(Text::ex_step)));
+        if (ImGui::Button(start_label, ImVec2(button_w, 0))) start();
+        same_line_if_fits(button_w);
         ImGui::BeginDisabled(!view_.running);
-        if (ImGui::Button(tr(view_.paused ? Text::ex_resume : Text::ex_pause), ImVec2(110, 0)))
-            live_.set_paused(!view_.paused);
-        ImGui::SameLine();
-        if (ImGui::Button(tr(Text::ex_step), ImVec2(80, 0))) live_.step();
+        if (ImGui::Button(pause_label, ImVec2(button_w, 0))) live_.set_paused(!view_.paused);
+        same_line_if_fits(step_w);
+        if (ImGui::Button(tr(Text::ex_step), ImVec2(step_w, 0))) live_.step();
         ImGui::EndDisabled();
+        ImGui::PushTextWrapPos(0.0f);
         if (settings_differ_from_run()) ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1.0f), "%s", tr(Text::ex_settings_changed));
         if (const auto& snap = view_.snapshot) {
             ImGui::Text("%s %s", tr(Text::ex_simulated_time), clock_text(snap->now_s).c_str());
-            ImGui::SameLine();
-            if (view_.finished) ImGui::TextColored(ImVec4(0.5f, 0.85f, 0.5f, 1), "(%s)", tr(Text::ex_finished_all));
-            else if (view_.paused) ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1), "(%s)", tr(Text::ex_paused));
-            ImGui::TextDisabled("%s: %.3f s", tr(Text::ex_sim_thread_busy), view_.busy_s);
+            const char* status = view_.finished ? tr(Text::ex_finished_all) : view_.paused ? tr(Text::ex_paused) : nullptr;
+            if (status) {
+                same_line_if_fits(ImGui::CalcTextSize(status).x + ImGui::CalcTextSize("()").x);
+                ImGui::TextColored(view_.finished ? ImVec4(0.5f, 0.85f, 0.5f, 1) : ImVec4(1.0f, 0.8f, 0.4f, 1), "(%s)", status);
+            }
+            ImGui::TextDisabled("%s: %.3f\u00a0s", tr(Text::ex_sim_thread_busy), view_.busy_s);
         }
-        ImGui::EndTable();
+        ImGui::PopTextWrapPos();
     }
+
+    static constexpr float kSideBySideWidth = 700.0f;   // below it, blocks that sit side by side stack
+    static constexpr float kSliderWidth = 200.0f;
 
     // -------------------------------------------------------------------------
     // [SECTION] Drawing: clocks
@@ -380,59 +420,77 @@ private:
         draw->AddCircleFilled(centre, 3.0f, IM_COL32(230, 230, 230, 255));
     }
 
+    // The two clocks side by side while each keeps room for its words beside its face, else one above the other.
     void draw_clocks() {
-        const ExhibitionOptions& o = view_.options ? *view_.options : settings_;
+        const float clock_w = 2 * kClockRadius + 8 + ImGui::GetStyle().ItemSpacing.x + kClockTextMinWidth;
+        if (ImGui::GetContentRegionAvail().x < 2 * clock_w) {
+            draw_clock(Schedule::sequential);
+            ImGui::Spacing();
+            draw_clock(Schedule::simultaneous);
+            return;
+        }
         if (!ImGui::BeginTable("##clocks", 2, ImGuiTableFlags_BordersInnerV)) return;
         for (const auto schedule : {Schedule::sequential, Schedule::simultaneous}) {
             ImGui::TableNextColumn();
-            const ScheduleView* live = nullptr;
-            if (view_.snapshot)
-                for (const auto& s : view_.snapshot->schedules)
-                    if (s.schedule == schedule) live = &s;
-            const bool sequential = schedule == Schedule::sequential;
-            const ImU32 colour = sequential ? kSequentialColour : kSimultaneousColour;
-            const double formula = sequential ? exhibition::sequential_total_s(o) : exhibition::simultaneous_total_s(o);
-            const double elapsed = live ? live->elapsed_s : 0;
-            const float radius = 42;
-            const ImVec2 origin = ImGui::GetCursorScreenPos();
-            draw_clock_face(ImGui::GetWindowDrawList(), ImVec2(origin.x + radius + 2, origin.y + radius + 2), radius,
-                            elapsed, colour);
-            ImGui::Dummy(ImVec2(2 * radius + 8, 2 * radius + 4));
-            ImGui::SameLine();
-            ImGui::BeginGroup();
-            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour), "%s",
-                               tr(sequential ? Text::ex_sequential_schedule : Text::ex_simultaneous_schedule));
-            if (live) ImGui::Text("%s %s", tr(Text::ex_simulated), clock_text(elapsed).c_str());
-            else ImGui::TextDisabled("%s", tr(Text::ex_not_simulated));
-            ImGui::Text("%s %s", tr(Text::ex_formula), clock_text(formula).c_str());
-            if (!sequential) {
-                ImGui::SameLine();
-                ImGui::TextDisabled("(%d × %g s)", o.moves, exhibition::simultaneous_round_s(o));
-            }
-            if (live) {
-                int moves = 0, wins = 0, losses = 0, draws = 0, limit = 0;
-                for (const auto& b : live->boards) {
-                    moves += b.moves;
-                    if (b.result == "1-0") ++wins;
-                    else if (b.result == "0-1") ++losses;
-                    else if (b.result == "1/2-1/2") ++draws;
-                    else if (b.state == BoardState::finished) ++limit;
-                }
-                char label[64];
-                const int total = o.boards * o.moves;
-                std::snprintf(label, sizeof label, "%d / %d %s", moves, total, tr(Text::ex_moves_played));
-                ImGui::ProgressBar(total > 0 ? static_cast<float>(moves) / static_cast<float>(total) : 0.0f,
-                                   ImVec2(std::max(120.0f, ImGui::GetContentRegionAvail().x - 8), 0), label);
-                if (live->her_board > 0) ImGui::Text("%s %d", tr(Text::ex_she_is_at), live->her_board);
-                else ImGui::Text("%s", tr(Text::ex_she_is_done));
-                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-                ImGui::TextWrapped(tr(Text::ex_results_line), wins, losses, draws, limit);
-                ImGui::PopStyleColor();
-            }
-            ImGui::EndGroup();
+            draw_clock(schedule);
         }
         ImGui::EndTable();
     }
+
+    void draw_clock(Schedule schedule) {
+        const ExhibitionOptions& o = view_.options ? *view_.options : settings_;
+        const ScheduleView* live = nullptr;
+        if (view_.snapshot)
+            for (const auto& s : view_.snapshot->schedules)
+                if (s.schedule == schedule) live = &s;
+        const bool sequential = schedule == Schedule::sequential;
+        const ImU32 colour = sequential ? kSequentialColour : kSimultaneousColour;
+        const double formula = sequential ? exhibition::sequential_total_s(o) : exhibition::simultaneous_total_s(o);
+        const double elapsed = live ? live->elapsed_s : 0;
+        const ImVec2 origin = ImGui::GetCursorScreenPos();
+        draw_clock_face(ImGui::GetWindowDrawList(), ImVec2(origin.x + kClockRadius + 2, origin.y + kClockRadius + 2), kClockRadius,
+                        elapsed, colour);
+        ImGui::Dummy(ImVec2(2 * kClockRadius + 8, 2 * kClockRadius + 4));
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        ImGui::PushTextWrapPos(0.0f);   // every line wraps at the column's (or the panel's) right edge
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour), "%s",
+                           tr(sequential ? Text::ex_sequential_schedule : Text::ex_simultaneous_schedule));
+        if (live) ImGui::Text("%s %s", tr(Text::ex_simulated), clock_text(elapsed).c_str());
+        else ImGui::TextDisabled("%s", tr(Text::ex_not_simulated));
+        ImGui::Text("%s %s", tr(Text::ex_formula), clock_text(formula).c_str());
+        if (!sequential) {
+            char round[64];   // "(30 × 60 s)" stays whole: no-break spaces
+            std::snprintf(round, sizeof round, "(%d\u00a0×\u00a0%g\u00a0s)", o.moves, exhibition::simultaneous_round_s(o));
+            same_line_if_fits(ImGui::CalcTextSize(round).x);
+            ImGui::TextDisabled("%s", round);
+        }
+        if (live) {
+            int moves = 0, wins = 0, losses = 0, draws = 0, limit = 0;
+            for (const auto& b : live->boards) {
+                moves += b.moves;
+                if (b.result == "1-0") ++wins;
+                else if (b.result == "0-1") ++losses;
+                else if (b.result == "1/2-1/2") ++draws;
+                else if (b.state == BoardState::finished) ++limit;
+            }
+            char label[64];
+            const int total = o.boards * o.moves;
+            std::snprintf(label, sizeof label, "%d / %d %s", moves, total, tr(Text::ex_moves_played));
+            ImGui::ProgressBar(total > 0 ? static_cast<float>(moves) / static_cast<float>(total) : 0.0f,
+                               ImVec2(std::max(120.0f, ImGui::GetContentRegionAvail().x - 8), 0), label);
+            if (live->her_board > 0) ImGui::Text("%s %d", tr(Text::ex_she_is_at), live->her_board);
+            else ImGui::Text("%s", tr(Text::ex_she_is_done));
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::Text(tr(Text::ex_results_line), wins, losses, draws, limit);
+            ImGui::PopStyleColor();
+        }
+        ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+    }
+
+    static constexpr float kClockRadius = 42.0f;
+    static constexpr float kClockTextMinWidth = 230.0f;   // a clock's words beside its face: at least this wide
 
     // -------------------------------------------------------------------------
     // [SECTION] Drawing: boards and her path
@@ -483,10 +541,9 @@ private:
         if (snap.schedules.size() > 1) {
             ImGui::TextUnformatted(tr(Text::ex_boards_shown));
             for (const auto& s : snap.schedules) {
-                ImGui::SameLine();
-                if (ImGui::RadioButton(tr(s.schedule == Schedule::sequential ? Text::executor_sequential : Text::ex_mode_simultaneous),
-                                       shown_schedule_ == s.schedule))
-                    shown_schedule_ = s.schedule;
+                const char* name = tr(s.schedule == Schedule::sequential ? Text::executor_sequential : Text::ex_mode_simultaneous);
+                same_line_if_fits(choice_width(name));
+                if (ImGui::RadioButton(name, shown_schedule_ == s.schedule)) shown_schedule_ = s.schedule;
             }
             for (const auto& s : snap.schedules)
                 if (s.schedule == shown_schedule_) shown = &s;
@@ -495,9 +552,18 @@ private:
         const int count = static_cast<int>(boards.size());
         const float width = std::max(200.0f, ImGui::GetContentRegionAvail().x);
         const float label_h = ImGui::GetTextLineHeight();
-        // The biggest boards for which the grid stays within ~380 px (past that, the most columns).
-        int columns = std::min(count, 12);
-        for (int c = 1; c <= std::min(count, 12); ++c) {
+        // A caption is "board · moves" with the result at the right; the widest the run can show sizes them all.
+        const int max_moves = view_.options ? view_.options->moves : settings_.moves;
+        char widest_label[48];
+        std::snprintf(widest_label, sizeof widest_label, "%d · %d", count, max_moves);
+        const float label_w = ImGui::CalcTextSize(widest_label).x;
+        const float number_w = ImGui::CalcTextSize(std::to_string(count).c_str()).x;
+        const float result_w = std::max({ImGui::CalcTextSize("1-0").x, ImGui::CalcTextSize("0-1").x, ImGui::CalcTextSize("½-½").x});
+        // The biggest boards for which the grid stays within ~380 px (past that, the most columns whose cells still
+        // hold the board's number).
+        const int most_columns = std::max(1, std::min({count, 12, static_cast<int>(width / (number_w + 12.0f))}));
+        int columns = most_columns;
+        for (int c = 1; c <= most_columns; ++c) {
             const float b = std::min(130.0f, width / static_cast<float>(c)) - 10.0f;
             if (static_cast<float>((count + c - 1) / c) * (b + label_h + 8.0f) <= 380.0f) {
                 columns = c;
@@ -506,7 +572,10 @@ private:
         }
         const float cell = std::min(130.0f, width / static_cast<float>(columns));
         const float board = cell - 10.0f;
-        const float row_h = board + label_h + 8.0f;
+        // Captions that do not fit under a board: the number alone, and the result on a line of its own.
+        const bool show_moves = label_w <= cell - 4.0f;
+        const bool result_below = (show_moves ? label_w : number_w) + 6.0f + result_w > board;
+        const float row_h = board + label_h * (result_below ? 2.0f : 1.0f) + 8.0f;
         const int rows = (count + columns - 1) / columns;
         const ImVec2 origin = ImGui::GetCursorScreenPos();
         ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -525,7 +594,8 @@ private:
             else if (b.state == BoardState::opponent_thinking)
                 draw->AddRect(ImVec2(p.x - 1, p.y - 1), ImVec2(p.x + board + 1, p.y + board + 1), kThinkingColour, 2.0f, 0, 1.5f);
             char label[48];
-            std::snprintf(label, sizeof label, "%d · %d", b.board, b.moves);
+            if (show_moves) std::snprintf(label, sizeof label, "%d · %d", b.board, b.moves);
+            else std::snprintf(label, sizeof label, "%d", b.board);
             draw->AddText(ImVec2(p.x, p.y + board + 2), IM_COL32(190, 190, 190, 255), label);
             if (b.state == BoardState::finished) {
                 const std::string result = b.result == "1/2-1/2" ? "½-½" : b.result;
@@ -533,7 +603,8 @@ private:
                                  : b.result == "0-1" ? IM_COL32(240, 110, 100, 255)
                                                      : IM_COL32(200, 200, 200, 255);
                 const float w = ImGui::CalcTextSize(result.c_str()).x;
-                draw->AddText(ImVec2(p.x + board - w, p.y + board + 2), rc, result.c_str());
+                if (result_below) draw->AddText(ImVec2(p.x, p.y + board + 2 + label_h), rc, result.c_str());
+                else draw->AddText(ImVec2(p.x + board - w, p.y + board + 2), rc, result.c_str());
             }
             if (ImGui::IsMouseHoveringRect(p, ImVec2(p.x + board, p.y + board)))
                 ImGui::SetTooltip("%d: %s · %s %s", b.board, tr(state_text(b.state)), b.last_move.c_str(),
@@ -561,52 +632,64 @@ private:
             draw->AddText(at, kHerColour, she);
         }
         ImGui::Dummy(ImVec2(width, static_cast<float>(rows) * row_h));
-        ImGui::TextDisabled("%s:", tr(Text::ex_her_path));
-        ImGui::SameLine();
-        std::string trail;
-        for (std::size_t i = first; i < path.size(); ++i) trail += (i > first ? " → " : "") + std::to_string(path[i]);
         ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s:", tr(Text::ex_her_path));
+        // Beside its title when it fits whole, else below it; a line breaks only after an arrow ("12 →" stays whole).
+        std::string trail;
+        for (std::size_t i = first; i < path.size(); ++i) trail += (i > first ? "\u00a0→ " : "") + std::to_string(path[i]);
+        same_line_if_fits(ImGui::CalcTextSize(trail.c_str()).x);
         ImGui::TextUnformatted(trail.c_str());
+        // The legend: each key whole, on the line while it fits.
+        const std::pair<ImU32, Text> keys[] = {{kHerColour, Text::ex_state_her_move},
+                                               {kThinkingColour, Text::ex_state_thinking},
+                                               {0, Text::ex_state_waiting}};
+        for (std::size_t i = 0; i < std::size(keys); ++i) {
+            const std::string key = std::string("■\u00a0") + tr(keys[i].second);
+            if (i > 0) same_line_if_fits(ImGui::CalcTextSize(key.c_str()).x);
+            if (keys[i].first) ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(keys[i].first), "%s", key.c_str());
+            else ImGui::TextDisabled("%s", key.c_str());
+        }
         ImGui::PopTextWrapPos();
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kHerColour), "■ %s", tr(Text::ex_state_her_move));
-        ImGui::SameLine();
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kThinkingColour), "■ %s", tr(Text::ex_state_thinking));
-        ImGui::SameLine();
-        ImGui::TextDisabled("■ %s", tr(Text::ex_state_waiting));
     }
 
     // -------------------------------------------------------------------------
     // [SECTION] Drawing: event loop
     // -------------------------------------------------------------------------
 
+    // Every line wraps at the column's edge; a value goes beside its title while it fits whole, else below it.
     static void draw_loop(const aio::LoopSnapshot& loop) {
+        ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(tr(Text::ex_event_loop));
         ImGui::Text("%s:", tr(Text::ex_loop_running));
-        ImGui::SameLine();
-        if (loop.running) ImGui::TextColored(ImVec4(0.95f, 0.8f, 0.35f, 1), "%s", loop.running->c_str());
-        else ImGui::TextDisabled("%s", tr(Text::ex_nobody));
+        const char* running = loop.running ? loop.running->c_str() : tr(Text::ex_nobody);
+        same_line_if_fits(ImGui::CalcTextSize(running).x);
+        if (loop.running) ImGui::TextColored(ImVec4(0.95f, 0.8f, 0.35f, 1), "%s", running);
+        else ImGui::TextDisabled("%s", running);
         ImGui::Text("%s (%zu):", tr(Text::ex_loop_ready), loop.ready.size());
         if (loop.ready.empty()) {
-            ImGui::SameLine();
+            same_line_if_fits(ImGui::CalcTextSize(tr(Text::ex_empty)).x);
             ImGui::TextDisabled("%s", tr(Text::ex_empty));
         }
         constexpr std::size_t kShown = 6;
-        for (std::size_t i = 0; i < loop.ready.size() && i < kShown; ++i) ImGui::BulletText("%s", loop.ready[i].c_str());
+        for (std::size_t i = 0; i < loop.ready.size() && i < kShown; ++i) bullet_wrapped(loop.ready[i].c_str());
         if (loop.ready.size() > kShown) ImGui::TextDisabled("  + %zu %s", loop.ready.size() - kShown, tr(Text::ex_more));
-        ImGui::TextWrapped("%s (%zu):", tr(Text::ex_loop_timers), loop.timers.size());
+        ImGui::Text("%s (%zu):", tr(Text::ex_loop_timers), loop.timers.size());
         constexpr std::size_t kTimers = 10;
         for (std::size_t i = 0; i < loop.timers.size() && i < kTimers; ++i) {
             const auto& t = loop.timers[i];
+            char in[32];
+            std::snprintf(in, sizeof in, "+%.0f\u00a0s", t.due_s - loop.now_s);
             ImGui::Text("  %s", clock_text(t.due_s).c_str());
-            ImGui::SameLine();
-            ImGui::TextDisabled("+%.0f s", t.due_s - loop.now_s);
-            ImGui::SameLine();
+            same_line_if_fits(ImGui::CalcTextSize(in).x);
+            ImGui::TextDisabled("%s", in);
+            same_line_if_fits(ImGui::CalcTextSize(t.name.c_str()).x);
             ImGui::TextUnformatted(t.name.c_str());
         }
         if (loop.timers.size() > kTimers) ImGui::TextDisabled("  + %zu %s", loop.timers.size() - kTimers, tr(Text::ex_more));
         ImGui::Text("%s: %zu", tr(Text::ex_loop_waiting), loop.waiting.size());
         ImGui::TextDisabled(tr(Text::ex_loop_totals), static_cast<unsigned long long>(loop.created),
                             static_cast<unsigned long long>(loop.finished));
+        ImGui::PopTextWrapPos();
     }
 
     // -------------------------------------------------------------------------
@@ -614,6 +697,12 @@ private:
     // -------------------------------------------------------------------------
 
     void draw_chart_and_slide() const {
+        if (ImGui::GetContentRegionAvail().x < kSideBySideWidth) {   // the slide's note below the chart
+            draw_chart();
+            ImGui::Spacing();
+            draw_slide();
+            return;
+        }
         if (!ImGui::BeginTable("##chart", 2, ImGuiTableFlags_BordersInnerV)) return;
         ImGui::TableSetupColumn("##plot", ImGuiTableColumnFlags_WidthStretch, 0.62f);
         ImGui::TableSetupColumn("##slide", ImGuiTableColumnFlags_WidthStretch, 0.38f);
@@ -626,7 +715,7 @@ private:
 
     void draw_chart() const {
         ExhibitionOptions o = settings_;
-        ImGui::Text(tr(Text::ex_chart_title), o.her_s, o.them_s, o.moves);
+        ImGui::TextWrapped(tr(Text::ex_chart_title), o.her_s, o.them_s, o.moves);
         constexpr int kMaxN = 60;
         double lo = DBL_MAX, hi = 0;
         std::vector<double> sequential, simultaneous;
@@ -644,7 +733,8 @@ private:
         const ImVec2 origin = ImGui::GetCursorScreenPos();
         ImDrawList* draw = ImGui::GetWindowDrawList();
         draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), IM_COL32(30, 33, 38, 255), 4.0f);
-        const float plot_w = width - left - 10, plot_h = height - bottom - 10;
+        const float right = ImGui::CalcTextSize("60").x / 2 + 4;   // the last tick's label stays inside
+        const float plot_w = width - left - right, plot_h = height - bottom - 10;
         const auto x_of = [&](double n) { return origin.x + left + static_cast<float>((n - 1) / (kMaxN - 1)) * plot_w; };
         const auto y_of = [&](double s) {
             return origin.y + 8 + plot_h - static_cast<float>((std::log10(s) - lo) / (hi - lo)) * plot_h;
@@ -661,7 +751,8 @@ private:
         }
         for (int n : {1, 10, 20, 30, 40, 50, 60}) {
             const std::string label = std::to_string(n);
-            draw->AddText(ImVec2(x_of(n) - 4, origin.y + height - bottom + 2), IM_COL32(150, 150, 150, 255), label.c_str());
+            draw->AddText(ImVec2(x_of(n) - ImGui::CalcTextSize(label.c_str()).x / 2, origin.y + height - bottom + 2),
+                          IM_COL32(150, 150, 150, 255), label.c_str());
         }
         const int crossover = exhibition::crossover_boards(o);
         if (crossover >= 1 && crossover <= kMaxN) {
@@ -689,15 +780,21 @@ private:
             }
         }
         ImGui::Dummy(ImVec2(width, height));
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kSequentialColour), "— %s", tr(Text::ex_sequential_schedule));
-        ImGui::SameLine();
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kSimultaneousColour), "— %s", tr(Text::ex_simultaneous_schedule));
-        ImGui::TextWrapped(tr(Text::ex_crossover_note), crossover);
+        ImGui::PushTextWrapPos(0.0f);
+        const std::string sequential_key = std::string("—\u00a0") + tr(Text::ex_sequential_schedule);
+        const std::string simultaneous_key = std::string("—\u00a0") + tr(Text::ex_simultaneous_schedule);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kSequentialColour), "%s", sequential_key.c_str());
+        same_line_if_fits(ImGui::CalcTextSize(simultaneous_key.c_str()).x);
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kSimultaneousColour), "%s", simultaneous_key.c_str());
+        ImGui::Text(tr(Text::ex_crossover_note), crossover);
+        ImGui::PopTextWrapPos();
     }
 
     void draw_slide() const {
         ExhibitionOptions o = settings_;
+        ImGui::PushTextWrapPos(0.0f);
         ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1.0f), "%s", tr(Text::ex_slide_title));
+        ImGui::PopTextWrapPos();
         ImGui::TextWrapped(tr(Text::ex_slide_note), o.boards, o.her_s, o.her_s, o.them_s, exhibition::simultaneous_round_s(o),
                            o.moves, exhibition::simultaneous_rounds_s(o) / 60.0,
                            exhibition::simultaneous_total_s(o) - exhibition::simultaneous_rounds_s(o));
@@ -708,27 +805,26 @@ private:
     // -------------------------------------------------------------------------
 
     void draw_spinners() {
-        ImGui::TextUnformatted(tr(Text::ex_spin_title));
+        ImGui::TextWrapped("%s", tr(Text::ex_spin_title));
         ImGui::TextWrapped("%s", tr(Text::ex_spin_intro));
         const bool running = spinner_.running();
         ImGui::BeginDisabled(running);
         int kind = static_cast<int>(spinner_options_.kind);
-        ImGui::TextUnformatted(tr(Text::ex_spin_kind));
-        ImGui::SameLine();
-        ImGui::RadioButton(tr(Text::ex_spin_thread), &kind, static_cast<int>(exhibition::SpinnerKind::thread));
-        ImGui::SameLine();
-        ImGui::RadioButton(tr(Text::ex_spin_process), &kind, static_cast<int>(exhibition::SpinnerKind::process));
-        ImGui::SameLine();
-        ImGui::RadioButton(tr(Text::ex_spin_coroutine), &kind, static_cast<int>(exhibition::SpinnerKind::coroutine));
+        radio_row(tr(Text::ex_spin_kind), {Text::ex_spin_thread, Text::ex_spin_process, Text::ex_spin_coroutine}, [&](Text choice) {
+            const auto value = choice == Text::ex_spin_thread    ? exhibition::SpinnerKind::thread
+                               : choice == Text::ex_spin_process ? exhibition::SpinnerKind::process
+                                                                 : exhibition::SpinnerKind::coroutine;
+            ImGui::RadioButton(tr(choice), &kind, static_cast<int>(value));
+        });
         spinner_options_.kind = static_cast<exhibition::SpinnerKind>(kind);
         draw_field_error(field_errors_, "spinner");
-        ImGui::Checkbox(tr(Text::ex_spin_block), &spinner_options_.block);
+        checkbox_wrapped(tr(Text::ex_spin_block), &spinner_options_.block);
         draw_field_error(field_errors_, "block");
-        ImGui::SetNextItemWidth(200);
+        const LabelledFields seconds_field({tr(Text::ex_spin_seconds)}, kSliderWidth, min_field_width());
         const double min_s = 0.5, max_s = 10;
-        ImGui::SliderScalar(tr(Text::ex_spin_seconds), ImGuiDataType_Double, &spinner_options_.seconds, &min_s, &max_s,
-                            "%.1f s", ImGuiSliderFlags_AlwaysClamp);
-        ImGui::SameLine();
+        ImGui::SliderScalar(seconds_field(tr(Text::ex_spin_seconds)).c_str(), ImGuiDataType_Double, &spinner_options_.seconds, &min_s,
+                            &max_s, "%.1f s", ImGuiSliderFlags_AlwaysClamp);
+        same_line_if_fits(button_width(tr(Text::ex_spin_run)));
         if (ImGui::Button(tr(Text::ex_spin_run))) {
             for (const char* field : {"spinner", "block", "spinner-seconds"}) field_errors_.erase(field);
             start_spinner();
@@ -750,6 +846,7 @@ private:
         ImGui::Dummy(ImVec2(48, 44));
         ImGui::SameLine();
         ImGui::BeginGroup();
+        ImGui::PushTextWrapPos(0.0f);
         if (running) {
             ImGui::Text("%c thinking!", kChars[frames % 4]);
             const double since = spinner_.since_last_frame_s();
@@ -764,12 +861,13 @@ private:
                             static_cast<unsigned long long>(outcome->answer));
             ImGui::Text(tr(Text::ex_spin_summary), static_cast<unsigned long long>(outcome->gaps.frames()),
                         outcome->gaps.longest_gap_s());
-            ImGui::SameLine();
-            if (outcome->gaps.froze())
-                ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), tr(Text::ex_spin_froze), outcome->gaps.frozen_s());
-            else
-                ImGui::TextColored(ImVec4(0.5f, 0.85f, 0.5f, 1.0f), "%s", tr(Text::ex_spin_never_froze));
+            char froze[96];
+            if (outcome->gaps.froze()) std::snprintf(froze, sizeof froze, tr(Text::ex_spin_froze), outcome->gaps.frozen_s());
+            else std::snprintf(froze, sizeof froze, "%s", tr(Text::ex_spin_never_froze));
+            same_line_if_fits(ImGui::CalcTextSize(froze).x);
+            ImGui::TextColored(outcome->gaps.froze() ? ImVec4(1.0f, 0.45f, 0.4f, 1.0f) : ImVec4(0.5f, 0.85f, 0.5f, 1.0f), "%s", froze);
         }
+        ImGui::PopTextWrapPos();
         ImGui::EndGroup();
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::TextWrapped("%s", tr(Text::ex_spin_process_note));

@@ -22,6 +22,7 @@
 #include "lab/live_system.h"
 #include "lab_probes.h"
 #include "platform.h"
+#include "responsive.h"
 
 #include <imgui.h>
 
@@ -62,6 +63,13 @@ std::string figure_text(const Figure& f) { return lab::format_number(f.value) + 
 std::string spread_text(const Figure& f) {
     if (f.samples <= 1 || f.spread_low == f.spread_high) return {};
     return lab::format_number(f.spread_low) + "\u2013" + lab::format_number(f.spread_high);
+}
+
+// The width a figure's cell needs: its value, or its spread when that goes below it and is wider.
+float figure_width(const Figure& f) {
+    const std::string spread = spread_text(f);
+    const float value = ImGui::CalcTextSize(figure_text(f).c_str()).x;
+    return spread.empty() ? value : std::max(value, ImGui::CalcTextSize(("(" + spread + ")").c_str()).x);
 }
 
 // Sections of `update` replace those of `into` (the same suite), the others stay; kept in the lab's suite order.
@@ -248,7 +256,7 @@ public:
     }
 
     void draw() override {
-        ImGui::TextUnformatted(tr(Text::lab_title));
+        ImGui::TextWrapped("%s", tr(Text::lab_title));
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.8f, 1.0f, 1.0f));
         ImGui::TextWrapped("%s", tr(Text::lab_intro));
         ImGui::PopStyleColor();
@@ -323,13 +331,9 @@ private:
         char refresh[200];
         std::snprintf(refresh, sizeof refresh, tr(Text::lab_live_refresh), every);
         // Beside the figures when the line has room, else below them.
-        if (ImGui::CalcTextSize(line).x + ImGui::CalcTextSize(refresh).x + 12 < ImGui::GetContentRegionAvail().x) ImGui::SameLine();
-        ImGui::TextDisabled("%s", refresh);
-        if (!snap.processes_unknown.empty()) {
-            ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextDisabled("%s", tr(Text::lab_live_page_cannot));
-            ImGui::PopTextWrapPos();
-        }
+        same_line_if_fits(ImGui::CalcTextSize(refresh).x);
+        text_disabled_wrapped(refresh);
+        if (!snap.processes_unknown.empty()) text_disabled_wrapped(tr(Text::lab_live_page_cannot));
     }
 
     void start(std::optional<Suite> suite) {
@@ -382,12 +386,15 @@ private:
     // [SECTION] Drawing: controls, export and compare
     // -------------------------------------------------------------------------
 
+    // One row of controls on a wide panel; on a narrow one each control goes on the next line when it does not
+    // fit whole, and every line of text wraps.
     void draw_controls() {
         const bool busy = running();
         ImGui::BeginDisabled(busy);
-        if (ImGui::Button(tr(Text::lab_run_all), ImVec2(130, 0))) start(std::nullopt);
-        ImGui::SameLine();
-        ImGui::SetNextItemWidth(170);
+        if (ImGui::Button(tr(Text::lab_run_all), ImVec2(std::max(130.0f, button_width(tr(Text::lab_run_all))), 0))) start(std::nullopt);
+        const float combo_w = 170;
+        same_line_if_fits(combo_w + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr(Text::lab_suite)).x);
+        ImGui::SetNextItemWidth(std::min(combo_w, ImGui::GetContentRegionAvail().x));
         const std::string current = suite_index_ == 0 ? tr(Text::lab_all_suites)
                                                       : std::string(lab::to_string(lab::kAllSuites[suite_index_ - 1]));
         if (ImGui::BeginCombo(tr(Text::lab_suite), current.c_str())) {
@@ -397,61 +404,73 @@ private:
                     suite_index_ = i + 1;
             ImGui::EndCombo();
         }
-        ImGui::SameLine();
+        same_line_if_fits(button_width(tr(Text::lab_run_suite)));
         if (ImGui::Button(tr(Text::lab_run_suite)))
             start(suite_index_ == 0 ? std::nullopt : std::optional<Suite>(lab::kAllSuites[suite_index_ - 1]));
-        ImGui::SameLine();
-        ImGui::Checkbox(tr(Text::lab_quick), &quick_);
+        same_line_if_fits(choice_width(tr(Text::lab_quick)));
+        checkbox_wrapped(tr(Text::lab_quick), &quick_);
         ImGui::EndDisabled();
         draw_field_error(field_errors_, "suite");
         draw_field_error(field_errors_, "quick");
         draw_field_error(field_errors_, "run");
 
         if (!run_) {
-            ImGui::TextDisabled("%s", tr(Text::lab_not_run_yet));
+            text_disabled_wrapped(tr(Text::lab_not_run_yet));
             return;
         }
         char overlay[160];
         const std::string step = progress_.suite ? std::string(lab::to_string(*progress_.suite)) + ": " + progress_.step : progress_.step;
         std::snprintf(overlay, sizeof overlay, "%d/%d  %s", progress_.steps_done, progress_.steps_total, step.c_str());
-        ImGui::ProgressBar(static_cast<float>(progress_.fraction), ImVec2(520, 0), overlay);
-        ImGui::SameLine();
+        ImGui::ProgressBar(static_cast<float>(progress_.fraction), ImVec2(std::min(520.0f, ImGui::GetContentRegionAvail().x), 0), overlay);
+        ImGui::PushTextWrapPos(0.0f);
         if (busy) {
             if (cancel_asked_) {
+                same_line_if_fits(ImGui::CalcTextSize(tr(Text::lab_cancelling)).x);
                 ImGui::TextDisabled("%s", tr(Text::lab_cancelling));
-            } else if (ImGui::Button(tr(Text::cancel))) {
-                run_->cancel();
-                cancel_asked_ = true;
+            } else {
+                same_line_if_fits(button_width(tr(Text::cancel)));
+                if (ImGui::Button(tr(Text::cancel))) {
+                    run_->cancel();
+                    cancel_asked_ = true;
+                }
             }
-            ImGui::SameLine();
+            same_line_if_fits(ImGui::CalcTextSize(tr(Text::lab_running_on_worker)).x);
             ImGui::TextDisabled("%s", tr(Text::lab_running_on_worker));
         } else {
-            ImGui::TextDisabled("%s", tr(progress_.cancelled ? Text::lab_cancelled : Text::lab_finished));
+            const char* outcome = tr(progress_.cancelled ? Text::lab_cancelled : Text::lab_finished);
+            same_line_if_fits(ImGui::CalcTextSize(outcome).x);
+            ImGui::TextDisabled("%s", outcome);
         }
+        ImGui::PopTextWrapPos();
     }
 
     void draw_export_and_compare() {
         const bool have = !results_.sections.empty();
         ImGui::BeginDisabled(!have);
         if (ImGui::Button(tr(Text::lab_export_json))) export_as(".json", "application/json", lab::to_json(results_).dump(2) + "\n");
-        ImGui::SameLine();
+        same_line_if_fits(button_width(tr(Text::lab_export_csv)));
         if (ImGui::Button(tr(Text::lab_export_csv))) export_as(".csv", "text/csv", lab::to_csv(results_));
         ImGui::EndDisabled();
         if (!have && (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))) ImGui::SetTooltip("%s", tr(Text::lab_nothing_to_export));
+        ImGui::PushTextWrapPos(0.0f);
         if (!export_message_.empty()) {
-            ImGui::SameLine();
-            ImGui::TextDisabled("%s %s", tr(Text::lab_saved), export_message_.c_str());
+            const std::string saved = std::string(tr(Text::lab_saved)) + " " + export_message_;
+            same_line_if_fits(ImGui::CalcTextSize(saved.c_str()).x);
+            ImGui::TextDisabled("%s", saved.c_str());
         }
         draw_field_error(field_errors_, "export");
 
         ImGui::TextUnformatted(tr(Text::lab_compare));
+        ImGui::PopTextWrapPos();
         if (platform::has_file_picker()) {
             if (ImGui::Button(tr(Text::lab_pick_file))) platform::open_file_picker(".json,application/json");
         } else {
-            ImGui::SetNextItemWidth(420);
+            // The path takes what the Load button leaves (up to 420), the button stays beside it.
+            const float load_w = button_width(tr(Text::lab_load)) + ImGui::GetStyle().ItemSpacing.x;
+            ImGui::SetNextItemWidth(std::max(120.0f, std::min(420.0f, ImGui::GetContentRegionAvail().x - load_w)));
             ImGui::InputTextWithHint("##compare_path", tr(Text::lab_path), compare_path_.data(), compare_path_.capacity() + 1,
                                      ImGuiInputTextFlags_CallbackResize, resize_string, &compare_path_);
-            ImGui::SameLine();
+            same_line_if_fits(button_width(tr(Text::lab_load)));
             if (ImGui::Button(tr(Text::lab_load))) {
                 try {
                     load_compare(compare_path_, platform::read_text_file(compare_path_));
@@ -461,9 +480,12 @@ private:
             }
         }
         if (compare_) {
-            ImGui::SameLine();
-            ImGui::TextColored(kCompareColour, "%s %s", tr(Text::lab_loaded), compare_name_.c_str());
-            ImGui::SameLine();
+            const std::string loaded = std::string(tr(Text::lab_loaded)) + " " + compare_name_;
+            same_line_if_fits(ImGui::CalcTextSize(loaded.c_str()).x);
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextColored(kCompareColour, "%s", loaded.c_str());
+            ImGui::PopTextWrapPos();
+            same_line_if_fits(button_width(tr(Text::lab_remove)));
             if (ImGui::SmallButton(tr(Text::lab_remove))) compare_.reset();
         }
         draw_field_error(field_errors_, "compare");
@@ -534,24 +556,37 @@ private:
 
     void compare_line(const Measure* other, Column c) {
         if (!compare_) return;
+        ImGui::PushTextWrapPos(0.0f);   // the cell's edge: a long figure and its spread wrap, never clip
+        compare_figure(other, c);
+        ImGui::PopTextWrapPos();
+    }
+
+    void compare_figure(const Measure* other, Column c) {
         if (const Figure* f = other ? other->at(c) : nullptr)
-            ImGui::TextColored(kCompareColour, "%s", (figure_text(*f) + (spread_text(*f).empty() ? "" : " (" + spread_text(*f) + ")")).c_str());
+            ImGui::TextColored(kCompareColour, "%s", (figure_text(*f) + (spread_text(*f).empty() ? "" : "\u00a0(" + spread_text(*f) + ")")).c_str());
         else if (other && other->missing.count(c))
             ImGui::TextColored(kCompareColour, "-");
     }
 
+    // A table with one column per model where every column keeps room for its widest figure; on a narrower panel
+    // (a tablet beside the sidebar, a phone) one card per measure: its name above, one line per model below.
     void draw_summary() {
+        ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(tr(Text::lab_summary));
         if (compare_) {
-            ImGui::SameLine();
-            ImGui::TextColored(kCompareColour, "(%s: %s)", tr(Text::lab_loaded), compare_name_.c_str());
+            const std::string loaded = "(" + std::string(tr(Text::lab_loaded)) + ": " + compare_name_ + ")";
+            same_line_if_fits(ImGui::CalcTextSize(loaded.c_str()).x);
+            ImGui::TextColored(kCompareColour, "%s", loaded.c_str());
         }
-        const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
-        if (!ImGui::BeginTable("##summary", 4, flags)) return;
-        ImGui::TableSetupColumn(tr(Text::lab_measure), ImGuiTableColumnFlags_WidthStretch, 1.25f);
-        for (Column c : kModelColumns) ImGui::TableSetupColumn(tr(column_title(c)), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableHeadersRow();
+        ImGui::PopTextWrapPos();
         const int cpus = cpus_of(shown_, platform::logical_cpus());
+        struct Shown {
+            const SummaryRow* row;
+            const Measure* m;
+            const Measure* other;
+        };
+        std::vector<Shown> rows;
+        float widest = ImGui::CalcTextSize(tr(Text::lab_not_measured)).x;
         for (const auto& row : kSummaryRows) {
             const Measure* m = row.measure ? find_measure(shown_, row.suite, row.measure) : speedup_at_cpus(shown_, cpus);
             const Measure* other = nullptr;
@@ -559,41 +594,108 @@ private:
                 other = row.measure ? find_measure(*compare_, row.suite, row.measure) : speedup_at_cpus(*compare_, cpus_of(*compare_, cpus));
             // The wasm row only where some run measured wasm memory (the web); the reserved row only where one has it.
             if (!m && !other && row.label == Text::lab_row_wasm) continue;
+            rows.push_back({&row, m, other});
+            for (const Measure* each : {m, other})
+                for (Column c : kModelColumns)
+                    if (const Figure* f = each ? each->at(c) : nullptr) widest = std::max(widest, figure_width(*f));
+        }
+        const float padding = ImGui::GetStyle().CellPadding.x * 2 + 1;
+        const float value_w = widest + padding;
+        const bool as_table = ImGui::GetContentRegionAvail().x >= kMeasureMinWidth + padding + 3 * value_w;
+        const auto cell = [&](const Shown& r, Column c) {
+            const std::string id = std::string(tr(r.row->label)) + "/" + std::string(lab::to_string(c));
+            if (const Figure* f = r.m ? r.m->at(c) : nullptr) {
+                figure_cell(*f, id, std::string(tr(r.row->label)) + ", " + tr(column_title(c)));
+            } else if (c == Column::coroutines && r.row->coroutine_note) {
+                text_disabled_wrapped(tr(*r.row->coroutine_note));
+            } else if (r.m && r.m->missing.count(c)) {
+                missing_cell(r.m->missing.at(c));
+            } else if (shown_.find(r.row->suite)) {
+                ImGui::TextDisabled("\u2013");   // the suite ran and has no such figure for this model
+            } else {
+                text_disabled_wrapped(tr(Text::lab_not_measured));
+            }
+            compare_line(r.other, c);
+        };
+        const auto workers_note = [](const Shown& r) {
+            if (!r.row->measure && r.m && r.m->x) ImGui::TextDisabled("%d %s", static_cast<int>(*r.m->x), tr(Text::lab_workers_axis));
+        };
+        std::vector<std::string> titles;
+        for (Column c : kModelColumns) titles.emplace_back(tr(column_title(c)));
+        if (!as_table) {
+            for (std::size_t i = 0; i < rows.size(); ++i) {
+                measure_card(("##summary" + std::to_string(i)).c_str(), tr(rows[i].row->label), titles,
+                             [&](std::size_t k) { cell(rows[i], kModelColumns[k]); }, [&] { workers_note(rows[i]); });
+            }
+            return;
+        }
+        const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
+        if (!ImGui::BeginTable("##summary", 4, flags)) return;
+        ImGui::TableSetupColumn(tr(Text::lab_measure), ImGuiTableColumnFlags_WidthStretch, 1.25f);
+        for (Column c : kModelColumns) ImGui::TableSetupColumn(tr(column_title(c)), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        wrapped_headers({tr(Text::lab_measure), titles[0], titles[1], titles[2]});
+        for (const auto& r : rows) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", tr(row.label));
-            if (!row.measure && m && m->x) ImGui::TextDisabled("%d %s", static_cast<int>(*m->x), tr(Text::lab_workers_axis));
+            ImGui::TextWrapped("%s", tr(r.row->label));
+            workers_note(r);
             for (Column c : kModelColumns) {
                 ImGui::TableNextColumn();
-                const std::string id = std::string(tr(row.label)) + "/" + std::string(lab::to_string(c));
-                if (const Figure* f = m ? m->at(c) : nullptr) {
-                    figure_cell(*f, id, std::string(tr(row.label)) + ", " + tr(column_title(c)));
-                } else if (c == Column::coroutines && row.coroutine_note) {
-                    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-                    ImGui::TextWrapped("%s", tr(*row.coroutine_note));
-                    ImGui::PopStyleColor();
-                } else if (m && m->missing.count(c)) {
-                    missing_cell(m->missing.at(c));
-                } else if (shown_.find(row.suite)) {
-                    ImGui::TextDisabled("\u2013");   // the suite ran and has no such figure for this model
-                } else {
-                    ImGui::TextDisabled("%s", tr(Text::lab_not_measured));
-                }
-                compare_line(other, c);
+                cell(r, c);
             }
         }
         ImGui::EndTable();
     }
 
+    static constexpr float kMeasureMinWidth = 150.0f;   // a table's measure column: its words wrap, none is cut
+
+    // A header row whose titles wrap in their columns ("Processes (isolated Workers)" in a narrow column).
+    static void wrapped_headers(const std::vector<std::string>& titles) {
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+        for (const auto& title : titles) {
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", title.c_str());
+        }
+    }
+
+    // A measure as a card on a narrow panel: its name (and `note`) above, then one row per column: the column's
+    // name, and its cell drawn by `cell(k)`. The names' column is as wide as the widest name, at most 40%.
+    template <typename Cell, typename Note>
+    static void measure_card(const char* id, const char* name, const std::vector<std::string>& columns, Cell&& cell, Note&& note) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(name);
+        ImGui::PopTextWrapPos();
+        note();
+        float names_w = 0;
+        for (const auto& c : columns) names_w = std::max(names_w, ImGui::CalcTextSize(c.c_str()).x);
+        names_w = std::min(names_w, ImGui::GetContentRegionAvail().x * 0.4f);
+        if (ImGui::BeginTable(id, 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV)) {
+            ImGui::TableSetupColumn("##name", ImGuiTableColumnFlags_WidthFixed, names_w);
+            ImGui::TableSetupColumn("##value", ImGuiTableColumnFlags_WidthStretch);
+            for (std::size_t k = 0; k < columns.size(); ++k) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::PushStyleColor(ImGuiCol_Text, kDim);
+                ImGui::TextWrapped("%s", columns[k].c_str());
+                ImGui::PopStyleColor();
+                ImGui::TableNextColumn();
+                cell(k);
+            }
+            ImGui::EndTable();
+        }
+        ImGui::Spacing();
+    }
+
     void draw_method_box() {
         if (selected_id_.empty()) {
-            ImGui::TextDisabled("%s", tr(Text::lab_click_hint));
+            text_disabled_wrapped(tr(Text::lab_click_hint));
             return;
         }
-        ImGui::TextUnformatted(tr(Text::lab_how));
-        ImGui::SameLine();
-        ImGui::TextDisabled("(%s)", selected_detail_.c_str());
         ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(tr(Text::lab_how));
+        const std::string detail = "(" + selected_detail_ + ")";
+        same_line_if_fits(ImGui::CalcTextSize(detail.c_str()).x);
+        ImGui::TextDisabled("%s", detail.c_str());
         ImGui::TextUnformatted(selected_method_.c_str());
         ImGui::PopTextWrapPos();
     }
@@ -602,7 +704,16 @@ private:
     // [SECTION] Drawing: charts
     // -------------------------------------------------------------------------
 
+    // The speedup and the memory charts side by side while each keeps kChartMinWidth, else one above the other.
     void draw_charts() {
+        if (ImGui::GetContentRegionAvail().x < 2 * kChartMinWidth) {
+            draw_speedup_chart();
+            ImGui::Spacing();
+            draw_memory_chart();
+            ImGui::Spacing();
+            draw_ladder();
+            return;
+        }
         if (!ImGui::BeginTable("##charts", 2, ImGuiTableFlags_BordersInnerV)) return;
         ImGui::TableSetupColumn("##left", ImGuiTableColumnFlags_WidthStretch, 0.5f);
         ImGui::TableSetupColumn("##right", ImGuiTableColumnFlags_WidthStretch, 0.5f);
@@ -613,6 +724,8 @@ private:
         ImGui::EndTable();
         draw_ladder();
     }
+
+    static constexpr float kChartMinWidth = 340.0f;
 
     struct Point {
         double x, y, low, high;
@@ -629,7 +742,7 @@ private:
     }
 
     void draw_speedup_chart() {
-        ImGui::TextUnformatted(tr(Text::lab_speedup_chart));
+        ImGui::TextWrapped("%s", tr(Text::lab_speedup_chart));
         struct Series {
             std::vector<Point> points;
             ImU32 colour;
@@ -698,8 +811,9 @@ private:
     }
 
     static void legend_items(const std::vector<std::pair<ImU32, const char*>>& items) {
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            if (i > 0) ImGui::SameLine(0, 14);
+        for (std::size_t i = 0; i < items.size(); ++i) {   // a key goes on the next line when it would not fit whole
+            const float key_w = 14 + 2 + ImGui::CalcTextSize(items[i].second).x;
+            if (i > 0 && ImGui::GetItemRectMax().x + 14 + key_w <= content_right()) ImGui::SameLine(0, 14);
             const ImVec2 p = ImGui::GetCursorScreenPos();
             const float h = ImGui::GetTextLineHeight();
             ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + h * 0.3f), ImVec2(p.x + 12, p.y + h * 0.7f), items[i].first);
@@ -720,7 +834,7 @@ private:
     }
 
     void draw_memory_chart() {
-        ImGui::TextUnformatted(tr(Text::lab_memory_chart));
+        ImGui::TextWrapped("%s", tr(Text::lab_memory_chart));
         struct Bar {
             Column column;
             const char* kind;
@@ -754,7 +868,12 @@ private:
         float label_w = 0;
         for (const auto& b : bars)
             label_w = std::max(label_w, ImGui::CalcTextSize((std::string(tr(short_title(b.column))) + ", " + b.kind).c_str()).x);
-        const float width = std::max(260.0f, ImGui::GetContentRegionAvail().x - 8);
+        const float width = std::max(200.0f, ImGui::GetContentRegionAvail().x - 8);
+        // The bar's label beside it while the bar keeps 140 px, else above it (a phone).
+        const float value_w = ImGui::CalcTextSize("00000.0 KiB").x + 8;
+        const bool label_above = width - label_w - 10 - value_w < 140;
+        const float bar_x = label_above ? 0 : label_w + 10;
+        const float bar_w = std::max(60.0f, width - bar_x - value_w);
         const ImVec2 o = ImGui::GetCursorScreenPos();
         ImDrawList* draw = ImGui::GetWindowDrawList();
         float y = o.y;
@@ -765,15 +884,15 @@ private:
                                                                  : kCoroutinesColour;
             const std::string label = std::string(tr(short_title(b.column))) + ", " + b.kind;
             draw->AddText(ImVec2(o.x, y), IM_COL32(200, 200, 200, 255), label.c_str());
-            log_bar(draw, ImVec2(o.x + label_w + 10, y), std::max(60.0f, width - label_w - 10 - 80), y + 2, row_h - 5, b.kib, low, high, colour,
-                    lab::format_number(b.kib) + " KiB");
-            y += row_h;
+            if (label_above) y += ImGui::GetTextLineHeight();
+            log_bar(draw, ImVec2(o.x + bar_x, y), bar_w, y + 2, row_h - 5, b.kib, low, high, colour, lab::format_number(b.kib) + " KiB");
+            y += row_h + (label_above ? 4 : 0);
         }
         ImGui::Dummy(ImVec2(width, y - o.y + 4));
     }
 
     void draw_ladder() {
-        ImGui::TextUnformatted(tr(Text::lab_ladder_chart));
+        ImGui::TextWrapped("%s", tr(Text::lab_ladder_chart));
         const auto rungs = ladder_rungs(shown_);
         const auto other = compare_ ? ladder_rungs(*compare_) : std::vector<Rung>{};
         if (rungs.empty() && other.empty()) {
@@ -783,7 +902,8 @@ private:
         const auto& names = rungs.empty() ? other : rungs;
         const double low = 1, high = 1e11;
         const float bar_h = 13, label_w = 70;
-        const float width = std::max(300.0f, ImGui::GetContentRegionAvail().x * 0.7f);
+        const float avail = ImGui::GetContentRegionAvail().x;
+        const float width = std::min(avail, std::max(300.0f, avail * 0.7f));
         const ImVec2 o = ImGui::GetCursorScreenPos();
         ImDrawList* draw = ImGui::GetWindowDrawList();
         float y = o.y;
@@ -808,26 +928,91 @@ private:
         const lab::Table* t = ladder_table(shown_);
         if (!t && compare_) t = ladder_table(*compare_);
         if (t) {
-            ImGui::TextDisabled("%s", lab_words(t->title).c_str());
-            draw_text_table("##ladder", *t);
+            text_disabled_wrapped(lab_words(t->title).c_str());
+            draw_text_table("##ladder", *t, {std::begin(kLadderImportance), std::end(kLadderImportance)});
         }
     }
 
-    static void draw_text_table(const char* id, const lab::Table& t) {
+    // A table of text at its natural widths. Where they do not all fit, the columns that fit whole are kept in
+    // the order of `importance` (by default left to right; the first column always), the others are named
+    // below and shown whole in a row's tooltip; where not even two fit, one card per row.
+    static void draw_text_table(const char* id, const lab::Table& t, std::vector<std::size_t> importance = {}) {
         if (t.header.empty()) return;
-        if (!ImGui::BeginTable(id, static_cast<int>(t.header.size()), ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersOuter))
+        const std::size_t n = t.header.size();
+        const float padding = ImGui::GetStyle().CellPadding.x * 2 + 1;
+        std::vector<float> widths(n, 0.0f);
+        for (std::size_t c = 0; c < n; ++c) widths[c] = ImGui::CalcTextSize(lab_words(t.header[c]).c_str()).x;
+        for (const auto& row : t.rows)
+            for (std::size_t c = 0; c < row.size() && c < n; ++c)
+                widths[c] = std::max(widths[c], ImGui::CalcTextSize(lab_words(row[c]).c_str()).x);
+        if (importance.empty())
+            for (std::size_t c = 0; c < n; ++c) importance.push_back(c);
+        const float avail = ImGui::GetContentRegionAvail().x;
+        std::vector<bool> kept(n, false);
+        float used = 0;
+        for (std::size_t c : importance)
+            if (c < n && (c == 0 || used + widths[c] + padding <= avail)) {
+                kept[c] = true;
+                used += widths[c] + padding;
+            }
+        const auto kept_count = static_cast<std::size_t>(std::count(kept.begin(), kept.end(), true));
+        if (kept_count < std::min<std::size_t>(n, 2)) {
+            std::vector<std::string> titles;
+            for (std::size_t c = 1; c < n; ++c) titles.push_back(lab_words(t.header[c]));
+            for (std::size_t r = 0; r < t.rows.size(); ++r) {
+                const auto& row = t.rows[r];
+                const std::string name = row.empty() ? std::string() : lab_words(row[0]);
+                measure_card((std::string(id) + "/" + std::to_string(r)).c_str(), name.c_str(), titles,
+                             [&](std::size_t k) {
+                                 ImGui::PushTextWrapPos(0.0f);
+                                 if (k + 1 < row.size()) ImGui::TextUnformatted(lab_words(row[k + 1]).c_str());
+                                 ImGui::PopTextWrapPos();
+                             },
+                             [] {});
+            }
             return;
-        for (const auto& h : t.header) ImGui::TableSetupColumn(lab_words(h).c_str());
+        }
+        const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersOuter;
+        if (!ImGui::BeginTable(id, static_cast<int>(kept_count), flags)) return;
+        for (std::size_t c = 0; c < n; ++c)
+            if (kept[c]) ImGui::TableSetupColumn(lab_words(t.header[c]).c_str());
         ImGui::TableHeadersRow();
-        for (const auto& row : t.rows) {
+        for (std::size_t r = 0; r < t.rows.size(); ++r) {
+            const auto& row = t.rows[r];
             ImGui::TableNextRow();
-            for (const auto& cell : row) {
+            for (std::size_t c = 0; c < row.size() && c < n; ++c) {
+                if (!kept[c]) continue;
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(lab_words(cell).c_str());
+                if (c > 0 || kept_count == n) {
+                    ImGui::TextUnformatted(lab_words(row[c]).c_str());
+                    continue;
+                }
+                // Folded: the first cell spans the row; hovering (touching) the row shows all of it.
+                ImGui::PushID(static_cast<int>(r));
+                ImGui::Selectable(lab_words(row[c]).c_str(), false, ImGuiSelectableFlags_SpanAllColumns);
+                ImGui::PopID();
+                if (ImGui::IsItemHovered()) {
+                    ImGui::BeginTooltip();
+                    for (std::size_t k = 0; k < row.size() && k < n; ++k)
+                        ImGui::Text("%s: %s", lab_words(t.header[k]).c_str(), lab_words(row[k]).c_str());
+                    ImGui::EndTooltip();
+                }
             }
         }
         ImGui::EndTable();
+        if (kept_count < n) {
+            std::string folded;
+            for (std::size_t c = 0; c < n; ++c)
+                if (!kept[c]) folded += (folded.empty() ? "" : ", ") + lab_words(t.header[c]);
+            char note[400];
+            std::snprintf(note, sizeof note, tr(Text::lab_columns_folded), folded.c_str());
+            text_disabled_wrapped(note);
+        }
     }
+
+    // The ladder's columns by importance: the rung, the human times (here, the talk's), the measured time, how it
+    // was measured, then the cycles.
+    static constexpr std::size_t kLadderImportance[] = {0, 5, 2, 3, 6, 4, 1};
 
     // -------------------------------------------------------------------------
     // [SECTION] Drawing: every figure by suite
@@ -847,37 +1032,68 @@ private:
             for (Column c : lab::kAllColumns)
                 for (const auto& m : section->measures)
                     if ((m.at(c) || m.missing.count(c)) && std::find(used.begin(), used.end(), c) == used.end()) used.push_back(c);
-            if (!section->measures.empty() &&
-                ImGui::BeginTable(("##" + name).c_str(), 1 + static_cast<int>(used.size()),
-                                  ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp)) {
-                ImGui::TableSetupColumn(tr(Text::lab_measure), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+            // The figure of measure `m` in column `c` (and the compared one under it).
+            const auto cell = [&](const Measure& m, Column c, const std::string& shown_name) {
+                if (const Figure* f = m.at(c)) figure_cell(*f, name + "/" + m.name + "/" + std::string(lab::to_string(c)), shown_name);
+                else if (m.missing.count(c)) missing_cell(m.missing.at(c));
+                compare_line(other ? other->find(m.name) : nullptr, c);
+            };
+            std::vector<std::string> titles;
+            float widest = 0;
+            for (Column c : used) titles.emplace_back(c == Column::machine ? tr(Text::lw_machine) : tr(short_title(c)));
+            for (const auto& m : section->measures)
                 for (Column c : used)
-                    ImGui::TableSetupColumn(c == Column::machine ? tr(Text::lw_machine) : tr(short_title(c)), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-                ImGui::TableHeadersRow();
+                    if (const Figure* f = m.at(c)) widest = std::max(widest, figure_width(*f));
+            const float padding = ImGui::GetStyle().CellPadding.x * 2 + 1;
+            const bool as_table = ImGui::GetContentRegionAvail().x >=
+                                  kMeasureMinWidth + padding + static_cast<float>(used.size()) * (std::max(widest, 90.0f) + padding);
+            if (!as_table) {
+                for (std::size_t i = 0; i < section->measures.size(); ++i) {
+                    const auto& m = section->measures[i];
+                    const Measure* om = other ? other->find(m.name) : nullptr;
+                    const std::string shown_name = lab_words(m.name);
+                    std::vector<Column> has;   // a card lists only the columns this measure has (here or compared)
+                    std::vector<std::string> has_titles;
+                    for (std::size_t k = 0; k < used.size(); ++k)
+                        for (const Measure* each : {&m, om})
+                            if (each && (each->at(used[k]) || each->missing.count(used[k])) &&
+                                std::find(has.begin(), has.end(), used[k]) == has.end()) {
+                                has.push_back(used[k]);
+                                has_titles.push_back(titles[k]);
+                            }
+                    measure_card(("##" + name + std::to_string(i)).c_str(), shown_name.c_str(), has_titles,
+                                 [&](std::size_t k) { cell(m, has[k], shown_name); }, [] {});
+                }
+            } else if (!section->measures.empty() &&
+                       ImGui::BeginTable(("##" + name).c_str(), 1 + static_cast<int>(used.size()),
+                                         ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp)) {
+                ImGui::TableSetupColumn(tr(Text::lab_measure), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+                for (std::size_t k = 0; k < used.size(); ++k)
+                    ImGui::TableSetupColumn(titles[k].c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+                std::vector<std::string> headers{tr(Text::lab_measure)};
+                headers.insert(headers.end(), titles.begin(), titles.end());
+                wrapped_headers(headers);
                 for (const auto& m : section->measures) {
                     ImGui::TableNextRow();
                     ImGui::TableNextColumn();
                     const std::string shown_name = lab_words(m.name);
-                    ImGui::TextUnformatted(shown_name.c_str());
-                    const Measure* om = other ? other->find(m.name) : nullptr;
+                    ImGui::TextWrapped("%s", shown_name.c_str());
                     for (Column c : used) {
                         ImGui::TableNextColumn();
-                        if (const Figure* f = m.at(c)) figure_cell(*f, name + "/" + m.name + "/" + std::string(lab::to_string(c)), shown_name);
-                        else if (m.missing.count(c)) missing_cell(m.missing.at(c));
-                        compare_line(om, c);
+                        cell(m, c, shown_name);
                     }
                 }
                 ImGui::EndTable();
             }
             for (const auto& t : section->tables) {
                 if (!t.header.empty() && t.header[0] == "rung") continue;   // drawn beside the ladder
-                ImGui::TextDisabled("%s", lab_words(t.title).c_str());
+                text_disabled_wrapped(lab_words(t.title).c_str());
                 draw_text_table(("##t" + name + t.title).c_str(), t);
             }
             if (!section->notes.empty()) {
                 ImGui::TextUnformatted(tr(Text::lab_notes));
                 ImGui::PushTextWrapPos(0.0f);
-                for (const auto& note : section->notes) ImGui::BulletText("%s", lab_words(note).c_str());
+                for (const auto& note : section->notes) bullet_wrapped(lab_words(note).c_str());
                 ImGui::PopTextWrapPos();
             }
         }

@@ -16,6 +16,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <map>
 
@@ -111,6 +112,10 @@ public:
                          {"history", history_.size()}};
         if (!field_errors_.empty()) s["errors"] = field_errors_;
         if (run_) s["run"] = primes::to_json(run_->report());
+        // Where the workers slider was last drawn, in window units (the touch test drags it).
+        if (executor_ != ExecutorKind::sequential)
+            s["workers_slider"] = {{"x", workers_slider_[0]}, {"y", workers_slider_[1]}, {"w", workers_slider_[2]},
+                                   {"h", workers_slider_[3]}};
         return s;
     }
 
@@ -214,6 +219,8 @@ private:
             ImGui::SetNextItemWidth(field_w);
             ImGui::SliderInt(tr(Text::workers), &workers_, exec::kMinWorkers, exec::kMaxWorkers, "%d",
                              ImGuiSliderFlags_AlwaysClamp);
+            workers_slider_ = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::CalcItemWidth(),
+                               ImGui::GetItemRectSize().y};
             draw_field_error(field_errors_, "workers");
         }
         ImGui::PushTextWrapPos(0.0f);
@@ -478,6 +485,7 @@ private:
     std::unique_ptr<primes::PrimesRun> run_;
     bool recorded_ = false;
     std::vector<HistoryEntry> history_;
+    std::array<float, 4> workers_slider_{};   // x, y, w, h of the workers slider last drawn
 };
 
 }  // namespace

@@ -465,6 +465,8 @@ constexpr Entry kTexts[] = {
      "(ao vivo: medido a cada %s s enquanto visível; redesenhado quando muda)"},
     {Text::lab_live_page_cannot, "A web page cannot see the operating system's processes or threads: only what the browser says (CPUs, rounded device memory) and the page's own Workers.",
      "Uma página web não vê os processos nem as threads do sistema operacional: só o que o navegador diz (CPUs, memória arredondada) e os próprios Workers da página."},
+    {Text::lab_columns_folded, "Left out for lack of width (touch or hover a row to see them): %s",
+     "Fora da tabela por falta de largura (toque ou passe o mouse numa linha para vê-las): %s"},
     // core's English words of the lab: {} stands for text kept as it is, {t} for text translated again
     {Text::lw_start_one, "start + finish one",
      "iniciar + terminar um"},

@@ -51,7 +51,7 @@ enum class Text {
     lab_here, lab_memory_chart, lab_resident, lab_reserved, lab_pss, lab_wasm, lab_export_json, lab_export_csv,
     lab_saved, lab_nothing_to_export, lab_compare, lab_path, lab_load, lab_pick_file, lab_loaded, lab_remove,
     lab_details, lab_notes, lab_suite_not_run,
-    lab_live_machine, lab_live_page, lab_live_refresh, lab_live_page_cannot,
+    lab_live_machine, lab_live_page, lab_live_refresh, lab_live_page_cannot, lab_columns_folded,
     // core's English words of the lab (measure names, methods, notes, reasons, tables) as templates (lab_words.cpp)
     lw_start_one, lw_start_beyond, lw_fork_wait, lw_resident_each, lw_wasm_each, lw_virtual_each, lw_pss_each,
     lw_stack_reserved, lw_round_trip_of, lw_throughput_of, lw_atomics_pipe, lw_lock_socketpair, lw_switches_s,

@@ -558,6 +558,8 @@ TEST(WikipicsRun, PerImageErrorsKeepTheirReasonsAndTotalsCountOnlyGoodImages) {
     EXPECT_EQ(doc["images"][1]["error"], "timeout");
     EXPECT_EQ(doc["images"][1]["bytes"], 300);   // what arrived
     EXPECT_EQ(doc["images"][3]["status"], 404);
+    EXPECT_EQ(doc["images"][2]["retry_after_s"], 120);   // only a 429 carries it
+    EXPECT_FALSE(doc["images"][3].contains("retry_after_s"));
     for (const char* key : {"url", "bytes", "status", "error", "elapsed_s", "worker", "decode_s"})
         EXPECT_TRUE(doc["images"][0].contains(key)) << key;
     EXPECT_TRUE(doc.contains("wall_s"));

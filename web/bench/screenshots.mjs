@@ -20,7 +20,7 @@ const demos = {
   primes: { query: () => 'sample=2**50&executor=threads&workers=2&autorun=1', result: true },
   wikipics: { query: (url) => `server=${encodeURIComponent(url + 'w/api.php')}&count=12&size=200000&executor=threads&workers=6&autorun=1`, result: true },
   exhibition: { query: () => 'boards=12&speed=max&autorun=1', result: true },
-  lab: { query: () => '', result: false },
+  lab: { query: () => 'suite=ipc&quick=1&autorun=1', result: true },   // one quick suite: the table shows figures
   system: { query: () => '', result: false },
 };
 
@@ -56,8 +56,9 @@ try {
             await page.screenshot({ path: file.replace(/\.png$/, `-${n}.png`) });
           }
           const state = await page.evaluate(() => window.conclab.state());
-          console.log(`${path.relative(h.repoRoot, file)}  layout=${state.layout}${errors.length ? `  errors: ${errors.join(' | ')}` : ''}`);
-          if (errors.length) ++failures;
+          const clipped = state.overflow_px >= 1 ? `  CLIPPED: content runs ${state.overflow_px.toFixed(0)} px past the panel's edge` : '';
+          console.log(`${path.relative(h.repoRoot, file)}  layout=${state.layout}${clipped}${errors.length ? `  errors: ${errors.join(' | ')}` : ''}`);
+          if (errors.length || clipped) ++failures;
         } catch (error) {
           ++failures;
           console.log(`${path.relative(h.repoRoot, file)}  FAILED: ${error.message.split('\n')[0]}`);

@@ -139,3 +139,33 @@ test('a bad spinner= is shown beside its field and nothing spins', { timeout: 30
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// Narrow screens: on a phone (412 wide) and a tablet (768), the exhibition after a run and the lab with measured
+// figures keep every line, control and table column inside the panel, in English and Portuguese. overflow_px is
+// how far the panel's widest content (a table at the width its cells ask) runs past its right edge, where it
+// would be clipped.
+test('on a phone and a tablet the exhibition and the lab clip nothing', { timeout: 120000 }, async () => {
+  const shots = [
+    { width: 412, height: 915, lang: 'pt', demo: 'exhibition', query: 'boards=12&speed=max&autorun=1' },
+    { width: 768, height: 1024, lang: 'en', demo: 'exhibition', query: 'boards=12&speed=max&autorun=1' },
+    { width: 412, height: 915, lang: 'en', demo: 'lab', query: 'suite=ipc&quick=1&autorun=1' },
+    { width: 768, height: 1024, lang: 'pt', demo: 'lab', query: 'suite=ipc&quick=1&autorun=1' },
+  ];
+  mkdirSync(h.screenshotDir, { recursive: true });
+  for (const s of shots) {
+    const { page, messages, errors } = await h.openPage(env.browser.context, 'about:blank');
+    await page.setViewportSize({ width: s.width, height: s.height });
+    await page.goto(`${env.server.url}?demo=${s.demo}&lang=${s.lang}&${s.query}`);
+    await h.waitForApp(page);
+    await h.waitForResult(page, messages);
+    await h.waitForIdle(page);
+    const state = await page.evaluate(() => window.conclab.state());
+    const where = `${s.demo} at ${s.width}x${s.height} in ${s.lang}`;
+    assert.equal(state.layout, s.width < 720 ? 'narrow' : 'wide', where);
+    assert.ok(state.overflow_px < 1, `${where}: content runs ${state.overflow_px} px past the panel's edge`);
+    if (s.demo === 'lab') assert.ok(state.lab.result.ipc, `${where}: the figures are drawn`);
+    await page.screenshot({ path: path.join(h.screenshotDir, `narrow-${s.demo}-${s.width}-${s.lang}.png`) });
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});

@@ -127,6 +127,7 @@ test('a phone gets the narrow layout at device pixel ratio 2; a tablet keeps the
       await h.waitForIdle(page);
       const state = await page.evaluate(() => window.conclab.state());
       assert.equal(state.layout, layout, `${name}: ${width}x${height}`);
+      assert.ok(state.overflow_px < 1, `${name}: the primes panel runs ${state.overflow_px} px past its edge`);
       const canvas = await page.evaluate(() => {
         const c = document.getElementById('canvas');
         return { buffer: c.width, css: c.clientWidth };
@@ -135,6 +136,44 @@ test('a phone gets the narrow layout at device pixel ratio 2; a tablet keeps the
       assert.ok(Math.abs(canvas.buffer - 2 * canvas.css) <= 2, `${name}: drawing buffer ${canvas.buffer} px for ${canvas.css} CSS px`);
       const png = await page.screenshot({ path: path.join(h.screenshotDir, `primes-${name}-pt.png`) });
       assert.ok(await h.colourVariety(page, png) >= 20, `${name}: the canvas is drawn`);
+      if (name === 'phone') {
+        // Touch drags a slider: a finger moved sideways along the workers slider takes it to the top.
+        const slider = state.primes.workers_slider;
+        const sideways = await context.newCDPSession(page);
+        const at = (type, x) => sideways.send('Input.dispatchTouchEvent', { type, touchPoints: x === undefined ? [] : [{ x, y: slider.y + slider.h / 2 }] });
+        await at('touchStart', slider.x + 8);
+        for (let x = slider.x + 18; x <= slider.x + slider.w + 20; x += 20) {
+          await at('touchMove', x);
+          await page.waitForTimeout(20);
+        }
+        await at('touchEnd');
+        await page.waitForFunction(() => window.conclab.state().primes.workers === 64, null, { timeout: 5000, polling: 100 })
+          .catch(async () => assert.fail(`workers ${(await page.evaluate(() => window.conclab.state())).primes.workers} after a drag to the slider's end`));
+        // Touch, on the lab panel (taller than a phone): a tap on EN in the top bar switches the language; a finger
+        // dragged up scrolls the panel (Dear ImGui scrolls only with a wheel or its scrollbar: src/ui/touch_scroll.cpp).
+        const lab = await h.openPage(context, env.server.url + '?demo=lab&lang=pt');
+        await h.waitForApp(lab.page);
+        await lab.page.touchscreen.tap(width - 60, 17);
+        await lab.page.waitForFunction(() => window.conclab.state().language === 'en', null, { timeout: 5000, polling: 100 });
+        const before = (await lab.page.evaluate(() => window.conclab.state())).panel_scroll;
+        assert.equal(before.y, 0);
+        assert.ok(before.max_y > 250, `the lab panel is taller than the phone by ${before.max_y} px`);
+        const cdp = await context.newCDPSession(lab.page);
+        const finger = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: y === undefined ? [] : [{ x: 200, y }] });
+        await finger('touchStart', 420);
+        for (let y = 410; y >= 220; y -= 10) {
+          await finger('touchMove', y);
+          await lab.page.waitForTimeout(20);
+        }
+        await finger('touchEnd');
+        const scroll = async () => (await lab.page.evaluate(() => window.conclab.state())).panel_scroll.y;
+        await lab.page.waitForFunction(() => window.conclab.state().panel_scroll.y > 150, null, { timeout: 5000, polling: 100 })
+          .catch(async () => assert.fail(`a finger dragged up 200 px scrolled the panel by ${await scroll()} px`));
+        assert.ok(await scroll() <= 210, `scrolled ${await scroll()} px for a 200 px drag`);
+        assert.equal((await lab.page.evaluate(() => window.conclab.state())).lab.running, false, 'the drag started nothing');
+        assert.deepEqual(lab.errors, []);
+        await lab.page.close();
+      }
       assert.deepEqual(errors, [], name);
       await context.close();
     }

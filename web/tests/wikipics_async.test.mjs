@@ -19,7 +19,7 @@ before(async () => {
   [env.faulty, env.slow] = await Promise.all([
     h.startIsolatedServer({
       serveArgs: ['--mirror', '--seed', '11', '--error-rate', '0.15', '--truncate-rate', '0.15', '--reset-rate', '0.15',
-        '--delay', '0.3..0.6'],
+        '--rate-limit-rate', '0.15', '--delay', '0.3..0.6'],
     }),
     h.startIsolatedServer({ serveArgs: ['--mirror', '--seed', '3', '--bandwidth', '60000'] }),
   ]);
@@ -58,9 +58,10 @@ test('the event loop against a faulty, delayed mirror: every image, reasons, tot
     assert.ok(failed.length > 0 && good.length > 0, `${failed.length} failed, ${good.length} good`);
     for (const image of result.images) assert.equal(image.worker, 'event loop');
     for (const image of failed) {
-      assert.ok(['http_status', 'network'].includes(image.error), `${image.url}: ${image.error} ${image.detail}`);
+      assert.ok(['http_status', 'rate_limited', 'network'].includes(image.error), `${image.url}: ${image.error} ${image.detail}`);
       assert.ok(image.detail.length > 0);
       if (image.error === 'http_status') assert.ok([500, 418].includes(image.status), `status ${image.status}`);
+      else if (image.error === 'rate_limited') assert.deepEqual([image.status, image.retry_after_s], [429, 1], image.url);
       else assert.match(image.detail, /status 0.*a browser does not say which/);
     }
     for (const image of good) {

@@ -38,6 +38,7 @@ nlohmann::json to_json(const WikipicsReport& report) {
                           {"worker", r.worker},
                           {"decode_s", r.decode_s}});
         if (r.error) images.back()["detail"] = r.error_detail;   // the reason in words ("HTTP 500", "status 0: …")
+        if (r.retry_after_s) images.back()["retry_after_s"] = *r.retry_after_s;   // a 429's Retry-After
     }
     json doc{{"demo", "wikipics"},
              {"executor", std::string(to_string(report.options.executor))},
