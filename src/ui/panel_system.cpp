@@ -8,6 +8,7 @@
 #include "system/system_options.h"
 #include "gui_backend.h"
 #include "platform.h"
+#include "responsive.h"
 
 #include <imgui.h>
 
@@ -90,7 +91,7 @@ public:
             row(tr(Text::this_program_threads), counts_.own_threads ? std::to_string(*counts_.own_threads) : tr(Text::unknown));
             ImGui::EndTable();
         }
-        if (!counts_.note.empty()) wrapped_disabled(tr(counts_note(caps)));
+        if (!counts_.note.empty()) text_disabled_wrapped(tr(counts_note(caps)));
 
         ImGui::Separator();
         float ordered[kFrames];
@@ -105,7 +106,7 @@ public:
         ImGui::TextUnformatted(tr(Text::frame_time));
         const char* drawing = tr(draws_every_frame() ? Text::drawing_always : Text::drawing_on_demand);
         same_line_if_fits(ImGui::CalcTextSize(drawing).x);   // else on a line of its own, wrapped
-        wrapped_disabled(drawing);
+        text_disabled_wrapped(drawing);
         // ImGui 1.86 PlotLines takes no negative sizes: give the width in pixels.
         ImGui::PlotLines("##frames", ordered, n, 0, overlay, 0.0f, std::max(40.0f, worst), ImVec2(ImGui::GetContentRegionAvail().x, 90));
         const platform::RendererInfo renderer = platform::renderer_info();
@@ -137,7 +138,7 @@ public:
                 ImGui::TextDisabled("%s %d/%d", tr(Text::starting), spin_.started(), spin_.running());
             }
         }
-        wrapped_disabled(tr(Text::spin_note_free_core));
+        text_disabled_wrapped(tr(Text::spin_note_free_core));
         if (spin_.running() > 0 && ImGui::BeginTable("##spin", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
             ImGui::TableSetupColumn(tr(Text::worker));
             ImGui::TableSetupColumn(tr(Text::iterations));
@@ -183,51 +184,12 @@ private:
         text_wrapped_at_spaces(value);
     }
 
-    static void tight_line(const std::string& line) {   // no item spacing below a paragraph's line (TextWrapped's)
-        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.0f));
-        ImGui::TextUnformatted(line.c_str());
-        ImGui::PopStyleVar();
-    }
-
-    // Lines broken at spaces only: ImGui's own wrap also breaks after a full stop ("v0." and "1.0", "14." and
-    // "0.6"), which a version must not; a word wider than the cell is drawn whole (the cell clips it).
-    static void text_wrapped_at_spaces(const std::string& text) {
-        const float width = ImGui::GetContentRegionAvail().x;
-        std::string line;
-        std::size_t at = 0;
-        while (at <= text.size()) {
-            std::size_t end = text.find(' ', at);
-            if (end == std::string::npos) end = text.size();
-            const std::string word = text.substr(at, end - at);
-            const std::string longer = line.empty() ? word : line + " " + word;
-            if (!line.empty() && ImGui::CalcTextSize(longer.c_str()).x > width) {
-                tight_line(line);
-                line = word;
-            } else {
-                line = longer;
-            }
-            at = end + 1;
-        }
-        ImGui::TextUnformatted(line.c_str());
-    }
-
     // The platform's note (English, for the CLI's JSON) in the interface's language.
     Text counts_note(const platform::Capabilities& caps) const {
         if (counts_.processes) return Text::system_counts_proc_note;
         return caps.os_processes ? Text::system_counts_no_proc_note : Text::system_counts_web_note;
     }
 
-    static void wrapped_disabled(const char* text) {
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextDisabled("%s", text);
-        ImGui::PopTextWrapPos();
-    }
-
-    // SameLine() when `width` more pixels fit after the last item; else the next item starts a line of its own.
-    static void same_line_if_fits(float width) {
-        const float right = ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x;
-        if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
-    }
 
     static float average_fps(const float* ms, int n) {
         float total = 0;

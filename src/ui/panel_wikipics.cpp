@@ -14,6 +14,7 @@
 #include "gui_backend.h"
 #include "http.h"
 #include "platform.h"
+#include "responsive.h"
 #include "primes/primes_run.h"
 #include "wikipics/wikipics_options.h"
 #include "wikipics/wikipics_report.h"
@@ -60,33 +61,9 @@ Text executor_text(WikipicsExecutor kind) {
     return Text::executor_threads;
 }
 
-// How the fields sit: beside their labels while both fit, else each label above a field as wide as the panel.
-struct FieldLayout {
-    float width = 300;
-    bool label_above = false;
-};
-
-// The label beside the next field, or on a line of its own above it; returns the label to give the widget.
-std::string field_label(const char* label, const FieldLayout& layout) {
-    if (layout.label_above) ImGui::TextUnformatted(label);   // before SetNextItemWidth: a text item would take it
-    ImGui::SetNextItemWidth(layout.width);
-    return layout.label_above ? std::string("##") + label : std::string(label);
-}
-
-bool input_text(const char* label, std::string& value, const FieldLayout& layout) {
-    const std::string shown = field_label(label, layout);
-    return ImGui::InputText(shown.c_str(), value.data(), value.capacity() + 1, ImGuiInputTextFlags_CallbackResize,
+bool input_text(const std::string& label, std::string& value) {
+    return ImGui::InputText(label.c_str(), value.data(), value.capacity() + 1, ImGuiInputTextFlags_CallbackResize,
                             resize_string, &value);
-}
-
-// The right edge of the current cell or window, in screen coordinates.
-float content_right() { return ImGui::GetWindowPos().x + ImGui::GetContentRegionMax().x; }
-
-// SameLine() when `width` more pixels fit after the last item; else the next item starts a line of its own.
-bool same_line_if_fits(float width) {
-    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width > content_right()) return false;
-    ImGui::SameLine();
-    return true;
 }
 
 // A phrase that wraps as a whole ("Elapsed: 734 ms", never "Elapsed: 734" and "ms" on two lines): no-break spaces.
@@ -110,40 +87,9 @@ std::string format(const char* fmt, ...) {
     return text;
 }
 
-// A wrapped paragraph's line: no item spacing below it, as in TextWrapped.
-void tight_line(const std::string& line) {
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.0f));
-    ImGui::TextUnformatted(line.c_str());
-    ImGui::PopStyleVar();
-}
-
-// Lines broken at spaces only, from the cursor to the right edge: ImGui's own wrap also breaks after a full stop,
-// splitting a number ("1." and "93 s"). A word wider than the line is drawn whole.
-void text_wrapped(const std::string& text) {
-    const float width = ImGui::GetContentRegionAvail().x;
-    ImGui::BeginGroup();   // after SameLine() the next lines start below the first, as TextWrapped's do
-    std::string line;
-    for (std::size_t at = 0; at <= text.size();) {
-        std::size_t end = text.find(' ', at);
-        if (end == std::string::npos) end = text.size();
-        std::string longer = line;
-        if (!longer.empty()) longer += ' ';
-        longer.append(text, at, end - at);
-        if (!line.empty() && ImGui::CalcTextSize(longer.c_str()).x > width) {
-            tight_line(line);
-            line.assign(text, at, end - at);
-        } else {
-            line = std::move(longer);
-        }
-        at = end + 1;
-    }
-    ImGui::TextUnformatted(line.c_str());
-    ImGui::EndGroup();
-}
-
 void wrapped_disabled(const std::string& text) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-    text_wrapped(text);
+    text_wrapped_at_spaces(text);
     ImGui::PopStyleColor();
 }
 
@@ -395,9 +341,9 @@ private:
     void draw_controls() {
         const bool running = run_ && !run_->finished();
         ImGui::BeginDisabled(running);
-        const FieldLayout w = field_layout();
-        drawn_labels_above_ = w.label_above;
-        if (ImGui::BeginCombo(field_label(tr(Text::executor), w).c_str(), tr(executor_text(executor_)))) {
+        const LabelledFields field = labelled_fields();
+        drawn_labels_above_ = field.above();
+        if (ImGui::BeginCombo(field(tr(Text::executor)).c_str(), tr(executor_text(executor_)))) {
             for (auto kind : kExecutors)
                 if (ImGui::Selectable(tr(executor_text(kind)), kind == executor_)) executor_ = kind;
             ImGui::EndCombo();
@@ -405,21 +351,21 @@ private:
         draw_field_error(field_errors_, "executor");
         if (executor_ == WikipicsExecutor::async && async_unsupported()) wrapped_disabled(tr(Text::wikipics_async_unsupported));
         if (executor_ == WikipicsExecutor::threads) {
-            input_text(tr(Text::workers), workers_, w);
+            input_text(field(tr(Text::workers)), workers_);
             draw_field_error(field_errors_, "workers");
         }
         if (executor_ == WikipicsExecutor::async) {
-            input_text(tr(Text::wikipics_max_req), max_req_, w);
+            input_text(field(tr(Text::wikipics_max_req)), max_req_);
             draw_field_error(field_errors_, "max-req");
         }
-        input_text(tr(Text::wikipics_count), count_, w);
+        input_text(field(tr(Text::wikipics_count)), count_);
         draw_field_error(field_errors_, "count");
-        input_text(tr(Text::wikipics_size), size_, w);
+        input_text(field(tr(Text::wikipics_size)), size_);
         draw_field_error(field_errors_, "size");
-        draw_server_choice(w);
-        input_text(tr(Text::wikipics_timeout), timeout_, w);
+        draw_server_choice(field);
+        input_text(field(tr(Text::wikipics_timeout)), timeout_);
         draw_field_error(field_errors_, "timeout");
-        input_text(tr(Text::wikipics_seed), seed_, w);
+        input_text(field(tr(Text::wikipics_seed)), seed_);
         draw_field_error(field_errors_, "seed");
         ImGui::EndDisabled();
 
@@ -452,21 +398,17 @@ private:
 
     // Fields beside their labels while the widest label and a field wide enough for every choice fit (300 pixels
     // as on a desktop, wider for a long server name); else labels above fields as wide as the panel.
-    FieldLayout field_layout() const {
+    static LabelledFields labelled_fields() {
         const ImGuiStyle& style = ImGui::GetStyle();
-        float label_w = 0;
-        for (Text label : {Text::executor, Text::workers, Text::wikipics_max_req, Text::wikipics_count, Text::wikipics_size,
-                           Text::wikipics_server, Text::wikipics_timeout, Text::wikipics_seed})
-            label_w = std::max(label_w, ImGui::CalcTextSize(tr(label)).x);
         float choice_w = 0;
         for (Text choice : {Text::executor_sequential, Text::executor_threads, Text::wikipics_executor_async,
                             Text::wikipics_server_live, Text::wikipics_server_mirror, Text::wikipics_server_other})
             choice_w = std::max(choice_w, ImGui::CalcTextSize(tr(choice)).x);
         const float needed = std::max(kMinField, choice_w + style.FramePadding.x * 2 + ImGui::GetFrameHeight());
-        const float avail = ImGui::GetContentRegionAvail().x;
-        const float beside = avail - label_w - style.ItemInnerSpacing.x;
-        if (beside >= needed) return {std::min(std::max(300.0f, needed), beside), false};
-        return {avail, true};
+        return LabelledFields({tr(Text::executor), tr(Text::workers), tr(Text::wikipics_max_req), tr(Text::wikipics_count),
+                               tr(Text::wikipics_size), tr(Text::wikipics_server), tr(Text::wikipics_timeout),
+                               tr(Text::wikipics_seed)},
+                              std::max(300.0f, needed), needed);
     }
 
     static constexpr float kMinField = 160.0f;
@@ -475,9 +417,9 @@ private:
     // [SECTION] Servers: live and the page's mirror, probed
     // -------------------------------------------------------------------------
 
-    void draw_server_choice(const FieldLayout& layout) {
+    void draw_server_choice(const LabelledFields& field) {
         const char* names[] = {tr(Text::wikipics_server_live), tr(Text::wikipics_server_mirror), tr(Text::wikipics_server_other)};
-        if (ImGui::BeginCombo(field_label(tr(Text::wikipics_server), layout).c_str(), names[static_cast<int>(server_)])) {
+        if (ImGui::BeginCombo(field(tr(Text::wikipics_server)).c_str(), names[static_cast<int>(server_)])) {
             for (int i = 0; i < 3; ++i) {
                 if (i == 1 && mirror_probe_ != Probe::yes) continue;
                 if (ImGui::Selectable(names[i], static_cast<int>(server_) == i)) {
@@ -490,7 +432,8 @@ private:
         draw_field_error(field_errors_, "server");
         if (server_ == ServerChoice::other) {
             ImGui::Indent();
-            input_text("##api_url", other_url_, {std::min(layout.width + 200, ImGui::GetContentRegionAvail().x), false});
+            ImGui::SetNextItemWidth(std::min(500.0f, ImGui::GetContentRegionAvail().x));
+            input_text("##api_url", other_url_);
             ImGui::Unindent();
         }
         ImGui::Indent();
@@ -500,7 +443,7 @@ private:
         case Probe::yes: wrapped_disabled(tr(Text::wikipics_live_ok)); break;
         case Probe::no:
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.7f, 0.4f, 1.0f));   // "commons.wikimedia.org" whole
-            text_wrapped(format("%s: %s", tr(Text::wikipics_live_unreachable), live_detail_.c_str()));
+            text_wrapped_at_spaces(format("%s: %s", tr(Text::wikipics_live_unreachable), live_detail_.c_str()));
             ImGui::PopStyleColor();
             break;
         }
@@ -616,7 +559,7 @@ private:
                                           unbroken(format("%zu %s", errors, tr(Text::wikipics_errors))).c_str(),
                                           unbroken(format("%s x%d", tr(executor_text(report.options.executor)), report.workers)).c_str());
         same_line_if_fits(ImGui::CalcTextSize(counts.c_str()).x);
-        text_wrapped(counts);
+        text_wrapped_at_spaces(counts);
         if (!reasons.empty()) {
             std::string list;
             for (const auto& [reason, n] : reasons)
@@ -624,10 +567,10 @@ private:
             list = format("(%s)", list.c_str());
             same_line_if_fits(ImGui::CalcTextSize(list.c_str()).x);
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.4f, 1.0f));
-            text_wrapped(list);
+            text_wrapped_at_spaces(list);
             ImGui::PopStyleColor();
         }
-        text_wrapped(format("%s   %s   %s", unbroken(format("%s: %s", tr(Text::wikipics_total_bytes), wikipics::group_digits(bytes).c_str())).c_str(),
+        text_wrapped_at_spaces(format("%s   %s   %s", unbroken(format("%s: %s", tr(Text::wikipics_total_bytes), wikipics::group_digits(bytes).c_str())).c_str(),
                            unbroken(format("%s: %.2f", tr(Text::wikipics_mb_s), megabytes_per_s(bytes, elapsed))).c_str(),
                            unbroken(format("%s: ", tr(Text::elapsed))).append(duration(elapsed)).c_str()));
         if (report.startup_s > 0.0005) {   // threads that waited for a Web Worker: start-up, not in the elapsed time
@@ -638,7 +581,7 @@ private:
         double decode_s = 0;
         for (const auto& r : report.results) decode_s += r.decode_s;
         if (report.cpu) {
-            text_wrapped(format("%s: user\u00a0%s, sys\u00a0%s, total\u00a0%s (%.0f%%\u00a0%s) · %s\u00a0%s", tr(Text::cpu),
+            text_wrapped_at_spaces(format("%s: user\u00a0%s, sys\u00a0%s, total\u00a0%s (%.0f%%\u00a0%s) · %s\u00a0%s", tr(Text::cpu),
                                duration(report.cpu->user_s).c_str(), duration(report.cpu->sys_s).c_str(),
                                duration(report.cpu->total_s()).c_str(),
                                report.wall_s > 0 ? 100.0 * report.cpu->total_s() / report.wall_s : 0.0, tr(Text::of_wall),
