@@ -145,6 +145,7 @@ test('a phone in PT: labels above fields, stacked parts, a folded runs table; a 
         await h.waitForIdle(page);
         const state = await page.evaluate(() => window.conclab.state());
         assert.equal(state.layout, expected.layout, name);
+        assert.ok(state.overflow_px < 1, `${name}: content runs ${state.overflow_px} px past the panel's edge`);
         assert.equal(state.wikipics.history, 1, name);
         const drawn = state.wikipics.layout;
         assert.equal(drawn.labels_above, expected.labels_above, name);
@@ -160,6 +161,7 @@ test('a phone in PT: labels above fields, stacked parts, a folded runs table; a 
           await h.waitForApp(system.page);
           const shown = (await system.page.evaluate(() => window.conclab.state())).system.counts_note_shown;
           assert.match(shown, /uma página web não enxerga/);
+          assert.ok((await system.page.evaluate(() => window.conclab.state())).overflow_px < 1, 'system: nothing clipped');
           assert.deepEqual(system.errors, []);
         }
         await context.close();
