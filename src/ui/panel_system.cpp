@@ -8,6 +8,7 @@
 #include "system/system_options.h"
 #include "gui_backend.h"
 #include "platform.h"
+#include "responsive.h"
 
 #include <imgui.h>
 
@@ -68,13 +69,20 @@ public:
         }
         last_frame_ = now;
         ++frames_;
-        ImGui::TextUnformatted(tr(Text::system_title));
+        ImGui::TextWrapped("%s", tr(Text::system_title));
         ImGui::TextWrapped("%s", tr(Text::system_intro));
         ImGui::Separator();
         const auto caps = platform::capabilities();
         const auto build = platform::build_info();
+        // The names' column as wide as the widest name, at most half of a narrow panel; both columns' cells wrap.
+        float key_w = 0;
+        for (Text key : {Text::logical_cpus, Text::cross_origin_isolated, Text::build, Text::processes, Text::threads,
+                         Text::this_program_threads})
+            key_w = std::max(key_w, ImGui::CalcTextSize(tr(key)).x);
+        key_w = std::min(key_w + ImGui::GetFontSize(), ImGui::GetContentRegionAvail().x * 0.5f);
         if (ImGui::BeginTable("##facts", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
-            ImGui::TableSetupColumn("##k", ImGuiTableColumnFlags_WidthFixed, 330);
+            ImGui::TableSetupColumn("##k", ImGuiTableColumnFlags_WidthFixed, key_w);
+            ImGui::TableSetupColumn("##v", ImGuiTableColumnFlags_WidthStretch);
             row(tr(Text::logical_cpus), std::to_string(platform::logical_cpus()));
             row(tr(Text::cross_origin_isolated), caps.cross_origin_isolated ? tr(Text::yes) : tr(Text::no));
             row(tr(Text::build), build.kind + " " + build.build_type + " · " + build.compiler + " · v" + build.version);
@@ -83,7 +91,7 @@ public:
             row(tr(Text::this_program_threads), counts_.own_threads ? std::to_string(*counts_.own_threads) : tr(Text::unknown));
             ImGui::EndTable();
         }
-        if (!counts_.note.empty()) ImGui::TextDisabled("%s", counts_.note.c_str());
+        if (!counts_.note.empty()) text_disabled_wrapped(tr(counts_note(caps)));
 
         ImGui::Separator();
         float ordered[kFrames];
@@ -96,12 +104,13 @@ public:
         char overlay[64];
         std::snprintf(overlay, sizeof overlay, "%.1f ms · %.0f fps", n ? ordered[n - 1] : 0.0f, average_fps(ordered, n));
         ImGui::TextUnformatted(tr(Text::frame_time));
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", tr(draws_every_frame() ? Text::drawing_always : Text::drawing_on_demand));
+        const char* drawing = tr(draws_every_frame() ? Text::drawing_always : Text::drawing_on_demand);
+        same_line_if_fits(ImGui::CalcTextSize(drawing).x);   // else on a line of its own, wrapped
+        text_disabled_wrapped(drawing);
         // ImGui 1.86 PlotLines takes no negative sizes: give the width in pixels.
         ImGui::PlotLines("##frames", ordered, n, 0, overlay, 0.0f, std::max(40.0f, worst), ImVec2(ImGui::GetContentRegionAvail().x, 90));
         const platform::RendererInfo renderer = platform::renderer_info();
-        ImGui::TextWrapped("%s: %s", tr(Text::renderer), renderer.name.c_str());
+        text_wrapped_at_spaces(std::string(tr(Text::renderer)) + ": " + renderer.name);   // "Vulkan 1.3.0" whole
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled(tr(renderer.software ? Text::renderer_software_note : Text::renderer_gpu_note), renderer.ticking_fps);
         ImGui::PopTextWrapPos();
@@ -109,9 +118,14 @@ public:
         ImGui::Separator();
         ImGui::TextUnformatted(tr(Text::spin_title));
         ImGui::TextWrapped("%s", tr(Text::spin_intro));
-        ImGui::SetNextItemWidth(220);
+        const ImGuiStyle& style = ImGui::GetStyle();   // the slider leaves room for its label and the button
+        const float button_w = std::max(ImGui::CalcTextSize(tr(Text::start)).x, ImGui::CalcTextSize(tr(Text::stop)).x) +
+                               style.FramePadding.x * 2;
+        ImGui::SetNextItemWidth(std::clamp(ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(tr(Text::spin_workers)).x -
+                                               style.ItemInnerSpacing.x - style.ItemSpacing.x - button_w,
+                                           80.0f, 220.0f));
         ImGui::SliderInt(tr(Text::spin_workers), &spin_count_, 1, exec::kMaxSpinWorkers);
-        ImGui::SameLine();
+        same_line_if_fits(button_w);
         if (spin_.running() == 0) {
             if (ImGui::Button(tr(Text::start))) spin_.start(spin_count_);
         } else {
@@ -124,7 +138,7 @@ public:
                 ImGui::TextDisabled("%s %d/%d", tr(Text::starting), spin_.started(), spin_.running());
             }
         }
-        ImGui::TextDisabled("%s", tr(Text::spin_note_free_core));
+        text_disabled_wrapped(tr(Text::spin_note_free_core));
         if (spin_.running() > 0 && ImGui::BeginTable("##spin", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
             ImGui::TableSetupColumn(tr(Text::worker));
             ImGui::TableSetupColumn(tr(Text::iterations));
@@ -157,17 +171,25 @@ public:
                 {"spin_counts", counters},
                 {"processes", counts_.processes ? nlohmann::json(*counts_.processes) : nlohmann::json()},
                 {"threads", counts_.threads ? nlohmann::json(*counts_.threads) : nlohmann::json()},
-                {"counts_note", counts_.note}};
+                {"counts_note", counts_.note},
+                {"counts_note_shown", counts_.note.empty() ? "" : tr(counts_note(platform::capabilities()))}};
     }
 
 private:
     static void row(const char* key, const std::string& value) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(key);
+        text_wrapped_at_spaces(key);
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(value.c_str());
+        text_wrapped_at_spaces(value);
     }
+
+    // The platform's note (English, for the CLI's JSON) in the interface's language.
+    Text counts_note(const platform::Capabilities& caps) const {
+        if (counts_.processes) return Text::system_counts_proc_note;
+        return caps.os_processes ? Text::system_counts_no_proc_note : Text::system_counts_web_note;
+    }
+
 
     static float average_fps(const float* ms, int n) {
         float total = 0;

@@ -14,6 +14,7 @@
 #include "gui_backend.h"
 #include "http.h"
 #include "platform.h"
+#include "responsive.h"
 #include "primes/primes_run.h"
 #include "wikipics/wikipics_options.h"
 #include "wikipics/wikipics_report.h"
@@ -24,6 +25,8 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cstdarg>
+#include <cstdio>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -58,10 +61,36 @@ Text executor_text(WikipicsExecutor kind) {
     return Text::executor_threads;
 }
 
-bool input_text(const char* label, std::string& value, float width) {
-    ImGui::SetNextItemWidth(width);
-    return ImGui::InputText(label, value.data(), value.capacity() + 1, ImGuiInputTextFlags_CallbackResize, resize_string,
-                            &value);
+bool input_text(const std::string& label, std::string& value) {
+    return ImGui::InputText(label.c_str(), value.data(), value.capacity() + 1, ImGuiInputTextFlags_CallbackResize,
+                            resize_string, &value);
+}
+
+// A phrase that wraps as a whole ("Elapsed: 734 ms", never "Elapsed: 734" and "ms" on two lines): no-break spaces.
+std::string unbroken(std::string text) {
+    for (std::size_t at = text.find(' '); at != std::string::npos; at = text.find(' ', at)) text.replace(at, 1, "\u00a0");
+    return text;
+}
+
+std::string duration(double seconds) { return unbroken(primes::format_duration(seconds)); }
+
+std::string format(const char* fmt, ...) IM_FMTARGS(1);
+std::string format(const char* fmt, ...) {
+    va_list args, again;
+    va_start(args, fmt);
+    va_copy(again, args);
+    const int size = std::vsnprintf(nullptr, 0, fmt, args);
+    va_end(args);
+    std::string text(static_cast<std::size_t>(std::max(size, 0)), '\0');
+    std::vsnprintf(text.data(), text.size() + 1, fmt, again);
+    va_end(again);
+    return text;
+}
+
+void wrapped_disabled(const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    text_wrapped_at_spaces(text);
+    ImGui::PopStyleColor();
 }
 
 constexpr ImU32 kWaitColour = IM_COL32(95, 110, 140, 255);
@@ -190,13 +219,15 @@ public:
         if (cancel_asked_) s["cancel_asked"] = true;
         if (run_ && !run_->finished()) s["in_flight"] = run_->in_flight().size();
         s["web_cancel_note"] = web_cancel_note();
+        // How the last frame laid the panel out (a phone: labels above fields, stacked, a folded runs table).
+        s["layout"] = {{"labels_above", drawn_labels_above_}, {"stacked", drawn_stacked_}, {"history_columns", drawn_history_columns_}};
         return s;
     }
 
     void draw() override {
         start_probe();
         upload_thumbnails();
-        ImGui::TextUnformatted(tr(Text::wikipics_title));
+        ImGui::TextWrapped("%s", tr(Text::wikipics_title));
         ImGui::TextWrapped("%s", tr(Text::wikipics_intro));
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.8f, 1.0f, 1.0f));
         ImGui::TextWrapped("%s", tr(Text::wikipics_lesson));
@@ -206,7 +237,14 @@ public:
         ImGui::Separator();
         if (!run_) return;
         draw_summary();
-        if (ImGui::BeginTable("##layout", 2, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
+        drawn_stacked_ = ImGui::GetContentRegionAvail().x < kSideBySideWidth;
+        if (drawn_stacked_) {   // a tablet, a phone: one below the other
+            draw_gallery();
+            ImGui::Spacing();
+            draw_lanes();
+            ImGui::Spacing();
+            draw_history();
+        } else if (ImGui::BeginTable("##layout", 2, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
             ImGui::TableSetupColumn("##left", ImGuiTableColumnFlags_WidthStretch, 0.55f);
             ImGui::TableSetupColumn("##right", ImGuiTableColumnFlags_WidthStretch, 0.45f);
             ImGui::TableNextColumn();
@@ -220,6 +258,8 @@ public:
     }
 
 private:
+    static constexpr float kSideBySideWidth = 700.0f;   // the gallery and the lanes side by side from here on
+
     // On the web a thread's request in flight (a synchronous fetch) cannot be aborted; the event loop's can.
     bool web_cancel_note() const { return !platform::capabilities().os_processes && executor_ != WikipicsExecutor::async; }
 
@@ -301,37 +341,37 @@ private:
     void draw_controls() {
         const bool running = run_ && !run_->finished();
         ImGui::BeginDisabled(running);
-        const float w = 300;
-        ImGui::SetNextItemWidth(w);
-        if (ImGui::BeginCombo(tr(Text::executor), tr(executor_text(executor_)))) {
+        const LabelledFields field = labelled_fields();
+        drawn_labels_above_ = field.above();
+        if (ImGui::BeginCombo(field(tr(Text::executor)).c_str(), tr(executor_text(executor_)))) {
             for (auto kind : kExecutors)
                 if (ImGui::Selectable(tr(executor_text(kind)), kind == executor_)) executor_ = kind;
             ImGui::EndCombo();
         }
         draw_field_error(field_errors_, "executor");
-        if (executor_ == WikipicsExecutor::async && async_unsupported()) ImGui::TextDisabled("%s", tr(Text::wikipics_async_unsupported));
+        if (executor_ == WikipicsExecutor::async && async_unsupported()) wrapped_disabled(tr(Text::wikipics_async_unsupported));
         if (executor_ == WikipicsExecutor::threads) {
-            input_text(tr(Text::workers), workers_, w);
+            input_text(field(tr(Text::workers)), workers_);
             draw_field_error(field_errors_, "workers");
         }
         if (executor_ == WikipicsExecutor::async) {
-            input_text(tr(Text::wikipics_max_req), max_req_, w);
+            input_text(field(tr(Text::wikipics_max_req)), max_req_);
             draw_field_error(field_errors_, "max-req");
         }
-        input_text(tr(Text::wikipics_count), count_, w);
+        input_text(field(tr(Text::wikipics_count)), count_);
         draw_field_error(field_errors_, "count");
-        input_text(tr(Text::wikipics_size), size_, w);
+        input_text(field(tr(Text::wikipics_size)), size_);
         draw_field_error(field_errors_, "size");
-        draw_server_choice(w);
-        input_text(tr(Text::wikipics_timeout), timeout_, w);
+        draw_server_choice(field);
+        input_text(field(tr(Text::wikipics_timeout)), timeout_);
         draw_field_error(field_errors_, "timeout");
-        input_text(tr(Text::wikipics_seed), seed_, w);
+        input_text(field(tr(Text::wikipics_seed)), seed_);
         draw_field_error(field_errors_, "seed");
         ImGui::EndDisabled();
 
         if (running) {
             if (cancel_asked_) {
-                ImGui::TextDisabled("%s", tr(Text::wikipics_cancelling));
+                wrapped_disabled(tr(Text::wikipics_cancelling));
             } else {
                 if (ImGui::Button(tr(Text::cancel), ImVec2(120, 0))) {
                     run_->cancel();
@@ -340,9 +380,9 @@ private:
                 const ImVec2 at = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
                 cancel_button_ = {at.x, at.y, size.x, size.y};
             }
-            if (web_cancel_note()) {
-                ImGui::SameLine();
-                ImGui::TextDisabled("%s", tr(Text::wikipics_web_cancel_note));
+            if (web_cancel_note()) {   // beside the button where a column of some 20 characters fits (not on a phone)
+                same_line_if_fits(20 * ImGui::GetFontSize());
+                wrapped_disabled(tr(Text::wikipics_web_cancel_note));
             }
         } else {
             cancel_asked_ = false;
@@ -351,19 +391,35 @@ private:
         }
         draw_field_error(field_errors_, "run");
         if (!field_errors_.empty() && run_) {
-            ImGui::SameLine();
-            ImGui::TextDisabled("%s", tr(Text::last_good_run));
+            same_line_if_fits(ImGui::CalcTextSize(tr(Text::last_good_run)).x);
+            wrapped_disabled(tr(Text::last_good_run));
         }
     }
+
+    // Fields beside their labels while the widest label and a field wide enough for every choice fit (300 pixels
+    // as on a desktop, wider for a long server name); else labels above fields as wide as the panel.
+    static LabelledFields labelled_fields() {
+        const ImGuiStyle& style = ImGui::GetStyle();
+        float choice_w = 0;
+        for (Text choice : {Text::executor_sequential, Text::executor_threads, Text::wikipics_executor_async,
+                            Text::wikipics_server_live, Text::wikipics_server_mirror, Text::wikipics_server_other})
+            choice_w = std::max(choice_w, ImGui::CalcTextSize(tr(choice)).x);
+        const float needed = std::max(kMinField, choice_w + style.FramePadding.x * 2 + ImGui::GetFrameHeight());
+        return LabelledFields({tr(Text::executor), tr(Text::workers), tr(Text::wikipics_max_req), tr(Text::wikipics_count),
+                               tr(Text::wikipics_size), tr(Text::wikipics_server), tr(Text::wikipics_timeout),
+                               tr(Text::wikipics_seed)},
+                              std::max(300.0f, needed), needed);
+    }
+
+    static constexpr float kMinField = 160.0f;
 
     // -------------------------------------------------------------------------
     // [SECTION] Servers: live and the page's mirror, probed
     // -------------------------------------------------------------------------
 
-    void draw_server_choice(float width) {
+    void draw_server_choice(const LabelledFields& field) {
         const char* names[] = {tr(Text::wikipics_server_live), tr(Text::wikipics_server_mirror), tr(Text::wikipics_server_other)};
-        ImGui::SetNextItemWidth(width);
-        if (ImGui::BeginCombo(tr(Text::wikipics_server), names[static_cast<int>(server_)])) {
+        if (ImGui::BeginCombo(field(tr(Text::wikipics_server)).c_str(), names[static_cast<int>(server_)])) {
             for (int i = 0; i < 3; ++i) {
                 if (i == 1 && mirror_probe_ != Probe::yes) continue;
                 if (ImGui::Selectable(names[i], static_cast<int>(server_) == i)) {
@@ -376,21 +432,22 @@ private:
         draw_field_error(field_errors_, "server");
         if (server_ == ServerChoice::other) {
             ImGui::Indent();
-            input_text("##api_url", other_url_, width + 200);
+            ImGui::SetNextItemWidth(std::min(500.0f, ImGui::GetContentRegionAvail().x));
+            input_text("##api_url", other_url_);
             ImGui::Unindent();
         }
         ImGui::Indent();
         switch (live_probe_) {
         case Probe::unknown:
-        case Probe::checking: ImGui::TextDisabled("%s", tr(Text::wikipics_live_checking)); break;
-        case Probe::yes: ImGui::TextDisabled("%s", tr(Text::wikipics_live_ok)); break;
+        case Probe::checking: wrapped_disabled(tr(Text::wikipics_live_checking)); break;
+        case Probe::yes: wrapped_disabled(tr(Text::wikipics_live_ok)); break;
         case Probe::no:
-            ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextColored(ImVec4(1.0f, 0.7f, 0.4f, 1.0f), "%s: %s", tr(Text::wikipics_live_unreachable), live_detail_.c_str());
-            ImGui::PopTextWrapPos();
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.7f, 0.4f, 1.0f));   // "commons.wikimedia.org" whole
+            text_wrapped_at_spaces(format("%s: %s", tr(Text::wikipics_live_unreachable), live_detail_.c_str()));
+            ImGui::PopStyleColor();
             break;
         }
-        if (same_origin_ && mirror_probe_ == Probe::no) ImGui::TextDisabled("%s", tr(Text::wikipics_no_mirror));
+        if (same_origin_ && mirror_probe_ == Probe::no) wrapped_disabled(tr(Text::wikipics_no_mirror));
         ImGui::Unindent();
     }
 
@@ -473,12 +530,13 @@ private:
     void draw_summary() const {
         const auto report = run_->report();
         if (report.sample_error) {
-            ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s: %s", tr(Text::wikipics_sample_failed),
-                               report.sample_error->c_str());
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1.0f));
+            ImGui::TextWrapped("%s: %s", tr(Text::wikipics_sample_failed), report.sample_error->c_str());
+            ImGui::PopStyleColor();
             return;
         }
         if (run_->phase() == wikipics::RunPhase::sampling) {
-            ImGui::TextDisabled("%s %s", tr(Text::wikipics_sampling), report.api_url.c_str());
+            wrapped_disabled(format("%s %s", tr(Text::wikipics_sampling), report.api_url.c_str()));
             return;
         }
         std::size_t errors = 0;
@@ -494,33 +552,42 @@ private:
         const std::size_t done = report.results.size();
         char progress[64];
         std::snprintf(progress, sizeof progress, "%zu/%zu", done, total);
-        ImGui::ProgressBar(total ? static_cast<float>(done) / static_cast<float>(total) : 0.0f, ImVec2(300, 0), progress);
-        ImGui::SameLine();
-        ImGui::Text("%zu %s, %zu %s · %s x%d", done - errors, tr(Text::wikipics_downloaded), errors, tr(Text::wikipics_errors),
-                    tr(executor_text(report.options.executor)), report.workers);
+        ImGui::ProgressBar(total ? static_cast<float>(done) / static_cast<float>(total) : 0.0f,
+                           ImVec2(std::min(300.0f, ImGui::GetContentRegionAvail().x), 0), progress);
+        // Each phrase keeps its words together; the line wraps between phrases (a phone: below the bar).
+        const std::string counts = format("%s · %s · %s", unbroken(format("%zu %s", done - errors, tr(Text::wikipics_downloaded))).c_str(),
+                                          unbroken(format("%zu %s", errors, tr(Text::wikipics_errors))).c_str(),
+                                          unbroken(format("%s x%d", tr(executor_text(report.options.executor)), report.workers)).c_str());
+        same_line_if_fits(ImGui::CalcTextSize(counts.c_str()).x);
+        text_wrapped_at_spaces(counts);
         if (!reasons.empty()) {
             std::string list;
-            for (const auto& [reason, n] : reasons) list += (list.empty() ? "" : ", ") + reason_label(reason) + " ×" + std::to_string(n);
-            ImGui::SameLine();
-            ImGui::TextColored(ImVec4(1.0f, 0.6f, 0.4f, 1.0f), "(%s)", list.c_str());
+            for (const auto& [reason, n] : reasons)
+                list += (list.empty() ? "" : ", ") + unbroken(reason_label(reason) + " ×" + std::to_string(n));
+            list = format("(%s)", list.c_str());
+            same_line_if_fits(ImGui::CalcTextSize(list.c_str()).x);
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.6f, 0.4f, 1.0f));
+            text_wrapped_at_spaces(list);
+            ImGui::PopStyleColor();
         }
-        ImGui::Text("%s: %s   %s: %.2f   %s: %s", tr(Text::wikipics_total_bytes), wikipics::group_digits(bytes).c_str(),
-                    tr(Text::wikipics_mb_s), megabytes_per_s(bytes, elapsed), tr(Text::elapsed),
-                    primes::format_duration(elapsed).c_str());
+        text_wrapped_at_spaces(format("%s   %s   %s", unbroken(format("%s: %s", tr(Text::wikipics_total_bytes), wikipics::group_digits(bytes).c_str())).c_str(),
+                           unbroken(format("%s: %.2f", tr(Text::wikipics_mb_s), megabytes_per_s(bytes, elapsed))).c_str(),
+                           unbroken(format("%s: ", tr(Text::elapsed))).append(duration(elapsed)).c_str()));
         if (report.startup_s > 0.0005) {   // threads that waited for a Web Worker: start-up, not in the elapsed time
-            ImGui::SameLine();
-            ImGui::TextDisabled("(%s %s)", tr(Text::startup), primes::format_duration(report.startup_s).c_str());
+            const std::string startup = format("(%s\u00a0%s)", tr(Text::startup), duration(report.startup_s).c_str());
+            same_line_if_fits(ImGui::CalcTextSize(startup.c_str()).x);
+            wrapped_disabled(startup);
         }
         double decode_s = 0;
         for (const auto& r : report.results) decode_s += r.decode_s;
         if (report.cpu) {
-            ImGui::Text("%s: user %s, sys %s, total %s (%.0f%% %s) · %s %s", tr(Text::cpu),
-                        primes::format_duration(report.cpu->user_s).c_str(), primes::format_duration(report.cpu->sys_s).c_str(),
-                        primes::format_duration(report.cpu->total_s()).c_str(),
-                        report.wall_s > 0 ? 100.0 * report.cpu->total_s() / report.wall_s : 0.0, tr(Text::of_wall),
-                        tr(Text::wikipics_decode), primes::format_duration(decode_s).c_str());
+            text_wrapped_at_spaces(format("%s: user\u00a0%s, sys\u00a0%s, total\u00a0%s (%.0f%%\u00a0%s) · %s\u00a0%s", tr(Text::cpu),
+                               duration(report.cpu->user_s).c_str(), duration(report.cpu->sys_s).c_str(),
+                               duration(report.cpu->total_s()).c_str(),
+                               report.wall_s > 0 ? 100.0 * report.cpu->total_s() / report.wall_s : 0.0, tr(Text::of_wall),
+                               tr(Text::wikipics_decode), duration(decode_s).c_str()));
         } else if (report.finished) {
-            ImGui::TextDisabled("%s %s", tr(Text::wikipics_cpu_unavailable), primes::format_duration(decode_s).c_str());
+            wrapped_disabled(format("%s %s", tr(Text::wikipics_cpu_unavailable), duration(decode_s).c_str()));
         }
     }
 
@@ -528,9 +595,20 @@ private:
         ImGui::TextUnformatted(tr(Text::wikipics_gallery));
         const auto report = run_->report();
         constexpr float kCell = 112.0f, kPicture = 96.0f;
-        ImGui::BeginChild("##gallery", ImVec2(0, 520), true);
-        const float avail = ImGui::GetContentRegionAvail().x;
-        const int columns = std::max(1, static_cast<int>(avail / (kCell + ImGui::GetStyle().ItemSpacing.x)));
+        // The child's inner width with room for its scrollbar, measured before it opens: the columns and the height
+        // follow from it. The cells share the row's width (no empty last column on a phone), 0.9x to 1.5x.
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float avail = ImGui::GetContentRegionAvail().x - style.WindowPadding.x * 2 - style.ScrollbarSize;
+        const float spacing = style.ItemSpacing.x;
+        const int columns = std::max(1, static_cast<int>((avail + spacing) / (kCell * 0.9f + spacing)));
+        const float cell = std::clamp((avail - spacing * static_cast<float>(columns - 1)) / static_cast<float>(columns), kCell * 0.9f,
+                                      kCell * 1.5f);
+        const float picture = cell * kPicture / kCell;
+        const std::size_t tiles = std::max(tiles_.size(), report.sample.size());
+        const float rows = static_cast<float>((tiles + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns));
+        const float tile_h = picture + 2 * ImGui::GetTextLineHeightWithSpacing() + style.ItemSpacing.y;
+        const float height = std::clamp(rows * tile_h + style.WindowPadding.y * 2, tile_h, 520.0f);   // no empty band below
+        ImGui::BeginChild("##gallery", ImVec2(0, height), true);
         std::vector<bool> done(report.sample.size(), false);
         int column = 0;
         auto next_cell = [&] {
@@ -539,12 +617,12 @@ private:
         };
         for (const auto& tile : tiles_) {
             if (tile.result.index < done.size()) done[tile.result.index] = true;
-            draw_tile(&tile, tile.result.title, tile.result.listed_size, kCell, kPicture);
+            draw_tile(&tile, tile.result.title, tile.result.listed_size, cell, picture);
             next_cell();
         }
         for (std::size_t i = 0; i < report.sample.size(); ++i) {
             if (done[i]) continue;
-            draw_tile(nullptr, report.sample[i].title, report.sample[i].size, kCell, kPicture);
+            draw_tile(nullptr, report.sample[i].title, report.sample[i].size, cell, picture);
             next_cell();
         }
         ImGui::EndChild();
@@ -605,21 +683,20 @@ private:
     }
 
     void draw_lanes() const {
-        ImGui::TextUnformatted(tr(Text::wikipics_lanes));
+        ImGui::TextWrapped("%s", tr(Text::wikipics_lanes));
         ImDrawList* draw = ImGui::GetWindowDrawList();
-        const auto legend = [&](ImU32 colour, Text text) {
+        const auto legend = [&](ImU32 colour, Text text, bool first) {   // the swatch and its word stay together
+            if (!first) same_line_if_fits(14 + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(tr(text)).x);
             const ImVec2 at = ImGui::GetCursorScreenPos();
             draw->AddRectFilled(ImVec2(at.x, at.y + 3), ImVec2(at.x + 12, at.y + 15), colour, 2.0f);
             ImGui::Dummy(ImVec2(14, 16));
             ImGui::SameLine();
             ImGui::TextUnformatted(tr(text));
-            ImGui::SameLine();
         };
-        legend(kWaitColour, Text::wikipics_wait);
-        legend(kTransferColour, Text::wikipics_transfer);
-        legend(kDecodeColour, Text::wikipics_decode);
-        legend(kErrorColour, Text::wikipics_errors);
-        ImGui::NewLine();
+        legend(kWaitColour, Text::wikipics_wait, true);
+        legend(kTransferColour, Text::wikipics_transfer, false);
+        legend(kDecodeColour, Text::wikipics_decode, false);
+        legend(kErrorColour, Text::wikipics_errors, false);
 
         // A lane per thread; the event loop's requests overlap on one thread, so they get a row per request slot
         // ("loop · 2": the second request in flight at that moment), packed first-free by start time.
@@ -704,24 +781,62 @@ private:
         double best = 1.0;
         for (const auto& h : history_)
             if (h.speedup) best = std::max(best, *h.speedup);
-        if (!ImGui::BeginTable("##history", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) return;
-        ImGui::TableSetupColumn(tr(Text::executor));
-        ImGui::TableSetupColumn(tr(Text::wall));
-        ImGui::TableSetupColumn(tr(Text::wikipics_mb_s));
-        ImGui::TableSetupColumn(tr(Text::cpu));
+        // Executor, wall time and speedup always; MB/s and then CPU only where they fit whole (a phone, the narrow
+        // right column of a small desktop): a column is folded, never clipped; the speedup's note wraps in its cell.
+        const auto executor_cell = [](const HistoryEntry& h) {
+            return format("%s x%d · %d", std::string(wikipics::to_string(h.executor)).c_str(), h.workers, h.count);
+        };
+        const auto cpu_cell = [](const HistoryEntry& h) { return h.cpu_s ? duration(*h.cpu_s) : std::string("n/a"); };
+        const auto mb_s_cell = [](const HistoryEntry& h) { return format("%.2f", megabytes_per_s(h.bytes, h.wall_s)); };
+        const auto width_of = [&](Text header, const auto& cell) {
+            float w = ImGui::CalcTextSize(tr(header)).x;
+            for (const auto& h : history_) w = std::max(w, ImGui::CalcTextSize(cell(h).c_str()).x);
+            return w;
+        };
+        const float executor_w = width_of(Text::executor, executor_cell);
+        const bool any_cancelled = std::any_of(history_.begin(), history_.end(), [](const HistoryEntry& h) { return h.cancelled; });
+        const bool any_note = std::any_of(history_.begin(), history_.end(), [](const HistoryEntry& h) { return !h.speedup; });
+        const float wall_w = std::max(width_of(Text::wall, [](const HistoryEntry& h) { return duration(h.wall_s); }),
+                                      any_cancelled ? ImGui::CalcTextSize(format("(%s)", tr(Text::wikipics_reason_cancelled)).c_str()).x : 0.0f);
+        const float mb_s_w = width_of(Text::wikipics_mb_s, mb_s_cell);
+        const float cpu_w = width_of(Text::cpu, cpu_cell);
+        // The speedup's bar, or its note ("run sequential on this sample…") in a few lines, not a word a line.
+        const float speedup_w = std::max({ImGui::CalcTextSize(tr(Text::speedup)).x, ImGui::CalcTextSize("x00.00").x * 1.5f,
+                                          any_note ? 9 * ImGui::GetFontSize() : 0.0f});
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float padding = style.CellPadding.x * 2 + 1.0f;
+        const float avail = ImGui::GetContentRegionAvail().x;
+        const float kept_w = executor_w + wall_w + speedup_w + 3 * padding;
+        const bool show_mb_s = avail >= kept_w + mb_s_w + padding;
+        const bool show_cpu = show_mb_s && avail >= kept_w + mb_s_w + cpu_w + 2 * padding;
+        // The executor's column shrinks (its cell wraps) before the speedup's does on a very narrow screen.
+        const float executor_col = std::min(executor_w, std::max(avail - (kept_w - executor_w), avail * 0.35f));
+        if (!ImGui::BeginTable("##history", 3 + show_mb_s + show_cpu, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) return;
+        ImGui::TableSetupColumn(tr(Text::executor), ImGuiTableColumnFlags_WidthFixed, executor_col);
+        ImGui::TableSetupColumn(tr(Text::wall), ImGuiTableColumnFlags_WidthFixed, wall_w);
+        if (show_mb_s) ImGui::TableSetupColumn(tr(Text::wikipics_mb_s), ImGuiTableColumnFlags_WidthFixed, mb_s_w);
+        if (show_cpu) ImGui::TableSetupColumn(tr(Text::cpu), ImGuiTableColumnFlags_WidthFixed, cpu_w);
         ImGui::TableSetupColumn(tr(Text::speedup), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableHeadersRow();
+        drawn_history_columns_.clear();
+        for (int c = 0; c < ImGui::TableGetColumnCount(); ++c) drawn_history_columns_.push_back(ImGui::TableGetColumnName(c));
         for (const auto& h : history_) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::Text("%s x%d · %d", std::string(wikipics::to_string(h.executor)).c_str(), h.workers, h.count);
+            ImGui::PushTextWrapPos(0.0f);   // the cell's right edge: a narrow column wraps, never clips
+            ImGui::TextWrapped("%s", executor_cell(h).c_str());
             ImGui::TableNextColumn();
-            ImGui::Text("%s%s", primes::format_duration(h.wall_s).c_str(), h.cancelled ? " (cancelled)" : "");
-            ImGui::TableNextColumn();
-            ImGui::Text("%.2f", megabytes_per_s(h.bytes, h.wall_s));
-            ImGui::TableNextColumn();
-            if (h.cpu_s) ImGui::TextUnformatted(primes::format_duration(*h.cpu_s).c_str());
-            else ImGui::TextDisabled("n/a");
+            ImGui::TextUnformatted(duration(h.wall_s).c_str());
+            if (h.cancelled) ImGui::TextDisabled("(%s)", tr(Text::wikipics_reason_cancelled));
+            if (show_mb_s) {
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(mb_s_cell(h).c_str());
+            }
+            if (show_cpu) {
+                ImGui::TableNextColumn();
+                if (h.cpu_s) ImGui::TextUnformatted(cpu_cell(h).c_str());
+                else ImGui::TextDisabled("n/a");
+            }
             ImGui::TableNextColumn();
             if (h.speedup) {
                 char label[32];
@@ -730,6 +845,7 @@ private:
             } else {
                 ImGui::TextDisabled("%s", tr(Text::no_sequential_yet));
             }
+            ImGui::PopTextWrapPos();
         }
         ImGui::EndTable();
     }
@@ -753,6 +869,9 @@ private:
     std::optional<std::array<float, 4>> cancel_button_;   // x, y, w, h of the Cancel button last drawn
     std::vector<Tile> tiles_;
     std::vector<HistoryEntry> history_;
+    bool drawn_labels_above_ = false;
+    bool drawn_stacked_ = false;
+    std::vector<std::string> drawn_history_columns_;
 
     bool probe_started_ = false;
     bool probe_taken_ = false;

@@ -97,4 +97,35 @@ private:
     float width_ = 0;
 };
 
+/// @brief Text wrapped at spaces only, from the cursor to the content's right edge, in the current text colour.
+/// ImGui's own wrap also breaks after a full stop or a comma inside a word ("1." and "93 s", "v0." and "1.0",
+/// "commons." and "wikimedia.org"); no-break spaces (U+00A0) keep "1.93 s" one word. A word wider than the line
+/// is drawn whole. Lines sit as close as TextWrapped's; after SameLine() the next lines start below the first.
+inline void text_wrapped_at_spaces(const std::string& text) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const auto line_out = [](const std::string& line, bool last) {
+        if (!last) ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 0.0f));
+        ImGui::TextUnformatted(line.c_str());
+        if (!last) ImGui::PopStyleVar();
+    };
+    ImGui::BeginGroup();
+    std::string line;
+    for (std::size_t at = 0; at <= text.size();) {
+        std::size_t end = text.find(' ', at);
+        if (end == std::string::npos) end = text.size();
+        std::string longer = line;
+        if (!longer.empty()) longer += ' ';
+        longer.append(text, at, end - at);
+        if (!line.empty() && ImGui::CalcTextSize(longer.c_str()).x > width) {
+            line_out(line, false);
+            line.assign(text, at, end - at);
+        } else {
+            line = std::move(longer);
+        }
+        at = end + 1;
+    }
+    line_out(line, true);
+    ImGui::EndGroup();
+}
+
 }  // namespace conclab::ui

@@ -13,6 +13,7 @@ enum class Text {
     system_title, system_intro, logical_cpus, cross_origin_isolated, yes, no, build, processes, threads,
     this_program_threads, unknown, frame_time, fps, spin_title, spin_intro, spin_workers, start, stop,
     worker, iterations, rate, spin_note_free_core, starting,
+    system_counts_web_note, system_counts_proc_note, system_counts_no_proc_note,
     // Primes panel
     primes_menu, primes_title, primes_intro, primes_lesson, executor, workers, sample, sample_talk, sample_fluent,
     sample_custom, magnitude, numbers, run, cancel, number, prime, lpf, elapsed, pending, running_for,

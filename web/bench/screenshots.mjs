@@ -2,6 +2,8 @@
 // tablet 768x1024 and phone 412x915 at device pixel ratio 2 with touch), in English and Portuguese, each demo
 // after a short run. PNGs go to build/screenshots/tour/<demo>-<size>-<lang>.png; look at them.
 // Usage: node bench/screenshots.mjs [DEMO ...]   (default: every demo)
+// SCREENSHOT_PAGES=N also writes <demo>-<size>-<lang>-2.png … -N.png, the panel scrolled down (mouse wheel) by
+// most of a screen each time: what lies below the fold on a phone or a tablet.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -43,6 +45,16 @@ try {
           if (demos[demo].result) await h.waitForResult(page, messages);
           await h.waitForIdle(page);
           await page.screenshot({ path: file });
+          const pages = Number(process.env.SCREENSHOT_PAGES || 1);
+          for (let n = 2; n <= pages; ++n) {
+            await page.mouse.move(options.viewport.width - 15, options.viewport.height / 2);   // on the panel's scrollbar, not a child's
+            for (let turn = 0; turn < 12; ++turn) {   // ImGui scrolls a few lines per wheel event, whatever its delta
+              await page.mouse.wheel(0, 120);
+              await page.waitForTimeout(60);
+            }
+            await h.waitForIdle(page);
+            await page.screenshot({ path: file.replace(/\.png$/, `-${n}.png`) });
+          }
           const state = await page.evaluate(() => window.conclab.state());
           const clipped = state.overflow_px >= 1 ? `  CLIPPED: content runs ${state.overflow_px.toFixed(0)} px past the panel's edge` : '';
           console.log(`${path.relative(h.repoRoot, file)}  layout=${state.layout}${clipped}${errors.length ? `  errors: ${errors.join(' | ')}` : ''}`);

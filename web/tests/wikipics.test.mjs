@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { chromium } from 'playwright-core';
 import * as h from './helpers.mjs';
 
 const env = {};
@@ -119,3 +120,53 @@ test('bad options show beside their fields, and the Portuguese panel draws', { t
   assert.deepEqual(unexpected(asyncPage.errors), []);
   await asyncPage.page.close();
 });
+
+// A phone held upright (412x915 CSS px, device pixel ratio 2, touch) in Portuguese: after a run the panel puts
+// each label above its field, the gallery above the lanes, and keeps executor, wall time and speedup in the runs
+// table (MB/s and CPU do not fit whole there); a 1280x800 desktop keeps all of them side by side. The System
+// panel's note on process counts is in Portuguese too.
+test('a phone in PT: labels above fields, stacked parts, a folded runs table; a desktop keeps them all',
+  { timeout: 120000 }, async () => {
+    const api = `${env.server.url}w/api.php`;
+    const query = `?demo=wikipics&lang=pt&server=${encodeURIComponent(api)}&count=6&size=100000&executor=threads` +
+      '&workers=3&timeout=15&autorun=1';
+    const browser = await chromium.launch({ executablePath: h.chromiumPath, headless: true, args: h.chromiumArgs });
+    try {
+      for (const [name, options, expected] of [
+        ['phone', { viewport: { width: 412, height: 915 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+          { layout: 'narrow', labels_above: true, stacked: true, folded: true }],
+        ['desktop', { viewport: { width: 1280, height: 800 } },
+          { layout: 'wide', labels_above: false, stacked: false, folded: false }],
+      ]) {
+        const context = await browser.newContext(options);
+        const { page, messages, errors } = await h.openPage(context, env.server.url + query);
+        await h.waitForApp(page);
+        await h.waitForResult(page, messages, 90000);
+        await h.waitForIdle(page);
+        const state = await page.evaluate(() => window.conclab.state());
+        assert.equal(state.layout, expected.layout, name);
+        assert.ok(state.overflow_px < 1, `${name}: content runs ${state.overflow_px} px past the panel's edge`);
+        assert.equal(state.wikipics.history, 1, name);
+        const drawn = state.wikipics.layout;
+        assert.equal(drawn.labels_above, expected.labels_above, name);
+        assert.equal(drawn.stacked, expected.stacked, name);
+        // Executor, wall time and speedup always, in the table's order; what is folded depends on the widths.
+        const all = ['Executor', 'Parede', 'MB/s', 'CPU', 'Aceleração'];
+        assert.deepEqual(drawn.history_columns, all.filter((c) => drawn.history_columns.includes(c)), `${name}: order`);
+        for (const kept of ['Executor', 'Parede', 'Aceleração']) assert.ok(drawn.history_columns.includes(kept), `${name}: ${kept}`);
+        assert.equal(drawn.history_columns.length < all.length, expected.folded, `${name}: ${drawn.history_columns}`);
+        assert.deepEqual(unexpected(errors), [], name);
+        if (name === 'phone') {
+          const system = await h.openPage(context, `${env.server.url}?demo=system&lang=pt`);
+          await h.waitForApp(system.page);
+          const shown = (await system.page.evaluate(() => window.conclab.state())).system.counts_note_shown;
+          assert.match(shown, /uma página web não enxerga/);
+          assert.ok((await system.page.evaluate(() => window.conclab.state())).overflow_px < 1, 'system: nothing clipped');
+          assert.deepEqual(system.errors, []);
+        }
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  });
