@@ -7,7 +7,7 @@ PORT ?= 8000
 JOBS ?= $(shell nproc)
 CONCLAB := build/native/conclab
 
-.PHONY: deps deps-native deps-web native web web-test run test test-native test-asan test-tsan test-web test-e2e bench clean
+.PHONY: deps deps-native deps-web native web web-test run test test-native test-asan test-tsan test-web test-e2e bench screenshots clean
 
 deps:
 	bash scripts/setup all
@@ -66,6 +66,11 @@ test-e2e: web-test native
 ## bench: figures, not tests (native executors, headless Chromium, the talk's Python on the same numbers)
 bench: deps web native
 	python3 bench/run
+
+## screenshots: every demo at desktop, tablet and phone sizes in EN and PT (build/screenshots/tour/), failing where
+## a panel's content runs past its edge; look at them
+screenshots: deps-web web native
+	cd web && CONCLAB_WEB_DIR=$(CURDIR)/build/web node bench/screenshots.mjs
 
 clean:
 	rm -rf build
