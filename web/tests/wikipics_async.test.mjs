@@ -99,8 +99,18 @@ async function cancelMidRun(executor, extra) {
   }, null, { timeout: 30000, polling: 100 });
   const state = await running.jsonValue();
   const canvas = await page.locator('#canvas').boundingBox();
-  const b = state.cancel_button;
-  await page.mouse.click(canvas.x + b.x + b.w / 2, canvas.y + b.y + b.h / 2);
+  // Click where the last frame drew Cancel. The panel can move it between reading and clicking (the live Commons
+  // probe's answer adds lines above it): then click again where it is now, as a student would.
+  for (let attempt = 1; ; ++attempt) {
+    const b = (await page.evaluate(() => window.conclab.state().wikipics.cancel_button));
+    if (!b) break;   // no Cancel drawn: the run has ended (the result says how)
+    await page.mouse.click(canvas.x + b.x + b.w / 2, canvas.y + b.y + b.h / 2);
+    const asked = await page.waitForFunction(() => {
+      const w = window.conclab.state().wikipics;
+      return w.cancel_asked === true || !w.running;   // the event loop's run ends at once: no longer "asked"
+    }, null, { timeout: 2000, polling: 50 }).then(() => true, () => false);
+    if (asked || attempt === 3) break;
+  }
   const result = await h.waitForResult(page, messages, 60000);
   // The page still answers: state() and a frame after input.
   const after = (await page.evaluate(() => window.conclab.state())).wikipics;
