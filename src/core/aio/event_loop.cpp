@@ -201,10 +201,11 @@ void EventLoop::call_soon(std::function<void()> callback, std::string label) {
 }
 
 void EventLoop::call_soon_threadsafe(std::function<void()> callback) {
-    {
-        std::lock_guard lock(inbox_mutex_);
-        inbox_.push_back(std::move(callback));
-    }
+    // Everything under the lock: once the loop has taken this callback it may finish and be destroyed at once, so
+    // the caller must not touch the loop (its condition variable, io_) after unlocking. TSan caught a notify on a
+    // loop already gone (a use-after-free that crashed core_tests once).
+    std::lock_guard lock(inbox_mutex_);
+    inbox_.push_back(std::move(callback));
     inbox_signal_.notify_all();
     if (io_) io_->wake();
 }
