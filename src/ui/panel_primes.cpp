@@ -9,6 +9,7 @@
 #include "demo_panel.h"
 
 #include "platform.h"
+#include "responsive.h"
 #include "primes/primes_options.h"
 #include "primes/primes_run.h"
 #include "primes/samples.h"
@@ -272,13 +273,8 @@ private:
         const auto& options = report.options;
         std::size_t ok = 0;
         for (const auto& r : report.results) ok += r.error ? 0 : 1;
-        // A duration wraps as a whole: "1.05 s", never "1.05" and "s" on two lines (no-break spaces).
-        const auto duration = [](double seconds) {
-            std::string text = primes::format_duration(seconds);
-            for (std::size_t at = text.find(' '); at != std::string::npos; at = text.find(' ', at))
-                text.replace(at, 1, "\u00a0");
-            return text;
-        };
+        // A duration wraps as a whole: "1.05 s", never "1.05" and "s" on two lines.
+        const auto duration = [](double seconds) { return unbroken(primes::format_duration(seconds)); };
         ImGui::TextWrapped("%zu/%zu %s %.2f\u00a0s (%s x%d) · %s %s", ok, options.sample.numbers.size(), tr(Text::checks_in),
                     run_->elapsed_s(), tr(executor_text(options.executor)), options.workers, tr(Text::startup),
                     duration(report.startup_s).c_str());
@@ -453,9 +449,7 @@ private:
         for (const auto& h : history_) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::PushTextWrapPos(0.0f);   // "processes x2" wraps in a phone's narrow column
-            ImGui::TextWrapped("%s x%d", std::string(exec::to_string(h.executor)).c_str(), h.workers);
-            ImGui::PopTextWrapPos();
+            ImGui::TextWrapped("%s x%d", std::string(exec::to_string(h.executor)).c_str(), h.workers);   // a phone's column
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(h.sample_name.c_str());
             ImGui::TableNextColumn();

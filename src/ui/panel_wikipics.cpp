@@ -66,12 +66,6 @@ bool input_text(const std::string& label, std::string& value) {
                             resize_string, &value);
 }
 
-// A phrase that wraps as a whole ("Elapsed: 734 ms", never "Elapsed: 734" and "ms" on two lines): no-break spaces.
-std::string unbroken(std::string text) {
-    for (std::size_t at = text.find(' '); at != std::string::npos; at = text.find(' ', at)) text.replace(at, 1, "\u00a0");
-    return text;
-}
-
 std::string duration(double seconds) { return unbroken(primes::format_duration(seconds)); }
 
 std::string format(const char* fmt, ...) IM_FMTARGS(1);

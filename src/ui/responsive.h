@@ -25,6 +25,13 @@ inline float choice_width(const char* label) {
     return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
 }
 
+/// @brief A phrase that wraps as a whole ("Elapsed: 734 ms", never "Elapsed: 734" and "ms" on two lines):
+/// its spaces become no-break spaces (U+00A0).
+inline std::string unbroken(std::string text) {
+    for (std::size_t at = text.find(' '); at != std::string::npos; at = text.find(' ', at)) text.replace(at, 1, "\u00a0");
+    return text;
+}
+
 /// @brief Puts the next item on the last item's line when `width` more fits there; else it starts a new line.
 inline bool same_line_if_fits(float width) {
     const float x = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;
