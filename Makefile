@@ -40,7 +40,7 @@ run: web native
 	@echo "Concurrency Lab: open http://127.0.0.1:$(PORT)/"
 	$(CONCLAB) serve --port $(PORT) --dir build/web --mirror $(MIRROR_FLAGS)
 
-## test: every suite — native, ASan+UBSan, TSan (executors and pools), wasm under node, browser end-to-end
+## test: every suite — native, ASan+UBSan, TSan (every native suite but the GUI smoke), wasm under node, browser end-to-end
 test: deps
 	bash scripts/test-all
 
@@ -54,8 +54,8 @@ test-asan: deps-native
 
 test-tsan: deps-native
 	cmake --preset native-tsan >/dev/null
-	cmake --build --preset native-tsan -j $(JOBS) --target core_tests platform_tests conclab
-	ctest --preset native-tsan -R 'core_tests|platform_tests'
+	cmake --build --preset native-tsan -j $(JOBS)
+	ctest --preset native-tsan -j $(JOBS)
 
 test-web: web-test
 	ctest --preset web-test

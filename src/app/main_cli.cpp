@@ -66,7 +66,7 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        std::fprintf(stderr, "error: %s\n", options::echo(e.what()).c_str());
+        std::fprintf(stderr, "error: %s\n", e.what());
         return kUsageError;
     }
 
@@ -87,7 +87,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "error: %s\n", e.what());
         return kUsageError;
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "conclab: %s\n", e.what());
+        std::fprintf(stderr, "error: %s\n", e.what());
         return 1;
     }
 }

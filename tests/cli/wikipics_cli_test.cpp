@@ -102,8 +102,11 @@ TEST(WikipicsCli, BadOptionsAreUsageErrors) {
 
 TEST(WikipicsCli, NothingSampledIsExitStatusOne) {
     const Outcome o = run("wikipics --server http://127.0.0.1:" + std::to_string(free_port()) + "/w/api.php --timeout 5");
+    // A run that cannot run: exit 1, one line "error: …", nothing on stdout without --json.
     EXPECT_EQ(o.status, 1);
-    EXPECT_NE(o.err.find("conclab wikipics: no JPEGs sampled from 127.0.0.1"), std::string::npos) << o.err;
+    EXPECT_EQ(o.err.rfind("error: no JPEGs sampled from 127.0.0.1", 0), 0u) << o.err;
+    EXPECT_EQ(std::count(o.err.begin(), o.err.end(), '\n'), 1) << o.err;
+    EXPECT_TRUE(o.out.empty()) << o.out;
 }
 
 TEST(WikipicsCli, JsonReportWithAFailedImageStillExitsZero) {

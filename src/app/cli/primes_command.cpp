@@ -41,9 +41,7 @@ int run_primes(const PrimesArgs& args) {
     if (args.json) std::cout << primes::to_json(report).dump() << "\n";
     else std::cout << primes::format_summary_line(report) << "\n" << primes::format_time_lines(report);
     if (interrupt.interrupted()) return kInterrupted;
-    for (const auto& r : report.results)
-        if (r.error) return 1;
-    return 0;
+    return 0;   // a check that failed (a crashed worker) is a per-item failure: in the lines and the JSON, exit 0
 }
 
 }  // namespace

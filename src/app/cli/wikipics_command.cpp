@@ -66,7 +66,7 @@ int run_wikipics(const WikipicsArgs& args) {
     if (interrupt.interrupted() && !args.json) std::cout << wikipics::format_summary(report);
     if (interrupt.interrupted()) return kInterrupted;
     if (report.sample_error) {
-        std::fprintf(stderr, "conclab wikipics: %s\n", report.sample_error->c_str());
+        std::fprintf(stderr, "error: %s\n", report.sample_error->c_str());
         return 1;
     }
     if (!args.json) std::cout << wikipics::format_summary(report);
