@@ -60,8 +60,11 @@ test-tsan: deps-native
 test-web: web-test
 	ctest --preset web-test
 
-test-e2e: web-test native
-	cd web && CONCLAB_WEB_DIR=$(CURDIR)/build/web-test node --test --test-concurrency=1 tests/
+# The suite runs against the page with test hooks (build/web-test), and its smoke test against the shipped page
+# (build/web, what `make run` and GitHub Pages serve).
+test-e2e: web-test web native
+	cd web && CONCLAB_WEB_DIR=$(CURDIR)/build/web-test CONCLAB_SHIPPED_WEB_DIR=$(CURDIR)/build/web \
+	  node --test --test-concurrency=1 tests/
 
 ## bench: figures, not tests (native executors, headless Chromium, the talk's Python on the same numbers)
 bench: deps web native
