@@ -83,3 +83,32 @@ TEST(Faults, ReproducibleAndRetriesDrawAgain) {
     EXPECT_GT(retry_differs, 150);   // about half
     EXPECT_EQ(faults.describe(), "delay 0.5..5 s, errors 50%");
 }
+
+TEST(Faults, PinnedCycleGivesEveryKindToKnownImages) {
+    const char* names[kPinCycle] = {"500", "418", "404", "truncate", "reset", "429", "timeout", "", "", ""};
+    for (std::size_t n = 0; n < 3 * kPinCycle; ++n) {
+        EXPECT_EQ(pinned_fault_name(n), names[n % kPinCycle]) << n;
+        const auto plan = pinned_fault(n);
+        ASSERT_EQ(plan.has_value(), n % kPinCycle < 7) << n;
+        if (!plan) continue;
+        switch (n % kPinCycle) {
+            case 0: EXPECT_EQ(std::pair(plan->kind, plan->error_status), std::pair(FaultKind::error, 500)); break;
+            case 1: EXPECT_EQ(std::pair(plan->kind, plan->error_status), std::pair(FaultKind::error, 418)); break;
+            case 2: EXPECT_EQ(std::pair(plan->kind, plan->error_status), std::pair(FaultKind::error, 404)); break;
+            case 3: EXPECT_EQ(plan->kind, FaultKind::truncate); break;
+            case 4: EXPECT_EQ(plan->kind, FaultKind::reset); break;
+            case 5: EXPECT_EQ(plan->kind, FaultKind::rate_limit); break;
+            case 6:
+                EXPECT_EQ(plan->kind, FaultKind::timeout);
+                EXPECT_GT(plan->delay_s, 600.0) << "past wikipics' longest --timeout";
+                break;
+        }
+        if (n % kPinCycle != 6) {
+            EXPECT_EQ(plan->delay_s, 0.0) << n;
+        }
+    }
+    FaultOptions pinned;
+    pinned.pinned = true;
+    EXPECT_TRUE(pinned.any());
+    EXPECT_NE(pinned.describe().find("/pinned-faults"), std::string::npos) << pinned.describe();
+}

@@ -25,6 +25,7 @@ TEST(MirrorOptions, Defaults) {
     EXPECT_EQ(o->images, 4600);
     EXPECT_FALSE(o->faults.any());
     EXPECT_FALSE(o->api_faults);
+    EXPECT_FALSE(o->faults.pinned);
 }
 
 TEST(MirrorOptions, AcceptedForms) {
@@ -44,6 +45,10 @@ TEST(MirrorOptions, AcceptedForms) {
     EXPECT_EQ(o->images, 50);
     EXPECT_TRUE(o->api_faults);
     EXPECT_EQ(o->host, "0.0.0.0");
+    EXPECT_FALSE(o->faults.pinned);
+    const auto pinned = parse_mirror_options({{"pin-faults", "1"}}, errors);
+    ASSERT_TRUE(pinned) << options::first_error(errors);
+    EXPECT_TRUE(pinned->faults.pinned);
     const auto fixed = parse_mirror_options({{"delay", "2"}}, errors);
     ASSERT_TRUE(fixed);
     EXPECT_EQ(fixed->faults.delay_min_s, 2.0);

@@ -249,3 +249,73 @@ TEST(MirrorServer, ASecondServerCannotShareThePort) {
     MirrorServer second(same);
     EXPECT_EQ(second.bind(), "port " + std::to_string(first.port()) + " is in use");
 }
+
+// --pin-faults: the n-th JPEG by name always meets the n % 10-th fault of the cycle, as a socket sees it, on every
+// attempt; /pinned-faults lists exactly those; the rest answer whole, with the listed size.
+TEST(MirrorServer, PinnedFaultsHitTheirImagesEveryTime) {
+    FaultOptions faults;
+    faults.pinned = true;
+    Running mirror(small_mirror(faults));
+    std::vector<const CatalogueEntry*> jpegs;
+    for (const auto& e : mirror.catalogue().entries())
+        if (e.is_jpeg()) jpegs.push_back(&e);
+    ASSERT_GE(jpegs.size(), 2 * kPinCycle);
+
+    httplib::Client client("127.0.0.1", mirror.port());
+    auto listed = client.Get("/pinned-faults");
+    ASSERT_TRUE(listed);
+    ASSERT_EQ(listed->status, 200);
+    const auto pins = nlohmann::json::parse(listed->body);
+    std::size_t pinned = 0;
+    for (std::size_t n = 0; n < jpegs.size(); ++n) {
+        const std::string_view fault = pinned_fault_name(n);
+        if (fault.empty()) {
+            EXPECT_FALSE(pins.contains(jpegs[n]->name)) << jpegs[n]->name;
+        } else {
+            ++pinned;
+            EXPECT_EQ(pins.value(jpegs[n]->name, ""), fault) << jpegs[n]->name;
+        }
+    }
+    EXPECT_EQ(pins.size(), pinned) << "only JPEGs are pinned";
+
+    for (std::size_t n = 0; n < 2 * kPinCycle; ++n) {
+        const CatalogueEntry& e = *jpegs[n];
+        const std::string fault(pinned_fault_name(n));
+        SCOPED_TRACE("JPEG " + std::to_string(n) + " " + e.name + " pinned '" + fault + "'");
+        if (fault == "timeout") {
+            // No answer: the client gives up, and the mirror's wait ends with the connection (the thread is free).
+            httplib::Client impatient("127.0.0.1", mirror.port());
+            impatient.set_read_timeout(0, 300'000);
+            EXPECT_FALSE(impatient.Get(image_path(e).c_str())) << "an answer came for a pinned timeout";
+            impatient.stop();
+            EXPECT_TRUE(wait_until([&] { return mirror.server.routes().timeouts_waiting() == 0; }))
+                << "the mirror still waits for a client that hung up";
+            continue;
+        }
+        for (int attempt = 0; attempt < 2; ++attempt) {   // pinned: the same on a retry
+            const auto answer = raw_request(mirror.port(), image_path(e));
+            if (fault == "500" || fault == "418" || fault == "404") {
+                EXPECT_EQ(answer.status, std::stoi(fault));
+            } else if (fault == "429") {
+                EXPECT_EQ(answer.status, 429);
+                EXPECT_NE(answer.head.find("\r\nRetry-After: 1"), std::string::npos) << answer.head;
+            } else if (fault == "truncate") {
+                EXPECT_EQ(answer.status, 200);
+                EXPECT_EQ(answer.content_length, static_cast<long long>(e.size));
+                EXPECT_EQ(answer.body.size(), e.size / 2);
+            } else if (fault == "reset") {
+                EXPECT_EQ(answer.status, 0);
+                EXPECT_TRUE(answer.head.empty() && answer.body.empty());
+                EXPECT_EQ(answer.read_errno, ECONNRESET);
+            } else {
+                EXPECT_EQ(answer.status, 200);
+                EXPECT_EQ(answer.body.size(), e.size);
+            }
+        }
+    }
+}
+
+TEST(MirrorServer, WithoutPinFaultsNothingIsListed) {
+    Running mirror(small_mirror());
+    EXPECT_EQ(raw_request(mirror.port(), "/pinned-faults").status, 404);
+}

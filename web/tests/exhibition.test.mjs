@@ -59,14 +59,17 @@ test('frames keep coming while the simulation runs on its thread', { timeout: 15
     env.server.url + '?demo=exhibition&mode=simultaneous&speed=600&autorun=1');
   await h.waitForApp(page);
   await page.waitForFunction(() => window.conclab.state().exhibition.running === true, null, { timeout: 30000 });
-  const before = (await page.evaluate(() => window.conclab.state())).exhibition;
+  const before = await page.evaluate(() => ({ ...window.conclab.state().exhibition, frames: window.conclab.frames().count }));
   assert.equal((await page.evaluate(() => window.conclab.state())).redraw, 'animating');
-  const m = await h.measureFrames(page, 2);
-  const during = (await page.evaluate(() => window.conclab.state())).exhibition;
-  console.log(`exhibition live: ${m.fps.toFixed(1)} fps, longest gap ${m.maxGapMs.toFixed(0)} ms, ` +
-    `simulated ${before.now_s} → ${during.now_s} s, ${during.snapshots} snapshots`);
-  assert.ok(m.frames >= 5, `only ${m.frames} frames in 2 s`);
-  assert.ok(m.maxGapMs < 1000, `a ${m.maxGapMs.toFixed(0)} ms stall between frames`);
+  // Counted, not timed: while the simulation moves on its thread (three more snapshots), the page draws frames.
+  await page.waitForFunction((b) => window.conclab.state().exhibition.snapshots >= b.snapshots + 3 &&
+    window.conclab.frames().count > b.frames, before, { timeout: 60000, polling: 100 }).catch(() => {
+    assert.fail(`within 60 s the simulation did not take 3 more snapshots (${before.snapshots}) with the page drawing`);
+  });
+  const during = await page.evaluate(() => ({ ...window.conclab.state().exhibition, frames: window.conclab.frames().count }));
+  console.log(`exhibition live: ${during.frames - before.frames} frames while simulated time went ${before.now_s} → ` +
+    `${during.now_s} s (${before.snapshots} → ${during.snapshots} snapshots)`);
+  assert.ok(during.frames > before.frames, 'the page drew while the simulation ran');
   assert.ok(during.now_s > before.now_s, 'simulated time moved while the page drew');
   assert.ok(during.snapshots > before.snapshots);
   const result = await h.waitForResult(page, messages, 120000);
@@ -107,12 +110,14 @@ test('spinner=: a blocking call freezes the coroutine\'s spinner, never the thre
     assert.equal(spinner.block, true);
     assert.equal(spinner.error, undefined);
     assert.equal(spinner.answer, '1099511627689', 'lpf of a prime is itself');
-    assert.ok(framesAfter > framesBefore, 'the page drew frames during the run');
+    // Counted, not timed: frames drawn while the slow call was in flight. The page draws throughout (the spinner
+    // runs off the UI thread); the coroutine's spinner shares its loop's one thread with the blocking call, so it
+    // draws no frame at all, while a thread's or a process's spinner turns beside the call.
+    assert.ok(framesAfter > framesBefore, 'the page drew frames during the call');
     if (kind === 'coroutine') {
-      assert.ok(spinner.frozen_s > 0.5, `the blocked loop froze its spinner: ${spinner.frozen_s} s`);
+      assert.equal(spinner.frames, 0, 'the blocked loop never ran its spinner while the call was in flight');
     } else {
-      assert.equal(spinner.frozen_s, 0, `${kind}: the spinner never froze`);
-      assert.ok(spinner.frames >= 5, `${kind}: the spinner turned (${spinner.frames} frames in a 1 s call)`);
+      assert.ok(spinner.frames >= 2, `${kind}: the spinner turned while the call was in flight (${spinner.frames} frames)`);
     }
     if (kind === 'process') {   // the spinner section, in Portuguese, scrolled into view
       await page.mouse.move(700, 500);

@@ -1,5 +1,6 @@
 // Shared by the browser tests: servers for build/web (with and without COOP/COEP), headless Chromium
 // through playwright-core, and waiting for the app's own signals (window.conclab, CONCLAB_RESULT).
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import http from 'node:http';
@@ -20,8 +21,9 @@ export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--d
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   ...(process.env.CONCLAB_CHROMIUM_ARGS ? process.env.CONCLAB_CHROMIUM_ARGS.split(' ') : [])];
 
+export const siteFiles = ['index.html', 'index.js', 'index.wasm', 'process-worker.js'];
 export function requireSite() {
-  const missing = ['index.html', 'index.js', 'index.wasm', 'process-worker.js'].filter((f) => !existsSync(path.join(webDir, f)));
+  const missing = siteFiles.filter((f) => !existsSync(path.join(webDir, f)));
   if (missing.length) throw new Error(`${webDir} lacks ${missing.join(', ')}: build the web app first (cmake --build build/wasm)`);
 }
 
@@ -45,12 +47,14 @@ export const isolationHeaders = { 'Cross-Origin-Opener-Policy': 'same-origin', '
 
 // A static file server on 127.0.0.1 in this process; with `isolation`, it sends COOP/COEP like `conclab serve`.
 // Files named in `hide` answer 404, as on a host where they were never uploaded.
-export async function startNodeServer({ isolation, hide = [] }) {
+// `dir`: another site than webDir (resolved here), e.g. the shipped page.
+export async function startNodeServer({ isolation, hide = [], dir = webDir }) {
+  const root = path.resolve(dir);
   const port = await freePort();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
-    let file = path.normalize(path.join(webDir, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(webDir)) { res.writeHead(403).end(); return; }
+    let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!existsSync(file) || hide.includes(path.basename(file))) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
     const headers = { 'Content-Type': mimeTypes[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache',
@@ -75,14 +79,14 @@ async function waitForHttp(url, child, timeoutMs) {
 }
 
 // The real `conclab serve` (COOP/COEP) when build/native/conclab exists, else the node server with the same headers.
-// `serveArgs` go to `conclab serve` as they are (e.g. ['--mirror', '--error-rate', '0.2']).
-export async function startIsolatedServer({ serveArgs = [] } = {}) {
+// `serveArgs` go to `conclab serve` as they are (e.g. ['--mirror', '--error-rate', '0.2']); `dir`: another site.
+export async function startIsolatedServer({ serveArgs = [], dir = webDir } = {}) {
   if (!existsSync(conclabExe)) {
     if (serveArgs.length) throw new Error(`${conclabExe} is missing: build the native app (conclab serve ${serveArgs.join(' ')})`);
-    return startNodeServer({ isolation: true });
+    return startNodeServer({ isolation: true, dir });
   }
   const port = await freePort();
-  const child = spawn(conclabExe, ['serve', '--host', '127.0.0.1', '--port', String(port), '--dir', webDir, ...serveArgs],
+  const child = spawn(conclabExe, ['serve', '--host', '127.0.0.1', '--port', String(port), '--dir', path.resolve(dir), ...serveArgs],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => { stderr += d; });
@@ -216,4 +220,68 @@ export function useIsolatedServerAndBrowser() {
     await env.server?.close();
   });
   return env;
+}
+
+// [wikipics] `conclab serve --mirror --pin-faults`: the mirror's own list of which image meets which fault
+// ({"Name.jpg": "reset", …}; 7 JPEGs in 10 by name, the others answer whole).
+export async function pinnedFaults(serverUrl) {
+  const response = await fetch(`${serverUrl}pinned-faults`);
+  assert.equal(response.status, 200, 'the mirror lists its pinned faults (serve --mirror --pin-faults)');
+  return response.json();
+}
+
+// The bytes the mirror serves at `url`, fetched here apart from the page (a whole answer, status 200).
+export async function servedBytes(url) {
+  const response = await fetch(url);
+  assert.equal(response.status, 200, `the mirror serves ${url}`);
+  return (await response.arrayBuffer()).byteLength;
+}
+
+// The size the mirror's catalogue lists for the file at `url` (one of the mirror's own), from its api.php — for a
+// mirror with random fault rates, where fetching the file again may meet a fault.
+export async function catalogueBytes(url) {
+  const { origin, pathname } = new URL(url);
+  const name = decodeURIComponent(pathname.slice(pathname.lastIndexOf('/') + 1));
+  const query = new URLSearchParams({ action: 'query', list: 'allimages', aifrom: name, ailimit: '1', aiprop: 'size',
+    format: 'json' });
+  const listed = (await (await fetch(`${origin}/w/api.php?${query}`)).json()).query.allimages[0];
+  assert.equal(listed?.name, name, `the mirror's catalogue lists ${name}`);
+  return listed.size;
+}
+
+// What a browser makes of each pinned fault: the report's error and status. A cut body and a reset both give
+// status 0 with no reason (a browser does not say which); natively libcurl tells them apart.
+export const browserFaultOutcome = {
+  500: ['http_status', 500], 418: ['http_status', 418], 404: ['http_status', 404], truncate: ['network', 0],
+  reset: ['network', 0], 429: ['rate_limited', 429], timeout: ['timeout', 0],
+};
+
+// Checks a wikipics CONCLAB_RESULT against the pins, image by image: a pinned image failed with its own kind, an
+// unpinned one arrived with exactly the bytes the mirror serves for it; every kind (and a good image) was met.
+export async function checkPinnedFaults(result, pins, { timeoutMs }) {
+  const seen = new Set();
+  let goodBytes = 0;
+  for (const image of result.images) {
+    const name = decodeURIComponent(image.url.slice(image.url.lastIndexOf('/') + 1));
+    const pin = pins[name];
+    const where = `${result.executor}: ${name} pinned ${pin ?? 'none'} → ${JSON.stringify(image)}`;
+    if (pin === undefined) {
+      assert.equal(image.error, null, where);
+      assert.equal(image.status, 200, where);
+      assert.equal(image.bytes, await servedBytes(image.url), `${where}: the bytes the mirror serves for it`);
+      goodBytes += image.bytes;
+      seen.add('none');
+      continue;
+    }
+    const [error, status] = browserFaultOutcome[pin];
+    assert.equal(image.error, error, where);
+    assert.equal(image.status, status, where);
+    if (pin === '429') assert.equal(image.retry_after_s, 1, where);
+    if (pin === 'timeout') assert.match(image.detail, new RegExp(`within ${timeoutMs} ms`), where);
+    if (pin === 'truncate' || pin === 'reset') assert.match(image.detail, /a browser does not say which/, where);
+    seen.add(pin);
+  }
+  assert.equal(result.total_bytes, goodBytes);
+  for (const kind of [...Object.keys(browserFaultOutcome), 'none'])
+    assert.ok(seen.has(kind), `${result.executor}: no image pinned '${kind}' in the sample: choose another seed`);
 }

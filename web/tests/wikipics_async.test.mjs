@@ -12,16 +12,17 @@ import * as h from './helpers.mjs';
 
 const env = {};
 // Chromium logs each failed request (the injected 500/418s, resets, cut bodies, aborted ones): the subject here.
-const unexpected = (errors) => errors.filter((e) => !/net::ERR_|status of (418|429|500) /.test(e));
+const unexpected = (errors) => errors.filter((e) => !/net::ERR_|status of (404|418|429|500) /.test(e));
 
 before(async () => {
   h.requireSite();
-  [env.faulty, env.slow] = await Promise.all([
+  [env.faulty, env.slow, env.pinned] = await Promise.all([
     h.startIsolatedServer({
       serveArgs: ['--mirror', '--seed', '11', '--error-rate', '0.15', '--truncate-rate', '0.15', '--reset-rate', '0.15',
         '--rate-limit-rate', '0.15', '--delay', '0.3..0.6'],
     }),
     h.startIsolatedServer({ serveArgs: ['--mirror', '--seed', '3', '--bandwidth', '60000'] }),
+    h.startIsolatedServer({ serveArgs: ['--mirror', '--seed', '7', '--pin-faults'] }),
   ]);
   env.browser = await h.launchBrowser();
 });
@@ -29,6 +30,26 @@ after(async () => {
   await env.browser?.close();
   await env.faulty?.close();
   await env.slow?.close();
+  await env.pinned?.close();
+});
+
+// Every fault kind pinned to known images (`--pin-faults`, the same sample as wikipics.test.mjs's sequential and
+// threads runs): the event loop reports each pinned image with its own kind — the timeout through Fetch.js's
+// ontimeout, not as "network" — and each good image with the bytes the mirror serves.
+test('the event loop: each pinned fault is reported per image as its own kind', { timeout: 150000 }, async () => {
+  const pins = await h.pinnedFaults(env.pinned.url);
+  const api = `${env.pinned.url}w/api.php`;
+  const { page, messages, errors } = await h.openPage(env.browser.context, `${env.pinned.url}?demo=wikipics` +
+    `&server=${encodeURIComponent(api)}&executor=async&max-req=8&count=30&size=40000&seed=5&timeout=3&autorun=1`);
+  await h.waitForApp(page);
+  const result = await h.waitForResult(page, messages, 120000);
+  assert.equal(result.executor, 'async');
+  assert.equal(result.cancelled, false);
+  assert.equal(result.images.length, 30);
+  await h.checkPinnedFaults(result, pins, { timeoutMs: 3000 });
+  await page.waitForFunction(() => Module.conclabAsyncFetches.open === 0, null, { timeout: 10000, polling: 50 });
+  assert.deepEqual(unexpected(errors), []);
+  await page.close();
 });
 
 // The most requests in flight at one moment, from each image's [started_s, started_s + elapsed_s].
@@ -66,7 +87,7 @@ test('the event loop against a faulty, delayed mirror: every image, reasons, tot
     }
     for (const image of good) {
       assert.equal(image.status, 200);
-      assert.ok(image.bytes > 50000 && image.bytes < 300000, `${image.bytes} bytes`);
+      assert.equal(image.bytes, await h.catalogueBytes(image.url), `${image.url}: the size the mirror's catalogue lists`);
     }
     assert.equal(result.total_bytes, good.reduce((sum, i) => sum + i.bytes, 0));
     const most = maxInFlight(result.images);

@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -44,28 +45,44 @@ std::vector<int> open_descriptors() {
 
 }  // namespace
 
-bool reset_connection(const std::string& local_addr, int local_port, const std::string& remote_addr, int remote_port) {
+int find_connection(const std::string& local_addr, int local_port, const std::string& remote_addr, int remote_port) {
     for (int fd : open_descriptors()) {
         sockaddr_storage local{}, remote{};
         socklen_t local_length = sizeof local, remote_length = sizeof remote;
         if (getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_length) != 0 ||
             getpeername(fd, reinterpret_cast<sockaddr*>(&remote), &remote_length) != 0)
             continue;
-        if (!same_endpoint(local, local_addr, local_port) || !same_endpoint(remote, remote_addr, remote_port)) continue;
-        const linger abort_on_close{1, 0};
-        setsockopt(fd, SOL_SOCKET, SO_LINGER, &abort_on_close, sizeof abort_on_close);
-        // dup2 closes the connection (an RST, with linger 0) and leaves the number taken by an unconnected
-        // socket, so the server's own close later cannot hit a descriptor some other thread just opened.
-        const int stand_in = socket(local.ss_family, SOCK_STREAM, 0);
-        if (stand_in < 0) {
-            shutdown(fd, SHUT_RDWR);
-            return true;
-        }
-        dup2(stand_in, fd);
-        close(stand_in);
+        if (same_endpoint(local, local_addr, local_port) && same_endpoint(remote, remote_addr, remote_port)) return fd;
+    }
+    return -1;
+}
+
+bool peer_hung_up(int fd) {
+    pollfd watched{fd, POLLIN | POLLRDHUP, 0};
+    if (poll(&watched, 1, 0) <= 0) return false;
+    if (watched.revents & (POLLRDHUP | POLLHUP | POLLERR | POLLNVAL)) return true;
+    char byte;
+    return recv(fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT) == 0;   // readable with nothing to read: EOF
+}
+
+bool reset_connection(const std::string& local_addr, int local_port, const std::string& remote_addr, int remote_port) {
+    const int fd = find_connection(local_addr, local_port, remote_addr, remote_port);
+    if (fd < 0) return false;
+    sockaddr_storage local{};
+    socklen_t local_length = sizeof local;
+    getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_length);
+    const linger abort_on_close{1, 0};
+    setsockopt(fd, SOL_SOCKET, SO_LINGER, &abort_on_close, sizeof abort_on_close);
+    // dup2 closes the connection (an RST, with linger 0) and leaves the number taken by an unconnected
+    // socket, so the server's own close later cannot hit a descriptor some other thread just opened.
+    const int stand_in = socket(local.ss_family, SOCK_STREAM, 0);
+    if (stand_in < 0) {
+        shutdown(fd, SHUT_RDWR);
         return true;
     }
-    return false;
+    dup2(stand_in, fd);
+    close(stand_in);
+    return true;
 }
 
 }  // namespace conclab::mirror

@@ -18,7 +18,7 @@ std::string percent(double rate) {
 
 bool FaultOptions::any() const {
     return delay_max_s > 0 || bandwidth > 0 || error_rate > 0 || truncate_rate > 0 || reset_rate > 0 ||
-           rate_limit_rate > 0;
+           rate_limit_rate > 0 || pinned;
 }
 
 std::string FaultOptions::describe() const {
@@ -34,7 +34,31 @@ std::string FaultOptions::describe() const {
     if (truncate_rate > 0) add("truncated " + percent(truncate_rate));
     if (reset_rate > 0) add("resets " + percent(reset_rate));
     if (rate_limit_rate > 0) add("429 " + percent(rate_limit_rate));
+    if (pinned) add("pinned: 7 JPEGs in 10 by name, listed at /pinned-faults");
     return text.empty() ? "none" : text;
+}
+
+namespace {
+
+constexpr std::string_view kPinnedNames[kPinCycle] = {"500", "418", "404", "truncate", "reset", "429", "timeout", "", "", ""};
+
+}  // namespace
+
+std::string_view pinned_fault_name(std::size_t jpeg_index) { return kPinnedNames[jpeg_index % kPinCycle]; }
+
+std::optional<FaultPlan> pinned_fault(std::size_t jpeg_index) {
+    FaultPlan plan;
+    switch (jpeg_index % kPinCycle) {
+        case 0: plan = {FaultKind::error, 500, 0}; break;
+        case 1: plan = {FaultKind::error, 418, 0}; break;
+        case 2: plan = {FaultKind::error, 404, 0}; break;
+        case 3: plan.kind = FaultKind::truncate; break;
+        case 4: plan.kind = FaultKind::reset; break;
+        case 5: plan.kind = FaultKind::rate_limit; break;
+        case 6: plan = {FaultKind::timeout, 0, kPinnedTimeoutDelaySeconds}; break;
+        default: return std::nullopt;
+    }
+    return plan;
 }
 
 FaultPlan plan_request(const FaultOptions& faults, std::uint64_t seed, std::string_view resource, std::uint64_t attempt) {

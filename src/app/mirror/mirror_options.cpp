@@ -20,6 +20,11 @@ const std::vector<options::OptionSpec> kSpecs{
     {"reset-rate", "P", "Share of image requests whose connection is reset without an answer (0..1)", false},
     {"rate-limit-rate", "P", "Share of image requests answered 429 with Retry-After: 1 (0..1)", false},
     {"api-faults", "", "Apply the delay and the faults to api.php too (the bandwidth limit stays on images)", true},
+    {"pin-faults", "",
+     "Pin a fault to each of 7 JPEGs in every 10 by name, on every request: 500, 418, 404, truncated, reset, 429, "
+     "timeout (no answer for 601 s or until the client hangs up); the other 3 follow the rates. "
+     "GET /pinned-faults lists them (name -> fault)",
+     true},
 };
 
 const std::vector<options::OptionSpec>& specs() { return kSpecs; }
@@ -70,6 +75,7 @@ std::optional<MirrorOptions> parse_mirror_options(const options::Params& params,
     options::read_real(params, "reset-rate", 0, 1, o.faults.reset_rate, errors);
     options::read_real(params, "rate-limit-rate", 0, 1, o.faults.rate_limit_rate, errors);
     options::read_flag(params, "api-faults", o.api_faults, errors);
+    options::read_flag(params, "pin-faults", o.faults.pinned, errors);
     const double total =
         o.faults.error_rate + o.faults.truncate_rate + o.faults.reset_rate + o.faults.rate_limit_rate;
     if (errors.empty() && total > 1 + 1e-9) {

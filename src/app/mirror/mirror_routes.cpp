@@ -7,6 +7,7 @@
 #include "picture.h"
 
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -63,7 +64,18 @@ struct BodyStream {
 
 }  // namespace
 
-MirrorRoutes::MirrorRoutes(const MirrorOptions& options) : options_(options), catalogue_(options.seed, options.images) {}
+MirrorRoutes::MirrorRoutes(const MirrorOptions& options) : options_(options), catalogue_(options.seed, options.images) {
+    if (!options_.faults.pinned) return;
+    std::size_t rank = 0;
+    for (const CatalogueEntry& entry : catalogue_.entries())   // sorted by name
+        if (entry.is_jpeg()) jpeg_index_.emplace(entry.name, rank++);
+}
+
+std::optional<FaultPlan> MirrorRoutes::pinned_plan(const std::string& name) const {
+    const auto it = jpeg_index_.find(name);
+    if (it == jpeg_index_.end()) return std::nullopt;
+    return pinned_fault(it->second);
+}
 
 void MirrorRoutes::stop() {
     {
@@ -78,6 +90,18 @@ bool MirrorRoutes::pause(double seconds) {
     if (seconds <= 0) return !stopped_;
     const auto until = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
     return !stopped_signal_.wait_until(lock, until, [&] { return stopped_; });
+}
+
+bool MirrorRoutes::pause_while_connected(double seconds, int fd) {
+    if (fd < 0) return pause(seconds);
+    constexpr double kLook = 0.05;   // how often to look at the socket
+    const auto until = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+    while (Clock::now() < until) {
+        if (peer_hung_up(fd)) return false;
+        const double left = std::chrono::duration<double>(until - Clock::now()).count();
+        if (!pause(std::min(left, kLook))) return false;
+    }
+    return !peer_hung_up(fd);
 }
 
 std::uint64_t MirrorRoutes::next_attempt(const std::string& resource) {
@@ -114,6 +138,20 @@ void MirrorRoutes::install(httplib::Server& server) {
         response.set_content("Concurrency Lab: a local mirror of Wikimedia Commons for the wikipics demo.\n"
                              "API: /w/api.php?action=query&list=allimages&aiprop=url|size|mime&format=json\n",
                              "text/plain; charset=utf-8");
+    });
+
+    // --pin-faults: which JPEG gets which fault ({"Name.jpg": "reset", …}); 404 without the option.
+    server.Get("/pinned-faults", [this](const httplib::Request&, httplib::Response& response) {
+        allow_any_origin(response);
+        if (jpeg_index_.empty()) {
+            response.status = 404;
+            response.set_content("404 Not Found: the mirror pins faults only with --pin-faults\n", "text/plain");
+            return;
+        }
+        nlohmann::ordered_json pins = nlohmann::ordered_json::object();
+        for (const auto& [name, rank] : jpeg_index_)
+            if (const std::string_view fault = pinned_fault_name(rank); !fault.empty()) pins[name] = fault;
+        response.set_content(pins.dump(), "application/json; charset=utf-8");
     });
 
     server.Options("/w/api.php", answer_preflight);
@@ -169,13 +207,28 @@ void MirrorRoutes::install(httplib::Server& server) {
             return;
         }
 
-        const FaultPlan plan = plan_request(options_.faults, options_.seed, name, next_attempt(name));
-        if (!pause(plan.delay_s)) return;
+        const std::uint64_t attempt = next_attempt(name);
+        const FaultPlan plan = pinned_plan(name).value_or(plan_request(options_.faults, options_.seed, name, attempt));
+        if (plan.kind == FaultKind::timeout) {
+            // No answer until the client gives up (it hangs up: the wait ends and the thread is free again).
+            const int fd = find_connection(request.local_addr, request.local_port, request.remote_addr, request.remote_port);
+            ++timeouts_waiting_;
+            const bool answered = pause_while_connected(plan.delay_s, fd);
+            --timeouts_waiting_;
+            if (!answered) {
+                response.status = 504;   // nobody reads it: the client is gone (or the mirror is stopping)
+                response.set_header("Connection", "close");
+                return;
+            }
+        } else if (!pause(plan.delay_s)) {
+            return;
+        }
         switch (plan.kind) {
             case FaultKind::error:
                 response.status = plan.error_status;
-                response.set_content(plan.error_status == 418 ? "418 I'm a teapot (fault injected by the mirror)\n"
-                                                              : "500 Internal Server Error (fault injected by the mirror)\n",
+                response.set_content(plan.error_status == 418   ? "418 I'm a teapot (fault injected by the mirror)\n"
+                                     : plan.error_status == 404 ? "404 Not Found (fault pinned by the mirror)\n"
+                                                                : "500 Internal Server Error (fault injected by the mirror)\n",
                                      "text/plain");
                 return;
             case FaultKind::rate_limit:
@@ -188,6 +241,7 @@ void MirrorRoutes::install(httplib::Server& server) {
                     return;
                 break;   // socket not found: fall through to a truncated answer, the nearest failure
             case FaultKind::truncate:
+            case FaultKind::timeout:   // a client that waited 601 s gets the picture
             case FaultKind::none:
                 break;
         }
@@ -201,7 +255,7 @@ void MirrorRoutes::install(httplib::Server& server) {
         auto stream = std::make_shared<BodyStream>();
         stream->image = image;
         stream->bandwidth = options_.faults.bandwidth;
-        stream->cut_at = plan.kind == FaultKind::none ? image->size() : image->size() / 2;
+        stream->cut_at = plan.kind == FaultKind::none || plan.kind == FaultKind::timeout ? image->size() : image->size() / 2;
         const std::size_t chunk =
             stream->bandwidth == 0 ? kMaxChunk
                                    : static_cast<std::size_t>(std::clamp<std::uint64_t>(stream->bandwidth / 20, 1, kMaxChunk));

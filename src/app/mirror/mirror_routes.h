@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 namespace httplib {
@@ -44,12 +45,18 @@ public:
     /// @brief Image bodies being sent now, and the most there ever were at once.
     int streams_in_flight() const { return streams_in_flight_.load(); }
     int peak_streams() const { return peak_streams_.load(); }
+    /// @brief Pinned timeouts waiting now (each ends when its client hangs up).
+    int timeouts_waiting() const { return timeouts_waiting_.load(); }
 
 private:
     /// @brief How many times `resource` was asked for before (0 the first time), counting this one.
     std::uint64_t next_attempt(const std::string& resource);
     /// @brief Sleeps `seconds` unless stop() comes first; false when stopped.
     bool pause(double seconds);
+    /// @brief Like pause(), but also ends (false) when the client of socket `fd` hangs up; fd < 0: pause().
+    bool pause_while_connected(double seconds, int fd);
+    /// @brief --pin-faults: the plan pinned to JPEG `name`, or nullopt (no pins, or one left to the rates).
+    std::optional<FaultPlan> pinned_plan(const std::string& name) const;
 
     MirrorOptions options_;
     Catalogue catalogue_;
@@ -58,10 +65,12 @@ private:
     std::condition_variable stopped_signal_;
     bool stopped_ = false;
     std::map<std::string, std::uint64_t> attempts_;
+    std::map<std::string, std::size_t, std::less<>> jpeg_index_;   // --pin-faults: each JPEG's rank by name
     std::map<std::string, std::shared_ptr<const PaddedJpeg>> pictures_;
     std::deque<std::string> picture_order_;   // oldest first, for eviction
     std::atomic<int> streams_in_flight_{0};
     std::atomic<int> peak_streams_{0};
+    std::atomic<int> timeouts_waiting_{0};
 };
 
 }  // namespace conclab::mirror
