@@ -9,6 +9,7 @@
 #include "lab/latency_ladder.h"
 #include "lab/thread_measures.h"
 #include "primes/least_prime_factor.h"
+#include "within.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -114,7 +115,7 @@ LabOptions quick(std::optional<Suite> suite = std::nullopt) { return {suite, tru
 
 LabReport run_fake(LabOptions options, std::unique_ptr<FakeProbes> probes, int cpus = 2) {
     LabRun run(options, std::move(probes), cpus);
-    return run.wait();
+    return test::within([&]() -> const LabReport& { return run.wait(); }, "LabRun::wait");
 }
 
 }  // namespace
@@ -379,7 +380,7 @@ TEST(LabRun, CancelStopsAfterTheStepInProgress) {
         probes->release = true;
     }
     probes->changed.notify_all();
-    const LabReport& report = run.wait();
+    const LabReport& report = test::within([&]() -> const LabReport& { return run.wait(); }, "LabRun::wait");
     EXPECT_TRUE(report.cancelled);
     EXPECT_TRUE(report.finished);
     const LabProgress after = run.poll();
@@ -392,7 +393,7 @@ TEST(LabRun, CancelStopsAfterTheStepInProgress) {
 
 TEST(LabRun, ProgressCountsEveryStepAndEndsAtOne) {
     LabRun run(quick(Suite::ipc), std::make_unique<FakeProbes>(), 2);
-    run.wait();
+    test::within([&] { run.wait(); }, "LabRun::wait");
     const LabProgress p = run.poll();
     EXPECT_TRUE(p.finished);
     EXPECT_FALSE(p.cancelled);
