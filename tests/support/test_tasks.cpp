@@ -75,6 +75,17 @@ std::string meet_task(std::string_view argument, exec::TaskContext& context) {
     return std::string(argument);
 }
 
+// "GATE|FUNCTION|ARGUMENT": waits at gate(GATE) until the test opens it, then runs FUNCTION(ARGUMENT) here: a
+// shipped task made to finish when the test says (e.g. the slower of two primes checks, whatever the machine).
+std::string after_gate_task(std::string_view argument, exec::TaskContext& context) {
+    const auto first = argument.find('|');
+    const auto second = first == std::string_view::npos ? first : argument.find('|', first + 1);
+    if (second == std::string_view::npos)
+        throw std::invalid_argument("test.after_gate wants GATE|FUNCTION|ARGUMENT, got '" + std::string(argument) + "'");
+    if (!gate(argument.substr(0, first)).pass(0, [&] { return context.checkpoint(); })) throw exec::TaskCancelled();
+    return exec::run_task({std::string(argument.substr(first + 1, second - first - 1)), std::string(argument.substr(second + 1))}, context);
+}
+
 bool file_exists(const std::string& path) {
     if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
         std::fclose(f);
@@ -197,6 +208,7 @@ void register_test_tasks() {
     exec::register_task("test.overlap_ms", overlap_ms_task);
     exec::register_task("test.wait_gate", wait_gate_task);
     exec::register_task("test.meet", meet_task);
+    exec::register_task("test.after_gate", after_gate_task);
     exec::register_task("test.wait_file", wait_file_task);
     exec::register_task("test.meet_files", meet_files_task);
 }

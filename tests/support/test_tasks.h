@@ -18,7 +18,8 @@ namespace conclab::test {
 /// milliseconds, counting itself in overlap_now() between checkpoints, i.e. while it computes), "test.wait_gate"
 /// (argument: a gate's name; arrives at gate(name), waits until the test opens it, checkpointing, returns the name)
 /// and "test.meet" (argument "NAME:N": arrives at gate(NAME), which opens itself once N tasks have arrived, and waits
-/// for it: N tasks that all return were running at the same time). Across processes, files are the gates:
+/// for it: N tasks that all return were running at the same time), "test.after_gate" ("GATE|FUNCTION|ARGUMENT": waits at
+/// gate(GATE), then runs FUNCTION(ARGUMENT)). Across processes, files are the gates:
 /// "test.wait_file" (argument: a path; creates PATH.arrived, waits until PATH exists, returns the path) and
 /// "test.meet_files" ("PREFIX:N": takes one of the files PREFIX.0 … PREFIX.(N-1), waits until all N exist).
 void register_test_tasks();
