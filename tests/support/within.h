@@ -23,6 +23,8 @@ namespace conclab::test {
 /// @brief How long any single blocking call in a test may take before the test program fails: far beyond what a
 /// loaded machine or a sanitizer needs, far below ctest's 600 s.
 inline constexpr std::chrono::seconds kDeadline{60};
+/// @brief How long a whole program started by a test (the CLI's tests) may run.
+inline constexpr std::chrono::seconds kProgramDeadline{300};
 
 /// @brief The one thread that ends the program when an armed deadline passes. Never destroyed: it must outlive
 /// the program's static objects, and it dies with the process.
