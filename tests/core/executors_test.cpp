@@ -205,26 +205,28 @@ TEST(Gil, OnlyOneThreadComputesAtATimeAndTheLockChangesHands) {
 }
 
 TEST(Gil, ThreadsInterleaveUnderTheLock) {
-    // Two CPU-bound checks on two GIL threads: both start at once and hand the lock back and forth,
-    // so each one's run spans the other's (as in CPython), instead of one after the other.
+    // Two CPU-bound checks on two GIL threads, which first meet at a barrier (test.after_gate "NAME:2"): both are
+    // inside their tasks before either computes, so each one's run spans the other's (as in CPython), and the
+    // first to arrive had to let the lock go for the second to arrive at all.
     auto gil_pool = make_gil_thread_pool(2, 1ms);
+    const std::string meet = test::gate_name("gil") + ":2";
     std::vector<Future> futures;
-    for (int i = 0; i < 2; ++i) futures.push_back(gil_pool->submit({"primes.lpf", "1125899906842597"}));
+    for (int i = 0; i < 2; ++i) futures.push_back(gil_pool->submit({"test.after_gate", meet + "|primes.lpf|1125899906842597"}));
     for (auto& f : futures) EXPECT_EQ(test::result(f), "1125899906842597");
     auto a = futures[0].record(), b = futures[1].record();
     EXPECT_LT(a.started_s, b.finished_s);
     EXPECT_LT(b.started_s, a.finished_s);
-    // Each waited for the lock inside its task, and their computing times cannot overlap: a task starts and
-    // finishes holding the lock, and each wait is recorded from before it lets go to after it has the lock
-    // back, so the moments each held the lock are disjoint (up to the rounding of a wait's end).
-    EXPECT_GT(a.waited_s, 0.0);
-    EXPECT_GT(b.waited_s, 0.0);
+    EXPECT_GT(a.waited_s + b.waited_s, 0.0);
+    // Their computing times cannot overlap: a task starts and finishes holding the lock, and each wait is recorded
+    // from before it lets go to after it has the lock back, so the moments each held the lock are disjoint (up to
+    // the rounding of a wait's end).
     const double span = std::max(a.finished_s, b.finished_s) - std::min(a.started_s, b.started_s);
     EXPECT_LE(a.busy_s() + b.busy_s(), span + 1e-6);
     EXPECT_EQ(test::overlapping_holds(held_spans(a), held_spans(b), 1e-6), 0u);
     // The moments each waited are recorded (the timeline draws them): in order, inside the task's run,
     // adding up to its waited time.
     for (const auto& r : {a, b}) {
+        if (r.waited_s == 0) continue;   // the second to arrive may have computed without waiting (a busy machine)
         ASSERT_FALSE(r.gil_waits.empty());
         double total = 0, last = r.started_s;
         for (const auto& w : r.gil_waits) {

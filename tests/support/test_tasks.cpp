@@ -82,7 +82,15 @@ std::string after_gate_task(std::string_view argument, exec::TaskContext& contex
     const auto second = first == std::string_view::npos ? first : argument.find('|', first + 1);
     if (second == std::string_view::npos)
         throw std::invalid_argument("test.after_gate wants GATE|FUNCTION|ARGUMENT, got '" + std::string(argument) + "'");
-    if (!gate(argument.substr(0, first)).pass(0, [&] { return context.checkpoint(); })) throw exec::TaskCancelled();
+    // GATE is a name (opened by the test) or "NAME:N" (opens itself once N tasks have arrived, as test.meet).
+    std::string_view name = argument.substr(0, first);
+    int open_at = 0;
+    if (const auto colon = name.rfind(':'); colon != std::string_view::npos) {
+        if (std::from_chars(name.data() + colon + 1, name.data() + name.size(), open_at).ptr != name.data() + name.size() || open_at < 1)
+            throw std::invalid_argument("test.after_gate: bad arrival count in '" + std::string(name) + "'");
+        name = name.substr(0, colon);
+    }
+    if (!gate(name).pass(open_at, [&] { return context.checkpoint(); })) throw exec::TaskCancelled();
     return exec::run_task({std::string(argument.substr(first + 1, second - first - 1)), std::string(argument.substr(second + 1))}, context);
 }
 

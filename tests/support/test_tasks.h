@@ -19,7 +19,7 @@ namespace conclab::test {
 /// (argument: a gate's name; arrives at gate(name), waits until the test opens it, checkpointing, returns the name)
 /// and "test.meet" (argument "NAME:N": arrives at gate(NAME), which opens itself once N tasks have arrived, and waits
 /// for it: N tasks that all return were running at the same time), "test.after_gate" ("GATE|FUNCTION|ARGUMENT": waits at
-/// gate(GATE), then runs FUNCTION(ARGUMENT)). Across processes, files are the gates:
+/// gate(GATE), or with GATE "NAME:N" until N tasks have reached gate(NAME), then runs FUNCTION(ARGUMENT)). Across processes, files are the gates:
 /// "test.wait_file" (argument: a path; creates PATH.arrived, waits until PATH exists, returns the path) and
 /// "test.meet_files" ("PREFIX:N": takes one of the files PREFIX.0 … PREFIX.(N-1), waits until all N exist).
 void register_test_tasks();
