@@ -269,8 +269,9 @@ TEST(Exhibition, EveryReportedMoveReplaysToTheReportedPositionAndResult) {
         const auto [end, result] = end_of(r.position, board.moves, o.moves);
         EXPECT_EQ(board.end, end) << "board " << board.board << " " << board.fen;
         EXPECT_EQ(board.result, result) << "board " << board.board << " " << board.fen;
-        if (end == ex::GameEnd::move_limit)
+        if (end == ex::GameEnd::move_limit) {
             EXPECT_EQ(plies_of(r.position), 2 * o.moves) << "board " << board.board << ": the limit comes after the reply";
+        }
         wins += result == "1-0";
         losses += result == "0-1";
         draws += result == "1/2-1/2";
