@@ -72,7 +72,8 @@ private:
             for (auto it = armed_.begin(); it != armed_.end(); ++it)
                 if (it->second.at < first->second.at) first = it;
             if (std::chrono::steady_clock::now() >= first->second.at) fail(first->second.message);
-            changed_.wait_until(lock, first->second.at);
+            const auto until = first->second.at;   // a copy: the entry may be erased while this thread waits
+            changed_.wait_until(lock, until);
         }
     }
 
