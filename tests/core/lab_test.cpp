@@ -47,7 +47,7 @@ public:
         if (!hold) return;
         holding = true;
         changed.notify_all();
-        changed.wait(lock, [this] { return release; });
+        test::within([&] { changed.wait(lock, [this] { return release; }); }, "the test to release the held probe");
         hold = false;
     }
     Samples constant(double value, int count, const std::string& how) {
