@@ -1,4 +1,6 @@
 // `conclab exhibition`: the schedule in virtual time, the JSON contract, bad input.
+#include "chess/game_state.h"
+#include "chess/position.h"
 #include "cli_run.h"
 
 #include <gtest/gtest.h>
@@ -18,6 +20,43 @@ using Outcome = conclab::test::CliOutcome;
 using conclab::test::expect_usage_error;
 
 Outcome run(const std::string& arguments) { return conclab::test::run_conclab(arguments); }
+
+namespace chess = conclab::chess;
+
+/// A board of the JSON checked against core/chess: its final position is a legal one reached after her `moves` moves
+/// (she plays white: 2 x moves half moves, one fewer if the opponent's reply never came), and the end and result are
+/// what that position says: mate (the side to move lost), a draw rule, or the move limit with the game still on.
+void expect_board_consistent(const nlohmann::json& b, int move_limit) {
+    const std::string where = "board " + std::to_string(b["board"].get<int>()) + ": " + b.dump();
+    ASSERT_TRUE(b.contains("fen")) << where;
+    std::string error;
+    const auto position = chess::Position::from_fen(b["fen"].get<std::string>(), error);
+    ASSERT_TRUE(position) << where << ": " << error;
+    EXPECT_EQ(position->fen(), b["fen"]) << where;
+    const int plies = (position->fullmove_number() - 1) * 2 + (position->side_to_move() == chess::Color::black ? 1 : 0);
+    const int moves = b["moves"];
+    EXPECT_EQ((plies + 1) / 2, moves) << where << ": " << plies << " half moves";
+    const auto state = chess::game_state(*position);
+    const std::string end = b["end"], result = b["result"];
+    switch (state) {
+        case chess::GameState::checkmate:
+            EXPECT_EQ(end, "checkmate") << where;
+            EXPECT_EQ(result, position->side_to_move() == chess::Color::black ? "1-0" : "0-1") << where;
+            break;
+        case chess::GameState::stalemate:
+        case chess::GameState::fifty_moves:
+        case chess::GameState::insufficient_material:
+            EXPECT_NE(end, "move limit") << where;
+            EXPECT_EQ(result, "1/2-1/2") << where;
+            break;
+        case chess::GameState::ongoing:
+            EXPECT_EQ(end, "move limit") << where;
+            EXPECT_EQ(moves, move_limit) << where;
+            EXPECT_EQ(plies, 2 * move_limit) << where << ": the limit is reached after the opponent's reply";
+            EXPECT_EQ(result, "*") << where;
+            break;
+    }
+}
 
 }  // namespace
 
@@ -42,12 +81,30 @@ TEST(ExhibitionCli, JsonPerBoardInSeconds) {
     EXPECT_DOUBLE_EQ(doc["simultaneous_s"].get<double>(), 10 * 60.0 + 55);
     EXPECT_TRUE(doc["seed"].is_string());
     ASSERT_EQ(doc["boards_result"].size(), 12u);
+    int wins = 0, losses = 0, draws = 0, undecided = 0;
     for (const auto& b : doc["boards_result"]) {
         EXPECT_GE(b["moves"].get<int>(), 1);
         EXPECT_LE(b["moves"].get<int>(), 10);
         EXPECT_TRUE(b["finish_s"].is_number());
+        expect_board_consistent(b, 10);
+        wins += b["result"] == "1-0";
+        losses += b["result"] == "0-1";
+        draws += b["result"] == "1/2-1/2";
+        undecided += b["result"] == "*";
     }
+    EXPECT_EQ(doc["her_wins"], wins);
+    EXPECT_EQ(doc["her_losses"], losses);
+    EXPECT_EQ(doc["draws"], draws);
+    EXPECT_EQ(doc["undecided"], undecided);
     EXPECT_EQ(run("exhibition --boards 12 --moves 10 --seed 7 --json").out, o.out) << "deterministic by seed";
+}
+
+TEST(ExhibitionCli, TheTalksTwentyGamesEndWhereTheirPositionsSay) {
+    const Outcome o = run("exhibition --json");
+    ASSERT_EQ(o.status, 0) << o.err;
+    const auto doc = nlohmann::json::parse(o.out);
+    ASSERT_EQ(doc["boards_result"].size(), 20u);
+    for (const auto& b : doc["boards_result"]) expect_board_consistent(b, 30);
 }
 
 TEST(ExhibitionCli, BadInputExitsTwo) {

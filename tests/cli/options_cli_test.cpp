@@ -5,10 +5,12 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <set>
 #include <string>
 #include <thread>
@@ -110,15 +112,51 @@ TEST(CliOptions, ProcessesFromTheCliFindTheirWorkerThroughProcSelfExe) {
 }
 
 TEST(CliOptions, GilFromTheCli) {
-    const Outcome o = run("primes 9 1125899906842597 --executor gil --workers 2 --json");
+    // Two big primes (~0.1 s and ~0.3 s of trial division) on two GIL threads, and small numbers around them.
+    const Outcome o = run("primes 9 1125899906842597 15 18014398509481951 18014398509481984 --executor gil --workers 2 --json");
     ASSERT_EQ(o.status, 0) << o.err;
     const auto doc = nlohmann::json::parse(o.out);
     EXPECT_EQ(doc["executor"], "gil");
-    ASSERT_EQ(doc["results"].size(), 2u);
+    EXPECT_EQ(doc["workers"], 2);
+    const std::map<std::string, std::string> lpf = {{"9", "3"},
+                                                    {"15", "3"},
+                                                    {"1125899906842597", "1125899906842597"},
+                                                    {"18014398509481951", "18014398509481951"},
+                                                    {"18014398509481984", "2"}};
+    ASSERT_EQ(doc["results"].size(), lpf.size());
+    std::set<std::string> seen;
+    double first_start = 1e300, last_end = 0, busy = 0;
     for (const auto& r : doc["results"]) {
-        EXPECT_FALSE(r.contains("error"));
-        EXPECT_EQ(r["worker"].get<std::string>().rfind("thread ", 0), 0u);
+        EXPECT_FALSE(r.contains("error")) << r.dump();
+        EXPECT_EQ(r["worker"].get<std::string>().rfind("thread ", 0), 0u) << r.dump();
+        const std::string n = r["n"];
+        seen.insert(n);
+        ASSERT_TRUE(lpf.count(n)) << r.dump();
+        EXPECT_EQ(r["lpf"], lpf.at(n)) << r.dump();
+        EXPECT_EQ(r["prime"], lpf.at(n) == n) << r.dump();
+        const double started = r["started_s"], elapsed = r["elapsed_s"], held = r["busy_s"];
+        EXPECT_GE(held, 0.0) << r.dump();
+        EXPECT_LE(held, elapsed) << r.dump();   // busy = elapsed minus the waits for the lock
+        first_start = std::min(first_start, started);
+        last_end = std::max(last_end, started + elapsed);
+        busy += held;
     }
+    EXPECT_EQ(seen.size(), lpf.size());
+    // One at a time: a check computes only while it holds the one lock, from its start to its end minus its
+    // recorded waits, so the computing times of all the checks fit in the span of the run, however the two threads
+    // were scheduled. Two threads computing at once would add up to more (up to twice the span).
+    EXPECT_LE(busy, last_end - first_start + 1e-6) << doc.dump();
+    // The same for every pair of checks: together they computed no longer than the span from the first one's start
+    // to the last one's end (two checks that overlapped in time waited for each other).
+    const auto& results = doc["results"];
+    for (std::size_t i = 0; i < results.size(); ++i)
+        for (std::size_t j = i + 1; j < results.size(); ++j) {
+            const double a0 = results[i]["started_s"], a1 = a0 + results[i]["elapsed_s"].get<double>();
+            const double b0 = results[j]["started_s"], b1 = b0 + results[j]["elapsed_s"].get<double>();
+            EXPECT_LE(results[i]["busy_s"].get<double>() + results[j]["busy_s"].get<double>(),
+                      std::max(a1, b1) - std::min(a0, b0) + 1e-6)
+                << "two checks computed at once: " << results[i].dump() << " and " << results[j].dump();
+        }
 }
 
 TEST(CliOptions, DesktopFlagsAreCheckedBeforeAWindowOpens) {

@@ -2,6 +2,8 @@
 // stand-in for Commons served here (API + JPEGs, one image missing).
 #include "cli_run.h"
 
+#include "within.h"
+
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -66,7 +68,7 @@ public:
             }
         });
         thread_ = std::thread([this] { server_.listen("127.0.0.1", port_); });
-        while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        conclab::test::spin_until([&] { return server_.is_running(); }, "the test HTTP server to listen");
     }
     ~FakeCommons() {
         server_.stop();

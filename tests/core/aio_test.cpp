@@ -2,6 +2,7 @@
 // exceptions, gather/as_completed, semaphores, timeouts, no task lost or run twice), plus the one real
 // wait: another thread waking a loop that blocks.
 #include "aio/aio.h"
+#include "within.h"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +10,9 @@
 #include <atomic>
 #include <chrono>
 #include <deque>
+#include <latch>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <random>
 #include <stdexcept>
@@ -566,14 +569,16 @@ TEST(Aio, NoTaskIsLostOrRunTwiceUnderRandomSpawnsSleepsAndCancels) {
 
 namespace {
 
-/// An I/O source that blocks in wait() until woken (or 10 s pass, which would fail the test's deadline).
+/// An I/O source that blocks in wait() until woken, or gives up after 10 s and counts that as a timeout.
 class BlockingIo final : public aio::IoSource {
 public:
     bool has_pending() const override { return pending.load(); }
     void wait(double max_wait_s) override {
         std::unique_lock lock(mutex_);
         ++waits;
-        signal_.wait_for(lock, std::chrono::duration<double>(std::min(max_wait_s, 10.0)), [&] { return woken_; });
+        waiting.store(true);
+        if (!signal_.wait_for(lock, std::chrono::duration<double>(std::min(max_wait_s, 10.0)), [&] { return woken_; }))
+            ++timeouts;
         woken_ = false;
     }
     void wake() override {
@@ -582,7 +587,9 @@ public:
         signal_.notify_all();
     }
     std::atomic<bool> pending{true};
+    std::atomic<bool> waiting{false};   ///< set once the loop has entered wait()
     int waits = 0;
+    int timeouts = 0;
 
 private:
     std::mutex mutex_;
@@ -599,16 +606,18 @@ TEST(Aio, CallSoonThreadsafeWakesALoopBlockedInIoWait) {
     aio::Future<int> reply;
     auto read = [](aio::Future<int> future) -> Task<int> { co_return co_await future; };
     std::thread completer([&] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        // Posted once the loop blocks in the I/O source's wait (the flag is set under the source's lock, before
+        // it waits, so the wake-up cannot be lost).
+        conclab::test::spin_until([&] { return io.waiting.load(); }, "the loop to block in its I/O source");
         loop.call_soon_threadsafe([&] {
             io.pending = false;
             reply.set_result(42);
         });
     });
-    EXPECT_EQ(loop.run_until_complete(read(reply)), 42);
+    EXPECT_EQ(conclab::test::within([&] { return loop.run_until_complete(read(reply)); }, "run_until_complete"), 42);
     completer.join();
     EXPECT_GE(io.waits, 1);
-    EXPECT_LT(loop.now_s(), 5.0);   // woken, not timed out after 10 s
+    EXPECT_EQ(io.timeouts, 0) << "woken by call_soon_threadsafe, not by the source's own 10 s limit";
 }
 
 TEST(Aio, CallSoonThreadsafeWakesALoopSleepingUntilItsNextTimer) {
@@ -618,13 +627,52 @@ TEST(Aio, CallSoonThreadsafeWakesALoopSleepingUntilItsNextTimer) {
     int finished = 0;
     auto sleeper = loop.spawn(sleep_with_cleanup(30, &cleanups, &finished));
     loop.run_once();   // now parked on a 30 s timer
-    std::thread canceller([&] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        loop.call_soon_threadsafe([&] { sleeper.cancel(); });
-    });
-    loop.run();
+    std::thread canceller([&] { loop.call_soon_threadsafe([&] { sleeper.cancel(); }); });
+    conclab::test::within([&] { loop.run(); }, "EventLoop::run");
     canceller.join();
+    // Cancelled while it slept: had the loop slept through the post, the timer would have fired first and the
+    // sleeper would have finished.
     EXPECT_TRUE(sleeper.cancelled());
+    EXPECT_EQ(finished, 0);
     EXPECT_EQ(cleanups, 1);
-    EXPECT_LT(loop.now_s(), 5.0);
+}
+
+// Regression for c1a3671: call_soon_threadsafe once unlocked the inbox, then notified the loop's condition variable
+// and woke its I/O source. The loop may take the callback in between, finish and be destroyed (WikipicsRun's loop
+// lives on a stack frame): the caller then touched a dead loop. Here the loop is destroyed the moment its last
+// posted callback has run, while the posters may still be inside call_soon_threadsafe; they are joined only after.
+// TSan reports the unlocked notify as a race with ~EventLoop (ASan, when it lands after the free, as a
+// heap-use-after-free). Nothing here depends on timing: each round simply gives the race a chance.
+TEST(Aio, ALoopMayBeDestroyedAsSoonAsItHasRunTheLastThreadsafeCallback) {
+    constexpr int kRounds = 200;
+    constexpr int kPosters = 4;
+    aio::SteadyClock clock;
+    auto read = [](aio::Future<int> future) -> Task<int> { co_return co_await future; };
+    for (int round = 0; round < kRounds; ++round) {
+        BlockingIo io;   // outlives the loop: only the loop's own members may be touched too late
+        auto loop = std::make_unique<aio::EventLoop>(clock, round % 2 == 0 ? &io : nullptr);
+        aio::EventLoop* target = loop.get();
+        aio::Future<int> reply;
+        int ran = 0;   // on the loop's thread only
+        // Without I/O, a timer keeps the loop waiting for its inbox (with nothing to wait for it would give up).
+        const aio::TimerId keep_alive = loop->call_later(3600, [] {});
+        std::latch go(1);
+        std::vector<std::thread> posters;
+        for (int p = 0; p < kPosters; ++p)
+            posters.emplace_back([&, target] {
+                go.wait();
+                target->call_soon_threadsafe([&, target] {   // target by value: this thread may be gone when it runs
+                    if (++ran == kPosters) {
+                        io.pending = false;
+                        target->cancel_timer(keep_alive);
+                        reply.set_result(round);
+                    }
+                });
+            });
+        go.count_down();
+        EXPECT_EQ(conclab::test::within([&] { return loop->run_until_complete(read(reply)); }, "run_until_complete"), round);
+        loop.reset();   // at once: a poster may still be returning from call_soon_threadsafe
+        for (auto& t : posters) t.join();
+        ASSERT_EQ(ran, kPosters);   // after the joins: no thread is left running
+    }
 }

@@ -2,6 +2,7 @@
 // counts the tasks computing at once (tests/support/test_tasks.cpp), whatever the pool says of itself.
 #include "exec/executor.h"
 #include "test_tasks.h"
+#include "within.h"
 
 #include <gtest/gtest.h>
 
@@ -24,7 +25,7 @@ int most_computing_at_once(Executor& executor, int tasks, int wanted, std::chron
     do {
         std::vector<Future> futures;
         for (int i = 0; i < tasks; ++i) futures.push_back(executor.submit({"test.overlap_ms", "20"}));
-        for (auto& f : futures) EXPECT_EQ(f.result(), "20");
+        for (auto& f : futures) EXPECT_EQ(test::result(f), "20");
     } while (test::overlap_max().load() < wanted && std::chrono::steady_clock::now() < deadline);
     EXPECT_EQ(test::overlap_now().load(), 0);
     return test::overlap_max().load();

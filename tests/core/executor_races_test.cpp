@@ -2,6 +2,7 @@
 // set_running, and ThreadExecutor::cancel_all against a worker picking the next task. Each round is
 // timed differently by a seeded generator; nothing asserts on time. Run under TSan too (preset native-tsan).
 #include "exec/executor.h"
+#include "within.h"
 
 #include <gtest/gtest.h>
 
@@ -13,6 +14,7 @@
 #include <vector>
 
 using namespace conclab::exec;
+namespace test = conclab::test;
 
 namespace {
 
@@ -136,7 +138,7 @@ TEST(ExecutorRaces, CancelAllStopsOnlyTasksPickedBeforeIt) {
         if (!probe) continue;
         ++probes;
         try {
-            EXPECT_EQ(probe->result(), "3");
+            EXPECT_EQ(test::result(*probe), "3");
         } catch (const TaskError& e) {
             ++stopped;
             EXPECT_STREQ(e.what(), "cancelled while running");

@@ -1,5 +1,8 @@
 #include "exec/executor.h"
 #include "exec/gil.h"
+#include "held_spans.h"
+#include "test_tasks.h"
+#include "within.h"
 
 #include <gtest/gtest.h>
 
@@ -11,8 +14,15 @@
 
 using namespace conclab::exec;
 using namespace std::chrono_literals;
+namespace test = conclab::test;
 
 namespace {
+
+std::vector<test::HeldSpan> held_spans(const TaskRecord& r) {
+    std::vector<test::HeldSpan> waits;
+    for (const auto& w : r.gil_waits) waits.push_back({w.from_s, w.to_s});
+    return test::held_spans(r.started_s, r.finished_s, waits);
+}
 
 std::vector<std::unique_ptr<Executor>> all_in_process_executors(int workers) {
     std::vector<std::unique_ptr<Executor>> out;
@@ -33,37 +43,52 @@ TEST(Executors, KindsParseAndPrint) {
 TEST(Executors, MapKeepsArgumentOrder) {
     for (auto& ex : all_in_process_executors(4)) {
         std::vector<std::string> args;
-        // Earlier arguments sleep longer, so completion order is the reverse of submission order.
+        // Earlier arguments sleep longer, so completion order is likely the reverse of submission order.
         for (int i = 0; i < 6; ++i) args.push_back(std::to_string((6 - i) * 5));
-        EXPECT_EQ(map(*ex, "test.sleep_ms", args), args) << to_string(ex->kind());
+        EXPECT_EQ(test::within([&] { return map(*ex, "test.sleep_ms", args); }, "map"), args) << to_string(ex->kind());
     }
 }
 
 TEST(Executors, AsCompletedYieldsInCompletionOrder) {
+    // Three tasks wait at gates that the test opens one at a time, in an order unlike submission order, each
+    // once the one before has been handed out: the order of completion is the test's, not the scheduler's.
     auto pool = make_thread_pool(3);
+    const std::vector<std::string> gates = {test::gate_name("first"), test::gate_name("second"), test::gate_name("third")};
     std::vector<Future> futures;
-    for (const char* ms : {"300", "10", "150"}) futures.push_back(pool->submit({"test.sleep_ms", ms}));
+    for (const auto& name : gates) futures.push_back(pool->submit({"test.wait_gate", name}));
     AsCompleted completed(futures);
     std::vector<std::string> order;
-    while (auto f = completed.next()) order.push_back(f->result());
-    EXPECT_EQ(order, (std::vector<std::string>{"10", "150", "300"}));
+    for (int i : {1, 2, 0}) {
+        ASSERT_TRUE(test::gate(gates[static_cast<std::size_t>(i)]).wait_arrived(1)) << gates[static_cast<std::size_t>(i)];
+        EXPECT_FALSE(completed.try_next()) << "a task finished before its gate opened";
+        test::gate(gates[static_cast<std::size_t>(i)]).open();
+        auto f = test::within([&] { return completed.next(); }, "AsCompleted::next");
+        ASSERT_TRUE(f);
+        order.push_back(test::result(*f));
+    }
+    EXPECT_EQ(order, (std::vector<std::string>{gates[1], gates[2], gates[0]}));
+    EXPECT_EQ(completed.remaining(), 0u);
+    EXPECT_FALSE(completed.next());
     EXPECT_FALSE(completed.try_next());
 }
 
 TEST(Executors, ResultsNameTheirWorker) {
+    // Two tasks that return only once both have started (they meet at a barrier) ran at the same time, so on
+    // two different threads of a 2-thread pool: between them they name both workers.
     auto pool = make_thread_pool(2);
-    std::set<std::string> workers;
+    const std::string meet = test::gate_name("meet") + ":2";
     std::vector<Future> futures;
-    for (int i = 0; i < 4; ++i) futures.push_back(pool->submit({"test.sleep_ms", "30"}));
+    for (int i = 0; i < 2; ++i) futures.push_back(pool->submit({"test.meet", meet}));
+    std::set<std::string> workers;
     for (auto& f : futures) {
-        f.result();
+        EXPECT_EQ(test::result(f), meet);
         workers.insert(f.record().worker);
-        EXPECT_GE(f.record().elapsed_s(), 0.025);
+        EXPECT_LE(f.record().started_s, f.record().finished_s);
     }
     EXPECT_EQ(workers, (std::set<std::string>{"thread 1", "thread 2"}));
     auto one_by_one = make_sequential_executor();
     Future sequential = one_by_one->submit({"test.echo", "x"});
-    sequential.result();
+    test::result(sequential);
     EXPECT_EQ(sequential.record().worker, "main");
 }
 
@@ -73,7 +98,7 @@ TEST(Executors, ExceptionsReachTheCaller) {
         EXPECT_THROW(
             {
                 try {
-                    f.result();
+                    test::result(f);
                 } catch (const TaskError& e) {
                     EXPECT_STREQ(e.what(), "boom at 42");
                     throw;
@@ -82,52 +107,70 @@ TEST(Executors, ExceptionsReachTheCaller) {
             TaskError);
         EXPECT_EQ(f.status(), FutureStatus::failed);
         Future unknown = ex->submit({"no.such.task", ""});
-        EXPECT_THROW(unknown.result(), TaskError);
+        EXPECT_THROW(test::result(unknown), TaskError);
         EXPECT_NE(unknown.error()->find("no.such.task"), std::string::npos);
-        EXPECT_THROW(map(*ex, "test.fail", {"a"}), TaskError);
+        EXPECT_THROW(test::within([&] { return map(*ex, "test.fail", {"a"}); }, "map"), TaskError);
     }
 }
 
 TEST(Executors, CancelPendingAndRunning) {
     for (auto& ex : all_in_process_executors(1)) {
-        Future running = ex->submit({"test.sleep_ms", "5000"});
+        // A task that only cancel_all can end (its gate never opens), and one queued behind it.
+        Future running = ex->submit({"test.wait_gate", test::gate_name("never")});
         Future pending = ex->submit({"test.echo", "never"});
-        while (running.status() == FutureStatus::pending) std::this_thread::sleep_for(1ms);
+        test::spin_until([&] { return running.status() != FutureStatus::pending; }, "the first task to start");
+        EXPECT_EQ(running.status(), FutureStatus::running);
         EXPECT_FALSE(running.cancel());   // running: Future.cancel() can't stop it
         EXPECT_TRUE(pending.cancel());
-        EXPECT_THROW(pending.result(), CancelledError);
-        const auto before = std::chrono::steady_clock::now();
+        EXPECT_THROW(test::result(pending), CancelledError);
         ex->cancel_all();                 // asks the running task to stop at its next checkpoint
-        EXPECT_THROW(running.result(), TaskError);
-        EXPECT_LT(std::chrono::steady_clock::now() - before, 2s);
+        EXPECT_THROW(test::result(running), TaskError);
         // The executor still works after a cancel.
-        EXPECT_EQ(ex->submit({"test.echo", "again"}).result(), "again");
+        EXPECT_EQ(test::result(ex->submit({"test.echo", "again"})), "again");
     }
 }
 
 TEST(Executors, CancelAllCancelsTheQueue) {
+    // Both workers are held at a gate (each task there has started: it can't be the one cancelled), 18 more
+    // tasks queue behind them: cancel_all cancels exactly those 18 and stops the two that run.
     auto pool = make_thread_pool(2);
-    std::vector<Future> futures;
-    for (int i = 0; i < 20; ++i) futures.push_back(pool->submit({"test.sleep_ms", "50"}));
+    const std::string held = test::gate_name("held");
+    std::vector<Future> running;
+    for (int i = 0; i < 2; ++i) running.push_back(pool->submit({"test.wait_gate", held}));
+    ASSERT_TRUE(test::gate(held).wait_arrived(2));
+    std::vector<Future> queued;
+    for (int i = 0; i < 18; ++i) queued.push_back(pool->submit({"test.echo", std::to_string(i)}));
+    for (auto& f : queued) EXPECT_EQ(f.status(), FutureStatus::pending);
     pool->cancel_all();
+    test::gate(held).open();
     int cancelled = 0;
-    for (auto& f : futures) {
+    for (auto& f : queued) {
+        EXPECT_EQ(f.status(), FutureStatus::cancelled);
         try {
-            f.result();
+            test::result(f);
         } catch (const CancelledError&) {
             ++cancelled;
-        } catch (const TaskError&) {
         }
     }
-    EXPECT_GE(cancelled, 18);
+    EXPECT_EQ(cancelled, 18);
+    for (auto& f : running) {
+        // Stopped at a checkpoint, or through the gate first if it opened before the stop was seen.
+        try {
+            EXPECT_EQ(test::result(f), held);
+        } catch (const TaskError& e) {
+            EXPECT_STREQ(e.what(), "cancelled while running");
+        }
+        EXPECT_NE(f.status(), FutureStatus::cancelled);
+    }
+    EXPECT_EQ(test::result(pool->submit({"test.echo", "after"})), "after");
 }
 
 TEST(Executors, ShutdownWaitsAndRefusesNewWork) {
     auto pool = make_thread_pool(2);
     Future f = pool->submit({"test.sleep_ms", "50"});
-    pool->shutdown(true, false);
+    test::within([&] { pool->shutdown(true, false); }, "shutdown(wait)");
     EXPECT_TRUE(f.done());
-    EXPECT_EQ(f.result(), "50");
+    EXPECT_EQ(test::result(f), "50");
     EXPECT_THROW(pool->submit({"test.echo", "late"}), std::logic_error);
 }
 
@@ -156,30 +199,34 @@ TEST(Gil, OnlyOneThreadComputesAtATimeAndTheLockChangesHands) {
             }
         });
     }
-    for (auto& t : threads) t.join();
+    for (auto& t : threads) test::within([&] { t.join(); }, "joining a GIL thread");
     EXPECT_EQ(most.load(), 1);
     EXPECT_GE(gil.switches(), 40u);
 }
 
 TEST(Gil, ThreadsInterleaveUnderTheLock) {
-    // Two CPU-bound checks on two GIL threads: both start at once and hand the lock back and forth,
-    // so each one's run spans the other's (as in CPython), instead of one after the other.
+    // Two CPU-bound checks on two GIL threads, which first meet at a barrier (test.after_gate "NAME:2"): both are
+    // inside their tasks before either computes, so each one's run spans the other's (as in CPython), and the
+    // first to arrive had to let the lock go for the second to arrive at all.
     auto gil_pool = make_gil_thread_pool(2, 1ms);
+    const std::string meet = test::gate_name("gil") + ":2";
     std::vector<Future> futures;
-    for (int i = 0; i < 2; ++i) futures.push_back(gil_pool->submit({"primes.lpf", "1125899906842597"}));
-    for (auto& f : futures) EXPECT_EQ(f.result(), "1125899906842597");
+    for (int i = 0; i < 2; ++i) futures.push_back(gil_pool->submit({"test.after_gate", meet + "|primes.lpf|1125899906842597"}));
+    for (auto& f : futures) EXPECT_EQ(test::result(f), "1125899906842597");
     auto a = futures[0].record(), b = futures[1].record();
     EXPECT_LT(a.started_s, b.finished_s);
     EXPECT_LT(b.started_s, a.finished_s);
-    // Each waited for the lock inside its task, and their computing times cannot overlap: together they
-    // fit in the span of the run (give or take the moments between a hand-over and a checkpoint).
-    EXPECT_GT(a.waited_s, 0.0);
-    EXPECT_GT(b.waited_s, 0.0);
+    EXPECT_GT(a.waited_s + b.waited_s, 0.0);
+    // Their computing times cannot overlap: a task starts and finishes holding the lock, and each wait is recorded
+    // from before it lets go to after it has the lock back, so the moments each held the lock are disjoint (up to
+    // the rounding of a wait's end).
     const double span = std::max(a.finished_s, b.finished_s) - std::min(a.started_s, b.started_s);
-    EXPECT_LE(a.busy_s() + b.busy_s(), span + 0.02);
+    EXPECT_LE(a.busy_s() + b.busy_s(), span + 1e-6);
+    EXPECT_EQ(test::overlapping_holds(held_spans(a), held_spans(b), 1e-6), 0u);
     // The moments each waited are recorded (the timeline draws them): in order, inside the task's run,
     // adding up to its waited time.
     for (const auto& r : {a, b}) {
+        if (r.waited_s == 0) continue;   // the second to arrive may have computed without waiting (a busy machine)
         ASSERT_FALSE(r.gil_waits.empty());
         double total = 0, last = r.started_s;
         for (const auto& w : r.gil_waits) {

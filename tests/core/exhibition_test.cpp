@@ -3,14 +3,22 @@
 #include "exhibition/exhibition_options.h"
 #include "exhibition/exhibition_run.h"
 #include "exhibition/schedule.h"
+#include "chess/game_state.h"
+#include "chess/notation.h"
+#include "chess/position.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <map>
+#include <string>
+#include <vector>
 
 namespace ex = conclab::exhibition;
+namespace chess = conclab::chess;
 
 namespace {
 
@@ -26,6 +34,24 @@ struct Expected {
     double rounds_s;
     double simultaneous_s;
 };
+
+/// Half moves played to reach `position` from the start (white, move 1).
+int plies_of(const chess::Position& position) {
+    return (position.fullmove_number() - 1) * 2 + (position.side_to_move() == chess::Color::black ? 1 : 0);
+}
+
+/// What a finished game's last position says its end and result are (she plays white).
+std::pair<ex::GameEnd, std::string> end_of(const chess::Position& position, int her_moves, int move_limit) {
+    switch (chess::game_state(position)) {
+        case chess::GameState::checkmate:
+            return {ex::GameEnd::checkmate, position.side_to_move() == chess::Color::black ? "1-0" : "0-1"};
+        case chess::GameState::stalemate: return {ex::GameEnd::stalemate, "1/2-1/2"};
+        case chess::GameState::fifty_moves: return {ex::GameEnd::fifty_moves, "1/2-1/2"};
+        case chess::GameState::insufficient_material: return {ex::GameEnd::insufficient_material, "1/2-1/2"};
+        case chess::GameState::ongoing: break;
+    }
+    return {her_moves == move_limit ? ex::GameEnd::move_limit : ex::GameEnd::ongoing, "*"};
+}
 
 }  // namespace
 
@@ -177,4 +203,83 @@ TEST(Exhibition, TwentyBoardsOfChessToTheEnd) {
     std::printf("[ benchmark ] she won %d, lost %d, drew %d, %d undecided; simultaneous %.0f s, sequential %.0f s\n",
                 report.her_wins, report.her_losses, report.draws, report.undecided, *report.simulated_simultaneous_s,
                 *report.simulated_sequential_s);
+}
+
+// Every move the run shows (each board's last move in SAN and its position, step by step, in both schedules) is
+// replayed with core/chess from the initial position: each is a legal move of the position before it and leads to the
+// position shown; the report's final position is where the replay ends, and its end and result are what that position
+// says (mate, a draw rule, or the move limit).
+TEST(Exhibition, EveryReportedMoveReplaysToTheReportedPositionAndResult) {
+    ex::ExhibitionOptions o;   // the talk's 20 boards, 30 moves
+    ex::ExhibitionRun run(o);
+    struct Replay {
+        chess::Position position = chess::Position::start();
+        std::string fen = chess::Position::start().fen();
+        int moves = 0;
+        std::string last_move;
+    };
+    std::map<std::pair<int, int>, Replay> replays;   // (schedule, board)
+    int replayed = 0;
+    const auto replay_what_is_shown = [&] {
+        const auto snapshot = run.snapshot();
+        for (const auto& schedule : snapshot.schedules)
+            for (const auto& board : schedule.boards) {
+                Replay& r = replays[{static_cast<int>(schedule.schedule), board.board}];
+                if (board.fen.empty()) continue;
+                if (board.fen == r.fen) {
+                    EXPECT_EQ(board.last_move, r.last_move) << "board " << board.board << ": a move shown without its position";
+                    r.last_move = board.last_move;   // said once
+                    continue;
+                }
+                const std::string where = std::string(ex::to_string(schedule.schedule)) + " board " + std::to_string(board.board) +
+                                          " after " + r.fen + ", " + board.last_move;
+                std::string error;
+                const auto shown = chess::Position::from_fen(board.fen, error);
+                ASSERT_TRUE(shown) << where << ": " << error;
+                ASSERT_EQ(plies_of(*shown), plies_of(r.position) + 1) << where << ": one half move at a time";
+                const auto legal = r.position.legal_moves();
+                const auto it = std::find_if(legal.begin(), legal.end(),
+                                             [&](const chess::Move& m) { return chess::to_san(r.position, m) == board.last_move; });
+                ASSERT_NE(it, legal.end()) << where << ": not a legal move there";
+                r.position.play(*it);
+                ASSERT_EQ(r.position.fen(), board.fen) << where;
+                r.fen = board.fen;
+                r.moves = board.moves;
+                r.last_move = board.last_move;
+                ++replayed;
+            }
+    };
+    do {
+        replay_what_is_shown();
+        ASSERT_FALSE(HasFatalFailure());
+    } while (run.step());
+    replay_what_is_shown();
+    ASSERT_FALSE(HasFatalFailure());
+    ASSERT_TRUE(run.finished());
+    const auto report = run.report();
+    ASSERT_EQ(report.boards.size(), 20u);
+    int wins = 0, losses = 0, draws = 0, undecided = 0;
+    for (const auto& board : report.boards) {
+        for (auto schedule : {ex::Schedule::sequential, ex::Schedule::simultaneous}) {
+            const Replay& r = replays[{static_cast<int>(schedule), board.board}];
+            EXPECT_EQ(r.fen, board.fen) << "board " << board.board << ": the " << ex::to_string(schedule) << " replay ends elsewhere";
+        }
+        const Replay& r = replays[{static_cast<int>(ex::Schedule::simultaneous), board.board}];
+        EXPECT_EQ(board.moves, (plies_of(r.position) + 1) / 2) << "board " << board.board << ": her moves";
+        const auto [end, result] = end_of(r.position, board.moves, o.moves);
+        EXPECT_EQ(board.end, end) << "board " << board.board << " " << board.fen;
+        EXPECT_EQ(board.result, result) << "board " << board.board << " " << board.fen;
+        if (end == ex::GameEnd::move_limit) {
+            EXPECT_EQ(plies_of(r.position), 2 * o.moves) << "board " << board.board << ": the limit comes after the reply";
+        }
+        wins += result == "1-0";
+        losses += result == "0-1";
+        draws += result == "1/2-1/2";
+        undecided += result == "*";
+    }
+    EXPECT_EQ(report.her_wins, wins);
+    EXPECT_EQ(report.her_losses, losses);
+    EXPECT_EQ(report.draws, draws);
+    EXPECT_EQ(report.undecided, undecided);
+    EXPECT_GE(replayed, 2 * 20 * 2) << "every board of both schedules showed its moves";
 }

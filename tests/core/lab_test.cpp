@@ -9,8 +9,11 @@
 #include "lab/latency_ladder.h"
 #include "lab/thread_measures.h"
 #include "primes/least_prime_factor.h"
+#include "within.h"
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include <atomic>
@@ -44,7 +47,7 @@ public:
         if (!hold) return;
         holding = true;
         changed.notify_all();
-        changed.wait(lock, [this] { return release; });
+        test::within([&] { changed.wait(lock, [this] { return release; }); }, "the test to release the held probe");
         hold = false;
     }
     Samples constant(double value, int count, const std::string& how) {
@@ -114,7 +117,7 @@ LabOptions quick(std::optional<Suite> suite = std::nullopt) { return {suite, tru
 
 LabReport run_fake(LabOptions options, std::unique_ptr<FakeProbes> probes, int cpus = 2) {
     LabRun run(options, std::move(probes), cpus);
-    return run.wait();
+    return test::within([&]() -> const LabReport& { return run.wait(); }, "LabRun::wait");
 }
 
 }  // namespace
@@ -379,7 +382,7 @@ TEST(LabRun, CancelStopsAfterTheStepInProgress) {
         probes->release = true;
     }
     probes->changed.notify_all();
-    const LabReport& report = run.wait();
+    const LabReport& report = test::within([&]() -> const LabReport& { return run.wait(); }, "LabRun::wait");
     EXPECT_TRUE(report.cancelled);
     EXPECT_TRUE(report.finished);
     const LabProgress after = run.poll();
@@ -392,7 +395,7 @@ TEST(LabRun, CancelStopsAfterTheStepInProgress) {
 
 TEST(LabRun, ProgressCountsEveryStepAndEndsAtOne) {
     LabRun run(quick(Suite::ipc), std::make_unique<FakeProbes>(), 2);
-    run.wait();
+    test::within([&] { run.wait(); }, "LabRun::wait");
     const LabProgress p = run.poll();
     EXPECT_TRUE(p.finished);
     EXPECT_FALSE(p.cancelled);
@@ -411,13 +414,23 @@ TEST(LabReport, TextTableShowsColumnsWithFiguresAndTheMissingReason) {
     EXPECT_EQ(text.find("machine"), std::string::npos) << text;   // no figure in that column: left out
 }
 
+namespace {
+
+/// `count` samples, each above `low`, the fastest below `high`: sanity bounds at least 100x wide (load and sanitizers
+/// only slow a sample down), yet a sample 1000x off (a unit slip) falls outside.
+void expect_sane(const std::vector<double>& samples, std::size_t count, double low, double high, const char* what) {
+    EXPECT_GE(high / low, 100.0) << what;
+    ASSERT_EQ(samples.size(), count) << what;
+    for (double s : samples) EXPECT_GE(s, low) << what;
+    EXPECT_LE(*std::min_element(samples.begin(), samples.end()), high) << what;
+}
+
+}  // namespace
+
 TEST(CoroutineMeasures, StartPingPongAndParkRealCoroutines) {
-    const auto starts = coroutine_start_samples(200, 3);
-    ASSERT_EQ(starts.size(), 3u);
-    for (double s : starts) EXPECT_GT(s, 0);
-    const auto trips = coroutine_ping_pong_samples(200, 2);
-    ASSERT_EQ(trips.size(), 2u);
-    for (double s : trips) EXPECT_GT(s, 0);
+    // Seconds per coroutine started, per round trip: about 0.1-1 µs.
+    expect_sane(coroutine_start_samples(200, 3), 3, 1e-9, 1e-4, "coroutine start, s");
+    expect_sane(coroutine_ping_pong_samples(200, 2), 2, 1e-9, 1e-4, "coroutine round trip, s");
     {
         SuspendedCoroutines parked(50);
         EXPECT_EQ(parked.parked(), 50);
@@ -535,19 +548,18 @@ TEST(LabReport, ReadingSomethingElseSaysWhy) {
     EXPECT_EQ(reason(R"({"memory": {"measures": [{"name": "x", "cells": {"gpu": {"value": 1}}}]}})"), "accepted");
 }
 
-TEST(ThreadMeasures, EveryPortableMeasureReturnsOnePositiveSamplePerAsk) {
-    auto positive = [](const std::vector<double>& samples, std::size_t count) {
-        EXPECT_EQ(samples.size(), count);
-        for (double s : samples) EXPECT_GT(s, 0);
-    };
-    positive(thread_start_samples(3), 3);
-    positive(atomics_round_trip_samples(64, 5), 5);
-    positive(atomics_round_trip_samples(std::size_t{1} << 16, 2), 2);
-    positive(queue_round_trip_samples(64, 5), 5);
-    positive(atomics_round_trip_samples(64, 3, 10), 3);   // means of ten: a coarse clock still sees them
-    positive(queue_round_trip_samples(64, 3, 10), 3);
-    positive(thread_ping_pong_samples(10, 2), 2);
-    positive(pointer_chase_samples(4096, 100'000, 2), 2);
+TEST(ThreadMeasures, EveryPortableMeasureReturnsOneSaneSamplePerAsk) {
+    // Seconds (ns for the pointer chase), each sample within sanity bounds at least 100x wide, so that a unit slip
+    // of 1000x falls outside: a thread starts in µs to ms (a browser's Worker), a trip takes 0.1 µs to a scheduler
+    // slice, an L1 load about a ns.
+    expect_sane(thread_start_samples(3), 3, 5e-7, 5e-3, "thread start, s");
+    expect_sane(atomics_round_trip_samples(64, 5), 5, 1e-8, 1e-1, "atomics trip, s");
+    expect_sane(atomics_round_trip_samples(std::size_t{1} << 16, 2), 2, 1e-8, 1e-1, "atomics 64 KiB trip, s");
+    expect_sane(queue_round_trip_samples(64, 5), 5, 1e-8, 1e-1, "queue trip, s");
+    expect_sane(atomics_round_trip_samples(64, 3, 10), 3, 1e-8, 1e-1, "atomics trip, mean of ten, s");   // a coarse clock still sees them
+    expect_sane(queue_round_trip_samples(64, 3, 10), 3, 1e-8, 1e-1, "queue trip, mean of ten, s");
+    expect_sane(thread_ping_pong_samples(10, 2), 2, 1e-8, 1e-1, "ping-pong trip, s");
+    expect_sane(pointer_chase_samples(4096, 100'000, 2), 2, 0.05, 50, "L1 load, ns");
     const auto numbers = scaling_numbers(30, 4);
     ASSERT_EQ(numbers.size(), 4u);
     for (auto n : numbers) EXPECT_TRUE(primes::is_prime(n));

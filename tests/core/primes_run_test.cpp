@@ -1,11 +1,15 @@
 #include "primes/primes_run.h"
 
+#include "test_tasks.h"
 #include "wait_until.h"
+#include "within.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include <chrono>
+#include <memory>
+#include <string>
 #include <thread>
 
 using namespace conclab;
@@ -29,7 +33,7 @@ TEST(PrimesRun, ChecksEveryNumberAndReportsJsonWithStrings) {
     PrimesRun run(make_options({18014398509481951ull, 18014398509481984ull, 9, 1}, exec::ExecutorKind::threads, 2),
                   [](exec::ExecutorKind, int workers) { return exec::make_thread_pool(workers); }, clock_without_cpu());
     std::size_t seen = 0;
-    while (run.wait_next()) ++seen;
+    while (test::within([&] { return run.wait_next(); }, "wait_next")) ++seen;
     ASSERT_TRUE(run.finished());
     EXPECT_EQ(seen, 4u);
     const auto doc = to_json(run.report());
@@ -50,17 +54,48 @@ TEST(PrimesRun, ChecksEveryNumberAndReportsJsonWithStrings) {
     EXPECT_GE(doc["wall_s"].get<double>(), 0.0);
 }
 
+namespace {
+
+/// A thread pool whose check of `held` waits at a gate the test opens (test.after_gate): that check finishes when the
+/// test says, not when the machine happens to be done with it.
+class GatedPool final : public exec::Executor {
+public:
+    GatedPool(int workers, std::string held, std::string gate)
+        : pool_(exec::make_thread_pool(workers)), held_(std::move(held)), gate_(std::move(gate)) {}
+    exec::ExecutorKind kind() const override { return pool_->kind(); }
+    int workers() const override { return pool_->workers(); }
+    exec::Future submit(exec::Task task) override {
+        if (task.argument == held_) task = {"test.after_gate", gate_ + "|" + task.function + "|" + task.argument};
+        return pool_->submit(std::move(task));
+    }
+    void cancel_all() override { pool_->cancel_all(); }
+    void shutdown(bool wait, bool cancel_futures) override { pool_->shutdown(wait, cancel_futures); }
+
+private:
+    std::unique_ptr<exec::Executor> pool_;
+    std::string held_, gate_;
+};
+
+}  // namespace
+
 TEST(PrimesRun, ResultsComeInCompletionOrder) {
-    // The big prime takes far longer than the even number submitted after it.
+    // The first number's check is held at a gate until the second's result is in: completion order is the reverse of
+    // submission order, and the run hands results out in that order.
+    const std::string gate = test::gate_name("primes");
     PrimesRun run(make_options({1125899906842597ull, 1125899906842624ull}, exec::ExecutorKind::threads, 2),
-                  [](exec::ExecutorKind, int workers) { return exec::make_thread_pool(workers); }, clock_without_cpu());
-    auto first = run.wait_next();
-    auto second = run.wait_next();
-    ASSERT_TRUE(first && second);
+                  [&](exec::ExecutorKind, int workers) { return std::make_unique<GatedPool>(workers, "1125899906842597", gate); },
+                  clock_without_cpu());
+    auto first = test::within([&] { return run.wait_next(); }, "wait_next");
+    ASSERT_TRUE(first);
     EXPECT_EQ(first->n, 1125899906842624ull);
+    EXPECT_EQ(first->lpf, 2u);
+    EXPECT_FALSE(test::gate(gate).is_open());
+    test::gate(gate).open();
+    auto second = test::within([&] { return run.wait_next(); }, "wait_next");
+    ASSERT_TRUE(second);
     EXPECT_EQ(second->n, 1125899906842597ull);
     EXPECT_TRUE(second->prime);
-    EXPECT_GT(second->elapsed_s, first->elapsed_s);
+    EXPECT_FALSE(test::within([&] { return run.wait_next(); }, "wait_next"));
 }
 
 TEST(PrimesRun, PollNeverBlocksAndCancelEndsTheRun) {
@@ -68,13 +103,11 @@ TEST(PrimesRun, PollNeverBlocksAndCancelEndsTheRun) {
     PrimesRun run(make_options({18446744073709551557ull, 18446744073709551533ull, 18446744073709551521ull},
                           exec::ExecutorKind::threads, 1),
                   [](exec::ExecutorKind, int workers) { return exec::make_thread_pool(workers); }, clock_without_cpu());
-    // Each check takes minutes: a poll that waited for one would take that long, not the generous 10 s here.
-    const auto before = std::chrono::steady_clock::now();
-    EXPECT_TRUE(run.poll().empty());
-    EXPECT_LT(std::chrono::steady_clock::now() - before, std::chrono::seconds(10));
+    // Each check takes minutes: a poll that waited for one would not return before the deadline.
+    EXPECT_TRUE(test::within([&] { return run.poll(); }, "poll (which must not block)").empty());
     ASSERT_TRUE(test::wait_until([&] { return !run.in_flight().empty(); }));
     run.cancel();
-    while (run.wait_next()) {}
+    while (test::within([&] { return run.wait_next(); }, "wait_next")) {}
     EXPECT_TRUE(run.finished());
     EXPECT_TRUE(run.report().cancelled);
     ASSERT_EQ(run.report().results.size(), 3u);

@@ -6,6 +6,7 @@
 #include "wikipics/wikipics_options.h"
 #include "wikipics/wikipics_report.h"
 #include "wikipics/wikipics_run.h"
+#include "within.h"
 
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #define STBI_WRITE_NO_STDIO
@@ -484,12 +485,12 @@ TEST(WikipicsRun, ResultsComeInCompletionOrder) {
     auto client = std::make_shared<FakeHttpClient>([&](const std::string& url, const HttpLimits&) {
         if (url.ends_with("/0")) {   // the first image waits until the test has seen the second
             std::unique_lock lock(mutex);
-            released_cv.wait(lock, [&] { return released; });
+            test::within([&] { released_cv.wait(lock, [&] { return released; }); }, "the test to release image 0");
         }
         return ok_body(jpeg);
     });
     WikipicsRun run(run_options(WikipicsExecutor::threads, 2), numbered_sample(2), client, test_clock());
-    const auto first = run.wait_next();
+    const auto first = test::within([&] { return run.wait_next(); }, "wait_next");
     ASSERT_TRUE(first);
     EXPECT_EQ(first->index, 1u);
     {
@@ -497,10 +498,10 @@ TEST(WikipicsRun, ResultsComeInCompletionOrder) {
         released = true;
     }
     released_cv.notify_all();
-    const auto second = run.wait_next();
+    const auto second = test::within([&] { return run.wait_next(); }, "wait_next");
     ASSERT_TRUE(second);
     EXPECT_EQ(second->index, 0u);
-    EXPECT_FALSE(run.wait_next());
+    EXPECT_FALSE(test::within([&] { return run.wait_next(); }, "wait_next"));
     const auto report = run.report();
     EXPECT_TRUE(report.finished);
     EXPECT_EQ(report.workers, 2);
@@ -531,7 +532,7 @@ TEST(WikipicsRun, PerImageErrorsKeepTheirReasonsAndTotalsCountOnlyGoodImages) {
     });
     WikipicsRun run(run_options(WikipicsExecutor::sequential, 0), numbered_sample(7), client, test_clock());
     std::vector<std::size_t> order;
-    while (auto r = run.wait_next()) order.push_back(r->index);
+    while (auto r = test::within([&] { return run.wait_next(); }, "wait_next")) order.push_back(r->index);
     EXPECT_EQ(order, (std::vector<std::size_t>{0, 1, 2, 3, 4, 5, 6}));   // sequential: sample order
     const auto report = run.report();
     std::map<std::size_t, ImageResult> by_index;
@@ -587,14 +588,14 @@ TEST(WikipicsRun, CancelMidRunEndsInFlightRequestsAndAccountsForEveryImage) {
     auto client = std::make_shared<FakeHttpClient>([&](const std::string&, const HttpLimits& limits) {
         ++started;
         HttpResponse r;
-        while (!limits.cancel->load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        test::spin_until([&] { return limits.cancel->load(); }, "the request to be cancelled");
         r.error = HttpError::cancelled;
         return r;
     });
     WikipicsRun run(run_options(WikipicsExecutor::threads, 3), numbered_sample(12), client, test_clock());
     ASSERT_TRUE(wait_until([&] { return run.in_flight().size() == 3; }));
     run.cancel();
-    run.wait_finished();
+    test::within([&] { run.wait_finished(); }, "wait_finished");
     const auto report = run.report();
     EXPECT_TRUE(report.cancelled);
     ASSERT_EQ(report.results.size(), 12u);
@@ -611,14 +612,14 @@ TEST(WikipicsRun, CancelMidRunEndsInFlightRequestsAndAccountsForEveryImage) {
 
 TEST(WikipicsRun, DestroyingARunningRunCancelsAndJoins) {
     auto client = std::make_shared<FakeHttpClient>([&](const std::string&, const HttpLimits& limits) {
-        while (!limits.cancel->load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        test::spin_until([&] { return limits.cancel->load(); }, "the request to be cancelled");
         HttpResponse r;
         r.error = HttpError::cancelled;
         return r;
     });
     auto run = std::make_unique<WikipicsRun>(run_options(WikipicsExecutor::threads, 4), numbered_sample(8), client, test_clock());
     ASSERT_TRUE(wait_until([&] { return run->in_flight().size() == 4; }));
-    run.reset();   // must return: the destructor cancels, then joins every thread
+    test::within([&] { run.reset(); }, "~WikipicsRun");   // must return: the destructor cancels, then joins every thread
     SUCCEED();
 }
 
@@ -633,7 +634,7 @@ TEST(WikipicsRun, SamplesFirstThenDownloads) {
     options.seed = 11;
     WikipicsRun run(options, client, test_clock());
     std::size_t results = 0;
-    while (run.wait_next()) ++results;
+    while (test::within([&] { return run.wait_next(); }, "wait_next")) ++results;
     const auto report = run.report();
     EXPECT_EQ(results, 5u);
     EXPECT_FALSE(report.sample_error);
@@ -648,7 +649,7 @@ TEST(WikipicsRun, SamplingFailureFinishesWithTheMessageAndNoImages) {
         return ok_body(R"({"error":{"code":"internal_api_error","info":"boom"}})");
     });
     WikipicsRun run(run_options(WikipicsExecutor::threads, 2), client, test_clock());
-    EXPECT_FALSE(run.wait_next());
+    EXPECT_FALSE(test::within([&] { return run.wait_next(); }, "wait_next"));
     const auto report = run.report();
     ASSERT_TRUE(report.sample_error);
     EXPECT_NE(report.sample_error->find("internal_api_error"), std::string::npos);
@@ -681,7 +682,9 @@ TEST(WikipicsRun, AsyncKeepsAtMostMaxReqInFlightAndAccountsForEveryImage) {
         int seen = peak.load();
         while (now > seen && !peak.compare_exchange_weak(seen, now)) {
         }
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        // Held until max_req requests are in flight at once (the first three); a loop that never started a
+        // third would fail at the deadline.
+        test::spin_until([&] { return peak.load() >= 3; }, "three requests in flight at once");
         --in_flight;
         if (url.back() == '3') {
             HttpResponse r;
@@ -695,12 +698,11 @@ TEST(WikipicsRun, AsyncKeepsAtMostMaxReqInFlightAndAccountsForEveryImage) {
     WikipicsOptions options = run_options(WikipicsExecutor::async, 0);
     options.max_req = 3;
     WikipicsRun run(options, numbered_sample(9), client, test_clock());
-    run.wait_finished();
+    test::within([&] { run.wait_finished(); }, "wait_finished");
     const auto report = run.report();
     ASSERT_EQ(report.results.size(), 9u);
     EXPECT_EQ(report.workers, 3);
-    EXPECT_LE(peak.load(), 3);
-    EXPECT_GE(peak.load(), 2) << "requests overlapped";
+    EXPECT_EQ(peak.load(), 3) << "at most max_req requests in flight, and max_req reached";
     std::set<std::size_t> indices;
     for (const auto& r : report.results) {
         indices.insert(r.index);

@@ -3,6 +3,8 @@
 #include "free_port.h"
 #include "http.h"
 
+#include "within.h"
+
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -62,23 +64,42 @@ public:
                 return true;
             });
         });
-        server_.Get("/slow", [](const httplib::Request&, httplib::Response& res) {
-            std::this_thread::sleep_for(std::chrono::seconds(3));
+        server_.Get("/slow", [this](const httplib::Request&, httplib::Response& res) {
+            // Answers only once the test server is being destroyed: a request to it ends by cancellation, whatever
+            // the machine's speed (the test cancels once the request has arrived here).
+            std::unique_lock lock(slow_mutex_);
+            ++slow_arrived_;
+            slow_cv_.notify_all();
+            slow_cv_.wait(lock, [this] { return slow_released_; });
             res.set_content("late", "text/plain");
         });
         server_.Get("/ua", [](const httplib::Request& req, httplib::Response& res) {
             res.set_content(req.get_header_value("User-Agent"), "text/plain");
         });
         thread_ = std::thread([this] { server_.listen("127.0.0.1", port_); });
-        while (!server_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        conclab::test::spin_until([&] { return server_.is_running(); }, "the test HTTP server to listen");
     }
     ~TestServer() {
+        {
+            std::lock_guard lock(slow_mutex_);
+            slow_released_ = true;
+        }
+        slow_cv_.notify_all();
         server_.stop();
         thread_.join();
     }
     std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+    /// @brief Waits (with a deadline that fails the test) until `n` requests to /slow have reached the server.
+    void wait_slow_arrived(int n) {
+        std::unique_lock lock(slow_mutex_);
+        conclab::test::within([&] { slow_cv_.wait(lock, [&] { return slow_arrived_ >= n; }); }, "requests to reach /slow");
+    }
 
 private:
+    std::mutex slow_mutex_;
+    std::condition_variable slow_cv_;
+    int slow_arrived_ = 0;
+    bool slow_released_ = false;
     int port_;
     httplib::Server server_;
     std::thread thread_;
@@ -166,10 +187,10 @@ TEST(HttpClientCurl, CancelFlagEndsABlockingGet) {
     HttpLimits l = limits();
     l.cancel = &cancel;
     std::thread canceller([&] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        server.wait_slow_arrived(1);
         cancel = true;
     });
-    const HttpResponse r = client->get(server.url("/slow"), l);
+    const HttpResponse r = conclab::test::within([&] { return client->get(server.url("/slow"), l); }, "a cancelled get");
     canceller.join();
     EXPECT_EQ(r.error, HttpError::cancelled) << r.error_detail;
 }
@@ -194,7 +215,7 @@ TEST(HttpClientCurl, StartedRequestsCompleteOnceEachAndCancelById) {
     start("busy", "/busy", limits());
     start("cut", "/truncated", limits());
     start("big", "/big", limits(30, 10'000));
-    client->cancel(start("slow", "/slow", limits()));   // the server answers only after 3 s
+    client->cancel(start("slow", "/slow", limits()));   // the server answers only when the test ends
     {
         std::unique_lock lock(mutex);
         ASSERT_TRUE(done_cv.wait_for(lock, std::chrono::seconds(30), [&] { return done.size() == 11; }));
@@ -206,7 +227,7 @@ TEST(HttpClientCurl, StartedRequestsCompleteOnceEachAndCancelById) {
         EXPECT_EQ(done["big"].error, HttpError::too_large);
         EXPECT_EQ(done["slow"].error, HttpError::cancelled);
     }
-    client.reset();   // joins the I/O thread
+    conclab::test::within([&] { client.reset(); }, "destroying the client");   // joins the I/O thread
     for (const auto& [name, n] : calls) EXPECT_EQ(n, 1) << name;
 }
 
@@ -216,7 +237,7 @@ TEST(HttpClientCurl, DestroyingTheClientCancelsWhatIsInFlight) {
     std::atomic<int> cancelled{0};
     for (int i = 0; i < 3; ++i)
         client->start(server.url("/slow"), limits(), [&](HttpResponse r) { cancelled += r.error == HttpError::cancelled; });
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    client.reset();
+    server.wait_slow_arrived(3);   // all three in flight
+    conclab::test::within([&] { client.reset(); }, "destroying the client");
     EXPECT_EQ(cancelled.load(), 3);
 }

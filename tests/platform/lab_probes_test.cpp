@@ -1,13 +1,19 @@
-// The native lab probes, each suite in --quick mode: figures present, positive and consistent with each other
-// (a process starts slower than a thread, RAM is slower than L1, resident < virtual). No absolute timings.
+// The native lab probes, each suite in --quick mode: figures present, samples counted, spreads and derived figures
+// consistent, and every figure in its unit within sanity bounds (each at least 100x wide, so that load and
+// sanitizers fit, yet a figure off by 1000x, a unit slip, does not). No speed is compared with another: on a busy
+// machine a thread can start slower than a process, a 64 B trip take longer than 1 MiB.
 #include "lab/lab_run.h"
+#include "lab/lab_steps.h"
 #include "lab_probes.h"
 #include "native/worker_process.h"
 #include "platform.h"
+#include "within.h"
 
 #include <gtest/gtest.h>
 
 #include <condition_variable>
+#include <tuple>
+#include <utility>
 #include <mutex>
 #include <thread>
 
@@ -21,7 +27,7 @@ namespace {
 Section run_quick(Suite suite) {
     platform::set_worker_executable(CONCLAB_EXE);
     LabRun run(LabOptions{suite, true}, platform::make_lab_probes(), platform::logical_cpus());
-    const LabReport& report = run.wait();
+    const LabReport& report = test::within([&]() -> const LabReport& { return run.wait(); }, "LabRun::wait");
     EXPECT_TRUE(report.finished);
     EXPECT_FALSE(report.cancelled);
     const Section* section = report.find(suite);
@@ -52,90 +58,117 @@ Figure figure(const Section& s, const std::string& measure, Column column) {
 
 double value(const Section& s, const std::string& measure, Column column) { return figure(s, measure, column).value; }
 
-// The fastest quarter of a timing (its spread's low end): ctest runs suites side by side on few cores, and a
-// median of thread starts can be a scheduler slice; the fast samples still tell a thread from a process.
-double fastest(const Section& s, const std::string& measure, Column column) {
-    return figure(s, measure, column).spread_low;
+// The figure, in `unit`, within [low, high]: sanity bounds at least 100x wide (a loaded machine, a sanitizer), yet
+// narrow enough that a figure 1000x off (a unit slip: ns for µs, s for ms) falls outside. Load only ever makes a
+// timing slower: the median must be above `low`, and the spread's low end (the fastest samples, which other programs
+// disturbed least) below `high`.
+Figure expect_sane(const Section& s, const std::string& measure, Column column, const std::string& unit, double low, double high) {
+    EXPECT_GE(high / low, 100.0) << "sanity bounds narrower than 100x for " << measure;
+    const Figure f = figure(s, measure, column);
+    EXPECT_EQ(f.unit, unit) << measure;
+    EXPECT_GE(f.value, low) << measure << " (" << to_string(column) << ") in " << f.unit;
+    EXPECT_LE(f.spread_low, high) << measure << " (" << to_string(column) << ") in " << f.unit << ", median " << f.value;
+    return f;
 }
+
+int samples(const Section& s, const std::string& measure, Column column) { return figure(s, measure, column).samples; }
 
 }  // namespace
 
-TEST(LabProbes, StartupProcessesCostMoreThanThreads) {
+TEST(LabProbes, StartupFiguresAreCountedInMicroseconds) {
     const Section s = run_quick(Suite::startup);
-    const double thread = value(s, "start + finish one", Column::threads);
-    const double spawn = value(s, "start + finish one", Column::processes);
-    const double fork = value(s, "fork + wait (unsafe in a threaded program)", Column::processes);
-    EXPECT_GT(thread, 0);
-    EXPECT_GT(spawn, 0);
-    EXPECT_GT(fork, 0);
+    const LabSizes z = lab_sizes(true);
     const std::string one = "start + finish one", forked = "fork + wait (unsafe in a threaded program)";
-    EXPECT_GT(fastest(s, one, Column::processes), fastest(s, one, Column::threads));
-    EXPECT_GT(fastest(s, forked, Column::processes), fastest(s, one, Column::threads));
-    EXPECT_EQ(s.find("start + finish one")->at(Column::threads)->samples, lab_sizes(true).thread_starts);
+    // A thread: tens of µs; a process: hundreds of µs to ms (more under ASan); in ms or ns they would fall out.
+    expect_sane(s, one, Column::threads, "µs", 0.5, 5'000);
+    expect_sane(s, one, Column::processes, "µs", 20, 500'000);
+    expect_sane(s, forked, Column::processes, "µs", 5, 100'000);
+    EXPECT_EQ(samples(s, one, Column::threads), z.thread_starts);
+    EXPECT_EQ(samples(s, one, Column::processes), z.process_starts);
+    EXPECT_EQ(samples(s, forked, Column::processes), z.process_starts);
+    if (s.find(one)->at(Column::coroutines)) {
+        expect_sane(s, one, Column::coroutines, "µs", 0.001, 100);
+        EXPECT_EQ(samples(s, one, Column::coroutines), z.coroutine_start_samples);
+    }
     // The spawned program is conclab itself (`conclab noop`), named in the method.
-    EXPECT_NE(s.find("start + finish one")->at(Column::processes)->method.find("conclab noop"), std::string::npos);
+    EXPECT_NE(s.find(one)->at(Column::processes)->method.find("conclab noop"), std::string::npos);
     EXPECT_EQ(platform::make_lab_probes()->spawned_program(), "conclab noop (this program, which exits at once)");
 }
 
 TEST(LabProbes, MemoryResidentIsLessThanVirtualAndTheStackIsReservedNotUsed) {
     const Section s = run_quick(Suite::memory);
-    const double thread_rss = value(s, "resident memory each", Column::threads);
-    const double thread_vsz = value(s, "virtual memory each", Column::threads);
-    const double stack = value(s, "stack reserved per thread (default)", Column::threads);
-    EXPECT_GE(thread_rss, 0);
+    // An idle thread touches a few KiB to a few hundred; its stack reserves MiB; a process is MiB resident.
+    const double thread_rss = expect_sane(s, "resident memory each", Column::threads, "KiB", 0.01, 4'096).value;
+    const double thread_vsz = expect_sane(s, "virtual memory each", Column::threads, "KiB", 64, 1'048'576).value;
+    const double stack = expect_sane(s, "stack reserved per thread (default)", Column::threads, "KiB", 64, 1'048'576).value;
     EXPECT_LT(thread_rss, thread_vsz);
     EXPECT_LT(thread_rss, stack);   // a stack reserves far more than an idle thread touches
     EXPECT_GE(thread_vsz, stack * 0.9);
-    const double process_rss = value(s, "resident memory each", Column::processes);
-    EXPECT_GT(process_rss, 0);
+    const double process_rss = expect_sane(s, "resident memory each", Column::processes, "KiB", 100, 1'048'576).value;
     EXPECT_LT(process_rss, value(s, "virtual memory each", Column::processes));
     EXPECT_LE(value(s, "proportional share (PSS) each", Column::processes), process_rss);
     ASSERT_FALSE(s.notes.empty());
     EXPECT_NE(s.notes.back().find("4 MB per thread"), std::string::npos);
 }
 
-TEST(LabProbes, IpcLargeMessagesTakeLongerAndEveryChannelMeasures) {
+TEST(LabProbes, IpcEveryChannelMeasuresAndThroughputIsTheTripInverted) {
     const Section s = run_quick(Suite::ipc);
+    const LabSizes z = lab_sizes(true);
     for (const char* variant : {" (atomics / pipe)", " (lock + queue / socketpair)"})
         for (Column c : {Column::threads, Column::processes}) {
-            const double small = value(s, std::string("64 B round trip") + variant, c);
-            const double large = value(s, std::string("1 MiB round trip") + variant, c);
-            EXPECT_GT(small, 0) << variant;
-            // Between threads a 64 B trip is a few hundred ns only when both threads are on a core: on a busy
-            // machine (ctest -j2) one trip can wait a scheduler slice, longer than a 1 MiB copy. Bytes per
-            // second tell the sizes apart either way; a trip through the kernel is slower for 1 MiB always.
-            if (c == Column::processes) {
-                EXPECT_GT(large, small) << variant << " " << to_string(c);
+            for (const auto& [size, bytes, trips] : {std::tuple{std::string("64 B"), 64.0, z.small_round_trips},
+                                                     std::tuple{std::string("1 MiB"), 1048576.0, z.large_round_trips}}) {
+                const std::string name = size + " round trip" + variant;
+                // From a fraction of a µs (64 B between threads on two cores) to a scheduler slice or two on a
+                // busy machine; 1 MiB copies take tens of µs to ms.
+                const double trip_us = bytes < 1024 ? expect_sane(s, name, c, "µs", 0.01, 100'000).value
+                                                     : expect_sane(s, name, c, "µs", 1, 100'000).value;
+                EXPECT_EQ(samples(s, name, c), trips) << name;
+                // Throughput comes from the same samples: 2 × size per trip (medians of inverses: close, not equal).
+                const Figure throughput = figure(s, size + " throughput" + variant, c);
+                EXPECT_EQ(throughput.unit, "MB/s");
+                EXPECT_LE(throughput.samples, trips);   // a trip too short for the clock has no inverse
+                EXPECT_NEAR(throughput.value * trip_us, 2 * bytes, 2 * bytes * 0.5) << name << " " << to_string(c);
             }
-            EXPECT_GT(value(s, std::string("1 MiB throughput") + variant, c), value(s, std::string("64 B throughput") + variant, c));
         }
 }
 
 TEST(LabProbes, SwitchesAreCountedForThreadsAndProcesses) {
     const Section s = run_quick(Suite::switches);
+    const LabSizes z = lab_sizes(true);
     for (Column c : {Column::threads, Column::processes}) {
-        const double rate = value(s, "switches per second", c);
-        const double trip_us = value(s, "round trip (two switches)", c);
-        EXPECT_GT(rate, 0);
-        EXPECT_NEAR(rate, 2e6 / trip_us, 2e6 / trip_us * 0.5);   // medians of inverses: close, not equal
+        // Two switches: a few µs on an idle machine, up to a few scheduler slices on a busy one.
+        const double trip_us = expect_sane(s, "round trip (two switches)", c, "µs", 0.05, 100'000).value;
+        const Figure rate = figure(s, "switches per second", c);
+        EXPECT_EQ(rate.unit, "switches/s");
+        EXPECT_EQ(rate.samples, z.switch_samples);
+        EXPECT_EQ(samples(s, "round trip (two switches)", c), z.switch_samples);
+        EXPECT_NEAR(rate.value, 2e6 / trip_us, 2e6 / trip_us * 0.5);   // medians of inverses: close, not equal
     }
 }
 
-TEST(LabProbes, ScalingThreadsBeatTheGilModelOnTwoCores) {
-    // Each configuration takes the fastest of its tries (the one other programs disturbed least). Other test suites
-    // may still hold a core for the whole run: then threads show no speedup to compare with, and the test says so.
+TEST(LabProbes, ScalingHasEverySpeedupAndWallTime) {
+    // Speedups are not compared with each other: other programs may hold the cores for the whole run. The figures
+    // must exist for every worker count, count their tries, and be sane in their units.
     const Section s = run_quick(Suite::scaling);
+    const LabSizes z = lab_sizes(true);
     EXPECT_DOUBLE_EQ(value(s, "speedup, 1 worker", Column::threads), 1.0);
+    EXPECT_DOUBLE_EQ(value(s, "speedup, 1 worker", Column::processes), 1.0);
     EXPECT_DOUBLE_EQ(value(s, "speedup, 1 worker, GIL model", Column::threads), 1.0);
-    EXPECT_GT(value(s, "wall time, 1 worker", Column::processes), 0);
-    EXPECT_EQ(figure(s, "speedup, 2 workers, GIL model", Column::threads).samples, lab_sizes(true).workload_repeats);
-    if (platform::logical_cpus() < 2) GTEST_SKIP() << "one CPU: no speedup to compare";
-    const double threads = value(s, "speedup, 2 workers", Column::threads);
-    const double gil = value(s, "speedup, 2 workers, GIL model", Column::threads);
-    if (threads <= 1.3) GTEST_SKIP() << "the machine was busy: threads reached only " << threads << "x on 2 workers";
-    EXPECT_LT(gil, threads);
-    if (value(s, "speedup, 2 workers", Column::processes) > 1.3) {
-        EXPECT_LT(gil, value(s, "speedup, 2 workers", Column::processes));
+    for (int n : scaling_workers(platform::logical_cpus())) {
+        const std::string workers = std::to_string(n) + (n > 1 ? " workers" : " worker");
+        for (const auto& [suffix, column] : {std::pair{std::string(), Column::threads}, std::pair{std::string(), Column::processes},
+                                              std::pair{std::string(", GIL model"), Column::threads}}) {
+            const std::string speedup = "speedup, " + workers + suffix, wall = "wall time, " + workers + suffix;
+            // A wall time of tens of ms to seconds (TSan); a speedup between "much slower" and the worker count.
+            const Figure w = expect_sane(s, wall, column, "s", 0.001, 60);
+            const Figure x = expect_sane(s, speedup, column, "x", 0.01, 100);
+            EXPECT_EQ(w.samples, z.workload_repeats) << wall;
+            EXPECT_EQ(x.samples, z.workload_repeats) << speedup;
+            // The speedup is the 1-worker wall time over this one (both the fastest of their tries).
+            const double one = value(s, "wall time, 1 worker" + suffix, column);
+            EXPECT_NEAR(x.value, one / w.value, 1e-9 * x.value) << speedup;
+        }
     }
 }
 
@@ -152,14 +185,18 @@ TEST(LabProbes, SystemSeesThisProcessAndTheTopTenAreSorted) {
     for (std::size_t i = 1; i < rows.size(); ++i) EXPECT_GE(std::stoi(rows[i - 1][2]), std::stoi(rows[i][2]));
 }
 
-TEST(LabProbes, LatencyRamIsSlowerThanL1AndTheLadderIsFilled) {
+TEST(LabProbes, LatencyLoadsAreNanosecondsAndTheLadderIsFilled) {
     const Section s = run_quick(Suite::latency);
-    const double l1 = value(s, "load, 4 KiB working set", Column::machine);
-    const double ram = value(s, "load, 32 MiB working set", Column::machine);
-    EXPECT_GT(l1, 0);
-    EXPECT_GT(ram, l1);
-    EXPECT_GT(value(s, "disk: 4 KiB write + fsync", Column::machine), 0);
-    EXPECT_GT(value(s, "network: loopback TCP round trip", Column::machine), 0);
+    const LabSizes z = lab_sizes(true);
+    // A load that hits L1 takes about a ns, one that misses every cache about 100 ns; in µs or ps they fall out.
+    expect_sane(s, "load, 4 KiB working set", Column::machine, "ns", 0.05, 50);
+    expect_sane(s, "load, 32 MiB working set", Column::machine, "ns", 1, 5'000);
+    EXPECT_EQ(samples(s, "load, 4 KiB working set", Column::machine), z.chase_samples);
+    EXPECT_EQ(samples(s, "load, 32 MiB working set", Column::machine), z.chase_samples);
+    // fsync: µs on tmpfs, ms on a disk; a loopback round trip: tens of µs.
+    expect_sane(s, "disk: 4 KiB write + fsync", Column::machine, "µs", 0.1, 1'000'000);
+    expect_sane(s, "network: loopback TCP round trip", Column::machine, "µs", 0.2, 8'000);
+    EXPECT_EQ(samples(s, "network: loopback TCP round trip", Column::machine), z.tcp_round_trips);
     ASSERT_EQ(s.tables.size(), 1u);
     for (const auto& row : s.tables[0].rows) {
         if (row[0] == "L1" || row[0] == "disk" || row[0] == "network") {

@@ -6,6 +6,7 @@
 #include "native/worker_process.h"
 #include "platform.h"
 #include "wait_until.h"
+#include "within.h"
 
 #include <gtest/gtest.h>
 
@@ -44,7 +45,7 @@ bool worker_exe_overridden() {
 
 std::string error_of(const Future& f) {
     try {
-        f.result();
+        test::result(f);
     } catch (const exec::TaskError& e) {
         return e.what();
     }
@@ -104,12 +105,12 @@ TEST(ProcessPoolFaults, AWorkerDyingIdleIsReplacedAndNoTaskFails) {
     platform::set_worker_executable(CONCLAB_TEST_WORKER);
     auto pool = platform::make_process_pool(1);
     Future before = pool->submit({"test.echo", "before"});
-    EXPECT_EQ(before.result(), "before");
+    EXPECT_EQ(test::result(before), "before");
     const pid_t idle = pid_of(before);
     ASSERT_EQ(kill(idle, SIGKILL), 0);
     ASSERT_TRUE(wait_until([&] { return reaped(idle); })) << "the pool did not reap its dead idle worker";
     Future after = pool->submit({"test.echo", "after"});
-    EXPECT_EQ(after.result(), "after");
+    EXPECT_EQ(test::result(after), "after");
     EXPECT_NE(pid_of(after), idle);
     EXPECT_EQ(before.status(), FutureStatus::finished);
 }
@@ -140,7 +141,7 @@ TEST(ProcessPoolFaults, RecordsCarryTheWorkersCpuTimeAndStartUp) {
     platform::set_worker_executable(CONCLAB_TEST_WORKER);
     auto pool = platform::make_process_pool(1);
     Future f = pool->submit({"primes.lpf", "1125899906842597"});   // a prime near 2**50: ~0.1 s of CPU
-    EXPECT_EQ(f.result(), "1125899906842597");
+    EXPECT_EQ(test::result(f), "1125899906842597");
     const auto record = f.record();
     ASSERT_TRUE(record.cpu_s.has_value());
     EXPECT_GT(*record.cpu_s, 0.0);

@@ -2,6 +2,8 @@
 #include "native/worker_process.h"
 #include "platform.h"
 #include "primes/least_prime_factor.h"
+#include "test_tasks.h"
+#include "within.h"
 
 #include <gtest/gtest.h>
 
@@ -23,6 +25,7 @@ using namespace conclab;
 using namespace std::chrono_literals;
 using exec::Future;
 using exec::FutureStatus;
+namespace test = conclab::test;
 
 namespace {
 
@@ -38,24 +41,33 @@ pid_t pid_of(const std::string& worker) {
 
 /// Waits until the future's task runs in a worker; returns that worker's pid.
 pid_t wait_until_running(const Future& f) {
-    const auto until = std::chrono::steady_clock::now() + 20s;
-    while (f.status() == FutureStatus::pending && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(2ms);
+    test::spin_until([&] { return f.status() != FutureStatus::pending; }, "a task to start in a worker");
     EXPECT_EQ(f.status(), FutureStatus::running);
     return pid_of(f.record().worker);
 }
 
+/// A path in the test's temporary directory that no file has yet: a gate for "test.wait_file" / "test.meet_files".
+std::string fresh_path(const std::string& name) {
+    static int next = 0;
+    const std::string path = testing::TempDir() + "conclab_gate_" + std::to_string(getpid()) + "_" + name + "_" + std::to_string(++next);
+    std::remove(path.c_str());
+    std::remove((path + ".arrived").c_str());
+    return path;
+}
+
+void remove_gate(const std::string& path) {
+    std::remove(path.c_str());
+    std::remove((path + ".arrived").c_str());
+}
+
 std::string error_of(const Future& f) {
     try {
-        f.result();
+        test::result(f);
     } catch (const exec::TaskError& e) {
         return e.what();
     }
     ADD_FAILURE() << "expected a TaskError";
     return {};
-}
-
-double seconds_since(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 int open_fds() {
@@ -103,36 +115,54 @@ TEST(ProcessPool, MapKeepsArgumentOrder) {
     auto pool = make_pool(4);
     std::vector<std::string> args;
     for (int i = 0; i < 6; ++i) args.push_back(std::to_string((6 - i) * 15));   // later ones finish first
-    EXPECT_EQ(exec::map(*pool, "test.sleep_ms", args), args);
+    EXPECT_EQ(test::within([&] { return exec::map(*pool, "test.sleep_ms", args); }, "map"), args);
 }
 
 TEST(ProcessPool, AsCompletedYieldsInCompletionOrder) {
+    // Three tasks wait at file gates that the test opens one at a time, in an order unlike submission order,
+    // each once the one before has been handed out: the order of completion is the test's, not the scheduler's.
     auto pool = make_pool(3);
+    const std::vector<std::string> gates = {fresh_path("first"), fresh_path("second"), fresh_path("third")};
     std::vector<Future> futures;
-    for (const char* ms : {"600", "20", "300"}) futures.push_back(pool->submit({"test.sleep_ms", ms}));
+    for (const auto& path : gates) futures.push_back(pool->submit({"test.wait_file", path}));
     exec::AsCompleted completed(futures);
     std::vector<std::string> order;
-    while (auto f = completed.next()) order.push_back(f->result());
-    EXPECT_EQ(order, (std::vector<std::string>{"20", "300", "600"}));
+    for (int i : {1, 2, 0}) {
+        const std::string& path = gates[static_cast<std::size_t>(i)];
+        test::spin_until([&] { return test::file_gate_reached(path); }, "a task to reach its file gate");
+        EXPECT_FALSE(completed.try_next()) << "a task finished before its gate opened";
+        test::touch_file(path);
+        auto f = test::within([&] { return completed.next(); }, "AsCompleted::next");
+        ASSERT_TRUE(f);
+        order.push_back(test::result(*f));
+    }
+    EXPECT_EQ(order, (std::vector<std::string>{gates[1], gates[2], gates[0]}));
+    EXPECT_FALSE(completed.next());
+    for (const auto& path : gates) remove_gate(path);
 }
 
 TEST(ProcessPool, ResultsNameDistinctWorkerProcesses) {
+    // Two tasks that return only once both have started (they meet at files) ran at the same time, so in the
+    // two different worker processes of a 2-process pool.
     auto pool = make_pool(2);
+    const std::string prefix = fresh_path("meet");
+    const std::string meet = prefix + ":2";
     std::vector<Future> futures;
-    for (int i = 0; i < 6; ++i) futures.push_back(pool->submit({"test.sleep_ms", "60"}));
+    for (int i = 0; i < 2; ++i) futures.push_back(pool->submit({"test.meet_files", meet}));
     std::set<pid_t> pids;
     for (auto& f : futures) {
-        EXPECT_EQ(f.result(), "60");
+        EXPECT_EQ(test::result(f), meet);
         const auto record = f.record();
         const pid_t pid = pid_of(record.worker);
         EXPECT_GT(pid, 0);
         EXPECT_NE(pid, getpid());
-        EXPECT_GE(record.elapsed_s(), 0.05);
         EXPECT_GE(record.started_s, 0);
+        EXPECT_LE(record.started_s, record.finished_s);
         EXPECT_LE(record.finished_s, pool->now_s());
         pids.insert(pid);
     }
     EXPECT_EQ(pids.size(), 2u);
+    for (int i = 0; i < 2; ++i) std::remove((prefix + "." + std::to_string(i)).c_str());
 }
 
 TEST(ProcessPool, AnyBytesCrossTheProcessBoundary) {
@@ -140,24 +170,24 @@ TEST(ProcessPool, AnyBytesCrossTheProcessBoundary) {
     std::string bytes;
     for (int i = 0; i < 256; ++i) bytes.push_back(static_cast<char>(i));
     bytes += std::string(200000, 'z');   // larger than a pipe buffer
-    EXPECT_EQ(pool->submit({"test.echo", bytes}).result(), bytes);
-    EXPECT_EQ(pool->submit({"test.echo", ""}).result(), "");
+    EXPECT_EQ(test::result(pool->submit({"test.echo", bytes})), bytes);
+    EXPECT_EQ(test::result(pool->submit({"test.echo", ""})), "");
 }
 
 TEST(ProcessPool, LargeMessagesAndTheSizeLimit) {
     auto pool = make_pool(1);
     const std::string big(10u << 20, 'q');   // 10 MiB each way
-    EXPECT_EQ(pool->submit({"test.echo", big}).result(), big);
+    EXPECT_EQ(test::result(pool->submit({"test.echo", big})), big);
     Future too_big = pool->submit({"test.echo", std::string(17u << 20, 'q')});
     EXPECT_NE(error_of(too_big).find("16 MiB"), std::string::npos);
-    EXPECT_EQ(pool->submit({"test.echo", "fine"}).result(), "fine");
+    EXPECT_EQ(test::result(pool->submit({"test.echo", "fine"})), "fine");
 }
 
 TEST(ProcessPool, ManySmallTasks) {
     auto pool = make_pool(4);
     std::vector<std::string> args;
     for (int i = 0; i < 300; ++i) args.push_back("task " + std::to_string(i));
-    EXPECT_EQ(exec::map(*pool, "test.echo", args), args);
+    EXPECT_EQ(test::within([&] { return exec::map(*pool, "test.echo", args); }, "map"), args);
 }
 
 TEST(ProcessPool, ATaskThatThrowsFailsAloneAndTheWorkerSurvives) {
@@ -168,7 +198,7 @@ TEST(ProcessPool, ATaskThatThrowsFailsAloneAndTheWorkerSurvives) {
     Future unknown = pool->submit({"no.such.task", "x"});
     EXPECT_EQ(error_of(unknown), "unknown task function 'no.such.task'");
     Future good = pool->submit({"test.echo", "still here"});
-    EXPECT_EQ(good.result(), "still here");
+    EXPECT_EQ(test::result(good), "still here");
     EXPECT_EQ(good.record().worker, bad.record().worker);   // the same process
     EXPECT_FALSE(reaped(pid_of(bad.record().worker)));
 }
@@ -178,17 +208,15 @@ TEST(ProcessPool, AKilledWorkerFailsItsTaskAndIsReplaced) {
     Future doomed = pool->submit({"test.sleep_ms", "10000"});
     Future queued = pool->submit({"test.echo", "after"});
     const pid_t pid = wait_until_running(doomed);
-    const auto start = std::chrono::steady_clock::now();
     ASSERT_EQ(kill(pid, SIGKILL), 0);
-    const std::string message = error_of(doomed);
-    EXPECT_LT(seconds_since(start), 5.0);
+    const std::string message = error_of(doomed);   // at once, not at the end of the 10 s sleep: a deadline says so
     EXPECT_EQ(message, "worker pid " + std::to_string(pid) + " died (signal 9, SIGKILL) while running test.sleep_ms(10000)");
     EXPECT_TRUE(reaped(pid));
-    EXPECT_EQ(queued.result(), "after");
+    EXPECT_EQ(test::result(queued), "after");
     const pid_t replacement = pid_of(queued.record().worker);
     EXPECT_NE(replacement, pid);
     EXPECT_NE(replacement, getpid());
-    EXPECT_EQ(pool->submit({"test.echo", "again"}).result(), "again");
+    EXPECT_EQ(test::result(pool->submit({"test.echo", "again"})), "again");
 }
 
 TEST(ProcessPool, AWorkerThatExitsIsReportedWithItsStatus) {
@@ -197,7 +225,7 @@ TEST(ProcessPool, AWorkerThatExitsIsReportedWithItsStatus) {
     const pid_t pid = wait_until_running(doomed);
     ASSERT_EQ(kill(pid, SIGTERM), 0);
     EXPECT_EQ(error_of(doomed), "worker pid " + std::to_string(pid) + " died (signal 15, SIGTERM) while running test.sleep_ms(10000)");
-    EXPECT_EQ(exec::map(*pool, "test.echo", {"a", "b", "c"}), (std::vector<std::string>{"a", "b", "c"}));
+    EXPECT_EQ(test::within([&] { return exec::map(*pool, "test.echo", {"a", "b", "c"}); }, "map"), (std::vector<std::string>{"a", "b", "c"}));
 }
 
 TEST(ProcessPool, CancelAllStopsRunningTasksQuickly) {
@@ -207,17 +235,15 @@ TEST(ProcessPool, CancelAllStopsRunningTasksQuickly) {
     for (int i = 0; i < 3; ++i) pending.push_back(pool->submit({"test.sleep_ms", "10000"}));
     std::vector<pid_t> pids;
     for (auto& f : running) pids.push_back(wait_until_running(f));
-    const auto start = std::chrono::steady_clock::now();
     pool->cancel_all();
     for (auto& f : running) EXPECT_EQ(error_of(f), "cancelled while running");
-    EXPECT_LT(seconds_since(start), 2.0);
     for (auto& f : pending) {
         EXPECT_EQ(f.status(), FutureStatus::cancelled);
-        EXPECT_THROW(f.result(), exec::CancelledError);
+        EXPECT_THROW(test::result(f), exec::CancelledError);
     }
     // The pool goes on with replacements.
     Future next = pool->submit({"test.echo", "next"});
-    EXPECT_EQ(next.result(), "next");
+    EXPECT_EQ(test::result(next), "next");
     const pid_t replacement = pid_of(next.record().worker);
     for (pid_t pid : pids) EXPECT_NE(replacement, pid);
     pool->shutdown();
@@ -232,7 +258,7 @@ TEST(ProcessPool, ShutdownReapsEveryWorkerAndClosesEveryPipe) {
         std::vector<Future> futures;
         for (int i = 0; i < 6; ++i) futures.push_back(pool->submit({"test.sleep_ms", "40"}));
         for (auto& f : futures) {
-            f.result();
+            test::result(f);
             pids.push_back(pid_of(f.record().worker));
         }
         EXPECT_GT(open_fds(), fds_before);
@@ -246,34 +272,42 @@ TEST(ProcessPool, ShutdownReapsEveryWorkerAndClosesEveryPipe) {
 }
 
 TEST(ProcessPool, ShutdownWithoutWaitStillRunsTheQueue) {
+    // Every task waits at one closed file gate: shutdown(wait = false) must return while none can have finished
+    // (a shutdown that waited would never return: the deadline says so), and the queue still runs once it opens.
     auto pool = make_pool(2);
+    const std::string gate = fresh_path("shutdown");
     std::vector<Future> futures;
-    for (int i = 0; i < 5; ++i) futures.push_back(pool->submit({"test.sleep_ms", "30"}));
-    const auto start = std::chrono::steady_clock::now();
-    pool->shutdown(false, false);
-    EXPECT_LT(seconds_since(start), 0.5);
-    for (auto& f : futures) EXPECT_EQ(f.result(), "30");
-    pool.reset();
+    for (int i = 0; i < 5; ++i) futures.push_back(pool->submit({"test.wait_file", gate}));
+    test::within([&] { pool->shutdown(false, false); }, "shutdown(wait = false) with every task held at a gate");
+    for (auto& f : futures) EXPECT_FALSE(f.done());
+    EXPECT_THROW(pool->submit({"test.echo", "late"}), std::logic_error);
+    test::touch_file(gate);
+    for (auto& f : futures) EXPECT_EQ(test::result(f), gate);
+    test::within([&] { pool.reset(); }, "destroying the pool");
     expect_no_zombies();
+    remove_gate(gate);
 }
 
 TEST(ProcessPool, DestroyingAPoolCancelsItsWorkQuickly) {
+    // The tasks' gate never opens: destroying the pool must stop the running one and cancel the queued one
+    // (a destructor that waited for them would never return: the deadline says so).
     const int fds_before = open_fds();
+    const std::string never = fresh_path("never");
     Future running, queued;
     pid_t pid = 0;
-    const auto start = std::chrono::steady_clock::now();
     {
         auto pool = make_pool(1);
-        running = pool->submit({"test.sleep_ms", "10000"});
-        queued = pool->submit({"test.sleep_ms", "10000"});
+        running = pool->submit({"test.wait_file", never});
+        queued = pool->submit({"test.wait_file", never});
         pid = wait_until_running(running);
+        test::within([&] { pool.reset(); }, "destroying a pool with a task running and one queued");
     }
-    EXPECT_LT(seconds_since(start), 5.0);
     EXPECT_EQ(error_of(running), "cancelled while running");
     EXPECT_EQ(queued.status(), FutureStatus::cancelled);
     EXPECT_TRUE(reaped(pid));
     expect_no_zombies();
     EXPECT_EQ(open_fds(), fds_before);
+    remove_gate(never);
 }
 
 TEST(ProcessPool, ChildrenCpuTimeCountsOnceReaped) {
@@ -285,7 +319,7 @@ TEST(ProcessPool, ChildrenCpuTimeCountsOnceReaped) {
 
     const double before = children_cpu_s();
     auto pool = make_pool(1);
-    EXPECT_EQ(pool->submit({"primes.lpf", std::to_string(kPrime)}).result(), std::to_string(kPrime));
+    EXPECT_EQ(test::result(pool->submit({"primes.lpf", std::to_string(kPrime)})), std::to_string(kPrime));
     pool->shutdown(true, false);
     const double used = children_cpu_s() - before;
     EXPECT_GT(used, 0.7 * here) << "the task took " << here << " s of CPU here; children's CPU grew by " << used << " s";

@@ -1,7 +1,9 @@
 #include "platform.h"
+#include "within.h"
 
 #include <gtest/gtest.h>
 
+#include <latch>
 #include <thread>
 #include <unistd.h>
 
@@ -16,11 +18,17 @@ TEST(System, CountsSeeThisProcessAndItsThreads) {
     ASSERT_TRUE(before.processes && before.threads && before.own_threads);
     EXPECT_GE(*before.processes, 1);
     EXPECT_GE(*before.threads, *before.processes);
-    std::thread extra([] { std::this_thread::sleep_for(std::chrono::milliseconds(200)); });
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    // One more thread, alive from the moment it says it started until the test releases it.
+    std::latch started(1), release(1);
+    std::thread extra([&] {
+        started.count_down();
+        release.wait();
+    });
+    conclab::test::within([&] { started.wait(); }, "the extra thread to start");
     const auto during = platform::system_counts();
-    EXPECT_EQ(*during.own_threads, *before.own_threads + 1);
+    release.count_down();
     extra.join();
+    EXPECT_EQ(*during.own_threads, *before.own_threads + 1);
 }
 
 TEST(System, CpuTimesGrowWithWork) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "free_port.h"
+#include "within.h"
 
 #include <gtest/gtest.h>
 
@@ -32,6 +33,9 @@ struct CliOutcome {
 inline CliOutcome run_conclab(const std::string& arguments, const std::string& launcher = "") {
     const std::string err_file = testing::TempDir() + "conclab_stderr_" + std::to_string(getpid());
     const std::string command = (launcher.empty() ? "" : launcher + " ") + CONCLAB_EXE + " " + arguments + " 2>" + err_file;
+    // A whole program run (lab --quick under a sanitizer on a busy machine takes a while): a longer deadline than a
+    // single call's, still one that fails the test with the command's name instead of hanging until ctest's timeout.
+    Armed deadline(kProgramDeadline, "conclab " + arguments);
     FILE* pipe = popen(command.c_str(), "r");
     CliOutcome o;
     std::array<char, 4096> buffer{};

@@ -6,6 +6,7 @@
 #include "lab/live_system.h"
 #include "lab_probes.h"
 #include "platform.h"
+#include "../support/within.h"
 
 #include <gtest/gtest.h>
 
@@ -73,7 +74,7 @@ void expect_translated(const std::string& english) {
 
 TEST(LabWords, EveryNameNoteReasonAndTableOfTheLabHasBothLanguages) {
     LabRun run(LabOptions{std::nullopt, true}, std::make_unique<FakeProbes>(), 2);
-    const LabReport& report = run.wait();
+    const LabReport& report = test::within([&]() -> const LabReport& { return run.wait(); }, "LabRun::wait");
     ASSERT_EQ(report.sections.size(), 7u);
     std::set<std::string> seen;
     for (const auto& text : sentences(report, false))
