@@ -382,6 +382,10 @@ TEST_F(Serve, OneRangeIsServed) {
     reply = client.Get("/data.bin", {{"Range", "bytes=1000-"}});
     EXPECT_EQ(reply->status, 416);
     EXPECT_EQ(reply->get_header_value("Content-Range"), "bytes */1000");
+    site.write("empty.bin", "");   // no byte to give: every range is past the end
+    reply = client.Get("/empty.bin", {{"Range", "bytes=-5"}});
+    EXPECT_EQ(reply->status, 416);
+    EXPECT_EQ(reply->get_header_value("Content-Range"), "bytes */0");
 }
 
 TEST_F(Serve, ThisMachineGetsFilesAsTheyAreByDefault) {

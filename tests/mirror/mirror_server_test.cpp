@@ -105,6 +105,69 @@ TEST(MirrorServer, ImagesHaveTheListedSizeDecodeAndCarryCorsHeaders) {
     }
 }
 
+// Issue 16: httplib 0.11.4 answered a Range of 700 parts with 700 copies, labelled `bytes=0-,0-`'s parts
+// 0-18446744073709551615/0 and a range past the end with a Content-Length near 2**64. One range at most (several:
+// the whole image once, 200), true labels, 416 with `bytes */SIZE` for a range that does not overlap the image.
+TEST(MirrorServer, ImageRangesOneAtMostWithTrueLabels) {
+    using mirror_test::header_values;
+    Running mirror(small_mirror());
+    const CatalogueEntry& e = jpeg_of_size(mirror.catalogue(), 300'000);
+    const std::string path = image_path(e);
+    const std::string size = std::to_string(e.size);
+    const auto whole = raw_request(mirror.port(), path);
+    ASSERT_EQ(whole.status, 200);
+    ASSERT_EQ(whole.body.size(), e.size);
+    const auto range = [&](const std::string& value, const std::string& method = "GET") {
+        return raw_request(mirror.port(), path, method, "Range: " + value + "\r\n");
+    };
+
+    std::string seven_hundred = "bytes=0-";
+    for (int i = 1; i < 700; ++i) seven_hundred += ",0-";
+    for (const std::string& several : {seven_hundred, std::string("bytes=0-,0-"), std::string("bytes=0-99,200-299")}) {
+        SCOPED_TRACE(several.substr(0, 40));
+        const auto answer = range(several);
+        EXPECT_EQ(answer.status, 200);
+        EXPECT_EQ(answer.content_length, static_cast<long long>(e.size));
+        EXPECT_EQ(answer.body.size(), e.size);
+        EXPECT_TRUE(answer.body == whole.body);
+        EXPECT_EQ(header_values(answer.head, "Content-Type"), std::vector<std::string>{"image/jpeg"});
+        EXPECT_TRUE(header_values(answer.head, "Content-Range").empty()) << answer.head;
+    }
+
+    struct Part {
+        std::string range;
+        std::uint64_t offset, length;
+    };
+    const Part parts[] = {{"bytes=10-19", 10, 10},
+                          {"bytes=0-", 0, e.size},
+                          {"bytes=-5", e.size - 5, 5},
+                          {"bytes=100-" + std::to_string(10 * e.size), 100, e.size - 100},
+                          {"bytes=-" + std::to_string(2 * e.size), 0, e.size}};
+    for (const Part& part : parts) {
+        SCOPED_TRACE(part.range);
+        const auto answer = range(part.range);
+        EXPECT_EQ(answer.status, 206);
+        EXPECT_EQ(header_values(answer.head, "Content-Range"),
+                  std::vector<std::string>{"bytes " + std::to_string(part.offset) + "-" +
+                                           std::to_string(part.offset + part.length - 1) + "/" + size});
+        EXPECT_EQ(answer.content_length, static_cast<long long>(part.length));
+        EXPECT_TRUE(answer.body == whole.body.substr(part.offset, part.length)) << answer.body.size() << " bytes";
+    }
+    const auto head = range("bytes=10-19", "HEAD");
+    EXPECT_EQ(head.status, 206);
+    EXPECT_EQ(head.content_length, 10);
+    EXPECT_TRUE(head.body.empty());
+
+    for (const std::string& beyond : {"bytes=" + size + "-", "bytes=" + size + "-" + std::to_string(e.size + 9)}) {
+        SCOPED_TRACE(beyond);
+        const auto answer = range(beyond);
+        EXPECT_EQ(answer.status, 416);
+        EXPECT_EQ(header_values(answer.head, "Content-Range"), std::vector<std::string>{"bytes */" + size});
+        EXPECT_EQ(answer.content_length, static_cast<long long>(answer.body.size()));
+        EXPECT_LT(answer.body.size(), 100u);
+    }
+}
+
 TEST(MirrorServer, UnknownFilesWrongFoldersAndNonJpegsAre404) {
     Running mirror(small_mirror());
     const CatalogueEntry& e = jpeg_of_size(mirror.catalogue(), 0);

@@ -4,6 +4,7 @@
 #include "api_query.h"
 #include "connection_reset.h"
 #include "faults.h"
+#include "http_common.h"
 #include "picture.h"
 
 #include <httplib.h>
@@ -58,7 +59,8 @@ struct BodyStream {
     std::uint64_t bandwidth = 0;
     Clock::time_point started{};
     bool sending = false;
-    std::uint64_t first_offset = 0;   // where a Range request began
+    std::uint64_t range_offset = 0;   // where in the image the answer starts (a Range's first byte)
+    std::uint64_t first_offset = 0;   // the provider's first offset (pacing counts from there)
     std::vector<std::uint8_t> buffer;
 };
 
@@ -191,6 +193,10 @@ void MirrorRoutes::install(httplib::Server& server) {
 
     server.Get(R"(/images/([0-9a-f])/([0-9a-f]{2})/([^/]+))", [this](const httplib::Request& request,
                                                                        httplib::Response& response) {
+        // Ranges are answered here, one at most (httplib would answer several as a multipart of copies). The
+        // mirror sends no validator (ETag, Last-Modified), so an If-Range can never match: the whole image.
+        auto ranges = http::take_ranges(request);
+        if (request.has_header("If-Range")) ranges.clear();
         set_image_headers(response);
         const std::string hash_path = request.matches[1].str() + "/" + request.matches[2].str();
         const std::string name = request.matches[3].str();
@@ -252,8 +258,20 @@ void MirrorRoutes::install(httplib::Server& server) {
             response.set_content("500: the mirror could not encode this picture\n", "text/plain");
             return;
         }
+        const http::RangeChoice range = http::choose_range(ranges, image->size());
+        if (range.kind == http::RangeChoice::Kind::unsatisfiable) {
+            response.status = 416;
+            response.set_header("Content-Range", http::content_range(range, image->size()));
+            response.set_content("416 Range Not Satisfiable\n", "text/plain");
+            return;
+        }
+        if (range.kind == http::RangeChoice::Kind::part) {
+            response.status = 206;
+            response.set_header("Content-Range", http::content_range(range, image->size()));
+        }
         auto stream = std::make_shared<BodyStream>();
         stream->image = image;
+        stream->range_offset = range.offset;
         stream->bandwidth = options_.faults.bandwidth;
         stream->cut_at = plan.kind == FaultKind::none || plan.kind == FaultKind::timeout ? image->size() : image->size() / 2;
         const std::size_t chunk =
@@ -265,17 +283,18 @@ void MirrorRoutes::install(httplib::Server& server) {
         while (now_in_flight > peak && !peak_streams_.compare_exchange_weak(peak, now_in_flight)) {
         }
         response.set_content_provider(
-            static_cast<std::size_t>(image->size()), "image/jpeg",
+            static_cast<std::size_t>(range.length), "image/jpeg",
             [this, stream](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-                if (offset >= stream->cut_at) return false;   // truncate: the server closes the connection
+                const std::uint64_t at = stream->range_offset + offset;   // in the image
+                if (at >= stream->cut_at) return false;   // truncate: the server closes the connection
                 if (!stream->sending) {
                     stream->sending = true;
                     stream->started = Clock::now();
                     stream->first_offset = offset;
                 }
                 const std::size_t want = static_cast<std::size_t>(
-                    std::min<std::uint64_t>({length, stream->buffer.size(), stream->cut_at - offset}));
-                const std::size_t got = stream->image->read(offset, std::span(stream->buffer.data(), want));
+                    std::min<std::uint64_t>({length, stream->buffer.size(), stream->cut_at - at}));
+                const std::size_t got = stream->image->read(at, std::span(stream->buffer.data(), want));
                 if (!sink.write(reinterpret_cast<const char*>(stream->buffer.data()), got)) return false;
                 if (stream->bandwidth > 0) {
                     // Pace against the start, not the last chunk, so sleeping's overshoot does not add up.

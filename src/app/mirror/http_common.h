@@ -1,0 +1,44 @@
+// HTTP pieces that `conclab serve` (app/cli/serve_command.cpp) and the mirror's routes (mirror_routes.cpp) share,
+// so that both answer the same way: Range requests (one range at most).
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace httplib {
+struct Request;
+}
+
+namespace conclab::http {
+
+/// @brief What to answer to a Range header for a body of `size` bytes.
+struct RangeChoice {
+    enum class Kind {
+        whole,           ///< 200 with the whole body: no Range, or several ranges (ignored, RFC 9110 §14.2)
+        part,            ///< 206 with [offset, offset + length) and Content-Range: bytes first-last/size
+        unsatisfiable,   ///< 416 with Content-Range: bytes */size
+    };
+    Kind kind = Kind::whole;
+    std::uint64_t offset = 0;
+    std::uint64_t length = 0;   ///< whole: size
+};
+
+/// @brief The answer to the ranges httplib parsed from a Range header (first, last; -1 = the side not given).
+/// One range at most: several are ignored (the whole body once, 200), since httplib 0.11.4 would answer them
+/// as a multipart of copies with no check against the size (700 parts: 700 copies; `bytes=0-,0-` of a body it
+/// does not hold: parts labelled 0-18446744073709551615/0).
+RangeChoice choose_range(const std::vector<std::pair<ssize_t, ssize_t>>& ranges, std::uint64_t size);
+
+/// @brief "bytes first-last/size" for a part, "bytes */size" for an unsatisfiable range, "" for the whole body.
+std::string content_range(const RangeChoice& choice, std::uint64_t size);
+
+/// @brief Takes the ranges httplib parsed off `request` (and leaves it none), so that httplib neither slices nor
+/// repeats the body we set: the handler answers ranges itself with choose_range(). The Request is a non-const
+/// local of httplib's request loop, so writing it through const_cast is defined.
+std::vector<std::pair<ssize_t, ssize_t>> take_ranges(const httplib::Request& request);
+
+}  // namespace conclab::http
