@@ -40,4 +40,9 @@ std::vector<std::pair<ssize_t, ssize_t>> take_ranges(const httplib::Request& req
     return taken;
 }
 
+void set_header_once(httplib::Response& response, const std::string& name, const std::string& value) {
+    response.headers.erase(name);   // every line of that name, whatever its case
+    response.set_header(name, value);
+}
+
 }  // namespace conclab::http

@@ -1,5 +1,5 @@
 // HTTP pieces that `conclab serve` (app/cli/serve_command.cpp) and the mirror's routes (mirror_routes.cpp) share,
-// so that both answer the same way: Range requests (one range at most).
+// so that both answer the same way: Range requests (one range at most), headers that replace the server's defaults.
 #pragma once
 
 #include <sys/types.h>
@@ -11,6 +11,7 @@
 
 namespace httplib {
 struct Request;
+struct Response;
 }
 
 namespace conclab::http {
@@ -40,5 +41,10 @@ std::string content_range(const RangeChoice& choice, std::uint64_t size);
 /// repeats the body we set: the handler answers ranges itself with choose_range(). The Request is a non-const
 /// local of httplib's request loop, so writing it through const_cast is defined.
 std::vector<std::pair<ssize_t, ssize_t>> take_ranges(const httplib::Request& request);
+
+/// @brief Sets header `name` to `value`, replacing any earlier value — the server's default headers among them
+/// (httplib 0.11.4 puts set_default_headers() into the response before the handler runs, and set_header() adds
+/// a second line beside them: `serve --mirror` sent CORP same-origin and cross-origin on every image).
+void set_header_once(httplib::Response& response, const std::string& name, const std::string& value);
 
 }  // namespace conclab::http

@@ -31,23 +31,23 @@ std::string base_url_of(const httplib::Request& request, const MirrorOptions& op
 }
 
 void allow_any_origin(httplib::Response& response) {
-    response.set_header("Access-Control-Allow-Origin", "*");
+    http::set_header_once(response, "Access-Control-Allow-Origin", "*");
 }
 
 // What upload.wikimedia.org sends with every file, and what a cross-origin-isolated page needs to embed it.
 void set_image_headers(httplib::Response& response) {
     allow_any_origin(response);
-    response.set_header("Cross-Origin-Resource-Policy", "cross-origin");
-    response.set_header("Timing-Allow-Origin", "*");
-    response.set_header("Cache-Control", "no-store");   // every benchmark run downloads for real
+    http::set_header_once(response, "Cross-Origin-Resource-Policy", "cross-origin");
+    http::set_header_once(response, "Timing-Allow-Origin", "*");
+    http::set_header_once(response, "Cache-Control", "no-store");   // every benchmark run downloads for real
 }
 
 void answer_preflight(const httplib::Request& request, httplib::Response& response) {
     allow_any_origin(response);
-    response.set_header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+    http::set_header_once(response, "Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
     const std::string asked = request.get_header_value("Access-Control-Request-Headers");
-    if (!asked.empty()) response.set_header("Access-Control-Allow-Headers", asked);
-    response.set_header("Access-Control-Max-Age", "86400");
+    if (!asked.empty()) http::set_header_once(response, "Access-Control-Allow-Headers", asked);
+    http::set_header_once(response, "Access-Control-Max-Age", "86400");
     response.status = 204;
 }
 
@@ -169,7 +169,7 @@ void MirrorRoutes::install(httplib::Server& server) {
                 return;
             if (plan.kind == FaultKind::error || plan.kind == FaultKind::rate_limit) {
                 response.status = plan.kind == FaultKind::error ? plan.error_status : 429;
-                if (plan.kind == FaultKind::rate_limit) response.set_header("Retry-After", "1");
+                if (plan.kind == FaultKind::rate_limit) http::set_header_once(response, "Retry-After", "1");
                 response.set_content("fault injected by the mirror\n", "text/plain");
                 return;
             }
@@ -223,7 +223,7 @@ void MirrorRoutes::install(httplib::Server& server) {
             --timeouts_waiting_;
             if (!answered) {
                 response.status = 504;   // nobody reads it: the client is gone (or the mirror is stopping)
-                response.set_header("Connection", "close");
+                http::set_header_once(response, "Connection", "close");
                 return;
             }
         } else if (!pause(plan.delay_s)) {
@@ -239,7 +239,7 @@ void MirrorRoutes::install(httplib::Server& server) {
                 return;
             case FaultKind::rate_limit:
                 response.status = 429;
-                response.set_header("Retry-After", "1");
+                http::set_header_once(response, "Retry-After", "1");
                 response.set_content("429 Too Many Requests (fault injected by the mirror)\n", "text/plain");
                 return;
             case FaultKind::reset:
@@ -261,13 +261,13 @@ void MirrorRoutes::install(httplib::Server& server) {
         const http::RangeChoice range = http::choose_range(ranges, image->size());
         if (range.kind == http::RangeChoice::Kind::unsatisfiable) {
             response.status = 416;
-            response.set_header("Content-Range", http::content_range(range, image->size()));
+            http::set_header_once(response, "Content-Range", http::content_range(range, image->size()));
             response.set_content("416 Range Not Satisfiable\n", "text/plain");
             return;
         }
         if (range.kind == http::RangeChoice::Kind::part) {
             response.status = 206;
-            response.set_header("Content-Range", http::content_range(range, image->size()));
+            http::set_header_once(response, "Content-Range", http::content_range(range, image->size()));
         }
         auto stream = std::make_shared<BodyStream>();
         stream->image = image;
