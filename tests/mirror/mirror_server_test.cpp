@@ -1,6 +1,7 @@
 // The mirror over HTTP, seen from plain clients: API answers and CORS, exact-size JPEGs that decode, HEAD,
 // 404s, and every fault mode at rate 1 as a client's socket meets it; shutdown never hangs.
 #include "api_query.h"
+#include "http_common.h"
 #include "mirror_server.h"
 #include "test_support.h"
 #include "wait_until.h"
@@ -78,6 +79,80 @@ TEST(MirrorServer, ApiAnswersWithCorsWhenAskedAndUrlsToItself) {
     ASSERT_TRUE(preflight);
     EXPECT_EQ(preflight->status, 204);
     EXPECT_EQ(preflight->get_header_value("Access-Control-Allow-Headers"), "api-user-agent");
+}
+
+// Issue 16: a parameter that is not UTF-8 (%FF) made nlohmann::json throw, and httplib answered 500 with the
+// exception's text in an EXCEPTION_WHAT header; so did a Host header that is not a host. MediaWiki's JSON error
+// (badvalue, HTTP 200) for the parameter, 400 for the Host, and never EXCEPTION_WHAT.
+TEST(MirrorServer, ApiAnswersBadBytesWithMediaWikiErrorsAndBadHostsWith400) {
+    using mirror_test::header_values;
+    Running mirror(small_mirror());
+    const std::string base = "/w/api.php?format=json&";
+    for (const std::string& query : std::vector<std::string>{"action=%FF", "action=query&list=%FF", "action=query&list=allimages&aiprop=%FF",
+                                    "action=query&list=allimages&ailimit=%FF", "action=query&list=allimages&aifrom=%FF",
+                                    "action=query&list=allimages&aiprefix=A%C3", "action=query&list=allimages&%FF=1",
+                                    "action=query&list=allimages&aicontinue=%ED%A0%80" /* a UTF-16 surrogate */}) {
+        SCOPED_TRACE(query);
+        const auto answer = raw_request(mirror.port(), base + query);
+        EXPECT_EQ(answer.status, 200);   // MediaWiki answers its errors with 200
+        EXPECT_TRUE(header_values(answer.head, "EXCEPTION_WHAT").empty()) << answer.head;
+        const auto document = nlohmann::json::parse(answer.body, nullptr, false);
+        if (document.is_discarded()) {
+            ADD_FAILURE() << "not JSON: " << answer.body;
+            continue;
+        }
+        EXPECT_TRUE(document.is_object() && document.contains("error") && document["error"].value("code", "") == "badvalue")
+            << answer.body;
+    }
+    const auto good = raw_request(mirror.port(), base + "action=query&list=allimages&aifrom=%C3%81vila");
+    EXPECT_EQ(good.status, 200);
+    EXPECT_FALSE(nlohmann::json::parse(good.body).contains("error")) << good.body;
+
+    const std::string path = base + "action=query&list=allimages&aiprop=url";
+    for (const std::string& host : std::vector<std::string>{"\xFF", "a\"b", "a b", "evil.example/x", "h\x01", "[::1", "host:port", "host:99999"}) {
+        SCOPED_TRACE(host);
+        const auto answer = mirror_test::raw_send(
+            mirror.port(), "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+        EXPECT_EQ(answer.status, 400) << answer.head;
+        EXPECT_TRUE(header_values(answer.head, "EXCEPTION_WHAT").empty()) << answer.head;
+    }
+    for (const std::string& host : std::vector<std::string>{"127.0.0.1:" + std::to_string(mirror.port()), "localhost",
+                                                           "[::1]:8001", "mirror.example:80"}) {
+        SCOPED_TRACE(host);
+        const auto answer = mirror_test::raw_send(
+            mirror.port(), "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+        EXPECT_EQ(answer.status, 200);
+        const auto document = nlohmann::json::parse(answer.body);
+        const auto& images = document["query"]["allimages"];
+        ASSERT_FALSE(images.empty());
+        EXPECT_EQ(images[0]["url"].get<std::string>().rfind("http://" + host + "/images/", 0), 0u);
+    }
+}
+
+// A handler that throws: 500 with a plain body, never the exception's text (httplib 0.11.4's default sends it in an
+// EXCEPTION_WHAT header). serve and the mirror install the same handler (http::answer_exceptions_plainly).
+TEST(MirrorServer, AnExceptionIsAPlain500WithoutItsText) {
+    httplib::Server server;
+    conclab::http::answer_exceptions_plainly(server);
+    server.Get("/std", [](const httplib::Request&, httplib::Response& response) {
+        response.set_header("Content-Range", "bytes 0-9/10");
+        throw std::runtime_error("secret detail");
+    });
+    server.Get("/other", [](const httplib::Request&, httplib::Response&) { throw 42; });
+    const int port = server.bind_to_any_port("127.0.0.1");
+    ASSERT_GT(port, 0);
+    std::thread listening([&] { server.listen_after_bind(); });
+    for (const char* path : {"/std", "/other"}) {
+        SCOPED_TRACE(path);
+        const auto answer = raw_request(port, path);
+        EXPECT_EQ(answer.status, 500);
+        EXPECT_EQ(answer.body, "500 Internal Server Error\n");
+        EXPECT_TRUE(mirror_test::header_values(answer.head, "EXCEPTION_WHAT").empty()) << answer.head;
+        EXPECT_TRUE(mirror_test::header_values(answer.head, "Content-Range").empty()) << answer.head;
+        EXPECT_EQ(answer.head.find("secret"), std::string::npos) << answer.head;
+    }
+    server.stop();
+    listening.join();
 }
 
 TEST(MirrorServer, ImagesHaveTheListedSizeDecodeAndCarryCorsHeaders) {

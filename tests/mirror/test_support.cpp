@@ -31,6 +31,11 @@ DecodedImage decode_jpeg(const std::vector<std::uint8_t>& bytes) {
 }
 
 RawExchange raw_request(int port, const std::string& path, const std::string& method, const std::string& extra_headers) {
+    return raw_send(port, method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
+                              "\r\nConnection: close\r\n" + extra_headers + "\r\n");
+}
+
+RawExchange raw_send(int port, const std::string& request) {
     RawExchange exchange;
     const int fd = socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in address{};
@@ -41,8 +46,6 @@ RawExchange raw_request(int port, const std::string& path, const std::string& me
         close(fd);
         throw std::runtime_error("cannot connect to port " + std::to_string(port));
     }
-    const std::string request = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
-                                "\r\nConnection: close\r\n" + extra_headers + "\r\n";
     if (send(fd, request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size())) {
         close(fd);
         throw std::runtime_error("cannot send the request");

@@ -33,6 +33,9 @@ struct RawExchange {
 RawExchange raw_request(int port, const std::string& path, const std::string& method = "GET",
                         const std::string& extra_headers = "");
 
+/// @brief Sends `request` (the whole request, as bytes) to 127.0.0.1:port and reads everything.
+RawExchange raw_send(int port, const std::string& request);
+
 /// @brief Every value of header `name` (case-insensitive) in a response head, in order.
 std::vector<std::string> header_values(const std::string& head, const std::string& name);
 

@@ -516,6 +516,7 @@ int serve(const ServeOptions& options) {
     server.Patch(".*", refuse_body);
     server.Delete(".*", refuse_body);
     if (mirror_routes) mirror_routes->install(server);
+    http::answer_exceptions_plainly(server);   // 500 with a plain body: no exception text to the client
 
     if (!server.bind_to_port(options.host, port)) {
         if (port_in_use(options.host, port))

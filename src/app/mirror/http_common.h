@@ -1,17 +1,20 @@
 // HTTP pieces that `conclab serve` (app/cli/serve_command.cpp) and the mirror's routes (mirror_routes.cpp) share,
-// so that both answer the same way: Range requests (one range at most), headers that replace the server's defaults.
+// so that both answer the same way: Range requests (one range at most), headers that replace the server's defaults,
+// what a client sends that is not text (UTF-8, Host), and exceptions answered without their text.
 #pragma once
 
 #include <sys/types.h>
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 namespace httplib {
 struct Request;
 struct Response;
+class Server;
 }
 
 namespace conclab::http {
@@ -46,5 +49,17 @@ std::vector<std::pair<ssize_t, ssize_t>> take_ranges(const httplib::Request& req
 /// (httplib 0.11.4 puts set_default_headers() into the response before the handler runs, and set_header() adds
 /// a second line beside them: `serve --mirror` sent CORP same-origin and cross-origin on every image).
 void set_header_once(httplib::Response& response, const std::string& name, const std::string& value);
+
+/// @brief Whether `text` is well-formed UTF-8 (no overlong forms, no UTF-16 surrogates, nothing above U+10FFFF) —
+/// what nlohmann::json needs to dump it without throwing.
+bool is_valid_utf8(std::string_view text);
+
+/// @brief Whether `host` is a Host header RFC 9110 §7.2 allows: a reg-name (letters, digits, "-._~!$&'()*+,;=",
+/// %XX) or an IPv4 address, or an IPv6 literal in brackets, then optionally ":port" (digits, at most 65535).
+bool is_valid_host(std::string_view host);
+
+/// @brief Makes `server` answer an exception escaping a handler with 500 and a plain body, never the exception's
+/// text (httplib 0.11.4's default puts e.what() in an EXCEPTION_WHAT header). The text goes to stderr, escaped.
+void answer_exceptions_plainly(httplib::Server& server);
 
 }  // namespace conclab::http

@@ -160,6 +160,13 @@ void MirrorRoutes::install(httplib::Server& server) {
     server.Options(R"(/images/.*)", answer_preflight);
 
     server.Get("/w/api.php", [this](const httplib::Request& request, httplib::Response& response) {
+        // The answer's URLs start with the Host the client named: it must be a host (and so text).
+        if (request.has_header("Host") && !request.get_header_value("Host").empty() &&
+            !http::is_valid_host(request.get_header_value("Host"))) {
+            response.status = 400;
+            response.set_content("400 Bad Request: the Host header is not a host[:port]\n", "text/plain");
+            return;
+        }
         FaultPlan plan;
         if (options_.api_faults) {
             plan = plan_request(options_.faults, options_.seed, request.target, next_attempt(request.target));
