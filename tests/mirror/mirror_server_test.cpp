@@ -1,6 +1,7 @@
 // The mirror over HTTP, seen from plain clients: API answers and CORS, exact-size JPEGs that decode, HEAD,
 // 404s, and every fault mode at rate 1 as a client's socket meets it; shutdown never hangs.
 #include "api_query.h"
+#include "faults.h"
 #include "http_common.h"
 #include "mirror_server.h"
 #include "test_support.h"
@@ -282,6 +283,41 @@ TEST(MirrorServer, ApiFaultsFlagPutsTheApiUnderFaultsToo) {
     const auto answer = raw_request(mirror.port(), "/w/api.php?action=query&list=allimages&format=json");
     EXPECT_EQ(answer.status, 429);
     EXPECT_NE(answer.head.find("Retry-After: 1"), std::string::npos);
+}
+
+// Issue 16: --api-faults remembered every distinct query's attempts forever (19 → 53 MB after 4000 requests).
+// Counted, not measured: after many distinct queries the mirror remembers at most kRememberedQueries of them, and
+// a query asked again still meets its next attempt's fault.
+TEST(MirrorServer, ApiFaultsRememberABoundedNumberOfQueries) {
+    FaultOptions faults;
+    faults.error_rate = 0.5;
+    const MirrorOptions options = small_mirror(faults, true);
+    Running mirror(options);
+    httplib::Client client("127.0.0.1", mirror.port());
+    // A query whose first attempt fails and whose retry succeeds, as the plan says: asked twice, it gets both.
+    std::string retried;
+    for (int i = 0; retried.empty(); ++i) {
+        const std::string target = "/w/api.php?format=json&retry=" + std::to_string(i);
+        if (plan_request(faults, options.seed, target, 0).kind == FaultKind::error &&
+            plan_request(faults, options.seed, target, 1).kind == FaultKind::none)
+            retried = target;
+    }
+    auto first = client.Get(retried.c_str());
+    ASSERT_TRUE(first);
+    EXPECT_TRUE(first->status == 500 || first->status == 418) << first->status;
+    auto second = client.Get(retried.c_str());
+    ASSERT_TRUE(second);
+    EXPECT_EQ(second->status, 200);
+
+    const std::size_t distinct = MirrorRoutes::kRememberedQueries + 1000;
+    std::size_t answered = 0;
+    for (std::size_t i = 0; i < distinct; ++i) {
+        auto reply = client.Get(("/w/api.php?format=json&requestid=" + std::to_string(i)).c_str());
+        answered += reply && (reply->status == 200 || reply->status == 500 || reply->status == 418);
+    }
+    EXPECT_EQ(answered, distinct);
+    EXPECT_LE(mirror.server.routes().remembered_queries(), MirrorRoutes::kRememberedQueries);
+    EXPECT_GT(mirror.server.routes().remembered_queries(), 0u);
 }
 
 TEST(MirrorServer, RateLimitRateOneAnswers429WithRetryAfter) {

@@ -5,6 +5,7 @@
 #include "connection_reset.h"
 #include "faults.h"
 #include "http_common.h"
+#include "name_hash.h"
 #include "picture.h"
 
 #include <httplib.h>
@@ -106,9 +107,30 @@ bool MirrorRoutes::pause_while_connected(double seconds, int fd) {
     return !peer_hung_up(fd);
 }
 
-std::uint64_t MirrorRoutes::next_attempt(const std::string& resource) {
+std::uint64_t MirrorRoutes::next_attempt(const std::string& name) {
     std::lock_guard lock(mutex_);
-    return attempts_[resource]++;
+    return attempts_[name]++;
+}
+
+std::uint64_t MirrorRoutes::next_query_attempt(const std::string& query) {
+    const std::uint64_t key = hash_name(query);
+    std::lock_guard lock(mutex_);
+    if (const auto found = query_index_.find(key); found != query_index_.end()) {
+        query_attempts_.splice(query_attempts_.begin(), query_attempts_, found->second);   // now the most recent
+        return found->second->second++;
+    }
+    query_attempts_.emplace_front(key, 1);
+    query_index_.emplace(key, query_attempts_.begin());
+    if (query_attempts_.size() > kRememberedQueries) {
+        query_index_.erase(query_attempts_.back().first);
+        query_attempts_.pop_back();
+    }
+    return 0;
+}
+
+std::size_t MirrorRoutes::remembered_queries() {
+    std::lock_guard lock(mutex_);
+    return query_attempts_.size();
 }
 
 // [SECTION] picture cache
@@ -169,7 +191,7 @@ void MirrorRoutes::install(httplib::Server& server) {
         }
         FaultPlan plan;
         if (options_.api_faults) {
-            plan = plan_request(options_.faults, options_.seed, request.target, next_attempt(request.target));
+            plan = plan_request(options_.faults, options_.seed, request.target, next_query_attempt(request.target));
             if (!pause(plan.delay_s)) return;
             if (plan.kind == FaultKind::reset &&
                 reset_connection(request.local_addr, request.local_port, request.remote_addr, request.remote_port))
