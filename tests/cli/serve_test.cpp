@@ -288,6 +288,30 @@ TEST_F(Serve, MissingFilesAndFolders) {
     EXPECT_EQ(folder->get_header_value("Location"), "/sub/");
 }
 
+// Issue 16: a folder redirect for `//evil.example` answered `Location: //evil.example/`, which a browser follows to
+// the host evil.example (an open redirect); a backslash counts as a slash there too. Leading slashes collapse into
+// one and a backslash is sent encoded: the Location stays a path on this server.
+TEST_F(Serve, FolderRedirectsStayOnThisServer) {
+    fs::create_directories(site.dir() / "evil.example");
+    fs::create_directories(site.dir() / "\\evil.example");
+    const std::pair<const char*, const char*> redirects[] = {
+        {"/sub", "/sub/"},
+        {"//sub", "/sub/"},
+        {"///sub?x=1", "/sub/?x=1"},
+        {"//evil.example", "/evil.example/"},
+        {"/\\evil.example", "/%5Cevil.example/"},
+    };
+    for (const auto& [target, location] : redirects) {
+        const std::string reply =
+            raw_exchange(server.port(), std::string("GET ") + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        EXPECT_EQ(status_of(reply), 301) << target << "\n" << reply;
+        EXPECT_NE(reply.find(std::string("\r\nLocation: ") + location + "\r\n"), std::string::npos) << target << "\n" << reply;
+    }
+    auto followed = server.client().Get("/%5Cevil.example/");   // the encoded backslash names the same folder
+    ASSERT_TRUE(followed);
+    EXPECT_EQ(followed->status, 404);   // found, and it has no index.html
+}
+
 TEST_F(Serve, StaysInsideItsFolder) {
     fs::create_directory_symlink("/etc", site.dir() / "etclink");
     fs::create_symlink(site.root() / "secret.txt", site.dir() / "secret-link.txt");
@@ -400,6 +424,29 @@ TEST_F(Serve, ThisMachineGetsFilesAsTheyAreByDefault) {
         EXPECT_FALSE(reply->has_header("Content-Encoding")) << file << ": loopback clients read faster than gzip saves";
         EXPECT_EQ(reply->get_header_value("Vary"), "Accept-Encoding") << file;
     }
+}
+
+// Issue 16: `serve --host ::1` printed http://::1:PORT/, which is not a URL: an IPv6 address goes in brackets.
+TEST(ServeOptions, AnIpv6HostIsPrintedInBrackets) {
+    const Site site;
+    const int port = free_port();
+    const std::string command = "sh -c 'echo $$; exec " + std::string(CONCLAB_EXE) + " serve --host ::1 --mirror --port " +
+                                std::to_string(port) + " --dir " + site.dir().string() + " 2>&1'";
+    FILE* out = popen(command.c_str(), "r");
+    ASSERT_NE(out, nullptr);
+    std::array<char, 512> line{};
+    ASSERT_NE(std::fgets(line.data(), line.size(), out), nullptr);
+    const pid_t pid = std::stoi(line.data());
+    std::vector<std::string> lines;
+    while (lines.size() < 2 && std::fgets(line.data(), line.size(), out)) lines.emplace_back(line.data());
+    kill(pid, SIGTERM);
+    pclose(out);
+    if (!lines.empty() && lines[0].find("cannot listen") != std::string::npos)
+        GTEST_SKIP() << "no IPv6 loopback here: " << lines[0];
+    ASSERT_EQ(lines.size(), 2u);
+    const std::string authority = "http://[::1]:" + std::to_string(port) + "/";
+    EXPECT_NE(lines[0].find(" on " + authority + " "), std::string::npos) << lines[0];
+    EXPECT_NE(lines[1].find(" at " + authority + "w/api.php "), std::string::npos) << lines[1];
 }
 
 TEST(ServeOptions, CompressIsAutoAlwaysOrNever) {

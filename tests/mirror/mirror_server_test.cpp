@@ -128,6 +128,13 @@ TEST(MirrorServer, ApiAnswersBadBytesWithMediaWikiErrorsAndBadHostsWith400) {
         ASSERT_FALSE(images.empty());
         EXPECT_EQ(images[0]["url"].get<std::string>().rfind("http://" + host + "/images/", 0), 0u);
     }
+    // HTTP/1.0 without a Host: URLs on the address the client reached.
+    const auto no_host = mirror_test::raw_send(mirror.port(), "GET " + path + " HTTP/1.0\r\n\r\n");
+    ASSERT_EQ(no_host.status, 200) << no_host.head;
+    const auto from_address = nlohmann::json::parse(no_host.body);
+    EXPECT_EQ(from_address["query"]["allimages"][0]["url"].get<std::string>().rfind(
+                  "http://127.0.0.1:" + std::to_string(mirror.port()) + "/images/", 0),
+              0u);
 }
 
 // A handler that throws: 500 with a plain body, never the exception's text (httplib 0.11.4's default sends it in an

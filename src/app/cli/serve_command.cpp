@@ -274,6 +274,23 @@ bool etag_matches(const std::string& if_none_match, const std::string& etag) {
     return if_none_match.find('*') != std::string::npos || if_none_match.find(etag) != std::string::npos;
 }
 
+// Where a folder's URL without its final slash redirects: the same path with the slash, always a path on this server.
+// `//evil.example` must not become `Location: //evil.example/` (a browser reads that as another host, and a
+// backslash as a slash): leading slashes collapse into one and backslashes are sent encoded.
+std::string folder_location(const std::string& target) {
+    const std::size_t query = target.find('?');
+    const std::string path = target.substr(0, query);
+    std::string location = "/";
+    const std::size_t first = std::min(path.find_first_not_of('/'), path.size());
+    for (std::size_t i = first; i < path.size(); ++i) {
+        if (path[i] == '\\') location += "%5C";
+        else location += path[i];
+    }
+    location += '/';
+    if (query != std::string::npos) location += target.substr(query);
+    return location;
+}
+
 class StaticSite {
 public:
     StaticSite(fs::path root, Compress compress) : root_(std::move(root)), compress_(compress) {}
@@ -291,10 +308,7 @@ public:
             return answer_error(res, 400, "bad path\n");
         const Lookup lookup = look_up(root_, req.path);
         if (lookup.outcome == Lookup::Outcome::add_slash) {
-            const std::size_t query = req.target.find('?');
-            const std::string location = req.target.substr(0, query) + "/" +
-                                         (query == std::string::npos ? "" : req.target.substr(query));
-            res.set_redirect(location, 301);
+            res.set_redirect(folder_location(req.target), 301);
             return;
         }
         std::shared_ptr<OpenFile> file;
@@ -539,11 +553,11 @@ int serve(const ServeOptions& options) {
     std::jthread warm_up([&site, compress](std::stop_token stop) {
         if (compress != Compress::never) site.gzip().warm(site.root(), stop);
     });
-    std::printf("Serving %s on http://%s:%d/ (COOP/COEP on; Ctrl+C stops)\n", options.dir.c_str(), options.host.c_str(),
-                port);
+    const std::string host = http::url_host(options.host);   // "::1" → "[::1]"
+    std::printf("Serving %s on http://%s:%d/ (COOP/COEP on; Ctrl+C stops)\n", options.dir.c_str(), host.c_str(), port);
     if (mirror_routes)
-        std::printf("Mirror of Wikimedia Commons at http://%s:%d/w/api.php (%d images; faults: %s)\n", options.host.c_str(),
-                    port, mirror_routes->options().images, mirror_routes->options().faults.describe().c_str());
+        std::printf("Mirror of Wikimedia Commons at http://%s:%d/w/api.php (%d images; faults: %s)\n", host.c_str(), port,
+                    mirror_routes->options().images, mirror_routes->options().faults.describe().c_str());
     std::fflush(stdout);
     const bool listened = server.listen_after_bind();
     listening_ended = true;

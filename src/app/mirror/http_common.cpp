@@ -111,6 +111,13 @@ bool is_valid_host(std::string_view host) {
     return port.empty() || std::stoul(std::string(port)) <= 65535;
 }
 
+std::string url_host(std::string_view host) {
+    if (host.find(':') == std::string_view::npos || host.starts_with('[')) return std::string(host);
+    std::string bracketed;   // not "[" + host + "]": g++ 12 warns falsely (-Wrestrict) about that form
+    bracketed.append(1, '[').append(host).append(1, ']');
+    return bracketed;
+}
+
 void answer_exceptions_plainly(httplib::Server& server) {
     server.set_exception_handler([](const httplib::Request& request, httplib::Response& response, std::exception_ptr error) {
         std::string what = "an exception that is not a std::exception";

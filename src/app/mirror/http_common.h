@@ -58,6 +58,9 @@ bool is_valid_utf8(std::string_view text);
 /// %XX) or an IPv4 address, or an IPv6 literal in brackets, then optionally ":port" (digits, at most 65535).
 bool is_valid_host(std::string_view host);
 
+/// @brief `host` as a URL writes it: an IPv6 address in brackets ("::1" → "[::1]"), anything else as it is.
+std::string url_host(std::string_view host);
+
 /// @brief Makes `server` answer an exception escaping a handler with 500 and a plain body, never the exception's
 /// text (httplib 0.11.4's default puts e.what() in an EXCEPTION_WHAT header). The text goes to stderr, escaped.
 void answer_exceptions_plainly(httplib::Server& server);

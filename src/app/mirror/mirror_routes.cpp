@@ -25,10 +25,11 @@ constexpr std::size_t kMaxChunk = 64 * 1024;
 
 // [SECTION] helpers
 
-std::string base_url_of(const httplib::Request& request, const MirrorOptions& options) {
+std::string base_url_of(const httplib::Request& request) {
     const std::string host = request.get_header_value("Host");
     if (!host.empty()) return "http://" + host;
-    return "http://" + options.host + ":" + std::to_string(request.local_port);
+    // No Host (HTTP/1.0): the address the client reached, as a URL writes it.
+    return "http://" + http::url_host(request.local_addr) + ":" + std::to_string(request.local_port);
 }
 
 void allow_any_origin(httplib::Response& response) {
@@ -207,7 +208,7 @@ void MirrorRoutes::install(httplib::Server& server) {
         for (const auto& [name, value] : request.params) params.emplace(name, value);
         if (const auto it = params.find("origin"); it != params.end() && it->second == "*") allow_any_origin(response);
         auto body = std::make_shared<const std::string>(
-            answer_api_query(catalogue_, params, base_url_of(request, options_)).dump());
+            answer_api_query(catalogue_, params, base_url_of(request)).dump());
         if (plan.kind == FaultKind::none) {
             response.set_content(*body, "application/json; charset=utf-8");
             return;
