@@ -7,12 +7,15 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <string>
 #include <thread>
@@ -285,6 +288,30 @@ TEST_F(Serve, MissingFilesAndFolders) {
     EXPECT_EQ(folder->get_header_value("Location"), "/sub/");
 }
 
+// Issue 16: a folder redirect for `//evil.example` answered `Location: //evil.example/`, which a browser follows to
+// the host evil.example (an open redirect); a backslash counts as a slash there too. Leading slashes collapse into
+// one and a backslash is sent encoded: the Location stays a path on this server.
+TEST_F(Serve, FolderRedirectsStayOnThisServer) {
+    fs::create_directories(site.dir() / "evil.example");
+    fs::create_directories(site.dir() / "\\evil.example");
+    const std::pair<const char*, const char*> redirects[] = {
+        {"/sub", "/sub/"},
+        {"//sub", "/sub/"},
+        {"///sub?x=1", "/sub/?x=1"},
+        {"//evil.example", "/evil.example/"},
+        {"/\\evil.example", "/%5Cevil.example/"},
+    };
+    for (const auto& [target, location] : redirects) {
+        const std::string reply =
+            raw_exchange(server.port(), std::string("GET ") + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        EXPECT_EQ(status_of(reply), 301) << target << "\n" << reply;
+        EXPECT_NE(reply.find(std::string("\r\nLocation: ") + location + "\r\n"), std::string::npos) << target << "\n" << reply;
+    }
+    auto followed = server.client().Get("/%5Cevil.example/");   // the encoded backslash names the same folder
+    ASSERT_TRUE(followed);
+    EXPECT_EQ(followed->status, 404);   // found, and it has no index.html
+}
+
 TEST_F(Serve, StaysInsideItsFolder) {
     fs::create_directory_symlink("/etc", site.dir() / "etclink");
     fs::create_symlink(site.root() / "secret.txt", site.dir() / "secret-link.txt");
@@ -382,6 +409,10 @@ TEST_F(Serve, OneRangeIsServed) {
     reply = client.Get("/data.bin", {{"Range", "bytes=1000-"}});
     EXPECT_EQ(reply->status, 416);
     EXPECT_EQ(reply->get_header_value("Content-Range"), "bytes */1000");
+    site.write("empty.bin", "");   // no byte to give: every range is past the end
+    reply = client.Get("/empty.bin", {{"Range", "bytes=-5"}});
+    EXPECT_EQ(reply->status, 416);
+    EXPECT_EQ(reply->get_header_value("Content-Range"), "bytes */0");
 }
 
 TEST_F(Serve, ThisMachineGetsFilesAsTheyAreByDefault) {
@@ -393,6 +424,29 @@ TEST_F(Serve, ThisMachineGetsFilesAsTheyAreByDefault) {
         EXPECT_FALSE(reply->has_header("Content-Encoding")) << file << ": loopback clients read faster than gzip saves";
         EXPECT_EQ(reply->get_header_value("Vary"), "Accept-Encoding") << file;
     }
+}
+
+// Issue 16: `serve --host ::1` printed http://::1:PORT/, which is not a URL: an IPv6 address goes in brackets.
+TEST(ServeOptions, AnIpv6HostIsPrintedInBrackets) {
+    const Site site;
+    const int port = free_port();
+    const std::string command = "sh -c 'echo $$; exec " + std::string(CONCLAB_EXE) + " serve --host ::1 --mirror --port " +
+                                std::to_string(port) + " --dir " + site.dir().string() + " 2>&1'";
+    FILE* out = popen(command.c_str(), "r");
+    ASSERT_NE(out, nullptr);
+    std::array<char, 512> line{};
+    ASSERT_NE(std::fgets(line.data(), line.size(), out), nullptr);
+    const pid_t pid = std::stoi(line.data());
+    std::vector<std::string> lines;
+    while (lines.size() < 2 && std::fgets(line.data(), line.size(), out)) lines.emplace_back(line.data());
+    kill(pid, SIGTERM);
+    pclose(out);
+    if (!lines.empty() && lines[0].find("cannot listen") != std::string::npos)
+        GTEST_SKIP() << "no IPv6 loopback here: " << lines[0];
+    ASSERT_EQ(lines.size(), 2u);
+    const std::string authority = "http://[::1]:" + std::to_string(port) + "/";
+    EXPECT_NE(lines[0].find(" on " + authority + " "), std::string::npos) << lines[0];
+    EXPECT_NE(lines[1].find(" at " + authority + "w/api.php "), std::string::npos) << lines[1];
 }
 
 TEST(ServeOptions, CompressIsAutoAlwaysOrNever) {
@@ -586,5 +640,80 @@ TEST(ServeMirror, PinnedFaultsAreListedOnTheSiteOrigin) {
     std::set<std::string> kinds;
     for (const auto& [name, kind] : listed.items()) kinds.insert(kind.get<std::string>());
     EXPECT_EQ(kinds, (std::set<std::string>{"500", "418", "404", "truncate", "reset", "429", "timeout"}));
+    EXPECT_EQ(server.stop(), 0);
+}
+
+// Issue 16: `serve --mirror` sent the route's Cache-Control and Cross-Origin-Resource-Policy beside the defaults
+// (CORP same-origin and cross-origin at once, which a COEP page reads as invalid). Every header once on every route:
+// the site's files, its 404 and folder redirect, api.php and its preflight, images (whole, a range, a pinned
+// fault), /pinned-faults.
+TEST(ServeMirror, EachHeaderOnceOnEveryRoute) {
+    const Site site;
+    Server server(site.dir(), free_port(), {"--mirror", "--pin-faults", "--seed", "5"});
+    ASSERT_TRUE(server.wait_until_answering());
+    auto client = server.client();
+    auto pins_reply = client.Get("/pinned-faults");
+    ASSERT_TRUE(pins_reply);
+    const auto pins = nlohmann::json::parse(pins_reply->body);
+    auto listing = client.Get("/w/api.php?action=query&list=allimages&aiprop=url%7Cmime%7Csize&ailimit=50&format=json");
+    ASSERT_TRUE(listing);
+    std::string good_image, failing_image;   // the smallest whole answer, and the pinned 500
+    long long good_size = 0;
+    const std::string origin = "http://127.0.0.1:" + std::to_string(server.port());
+    const auto listed = nlohmann::json::parse(listing->body);
+    for (const auto& image : listed["query"]["allimages"]) {
+        if (image["mime"] != "image/jpeg") continue;
+        const std::string path = image["url"].get<std::string>().substr(origin.size());
+        const std::string name = image["name"];
+        if (!pins.contains(name) && (good_image.empty() || image["size"].get<long long>() < good_size)) {
+            good_image = path;
+            good_size = image["size"];
+        }
+        if (pins.value(name, "") == "500" && failing_image.empty()) failing_image = path;
+    }
+    ASSERT_FALSE(good_image.empty());
+    ASSERT_FALSE(failing_image.empty());
+
+    struct Route {
+        std::string request;   // method and target
+        std::string extra;     // header lines
+        int status;
+        const char* resource_policy;
+    };
+    const Route routes[] = {
+        {"GET /", "", 200, "same-origin"},
+        {"GET /app.js", "", 200, "same-origin"},
+        {"GET /missing", "", 404, "same-origin"},
+        {"GET /sub", "", 301, "same-origin"},
+        {"GET /w/api.php?action=query&list=allimages&format=json&origin=*", "", 200, "same-origin"},
+        {"OPTIONS /w/api.php", "Origin: http://elsewhere\r\nAccess-Control-Request-Method: GET\r\n", 204, "same-origin"},
+        {"GET /pinned-faults", "", 200, "same-origin"},
+        {"GET " + good_image, "", 200, "cross-origin"},
+        {"HEAD " + good_image, "", 200, "cross-origin"},
+        {"GET " + good_image, "Range: bytes=0-9\r\n", 206, "cross-origin"},
+        {"GET " + failing_image, "", 500, "cross-origin"},
+    };
+    for (const Route& route : routes) {
+        SCOPED_TRACE(route.request);
+        const std::string reply =
+            raw_exchange(server.port(), route.request + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + route.extra + "\r\n");
+        EXPECT_EQ(status_of(reply), route.status);
+        std::map<std::string, std::vector<std::string>> headers;   // lower-case name → values
+        const std::string head = reply.substr(0, reply.find("\r\n\r\n"));
+        for (std::size_t start = head.find("\r\n"); start != std::string::npos;) {
+            start += 2;
+            const std::size_t end = head.find("\r\n", start);
+            const std::string line = head.substr(start, end == std::string::npos ? std::string::npos : end - start);
+            std::string name = line.substr(0, line.find(':'));
+            std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+            headers[name].push_back(line.substr(std::min(line.size(), line.find(':') + 2)));
+            start = end;
+        }
+        ASSERT_FALSE(headers.empty()) << reply.substr(0, 200);
+        for (const auto& [name, values] : headers) EXPECT_EQ(values.size(), 1u) << name << " in\n" << head;
+        EXPECT_EQ(headers["cross-origin-resource-policy"], std::vector<std::string>{route.resource_policy}) << head;
+        EXPECT_EQ(headers["cross-origin-embedder-policy"], std::vector<std::string>{"require-corp"}) << head;
+        EXPECT_EQ(headers["cache-control"].size(), 1u) << head;
+    }
     EXPECT_EQ(server.stop(), 0);
 }

@@ -210,3 +210,25 @@ TEST(ApiQuery, SameShapeAsTheCommonsAnswersInTestData) {
     EXPECT_EQ(mirror_error["error"]["code"], error["error"]["code"]);
     EXPECT_EQ(mirror_error["error"]["info"], error["error"]["info"]);
 }
+
+// Issue 16: bytes that are not UTF-8 in a name or a value made the answer impossible to dump (type_error.316, a
+// 500 over HTTP). MediaWiki's badvalue instead, with the bytes not echoed; the document dumps.
+TEST(ApiQuery, BytesThatAreNotUtf8GetBadvalue) {
+    const Catalogue catalogue(3, 100);
+    const std::pair<std::string, std::string> bad[] = {
+        {"action", "\xFF"},          {"list", "allimages|\xC3"},   {"aifrom", "A\xED\xA0\x80"},   // a surrogate
+        {"aiprop", "\xC0\xAF"},      // an overlong "/"
+        {"\xFF", "1"},               {"aiprefix", "\xF4\x90\x80\x80"},                           // above U+10FFFF
+    };
+    for (const auto& [name, value] : bad) {
+        ApiParams params = query({});
+        params[name] = value;
+        const json answer = answer_api_query(catalogue, params, kBase);
+        SCOPED_TRACE(answer.dump(-1, ' ', false, json::error_handler_t::replace));
+        ASSERT_TRUE(answer.contains("error"));
+        EXPECT_EQ(answer["error"]["code"], "badvalue");
+        EXPECT_NO_THROW((void)answer.dump());
+    }
+    ApiParams accented = query({{"aifrom", "Ávila"}, {"aiprefix", "\xF0\x9F\x98\x80"}});   // U+1F600 is fine
+    EXPECT_FALSE(answer_api_query(catalogue, accented, kBase).contains("error"));
+}

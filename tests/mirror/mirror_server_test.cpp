@@ -1,6 +1,8 @@
 // The mirror over HTTP, seen from plain clients: API answers and CORS, exact-size JPEGs that decode, HEAD,
 // 404s, and every fault mode at rate 1 as a client's socket meets it; shutdown never hangs.
 #include "api_query.h"
+#include "faults.h"
+#include "http_common.h"
 #include "mirror_server.h"
 #include "test_support.h"
 #include "wait_until.h"
@@ -80,6 +82,87 @@ TEST(MirrorServer, ApiAnswersWithCorsWhenAskedAndUrlsToItself) {
     EXPECT_EQ(preflight->get_header_value("Access-Control-Allow-Headers"), "api-user-agent");
 }
 
+// Issue 16: a parameter that is not UTF-8 (%FF) made nlohmann::json throw, and httplib answered 500 with the
+// exception's text in an EXCEPTION_WHAT header; so did a Host header that is not a host. MediaWiki's JSON error
+// (badvalue, HTTP 200) for the parameter, 400 for the Host, and never EXCEPTION_WHAT.
+TEST(MirrorServer, ApiAnswersBadBytesWithMediaWikiErrorsAndBadHostsWith400) {
+    using mirror_test::header_values;
+    Running mirror(small_mirror());
+    const std::string base = "/w/api.php?format=json&";
+    for (const std::string& query : std::vector<std::string>{"action=%FF", "action=query&list=%FF", "action=query&list=allimages&aiprop=%FF",
+                                    "action=query&list=allimages&ailimit=%FF", "action=query&list=allimages&aifrom=%FF",
+                                    "action=query&list=allimages&aiprefix=A%C3", "action=query&list=allimages&%FF=1",
+                                    "action=query&list=allimages&aicontinue=%ED%A0%80" /* a UTF-16 surrogate */}) {
+        SCOPED_TRACE(query);
+        const auto answer = raw_request(mirror.port(), base + query);
+        EXPECT_EQ(answer.status, 200);   // MediaWiki answers its errors with 200
+        EXPECT_TRUE(header_values(answer.head, "EXCEPTION_WHAT").empty()) << answer.head;
+        const auto document = nlohmann::json::parse(answer.body, nullptr, false);
+        if (document.is_discarded()) {
+            ADD_FAILURE() << "not JSON: " << answer.body;
+            continue;
+        }
+        EXPECT_TRUE(document.is_object() && document.contains("error") && document["error"].value("code", "") == "badvalue")
+            << answer.body;
+    }
+    const auto good = raw_request(mirror.port(), base + "action=query&list=allimages&aifrom=%C3%81vila");
+    EXPECT_EQ(good.status, 200);
+    EXPECT_FALSE(nlohmann::json::parse(good.body).contains("error")) << good.body;
+
+    const std::string path = base + "action=query&list=allimages&aiprop=url";
+    for (const std::string& host : std::vector<std::string>{"\xFF", "a\"b", "a b", "evil.example/x", "h\x01", "[::1", "host:port", "host:99999"}) {
+        SCOPED_TRACE(host);
+        const auto answer = mirror_test::raw_send(
+            mirror.port(), "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+        EXPECT_EQ(answer.status, 400) << answer.head;
+        EXPECT_TRUE(header_values(answer.head, "EXCEPTION_WHAT").empty()) << answer.head;
+    }
+    for (const std::string& host : std::vector<std::string>{"127.0.0.1:" + std::to_string(mirror.port()), "localhost",
+                                                           "[::1]:8001", "mirror.example:80"}) {
+        SCOPED_TRACE(host);
+        const auto answer = mirror_test::raw_send(
+            mirror.port(), "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+        EXPECT_EQ(answer.status, 200);
+        const auto document = nlohmann::json::parse(answer.body);
+        const auto& images = document["query"]["allimages"];
+        ASSERT_FALSE(images.empty());
+        EXPECT_EQ(images[0]["url"].get<std::string>().rfind("http://" + host + "/images/", 0), 0u);
+    }
+    // HTTP/1.0 without a Host: URLs on the address the client reached.
+    const auto no_host = mirror_test::raw_send(mirror.port(), "GET " + path + " HTTP/1.0\r\n\r\n");
+    ASSERT_EQ(no_host.status, 200) << no_host.head;
+    const auto from_address = nlohmann::json::parse(no_host.body);
+    EXPECT_EQ(from_address["query"]["allimages"][0]["url"].get<std::string>().rfind(
+                  "http://127.0.0.1:" + std::to_string(mirror.port()) + "/images/", 0),
+              0u);
+}
+
+// A handler that throws: 500 with a plain body, never the exception's text (httplib 0.11.4's default sends it in an
+// EXCEPTION_WHAT header). serve and the mirror install the same handler (http::answer_exceptions_plainly).
+TEST(MirrorServer, AnExceptionIsAPlain500WithoutItsText) {
+    httplib::Server server;
+    conclab::http::answer_exceptions_plainly(server);
+    server.Get("/std", [](const httplib::Request&, httplib::Response& response) {
+        response.set_header("Content-Range", "bytes 0-9/10");
+        throw std::runtime_error("secret detail");
+    });
+    server.Get("/other", [](const httplib::Request&, httplib::Response&) { throw 42; });
+    const int port = server.bind_to_any_port("127.0.0.1");
+    ASSERT_GT(port, 0);
+    std::thread listening([&] { server.listen_after_bind(); });
+    for (const char* path : {"/std", "/other"}) {
+        SCOPED_TRACE(path);
+        const auto answer = raw_request(port, path);
+        EXPECT_EQ(answer.status, 500);
+        EXPECT_EQ(answer.body, "500 Internal Server Error\n");
+        EXPECT_TRUE(mirror_test::header_values(answer.head, "EXCEPTION_WHAT").empty()) << answer.head;
+        EXPECT_TRUE(mirror_test::header_values(answer.head, "Content-Range").empty()) << answer.head;
+        EXPECT_EQ(answer.head.find("secret"), std::string::npos) << answer.head;
+    }
+    server.stop();
+    listening.join();
+}
+
 TEST(MirrorServer, ImagesHaveTheListedSizeDecodeAndCarryCorsHeaders) {
     Running mirror(small_mirror());
     httplib::Client client("127.0.0.1", mirror.port());
@@ -102,6 +185,69 @@ TEST(MirrorServer, ImagesHaveTheListedSizeDecodeAndCarryCorsHeaders) {
         EXPECT_EQ(head.status, 200);
         EXPECT_EQ(head.content_length, static_cast<long long>(e.size));
         EXPECT_TRUE(head.body.empty());
+    }
+}
+
+// Issue 16: httplib 0.11.4 answered a Range of 700 parts with 700 copies, labelled `bytes=0-,0-`'s parts
+// 0-18446744073709551615/0 and a range past the end with a Content-Length near 2**64. One range at most (several:
+// the whole image once, 200), true labels, 416 with `bytes */SIZE` for a range that does not overlap the image.
+TEST(MirrorServer, ImageRangesOneAtMostWithTrueLabels) {
+    using mirror_test::header_values;
+    Running mirror(small_mirror());
+    const CatalogueEntry& e = jpeg_of_size(mirror.catalogue(), 300'000);
+    const std::string path = image_path(e);
+    const std::string size = std::to_string(e.size);
+    const auto whole = raw_request(mirror.port(), path);
+    ASSERT_EQ(whole.status, 200);
+    ASSERT_EQ(whole.body.size(), e.size);
+    const auto range = [&](const std::string& value, const std::string& method = "GET") {
+        return raw_request(mirror.port(), path, method, "Range: " + value + "\r\n");
+    };
+
+    std::string seven_hundred = "bytes=0-";
+    for (int i = 1; i < 700; ++i) seven_hundred += ",0-";
+    for (const std::string& several : {seven_hundred, std::string("bytes=0-,0-"), std::string("bytes=0-99,200-299")}) {
+        SCOPED_TRACE(several.substr(0, 40));
+        const auto answer = range(several);
+        EXPECT_EQ(answer.status, 200);
+        EXPECT_EQ(answer.content_length, static_cast<long long>(e.size));
+        EXPECT_EQ(answer.body.size(), e.size);
+        EXPECT_TRUE(answer.body == whole.body);
+        EXPECT_EQ(header_values(answer.head, "Content-Type"), std::vector<std::string>{"image/jpeg"});
+        EXPECT_TRUE(header_values(answer.head, "Content-Range").empty()) << answer.head;
+    }
+
+    struct Part {
+        std::string range;
+        std::uint64_t offset, length;
+    };
+    const Part parts[] = {{"bytes=10-19", 10, 10},
+                          {"bytes=0-", 0, e.size},
+                          {"bytes=-5", e.size - 5, 5},
+                          {"bytes=100-" + std::to_string(10 * e.size), 100, e.size - 100},
+                          {"bytes=-" + std::to_string(2 * e.size), 0, e.size}};
+    for (const Part& part : parts) {
+        SCOPED_TRACE(part.range);
+        const auto answer = range(part.range);
+        EXPECT_EQ(answer.status, 206);
+        EXPECT_EQ(header_values(answer.head, "Content-Range"),
+                  std::vector<std::string>{"bytes " + std::to_string(part.offset) + "-" +
+                                           std::to_string(part.offset + part.length - 1) + "/" + size});
+        EXPECT_EQ(answer.content_length, static_cast<long long>(part.length));
+        EXPECT_TRUE(answer.body == whole.body.substr(part.offset, part.length)) << answer.body.size() << " bytes";
+    }
+    const auto head = range("bytes=10-19", "HEAD");
+    EXPECT_EQ(head.status, 206);
+    EXPECT_EQ(head.content_length, 10);
+    EXPECT_TRUE(head.body.empty());
+
+    for (const std::string& beyond : {"bytes=" + size + "-", "bytes=" + size + "-" + std::to_string(e.size + 9)}) {
+        SCOPED_TRACE(beyond);
+        const auto answer = range(beyond);
+        EXPECT_EQ(answer.status, 416);
+        EXPECT_EQ(header_values(answer.head, "Content-Range"), std::vector<std::string>{"bytes */" + size});
+        EXPECT_EQ(answer.content_length, static_cast<long long>(answer.body.size()));
+        EXPECT_LT(answer.body.size(), 100u);
     }
 }
 
@@ -144,6 +290,41 @@ TEST(MirrorServer, ApiFaultsFlagPutsTheApiUnderFaultsToo) {
     const auto answer = raw_request(mirror.port(), "/w/api.php?action=query&list=allimages&format=json");
     EXPECT_EQ(answer.status, 429);
     EXPECT_NE(answer.head.find("Retry-After: 1"), std::string::npos);
+}
+
+// Issue 16: --api-faults remembered every distinct query's attempts forever (19 → 53 MB after 4000 requests).
+// Counted, not measured: after many distinct queries the mirror remembers at most kRememberedQueries of them, and
+// a query asked again still meets its next attempt's fault.
+TEST(MirrorServer, ApiFaultsRememberABoundedNumberOfQueries) {
+    FaultOptions faults;
+    faults.error_rate = 0.5;
+    const MirrorOptions options = small_mirror(faults, true);
+    Running mirror(options);
+    httplib::Client client("127.0.0.1", mirror.port());
+    // A query whose first attempt fails and whose retry succeeds, as the plan says: asked twice, it gets both.
+    std::string retried;
+    for (int i = 0; retried.empty(); ++i) {
+        const std::string target = "/w/api.php?format=json&retry=" + std::to_string(i);
+        if (plan_request(faults, options.seed, target, 0).kind == FaultKind::error &&
+            plan_request(faults, options.seed, target, 1).kind == FaultKind::none)
+            retried = target;
+    }
+    auto first = client.Get(retried.c_str());
+    ASSERT_TRUE(first);
+    EXPECT_TRUE(first->status == 500 || first->status == 418) << first->status;
+    auto second = client.Get(retried.c_str());
+    ASSERT_TRUE(second);
+    EXPECT_EQ(second->status, 200);
+
+    const std::size_t distinct = MirrorRoutes::kRememberedQueries + 1000;
+    std::size_t answered = 0;
+    for (std::size_t i = 0; i < distinct; ++i) {
+        auto reply = client.Get(("/w/api.php?format=json&requestid=" + std::to_string(i)).c_str());
+        answered += reply && (reply->status == 200 || reply->status == 500 || reply->status == 418);
+    }
+    EXPECT_EQ(answered, distinct);
+    EXPECT_LE(mirror.server.routes().remembered_queries(), MirrorRoutes::kRememberedQueries);
+    EXPECT_GT(mirror.server.routes().remembered_queries(), 0u);
 }
 
 TEST(MirrorServer, RateLimitRateOneAnswers429WithRetryAfter) {

@@ -12,7 +12,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cerrno>
 #include <stdexcept>
 
@@ -28,7 +30,12 @@ DecodedImage decode_jpeg(const std::vector<std::uint8_t>& bytes) {
     return result;
 }
 
-RawExchange raw_request(int port, const std::string& path, const std::string& method) {
+RawExchange raw_request(int port, const std::string& path, const std::string& method, const std::string& extra_headers) {
+    return raw_send(port, method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
+                              "\r\nConnection: close\r\n" + extra_headers + "\r\n");
+}
+
+RawExchange raw_send(int port, const std::string& request) {
     RawExchange exchange;
     const int fd = socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in address{};
@@ -39,8 +46,6 @@ RawExchange raw_request(int port, const std::string& path, const std::string& me
         close(fd);
         throw std::runtime_error("cannot connect to port " + std::to_string(port));
     }
-    const std::string request = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
-                                "\r\nConnection: close\r\n\r\n";
     if (send(fd, request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size())) {
         close(fd);
         throw std::runtime_error("cannot send the request");
@@ -72,5 +77,26 @@ RawExchange raw_request(int port, const std::string& path, const std::string& me
     return exchange;
 }
 
+std::vector<std::string> header_values(const std::string& head, const std::string& name) {
+    const auto lower = [](std::string text) {
+        std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+        return text;
+    };
+    std::vector<std::string> values;
+    std::size_t start = head.find("\r\n");   // after the status line
+    while (start != std::string::npos) {
+        start += 2;
+        const std::size_t end = head.find("\r\n", start);
+        const std::string line = head.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        const std::size_t colon = line.find(':');
+        if (colon != std::string::npos && lower(line.substr(0, colon)) == lower(name)) {
+            std::size_t value = colon + 1;
+            while (value < line.size() && line[value] == ' ') ++value;
+            values.push_back(line.substr(value));
+        }
+        start = end;
+    }
+    return values;
+}
 
 }  // namespace mirror_test

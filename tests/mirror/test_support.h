@@ -28,8 +28,16 @@ struct RawExchange {
     int read_errno = 0;          ///< errno of the read that ended the exchange (0: clean EOF)
 };
 
-/// @brief Sends "METHOD path" to 127.0.0.1:port with Connection: close and reads everything.
-RawExchange raw_request(int port, const std::string& path, const std::string& method = "GET");
+/// @brief Sends "METHOD path" to 127.0.0.1:port with Connection: close (and `extra_headers`, each line ending in
+/// "\r\n") and reads everything.
+RawExchange raw_request(int port, const std::string& path, const std::string& method = "GET",
+                        const std::string& extra_headers = "");
+
+/// @brief Sends `request` (the whole request, as bytes) to 127.0.0.1:port and reads everything.
+RawExchange raw_send(int port, const std::string& request);
+
+/// @brief Every value of header `name` (case-insensitive) in a response head, in order.
+std::vector<std::string> header_values(const std::string& head, const std::string& name);
 
 using conclab::test::free_port;
 

@@ -14,6 +14,7 @@
 #include "base/options.h"
 #include "cli/demo_flags.h"
 #include "cli/interrupt.h"
+#include "http_common.h"
 #include "mirror_options.h"
 #include "mirror_routes.h"
 
@@ -32,12 +33,10 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <stop_token>
 #include <string>
 #include <string_view>
 #include <thread>
-#include <tuple>
 #include <vector>
 
 #include <fcntl.h>
@@ -275,18 +274,21 @@ bool etag_matches(const std::string& if_none_match, const std::string& etag) {
     return if_none_match.find('*') != std::string::npos || if_none_match.find(etag) != std::string::npos;
 }
 
-// One byte range [offset, offset + length) of a file of `size` bytes, from the single range httplib parsed
-// (-1 = the side not given); nullopt when it does not overlap the file (416).
-std::optional<std::pair<std::uint64_t, std::uint64_t>> one_range(std::pair<ssize_t, ssize_t> range, std::uint64_t size) {
-    auto [first, last] = range;
-    if (first < 0) {   // "-N": the last N bytes
-        if (last <= 0) return std::nullopt;
-        const std::uint64_t length = std::min<std::uint64_t>(static_cast<std::uint64_t>(last), size);
-        return std::pair{size - length, length};
+// Where a folder's URL without its final slash redirects: the same path with the slash, always a path on this server.
+// `//evil.example` must not become `Location: //evil.example/` (a browser reads that as another host, and a
+// backslash as a slash): leading slashes collapse into one and backslashes are sent encoded.
+std::string folder_location(const std::string& target) {
+    const std::size_t query = target.find('?');
+    const std::string path = target.substr(0, query);
+    std::string location = "/";
+    const std::size_t first = std::min(path.find_first_not_of('/'), path.size());
+    for (std::size_t i = first; i < path.size(); ++i) {
+        if (path[i] == '\\') location += "%5C";
+        else location += path[i];
     }
-    if (static_cast<std::uint64_t>(first) >= size) return std::nullopt;
-    const std::uint64_t end = last < 0 ? size : std::min<std::uint64_t>(static_cast<std::uint64_t>(last) + 1, size);
-    return std::pair{static_cast<std::uint64_t>(first), end - static_cast<std::uint64_t>(first)};
+    location += '/';
+    if (query != std::string::npos) location += target.substr(query);
+    return location;
 }
 
 class StaticSite {
@@ -299,19 +301,14 @@ public:
     // Every GET and HEAD ends here (before httplib's router would read a body or apply ranges).
     void answer(const httplib::Request& req, httplib::Response& res) {
         // httplib slices (and, for several ranges, repeats) whatever body we set according to req.ranges; this
-        // server decides ranges itself (one at most), so it empties them. The Request is a non-const local of
-        // httplib's request loop: writing it through const_cast is defined.
-        const httplib::Ranges ranges = req.ranges;
-        const_cast<httplib::Request&>(req).ranges.clear();
+        // server decides ranges itself (one at most, as the mirror's images: http_common.h), so it takes them.
+        auto ranges = http::take_ranges(req);
 
         if (req.path.empty() || req.path.front() != '/' || has_control_bytes(req.path))
             return answer_error(res, 400, "bad path\n");
         const Lookup lookup = look_up(root_, req.path);
         if (lookup.outcome == Lookup::Outcome::add_slash) {
-            const std::size_t query = req.target.find('?');
-            const std::string location = req.target.substr(0, query) + "/" +
-                                         (query == std::string::npos ? "" : req.target.substr(query));
-            res.set_redirect(location, 301);
+            res.set_redirect(folder_location(req.target), 301);
             return;
         }
         std::shared_ptr<OpenFile> file;
@@ -320,8 +317,9 @@ public:
 
         const std::string type = content_type_of(lookup.real);
         std::shared_ptr<const std::string> compressed;
-        const bool one_range_asked = ranges.size() == 1 && file->size > 0 &&
-                                     (!req.has_header("If-Range") || req.get_header_value("If-Range") == etag(*file, false));
+        if (req.has_header("If-Range") && req.get_header_value("If-Range") != etag(*file, false)) ranges.clear();
+        const http::RangeChoice range = http::choose_range(ranges, file->size);
+        const bool one_range_asked = range.kind != http::RangeChoice::Kind::whole;
         const bool compress = compress_ == Compress::always || (compress_ == Compress::auto_ && !is_loopback(req.remote_addr));
         if (compress && !one_range_asked && worth_compressing(type) && accepts_gzip(req.get_header_value("Accept-Encoding")))
             compressed = gzip_.get(lookup.real, *file);
@@ -345,18 +343,15 @@ public:
                                      });
             return;
         }
-        std::uint64_t offset = 0, length = file->size;
+        const std::uint64_t offset = range.offset, length = range.length;
         res.status = 200;
-        if (one_range_asked) {
-            const auto range = one_range(ranges.front(), file->size);
-            if (!range) {
-                res.set_header("Content-Range", "bytes */" + std::to_string(file->size));
-                return answer_error(res, 416, "range not satisfiable\n");
-            }
-            std::tie(offset, length) = *range;
+        if (range.kind == http::RangeChoice::Kind::unsatisfiable) {
+            res.set_header("Content-Range", http::content_range(range, file->size));
+            return answer_error(res, 416, "range not satisfiable\n");
+        }
+        if (range.kind == http::RangeChoice::Kind::part) {
             res.status = 206;
-            res.set_header("Content-Range", "bytes " + std::to_string(offset) + "-" +
-                                                std::to_string(offset + length - 1) + "/" + std::to_string(file->size));
+            res.set_header("Content-Range", http::content_range(range, file->size));
         }
         if (length == 0) {
             res.set_header("Content-Type", type);
@@ -535,6 +530,7 @@ int serve(const ServeOptions& options) {
     server.Patch(".*", refuse_body);
     server.Delete(".*", refuse_body);
     if (mirror_routes) mirror_routes->install(server);
+    http::answer_exceptions_plainly(server);   // 500 with a plain body: no exception text to the client
 
     if (!server.bind_to_port(options.host, port)) {
         if (port_in_use(options.host, port))
@@ -557,11 +553,11 @@ int serve(const ServeOptions& options) {
     std::jthread warm_up([&site, compress](std::stop_token stop) {
         if (compress != Compress::never) site.gzip().warm(site.root(), stop);
     });
-    std::printf("Serving %s on http://%s:%d/ (COOP/COEP on; Ctrl+C stops)\n", options.dir.c_str(), options.host.c_str(),
-                port);
+    const std::string host = http::url_host(options.host);   // "::1" → "[::1]"
+    std::printf("Serving %s on http://%s:%d/ (COOP/COEP on; Ctrl+C stops)\n", options.dir.c_str(), host.c_str(), port);
     if (mirror_routes)
-        std::printf("Mirror of Wikimedia Commons at http://%s:%d/w/api.php (%d images; faults: %s)\n", options.host.c_str(),
-                    port, mirror_routes->options().images, mirror_routes->options().faults.describe().c_str());
+        std::printf("Mirror of Wikimedia Commons at http://%s:%d/w/api.php (%d images; faults: %s)\n", host.c_str(), port,
+                    mirror_routes->options().images, mirror_routes->options().faults.describe().c_str());
     std::fflush(stdout);
     const bool listened = server.listen_after_bind();
     listening_ended = true;

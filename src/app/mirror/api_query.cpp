@@ -1,6 +1,7 @@
 #include "api_query.h"
 
 #include "base/options.h"
+#include "http_common.h"
 
 #include <algorithm>
 #include <array>
@@ -278,6 +279,19 @@ std::string image_path(const CatalogueEntry& entry) {
 }
 
 json answer_api_query(const Catalogue& catalogue, const ApiParams& params, std::string_view base_url) {
+    // Bytes that are not UTF-8 would reach the answer (echoed values, titles, warnings) and cannot be JSON. The
+    // error is MediaWiki's badvalue with its words for such data (apiwarn-badutf8); the bytes are not echoed.
+    for (const auto& [name, value] : params) {
+        if (!http::is_valid_utf8(name))
+            return error_document({"badvalue", "The parameter name " + in_quotes(url_encode(name)) + " is not valid UTF-8."},
+                                  base_url);
+        if (!http::is_valid_utf8(value))
+            return error_document({"badvalue", "The value passed for " + in_quotes(name) +
+                                                   " contains invalid or non-normalized data. Textual data should be "
+                                                   "valid, NFC-normalized Unicode without C0 control characters other "
+                                                   "than HT (\\t), LF (\\n), and CR (\\r)."},
+                                  base_url);
+    }
     const std::string* format = find_param(params, "format");
     if (format && *format != "json")
         return error_document({"badvalue", "The mirror answers format=json only (format=" + options::echo(*format) +

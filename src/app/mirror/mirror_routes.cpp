@@ -4,6 +4,8 @@
 #include "api_query.h"
 #include "connection_reset.h"
 #include "faults.h"
+#include "http_common.h"
+#include "name_hash.h"
 #include "picture.h"
 
 #include <httplib.h>
@@ -23,30 +25,31 @@ constexpr std::size_t kMaxChunk = 64 * 1024;
 
 // [SECTION] helpers
 
-std::string base_url_of(const httplib::Request& request, const MirrorOptions& options) {
+std::string base_url_of(const httplib::Request& request) {
     const std::string host = request.get_header_value("Host");
     if (!host.empty()) return "http://" + host;
-    return "http://" + options.host + ":" + std::to_string(request.local_port);
+    // No Host (HTTP/1.0): the address the client reached, as a URL writes it.
+    return "http://" + http::url_host(request.local_addr) + ":" + std::to_string(request.local_port);
 }
 
 void allow_any_origin(httplib::Response& response) {
-    response.set_header("Access-Control-Allow-Origin", "*");
+    http::set_header_once(response, "Access-Control-Allow-Origin", "*");
 }
 
 // What upload.wikimedia.org sends with every file, and what a cross-origin-isolated page needs to embed it.
 void set_image_headers(httplib::Response& response) {
     allow_any_origin(response);
-    response.set_header("Cross-Origin-Resource-Policy", "cross-origin");
-    response.set_header("Timing-Allow-Origin", "*");
-    response.set_header("Cache-Control", "no-store");   // every benchmark run downloads for real
+    http::set_header_once(response, "Cross-Origin-Resource-Policy", "cross-origin");
+    http::set_header_once(response, "Timing-Allow-Origin", "*");
+    http::set_header_once(response, "Cache-Control", "no-store");   // every benchmark run downloads for real
 }
 
 void answer_preflight(const httplib::Request& request, httplib::Response& response) {
     allow_any_origin(response);
-    response.set_header("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+    http::set_header_once(response, "Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
     const std::string asked = request.get_header_value("Access-Control-Request-Headers");
-    if (!asked.empty()) response.set_header("Access-Control-Allow-Headers", asked);
-    response.set_header("Access-Control-Max-Age", "86400");
+    if (!asked.empty()) http::set_header_once(response, "Access-Control-Allow-Headers", asked);
+    http::set_header_once(response, "Access-Control-Max-Age", "86400");
     response.status = 204;
 }
 
@@ -58,7 +61,8 @@ struct BodyStream {
     std::uint64_t bandwidth = 0;
     Clock::time_point started{};
     bool sending = false;
-    std::uint64_t first_offset = 0;   // where a Range request began
+    std::uint64_t range_offset = 0;   // where in the image the answer starts (a Range's first byte)
+    std::uint64_t first_offset = 0;   // the provider's first offset (pacing counts from there)
     std::vector<std::uint8_t> buffer;
 };
 
@@ -104,9 +108,30 @@ bool MirrorRoutes::pause_while_connected(double seconds, int fd) {
     return !peer_hung_up(fd);
 }
 
-std::uint64_t MirrorRoutes::next_attempt(const std::string& resource) {
+std::uint64_t MirrorRoutes::next_attempt(const std::string& name) {
     std::lock_guard lock(mutex_);
-    return attempts_[resource]++;
+    return attempts_[name]++;
+}
+
+std::uint64_t MirrorRoutes::next_query_attempt(const std::string& query) {
+    const std::uint64_t key = hash_name(query);
+    std::lock_guard lock(mutex_);
+    if (const auto found = query_index_.find(key); found != query_index_.end()) {
+        query_attempts_.splice(query_attempts_.begin(), query_attempts_, found->second);   // now the most recent
+        return found->second->second++;
+    }
+    query_attempts_.emplace_front(key, 1);
+    query_index_.emplace(key, query_attempts_.begin());
+    if (query_attempts_.size() > kRememberedQueries) {
+        query_index_.erase(query_attempts_.back().first);
+        query_attempts_.pop_back();
+    }
+    return 0;
+}
+
+std::size_t MirrorRoutes::remembered_queries() {
+    std::lock_guard lock(mutex_);
+    return query_attempts_.size();
 }
 
 // [SECTION] picture cache
@@ -158,16 +183,23 @@ void MirrorRoutes::install(httplib::Server& server) {
     server.Options(R"(/images/.*)", answer_preflight);
 
     server.Get("/w/api.php", [this](const httplib::Request& request, httplib::Response& response) {
+        // The answer's URLs start with the Host the client named: it must be a host (and so text).
+        if (request.has_header("Host") && !request.get_header_value("Host").empty() &&
+            !http::is_valid_host(request.get_header_value("Host"))) {
+            response.status = 400;
+            response.set_content("400 Bad Request: the Host header is not a host[:port]\n", "text/plain");
+            return;
+        }
         FaultPlan plan;
         if (options_.api_faults) {
-            plan = plan_request(options_.faults, options_.seed, request.target, next_attempt(request.target));
+            plan = plan_request(options_.faults, options_.seed, request.target, next_query_attempt(request.target));
             if (!pause(plan.delay_s)) return;
             if (plan.kind == FaultKind::reset &&
                 reset_connection(request.local_addr, request.local_port, request.remote_addr, request.remote_port))
                 return;
             if (plan.kind == FaultKind::error || plan.kind == FaultKind::rate_limit) {
                 response.status = plan.kind == FaultKind::error ? plan.error_status : 429;
-                if (plan.kind == FaultKind::rate_limit) response.set_header("Retry-After", "1");
+                if (plan.kind == FaultKind::rate_limit) http::set_header_once(response, "Retry-After", "1");
                 response.set_content("fault injected by the mirror\n", "text/plain");
                 return;
             }
@@ -176,7 +208,7 @@ void MirrorRoutes::install(httplib::Server& server) {
         for (const auto& [name, value] : request.params) params.emplace(name, value);
         if (const auto it = params.find("origin"); it != params.end() && it->second == "*") allow_any_origin(response);
         auto body = std::make_shared<const std::string>(
-            answer_api_query(catalogue_, params, base_url_of(request, options_)).dump());
+            answer_api_query(catalogue_, params, base_url_of(request)).dump());
         if (plan.kind == FaultKind::none) {
             response.set_content(*body, "application/json; charset=utf-8");
             return;
@@ -191,6 +223,10 @@ void MirrorRoutes::install(httplib::Server& server) {
 
     server.Get(R"(/images/([0-9a-f])/([0-9a-f]{2})/([^/]+))", [this](const httplib::Request& request,
                                                                        httplib::Response& response) {
+        // Ranges are answered here, one at most (httplib would answer several as a multipart of copies). The
+        // mirror sends no validator (ETag, Last-Modified), so an If-Range can never match: the whole image.
+        auto ranges = http::take_ranges(request);
+        if (request.has_header("If-Range")) ranges.clear();
         set_image_headers(response);
         const std::string hash_path = request.matches[1].str() + "/" + request.matches[2].str();
         const std::string name = request.matches[3].str();
@@ -217,7 +253,7 @@ void MirrorRoutes::install(httplib::Server& server) {
             --timeouts_waiting_;
             if (!answered) {
                 response.status = 504;   // nobody reads it: the client is gone (or the mirror is stopping)
-                response.set_header("Connection", "close");
+                http::set_header_once(response, "Connection", "close");
                 return;
             }
         } else if (!pause(plan.delay_s)) {
@@ -233,7 +269,7 @@ void MirrorRoutes::install(httplib::Server& server) {
                 return;
             case FaultKind::rate_limit:
                 response.status = 429;
-                response.set_header("Retry-After", "1");
+                http::set_header_once(response, "Retry-After", "1");
                 response.set_content("429 Too Many Requests (fault injected by the mirror)\n", "text/plain");
                 return;
             case FaultKind::reset:
@@ -252,8 +288,20 @@ void MirrorRoutes::install(httplib::Server& server) {
             response.set_content("500: the mirror could not encode this picture\n", "text/plain");
             return;
         }
+        const http::RangeChoice range = http::choose_range(ranges, image->size());
+        if (range.kind == http::RangeChoice::Kind::unsatisfiable) {
+            response.status = 416;
+            http::set_header_once(response, "Content-Range", http::content_range(range, image->size()));
+            response.set_content("416 Range Not Satisfiable\n", "text/plain");
+            return;
+        }
+        if (range.kind == http::RangeChoice::Kind::part) {
+            response.status = 206;
+            http::set_header_once(response, "Content-Range", http::content_range(range, image->size()));
+        }
         auto stream = std::make_shared<BodyStream>();
         stream->image = image;
+        stream->range_offset = range.offset;
         stream->bandwidth = options_.faults.bandwidth;
         stream->cut_at = plan.kind == FaultKind::none || plan.kind == FaultKind::timeout ? image->size() : image->size() / 2;
         const std::size_t chunk =
@@ -265,17 +313,18 @@ void MirrorRoutes::install(httplib::Server& server) {
         while (now_in_flight > peak && !peak_streams_.compare_exchange_weak(peak, now_in_flight)) {
         }
         response.set_content_provider(
-            static_cast<std::size_t>(image->size()), "image/jpeg",
+            static_cast<std::size_t>(range.length), "image/jpeg",
             [this, stream](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-                if (offset >= stream->cut_at) return false;   // truncate: the server closes the connection
+                const std::uint64_t at = stream->range_offset + offset;   // in the image
+                if (at >= stream->cut_at) return false;   // truncate: the server closes the connection
                 if (!stream->sending) {
                     stream->sending = true;
                     stream->started = Clock::now();
                     stream->first_offset = offset;
                 }
                 const std::size_t want = static_cast<std::size_t>(
-                    std::min<std::uint64_t>({length, stream->buffer.size(), stream->cut_at - offset}));
-                const std::size_t got = stream->image->read(offset, std::span(stream->buffer.data(), want));
+                    std::min<std::uint64_t>({length, stream->buffer.size(), stream->cut_at - at}));
+                const std::size_t got = stream->image->read(at, std::span(stream->buffer.data(), want));
                 if (!sink.write(reinterpret_cast<const char*>(stream->buffer.data()), got)) return false;
                 if (stream->bandwidth > 0) {
                     // Pace against the start, not the last chunk, so sleeping's overshoot does not add up.

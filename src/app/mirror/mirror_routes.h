@@ -11,11 +11,13 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <list>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 
 namespace httplib {
 class Server;
@@ -48,9 +50,17 @@ public:
     /// @brief Pinned timeouts waiting now (each ends when its client hangs up).
     int timeouts_waiting() const { return timeouts_waiting_.load(); }
 
+    /// @brief --api-faults: the api.php queries whose attempts are remembered (a retry draws its next fault).
+    static constexpr std::size_t kRememberedQueries = 4096;
+    std::size_t remembered_queries();
+
 private:
-    /// @brief How many times `resource` was asked for before (0 the first time), counting this one.
-    std::uint64_t next_attempt(const std::string& resource);
+    /// @brief How many times image `name` was asked for before (0 the first time), counting this one. Only names
+    /// in the catalogue get here, so this memory is bounded by the catalogue.
+    std::uint64_t next_attempt(const std::string& name);
+    /// @brief The same for an api.php query (any text a client sends): only the kRememberedQueries queries asked
+    /// most recently are remembered, by a 64-bit hash; one forgotten starts again at attempt 0.
+    std::uint64_t next_query_attempt(const std::string& query);
     /// @brief Sleeps `seconds` unless stop() comes first; false when stopped.
     bool pause(double seconds);
     /// @brief Like pause(), but also ends (false) when the client of socket `fd` hangs up; fd < 0: pause().
@@ -64,7 +74,11 @@ private:
     std::mutex mutex_;
     std::condition_variable stopped_signal_;
     bool stopped_ = false;
-    std::map<std::string, std::uint64_t> attempts_;
+    std::map<std::string, std::uint64_t> attempts_;   // images: one entry per catalogue name at most
+    // api.php: (hash of the query, attempts), most recently asked first — a hash, so that an entry's size does not
+    // follow the query's length.
+    std::list<std::pair<std::uint64_t, std::uint64_t>> query_attempts_;
+    std::unordered_map<std::uint64_t, std::list<std::pair<std::uint64_t, std::uint64_t>>::iterator> query_index_;
     std::map<std::string, std::size_t, std::less<>> jpeg_index_;   // --pin-faults: each JPEG's rank by name
     std::map<std::string, std::shared_ptr<const PaddedJpeg>> pictures_;
     std::deque<std::string> picture_order_;   // oldest first, for eviction

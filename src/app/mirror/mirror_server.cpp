@@ -1,5 +1,7 @@
 #include "mirror_server.h"
 
+#include "http_common.h"
+
 #include <httplib.h>
 
 #include <arpa/inet.h>
@@ -63,6 +65,7 @@ MirrorServer::MirrorServer(const MirrorOptions& options)
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     });
     server_->set_keep_alive_timeout(2);   // idle connections must not hold shutdown for long
+    http::answer_exceptions_plainly(*server_);
     routes_.install(*server_);
 }
 
