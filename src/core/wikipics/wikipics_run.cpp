@@ -217,7 +217,11 @@ void WikipicsRun::finish_result(ImageResult& result, HttpResponse response) {
     const auto cpu_after = clock_.thread_cpu_s ? clock_.thread_cpu_s() : std::nullopt;
     result.decode_s = cpu_before && cpu_after ? *cpu_after - *cpu_before : clock_.run.wall_s() - wall_before;
     if (auto* thumb = std::get_if<Thumbnail>(&decoded)) result.thumbnail = std::make_shared<const Thumbnail>(std::move(*thumb));
-    else result.decode_error = std::get<std::string>(decoded);
+    else {
+        const auto& failure = std::get<DecodeFailure>(decoded);
+        result.decode_error = std::string(to_string(failure.kind));
+        result.decode_detail = failure.detail;
+    }
 }
 
 ImageResult WikipicsRun::download_one(std::size_t index, const std::string& worker) {

@@ -45,7 +45,8 @@ struct ImageResult {
     double wait_s = 0;                ///< request start to first byte (connecting, server think time)
     double transfer_s = 0;            ///< first byte to last byte
     double decode_s = 0;              ///< decoding and scaling (thread CPU time where known)
-    std::optional<std::string> decode_error;
+    std::optional<std::string> decode_error;   ///< arrived but gave no thumbnail: DecodeError as spelled ("not_jpeg", …)
+    std::string decode_detail;                 ///< one line for humans
     std::shared_ptr<const Thumbnail> thumbnail;
 };
 
