@@ -681,6 +681,26 @@ TEST(WikipicsRun, ImageBombsAreDecodeErrorsOnTheirImages) {
         << format_image_line(by_index[1], 2);
 }
 
+// The body cap comes from the user's --size, never from the size the (possibly hostile) server listed.
+TEST(WikipicsRun, TheBodyCapFollowsTheSizeAskedForNotTheListing) {
+    std::mutex mutex;
+    std::vector<std::size_t> caps;
+    auto client = std::make_shared<FakeHttpClient>([&](const std::string&, const HttpLimits& limits) {
+        std::lock_guard lock(mutex);
+        caps.push_back(limits.max_body_bytes);
+        return ok_body(make_jpeg(8, 8));
+    });
+    WikipicsOptions options = run_options(WikipicsExecutor::sequential, 0);
+    options.size = 1'000'000;
+    std::vector<ImageInfo> sample{{"wide.jpg", "https://img.test/0", 550'000'000}, {"small.jpg", "https://img.test/1", 10}};
+    WikipicsRun run(options, sample, client, test_clock());
+    run.wait_finished();
+    ASSERT_EQ(caps.size(), 2u);
+    EXPECT_EQ(caps[0], 4'000'000u);   // 3 × 1_000_000 + 1 MB, however large the listing said the file was
+    EXPECT_EQ(caps[1], 4'000'000u);
+    EXPECT_EQ(image_body_cap(1'000'000), 4'000'000u);
+}
+
 TEST(WikipicsReport, GroupsDigitsLikePython) {
     EXPECT_EQ(group_digits(5086950), "5_086_950");
     EXPECT_EQ(group_digits(19955565), "19_955_565");

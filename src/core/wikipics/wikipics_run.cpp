@@ -45,6 +45,10 @@ private:
 
 }  // namespace
 
+std::size_t image_body_cap(long long size) {
+    return static_cast<std::size_t>(kBodyCapFactor * std::max(0LL, size) + kBodyCapSlack);
+}
+
 WikipicsRun::WikipicsRun(WikipicsOptions options, std::shared_ptr<HttpClient> client, WikipicsClock clock)
     : client_(std::move(client)), clock_(std::move(clock)) {
     require_buildable(options, *client_);
@@ -190,11 +194,12 @@ ImageResult WikipicsRun::begin_result(std::size_t index, const std::string& work
     return result;
 }
 
-HttpLimits WikipicsRun::image_limits(const ImageResult& result) {
+HttpLimits WikipicsRun::image_limits(const ImageResult&) {
     HttpLimits limits;
     limits.timeout_s = report_.options.timeout_s;
-    // A body far beyond what the API listed is not the image we asked for.
-    limits.max_body_bytes = static_cast<std::size_t>(result.listed_size) * 2 + 1'000'000;
+    // A body far beyond the size the user asked for is not the image we wanted. Never from the size the server
+    // listed: the same server may list anything (a widened listing let 550 MB bodies through).
+    limits.max_body_bytes = image_body_cap(report_.options.size);
     limits.cancel = &cancel_;
     return limits;
 }

@@ -50,6 +50,13 @@ struct ImageResult {
     std::shared_ptr<const Thumbnail> thumbnail;
 };
 
+/// @brief The most bytes one image's body may have: kBodyCapFactor × the --size asked for + kBodyCapSlack (3 × size
+/// + 1 MB). The sampler picks the images listed nearest to --size; the sizes the server lists are never trusted
+/// for the cap. Peak memory of a run is bounded by workers × (this + one decode).
+inline constexpr long long kBodyCapFactor = 3;
+inline constexpr long long kBodyCapSlack = 1'000'000;
+std::size_t image_body_cap(long long size);
+
 enum class RunPhase { sampling, downloading, finished };
 
 struct WikipicsReport {
