@@ -701,6 +701,19 @@ TEST(WikipicsRun, TheBodyCapFollowsTheSizeAskedForNotTheListing) {
     EXPECT_EQ(image_body_cap(1'000'000), 4'000'000u);
 }
 
+// Retry-After as both HTTP clients read it: delta-seconds, clamped to a day; dates and garbage are no figure.
+TEST(WikipicsHttp, RetryAfterIsClampedAndNeverWraps) {
+    EXPECT_EQ(parse_retry_after(" 7\r\n"), 7.0);
+    EXPECT_EQ(parse_retry_after("0"), 0.0);
+    EXPECT_EQ(parse_retry_after(" 9223372036854775807"), kMaxRetryAfterS);
+    EXPECT_EQ(parse_retry_after("99999999999999999999999999999999999999"), kMaxRetryAfterS);
+    EXPECT_EQ(parse_retry_after("86401"), kMaxRetryAfterS);
+    EXPECT_FALSE(parse_retry_after("-5"));
+    EXPECT_FALSE(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"));
+    EXPECT_FALSE(parse_retry_after("12abc"));
+    EXPECT_FALSE(parse_retry_after(""));
+}
+
 TEST(WikipicsReport, GroupsDigitsLikePython) {
     EXPECT_EQ(group_digits(5086950), "5_086_950");
     EXPECT_EQ(group_digits(19955565), "19_955_565");
