@@ -79,6 +79,7 @@ LaunchOptions parse_launch_options(const options::Params& params, options::Field
         if (!app_own && !errors.count(name)) o.params[name] = value;
     }
     for (const auto& d : catalog::demos()) d.check_options(params_of_demo(d, o), errors);
+    options::reject_non_utf8(params, errors);   // last: its message names the real fault
     return o;
 }
 

@@ -1,5 +1,6 @@
 #include "wikipics/wikipics_report.h"
 
+#include "base/utf8.h"
 #include "primes/primes_run.h"
 
 #include <cstdio>
@@ -88,7 +89,7 @@ std::string format_image_line(const ImageResult& result, std::size_t position) {
     line += " | " + result.title;
     if (result.decode_error)
         line += "  [not decoded: " + *result.decode_error + (result.decode_detail.empty() ? "" : " (" + result.decode_detail + ")") + "]";
-    return line;
+    return utf8::escape_controls(line);   // the title and the details are the server's: no terminal escapes from it
 }
 
 std::string format_summary(const WikipicsReport& report) {
@@ -117,7 +118,7 @@ std::string format_summary(const WikipicsReport& report) {
     char line[160];
     std::snprintf(line, sizeof line, "%s in %.2fs, %.2f MB/s (%s, %d %s)\n", to_string(report.options.executor).data(),
                   report.wall_s, report.wall_s > 0 ? static_cast<double>(bytes) / 1e6 / report.wall_s : 0.0,
-                  report.api_url.c_str(), report.workers,
+                  utf8::escape_controls(report.api_url).c_str(), report.workers,
                   report.options.executor == WikipicsExecutor::async ? "requests in flight" : "workers");
     out += line;
     double decode_s = 0;

@@ -2,6 +2,8 @@
 
 #include "wikipics/sampling.h"
 
+#include "base/utf8.h"
+
 #include "aio/aio.h"
 
 #include <algorithm>
@@ -213,7 +215,7 @@ void WikipicsRun::finish_result(ImageResult& result, HttpResponse response) {
     result.retry_after_s = response.retry_after_s;
     if (!response.ok()) {
         result.error = std::string(to_string(response.error));
-        result.error_detail = response.error_detail;
+        result.error_detail = utf8::repair(response.error_detail);   // the platform's words may quote the server
         return;
     }
     const auto cpu_before = clock_.thread_cpu_s ? clock_.thread_cpu_s() : std::nullopt;
