@@ -113,3 +113,26 @@ TEST(Cli, PrimesBadInput) {
     expect_usage_error("primes --sample 2**99", "2**99");
     expect_usage_error("primes --sample huge", "huge");
 }
+
+// `cp conclab conclab-1.0`: the copy is conclab still, and starts itself as worker processes (it answers
+// `conclab noop`); it said "this program is not conclab" before.
+TEST(Cli, ARenamedConclabStillRunsProcesses) {
+    const std::filesystem::path folder = std::filesystem::path(testing::TempDir()) / ("renamed-" + std::to_string(getpid()));
+    std::filesystem::create_directories(folder);
+    const std::filesystem::path renamed = folder / "conclab-1.0";
+    std::filesystem::copy_file(CONCLAB_EXE, renamed, std::filesystem::copy_options::overwrite_existing);
+    const std::string command = "env -u CONCLAB_WORKER_EXE " + renamed.string() +
+                                " primes 7 15 --executor processes --workers 2 --json 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    ASSERT_TRUE(pipe);
+    std::string out;
+    std::array<char, 4096> buffer{};
+    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
+    const int raw = pclose(pipe);
+    std::filesystem::remove_all(folder);
+    ASSERT_TRUE(WIFEXITED(raw));
+    ASSERT_EQ(WEXITSTATUS(raw), 0) << out;
+    const auto doc = nlohmann::json::parse(out);
+    EXPECT_EQ(doc["executor"], "processes") << out;
+    EXPECT_EQ(out.find("not conclab"), std::string::npos) << out;
+}
