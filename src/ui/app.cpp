@@ -312,7 +312,7 @@ int run_gui(const LaunchOptions& options, const std::string& launch_error) {
     settings.width = options.window_width;
     settings.height = options.window_height;
     if (!platform::open_gui(settings, error)) {
-        std::fprintf(stderr, "error: cannot open a window: %s\n", error.c_str());
+        std::fprintf(stderr, "error: %s\n", error.c_str());   // "no display: …", "cannot open a window: …"
         return 1;
     }
     ImGui::StyleColorsDark();

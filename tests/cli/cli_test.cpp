@@ -136,3 +136,18 @@ TEST(Cli, ARenamedConclabStillRunsProcesses) {
     EXPECT_EQ(doc["executor"], "processes") << out;
     EXPECT_EQ(out.find("not conclab"), std::string::npos) << out;
 }
+
+// The desktop app with no display: SDL falls back to its offscreen driver and the app ran invisibly (exit 0 after
+// its frames). It refuses with "error: no display …" unless SDL_VIDEODRIVER names such a driver.
+TEST(Cli, TheDesktopAppWithNoDisplaySaysSoInsteadOfRunningInvisibly) {
+    const Outcome none = conclab::test::run_conclab("--frames 3", "env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER ASAN_OPTIONS=detect_leaks=0 timeout 60");
+    if (none.err.find("no GUI") != std::string::npos) GTEST_SKIP() << "built without the GUI";
+    EXPECT_EQ(none.status, 1) << none.err;
+    const std::string ours = "error: no display: SDL found only its 'offscreen' video driver";
+    EXPECT_TRUE(none.err.rfind(ours, 0) == 0 || none.err.find("\n" + ours) != std::string::npos)
+        << none.err;   // (libwayland may say its own line about XDG_RUNTIME_DIR first)
+    EXPECT_TRUE(none.out.empty()) << none.out;
+    // Asked for by name, such a driver is used: the dummy one has no GL, so the window fails for that reason.
+    const Outcome dummy = conclab::test::run_conclab("--frames 3", "env -u DISPLAY -u WAYLAND_DISPLAY SDL_VIDEODRIVER=dummy ASAN_OPTIONS=detect_leaks=0 timeout 60");
+    EXPECT_EQ(dummy.err.find("no display"), std::string::npos) << dummy.err;
+}
