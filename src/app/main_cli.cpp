@@ -21,6 +21,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 using namespace conclab;
@@ -33,8 +34,13 @@ using cli::UsageError;
 }  // namespace
 
 int main(int argc, char** argv) {
-    // Hidden: `conclab noop` exits at once, so that the lab's start-up probe times starting this very program.
-    if (argc == 2 && std::strcmp(argv[1], "noop") == 0) return 0;
+    // Hidden: `conclab noop` exits at once, so that the lab's start-up probe times starting this very program. Asked
+    // with CONCLAB_NOOP_ANSWER=<nonce> it also says so: how a renamed conclab (conclab-1.0) knows it can start
+    // itself as worker processes (src/platform/native/worker_process.cpp).
+    if (argc == 2 && std::strcmp(argv[1], "noop") == 0) {
+        if (const char* nonce = std::getenv("CONCLAB_NOOP_ANSWER")) std::printf("conclab noop %s\n", nonce);
+        return 0;
+    }
     catalog::register_all_tasks();
     CLI::App app{"Concurrency Lab — processes, threads and coroutines, measured on your own cores.\n"
                  "With no subcommand, opens the desktop app.",

@@ -18,7 +18,8 @@ struct GuiSettings {
 };
 
 /// @brief Opens the window and GL context (GL 3.3 core natively, WebGL2 / GLES 3 on the web) and creates the
-/// Dear ImGui context with its SDL and OpenGL back ends. False + a reason if impossible.
+/// Dear ImGui context with its SDL and OpenGL back ends. False + a reason if impossible ("cannot open a window: …";
+/// natively "no display: …" when SDL finds only its offscreen or dummy driver and SDL_VIDEODRIVER did not ask for it).
 bool open_gui(const GuiSettings& settings, std::string& error);
 
 /// @brief Drawing-buffer pixels per window unit (a browser's devicePixelRatio with high-DPI, else 1), once

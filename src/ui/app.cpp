@@ -79,6 +79,7 @@ LaunchOptions parse_launch_options(const options::Params& params, options::Field
         if (!app_own && !errors.count(name)) o.params[name] = value;
     }
     for (const auto& d : catalog::demos()) d.check_options(params_of_demo(d, o), errors);
+    options::reject_non_utf8(params, errors);   // last: its message names the real fault
     return o;
 }
 
@@ -311,7 +312,7 @@ int run_gui(const LaunchOptions& options, const std::string& launch_error) {
     settings.width = options.window_width;
     settings.height = options.window_height;
     if (!platform::open_gui(settings, error)) {
-        std::fprintf(stderr, "error: cannot open a window: %s\n", error.c_str());
+        std::fprintf(stderr, "error: %s\n", error.c_str());   // "no display: …", "cannot open a window: …"
         return 1;
     }
     ImGui::StyleColorsDark();

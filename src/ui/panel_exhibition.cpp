@@ -786,7 +786,7 @@ private:
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kSequentialColour), "%s", sequential_key.c_str());
         same_line_if_fits(ImGui::CalcTextSize(simultaneous_key.c_str()).x);
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kSimultaneousColour), "%s", simultaneous_key.c_str());
-        ImGui::Text(tr(Text::ex_crossover_note), crossover);
+        if (crossover < exhibition::kCrossoverNever) ImGui::Text(tr(Text::ex_crossover_note), crossover);
         ImGui::PopTextWrapPos();
     }
 

@@ -113,3 +113,41 @@ TEST(Cli, PrimesBadInput) {
     expect_usage_error("primes --sample 2**99", "2**99");
     expect_usage_error("primes --sample huge", "huge");
 }
+
+// `cp conclab conclab-1.0`: the copy is conclab still, and starts itself as worker processes (it answers
+// `conclab noop`); it said "this program is not conclab" before.
+TEST(Cli, ARenamedConclabStillRunsProcesses) {
+    const std::filesystem::path folder = std::filesystem::path(testing::TempDir()) / ("renamed-" + std::to_string(getpid()));
+    std::filesystem::create_directories(folder);
+    const std::filesystem::path renamed = folder / "conclab-1.0";
+    std::filesystem::copy_file(CONCLAB_EXE, renamed, std::filesystem::copy_options::overwrite_existing);
+    const std::string command = "env -u CONCLAB_WORKER_EXE " + renamed.string() +
+                                " primes 7 15 --executor processes --workers 2 --json 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    ASSERT_TRUE(pipe);
+    std::string out;
+    std::array<char, 4096> buffer{};
+    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
+    const int raw = pclose(pipe);
+    std::filesystem::remove_all(folder);
+    ASSERT_TRUE(WIFEXITED(raw));
+    ASSERT_EQ(WEXITSTATUS(raw), 0) << out;
+    const auto doc = nlohmann::json::parse(out);
+    EXPECT_EQ(doc["executor"], "processes") << out;
+    EXPECT_EQ(out.find("not conclab"), std::string::npos) << out;
+}
+
+// The desktop app with no display: SDL falls back to its offscreen driver and the app ran invisibly (exit 0 after
+// its frames). It refuses with "error: no display …" unless SDL_VIDEODRIVER names such a driver.
+TEST(Cli, TheDesktopAppWithNoDisplaySaysSoInsteadOfRunningInvisibly) {
+    const Outcome none = conclab::test::run_conclab("--frames 3", "env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER ASAN_OPTIONS=detect_leaks=0 timeout 60");
+    if (none.err.find("no GUI") != std::string::npos) GTEST_SKIP() << "built without the GUI";
+    EXPECT_EQ(none.status, 1) << none.err;
+    const std::string ours = "error: no display: SDL found only its 'offscreen' video driver";
+    EXPECT_TRUE(none.err.rfind(ours, 0) == 0 || none.err.find("\n" + ours) != std::string::npos)
+        << none.err;   // (libwayland may say its own line about XDG_RUNTIME_DIR first)
+    EXPECT_TRUE(none.out.empty()) << none.out;
+    // Asked for by name, such a driver is used: the dummy one has no GL, so the window fails for that reason.
+    const Outcome dummy = conclab::test::run_conclab("--frames 3", "env -u DISPLAY -u WAYLAND_DISPLAY SDL_VIDEODRIVER=dummy ASAN_OPTIONS=detect_leaks=0 timeout 60");
+    EXPECT_EQ(dummy.err.find("no display"), std::string::npos) << dummy.err;
+}

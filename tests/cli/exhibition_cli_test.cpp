@@ -107,6 +107,18 @@ TEST(ExhibitionCli, TheTalksTwentyGamesEndWhereTheirPositionsSay) {
     for (const auto& b : doc["boards_result"]) expect_board_consistent(b, 30);
 }
 
+// Her 0.000001 s against their 3600 s: the crossover is 3.6 billion boards, beyond an int ("from -2147483648
+// boards on"). It reads "never", and the JSON holds a positive count.
+TEST(ExhibitionCli, AFarCrossoverSaysNeverInsteadOfOverflowing) {
+    const Outcome text = run("exhibition --boards 1 --moves 1 --her 0.000001 --them 3600");
+    ASSERT_EQ(text.status, 0) << text.err;
+    EXPECT_EQ(text.out.find("-2147483648"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("she never becomes the bottleneck"), std::string::npos) << text.out;
+    const Outcome json = run("exhibition --boards 1 --moves 1 --her 0.000001 --them 3600 --json");
+    ASSERT_EQ(json.status, 0) << json.err;
+    EXPECT_GE(nlohmann::json::parse(json.out)["crossover_boards"].get<long long>(), 1'000'000'000LL) << json.out;
+}
+
 TEST(ExhibitionCli, BadInputExitsTwo) {
     for (const char* bad : {"--boards 0", "--boards 101", "--her 0", "--her -1", "--them 0", "--moves 0", "--moves 201",
                             "--mode nope", "--boards 010"}) {

@@ -6,6 +6,15 @@
 
 #include <regex>
 #include <string>
+#include <vector>
+
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char** environ;
 
 namespace {
 
@@ -57,4 +66,73 @@ TEST(SpinnerCli, BadInputExitsWithUsageError) {
     conclab::test::expect_usage_error("spinner --kind fiber", "thread|process|coroutine");
     conclab::test::expect_usage_error("spinner --seconds 0", "seconds");
     conclab::test::expect_usage_error("spinner --number 1", "number");
+}
+
+namespace {
+
+struct Interrupted {
+    std::string out;
+    int status = -1;
+    bool saw_frame = false;
+};
+
+// Starts `conclab spinner ARGS`, waits until its output holds a frame (on output, not on time: up to 60 s of
+// --seconds), sends one SIGINT, and reads the rest until the program closes stdout.
+Interrupted interrupt_spinner(const std::vector<std::string>& args) {
+    Interrupted result;
+    int out_pipe[2];
+    if (pipe(out_pipe) != 0) return result;
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, out_pipe[1], STDOUT_FILENO);
+    posix_spawn_file_actions_addclose(&actions, out_pipe[0]);
+    std::vector<std::string> all{CONCLAB_EXE, "spinner"};
+    all.insert(all.end(), args.begin(), args.end());
+    std::vector<char*> argv;
+    for (auto& a : all) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    pid_t pid = 0;
+    const int spawned = posix_spawn(&pid, CONCLAB_EXE, &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(out_pipe[1]);
+    if (spawned != 0) {
+        close(out_pipe[0]);
+        return result;
+    }
+    bool sent = false;
+    char buffer[4096];
+    for (;;) {
+        pollfd fd{out_pipe[0], POLLIN, 0};
+        if (poll(&fd, 1, 30'000) <= 0) break;   // a hang: the test fails on the missing ending
+        const ssize_t n = read(out_pipe[0], buffer, sizeof buffer);
+        if (n <= 0) break;
+        result.out.append(buffer, static_cast<std::size_t>(n));
+        if (!sent && frames_in(result.out) > 0) {
+            result.saw_frame = true;
+            kill(pid, SIGINT);
+            sent = true;
+        }
+    }
+    close(out_pipe[0]);
+    if (!sent) kill(pid, SIGKILL);
+    int raw = 0;
+    waitpid(pid, &raw, 0);
+    result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -(WIFSIGNALED(raw) ? WTERMSIG(raw) : 0);   // killed: -signal
+    return result;
+}
+
+}  // namespace
+
+// Ctrl+C while the spinner spins: its line is erased and ended, the status is 130 — `\r- thinking!` was left
+// behind with no newline (and the process kind's child kept drawing).
+TEST(SpinnerCli, CtrlCErasesTheLineEndsItAndExits130) {
+    const std::string erase = "\r" + std::string(std::string("thinking!").size() + 2, ' ') + "\r\n";
+    for (const std::string kind : {"thread", "process", "coroutine"}) {
+        const Interrupted r = interrupt_spinner({"--kind", kind, "--seconds", "60", "--number", "91"});
+        ASSERT_TRUE(r.saw_frame) << kind << ": " << r.out;
+        EXPECT_EQ(r.status, 130) << kind << " (an exit, not death by the signal)";
+        ASSERT_GE(r.out.size(), erase.size()) << kind;
+        EXPECT_EQ(r.out.substr(r.out.size() - erase.size()), erase) << kind << ": " << r.out;
+        EXPECT_EQ(r.out.find("Answer:"), std::string::npos) << kind << ": " << r.out;
+    }
 }

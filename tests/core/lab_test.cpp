@@ -311,6 +311,24 @@ TEST(LabRun, SystemCountsProcessesAndListsTheTopTenByThreads) {
     EXPECT_EQ(s->tables[0].rows[9][0], "p3");
 }
 
+// /proc names are cut by the kernel at 15 bytes, inside a UTF-8 character at times, and may hold terminal
+// controls: the report's text stays UTF-8 (JSON) and the text table shows the controls instead of obeying them.
+TEST(LabRun, ProcessNamesThatAreNotUtf8StayValidInJsonAndInertInText) {
+    struct HostileNames : FakeProbes {
+        SystemSnapshot system_snapshot() override {
+            SystemSnapshot snap{2, {}, "fake /proc"};
+            snap.processes.push_back({"sleepsééééé\xC3", 1, 50});   // 15 bytes, the last one half an é
+            snap.processes.push_back({"\x1b]0;pwned\x07\xE9", 2, 40});
+            return snap;
+        }
+    };
+    const LabReport report = run_fake(quick(Suite::system), std::make_unique<HostileNames>());
+    EXPECT_NO_THROW((void)to_json(report).dump());
+    const std::string text = format_text(report);
+    EXPECT_EQ(text.find('\x1b'), std::string::npos) << text;
+    EXPECT_NE(text.find("\\x1b]0;pwned\\x07"), std::string::npos) << text;
+}
+
 TEST(LabRun, LatencyLadderTakesCacheLevelsFromTheChaseCurve) {
     const LabReport report = run_fake(quick(Suite::latency), std::make_unique<FakeProbes>());
     const Section* s = report.find(Suite::latency);

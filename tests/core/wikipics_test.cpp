@@ -396,7 +396,7 @@ TEST(WikipicsSampling, ApiFailureEndsSamplingWithItsReason) {
 
 TEST(WikipicsThumbnail, DecodesAndScalesTheLongSideTo160) {
     const auto wide = make_thumbnail(make_jpeg(640, 320));
-    ASSERT_TRUE(std::holds_alternative<Thumbnail>(wide)) << std::get<std::string>(wide);
+    ASSERT_TRUE(std::holds_alternative<Thumbnail>(wide)) << std::get<DecodeFailure>(wide).detail;
     const auto& thumb = std::get<Thumbnail>(wide);
     EXPECT_EQ(thumb.width, 160);
     EXPECT_EQ(thumb.height, 80);
@@ -405,8 +405,85 @@ TEST(WikipicsThumbnail, DecodesAndScalesTheLongSideTo160) {
     const auto small = make_thumbnail(make_jpeg(30, 90));
     ASSERT_TRUE(std::holds_alternative<Thumbnail>(small));
     EXPECT_EQ(std::get<Thumbnail>(small).width, 30);   // never enlarged
-    EXPECT_TRUE(std::holds_alternative<std::string>(make_thumbnail("not a jpeg at all")));
-    EXPECT_TRUE(std::holds_alternative<std::string>(make_thumbnail("")));
+    EXPECT_TRUE(std::holds_alternative<DecodeFailure>(make_thumbnail("not a jpeg at all")));
+    EXPECT_TRUE(std::holds_alternative<DecodeFailure>(make_thumbnail("")));
+}
+
+namespace {
+
+std::uint32_t crc32(const std::string& bytes) {
+    std::uint32_t crc = 0xFFFFFFFFu;
+    for (unsigned char b : bytes) {
+        crc ^= b;
+        for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+}
+
+std::string be32(std::uint32_t v) {
+    return {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8), static_cast<char>(v)};
+}
+
+std::string png_chunk(const std::string& type, const std::string& data) {
+    return be32(static_cast<std::uint32_t>(data.size())) + type + data + be32(crc32(type + data));
+}
+
+// A PNG whose header says `w` x `h` (RGB) and whose IDAT inflates to `inflated` bytes of zeros: with 1x1 and
+// 16 MiB, a ~16 KB file that a PNG decoder inflates whole before it can notice the data is too long.
+std::string png_bomb(std::uint32_t w, std::uint32_t h, int inflated) {
+    std::vector<unsigned char> zeros(static_cast<std::size_t>(inflated), 0);
+    int compressed_size = 0;
+    unsigned char* compressed = stbi_zlib_compress(zeros.data(), inflated, &compressed_size, 9);
+    const std::string idat(reinterpret_cast<const char*>(compressed), static_cast<std::size_t>(compressed_size));
+    STBIW_FREE(compressed);
+    const std::string ihdr = be32(w) + be32(h) + std::string{8, 2, 0, 0, 0};   // 8-bit RGB, no interlace
+    return std::string("\x89PNG\r\n\x1a\n", 8) + png_chunk("IHDR", ihdr) + png_chunk("IDAT", idat) + png_chunk("IEND", "");
+}
+
+// A real 16x16 JPEG whose frame header (SOF0) is rewritten to claim `w` x `h`: a few hundred bytes that a decoder
+// without a budget allocates w*h*4 bytes for.
+std::string jpeg_claiming(int w, int h) {
+    std::string jpeg = make_jpeg(16, 16);
+    const auto sof = jpeg.find("\xFF\xC0");
+    if (sof == std::string::npos) return jpeg;
+    jpeg[sof + 5] = static_cast<char>(h >> 8);
+    jpeg[sof + 6] = static_cast<char>(h & 0xFF);
+    jpeg[sof + 7] = static_cast<char>(w >> 8);
+    jpeg[sof + 8] = static_cast<char>(w & 0xFF);
+    return jpeg;
+}
+
+}  // namespace
+
+// A hostile image host: a decompression bomb as PNG (listed as image/jpeg), a tiny JPEG claiming 120 MP. Each is an
+// error on that image with its kind, found before stb_image allocates anything of the claimed size.
+TEST(WikipicsThumbnail, OnlyJpegsWithinThePixelBudgetAreDecoded) {
+    const auto bomb = make_thumbnail(png_bomb(1, 1, 16 << 20));
+    ASSERT_TRUE(std::holds_alternative<DecodeFailure>(bomb));
+    EXPECT_EQ(std::get<DecodeFailure>(bomb).kind, DecodeError::not_jpeg) << std::get<DecodeFailure>(bomb).detail;
+    EXPECT_LT(largest_decode_allocation(), 1u << 20);   // nothing inflated
+
+    std::string png;   // an honest small PNG is refused too: the demo asked for JPEGs
+    std::vector<unsigned char> rgb(10 * 10 * 3, 200);
+    stbi_write_png_to_func([](void* context, void* data, int size) {
+        static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
+    }, &png, 10, 10, 3, rgb.data(), 30);
+    const auto small_png = make_thumbnail(png);
+    ASSERT_TRUE(std::holds_alternative<DecodeFailure>(small_png));
+    EXPECT_EQ(std::get<DecodeFailure>(small_png).kind, DecodeError::not_jpeg);
+
+    const std::string claims = jpeg_claiming(12000, 10000);
+    EXPECT_LT(claims.size(), 2000u);
+    const auto big = make_thumbnail(claims);
+    ASSERT_TRUE(std::holds_alternative<DecodeFailure>(big));
+    EXPECT_EQ(std::get<DecodeFailure>(big).kind, DecodeError::too_many_pixels);
+    EXPECT_NE(std::get<DecodeFailure>(big).detail.find("12000x10000"), std::string::npos) << std::get<DecodeFailure>(big).detail;
+    EXPECT_LT(largest_decode_allocation(), 1u << 20);   // refused from the header: no 480 MB of pixels
+
+    // The budget still takes a real 10–30 MP Commons photo; a JPEG within it decodes.
+    EXPECT_GE(kMaxDecodedPixels, 30'000'000);
+    EXPECT_TRUE(std::holds_alternative<Thumbnail>(make_thumbnail(make_jpeg(400, 300))));
+    EXPECT_GE(largest_decode_allocation(), 400u * 300u * 4u);   // the counter does see a real decode
 }
 
 // A large image goes through a box reduction before stb's filter (as Pillow's thumbnail()): the thumbnail must be
@@ -573,6 +650,69 @@ TEST(WikipicsRun, PerImageErrorsKeepTheirReasonsAndTotalsCountOnlyGoodImages) {
     EXPECT_EQ(format_image_line(by_index[0], 1), "( 1) " + std::string(11 - group_digits(static_cast<long long>(jpeg.size())).size(), ' ') +
                                                      group_digits(static_cast<long long>(jpeg.size())) + " bytes | img0.jpg");
     EXPECT_EQ(format_image_line(by_index[3], 4), "( 4)  http_status (HTTP 404) | img3.jpg");
+}
+
+// The bombs through a run: each image arrived (no HTTP error) but is reported with its decode error kind, in the
+// line, the summary and the JSON.
+TEST(WikipicsRun, ImageBombsAreDecodeErrorsOnTheirImages) {
+    const std::string png = png_bomb(1, 1, 4 << 20), claims = jpeg_claiming(12000, 10000), jpeg = make_jpeg(64, 48);
+    auto client = std::make_shared<FakeHttpClient>([&](const std::string& url, const HttpLimits&) {
+        const int n = std::stoi(url.substr(url.rfind('/') + 1));
+        return ok_body(n == 0 ? png : n == 1 ? claims : jpeg);
+    });
+    WikipicsRun run(run_options(WikipicsExecutor::sequential, 0), numbered_sample(3), client, test_clock());
+    run.wait_finished();
+    const auto report = run.report();
+    std::map<std::size_t, ImageResult> by_index;
+    for (const auto& r : report.results) by_index[r.index] = r;
+    EXPECT_FALSE(by_index[0].error);
+    EXPECT_EQ(by_index[0].decode_error, "not_jpeg");
+    EXPECT_FALSE(by_index[0].thumbnail);
+    EXPECT_EQ(by_index[1].decode_error, "too_many_pixels");
+    EXPECT_FALSE(by_index[1].thumbnail);
+    EXPECT_FALSE(by_index[2].decode_error);
+    EXPECT_TRUE(by_index[2].thumbnail);
+    const nlohmann::json doc = to_json(report);
+    EXPECT_EQ(doc["images"][0]["decode_error"], "not_jpeg");
+    EXPECT_EQ(doc["images"][1]["decode_error"], "too_many_pixels");
+    EXPECT_FALSE(doc["images"][2].contains("decode_error"));
+    const std::string summary = format_summary(report);
+    EXPECT_NE(summary.find("not decoded: not_jpeg 1 too_many_pixels 1"), std::string::npos) << summary;
+    EXPECT_NE(format_image_line(by_index[1], 2).find("[not decoded: too_many_pixels (12000x10000"), std::string::npos)
+        << format_image_line(by_index[1], 2);
+}
+
+// The body cap comes from the user's --size, never from the size the (possibly hostile) server listed.
+TEST(WikipicsRun, TheBodyCapFollowsTheSizeAskedForNotTheListing) {
+    std::mutex mutex;
+    std::vector<std::size_t> caps;
+    auto client = std::make_shared<FakeHttpClient>([&](const std::string&, const HttpLimits& limits) {
+        std::lock_guard lock(mutex);
+        caps.push_back(limits.max_body_bytes);
+        return ok_body(make_jpeg(8, 8));
+    });
+    WikipicsOptions options = run_options(WikipicsExecutor::sequential, 0);
+    options.size = 1'000'000;
+    std::vector<ImageInfo> sample{{"wide.jpg", "https://img.test/0", 550'000'000}, {"small.jpg", "https://img.test/1", 10}};
+    WikipicsRun run(options, sample, client, test_clock());
+    run.wait_finished();
+    ASSERT_EQ(caps.size(), 2u);
+    EXPECT_EQ(caps[0], 4'000'000u);   // 3 × 1_000_000 + 1 MB, however large the listing said the file was
+    EXPECT_EQ(caps[1], 4'000'000u);
+    EXPECT_EQ(image_body_cap(1'000'000), 4'000'000u);
+}
+
+// Retry-After as both HTTP clients read it: delta-seconds, clamped to a day; dates and garbage are no figure.
+TEST(WikipicsHttp, RetryAfterIsClampedAndNeverWraps) {
+    EXPECT_EQ(parse_retry_after(" 7\r\n"), 7.0);
+    EXPECT_EQ(parse_retry_after("0"), 0.0);
+    EXPECT_EQ(parse_retry_after(" 9223372036854775807"), kMaxRetryAfterS);
+    EXPECT_EQ(parse_retry_after("99999999999999999999999999999999999999"), kMaxRetryAfterS);
+    EXPECT_EQ(parse_retry_after("86401"), kMaxRetryAfterS);
+    EXPECT_FALSE(parse_retry_after("-5"));
+    EXPECT_FALSE(parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"));
+    EXPECT_FALSE(parse_retry_after("12abc"));
+    EXPECT_FALSE(parse_retry_after(""));
 }
 
 TEST(WikipicsReport, GroupsDigitsLikePython) {

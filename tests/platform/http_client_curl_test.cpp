@@ -54,6 +54,11 @@ public:
             res.set_header("Retry-After", "7");
             res.set_content("slow down", "text/plain");
         });
+        server_.Get("/busy-forever", [](const httplib::Request&, httplib::Response& res) {
+            res.status = 429;
+            res.set_header("Retry-After", "9223372036854775807");   // a hostile server's "forever"
+            res.set_content("slow down", "text/plain");
+        });
         server_.Get("/redirect", [](const httplib::Request&, httplib::Response& res) { res.set_redirect("/ok"); });
         server_.Get("/big", [](const httplib::Request&, httplib::Response& res) { res.set_content(std::string(200'000, 'b'), "image/jpeg"); });
         server_.Get("/truncated", [](const httplib::Request&, httplib::Response& res) {
@@ -134,6 +139,11 @@ TEST(HttpClientCurl, BlockingGetGivesEachFailureItsReason) {
     EXPECT_EQ(busy.error, HttpError::rate_limited);
     ASSERT_TRUE(busy.retry_after_s);
     EXPECT_EQ(*busy.retry_after_s, 7);
+
+    const HttpResponse forever = client->get(server.url("/busy-forever"), limits());
+    EXPECT_EQ(forever.error, HttpError::rate_limited);
+    ASSERT_TRUE(forever.retry_after_s);
+    EXPECT_EQ(*forever.retry_after_s, wikipics::kMaxRetryAfterS);   // clamped, never a wrapped negative
 
     const HttpResponse redirected = client->get(server.url("/redirect"), limits());
     EXPECT_TRUE(redirected.ok()) << redirected.error_detail;

@@ -45,7 +45,10 @@ int run_exhibition(const ExhibitionArgs& args) {
                 hours_minutes(report.simultaneous_s).c_str());
     if (report.simulated_simultaneous_s)
         std::printf("  simulated, games ending early by mate: %s\n", hours_minutes(*report.simulated_simultaneous_s).c_str());
-    std::printf("  she becomes the bottleneck from %d boards on\n", report.crossover_boards);
+    if (report.crossover_boards >= exhibition::kCrossoverNever)
+        std::printf("  she never becomes the bottleneck (it would take over %d boards)\n", exhibition::kCrossoverNever);
+    else
+        std::printf("  she becomes the bottleneck from %d boards on\n", report.crossover_boards);
     std::printf("  results: she won %d, lost %d, drew %d, %d unfinished at the move limit\n", report.her_wins,
                 report.her_losses, report.draws, report.undecided);
     std::printf("%s\n", exhibition::talk_slide_note(options).c_str());

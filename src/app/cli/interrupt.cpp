@@ -8,7 +8,7 @@
 
 namespace conclab::cli {
 
-InterruptWatch::InterruptWatch() {
+InterruptWatch::InterruptWatch(bool announce) : announce_(announce) {
     sigemptyset(&signals_);
     sigaddset(&signals_, SIGINT);
     sigaddset(&signals_, SIGTERM);
@@ -37,7 +37,7 @@ void InterruptWatch::watch() {
         const int signal = sigtimedwait(&signals_, nullptr, &tick);
         if (signal != SIGINT && signal != SIGTERM) continue;
         if (interrupted_.exchange(true)) std::_Exit(kInterrupted);   // the second Ctrl+C: no more waiting
-        std::fprintf(stderr, "\ninterrupted: cancelling (Ctrl+C again to quit at once)\n");
+        if (announce_) std::fprintf(stderr, "\ninterrupted: cancelling (Ctrl+C again to quit at once)\n");
         std::function<void()> action;
         {
             std::lock_guard lock(mutex_);

@@ -18,8 +18,9 @@ inline constexpr int kInterrupted = 130;
 class InterruptWatch {
 public:
     /// @brief Blocks SIGINT and SIGTERM in this thread (create it before any other thread starts) and
-    /// starts watching for them.
-    InterruptWatch();
+    /// starts watching for them. `announce`: say "interrupted: cancelling" on stderr before the action (a command
+    /// whose action cleans its terminal line first, as the spinner's, says nothing).
+    explicit InterruptWatch(bool announce = true);
     ~InterruptWatch();
     InterruptWatch(const InterruptWatch&) = delete;
     InterruptWatch& operator=(const InterruptWatch&) = delete;
@@ -39,6 +40,7 @@ private:
     std::function<void()> action_;
     std::atomic<bool> interrupted_{false};
     std::atomic<bool> stopping_{false};
+    bool announce_ = true;
     std::thread watcher_;
 };
 

@@ -51,7 +51,7 @@ int run_lab(const LabArgs& args) {
     if (show_progress) std::fprintf(stderr, "\r%*s\r", 84, "");
     interrupt.stop();
     const lab::LabReport& report = run.wait();
-    if (args.json) std::cout << lab::to_json(report).dump(2) << "\n";
+    if (args.json) std::cout << lab::to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     else if (args.csv) std::cout << lab::to_csv(report);
     else std::cout << lab::format_text(report);
     return interrupt.interrupted() ? kInterrupted : 0;

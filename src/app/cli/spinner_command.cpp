@@ -3,9 +3,11 @@
 #include "cli/spinner_command.h"
 
 #include "cli/demo_flags.h"
+#include "cli/interrupt.h"
 #include "exhibition/spinner.h"
 
 #include <poll.h>
+#include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -13,6 +15,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <mutex>
 #include <string>
 
 namespace conclab::cli {
@@ -26,9 +29,34 @@ double now_s() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
+// Frames go through one lock, so that Ctrl+C can end them: after `stopped` no frame is drawn, and the line is
+// erased once. The process kind's drawing child is killed first (it writes on its own).
+struct Screen {
+    std::mutex mutex;
+    bool stopped = false;
+    pid_t drawing_child = 0;
+};
+Screen screen;
+
 void draw(const std::string& text) {
+    std::lock_guard lock(screen.mutex);
+    if (screen.stopped) return;
     std::fputs(text.c_str(), stdout);
     std::fflush(stdout);
+}
+
+// Ctrl+C or SIGTERM (on InterruptWatch's thread): nothing finished, so nothing to report — the spinner's line
+// erased, a newline, exit 130. `\r- thinking!` was left on the terminal before.
+[[noreturn]] void interrupted() {
+    std::lock_guard lock(screen.mutex);
+    screen.stopped = true;
+    if (screen.drawing_child > 0) {
+        kill(screen.drawing_child, SIGKILL);
+        waitpid(screen.drawing_child, nullptr, 0);
+    }
+    std::fputs((exhibition::spinner_erase() + "\n").c_str(), stdout);
+    std::fflush(stdout);
+    std::_Exit(kInterrupted);   // the slow call may be blocking any thread: no unwinding
 }
 
 // spinner_proc: a child process draws (with write(2) only) and polls a pipe for "done"; it reports its
@@ -41,6 +69,7 @@ std::uint64_t with_process(const SpinnerOptions& o, FrameGaps& gaps) {
                                    exhibition::spinner_frame(2), exhibition::spinner_frame(3)};
     const auto erase = exhibition::spinner_erase();
     std::fflush(stdout);
+    std::unique_lock screen_lock(screen.mutex);   // an interrupt waits until the child's pid is known
     const pid_t child = fork();
     if (child < 0) throw std::runtime_error(std::string("fork: ") + std::strerror(errno));
     if (child == 0) {
@@ -60,6 +89,8 @@ std::uint64_t with_process(const SpinnerOptions& o, FrameGaps& gaps) {
         [[maybe_unused]] auto reported = write(report_pipe[1], report, sizeof report);
         _exit(0);
     }
+    screen.drawing_child = child;
+    screen_lock.unlock();
     close(done_pipe[0]);
     close(report_pipe[1]);
     const auto answer = exhibition::slow_call(o.seconds, o.number);
@@ -68,7 +99,11 @@ std::uint64_t with_process(const SpinnerOptions& o, FrameGaps& gaps) {
     const auto got = read(report_pipe[0], report, sizeof report);
     close(report_pipe[0]);
     int status = 0;
-    waitpid(child, &status, 0);
+    {
+        std::lock_guard lock(screen.mutex);
+        waitpid(child, &status, 0);
+        screen.drawing_child = 0;
+    }
     if (got != static_cast<ssize_t>(sizeof report)) throw std::runtime_error("the spinner process sent no report");
     gaps = FrameGaps::from_totals(static_cast<std::uint64_t>(report[0]), report[1], report[2]);
     return answer;
@@ -78,6 +113,8 @@ int run_spinner(const options::Params& params) {
     options::FieldErrors errors;
     const auto o = exhibition::parse_spinner_options(params, errors);
     if (!errors.empty()) throw UsageError(options::first_error(errors, exhibition::spinner_option_specs()));
+    InterruptWatch interrupt(false);   // before any thread starts; the line is erased first, nothing to announce
+    interrupt.on_interrupt(interrupted);
     FrameGaps gaps;
     std::uint64_t answer = 0;
     switch (o.kind) {
@@ -85,6 +122,7 @@ int run_spinner(const options::Params& params) {
     case SpinnerKind::process: answer = with_process(o, gaps); break;
     case SpinnerKind::coroutine: answer = exhibition::run_coroutine_spinner(o, draw, gaps); break;
     }
+    interrupt.stop();
     std::printf("Answer: lpf(%llu) = %llu\n", static_cast<unsigned long long>(o.number),
                 static_cast<unsigned long long>(answer));
     std::printf("spinner (%s%s): %llu frames, longest gap %.2f s\n", std::string(exhibition::to_string(o.kind)).c_str(),

@@ -1,6 +1,7 @@
 #include "cli/wikipics_command.h"
 
 #include "cli/demo_flags.h"
+#include "base/utf8.h"
 #include "cli/interrupt.h"
 #include "http.h"
 #include "platform.h"
@@ -46,7 +47,7 @@ int run_wikipics(const WikipicsArgs& args) {
     const bool progress_bar = !args.json && isatty(STDERR_FILENO);
     if (args.verbose)
         std::fprintf(stderr, "sampling %d JPEGs of about %s bytes from %s\n", options.count,
-                     wikipics::group_digits(options.size).c_str(), wikipics::api_url(options).c_str());
+                     wikipics::group_digits(options.size).c_str(), utf8::escape_controls(wikipics::api_url(options)).c_str());
     std::size_t position = 0;
     while (auto result = run.wait_next()) {
         ++position;
@@ -62,11 +63,13 @@ int run_wikipics(const WikipicsArgs& args) {
     }
     interrupt.stop();
     const wikipics::WikipicsReport report = run.report();
-    if (args.json) std::cout << wikipics::to_json(report).dump() << "\n";
+    // The report's text is repaired UTF-8 where it came from outside; `replace` is the last guard that --json
+    // always prints one valid document.
+    if (args.json) std::cout << wikipics::to_json(report).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     if (interrupt.interrupted() && !args.json) std::cout << wikipics::format_summary(report);
     if (interrupt.interrupted()) return kInterrupted;
     if (report.sample_error) {
-        std::fprintf(stderr, "error: %s\n", report.sample_error->c_str());
+        std::fprintf(stderr, "error: %s\n", utf8::escape_controls(*report.sample_error).c_str());   // quotes the server
         return 1;
     }
     if (!args.json) std::cout << wikipics::format_summary(report);

@@ -1,5 +1,7 @@
 #include "base/options.h"
 
+#include "base/utf8.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -161,6 +163,16 @@ std::string first_error(const FieldErrors& errors, std::span<const OptionSpec> s
     for (const auto& spec : specs)
         if (auto it = errors.find(spec.name); it != errors.end()) return it->second;
     return errors.empty() ? std::string() : errors.begin()->second;
+}
+
+void reject_non_utf8(const Params& params, FieldErrors& errors) {
+    for (const auto& [name, value] : params) {
+        const std::size_t at = utf8::first_invalid(value);
+        if (at == std::string::npos) continue;
+        char where[48];
+        std::snprintf(where, sizeof where, " (byte 0x%02X at %zu)", static_cast<unsigned char>(value[at]), at);
+        errors[name] = flag_name(utf8::repair(name)) + ": the value is not UTF-8 text" + where;
+    }
 }
 
 void reject_unknown(const Params& params, std::span<const OptionSpec> specs, std::span<const std::string_view> also_allowed,

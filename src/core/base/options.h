@@ -65,6 +65,10 @@ std::string join_choices(std::span<const std::string_view> choices);
 /// @brief The first error in a stable order (the order of `specs`, then the rest), for the CLI's one line.
 std::string first_error(const FieldErrors& errors, std::span<const OptionSpec> specs = {});
 
+/// @brief Records "--NAME: the value is not UTF-8 text (byte 0xE9 at 23)" for each value that is not well-formed
+/// UTF-8 (a Latin-1 --server made --json die later): every demo's parser calls it last, so it names the real fault.
+void reject_non_utf8(const Params& params, FieldErrors& errors);
+
 /// @brief Names in `params` that no spec (and no name in `also_allowed`) knows: "unknown option 'x'".
 void reject_unknown(const Params& params, std::span<const OptionSpec> specs, std::span<const std::string_view> also_allowed,
                     FieldErrors& errors);

@@ -66,6 +66,7 @@ ExhibitionOptions parse_exhibition_options(const options::Params& params, option
     options::read_flag(params, "block", spinner.block, errors);
     options::read_real(params, "spinner-seconds", 0, 60, spinner.seconds, errors, true);
     if (has_kind && !errors.count("spinner")) o.spinner = spinner;
+    options::reject_non_utf8(params, errors);   // last: its message names the real fault
     return o;
 }
 

@@ -18,7 +18,8 @@ double simultaneous_total_s(const ExhibitionOptions& o) {
 }
 
 int crossover_boards(const ExhibitionOptions& o) {
-    return static_cast<int>(std::ceil((o.her_s + o.them_s) / o.her_s - 1e-9));
+    const double boards = std::ceil((o.her_s + o.them_s) / o.her_s - 1e-9);   // computed in double: never overflows
+    return boards >= kCrossoverNever ? kCrossoverNever : static_cast<int>(boards);
 }
 
 std::string talk_slide_note(const ExhibitionOptions& o) {

@@ -28,7 +28,12 @@ double simultaneous_rounds_s(const ExhibitionOptions& o);
 /// Games that end early (mate, stalemate) make the simulated time shorter, never longer.
 double simultaneous_total_s(const ExhibitionOptions& o);
 
-/// @brief The fewest boards at which she is the bottleneck (boards × her ≥ her + them): 12 for 5 s / 55 s.
+/// @brief The most boards crossover_boards says: past this she is never the bottleneck in any exhibition anyone
+/// could hold (her 0.000001 s against their 3600 s gives 3.6 billion, beyond an int: it came out -2147483648).
+inline constexpr int kCrossoverNever = 1'000'000'000;
+
+/// @brief The fewest boards at which she is the bottleneck (boards × her ≥ her + them): 12 for 5 s / 55 s; at most
+/// kCrossoverNever, which reads "never".
 int crossover_boards(const ExhibitionOptions& o);
 
 /// @brief Why the talk's slide says 20 minutes for what takes 50.

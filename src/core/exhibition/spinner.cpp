@@ -45,6 +45,7 @@ SpinnerOptions parse_spinner_options(const options::Params& params, options::Fie
     long long number = static_cast<long long>(o.number);
     if (options::read_int(params, "number", 2LL, std::numeric_limits<long long>::max(), number, errors))
         o.number = static_cast<std::uint64_t>(number);
+    options::reject_non_utf8(params, errors);   // last: its message names the real fault
     return o;
 }
 

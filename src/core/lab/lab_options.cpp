@@ -36,6 +36,7 @@ LabOptions parse_lab_options(const options::Params& params, options::FieldErrors
     std::string suite = "all";
     if (options::read_choice(params, "suite", kSuiteChoices, suite, errors)) o.suite = parse_suite(suite);
     options::read_flag(params, "quick", o.quick, errors);
+    options::reject_non_utf8(params, errors);   // last: its message names the real fault
     return o;
 }
 

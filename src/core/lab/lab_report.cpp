@@ -1,5 +1,7 @@
 #include "lab/lab_report.h"
 
+#include "base/utf8.h"
+
 #include <algorithm>
 
 namespace conclab::lab {
@@ -81,7 +83,11 @@ std::string cell_text(const Measure& m, Column column) {
     return it == m.missing.end() ? std::string() : "(" + it->second + ")";
 }
 
-void append_table(std::string& out, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+void append_table(std::string& out, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& raw_rows) {
+    // Cells may hold the outside world's text (process names): no terminal controls reach the screen.
+    std::vector<std::vector<std::string>> rows = raw_rows;
+    for (auto& row : rows)
+        for (auto& cell : row) cell = utf8::escape_controls(cell);
     std::vector<std::size_t> widths(header.size(), 0);
     for (std::size_t c = 0; c < header.size(); ++c) widths[c] = display_width(header[c]);
     for (const auto& row : rows)

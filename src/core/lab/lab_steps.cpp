@@ -1,5 +1,6 @@
 // [SECTION] sizes and helpers · startup · memory · ipc · switch · scaling · system · latency · system figures · plan
 #include "lab/lab_steps.h"
+#include "base/utf8.h"
 
 #include "lab/latency_ladder.h"
 #include "primes/least_prime_factor.h"
@@ -453,7 +454,8 @@ void add_system_figures(const SystemSnapshot& snap, Section& s) {
     std::sort(top.begin(), top.end(), [](const auto& a, const auto& b) { return std::tie(b.threads, a.pid) < std::tie(a.threads, b.pid); });
     if (top.size() > 10) top.resize(10);
     Table t{"Top processes by thread count", {"name", "pid", "threads"}, {}};
-    for (const auto& proc : top) t.rows.push_back({proc.name, std::to_string(proc.pid), std::to_string(proc.threads)});
+    // A name the kernel cut at 15 bytes may end inside a UTF-8 character: repaired before it reaches JSON.
+    for (const auto& proc : top) t.rows.push_back({utf8::repair(proc.name), std::to_string(proc.pid), std::to_string(proc.threads)});
     s.tables.push_back(std::move(t));
 }
 

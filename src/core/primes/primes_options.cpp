@@ -47,6 +47,7 @@ PrimesOptions parse_primes_options(const options::Params& params, int logical_cp
         else
             errors["sample"] = error;
     }
+    options::reject_non_utf8(params, errors);   // last: its message names the real fault
     return o;
 }
 

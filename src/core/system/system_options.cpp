@@ -15,6 +15,7 @@ SystemOptions parse_system_options(const options::Params& params, options::Field
     SystemOptions o;
     int spin = 0;
     if (params.count("spin") && options::read_int(params, "spin", 0, exec::kMaxSpinWorkers, spin, errors)) o.spin = spin;
+    options::reject_non_utf8(params, errors);   // last: its message names the real fault
     return o;
 }
 

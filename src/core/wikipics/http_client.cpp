@@ -1,5 +1,6 @@
 #include "wikipics/http_client.h"
 
+#include <algorithm>
 #include <array>
 
 namespace conclab::wikipics {
@@ -9,6 +10,18 @@ std::string_view to_string(HttpError error) {
                                                             "rate_limited", "connection_reset", "truncated",
                                                             "too_large", "network",   "cancelled"};
     return kNames.at(static_cast<std::size_t>(error));
+}
+
+std::optional<double> parse_retry_after(std::string_view value) {
+    std::size_t at = 0;
+    while (at < value.size() && (value[at] == ' ' || value[at] == '\t')) ++at;
+    if (at == value.size() || value[at] < '0' || value[at] > '9') return std::nullopt;
+    double seconds = 0;
+    for (; at < value.size() && value[at] >= '0' && value[at] <= '9'; ++at)
+        seconds = std::min(kMaxRetryAfterS, seconds * 10 + (value[at] - '0'));   // never overflows: clamped each digit
+    while (at < value.size() && (value[at] == ' ' || value[at] == '\t' || value[at] == '\r' || value[at] == '\n')) ++at;
+    if (at != value.size()) return std::nullopt;   // "120abc", an HTTP-date
+    return seconds;
 }
 
 }  // namespace conclab::wikipics

@@ -19,6 +19,14 @@ enum class HttpError { none, timeout, http_status, rate_limited, connection_rese
 /// @brief "timeout", "http_status", "rate_limited", … as the JSON report spells them.
 std::string_view to_string(HttpError error);
 
+/// @brief The longest Retry-After taken as said: a day. A server may send any number (9223372036854775807 came out
+/// as "retry after -9223372036854775808 s"); longer waits read as this.
+inline constexpr double kMaxRetryAfterS = 86'400;
+
+/// @brief A Retry-After header's value (after "Retry-After:") in seconds: delta-seconds, clamped to
+/// [0, kMaxRetryAfterS]; nullopt for an HTTP-date, a negative number or anything else. Both HTTP clients parse it here.
+std::optional<double> parse_retry_after(std::string_view value);
+
 struct HttpLimits {
     double timeout_s = 20;                            ///< whole request, connecting included
     std::size_t max_body_bytes = 400'000'000;         ///< a body beyond this ends the request: too_large

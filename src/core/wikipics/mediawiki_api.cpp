@@ -1,5 +1,7 @@
 #include "wikipics/mediawiki_api.h"
 
+#include "base/utf8.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -37,12 +39,14 @@ std::string allimages_url(std::string_view api_base, std::string_view from_prefi
 
 namespace {
 
+// A server's text in one of our messages: repaired UTF-8, cut at a character boundary (a cut inside "é" made the
+// message invalid UTF-8, and --json died in nlohmann's dump), line breaks and other C0 controls as spaces.
 std::string shorten(std::string_view text) {
     constexpr std::size_t kShown = 60;
-    std::string out(text.substr(0, kShown));
+    std::string out = utf8::shorten(text, kShown);
     for (char& c : out)
         if (static_cast<unsigned char>(c) < 0x20) c = ' ';
-    return text.size() > kShown ? out + "\u2026" : out;
+    return out;
 }
 
 bool is_jpeg(const nlohmann::json& mime) { return mime.is_string() && mime.get<std::string>() == "image/jpeg"; }

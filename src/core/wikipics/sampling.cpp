@@ -2,6 +2,8 @@
 
 #include "wikipics/wikipics_report.h"
 
+#include "base/utf8.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -81,7 +83,7 @@ std::variant<Sample, std::string> sample_images(HttpClient& client, const Sample
         const HttpResponse response = client.get(url, request.limits);
         if (!response.ok()) {
             stopped_by = "the API request failed: " + std::string(to_string(response.error)) +
-                         (response.error_detail.empty() ? "" : " (" + response.error_detail + ")");
+                         (response.error_detail.empty() ? "" : " (" + utf8::repair(response.error_detail) + ")");
             break;
         }
         auto parsed = parse_allimages(response.body);

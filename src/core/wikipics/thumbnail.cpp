@@ -1,9 +1,30 @@
 // The one translation unit with stb_image's and stb_image_resize's implementations.
 #include "wikipics/thumbnail.h"
 
+#include <cstdlib>
+
+namespace conclab::wikipics {
+namespace {
+// The largest block stb_image asked for on this thread since the last make_thumbnail began.
+thread_local std::size_t largest_allocation = 0;
+void* counted_malloc(std::size_t size) {
+    if (size > largest_allocation) largest_allocation = size;
+    return std::malloc(size);
+}
+[[maybe_unused]] void* counted_realloc(void* pointer, std::size_t size) {
+    if (size > largest_allocation) largest_allocation = size;
+    return std::realloc(pointer, size);
+}
+}  // namespace
+}  // namespace conclab::wikipics
+
 #define STB_IMAGE_IMPLEMENTATION
 #define STBI_NO_STDIO
 #define STBI_FAILURE_USERMSG
+#define STBI_ONLY_JPEG   // the demo decodes JPEGs only: no PNG inflater to bomb, no GIF/PSD/HDR parsers to attack
+#define STBI_MALLOC(size) conclab::wikipics::counted_malloc(size)
+#define STBI_REALLOC(pointer, size) conclab::wikipics::counted_realloc(pointer, size)
+#define STBI_FREE(pointer) std::free(pointer)
 #include <stb/stb_image.h>
 #define STB_IMAGE_RESIZE_IMPLEMENTATION
 #include <stb/stb_image_resize.h>
@@ -51,19 +72,40 @@ std::vector<unsigned char> box_reduce(const unsigned char* rgba, int w, int h, i
 
 }  // namespace
 
-std::variant<Thumbnail, std::string> make_thumbnail(std::string_view encoded, int max_side) {
-    if (encoded.empty()) return std::string("no image data");
-    if (encoded.size() > static_cast<std::size_t>(INT_MAX)) return std::string("image too large to decode");
+std::string_view to_string(DecodeError error) {
+    switch (error) {
+        case DecodeError::empty: return "empty";
+        case DecodeError::not_jpeg: return "not_jpeg";
+        case DecodeError::too_many_pixels: return "too_many_pixels";
+        case DecodeError::corrupt: return "corrupt";
+    }
+    return "corrupt";
+}
+
+std::size_t largest_decode_allocation() { return largest_allocation; }
+
+std::variant<Thumbnail, DecodeFailure> make_thumbnail(std::string_view encoded, int max_side) {
+    largest_allocation = 0;
+    if (encoded.empty()) return DecodeFailure{DecodeError::empty, "no image data"};
+    // A JPEG begins with SOI (FF D8) and a marker (FF): anything else is not what the demo asked for, whatever the
+    // listing's MIME type said.
+    if (encoded.size() < 3 || static_cast<unsigned char>(encoded[0]) != 0xFF ||
+        static_cast<unsigned char>(encoded[1]) != 0xD8 || static_cast<unsigned char>(encoded[2]) != 0xFF)
+        return DecodeFailure{DecodeError::not_jpeg, "the data does not begin like a JPEG"};
+    if (encoded.size() > static_cast<std::size_t>(INT_MAX)) return DecodeFailure{DecodeError::too_many_pixels, "over 2 GiB of data"};
     const auto* bytes = reinterpret_cast<const stbi_uc*>(encoded.data());
     const int length = static_cast<int>(encoded.size());
     int width = 0, height = 0, channels = 0;
+    // The header alone (stb_image reads up to the frame header): the budget is checked before any pixel memory.
     if (!stbi_info_from_memory(bytes, length, &width, &height, &channels))
-        return std::string("cannot decode: ") + stbi_failure_reason();
+        return DecodeFailure{DecodeError::corrupt, std::string("cannot read the JPEG header: ") + stbi_failure_reason()};
     if (static_cast<long long>(width) * height > kMaxDecodedPixels)
-        return "not decoded: " + std::to_string(width) + "x" + std::to_string(height) + " pixels is too many";
+        return DecodeFailure{DecodeError::too_many_pixels, std::to_string(width) + "x" + std::to_string(height) +
+                                                               " pixels is over the budget of " +
+                                                               std::to_string(kMaxDecodedPixels)};
     std::unique_ptr<stbi_uc, void (*)(void*)> pixels(stbi_load_from_memory(bytes, length, &width, &height, &channels, 4),
                                                       stbi_image_free);
-    if (!pixels) return std::string("cannot decode: ") + stbi_failure_reason();
+    if (!pixels) return DecodeFailure{DecodeError::corrupt, std::string("cannot decode: ") + stbi_failure_reason()};
     Thumbnail thumb;
     thumb.source_width = width;
     thumb.source_height = height;
@@ -84,7 +126,7 @@ std::variant<Thumbnail, std::string> make_thumbnail(std::string_view encoded, in
         source = reduced.data();
     }
     if (!stbir_resize_uint8(source, source_w, source_h, 0, thumb.rgba.data(), thumb.width, thumb.height, 0, 4))
-        return std::string("cannot scale the image");
+        return DecodeFailure{DecodeError::corrupt, "cannot scale the image"};
     return thumb;
 }
 

@@ -64,6 +64,7 @@ WikipicsOptions parse_wikipics_options(const options::Params& params, options::F
             errors["server"] = "--server '" + options::echo(it->second) +
                                "' is not 'live' or an http(s)://HOST/…/api.php URL (e.g. http://127.0.0.1:8001/w/api.php)";
     }
+    options::reject_non_utf8(params, errors);   // last: its message names the real fault
     return out;
 }
 

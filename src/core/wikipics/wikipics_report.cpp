@@ -1,5 +1,6 @@
 #include "wikipics/wikipics_report.h"
 
+#include "base/utf8.h"
 #include "primes/primes_run.h"
 
 #include <cstdio>
@@ -39,6 +40,10 @@ nlohmann::json to_json(const WikipicsReport& report) {
                           {"decode_s", r.decode_s}});
         if (r.error) images.back()["detail"] = r.error_detail;   // the reason in words ("HTTP 500", "status 0: …")
         if (r.retry_after_s) images.back()["retry_after_s"] = *r.retry_after_s;   // a 429's Retry-After
+        if (r.decode_error) {   // arrived, but no thumbnail: not a JPEG, over the pixel budget, corrupt
+            images.back()["decode_error"] = *r.decode_error;
+            images.back()["decode_detail"] = r.decode_detail;
+        }
     }
     json doc{{"demo", "wikipics"},
              {"executor", std::string(to_string(report.options.executor))},
@@ -82,16 +87,18 @@ std::string format_image_line(const ImageResult& result, std::size_t position) {
         line += bytes;
     }
     line += " | " + result.title;
-    if (result.decode_error) line += "  [" + *result.decode_error + "]";
-    return line;
+    if (result.decode_error)
+        line += "  [not decoded: " + *result.decode_error + (result.decode_detail.empty() ? "" : " (" + result.decode_detail + ")") + "]";
+    return utf8::escape_controls(line);   // the title and the details are the server's: no terminal escapes from it
 }
 
 std::string format_summary(const WikipicsReport& report) {
     std::size_t downloaded = 0;
-    std::map<std::string, std::size_t> errors;
+    std::map<std::string, std::size_t> errors, not_decoded;
     for (const auto& r : report.results) {
         if (r.error) ++errors[*r.error];
         else ++downloaded;
+        if (!r.error && r.decode_error) ++not_decoded[*r.decode_error];
     }
     std::string out = std::to_string(downloaded) + " downloaded";
     if (report.cancelled) out += " (cancelled)";
@@ -101,12 +108,17 @@ std::string format_summary(const WikipicsReport& report) {
         for (const auto& [reason, n] : errors) out += " " + reason + " " + std::to_string(n);
         out += "\n";
     }
+    if (!not_decoded.empty()) {
+        out += "not decoded:";
+        for (const auto& [reason, n] : not_decoded) out += " " + reason + " " + std::to_string(n);
+        out += "\n";
+    }
     const long long bytes = total_bytes(report);
     out += "TOTAL BYTES: " + group_digits(bytes) + "\n";
     char line[160];
     std::snprintf(line, sizeof line, "%s in %.2fs, %.2f MB/s (%s, %d %s)\n", to_string(report.options.executor).data(),
                   report.wall_s, report.wall_s > 0 ? static_cast<double>(bytes) / 1e6 / report.wall_s : 0.0,
-                  report.api_url.c_str(), report.workers,
+                  utf8::escape_controls(report.api_url).c_str(), report.workers,
                   report.options.executor == WikipicsExecutor::async ? "requests in flight" : "workers");
     out += line;
     double decode_s = 0;

@@ -2,6 +2,8 @@
 
 #include "wikipics/sampling.h"
 
+#include "base/utf8.h"
+
 #include "aio/aio.h"
 
 #include <algorithm>
@@ -44,6 +46,10 @@ private:
 };
 
 }  // namespace
+
+std::size_t image_body_cap(long long size) {
+    return static_cast<std::size_t>(kBodyCapFactor * std::max(0LL, size) + kBodyCapSlack);
+}
 
 WikipicsRun::WikipicsRun(WikipicsOptions options, std::shared_ptr<HttpClient> client, WikipicsClock clock)
     : client_(std::move(client)), clock_(std::move(clock)) {
@@ -190,11 +196,12 @@ ImageResult WikipicsRun::begin_result(std::size_t index, const std::string& work
     return result;
 }
 
-HttpLimits WikipicsRun::image_limits(const ImageResult& result) {
+HttpLimits WikipicsRun::image_limits(const ImageResult&) {
     HttpLimits limits;
     limits.timeout_s = report_.options.timeout_s;
-    // A body far beyond what the API listed is not the image we asked for.
-    limits.max_body_bytes = static_cast<std::size_t>(result.listed_size) * 2 + 1'000'000;
+    // A body far beyond the size the user asked for is not the image we wanted. Never from the size the server
+    // listed: the same server may list anything (a widened listing let 550 MB bodies through).
+    limits.max_body_bytes = image_body_cap(report_.options.size);
     limits.cancel = &cancel_;
     return limits;
 }
@@ -208,7 +215,7 @@ void WikipicsRun::finish_result(ImageResult& result, HttpResponse response) {
     result.retry_after_s = response.retry_after_s;
     if (!response.ok()) {
         result.error = std::string(to_string(response.error));
-        result.error_detail = response.error_detail;
+        result.error_detail = utf8::repair(response.error_detail);   // the platform's words may quote the server
         return;
     }
     const auto cpu_before = clock_.thread_cpu_s ? clock_.thread_cpu_s() : std::nullopt;
@@ -217,7 +224,11 @@ void WikipicsRun::finish_result(ImageResult& result, HttpResponse response) {
     const auto cpu_after = clock_.thread_cpu_s ? clock_.thread_cpu_s() : std::nullopt;
     result.decode_s = cpu_before && cpu_after ? *cpu_after - *cpu_before : clock_.run.wall_s() - wall_before;
     if (auto* thumb = std::get_if<Thumbnail>(&decoded)) result.thumbnail = std::make_shared<const Thumbnail>(std::move(*thumb));
-    else result.decode_error = std::get<std::string>(decoded);
+    else {
+        const auto& failure = std::get<DecodeFailure>(decoded);
+        result.decode_error = std::string(to_string(failure.kind));
+        result.decode_detail = failure.detail;
+    }
 }
 
 ImageResult WikipicsRun::download_one(std::size_t index, const std::string& worker) {

@@ -45,9 +45,17 @@ struct ImageResult {
     double wait_s = 0;                ///< request start to first byte (connecting, server think time)
     double transfer_s = 0;            ///< first byte to last byte
     double decode_s = 0;              ///< decoding and scaling (thread CPU time where known)
-    std::optional<std::string> decode_error;
+    std::optional<std::string> decode_error;   ///< arrived but gave no thumbnail: DecodeError as spelled ("not_jpeg", …)
+    std::string decode_detail;                 ///< one line for humans
     std::shared_ptr<const Thumbnail> thumbnail;
 };
+
+/// @brief The most bytes one image's body may have: kBodyCapFactor × the --size asked for + kBodyCapSlack (3 × size
+/// + 1 MB). The sampler picks the images listed nearest to --size; the sizes the server lists are never trusted
+/// for the cap. Peak memory of a run is bounded by workers × (this + one decode).
+inline constexpr long long kBodyCapFactor = 3;
+inline constexpr long long kBodyCapSlack = 1'000'000;
+std::size_t image_body_cap(long long size);
 
 enum class RunPhase { sampling, downloading, finished };
 

@@ -8,7 +8,10 @@
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #include <stb/stb_image_write.h>
 
+#include <cctype>
 #include <cstdio>
+#include <cstdlib>
+#include <string>
 #include <vector>
 
 #ifndef CONCLAB_FONT_PATH
@@ -45,8 +48,22 @@ void close_gui() {
 
 bool open_gui(const GuiSettings& settings, std::string& error) {
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
-        error = SDL_GetError();
+        error = std::string("cannot open a window: ") + SDL_GetError();
         return false;
+    }
+    // With no display SDL falls back to its offscreen (or dummy) driver, and the app ran invisibly: refuse those
+    // unless asked for by name (SDL_VIDEODRIVER=offscreen), as a test or a screenshot run may.
+    if (const char* driver = SDL_GetCurrentVideoDriver()) {
+        const std::string name = driver;
+        const char* asked = std::getenv("SDL_VIDEODRIVER");
+        std::string wanted = asked ? asked : "";
+        for (char& c : wanted) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if ((name == "offscreen" || name == "dummy") && wanted.find(name) == std::string::npos) {
+            SDL_Quit();
+            error = "no display: SDL found only its '" + name + "' video driver, which shows nothing (set DISPLAY or "
+                    "WAYLAND_DISPLAY, or SDL_VIDEODRIVER=" + name + " to run without a display on purpose)";
+            return false;
+        }
     }
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
@@ -58,13 +75,13 @@ bool open_gui(const GuiSettings& settings, std::string& error) {
     g_window = SDL_CreateWindow(settings.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, settings.width,
                                 settings.height, flags);
     if (!g_window) {
-        error = SDL_GetError();
+        error = std::string("cannot open a window: ") + SDL_GetError();
         SDL_Quit();
         return false;
     }
     g_context = SDL_GL_CreateContext(g_window);
     if (!g_context) {
-        error = SDL_GetError();
+        error = std::string("cannot open a window: ") + SDL_GetError();
         SDL_DestroyWindow(g_window);
         g_window = nullptr;
         SDL_Quit();

@@ -132,10 +132,7 @@ struct Transfer {
             std::string name(line.substr(0, kRetryAfter.size()));
             for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             if (name == kRetryAfter) {
-                const std::string value(line.substr(kRetryAfter.size()));
-                char* end = nullptr;
-                const long seconds = std::strtol(value.c_str(), &end, 10);
-                if (end != value.c_str() && seconds >= 0) self->response.retry_after_s = static_cast<double>(seconds);
+                self->response.retry_after_s = wikipics::parse_retry_after(line.substr(kRetryAfter.size()));
             }
         }
         return size * count;

@@ -1,5 +1,7 @@
 #include "native/worker_process.h"
 
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/prctl.h>
@@ -7,6 +9,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
@@ -40,6 +43,64 @@ bool is_conclab(std::string path) {
     return path.substr(slash == std::string::npos ? 0 : slash + 1) == "conclab";
 }
 
+// A program renamed from conclab (`cp conclab conclab-1.0`) is still conclab: it answers `noop` as conclab does.
+// Started as `/proc/self/exe noop` with CONCLAB_NOOP_ANSWER=<nonce> in its environment, conclab prints
+// "conclab noop <nonce>" and exits 0; anything else within 5 s is not conclab. Never asked from inside such a
+// probe: a program that is not conclab, started again, must not start itself once more.
+constexpr const char* kNoopAnswerVariable = "CONCLAB_NOOP_ANSWER";
+
+bool answers_conclab_noop(const std::string& path) {
+    if (std::getenv(kNoopAnswerVariable)) return false;
+    int out[2];
+    if (pipe2(out, O_CLOEXEC) != 0) return false;
+    const std::string nonce = std::to_string(getpid()) + "-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
+    std::vector<std::string> environment;
+    for (char** e = environ; *e; ++e) environment.emplace_back(*e);
+    environment.push_back(std::string(kNoopAnswerVariable) + "=" + nonce);
+    std::vector<char*> envp;
+    for (auto& entry : environment) envp.push_back(entry.data());
+    envp.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t none;
+    sigemptyset(&none);
+    posix_spawnattr_setsigmask(&attributes, &none);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK);
+    std::string arg0 = "conclab", arg1 = "noop";
+    char* argv[] = {arg0.data(), arg1.data(), nullptr};
+    pid_t pid = -1;
+    const int error = posix_spawn(&pid, path.c_str(), &actions, &attributes, argv, envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
+    close(out[1]);
+    if (error != 0) {
+        close(out[0]);
+        return false;
+    }
+    std::string answer;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    for (;;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+        pollfd fd{out[0], POLLIN, 0};
+        if (left <= 0 || poll(&fd, 1, static_cast<int>(left)) <= 0) break;
+        char buffer[256];
+        const ssize_t n = read(out[0], buffer, sizeof buffer);
+        if (n <= 0 || answer.size() > 1024) break;
+        answer.append(buffer, static_cast<std::size_t>(n));
+    }
+    close(out[0]);
+    kill(pid, SIGKILL);   // done or not: it has had its chance
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    return answer == "conclab noop " + nonce + "\n";
+}
+
 /// This process's environment without any inherited parent pid, plus ours.
 std::vector<std::string> worker_environment() {
     std::vector<std::string> out;
@@ -65,8 +126,12 @@ std::string worker_executable() {
         std::lock_guard lock(g_executable_mutex);
         if (!g_executable.empty()) return g_executable;
     }
-    throw std::runtime_error("no executable for worker processes: this program is not conclab; set "
-                             "CONCLAB_WORKER_EXE to the path of conclab");
+    static std::once_flag asked;
+    static bool renamed_conclab = false;
+    std::call_once(asked, [&] { renamed_conclab = !self.empty() && answers_conclab_noop("/proc/self/exe"); });
+    if (renamed_conclab) return "/proc/self/exe";
+    throw std::runtime_error("no executable for worker processes: this program is not conclab (it does not answer "
+                             "`conclab noop`); set CONCLAB_WORKER_EXE to the path of conclab");
 }
 
 std::string describe_exit_status(int status) {

@@ -228,7 +228,7 @@ bool open_gui(const GuiSettings& settings, std::string& error) {
     // Keyboard events go to the canvas only, so the page's other elements keep working.
     SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
-        error = std::string("SDL could not start: ") + SDL_GetError();
+        error = std::string("cannot open a window: SDL could not start: ") + SDL_GetError();
         return false;
     }
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
@@ -241,13 +241,13 @@ bool open_gui(const GuiSettings& settings, std::string& error) {
     window = SDL_CreateWindow(settings.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, settings.width,
                               settings.height, SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!window) {
-        error = std::string("no window: ") + SDL_GetError();
+        error = std::string("cannot open a window: no window: ") + SDL_GetError();
         SDL_Quit();
         return false;
     }
     gl_context = SDL_GL_CreateContext(window);
     if (!gl_context) {
-        error = std::string("WebGL2 is not available: ") + SDL_GetError();
+        error = std::string("cannot open a window: WebGL2 is not available: ") + SDL_GetError();
         conclab_js_no_webgl2(SDL_GetError());   // the loading screen says so, with what a student can do
         SDL_DestroyWindow(window);
         window = nullptr;

@@ -183,11 +183,9 @@ std::optional<double> retry_after(emscripten_fetch_t* fetch) {
     for (char& c : headers) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const auto at = headers.find("retry-after:");
     if (at == std::string::npos) return std::nullopt;
-    const char* value = headers.c_str() + at + std::strlen("retry-after:");
-    char* end = nullptr;
-    const long seconds = std::strtol(value, &end, 10);
-    if (end == value || seconds < 0) return std::nullopt;
-    return static_cast<double>(seconds);
+    std::string_view value(headers.c_str() + at + std::strlen("retry-after:"));   // up to the terminating NUL
+    value = value.substr(0, value.find('\n'));
+    return wikipics::parse_retry_after(value);
 }
 
 // A completed fetch's status as a reason: 0 is a timeout (when the XHR said so) or a network failure the browser
