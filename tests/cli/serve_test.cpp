@@ -144,18 +144,9 @@ private:
 class Server {
 public:
     Server(const fs::path& dir, int port, std::vector<std::string> extra = {}) : port_(port) {
-        std::vector<std::string> args{CONCLAB_EXE, "serve", "--port", std::to_string(port), "--dir", dir.string()};
+        std::vector<std::string> args{"serve", "--port", std::to_string(port), "--dir", dir.string()};
         args.insert(args.end(), extra.begin(), extra.end());
-        pid_ = fork();
-        if (pid_ == 0) {
-            std::vector<char*> argv;
-            for (auto& a : args) argv.push_back(a.data());
-            argv.push_back(nullptr);
-            const int null_fd = open("/dev/null", O_WRONLY);
-            dup2(null_fd, STDOUT_FILENO);
-            execv(CONCLAB_EXE, argv.data());
-            _exit(127);
-        }
+        pid_ = conclab::test::start_conclab(args);
     }
     ~Server() {
         if (pid_ > 0) {

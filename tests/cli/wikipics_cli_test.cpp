@@ -89,17 +89,7 @@ private:
 class PinnedMirror {
 public:
     explicit PinnedMirror(const std::string& seed) : port_(free_port()) {
-        std::vector<std::string> args{CONCLAB_EXE, "mirror", "--pin-faults", "--seed", seed, "--port", std::to_string(port_)};
-        pid_ = fork();
-        if (pid_ == 0) {
-            std::vector<char*> argv;
-            for (auto& a : args) argv.push_back(a.data());
-            argv.push_back(nullptr);
-            const int null_fd = open("/dev/null", O_WRONLY);
-            dup2(null_fd, STDOUT_FILENO);
-            execv(CONCLAB_EXE, argv.data());
-            _exit(127);
-        }
+        pid_ = conclab::test::start_conclab({"mirror", "--pin-faults", "--seed", seed, "--port", std::to_string(port_)});
     }
     ~PinnedMirror() {
         kill(pid_, SIGKILL);

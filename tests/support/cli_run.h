@@ -13,8 +13,10 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <vector>
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -46,6 +48,24 @@ inline CliOutcome run_conclab(const std::string& arguments, const std::string& l
     o.err.assign(std::istreambuf_iterator<char>(err), {});
     std::remove(err_file.c_str());
     return o;
+}
+
+/// @brief Starts `conclab ARGS…` as a child process with its stdout sent to /dev/null (a server the test talks to
+/// over HTTP); returns its pid. The caller kills and reaps it.
+inline pid_t start_conclab(const std::vector<std::string>& args) {
+    std::vector<std::string> argv_strings{CONCLAB_EXE};
+    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+    const pid_t pid = fork();
+    if (pid == 0) {
+        std::vector<char*> argv;
+        for (auto& a : argv_strings) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        const int null_fd = open("/dev/null", O_WRONLY);
+        dup2(null_fd, STDOUT_FILENO);
+        execv(CONCLAB_EXE, argv.data());
+        _exit(127);
+    }
+    return pid;
 }
 
 inline void expect_usage_error(const std::string& arguments, const std::string& must_name) {
