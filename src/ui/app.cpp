@@ -10,7 +10,8 @@
 #include "fonts.h"
 #include "gui_backend.h"
 #include "platform.h"
-#include "text.h"
+#include "text/text_shell.h"
+#include "text/text_system.h"
 #include "touch_scroll.h"
 
 #include <imgui.h>
@@ -219,9 +220,9 @@ private:
         const float language_w = ImGui::CalcTextSize("EN").x + ImGui::CalcTextSize("PT").x + style.FramePadding.x * 4 +
                                  style.ItemSpacing.x * 2 + 2.0f;
         ImGui::SetNextItemWidth(std::max(120.0f, ImGui::GetContentRegionAvail().x - language_w));
-        if (ImGui::BeginCombo("##demo_menu", tr(panels_[current_]->title()))) {
+        if (ImGui::BeginCombo("##demo_menu", panels_[current_]->title())) {
             for (std::size_t i = 0; i < panels_.size(); ++i)
-                if (ImGui::Selectable(tr(panels_[i]->title()), i == current_)) current_ = i;
+                if (ImGui::Selectable(panels_[i]->title(), i == current_)) current_ = i;
             ImGui::EndCombo();
         }
         for (const auto& [code, lang] : {std::pair{"EN", Language::en}, std::pair{"PT", Language::pt}}) {
@@ -236,17 +237,17 @@ private:
 
     void draw_sidebar() {
         ImGui::BeginChild("##sidebar", ImVec2(230, 0), true);
-        ImGui::TextUnformatted(tr(Text::app_title));
+        ImGui::TextUnformatted(tr(ShellText::app_title));
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.68f, 0.72f, 1.0f));
-        ImGui::TextWrapped("%s", tr(Text::about_line));
+        ImGui::TextWrapped("%s", tr(ShellText::about_line));
         ImGui::PopStyleColor();
         ImGui::Separator();
-        ImGui::TextUnformatted(tr(Text::demos));
+        ImGui::TextUnformatted(tr(ShellText::demos));
         for (std::size_t i = 0; i < panels_.size(); ++i) {
-            if (ImGui::Selectable(tr(panels_[i]->title()), i == current_)) current_ = i;
+            if (ImGui::Selectable(panels_[i]->title(), i == current_)) current_ = i;
         }
         ImGui::Separator();
-        ImGui::TextUnformatted(tr(Text::language));
+        ImGui::TextUnformatted(tr(ShellText::language));
         if (ImGui::RadioButton("English", language() == Language::en)) set_language(Language::en);
         ImGui::SameLine();
         if (ImGui::RadioButton("Português", language() == Language::pt)) set_language(Language::pt);
@@ -254,10 +255,10 @@ private:
         if (!g_draws_every_frame && panels_[current_]->redraw_need() == platform::Redraw::idle) {
             // A rate measured over the last burst of frames would be stale here: nothing is being drawn.
             ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextDisabled("%s", tr(Text::drawing_on_demand));
+            ImGui::TextDisabled("%s", tr(SystemText::drawing_on_demand));
             ImGui::PopTextWrapPos();
         } else {
-            ImGui::Text("%.0f %s", fps(), tr(Text::fps));
+            ImGui::Text("%.0f %s", fps(), tr(SystemText::fps));
         }
         ImGui::EndChild();
     }

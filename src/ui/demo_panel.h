@@ -3,7 +3,7 @@
 
 #include "base/options.h"
 #include "gui_backend.h"
-#include "text.h"
+#include "text/language.h"
 
 #include <nlohmann/json.hpp>
 
@@ -20,7 +20,8 @@ namespace conclab::ui {
 class DemoPanel {
 public:
     virtual ~DemoPanel() = default;
-    virtual Text title() const = 0;
+    /// @brief The panel's name in the demo menu, in the current language.
+    virtual const char* title() const = 0;
     /// @brief Takes the demo's launch options (query string / CLI flags) through the demo's own parser; bad
     /// values are recorded in `errors` (the panel shows them beside their fields) and leave the defaults.
     virtual void apply(const options::Params& params, options::FieldErrors& errors) = 0;

@@ -1,4 +1,5 @@
 #include "lab_words.h"
+#include "text/text_lab_words.h"
 
 #include <string_view>
 #include <unordered_map>
@@ -6,9 +7,6 @@
 
 namespace conclab::ui {
 namespace {
-
-constexpr auto kFirst = static_cast<std::size_t>(Text::lw_start_one);
-constexpr auto kLast = static_cast<std::size_t>(Text::lw_mw_fetch);
 
 struct Piece {
     std::string literal;   // text before the placeholder (or the tail, for the last piece)
@@ -55,14 +53,17 @@ std::optional<std::vector<std::string>> match(const std::vector<Piece>& pieces, 
 }
 
 struct Template {
-    Text key;
+    LabWordText key;
     std::vector<Piece> pieces;
 };
 
 const std::vector<Template>& templates() {
     static const std::vector<Template> all = [] {
         std::vector<Template> t;
-        for (std::size_t k = kFirst; k <= kLast; ++k) t.push_back({static_cast<Text>(k), split(tr(static_cast<Text>(k), Language::en))});
+        for (std::size_t k = 0; k < static_cast<std::size_t>(LabWordText::count_); ++k) {
+            const auto key = static_cast<LabWordText>(k);
+            t.push_back({key, split(tr(key, Language::en))});
+        }
         return t;
     }();
     return all;

@@ -1,11 +1,11 @@
 // The lab's words from core (measure names, methods, notes, reasons a cell is empty, table titles and headers) in the
-// app's language. Core stays free of UI and speaks English; its sentences are the ids. Each Text key lw_* is a
+// app's language. Core stays free of UI and speaks English; its sentences are the ids. Each LabWordText key is a
 // template whose English form is core's sentence with {} where core puts a number, a size or a path (kept as it
 // is) and {t} where it puts a phrase of its own (translated again); its Portuguese form has the same
 // placeholders in the same order. A sentence no template matches is shown in core's English.
 #pragma once
 
-#include "text.h"
+#include "text/language.h"
 
 #include <optional>
 #include <string>

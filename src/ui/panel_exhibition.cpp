@@ -22,6 +22,9 @@
 #include "exhibition/spinner.h"
 #include "platform.h"
 #include "responsive.h"
+#include "text/text_exhibition.h"
+#include "text/text_primes.h"
+#include "text/text_system.h"
 
 #include <imgui.h>
 
@@ -89,14 +92,14 @@ constexpr ImU32 kThinkingColour = IM_COL32(90, 160, 230, 255);
 constexpr ImU32 kSequentialColour = IM_COL32(230, 130, 60, 255);
 constexpr ImU32 kSimultaneousColour = IM_COL32(90, 170, 240, 255);
 
-Text state_text(BoardState state) {
+ExhibitionText state_text(BoardState state) {
     switch (state) {
-    case BoardState::waiting_for_her: return Text::ex_state_waiting;
-    case BoardState::her_move: return Text::ex_state_her_move;
-    case BoardState::opponent_thinking: return Text::ex_state_thinking;
-    case BoardState::finished: return Text::ex_state_over;
+    case BoardState::waiting_for_her: return ExhibitionText::state_waiting;
+    case BoardState::her_move: return ExhibitionText::state_her_move;
+    case BoardState::opponent_thinking: return ExhibitionText::state_thinking;
+    case BoardState::finished: return ExhibitionText::state_over;
     }
-    return Text::ex_state_waiting;
+    return ExhibitionText::state_waiting;
 }
 
 // -----------------------------------------------------------------------------
@@ -105,7 +108,7 @@ Text state_text(BoardState state) {
 
 class ExhibitionPanel final : public DemoPanel {
 public:
-    Text title() const override { return Text::ex_exhibition_menu; }
+    const char* title() const override { return tr(ExhibitionText::menu); }
 
     void apply(const options::Params& params, options::FieldErrors& errors) override {
         const auto parsed = exhibition::parse_exhibition_options(params, errors);
@@ -194,10 +197,10 @@ public:
     }
 
     void draw() override {
-        ImGui::TextWrapped("%s", tr(Text::ex_exhibition_title));
-        ImGui::TextWrapped("%s", tr(Text::ex_exhibition_intro));
+        ImGui::TextWrapped("%s", tr(ExhibitionText::title));
+        ImGui::TextWrapped("%s", tr(ExhibitionText::intro));
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.8f, 1.0f, 1.0f));
-        ImGui::TextWrapped("%s", tr(Text::ex_exhibition_lesson));
+        ImGui::TextWrapped("%s", tr(ExhibitionText::lesson));
         ImGui::PopStyleColor();
         ImGui::Separator();
         draw_controls();
@@ -220,7 +223,7 @@ public:
                 ImGui::EndTable();
             }
         } else {
-            text_disabled_wrapped(tr(Text::ex_press_start));
+            text_disabled_wrapped(tr(ExhibitionText::press_start));
         }
         ImGui::Separator();
         draw_chart_and_slide();
@@ -319,36 +322,36 @@ private:
     // A touch screen's slider gets the whole width under its label rather than a sliver beside it.
     static float min_field_width() { return narrow_layout() ? 160.0f : 100.0f; }
 
-    // Choices on one line while they fit, else on the next ones.
+    // Choices on one line while they fit, else on the next ones; `each(i, label)` draws the i-th.
     template <typename Each>
-    static void radio_row(const char* title, std::initializer_list<Text> choices, Each&& each) {
+    static void radio_row(const char* title, std::initializer_list<const char*> labels, Each&& each) {
         ImGui::TextUnformatted(title);
-        for (Text choice : choices) {
-            same_line_if_fits(choice_width(tr(choice)));
-            each(choice);
+        int i = 0;
+        for (const char* label : labels) {
+            same_line_if_fits(choice_width(label));
+            each(i++, label);
         }
     }
 
     void draw_settings() {
-        const LabelledFields field({tr(Text::ex_boards), tr(Text::ex_her_time), tr(Text::ex_their_time), tr(Text::ex_moves_per_game)},
+        const LabelledFields field({tr(ExhibitionText::boards), tr(ExhibitionText::her_time), tr(ExhibitionText::their_time),
+                                    tr(ExhibitionText::moves_per_game)},
                                    kSliderWidth, min_field_width());
-        ImGui::SliderInt(field(tr(Text::ex_boards)).c_str(), &settings_.boards, 1, exhibition::kMaxBoards);
+        ImGui::SliderInt(field(tr(ExhibitionText::boards)).c_str(), &settings_.boards, 1, exhibition::kMaxBoards);
         draw_field_error(field_errors_, "boards");
         const double min_s = 0.5, max_s = exhibition::kMaxMoveSeconds;
-        ImGui::SliderScalar(field(tr(Text::ex_her_time)).c_str(), ImGuiDataType_Double, &settings_.her_s, &min_s, &max_s, "%.1f s",
+        ImGui::SliderScalar(field(tr(ExhibitionText::her_time)).c_str(), ImGuiDataType_Double, &settings_.her_s, &min_s, &max_s, "%.1f s",
                             ImGuiSliderFlags_Logarithmic);
         draw_field_error(field_errors_, "her");
-        ImGui::SliderScalar(field(tr(Text::ex_their_time)).c_str(), ImGuiDataType_Double, &settings_.them_s, &min_s, &max_s,
+        ImGui::SliderScalar(field(tr(ExhibitionText::their_time)).c_str(), ImGuiDataType_Double, &settings_.them_s, &min_s, &max_s,
                             "%.1f s", ImGuiSliderFlags_Logarithmic);
         draw_field_error(field_errors_, "them");
-        ImGui::SliderInt(field(tr(Text::ex_moves_per_game)).c_str(), &settings_.moves, 1, exhibition::kMaxMoves);
+        ImGui::SliderInt(field(tr(ExhibitionText::moves_per_game)).c_str(), &settings_.moves, 1, exhibition::kMaxMoves);
         draw_field_error(field_errors_, "moves");
         int mode = static_cast<int>(settings_.mode);
-        radio_row(tr(Text::ex_schedules), {Text::executor_sequential, Text::ex_mode_simultaneous, Text::ex_mode_both},
-                  [&](Text choice) {
-                      const int value = choice == Text::executor_sequential ? 0 : choice == Text::ex_mode_simultaneous ? 1 : 2;
-                      ImGui::RadioButton(tr(choice), &mode, value);
-                  });
+        radio_row(tr(ExhibitionText::schedules),   // mode 0, 1, 2
+                  {tr(PrimesText::executor_sequential), tr(ExhibitionText::mode_simultaneous), tr(ExhibitionText::mode_both)},
+                  [&](int value, const char* label) { ImGui::RadioButton(label, &mode, value); });
         settings_.mode = static_cast<Mode>(mode);
         draw_field_error(field_errors_, "mode");
         draw_field_error(field_errors_, "seed");
@@ -356,39 +359,39 @@ private:
 
     void draw_run_controls() {
         ImGui::BeginDisabled(speed_max_);
-        const LabelledFields field({tr(Text::ex_speed)}, kSliderWidth, min_field_width());
+        const LabelledFields field({tr(ExhibitionText::speed)}, kSliderWidth, min_field_width());
         const double min_speed = 60, max_speed = exhibition::kMaxSpeed;
-        if (ImGui::SliderScalar(field(tr(Text::ex_speed)).c_str(), ImGuiDataType_Double, &speed_, &min_speed, &max_speed, "%.0f",
+        if (ImGui::SliderScalar(field(tr(ExhibitionText::speed)).c_str(), ImGuiDataType_Double, &speed_, &min_speed, &max_speed, "%.0f",
                                 ImGuiSliderFlags_Logarithmic))
             set_speed_from_controls();
         ImGui::EndDisabled();
-        if (checkbox_wrapped(tr(Text::ex_speed_max), &speed_max_)) set_speed_from_controls();
+        if (checkbox_wrapped(tr(ExhibitionText::speed_max), &speed_max_)) set_speed_from_controls();
         draw_field_error(field_errors_, "speed");
 
         // The buttons keep their words whole and flow onto a second line when the three do not fit.
         const bool have_run = view_.run_id > 0;
-        const char* start_label = tr(have_run ? Text::ex_restart : Text::start);
-        const char* pause_label = tr(view_.paused ? Text::ex_resume : Text::ex_pause);
-        const float button_w = std::max({110.0f, button_width(tr(Text::ex_restart)), button_width(tr(Text::start)),
-                                         button_width(tr(Text::ex_pause)), button_width(tr(Text::ex_resume))});
-        const float step_w = std::max(80.0f, button_width(tr(Text::ex_step)));
+        const char* start_label = have_run ? tr(ExhibitionText::restart) : tr(SystemText::start);
+        const char* pause_label = tr(view_.paused ? ExhibitionText::resume : ExhibitionText::pause);
+        const float button_w = std::max({110.0f, button_width(tr(ExhibitionText::restart)), button_width(tr(SystemText::start)),
+                                         button_width(tr(ExhibitionText::pause)), button_width(tr(ExhibitionText::resume))});
+        const float step_w = std::max(80.0f, button_width(tr(ExhibitionText::step)));
         if (ImGui::Button(start_label, ImVec2(button_w, 0))) start();
         same_line_if_fits(button_w);
         ImGui::BeginDisabled(!view_.running);
         if (ImGui::Button(pause_label, ImVec2(button_w, 0))) live_.set_paused(!view_.paused);
         same_line_if_fits(step_w);
-        if (ImGui::Button(tr(Text::ex_step), ImVec2(step_w, 0))) live_.step();
+        if (ImGui::Button(tr(ExhibitionText::step), ImVec2(step_w, 0))) live_.step();
         ImGui::EndDisabled();
         ImGui::PushTextWrapPos(0.0f);
-        if (settings_differ_from_run()) ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1.0f), "%s", tr(Text::ex_settings_changed));
+        if (settings_differ_from_run()) ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1.0f), "%s", tr(ExhibitionText::settings_changed));
         if (const auto& snap = view_.snapshot) {
-            ImGui::Text("%s %s", tr(Text::ex_simulated_time), clock_text(snap->now_s).c_str());
-            const char* status = view_.finished ? tr(Text::ex_finished_all) : view_.paused ? tr(Text::ex_paused) : nullptr;
+            ImGui::Text("%s %s", tr(ExhibitionText::simulated_time), clock_text(snap->now_s).c_str());
+            const char* status = view_.finished ? tr(ExhibitionText::finished_all) : view_.paused ? tr(ExhibitionText::paused) : nullptr;
             if (status) {
                 same_line_if_fits(ImGui::CalcTextSize(status).x + ImGui::CalcTextSize("()").x);
                 ImGui::TextColored(view_.finished ? ImVec4(0.5f, 0.85f, 0.5f, 1) : ImVec4(1.0f, 0.8f, 0.4f, 1), "(%s)", status);
             }
-            ImGui::TextDisabled("%s: %.3f\u00a0s", tr(Text::ex_sim_thread_busy), view_.busy_s);
+            ImGui::TextDisabled("%s: %.3f\u00a0s", tr(ExhibitionText::sim_thread_busy), view_.busy_s);
         }
         ImGui::PopTextWrapPos();
     }
@@ -455,10 +458,10 @@ private:
         ImGui::BeginGroup();
         ImGui::PushTextWrapPos(0.0f);   // every line wraps at the column's (or the panel's) right edge
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour), "%s",
-                           tr(sequential ? Text::ex_sequential_schedule : Text::ex_simultaneous_schedule));
-        if (live) ImGui::Text("%s %s", tr(Text::ex_simulated), clock_text(elapsed).c_str());
-        else ImGui::TextDisabled("%s", tr(Text::ex_not_simulated));
-        ImGui::Text("%s %s", tr(Text::ex_formula), clock_text(formula).c_str());
+                           tr(sequential ? ExhibitionText::sequential_schedule : ExhibitionText::simultaneous_schedule));
+        if (live) ImGui::Text("%s %s", tr(ExhibitionText::simulated), clock_text(elapsed).c_str());
+        else ImGui::TextDisabled("%s", tr(ExhibitionText::not_simulated));
+        ImGui::Text("%s %s", tr(ExhibitionText::formula), clock_text(formula).c_str());
         if (!sequential) {
             char round[64];   // "(30 × 60 s)" stays whole: no-break spaces
             std::snprintf(round, sizeof round, "(%d\u00a0×\u00a0%g\u00a0s)", o.moves, exhibition::simultaneous_round_s(o));
@@ -476,13 +479,13 @@ private:
             }
             char label[64];
             const int total = o.boards * o.moves;
-            std::snprintf(label, sizeof label, "%d / %d %s", moves, total, tr(Text::ex_moves_played));
+            std::snprintf(label, sizeof label, "%d / %d %s", moves, total, tr(ExhibitionText::moves_played));
             ImGui::ProgressBar(total > 0 ? static_cast<float>(moves) / static_cast<float>(total) : 0.0f,
                                ImVec2(std::max(120.0f, ImGui::GetContentRegionAvail().x - 8), 0), label);
-            if (live->her_board > 0) ImGui::Text("%s %d", tr(Text::ex_she_is_at), live->her_board);
-            else ImGui::Text("%s", tr(Text::ex_she_is_done));
+            if (live->her_board > 0) ImGui::Text("%s %d", tr(ExhibitionText::she_is_at), live->her_board);
+            else ImGui::Text("%s", tr(ExhibitionText::she_is_done));
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-            ImGui::Text(tr(Text::ex_results_line), wins, losses, draws, limit);
+            ImGui::Text(tr(ExhibitionText::results_line), wins, losses, draws, limit);
             ImGui::PopStyleColor();
         }
         ImGui::PopTextWrapPos();
@@ -539,9 +542,10 @@ private:
         // Which schedule's boards: both are simulated side by side; one grid at a time fits the window.
         const ScheduleView* shown = &snap.schedules.back();
         if (snap.schedules.size() > 1) {
-            ImGui::TextUnformatted(tr(Text::ex_boards_shown));
+            ImGui::TextUnformatted(tr(ExhibitionText::boards_shown));
             for (const auto& s : snap.schedules) {
-                const char* name = tr(s.schedule == Schedule::sequential ? Text::executor_sequential : Text::ex_mode_simultaneous);
+                const char* name = s.schedule == Schedule::sequential ? tr(PrimesText::executor_sequential)
+                                                                      : tr(ExhibitionText::mode_simultaneous);
                 same_line_if_fits(choice_width(name));
                 if (ImGui::RadioButton(name, shown_schedule_ == s.schedule)) shown_schedule_ = s.schedule;
             }
@@ -625,7 +629,7 @@ private:
         if (shown->her_board > 0) {
             const ImVec2 c = centre(shown->her_board);
             draw->AddCircleFilled(c, 9.0f, kHerColour);
-            const char* she = tr(Text::ex_she_label);
+            const char* she = tr(ExhibitionText::she_label);
             const ImVec2 t = ImGui::CalcTextSize(she);
             const ImVec2 at(c.x - t.x / 2, c.y - 22 - t.y / 2);
             draw->AddRectFilled(ImVec2(at.x - 3, at.y - 1), ImVec2(at.x + t.x + 3, at.y + t.y + 1), IM_COL32(20, 20, 24, 230), 3.0f);
@@ -633,16 +637,16 @@ private:
         }
         ImGui::Dummy(ImVec2(width, static_cast<float>(rows) * row_h));
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextDisabled("%s:", tr(Text::ex_her_path));
+        ImGui::TextDisabled("%s:", tr(ExhibitionText::her_path));
         // Beside its title when it fits whole, else below it; a line breaks only after an arrow ("12 →" stays whole).
         std::string trail;
         for (std::size_t i = first; i < path.size(); ++i) trail += (i > first ? "\u00a0→ " : "") + std::to_string(path[i]);
         same_line_if_fits(ImGui::CalcTextSize(trail.c_str()).x);
         ImGui::TextUnformatted(trail.c_str());
         // The legend: each key whole, on the line while it fits.
-        const std::pair<ImU32, Text> keys[] = {{kHerColour, Text::ex_state_her_move},
-                                               {kThinkingColour, Text::ex_state_thinking},
-                                               {0, Text::ex_state_waiting}};
+        const std::pair<ImU32, ExhibitionText> keys[] = {{kHerColour, ExhibitionText::state_her_move},
+                                               {kThinkingColour, ExhibitionText::state_thinking},
+                                               {0, ExhibitionText::state_waiting}};
         for (std::size_t i = 0; i < std::size(keys); ++i) {
             const std::string key = std::string("■\u00a0") + tr(keys[i].second);
             if (i > 0) same_line_if_fits(ImGui::CalcTextSize(key.c_str()).x);
@@ -659,21 +663,21 @@ private:
     // Every line wraps at the column's edge; a value goes beside its title while it fits whole, else below it.
     static void draw_loop(const aio::LoopSnapshot& loop) {
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(tr(Text::ex_event_loop));
-        ImGui::Text("%s:", tr(Text::ex_loop_running));
-        const char* running = loop.running ? loop.running->c_str() : tr(Text::ex_nobody);
+        ImGui::TextUnformatted(tr(ExhibitionText::event_loop));
+        ImGui::Text("%s:", tr(ExhibitionText::loop_running));
+        const char* running = loop.running ? loop.running->c_str() : tr(ExhibitionText::nobody);
         same_line_if_fits(ImGui::CalcTextSize(running).x);
         if (loop.running) ImGui::TextColored(ImVec4(0.95f, 0.8f, 0.35f, 1), "%s", running);
         else ImGui::TextDisabled("%s", running);
-        ImGui::Text("%s (%zu):", tr(Text::ex_loop_ready), loop.ready.size());
+        ImGui::Text("%s (%zu):", tr(ExhibitionText::loop_ready), loop.ready.size());
         if (loop.ready.empty()) {
-            same_line_if_fits(ImGui::CalcTextSize(tr(Text::ex_empty)).x);
-            ImGui::TextDisabled("%s", tr(Text::ex_empty));
+            same_line_if_fits(ImGui::CalcTextSize(tr(ExhibitionText::empty)).x);
+            ImGui::TextDisabled("%s", tr(ExhibitionText::empty));
         }
         constexpr std::size_t kShown = 6;
         for (std::size_t i = 0; i < loop.ready.size() && i < kShown; ++i) bullet_wrapped(loop.ready[i].c_str());
-        if (loop.ready.size() > kShown) ImGui::TextDisabled("  + %zu %s", loop.ready.size() - kShown, tr(Text::ex_more));
-        ImGui::Text("%s (%zu):", tr(Text::ex_loop_timers), loop.timers.size());
+        if (loop.ready.size() > kShown) ImGui::TextDisabled("  + %zu %s", loop.ready.size() - kShown, tr(ExhibitionText::more));
+        ImGui::Text("%s (%zu):", tr(ExhibitionText::loop_timers), loop.timers.size());
         constexpr std::size_t kTimers = 10;
         for (std::size_t i = 0; i < loop.timers.size() && i < kTimers; ++i) {
             const auto& t = loop.timers[i];
@@ -685,9 +689,9 @@ private:
             same_line_if_fits(ImGui::CalcTextSize(t.name.c_str()).x);
             ImGui::TextUnformatted(t.name.c_str());
         }
-        if (loop.timers.size() > kTimers) ImGui::TextDisabled("  + %zu %s", loop.timers.size() - kTimers, tr(Text::ex_more));
-        ImGui::Text("%s: %zu", tr(Text::ex_loop_waiting), loop.waiting.size());
-        ImGui::TextDisabled(tr(Text::ex_loop_totals), static_cast<unsigned long long>(loop.created),
+        if (loop.timers.size() > kTimers) ImGui::TextDisabled("  + %zu %s", loop.timers.size() - kTimers, tr(ExhibitionText::more));
+        ImGui::Text("%s: %zu", tr(ExhibitionText::loop_waiting), loop.waiting.size());
+        ImGui::TextDisabled(tr(ExhibitionText::loop_totals), static_cast<unsigned long long>(loop.created),
                             static_cast<unsigned long long>(loop.finished));
         ImGui::PopTextWrapPos();
     }
@@ -715,7 +719,7 @@ private:
 
     void draw_chart() const {
         ExhibitionOptions o = settings_;
-        ImGui::TextWrapped(tr(Text::ex_chart_title), o.her_s, o.them_s, o.moves);
+        ImGui::TextWrapped(tr(ExhibitionText::chart_title), o.her_s, o.them_s, o.moves);
         constexpr int kMaxN = 60;
         double lo = DBL_MAX, hi = 0;
         std::vector<double> sequential, simultaneous;
@@ -781,21 +785,21 @@ private:
         }
         ImGui::Dummy(ImVec2(width, height));
         ImGui::PushTextWrapPos(0.0f);
-        const std::string sequential_key = std::string("—\u00a0") + tr(Text::ex_sequential_schedule);
-        const std::string simultaneous_key = std::string("—\u00a0") + tr(Text::ex_simultaneous_schedule);
+        const std::string sequential_key = std::string("—\u00a0") + tr(ExhibitionText::sequential_schedule);
+        const std::string simultaneous_key = std::string("—\u00a0") + tr(ExhibitionText::simultaneous_schedule);
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kSequentialColour), "%s", sequential_key.c_str());
         same_line_if_fits(ImGui::CalcTextSize(simultaneous_key.c_str()).x);
         ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kSimultaneousColour), "%s", simultaneous_key.c_str());
-        if (crossover < exhibition::kCrossoverNever) ImGui::Text(tr(Text::ex_crossover_note), crossover);
+        if (crossover < exhibition::kCrossoverNever) ImGui::Text(tr(ExhibitionText::crossover_note), crossover);
         ImGui::PopTextWrapPos();
     }
 
     void draw_slide() const {
         ExhibitionOptions o = settings_;
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1.0f), "%s", tr(Text::ex_slide_title));
+        ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1.0f), "%s", tr(ExhibitionText::slide_title));
         ImGui::PopTextWrapPos();
-        ImGui::TextWrapped(tr(Text::ex_slide_note), o.boards, o.her_s, o.her_s, o.them_s, exhibition::simultaneous_round_s(o),
+        ImGui::TextWrapped(tr(ExhibitionText::slide_note), o.boards, o.her_s, o.her_s, o.them_s, exhibition::simultaneous_round_s(o),
                            o.moves, exhibition::simultaneous_rounds_s(o) / 60.0,
                            exhibition::simultaneous_total_s(o) - exhibition::simultaneous_rounds_s(o));
     }
@@ -805,27 +809,26 @@ private:
     // -------------------------------------------------------------------------
 
     void draw_spinners() {
-        ImGui::TextWrapped("%s", tr(Text::ex_spin_title));
-        ImGui::TextWrapped("%s", tr(Text::ex_spin_intro));
+        ImGui::TextWrapped("%s", tr(ExhibitionText::spin_title));
+        ImGui::TextWrapped("%s", tr(ExhibitionText::spin_intro));
         const bool running = spinner_.running();
         ImGui::BeginDisabled(running);
         int kind = static_cast<int>(spinner_options_.kind);
-        radio_row(tr(Text::ex_spin_kind), {Text::ex_spin_thread, Text::ex_spin_process, Text::ex_spin_coroutine}, [&](Text choice) {
-            const auto value = choice == Text::ex_spin_thread    ? exhibition::SpinnerKind::thread
-                               : choice == Text::ex_spin_process ? exhibition::SpinnerKind::process
-                                                                 : exhibition::SpinnerKind::coroutine;
-            ImGui::RadioButton(tr(choice), &kind, static_cast<int>(value));
-        });
+        constexpr exhibition::SpinnerKind kKinds[] = {exhibition::SpinnerKind::thread, exhibition::SpinnerKind::process,
+                                                      exhibition::SpinnerKind::coroutine};
+        radio_row(tr(ExhibitionText::spin_kind),
+                  {tr(ExhibitionText::spin_thread), tr(ExhibitionText::spin_process), tr(ExhibitionText::spin_coroutine)},
+                  [&](int i, const char* label) { ImGui::RadioButton(label, &kind, static_cast<int>(kKinds[i])); });
         spinner_options_.kind = static_cast<exhibition::SpinnerKind>(kind);
         draw_field_error(field_errors_, "spinner");
-        checkbox_wrapped(tr(Text::ex_spin_block), &spinner_options_.block);
+        checkbox_wrapped(tr(ExhibitionText::spin_block), &spinner_options_.block);
         draw_field_error(field_errors_, "block");
-        const LabelledFields seconds_field({tr(Text::ex_spin_seconds)}, kSliderWidth, min_field_width());
+        const LabelledFields seconds_field({tr(ExhibitionText::spin_seconds)}, kSliderWidth, min_field_width());
         const double min_s = 0.5, max_s = 10;
-        ImGui::SliderScalar(seconds_field(tr(Text::ex_spin_seconds)).c_str(), ImGuiDataType_Double, &spinner_options_.seconds, &min_s,
+        ImGui::SliderScalar(seconds_field(tr(ExhibitionText::spin_seconds)).c_str(), ImGuiDataType_Double, &spinner_options_.seconds, &min_s,
                             &max_s, "%.1f s", ImGuiSliderFlags_AlwaysClamp);
-        same_line_if_fits(button_width(tr(Text::ex_spin_run)));
-        if (ImGui::Button(tr(Text::ex_spin_run))) {
+        same_line_if_fits(button_width(tr(ExhibitionText::spin_run)));
+        if (ImGui::Button(tr(ExhibitionText::spin_run))) {
             for (const char* field : {"spinner", "block", "spinner-seconds"}) field_errors_.erase(field);
             start_spinner();
         }
@@ -851,26 +854,26 @@ private:
             ImGui::Text("%c thinking!", kChars[frames % 4]);
             const double since = spinner_.since_last_frame_s();
             if (since > exhibition::kFreezeGapS)
-                ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), tr(Text::ex_spin_frozen_now), since);
+                ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), tr(ExhibitionText::spin_frozen_now), since);
         } else if (const auto outcome = spinner_.outcome()) {
             const auto options = spinner_.options();
             if (!outcome->error.empty())
                 ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", outcome->error.c_str());
             else
-                ImGui::Text(tr(Text::ex_spin_answer), static_cast<unsigned long long>(options ? options->number : 0),
+                ImGui::Text(tr(ExhibitionText::spin_answer), static_cast<unsigned long long>(options ? options->number : 0),
                             static_cast<unsigned long long>(outcome->answer));
-            ImGui::Text(tr(Text::ex_spin_summary), static_cast<unsigned long long>(outcome->gaps.frames()),
+            ImGui::Text(tr(ExhibitionText::spin_summary), static_cast<unsigned long long>(outcome->gaps.frames()),
                         outcome->gaps.longest_gap_s());
             char froze[96];
-            if (outcome->gaps.froze()) std::snprintf(froze, sizeof froze, tr(Text::ex_spin_froze), outcome->gaps.frozen_s());
-            else std::snprintf(froze, sizeof froze, "%s", tr(Text::ex_spin_never_froze));
+            if (outcome->gaps.froze()) std::snprintf(froze, sizeof froze, tr(ExhibitionText::spin_froze), outcome->gaps.frozen_s());
+            else std::snprintf(froze, sizeof froze, "%s", tr(ExhibitionText::spin_never_froze));
             same_line_if_fits(ImGui::CalcTextSize(froze).x);
             ImGui::TextColored(outcome->gaps.froze() ? ImVec4(1.0f, 0.45f, 0.4f, 1.0f) : ImVec4(0.5f, 0.85f, 0.5f, 1.0f), "%s", froze);
         }
         ImGui::PopTextWrapPos();
         ImGui::EndGroup();
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::TextWrapped("%s", tr(Text::ex_spin_process_note));
+        ImGui::TextWrapped("%s", tr(ExhibitionText::spin_process_note));
         ImGui::PopStyleColor();
     }
 

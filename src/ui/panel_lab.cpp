@@ -23,6 +23,9 @@
 #include "lab_probes.h"
 #include "platform.h"
 #include "responsive.h"
+#include "text/text_lab.h"
+#include "text/text_lab_words.h"
+#include "text/text_primes.h"
 
 #include <imgui.h>
 
@@ -157,21 +160,21 @@ std::string timestamped(const char* extension) {
 }
 
 struct SummaryRow {
-    Text label;
+    LabText label;
     Suite suite;
     const char* measure;              // nullptr: the speedup row, found by workers
-    std::optional<Text> coroutine_note;
+    std::optional<LabText> coroutine_note;
 };
 
 const SummaryRow kSummaryRows[] = {
-    {Text::lab_row_startup, Suite::startup, "start + finish one", std::nullopt},
-    {Text::lab_row_resident, Suite::memory, "resident memory each", std::nullopt},
-    {Text::lab_row_virtual, Suite::memory, "virtual memory each", std::nullopt},
-    {Text::lab_row_wasm, Suite::memory, "wasm memory each", std::nullopt},
-    {Text::lab_row_round_trip, Suite::ipc, "64 B round trip (atomics / pipe)", Text::lab_coroutine_call},
-    {Text::lab_row_throughput, Suite::ipc, "1 MiB throughput (atomics / pipe)", Text::lab_coroutine_call},
-    {Text::lab_row_switches, Suite::switches, "switches per second", std::nullopt},
-    {Text::lab_row_speedup, Suite::scaling, nullptr, Text::lab_coroutine_no_speedup},
+    {LabText::row_startup, Suite::startup, "start + finish one", std::nullopt},
+    {LabText::row_resident, Suite::memory, "resident memory each", std::nullopt},
+    {LabText::row_virtual, Suite::memory, "virtual memory each", std::nullopt},
+    {LabText::row_wasm, Suite::memory, "wasm memory each", std::nullopt},
+    {LabText::row_round_trip, Suite::ipc, "64 B round trip (atomics / pipe)", LabText::coroutine_call},
+    {LabText::row_throughput, Suite::ipc, "1 MiB throughput (atomics / pipe)", LabText::coroutine_call},
+    {LabText::row_switches, Suite::switches, "switches per second", std::nullopt},
+    {LabText::row_speedup, Suite::scaling, nullptr, LabText::coroutine_no_speedup},
 };
 
 constexpr Column kModelColumns[] = {Column::threads, Column::processes, Column::coroutines};
@@ -182,7 +185,7 @@ constexpr Column kModelColumns[] = {Column::threads, Column::processes, Column::
 
 class LabPanel final : public DemoPanel {
 public:
-    Text title() const override { return Text::lab_menu; }
+    const char* title() const override { return tr(LabText::menu); }
 
     void apply(const options::Params& params, options::FieldErrors& errors) override {
         const lab::LabOptions parsed = lab::parse_lab_options(params, errors);
@@ -256,9 +259,9 @@ public:
     }
 
     void draw() override {
-        ImGui::TextWrapped("%s", tr(Text::lab_title));
+        ImGui::TextWrapped("%s", tr(LabText::title));
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.8f, 1.0f, 1.0f));
-        ImGui::TextWrapped("%s", tr(Text::lab_intro));
+        ImGui::TextWrapped("%s", tr(LabText::intro));
         ImGui::PopStyleColor();
         ImGui::Separator();
         draw_controls();
@@ -317,10 +320,10 @@ private:
         if (snap.processes_unknown.empty()) {
             long threads = 0;
             for (const auto& p : snap.processes) threads += p.threads;
-            std::snprintf(line, sizeof line, tr(Text::lab_live_machine), static_cast<int>(snap.processes.size()), snap.logical_cpus,
+            std::snprintf(line, sizeof line, tr(LabText::live_machine), static_cast<int>(snap.processes.size()), snap.logical_cpus,
                           static_cast<double>(snap.processes.size()) / std::max(1, snap.logical_cpus), threads);
         } else {
-            std::snprintf(line, sizeof line, tr(Text::lab_live_page), snap.logical_cpus, snap.page_threads.value_or(0),
+            std::snprintf(line, sizeof line, tr(LabText::live_page), snap.logical_cpus, snap.page_threads.value_or(0),
                           snap.page_idle_workers.value_or(0));
         }
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.55f, 0.85f, 0.6f, 1.0f));
@@ -329,11 +332,11 @@ private:
         char every[32];
         std::snprintf(every, sizeof every, "%g", static_cast<double>(live_->interval().count()) / 1000.0);
         char refresh[200];
-        std::snprintf(refresh, sizeof refresh, tr(Text::lab_live_refresh), every);
+        std::snprintf(refresh, sizeof refresh, tr(LabText::live_refresh), every);
         // Beside the figures when the line has room, else below them.
         same_line_if_fits(ImGui::CalcTextSize(refresh).x);
         text_disabled_wrapped(refresh);
-        if (!snap.processes_unknown.empty()) text_disabled_wrapped(tr(Text::lab_live_page_cannot));
+        if (!snap.processes_unknown.empty()) text_disabled_wrapped(tr(LabText::live_page_cannot));
     }
 
     void start(std::optional<Suite> suite) {
@@ -354,7 +357,7 @@ private:
             recorded_ = false;
             cancel_asked_ = false;
         } catch (const std::exception& e) {
-            field_errors_["run"] = std::string(tr(Text::run_failed)) + ": " + e.what();
+            field_errors_["run"] = std::string(tr(PrimesText::run_failed)) + ": " + e.what();
         }
     }
 
@@ -391,31 +394,31 @@ private:
     void draw_controls() {
         const bool busy = running();
         ImGui::BeginDisabled(busy);
-        if (ImGui::Button(tr(Text::lab_run_all), ImVec2(std::max(130.0f, button_width(tr(Text::lab_run_all))), 0))) start(std::nullopt);
+        if (ImGui::Button(tr(LabText::run_all), ImVec2(std::max(130.0f, button_width(tr(LabText::run_all))), 0))) start(std::nullopt);
         const float combo_w = 170;
-        same_line_if_fits(combo_w + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr(Text::lab_suite)).x);
+        same_line_if_fits(combo_w + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr(LabText::suite)).x);
         ImGui::SetNextItemWidth(std::min(combo_w, ImGui::GetContentRegionAvail().x));
-        const std::string current = suite_index_ == 0 ? tr(Text::lab_all_suites)
+        const std::string current = suite_index_ == 0 ? tr(LabText::all_suites)
                                                       : std::string(lab::to_string(lab::kAllSuites[suite_index_ - 1]));
-        if (ImGui::BeginCombo(tr(Text::lab_suite), current.c_str())) {
-            if (ImGui::Selectable(tr(Text::lab_all_suites), suite_index_ == 0)) suite_index_ = 0;
+        if (ImGui::BeginCombo(tr(LabText::suite), current.c_str())) {
+            if (ImGui::Selectable(tr(LabText::all_suites), suite_index_ == 0)) suite_index_ = 0;
             for (int i = 0; i < static_cast<int>(std::size(lab::kAllSuites)); ++i)
                 if (ImGui::Selectable(std::string(lab::to_string(lab::kAllSuites[i])).c_str(), suite_index_ == i + 1))
                     suite_index_ = i + 1;
             ImGui::EndCombo();
         }
-        same_line_if_fits(button_width(tr(Text::lab_run_suite)));
-        if (ImGui::Button(tr(Text::lab_run_suite)))
+        same_line_if_fits(button_width(tr(LabText::run_suite)));
+        if (ImGui::Button(tr(LabText::run_suite)))
             start(suite_index_ == 0 ? std::nullopt : std::optional<Suite>(lab::kAllSuites[suite_index_ - 1]));
-        same_line_if_fits(choice_width(tr(Text::lab_quick)));
-        checkbox_wrapped(tr(Text::lab_quick), &quick_);
+        same_line_if_fits(choice_width(tr(LabText::quick)));
+        checkbox_wrapped(tr(LabText::quick), &quick_);
         ImGui::EndDisabled();
         draw_field_error(field_errors_, "suite");
         draw_field_error(field_errors_, "quick");
         draw_field_error(field_errors_, "run");
 
         if (!run_) {
-            text_disabled_wrapped(tr(Text::lab_not_run_yet));
+            text_disabled_wrapped(tr(LabText::not_run_yet));
             return;
         }
         char overlay[160];
@@ -425,19 +428,19 @@ private:
         ImGui::PushTextWrapPos(0.0f);
         if (busy) {
             if (cancel_asked_) {
-                same_line_if_fits(ImGui::CalcTextSize(tr(Text::lab_cancelling)).x);
-                ImGui::TextDisabled("%s", tr(Text::lab_cancelling));
+                same_line_if_fits(ImGui::CalcTextSize(tr(LabText::cancelling)).x);
+                ImGui::TextDisabled("%s", tr(LabText::cancelling));
             } else {
-                same_line_if_fits(button_width(tr(Text::cancel)));
-                if (ImGui::Button(tr(Text::cancel))) {
+                same_line_if_fits(button_width(tr(PrimesText::cancel)));
+                if (ImGui::Button(tr(PrimesText::cancel))) {
                     run_->cancel();
                     cancel_asked_ = true;
                 }
             }
-            same_line_if_fits(ImGui::CalcTextSize(tr(Text::lab_running_on_worker)).x);
-            ImGui::TextDisabled("%s", tr(Text::lab_running_on_worker));
+            same_line_if_fits(ImGui::CalcTextSize(tr(LabText::running_on_worker)).x);
+            ImGui::TextDisabled("%s", tr(LabText::running_on_worker));
         } else {
-            const char* outcome = tr(progress_.cancelled ? Text::lab_cancelled : Text::lab_finished);
+            const char* outcome = tr(progress_.cancelled ? LabText::cancelled : LabText::finished);
             same_line_if_fits(ImGui::CalcTextSize(outcome).x);
             ImGui::TextDisabled("%s", outcome);
         }
@@ -447,31 +450,31 @@ private:
     void draw_export_and_compare() {
         const bool have = !results_.sections.empty();
         ImGui::BeginDisabled(!have);
-        if (ImGui::Button(tr(Text::lab_export_json))) export_as(".json", "application/json", lab::to_json(results_).dump(2) + "\n");
-        same_line_if_fits(button_width(tr(Text::lab_export_csv)));
-        if (ImGui::Button(tr(Text::lab_export_csv))) export_as(".csv", "text/csv", lab::to_csv(results_));
+        if (ImGui::Button(tr(LabText::export_json))) export_as(".json", "application/json", lab::to_json(results_).dump(2) + "\n");
+        same_line_if_fits(button_width(tr(LabText::export_csv)));
+        if (ImGui::Button(tr(LabText::export_csv))) export_as(".csv", "text/csv", lab::to_csv(results_));
         ImGui::EndDisabled();
-        if (!have && (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))) ImGui::SetTooltip("%s", tr(Text::lab_nothing_to_export));
+        if (!have && (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))) ImGui::SetTooltip("%s", tr(LabText::nothing_to_export));
         ImGui::PushTextWrapPos(0.0f);
         if (!export_message_.empty()) {
-            const std::string saved = std::string(tr(Text::lab_saved)) + " " + export_message_;
+            const std::string saved = std::string(tr(LabText::saved)) + " " + export_message_;
             same_line_if_fits(ImGui::CalcTextSize(saved.c_str()).x);
             ImGui::TextDisabled("%s", saved.c_str());
         }
         draw_field_error(field_errors_, "export");
 
-        ImGui::TextUnformatted(tr(Text::lab_compare));
+        ImGui::TextUnformatted(tr(LabText::compare));
         ImGui::PopTextWrapPos();
         if (platform::has_file_picker()) {
-            if (ImGui::Button(tr(Text::lab_pick_file))) platform::open_file_picker(".json,application/json");
+            if (ImGui::Button(tr(LabText::pick_file))) platform::open_file_picker(".json,application/json");
         } else {
             // The path takes what the Load button leaves (up to 420), the button stays beside it.
-            const float load_w = button_width(tr(Text::lab_load)) + ImGui::GetStyle().ItemSpacing.x;
+            const float load_w = button_width(tr(LabText::load)) + ImGui::GetStyle().ItemSpacing.x;
             ImGui::SetNextItemWidth(std::max(120.0f, std::min(420.0f, ImGui::GetContentRegionAvail().x - load_w)));
-            ImGui::InputTextWithHint("##compare_path", tr(Text::lab_path), compare_path_.data(), compare_path_.capacity() + 1,
+            ImGui::InputTextWithHint("##compare_path", tr(LabText::path), compare_path_.data(), compare_path_.capacity() + 1,
                                      ImGuiInputTextFlags_CallbackResize, resize_string, &compare_path_);
-            same_line_if_fits(button_width(tr(Text::lab_load)));
-            if (ImGui::Button(tr(Text::lab_load))) {
+            same_line_if_fits(button_width(tr(LabText::load)));
+            if (ImGui::Button(tr(LabText::load))) {
                 try {
                     load_compare(compare_path_, platform::read_text_file(compare_path_));
                 } catch (const std::exception& e) {
@@ -480,13 +483,13 @@ private:
             }
         }
         if (compare_) {
-            const std::string loaded = std::string(tr(Text::lab_loaded)) + " " + compare_name_;
+            const std::string loaded = std::string(tr(LabText::loaded)) + " " + compare_name_;
             same_line_if_fits(ImGui::CalcTextSize(loaded.c_str()).x);
             ImGui::PushTextWrapPos(0.0f);
             ImGui::TextColored(kCompareColour, "%s", loaded.c_str());
             ImGui::PopTextWrapPos();
-            same_line_if_fits(button_width(tr(Text::lab_remove)));
-            if (ImGui::SmallButton(tr(Text::lab_remove))) compare_.reset();
+            same_line_if_fits(button_width(tr(LabText::remove)));
+            if (ImGui::SmallButton(tr(LabText::remove))) compare_.reset();
         }
         draw_field_error(field_errors_, "compare");
     }
@@ -504,16 +507,16 @@ private:
     // [SECTION] Drawing: the summary table
     // -------------------------------------------------------------------------
 
-    Text column_title(Column c) const {
+    LabText column_title(Column c) const {
         switch (c) {
-        case Column::threads: return Text::lab_threads;
-        case Column::processes: return platform::capabilities().os_processes ? Text::lab_processes : Text::lab_processes_web;
-        default: return Text::lab_coroutines;
+        case Column::threads: return LabText::threads;
+        case Column::processes: return platform::capabilities().os_processes ? LabText::processes : LabText::processes_web;
+        default: return LabText::coroutines;
         }
     }
 
-    static Text short_title(Column c) {
-        return c == Column::threads ? Text::lab_threads : c == Column::processes ? Text::lab_processes : Text::lab_coroutines;
+    static LabText short_title(Column c) {
+        return c == Column::threads ? LabText::threads : c == Column::processes ? LabText::processes : LabText::coroutines;
     }
 
     // A figure as a selectable cell: the method on hover, kept below the table on a click.
@@ -529,14 +532,14 @@ private:
                               ImVec2(ImGui::CalcTextSize(text.c_str()).x, 0))) {
             selected_id_ = selected ? std::string() : id;
             selected_method_ = what + ": " + lab_words(f.method);
-            selected_detail_ = std::to_string(f.samples) + " " + tr(Text::lab_samples) +
-                               (spread.empty() ? std::string() : ", " + std::string(tr(Text::lab_spread)) + " " + f.spread_kind + " " + spread);
+            selected_detail_ = std::to_string(f.samples) + " " + tr(LabText::samples) +
+                               (spread.empty() ? std::string() : ", " + std::string(tr(LabText::spread)) + " " + f.spread_kind + " " + spread);
         }
         if (ImGui::IsItemHovered()) {
             ImGui::BeginTooltip();
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
             ImGui::TextUnformatted(lab_words(f.method).c_str());
-            ImGui::TextDisabled("%d %s%s%s", f.samples, tr(Text::lab_samples), spread.empty() ? "" : (std::string(", ") + f.spread_kind + " ").c_str(),
+            ImGui::TextDisabled("%d %s%s%s", f.samples, tr(LabText::samples), spread.empty() ? "" : (std::string(", ") + f.spread_kind + " ").c_str(),
                                 spread.c_str());
             ImGui::PopTextWrapPos();
             ImGui::EndTooltip();
@@ -572,9 +575,9 @@ private:
     // (a tablet beside the sidebar, a phone) one card per measure: its name above, one line per model below.
     void draw_summary() {
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(tr(Text::lab_summary));
+        ImGui::TextUnformatted(tr(LabText::summary));
         if (compare_) {
-            const std::string loaded = "(" + std::string(tr(Text::lab_loaded)) + ": " + compare_name_ + ")";
+            const std::string loaded = "(" + std::string(tr(LabText::loaded)) + ": " + compare_name_ + ")";
             same_line_if_fits(ImGui::CalcTextSize(loaded.c_str()).x);
             ImGui::TextColored(kCompareColour, "%s", loaded.c_str());
         }
@@ -586,14 +589,14 @@ private:
             const Measure* other;
         };
         std::vector<Shown> rows;
-        float widest = ImGui::CalcTextSize(tr(Text::lab_not_measured)).x;
+        float widest = ImGui::CalcTextSize(tr(LabText::not_measured)).x;
         for (const auto& row : kSummaryRows) {
             const Measure* m = row.measure ? find_measure(shown_, row.suite, row.measure) : speedup_at_cpus(shown_, cpus);
             const Measure* other = nullptr;
             if (compare_)
                 other = row.measure ? find_measure(*compare_, row.suite, row.measure) : speedup_at_cpus(*compare_, cpus_of(*compare_, cpus));
             // The wasm row only where some run measured wasm memory (the web); the reserved row only where one has it.
-            if (!m && !other && row.label == Text::lab_row_wasm) continue;
+            if (!m && !other && row.label == LabText::row_wasm) continue;
             rows.push_back({&row, m, other});
             for (const Measure* each : {m, other})
                 for (Column c : kModelColumns)
@@ -613,12 +616,12 @@ private:
             } else if (shown_.find(r.row->suite)) {
                 ImGui::TextDisabled("\u2013");   // the suite ran and has no such figure for this model
             } else {
-                text_disabled_wrapped(tr(Text::lab_not_measured));
+                text_disabled_wrapped(tr(LabText::not_measured));
             }
             compare_line(r.other, c);
         };
         const auto workers_note = [](const Shown& r) {
-            if (!r.row->measure && r.m && r.m->x) ImGui::TextDisabled("%d %s", static_cast<int>(*r.m->x), tr(Text::lab_workers_axis));
+            if (!r.row->measure && r.m && r.m->x) ImGui::TextDisabled("%d %s", static_cast<int>(*r.m->x), tr(LabText::workers_axis));
         };
         std::vector<std::string> titles;
         for (Column c : kModelColumns) titles.emplace_back(tr(column_title(c)));
@@ -631,9 +634,9 @@ private:
         }
         const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp;
         if (!ImGui::BeginTable("##summary", 4, flags)) return;
-        ImGui::TableSetupColumn(tr(Text::lab_measure), ImGuiTableColumnFlags_WidthStretch, 1.25f);
+        ImGui::TableSetupColumn(tr(LabText::measure), ImGuiTableColumnFlags_WidthStretch, 1.25f);
         for (Column c : kModelColumns) ImGui::TableSetupColumn(tr(column_title(c)), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        wrapped_headers({tr(Text::lab_measure), titles[0], titles[1], titles[2]});
+        wrapped_headers({tr(LabText::measure), titles[0], titles[1], titles[2]});
         for (const auto& r : rows) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
@@ -688,11 +691,11 @@ private:
 
     void draw_method_box() {
         if (selected_id_.empty()) {
-            text_disabled_wrapped(tr(Text::lab_click_hint));
+            text_disabled_wrapped(tr(LabText::click_hint));
             return;
         }
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(tr(Text::lab_how));
+        ImGui::TextUnformatted(tr(LabText::how));
         const std::string detail = "(" + selected_detail_ + ")";
         same_line_if_fits(ImGui::CalcTextSize(detail.c_str()).x);
         ImGui::TextDisabled("%s", detail.c_str());
@@ -742,7 +745,7 @@ private:
     }
 
     void draw_speedup_chart() {
-        ImGui::TextWrapped("%s", tr(Text::lab_speedup_chart));
+        ImGui::TextWrapped("%s", tr(LabText::speedup_chart));
         struct Series {
             std::vector<Point> points;
             ImU32 colour;
@@ -751,9 +754,9 @@ private:
         };
         std::vector<Series> series;
         auto add = [&](const LabReport& r, bool compare) {
-            series.push_back({curve(r, "speedup", Column::threads), compare ? kCompareU32 : kThreadsColour, tr(Text::lab_threads), compare});
-            series.push_back({curve(r, "speedup", Column::processes), compare ? kCompareU32 : kProcessesColour, tr(Text::lab_processes), compare});
-            series.push_back({curve(r, "speedup, GIL model", Column::threads), compare ? kCompareU32 : kGilColour, tr(Text::lab_gil_model), compare});
+            series.push_back({curve(r, "speedup", Column::threads), compare ? kCompareU32 : kThreadsColour, tr(LabText::threads), compare});
+            series.push_back({curve(r, "speedup", Column::processes), compare ? kCompareU32 : kProcessesColour, tr(LabText::processes), compare});
+            series.push_back({curve(r, "speedup, GIL model", Column::threads), compare ? kCompareU32 : kGilColour, tr(LabText::gil_model), compare});
         };
         add(shown_, false);
         if (compare_) add(*compare_, true);
@@ -796,9 +799,9 @@ private:
             }
         }
         ImGui::Dummy(ImVec2(width, height));
-        legend({{kThreadsColour, tr(Text::lab_threads)}, {kProcessesColour, tr(Text::lab_processes)},
-                {kGilColour, tr(Text::lab_gil_model)}, {IM_COL32(200, 200, 200, 200), tr(Text::lab_ideal)}});
-        if (series.front().points.empty() && series[1].points.empty()) ImGui::TextDisabled("%s", tr(Text::lab_suite_not_run));
+        legend({{kThreadsColour, tr(LabText::threads)}, {kProcessesColour, tr(LabText::processes)},
+                {kGilColour, tr(LabText::gil_model)}, {IM_COL32(200, 200, 200, 200), tr(LabText::ideal)}});
+        if (series.front().points.empty() && series[1].points.empty()) ImGui::TextDisabled("%s", tr(LabText::suite_not_run));
     }
 
     void legend(const std::vector<std::pair<ImU32, const char*>>& items) {
@@ -834,7 +837,7 @@ private:
     }
 
     void draw_memory_chart() {
-        ImGui::TextWrapped("%s", tr(Text::lab_memory_chart));
+        ImGui::TextWrapped("%s", tr(LabText::memory_chart));
         struct Bar {
             Column column;
             const char* kind;
@@ -842,10 +845,10 @@ private:
             bool compare;
         };
         std::vector<Bar> bars;
-        const std::pair<const char*, const char*> kinds[] = {{"resident memory each", tr(Text::lab_resident)},
-                                                             {"proportional share (PSS) each", tr(Text::lab_pss)},
-                                                             {"virtual memory each", tr(Text::lab_reserved)},
-                                                             {"wasm memory each", tr(Text::lab_wasm)}};
+        const std::pair<const char*, const char*> kinds[] = {{"resident memory each", tr(LabText::resident)},
+                                                             {"proportional share (PSS) each", tr(LabText::pss)},
+                                                             {"virtual memory each", tr(LabText::reserved)},
+                                                             {"wasm memory each", tr(LabText::wasm)}};
         for (Column c : kModelColumns)
             for (const auto& [name, kind] : kinds) {
                 if (const Measure* m = find_measure(shown_, Suite::memory, name); m && m->at(c)) bars.push_back({c, kind, m->at(c)->value, false});
@@ -854,7 +857,7 @@ private:
                         bars.push_back({c, kind, m->at(c)->value, true});
             }
         if (bars.empty()) {
-            ImGui::TextDisabled("%s", tr(Text::lab_suite_not_run));
+            ImGui::TextDisabled("%s", tr(LabText::suite_not_run));
             return;
         }
         double low = 1e30, high = 0;
@@ -892,11 +895,11 @@ private:
     }
 
     void draw_ladder() {
-        ImGui::TextWrapped("%s", tr(Text::lab_ladder_chart));
+        ImGui::TextWrapped("%s", tr(LabText::ladder_chart));
         const auto rungs = ladder_rungs(shown_);
         const auto other = compare_ ? ladder_rungs(*compare_) : std::vector<Rung>{};
         if (rungs.empty() && other.empty()) {
-            ImGui::TextDisabled("%s", tr(Text::lab_suite_not_run));
+            ImGui::TextDisabled("%s", tr(LabText::suite_not_run));
             return;
         }
         const auto& names = rungs.empty() ? other : rungs;
@@ -915,8 +918,8 @@ private:
                                     std::string(who) + ": " + lab_words(human));
                 y += bar_h;
             };
-            put(r.talk_cycles, r.talk_human, kTalkColour, tr(Text::lab_talk));
-            put(r.here_cycles, r.here_human, kThreadsColour, tr(Text::lab_here));
+            put(r.talk_cycles, r.talk_human, kTalkColour, tr(LabText::talk));
+            put(r.here_cycles, r.here_human, kThreadsColour, tr(LabText::here));
             if (compare_)
                 for (const auto& c : other)
                     if (c.name == r.name) put(c.here_cycles, c.here_human, kCompareU32, compare_name_.c_str());
@@ -1005,7 +1008,7 @@ private:
             for (std::size_t c = 0; c < n; ++c)
                 if (!kept[c]) folded += (folded.empty() ? "" : ", ") + lab_words(t.header[c]);
             char note[400];
-            std::snprintf(note, sizeof note, tr(Text::lab_columns_folded), folded.c_str());
+            std::snprintf(note, sizeof note, tr(LabText::columns_folded), folded.c_str());
             text_disabled_wrapped(note);
         }
     }
@@ -1019,13 +1022,13 @@ private:
     // -------------------------------------------------------------------------
 
     void draw_details() {
-        ImGui::TextUnformatted(tr(Text::lab_details));
+        ImGui::TextUnformatted(tr(LabText::details));
         for (Suite suite : lab::kAllSuites) {
             const Section* section = shown_.find(suite);
             const Section* other = compare_ ? compare_->find(suite) : nullptr;
             const std::string name(lab::to_string(suite));
             // "###name": the same header (and its open state) whether or not the suite has run.
-            const std::string header = name + (section ? "" : " \u2014 " + std::string(tr(Text::lab_suite_not_run))) + "###" + name;
+            const std::string header = name + (section ? "" : " \u2014 " + std::string(tr(LabText::suite_not_run))) + "###" + name;
             if (!ImGui::CollapsingHeader(header.c_str())) continue;
             if (!section) continue;
             std::vector<Column> used;
@@ -1040,7 +1043,7 @@ private:
             };
             std::vector<std::string> titles;
             float widest = 0;
-            for (Column c : used) titles.emplace_back(c == Column::machine ? tr(Text::lw_machine) : tr(short_title(c)));
+            for (Column c : used) titles.emplace_back(c == Column::machine ? tr(LabWordText::machine) : tr(short_title(c)));
             for (const auto& m : section->measures)
                 for (Column c : used)
                     if (const Figure* f = m.at(c)) widest = std::max(widest, figure_width(*f));
@@ -1067,10 +1070,10 @@ private:
             } else if (!section->measures.empty() &&
                        ImGui::BeginTable(("##" + name).c_str(), 1 + static_cast<int>(used.size()),
                                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp)) {
-                ImGui::TableSetupColumn(tr(Text::lab_measure), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+                ImGui::TableSetupColumn(tr(LabText::measure), ImGuiTableColumnFlags_WidthStretch, 1.3f);
                 for (std::size_t k = 0; k < used.size(); ++k)
                     ImGui::TableSetupColumn(titles[k].c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-                std::vector<std::string> headers{tr(Text::lab_measure)};
+                std::vector<std::string> headers{tr(LabText::measure)};
                 headers.insert(headers.end(), titles.begin(), titles.end());
                 wrapped_headers(headers);
                 for (const auto& m : section->measures) {
@@ -1091,7 +1094,7 @@ private:
                 draw_text_table(("##t" + name + t.title).c_str(), t);
             }
             if (!section->notes.empty()) {
-                ImGui::TextUnformatted(tr(Text::lab_notes));
+                ImGui::TextUnformatted(tr(LabText::notes));
                 ImGui::PushTextWrapPos(0.0f);
                 for (const auto& note : section->notes) bullet_wrapped(lab_words(note).c_str());
                 ImGui::PopTextWrapPos();

@@ -13,6 +13,8 @@
 #include "primes/primes_options.h"
 #include "primes/primes_run.h"
 #include "primes/samples.h"
+#include "text/text_primes.h"
+#include "text/text_system.h"
 
 #include <imgui.h>
 
@@ -30,14 +32,14 @@ constexpr ExecutorKind kExecutors[] = {ExecutorKind::sequential, ExecutorKind::t
                                        ExecutorKind::gil};
 enum class SampleMode { talk, fluent, custom };
 
-Text executor_text(ExecutorKind kind) {
+PrimesText executor_text(ExecutorKind kind) {
     switch (kind) {
-    case ExecutorKind::sequential: return Text::executor_sequential;
-    case ExecutorKind::threads: return Text::executor_threads;
-    case ExecutorKind::processes: return Text::executor_processes;
-    case ExecutorKind::gil: return Text::executor_gil;
+    case ExecutorKind::sequential: return PrimesText::executor_sequential;
+    case ExecutorKind::threads: return PrimesText::executor_threads;
+    case ExecutorKind::processes: return PrimesText::executor_processes;
+    case ExecutorKind::gil: return PrimesText::executor_gil;
     }
-    return Text::executor_threads;
+    return PrimesText::executor_threads;
 }
 
 ImU32 worker_colour(std::size_t lane) {
@@ -62,7 +64,7 @@ class PrimesPanel final : public DemoPanel {
 public:
     PrimesPanel() : workers_(exec::default_workers(platform::logical_cpus())) {}
 
-    Text title() const override { return Text::primes_menu; }
+    const char* title() const override { return tr(PrimesText::menu); }
 
     // -------------------------------------------------------------------------
     // [SECTION] Controls and validation
@@ -121,10 +123,10 @@ public:
     }
 
     void draw() override {
-        ImGui::TextUnformatted(tr(Text::primes_title));
-        ImGui::TextWrapped("%s", tr(Text::primes_intro));
+        ImGui::TextUnformatted(tr(PrimesText::title));
+        ImGui::TextWrapped("%s", tr(PrimesText::intro));
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.8f, 1.0f, 1.0f));
-        ImGui::TextWrapped("%s", tr(Text::primes_lesson));
+        ImGui::TextWrapped("%s", tr(PrimesText::lesson));
         ImGui::PopStyleColor();
         ImGui::Separator();
         draw_controls();
@@ -172,7 +174,7 @@ private:
             run_ = std::make_unique<primes::PrimesRun>(std::move(options), platform::make_executor, platform::run_clock());
             recorded_ = false;
         } catch (const std::exception& e) {
-            field_errors_["run"] = std::string(tr(Text::run_failed)) + ": " + e.what();
+            field_errors_["run"] = std::string(tr(PrimesText::run_failed)) + ": " + e.what();
         }
     }
 
@@ -202,7 +204,7 @@ private:
         const bool running = run_ && !run_->finished();
         // Room for the label beside each field; on a phone the fields shrink and the choices stack.
         const float field_w = std::min(330.0f, ImGui::GetContentRegionAvail().x * 0.6f);
-        const auto next_choice = [](Text label) {   // on the same line while the next choice fits
+        const auto next_choice = [](PrimesText label) {   // on the same line while the next choice fits
             const ImGuiStyle& style = ImGui::GetStyle();
             const float needed = style.ItemSpacing.x + ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
                                  ImGui::CalcTextSize(tr(label)).x;
@@ -211,56 +213,56 @@ private:
         };
         ImGui::BeginDisabled(running);
         ImGui::SetNextItemWidth(field_w);
-        if (ImGui::BeginCombo(tr(Text::executor), tr(executor_text(executor_)))) {
+        if (ImGui::BeginCombo(tr(PrimesText::executor), tr(executor_text(executor_)))) {
             for (auto kind : kExecutors)
                 if (ImGui::Selectable(tr(executor_text(kind)), kind == executor_)) executor_ = kind;
             ImGui::EndCombo();
         }
         if (executor_ != ExecutorKind::sequential) {
             ImGui::SetNextItemWidth(field_w);
-            ImGui::SliderInt(tr(Text::workers), &workers_, exec::kMinWorkers, exec::kMaxWorkers, "%d",
+            ImGui::SliderInt(tr(PrimesText::workers), &workers_, exec::kMinWorkers, exec::kMaxWorkers, "%d",
                              ImGuiSliderFlags_AlwaysClamp);
             workers_slider_ = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::CalcItemWidth(),
                                ImGui::GetItemRectSize().y};
             draw_field_error(field_errors_, "workers");
         }
         ImGui::PushTextWrapPos(0.0f);
-        if (executor_ == ExecutorKind::gil) ImGui::TextDisabled("%s", tr(Text::gil_note));
+        if (executor_ == ExecutorKind::gil) ImGui::TextDisabled("%s", tr(PrimesText::gil_note));
         if (executor_ == ExecutorKind::processes && !platform::capabilities().os_processes)
-            ImGui::TextDisabled("%s", tr(Text::processes_web_note));
+            ImGui::TextDisabled("%s", tr(PrimesText::processes_web_note));
         ImGui::PopTextWrapPos();
 
         int mode = static_cast<int>(mode_);
-        ImGui::TextUnformatted(tr(Text::sample));
-        next_choice(Text::sample_talk);
-        ImGui::RadioButton(tr(Text::sample_talk), &mode, 0);
-        next_choice(Text::sample_fluent);
-        ImGui::RadioButton(tr(Text::sample_fluent), &mode, 1);
-        next_choice(Text::sample_custom);
-        ImGui::RadioButton(tr(Text::sample_custom), &mode, 2);
+        ImGui::TextUnformatted(tr(PrimesText::sample));
+        next_choice(PrimesText::sample_talk);
+        ImGui::RadioButton(tr(PrimesText::sample_talk), &mode, 0);
+        next_choice(PrimesText::sample_fluent);
+        ImGui::RadioButton(tr(PrimesText::sample_fluent), &mode, 1);
+        next_choice(PrimesText::sample_custom);
+        ImGui::RadioButton(tr(PrimesText::sample_custom), &mode, 2);
         mode_ = static_cast<SampleMode>(mode);
         if (mode_ == SampleMode::talk) {
             ImGui::SetNextItemWidth(field_w);
-            ImGui::SliderInt(tr(Text::magnitude), &magnitude_, primes::kMinMagnitude, primes::kMaxMagnitude, "2**%d",
+            ImGui::SliderInt(tr(PrimesText::magnitude), &magnitude_, primes::kMinMagnitude, primes::kMaxMagnitude, "2**%d",
                              ImGuiSliderFlags_AlwaysClamp);
         } else if (mode_ == SampleMode::custom) {
             ImGui::InputTextMultiline("##numbers", custom_.data(), custom_.capacity() + 1, ImVec2(field_w, 60),
                                       ImGuiInputTextFlags_CallbackResize, resize_string, &custom_);
             ImGui::SameLine();
-            ImGui::TextDisabled("%s", tr(Text::numbers));
+            ImGui::TextDisabled("%s", tr(PrimesText::numbers));
         }
         draw_field_error(field_errors_, "sample");
         ImGui::EndDisabled();
 
         if (running) {
-            if (ImGui::Button(tr(Text::cancel), ImVec2(120, 0))) run_->cancel();
-        } else if (ImGui::Button(tr(Text::run), ImVec2(120, 0))) {
+            if (ImGui::Button(tr(PrimesText::cancel), ImVec2(120, 0))) run_->cancel();
+        } else if (ImGui::Button(tr(PrimesText::run), ImVec2(120, 0))) {
             start();
         }
         draw_field_error(field_errors_, "run");
         if (!field_errors_.empty() && run_) {
             ImGui::SameLine();
-            ImGui::TextDisabled("%s", tr(Text::last_good_run));
+            ImGui::TextDisabled("%s", tr(PrimesText::last_good_run));
         }
     }
 
@@ -275,17 +277,17 @@ private:
         for (const auto& r : report.results) ok += r.error ? 0 : 1;
         // A duration wraps as a whole: "1.05 s", never "1.05" and "s" on two lines.
         const auto duration = [](double seconds) { return unbroken(primes::format_duration(seconds)); };
-        ImGui::TextWrapped("%zu/%zu %s %.2f\u00a0s (%s x%d) · %s %s", ok, options.sample.numbers.size(), tr(Text::checks_in),
-                    run_->elapsed_s(), tr(executor_text(options.executor)), options.workers, tr(Text::startup),
+        ImGui::TextWrapped("%zu/%zu %s %.2f\u00a0s (%s x%d) · %s %s", ok, options.sample.numbers.size(), tr(PrimesText::checks_in),
+                    run_->elapsed_s(), tr(executor_text(options.executor)), options.workers, tr(PrimesText::startup),
                     duration(report.startup_s).c_str());
         if (report.finished && report.cpu) {
             const auto& cpu = *report.cpu;
-            ImGui::TextWrapped("%s: user %s, sys %s, total %s (%.0f%% %s)   %s:\u00a0%s", tr(Text::cpu),
+            ImGui::TextWrapped("%s: user %s, sys %s, total %s (%.0f%% %s)   %s:\u00a0%s", tr(PrimesText::cpu),
                         duration(cpu.user_s).c_str(), duration(cpu.sys_s).c_str(), duration(cpu.total_s()).c_str(),
-                        report.wall_s > 0 ? 100.0 * cpu.total_s() / report.wall_s : 0.0, tr(Text::of_wall),
-                        tr(Text::wall), duration(report.wall_s).c_str());
+                        report.wall_s > 0 ? 100.0 * cpu.total_s() / report.wall_s : 0.0, tr(PrimesText::of_wall),
+                        tr(PrimesText::wall), duration(report.wall_s).c_str());
             ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextDisabled("%s", tr(cpu.busy_time ? Text::cpu_busy_note : Text::cpu_process_note));
+            ImGui::TextDisabled("%s", tr(cpu.busy_time ? PrimesText::cpu_busy_note : PrimesText::cpu_process_note));
             ImGui::PopTextWrapPos();
         }
     }
@@ -298,15 +300,15 @@ private:
         std::size_t widest = 0;   // digits are equally wide in DejaVu Sans: size the column for this sample
         for (auto n : report.options.sample.numbers) widest = std::max(widest, primes::group_digits(n).size());
         const float number_w = std::max(ImGui::CalcTextSize(std::string(widest, '8').c_str()).x,
-                                        ImGui::CalcTextSize(tr(Text::number)).x);
+                                        ImGui::CalcTextSize(tr(PrimesText::number)).x);
         const float check_w = ImGui::CalcTextSize("\u2713").x;
-        const float lpf_w = std::max(ImGui::CalcTextSize(kWidestFactor).x, ImGui::CalcTextSize(tr(Text::lpf)).x);
-        const float elapsed_w = std::max(ImGui::CalcTextSize("000.000 s").x, ImGui::CalcTextSize(tr(Text::elapsed)).x);
+        const float lpf_w = std::max(ImGui::CalcTextSize(kWidestFactor).x, ImGui::CalcTextSize(tr(PrimesText::lpf)).x);
+        const float elapsed_w = std::max(ImGui::CalcTextSize("000.000 s").x, ImGui::CalcTextSize(tr(PrimesText::elapsed)).x);
         // The worker process's own CPU time for its check (native processes) is the per-task figure.
         const auto worker_cell = [](const auto& r) {
-            return r.cpu_s ? r.worker + " \u00b7 " + tr(Text::cpu) + " " + primes::format_duration(*r.cpu_s) : r.worker;
+            return r.cpu_s ? r.worker + " \u00b7 " + tr(PrimesText::cpu) + " " + primes::format_duration(*r.cpu_s) : r.worker;
         };
-        float worker_w = ImGui::CalcTextSize(tr(Text::worker)).x;
+        float worker_w = ImGui::CalcTextSize(tr(SystemText::worker)).x;
         for (const auto& r : report.results) worker_w = std::max(worker_w, ImGui::CalcTextSize(worker_cell(r).c_str()).x);
         const ImGuiStyle& style = ImGui::GetStyle();
         const float padding = style.CellPadding.x * 2 + 1.0f;   // each column's cell padding and its border
@@ -319,11 +321,11 @@ private:
         const float height = compact ? std::min(560.0f, std::max(200.0f, ImGui::GetContentRegionAvail().y * 0.6f)) : 560.0f;
         if (!ImGui::BeginTable("##results", 3 + show_elapsed + show_worker, flags, ImVec2(0, height))) return;
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(tr(Text::number), ImGuiTableColumnFlags_WidthFixed, number_w);
+        ImGui::TableSetupColumn(tr(PrimesText::number), ImGuiTableColumnFlags_WidthFixed, number_w);
         ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, check_w);
-        ImGui::TableSetupColumn(tr(Text::lpf), ImGuiTableColumnFlags_WidthFixed, lpf_w);
-        if (show_elapsed) ImGui::TableSetupColumn(tr(Text::elapsed), ImGuiTableColumnFlags_WidthFixed, elapsed_w);
-        if (show_worker) ImGui::TableSetupColumn(tr(Text::worker), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn(tr(PrimesText::lpf), ImGuiTableColumnFlags_WidthFixed, lpf_w);
+        if (show_elapsed) ImGui::TableSetupColumn(tr(PrimesText::elapsed), ImGuiTableColumnFlags_WidthFixed, elapsed_w);
+        if (show_worker) ImGui::TableSetupColumn(tr(SystemText::worker), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableHeadersRow();
         std::vector<bool> done(report.options.sample.numbers.size(), false);
         for (const auto& r : report.results) {
@@ -343,7 +345,7 @@ private:
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(worker_cell(r).c_str());
             if (r.worker_startup_s && ImGui::IsItemHovered())
-                ImGui::SetTooltip("%s %s", tr(Text::startup), primes::format_duration(*r.worker_startup_s).c_str());
+                ImGui::SetTooltip("%s %s", tr(PrimesText::startup), primes::format_duration(*r.worker_startup_s).c_str());
         }
         const double now = run_->elapsed_s();
         for (std::size_t i = 0; i < done.size(); ++i) {
@@ -355,7 +357,7 @@ private:
             ImGui::TextUnformatted("\u23f3");
             const auto running = std::find_if(in_flight.begin(), in_flight.end(), [&](auto& r) { return r.index == i; });
             ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", running != in_flight.end() ? tr(Text::running_for) : tr(Text::pending));
+            ImGui::TextDisabled("%s", running != in_flight.end() ? tr(PrimesText::running_for) : tr(PrimesText::pending));
             if (show_elapsed && ImGui::TableNextColumn() && running != in_flight.end())
                 ImGui::TextDisabled("%8.3f s", now - running->started_s);
             if (show_worker && ImGui::TableNextColumn() && running != in_flight.end())
@@ -374,7 +376,7 @@ private:
     }
 
     void draw_timeline() const {
-        ImGui::TextUnformatted(tr(Text::timeline));
+        ImGui::TextUnformatted(tr(PrimesText::timeline));
         const auto& report = run_->report();
         auto bars = report.results;
         const double now = run_->elapsed_s();
@@ -422,16 +424,16 @@ private:
         ImGui::Dummy(ImVec2(width, height));
         if (report.options.executor == ExecutorKind::gil) {
             ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextDisabled("%s", tr(Text::gil_legend));
+            ImGui::TextDisabled("%s", tr(PrimesText::gil_legend));
             ImGui::PopTextWrapPos();
         }
     }
 
     void draw_history() {
-        ImGui::TextUnformatted(tr(Text::history));
+        ImGui::TextUnformatted(tr(PrimesText::history));
         if (history_.empty()) return;
         ImGui::SameLine();
-        if (ImGui::SmallButton(tr(Text::clear_history))) {
+        if (ImGui::SmallButton(tr(PrimesText::clear_history))) {
             history_.clear();
             return;
         }
@@ -440,11 +442,11 @@ private:
             if (h.speedup) best = std::max(best, *h.speedup);
         // Proportional columns: every one keeps a share of a narrow panel, the speedup bar the largest.
         if (!ImGui::BeginTable("##history", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
-        ImGui::TableSetupColumn(tr(Text::executor), ImGuiTableColumnFlags_WidthStretch, 1.1f);
-        ImGui::TableSetupColumn(tr(Text::sample), ImGuiTableColumnFlags_WidthStretch, 0.9f);
-        ImGui::TableSetupColumn(tr(Text::wall), ImGuiTableColumnFlags_WidthStretch, 0.9f);
-        ImGui::TableSetupColumn(tr(Text::cpu), ImGuiTableColumnFlags_WidthStretch, 0.9f);
-        ImGui::TableSetupColumn(tr(Text::speedup), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+        ImGui::TableSetupColumn(tr(PrimesText::executor), ImGuiTableColumnFlags_WidthStretch, 1.1f);
+        ImGui::TableSetupColumn(tr(PrimesText::sample), ImGuiTableColumnFlags_WidthStretch, 0.9f);
+        ImGui::TableSetupColumn(tr(PrimesText::wall), ImGuiTableColumnFlags_WidthStretch, 0.9f);
+        ImGui::TableSetupColumn(tr(PrimesText::cpu), ImGuiTableColumnFlags_WidthStretch, 0.9f);
+        ImGui::TableSetupColumn(tr(PrimesText::speedup), ImGuiTableColumnFlags_WidthStretch, 1.6f);
         ImGui::TableHeadersRow();
         for (const auto& h : history_) {
             ImGui::TableNextRow();
@@ -463,7 +465,7 @@ private:
                 ImGui::ProgressBar(static_cast<float>(*h.speedup / best), ImVec2(-1, 0), label);
             } else {
                 ImGui::PushTextWrapPos(0.0f);   // the cell's right edge: a narrow column wraps, never clips
-                ImGui::TextDisabled("%s", tr(Text::no_sequential_yet));
+                ImGui::TextDisabled("%s", tr(PrimesText::no_sequential_yet));
                 ImGui::PopTextWrapPos();
             }
         }

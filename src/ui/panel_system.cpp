@@ -9,6 +9,7 @@
 #include "gui_backend.h"
 #include "platform.h"
 #include "responsive.h"
+#include "text/text_system.h"
 
 #include <imgui.h>
 
@@ -23,7 +24,7 @@ class SystemPanel final : public DemoPanel {
 public:
     SystemPanel() : spin_count_(std::min(platform::logical_cpus(), exec::kMaxSpinWorkers)) {}
 
-    Text title() const override { return Text::system_title; }
+    const char* title() const override { return tr(SystemText::title); }
 
     void apply(const options::Params& params, options::FieldErrors& errors) override {
         const auto parsed = system::parse_system_options(params, errors);
@@ -69,26 +70,26 @@ public:
         }
         last_frame_ = now;
         ++frames_;
-        ImGui::TextWrapped("%s", tr(Text::system_title));
-        ImGui::TextWrapped("%s", tr(Text::system_intro));
+        ImGui::TextWrapped("%s", tr(SystemText::title));
+        ImGui::TextWrapped("%s", tr(SystemText::intro));
         ImGui::Separator();
         const auto caps = platform::capabilities();
         const auto build = platform::build_info();
         // The names' column as wide as the widest name, at most half of a narrow panel; both columns' cells wrap.
         float key_w = 0;
-        for (Text key : {Text::logical_cpus, Text::cross_origin_isolated, Text::build, Text::processes, Text::threads,
-                         Text::this_program_threads})
+        for (SystemText key : {SystemText::logical_cpus, SystemText::cross_origin_isolated, SystemText::build,
+                               SystemText::processes, SystemText::threads, SystemText::this_program_threads})
             key_w = std::max(key_w, ImGui::CalcTextSize(tr(key)).x);
         key_w = std::min(key_w + ImGui::GetFontSize(), ImGui::GetContentRegionAvail().x * 0.5f);
         if (ImGui::BeginTable("##facts", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV)) {
             ImGui::TableSetupColumn("##k", ImGuiTableColumnFlags_WidthFixed, key_w);
             ImGui::TableSetupColumn("##v", ImGuiTableColumnFlags_WidthStretch);
-            row(tr(Text::logical_cpus), std::to_string(platform::logical_cpus()));
-            row(tr(Text::cross_origin_isolated), caps.cross_origin_isolated ? tr(Text::yes) : tr(Text::no));
-            row(tr(Text::build), build.kind + " " + build.build_type + " · " + build.compiler + " · v" + build.version);
-            row(tr(Text::processes), counts_.processes ? std::to_string(*counts_.processes) : tr(Text::unknown));
-            row(tr(Text::threads), counts_.threads ? std::to_string(*counts_.threads) : tr(Text::unknown));
-            row(tr(Text::this_program_threads), counts_.own_threads ? std::to_string(*counts_.own_threads) : tr(Text::unknown));
+            row(tr(SystemText::logical_cpus), std::to_string(platform::logical_cpus()));
+            row(tr(SystemText::cross_origin_isolated), caps.cross_origin_isolated ? tr(SystemText::yes) : tr(SystemText::no));
+            row(tr(SystemText::build), build.kind + " " + build.build_type + " · " + build.compiler + " · v" + build.version);
+            row(tr(SystemText::processes), counts_.processes ? std::to_string(*counts_.processes) : tr(SystemText::unknown));
+            row(tr(SystemText::threads), counts_.threads ? std::to_string(*counts_.threads) : tr(SystemText::unknown));
+            row(tr(SystemText::this_program_threads), counts_.own_threads ? std::to_string(*counts_.own_threads) : tr(SystemText::unknown));
             ImGui::EndTable();
         }
         if (!counts_.note.empty()) text_disabled_wrapped(tr(counts_note(caps)));
@@ -103,46 +104,46 @@ public:
         }
         char overlay[64];
         std::snprintf(overlay, sizeof overlay, "%.1f ms · %.0f fps", n ? ordered[n - 1] : 0.0f, average_fps(ordered, n));
-        ImGui::TextUnformatted(tr(Text::frame_time));
-        const char* drawing = tr(draws_every_frame() ? Text::drawing_always : Text::drawing_on_demand);
+        ImGui::TextUnformatted(tr(SystemText::frame_time));
+        const char* drawing = tr(draws_every_frame() ? SystemText::drawing_always : SystemText::drawing_on_demand);
         same_line_if_fits(ImGui::CalcTextSize(drawing).x);   // else on a line of its own, wrapped
         text_disabled_wrapped(drawing);
         // ImGui 1.86 PlotLines takes no negative sizes: give the width in pixels.
         ImGui::PlotLines("##frames", ordered, n, 0, overlay, 0.0f, std::max(40.0f, worst), ImVec2(ImGui::GetContentRegionAvail().x, 90));
         const platform::RendererInfo renderer = platform::renderer_info();
-        text_wrapped_at_spaces(std::string(tr(Text::renderer)) + ": " + renderer.name);   // "Vulkan 1.3.0" whole
+        text_wrapped_at_spaces(std::string(tr(SystemText::renderer)) + ": " + renderer.name);   // "Vulkan 1.3.0" whole
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextDisabled(tr(renderer.software ? Text::renderer_software_note : Text::renderer_gpu_note), renderer.ticking_fps);
+        ImGui::TextDisabled(tr(renderer.software ? SystemText::renderer_software_note : SystemText::renderer_gpu_note), renderer.ticking_fps);
         ImGui::PopTextWrapPos();
 
         ImGui::Separator();
-        ImGui::TextUnformatted(tr(Text::spin_title));
-        ImGui::TextWrapped("%s", tr(Text::spin_intro));
+        ImGui::TextUnformatted(tr(SystemText::spin_title));
+        ImGui::TextWrapped("%s", tr(SystemText::spin_intro));
         const ImGuiStyle& style = ImGui::GetStyle();   // the slider leaves room for its label and the button
-        const float button_w = std::max(ImGui::CalcTextSize(tr(Text::start)).x, ImGui::CalcTextSize(tr(Text::stop)).x) +
+        const float button_w = std::max(ImGui::CalcTextSize(tr(SystemText::start)).x, ImGui::CalcTextSize(tr(SystemText::stop)).x) +
                                style.FramePadding.x * 2;
-        ImGui::SetNextItemWidth(std::clamp(ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(tr(Text::spin_workers)).x -
+        ImGui::SetNextItemWidth(std::clamp(ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(tr(SystemText::spin_workers)).x -
                                                style.ItemInnerSpacing.x - style.ItemSpacing.x - button_w,
                                            80.0f, 220.0f));
-        ImGui::SliderInt(tr(Text::spin_workers), &spin_count_, 1, exec::kMaxSpinWorkers);
+        ImGui::SliderInt(tr(SystemText::spin_workers), &spin_count_, 1, exec::kMaxSpinWorkers);
         same_line_if_fits(button_w);
         if (spin_.running() == 0) {
-            if (ImGui::Button(tr(Text::start))) spin_.start(spin_count_);
+            if (ImGui::Button(tr(SystemText::start))) spin_.start(spin_count_);
         } else {
             const bool all_started = spin_.started() == spin_.running();
             ImGui::BeginDisabled(!all_started);
-            if (ImGui::Button(tr(Text::stop))) spin_.stop();
+            if (ImGui::Button(tr(SystemText::stop))) spin_.stop();
             ImGui::EndDisabled();
             if (!all_started) {
                 ImGui::SameLine();
-                ImGui::TextDisabled("%s %d/%d", tr(Text::starting), spin_.started(), spin_.running());
+                ImGui::TextDisabled("%s %d/%d", tr(SystemText::starting), spin_.started(), spin_.running());
             }
         }
-        text_disabled_wrapped(tr(Text::spin_note_free_core));
+        text_disabled_wrapped(tr(SystemText::spin_note_free_core));
         if (spin_.running() > 0 && ImGui::BeginTable("##spin", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
-            ImGui::TableSetupColumn(tr(Text::worker));
-            ImGui::TableSetupColumn(tr(Text::iterations));
-            ImGui::TableSetupColumn(tr(Text::rate), ImGuiTableColumnFlags_WidthStretch);
+            ImGui::TableSetupColumn(tr(SystemText::worker));
+            ImGui::TableSetupColumn(tr(SystemText::iterations));
+            ImGui::TableSetupColumn(tr(SystemText::rate), ImGuiTableColumnFlags_WidthStretch);
             ImGui::TableHeadersRow();
             double fastest = 1e-9;
             for (double r : rates_) fastest = std::max(fastest, r);
@@ -185,9 +186,9 @@ private:
     }
 
     // The platform's note (English, for the CLI's JSON) in the interface's language.
-    Text counts_note(const platform::Capabilities& caps) const {
-        if (counts_.processes) return Text::system_counts_proc_note;
-        return caps.os_processes ? Text::system_counts_no_proc_note : Text::system_counts_web_note;
+    SystemText counts_note(const platform::Capabilities& caps) const {
+        if (counts_.processes) return SystemText::counts_proc_note;
+        return caps.os_processes ? SystemText::counts_no_proc_note : SystemText::counts_web_note;
     }
 
 

@@ -19,6 +19,8 @@
 #include "wikipics/wikipics_options.h"
 #include "wikipics/wikipics_report.h"
 #include "wikipics/wikipics_run.h"
+#include "text/text_primes.h"
+#include "text/text_wikipics.h"
 
 #include <imgui.h>
 
@@ -38,11 +40,11 @@ namespace {
 
 // The JSON's reason ("timeout", "http_status", …) in the interface's language; an unknown one as it is.
 std::string reason_label(const std::string& reason) {
-    static const std::map<std::string, Text> kLabels{
-        {"timeout", Text::wikipics_reason_timeout},       {"http_status", Text::wikipics_reason_http_status},
-        {"rate_limited", Text::wikipics_reason_rate_limited}, {"connection_reset", Text::wikipics_reason_connection_reset},
-        {"truncated", Text::wikipics_reason_truncated},   {"too_large", Text::wikipics_reason_too_large},
-        {"network", Text::wikipics_reason_network},       {"cancelled", Text::wikipics_reason_cancelled}};
+    static const std::map<std::string, WikipicsText> kLabels{
+        {"timeout", WikipicsText::reason_timeout},       {"http_status", WikipicsText::reason_http_status},
+        {"rate_limited", WikipicsText::reason_rate_limited}, {"connection_reset", WikipicsText::reason_connection_reset},
+        {"truncated", WikipicsText::reason_truncated},   {"too_large", WikipicsText::reason_too_large},
+        {"network", WikipicsText::reason_network},       {"cancelled", WikipicsText::reason_cancelled}};
     const auto it = kLabels.find(reason);
     return it == kLabels.end() ? reason : tr(it->second);
 }
@@ -52,13 +54,13 @@ using wikipics::WikipicsExecutor;
 
 constexpr WikipicsExecutor kExecutors[] = {WikipicsExecutor::sequential, WikipicsExecutor::threads, WikipicsExecutor::async};
 
-Text executor_text(WikipicsExecutor kind) {
+const char* executor_text(WikipicsExecutor kind) {
     switch (kind) {
-    case WikipicsExecutor::sequential: return Text::executor_sequential;
-    case WikipicsExecutor::threads: return Text::executor_threads;
-    case WikipicsExecutor::async: return Text::wikipics_executor_async;
+    case WikipicsExecutor::sequential: return tr(PrimesText::executor_sequential);
+    case WikipicsExecutor::threads: return tr(PrimesText::executor_threads);
+    case WikipicsExecutor::async: return tr(WikipicsText::executor_async);
     }
-    return Text::executor_threads;
+    return tr(PrimesText::executor_threads);
 }
 
 bool input_text(const std::string& label, std::string& value) {
@@ -129,7 +131,7 @@ public:
         // Textures go with the GL context, which the back end has closed by now.
     }
 
-    Text title() const override { return Text::wikipics_menu; }
+    const char* title() const override { return tr(WikipicsText::menu); }
 
     // -------------------------------------------------------------------------
     // [SECTION] Controls and validation
@@ -221,10 +223,10 @@ public:
     void draw() override {
         start_probe();
         upload_thumbnails();
-        ImGui::TextWrapped("%s", tr(Text::wikipics_title));
-        ImGui::TextWrapped("%s", tr(Text::wikipics_intro));
+        ImGui::TextWrapped("%s", tr(WikipicsText::title));
+        ImGui::TextWrapped("%s", tr(WikipicsText::intro));
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.8f, 1.0f, 1.0f));
-        ImGui::TextWrapped("%s", tr(Text::wikipics_lesson));
+        ImGui::TextWrapped("%s", tr(WikipicsText::lesson));
         ImGui::PopStyleColor();
         ImGui::Separator();
         draw_controls();
@@ -290,7 +292,7 @@ private:
         if (!client_) client_ = platform::make_http_client();
         if (field_errors_.empty() && options.executor == WikipicsExecutor::async)
             if (auto reason = client_->start_unsupported())
-                field_errors_["executor"] = std::string(tr(Text::wikipics_async_unsupported)) + " (" + *reason + ")";
+                field_errors_["executor"] = std::string(tr(WikipicsText::async_unsupported)) + " (" + *reason + ")";
         if (!field_errors_.empty()) return;   // the last good run stays on screen
         try {
             auto run = std::make_unique<wikipics::WikipicsRun>(
@@ -300,7 +302,7 @@ private:
             tiles_.clear();
             recorded_ = false;
         } catch (const std::exception& e) {
-            field_errors_["run"] = std::string(tr(Text::run_failed)) + ": " + e.what();
+            field_errors_["run"] = std::string(tr(PrimesText::run_failed)) + ": " + e.what();
         }
     }
 
@@ -337,37 +339,37 @@ private:
         ImGui::BeginDisabled(running);
         const LabelledFields field = labelled_fields();
         drawn_labels_above_ = field.above();
-        if (ImGui::BeginCombo(field(tr(Text::executor)).c_str(), tr(executor_text(executor_)))) {
+        if (ImGui::BeginCombo(field(tr(PrimesText::executor)).c_str(), executor_text(executor_))) {
             for (auto kind : kExecutors)
-                if (ImGui::Selectable(tr(executor_text(kind)), kind == executor_)) executor_ = kind;
+                if (ImGui::Selectable(executor_text(kind), kind == executor_)) executor_ = kind;
             ImGui::EndCombo();
         }
         draw_field_error(field_errors_, "executor");
-        if (executor_ == WikipicsExecutor::async && async_unsupported()) wrapped_disabled(tr(Text::wikipics_async_unsupported));
+        if (executor_ == WikipicsExecutor::async && async_unsupported()) wrapped_disabled(tr(WikipicsText::async_unsupported));
         if (executor_ == WikipicsExecutor::threads) {
-            input_text(field(tr(Text::workers)), workers_);
+            input_text(field(tr(PrimesText::workers)), workers_);
             draw_field_error(field_errors_, "workers");
         }
         if (executor_ == WikipicsExecutor::async) {
-            input_text(field(tr(Text::wikipics_max_req)), max_req_);
+            input_text(field(tr(WikipicsText::max_req)), max_req_);
             draw_field_error(field_errors_, "max-req");
         }
-        input_text(field(tr(Text::wikipics_count)), count_);
+        input_text(field(tr(WikipicsText::count)), count_);
         draw_field_error(field_errors_, "count");
-        input_text(field(tr(Text::wikipics_size)), size_);
+        input_text(field(tr(WikipicsText::size)), size_);
         draw_field_error(field_errors_, "size");
         draw_server_choice(field);
-        input_text(field(tr(Text::wikipics_timeout)), timeout_);
+        input_text(field(tr(WikipicsText::timeout)), timeout_);
         draw_field_error(field_errors_, "timeout");
-        input_text(field(tr(Text::wikipics_seed)), seed_);
+        input_text(field(tr(WikipicsText::seed)), seed_);
         draw_field_error(field_errors_, "seed");
         ImGui::EndDisabled();
 
         if (running) {
             if (cancel_asked_) {
-                wrapped_disabled(tr(Text::wikipics_cancelling));
+                wrapped_disabled(tr(WikipicsText::cancelling));
             } else {
-                if (ImGui::Button(tr(Text::cancel), ImVec2(120, 0))) {
+                if (ImGui::Button(tr(PrimesText::cancel), ImVec2(120, 0))) {
                     run_->cancel();
                     cancel_asked_ = true;
                 }
@@ -376,17 +378,17 @@ private:
             }
             if (web_cancel_note()) {   // beside the button where a column of some 20 characters fits (not on a phone)
                 same_line_if_fits(20 * ImGui::GetFontSize());
-                wrapped_disabled(tr(Text::wikipics_web_cancel_note));
+                wrapped_disabled(tr(WikipicsText::web_cancel_note));
             }
         } else {
             cancel_asked_ = false;
             cancel_button_.reset();
-            if (ImGui::Button(tr(Text::run), ImVec2(120, 0))) start();
+            if (ImGui::Button(tr(PrimesText::run), ImVec2(120, 0))) start();
         }
         draw_field_error(field_errors_, "run");
         if (!field_errors_.empty() && run_) {
-            same_line_if_fits(ImGui::CalcTextSize(tr(Text::last_good_run)).x);
-            wrapped_disabled(tr(Text::last_good_run));
+            same_line_if_fits(ImGui::CalcTextSize(tr(PrimesText::last_good_run)).x);
+            wrapped_disabled(tr(PrimesText::last_good_run));
         }
     }
 
@@ -395,13 +397,14 @@ private:
     static LabelledFields labelled_fields() {
         const ImGuiStyle& style = ImGui::GetStyle();
         float choice_w = 0;
-        for (Text choice : {Text::executor_sequential, Text::executor_threads, Text::wikipics_executor_async,
-                            Text::wikipics_server_live, Text::wikipics_server_mirror, Text::wikipics_server_other})
-            choice_w = std::max(choice_w, ImGui::CalcTextSize(tr(choice)).x);
+        for (const char* choice : {tr(PrimesText::executor_sequential), tr(PrimesText::executor_threads),
+                                   tr(WikipicsText::executor_async), tr(WikipicsText::server_live),
+                                   tr(WikipicsText::server_mirror), tr(WikipicsText::server_other)})
+            choice_w = std::max(choice_w, ImGui::CalcTextSize(choice).x);
         const float needed = std::max(kMinField, choice_w + style.FramePadding.x * 2 + ImGui::GetFrameHeight());
-        return LabelledFields({tr(Text::executor), tr(Text::workers), tr(Text::wikipics_max_req), tr(Text::wikipics_count),
-                               tr(Text::wikipics_size), tr(Text::wikipics_server), tr(Text::wikipics_timeout),
-                               tr(Text::wikipics_seed)},
+        return LabelledFields({tr(PrimesText::executor), tr(PrimesText::workers), tr(WikipicsText::max_req), tr(WikipicsText::count),
+                               tr(WikipicsText::size), tr(WikipicsText::server), tr(WikipicsText::timeout),
+                               tr(WikipicsText::seed)},
                               std::max(300.0f, needed), needed);
     }
 
@@ -412,8 +415,8 @@ private:
     // -------------------------------------------------------------------------
 
     void draw_server_choice(const LabelledFields& field) {
-        const char* names[] = {tr(Text::wikipics_server_live), tr(Text::wikipics_server_mirror), tr(Text::wikipics_server_other)};
-        if (ImGui::BeginCombo(field(tr(Text::wikipics_server)).c_str(), names[static_cast<int>(server_)])) {
+        const char* names[] = {tr(WikipicsText::server_live), tr(WikipicsText::server_mirror), tr(WikipicsText::server_other)};
+        if (ImGui::BeginCombo(field(tr(WikipicsText::server)).c_str(), names[static_cast<int>(server_)])) {
             for (int i = 0; i < 3; ++i) {
                 if (i == 1 && mirror_probe_ != Probe::yes) continue;
                 if (ImGui::Selectable(names[i], static_cast<int>(server_) == i)) {
@@ -433,15 +436,15 @@ private:
         ImGui::Indent();
         switch (live_probe_) {
         case Probe::unknown:
-        case Probe::checking: wrapped_disabled(tr(Text::wikipics_live_checking)); break;
-        case Probe::yes: wrapped_disabled(tr(Text::wikipics_live_ok)); break;
+        case Probe::checking: wrapped_disabled(tr(WikipicsText::live_checking)); break;
+        case Probe::yes: wrapped_disabled(tr(WikipicsText::live_ok)); break;
         case Probe::no:
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.7f, 0.4f, 1.0f));   // "commons.wikimedia.org" whole
-            text_wrapped_at_spaces(format("%s: %s", tr(Text::wikipics_live_unreachable), live_detail_.c_str()));
+            text_wrapped_at_spaces(format("%s: %s", tr(WikipicsText::live_unreachable), live_detail_.c_str()));
             ImGui::PopStyleColor();
             break;
         }
-        if (same_origin_ && mirror_probe_ == Probe::no) wrapped_disabled(tr(Text::wikipics_no_mirror));
+        if (same_origin_ && mirror_probe_ == Probe::no) wrapped_disabled(tr(WikipicsText::no_mirror));
         ImGui::Unindent();
     }
 
@@ -525,12 +528,12 @@ private:
         const auto report = run_->report();
         if (report.sample_error) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1.0f));
-            ImGui::TextWrapped("%s: %s", tr(Text::wikipics_sample_failed), report.sample_error->c_str());
+            ImGui::TextWrapped("%s: %s", tr(WikipicsText::sample_failed), report.sample_error->c_str());
             ImGui::PopStyleColor();
             return;
         }
         if (run_->phase() == wikipics::RunPhase::sampling) {
-            wrapped_disabled(format("%s %s", tr(Text::wikipics_sampling), report.api_url.c_str()));
+            wrapped_disabled(format("%s %s", tr(WikipicsText::sampling), report.api_url.c_str()));
             return;
         }
         std::size_t errors = 0;
@@ -549,9 +552,9 @@ private:
         ImGui::ProgressBar(total ? static_cast<float>(done) / static_cast<float>(total) : 0.0f,
                            ImVec2(std::min(300.0f, ImGui::GetContentRegionAvail().x), 0), progress);
         // Each phrase keeps its words together; the line wraps between phrases (a phone: below the bar).
-        const std::string counts = format("%s · %s · %s", unbroken(format("%zu %s", done - errors, tr(Text::wikipics_downloaded))).c_str(),
-                                          unbroken(format("%zu %s", errors, tr(Text::wikipics_errors))).c_str(),
-                                          unbroken(format("%s x%d", tr(executor_text(report.options.executor)), report.workers)).c_str());
+        const std::string counts = format("%s · %s · %s", unbroken(format("%zu %s", done - errors, tr(WikipicsText::downloaded))).c_str(),
+                                          unbroken(format("%zu %s", errors, tr(WikipicsText::errors))).c_str(),
+                                          unbroken(format("%s x%d", executor_text(report.options.executor), report.workers)).c_str());
         same_line_if_fits(ImGui::CalcTextSize(counts.c_str()).x);
         text_wrapped_at_spaces(counts);
         if (!reasons.empty()) {
@@ -564,29 +567,29 @@ private:
             text_wrapped_at_spaces(list);
             ImGui::PopStyleColor();
         }
-        text_wrapped_at_spaces(format("%s   %s   %s", unbroken(format("%s: %s", tr(Text::wikipics_total_bytes), wikipics::group_digits(bytes).c_str())).c_str(),
-                           unbroken(format("%s: %.2f", tr(Text::wikipics_mb_s), megabytes_per_s(bytes, elapsed))).c_str(),
-                           unbroken(format("%s: ", tr(Text::elapsed))).append(duration(elapsed)).c_str()));
+        text_wrapped_at_spaces(format("%s   %s   %s", unbroken(format("%s: %s", tr(WikipicsText::total_bytes), wikipics::group_digits(bytes).c_str())).c_str(),
+                           unbroken(format("%s: %.2f", tr(WikipicsText::mb_s), megabytes_per_s(bytes, elapsed))).c_str(),
+                           unbroken(format("%s: ", tr(PrimesText::elapsed))).append(duration(elapsed)).c_str()));
         if (report.startup_s > 0.0005) {   // threads that waited for a Web Worker: start-up, not in the elapsed time
-            const std::string startup = format("(%s\u00a0%s)", tr(Text::startup), duration(report.startup_s).c_str());
+            const std::string startup = format("(%s\u00a0%s)", tr(PrimesText::startup), duration(report.startup_s).c_str());
             same_line_if_fits(ImGui::CalcTextSize(startup.c_str()).x);
             wrapped_disabled(startup);
         }
         double decode_s = 0;
         for (const auto& r : report.results) decode_s += r.decode_s;
         if (report.cpu) {
-            text_wrapped_at_spaces(format("%s: user\u00a0%s, sys\u00a0%s, total\u00a0%s (%.0f%%\u00a0%s) · %s\u00a0%s", tr(Text::cpu),
+            text_wrapped_at_spaces(format("%s: user\u00a0%s, sys\u00a0%s, total\u00a0%s (%.0f%%\u00a0%s) · %s\u00a0%s", tr(PrimesText::cpu),
                                duration(report.cpu->user_s).c_str(), duration(report.cpu->sys_s).c_str(),
                                duration(report.cpu->total_s()).c_str(),
-                               report.wall_s > 0 ? 100.0 * report.cpu->total_s() / report.wall_s : 0.0, tr(Text::of_wall),
-                               tr(Text::wikipics_decode), duration(decode_s).c_str()));
+                               report.wall_s > 0 ? 100.0 * report.cpu->total_s() / report.wall_s : 0.0, tr(PrimesText::of_wall),
+                               tr(WikipicsText::decode), duration(decode_s).c_str()));
         } else if (report.finished) {
-            wrapped_disabled(format("%s %s", tr(Text::wikipics_cpu_unavailable), duration(decode_s).c_str()));
+            wrapped_disabled(format("%s %s", tr(WikipicsText::cpu_unavailable), duration(decode_s).c_str()));
         }
     }
 
     void draw_gallery() {
-        ImGui::TextUnformatted(tr(Text::wikipics_gallery));
+        ImGui::TextUnformatted(tr(WikipicsText::gallery));
         const auto report = run_->report();
         constexpr float kCell = 112.0f, kPicture = 96.0f;
         // The child's inner width with room for its scrollbar, measured before it opens: the columns and the height
@@ -644,7 +647,7 @@ private:
             draw->PopClipRect();
         } else {
             draw->AddRectFilled(origin, box_end, IM_COL32(45, 48, 55, 255), 4.0f);
-            const char* label = tile ? tr(Text::wikipics_decode_error) : "\u23f3";
+            const char* label = tile ? tr(WikipicsText::decode_error) : "\u23f3";
             const ImVec2 size = ImGui::CalcTextSize(label);
             draw->AddText(ImVec2(origin.x + (cell - size.x) / 2, origin.y + (picture - size.y) / 2), IM_COL32(170, 170, 170, 255), label);
         }
@@ -663,23 +666,23 @@ private:
                 ImGui::TextDisabled("%s", r.url.c_str());
                 if (r.error) {
                     ImGui::TextColored(ImVec4(1, 0.6f, 0.5f, 1), "%s: %s", reason_label(*r.error).c_str(), r.error_detail.c_str());
-                    ImGui::TextDisabled("%s", tr(Text::wikipics_details_in_english));
+                    ImGui::TextDisabled("%s", tr(WikipicsText::details_in_english));
                 }
                 ImGui::Text("%s · HTTP %d · %s %s", r.worker.c_str(), r.status, wikipics::group_digits(static_cast<long long>(r.bytes)).c_str(),
                             "bytes");
-                ImGui::Text("%s %.3f s · %s %.3f s · %s %.3f s", tr(Text::wikipics_wait), r.wait_s, tr(Text::wikipics_transfer),
-                            r.transfer_s, tr(Text::wikipics_decode), r.decode_s);
+                ImGui::Text("%s %.3f s · %s %.3f s · %s %.3f s", tr(WikipicsText::wait), r.wait_s, tr(WikipicsText::transfer),
+                            r.transfer_s, tr(WikipicsText::decode), r.decode_s);
             } else {
-                ImGui::TextDisabled("%s", tr(Text::pending));
+                ImGui::TextDisabled("%s", tr(PrimesText::pending));
             }
             ImGui::EndTooltip();
         }
     }
 
     void draw_lanes() const {
-        ImGui::TextWrapped("%s", tr(Text::wikipics_lanes));
+        ImGui::TextWrapped("%s", tr(WikipicsText::lanes));
         ImDrawList* draw = ImGui::GetWindowDrawList();
-        const auto legend = [&](ImU32 colour, Text text, bool first) {   // the swatch and its word stay together
+        const auto legend = [&](ImU32 colour, WikipicsText text, bool first) {   // the swatch and its word stay together
             if (!first) same_line_if_fits(14 + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(tr(text)).x);
             const ImVec2 at = ImGui::GetCursorScreenPos();
             draw->AddRectFilled(ImVec2(at.x, at.y + 3), ImVec2(at.x + 12, at.y + 15), colour, 2.0f);
@@ -687,10 +690,10 @@ private:
             ImGui::SameLine();
             ImGui::TextUnformatted(tr(text));
         };
-        legend(kWaitColour, Text::wikipics_wait, true);
-        legend(kTransferColour, Text::wikipics_transfer, false);
-        legend(kDecodeColour, Text::wikipics_decode, false);
-        legend(kErrorColour, Text::wikipics_errors, false);
+        legend(kWaitColour, WikipicsText::wait, true);
+        legend(kTransferColour, WikipicsText::transfer, false);
+        legend(kDecodeColour, WikipicsText::decode, false);
+        legend(kErrorColour, WikipicsText::errors, false);
 
         // A lane per thread; the event loop's requests overlap on one thread, so they get a row per request slot
         // ("loop · 2": the second request in flight at that moment), packed first-free by start time.
@@ -765,10 +768,10 @@ private:
     }
 
     void draw_history() {
-        ImGui::TextUnformatted(tr(Text::history));
+        ImGui::TextUnformatted(tr(PrimesText::history));
         if (history_.empty()) return;
         ImGui::SameLine();
-        if (ImGui::SmallButton(tr(Text::clear_history))) {
+        if (ImGui::SmallButton(tr(PrimesText::clear_history))) {
             history_.clear();
             return;
         }
@@ -782,20 +785,20 @@ private:
         };
         const auto cpu_cell = [](const HistoryEntry& h) { return h.cpu_s ? duration(*h.cpu_s) : std::string("n/a"); };
         const auto mb_s_cell = [](const HistoryEntry& h) { return format("%.2f", megabytes_per_s(h.bytes, h.wall_s)); };
-        const auto width_of = [&](Text header, const auto& cell) {
+        const auto width_of = [&](auto header, const auto& cell) {
             float w = ImGui::CalcTextSize(tr(header)).x;
             for (const auto& h : history_) w = std::max(w, ImGui::CalcTextSize(cell(h).c_str()).x);
             return w;
         };
-        const float executor_w = width_of(Text::executor, executor_cell);
+        const float executor_w = width_of(PrimesText::executor, executor_cell);
         const bool any_cancelled = std::any_of(history_.begin(), history_.end(), [](const HistoryEntry& h) { return h.cancelled; });
         const bool any_note = std::any_of(history_.begin(), history_.end(), [](const HistoryEntry& h) { return !h.speedup; });
-        const float wall_w = std::max(width_of(Text::wall, [](const HistoryEntry& h) { return duration(h.wall_s); }),
-                                      any_cancelled ? ImGui::CalcTextSize(format("(%s)", tr(Text::wikipics_reason_cancelled)).c_str()).x : 0.0f);
-        const float mb_s_w = width_of(Text::wikipics_mb_s, mb_s_cell);
-        const float cpu_w = width_of(Text::cpu, cpu_cell);
+        const float wall_w = std::max(width_of(PrimesText::wall, [](const HistoryEntry& h) { return duration(h.wall_s); }),
+                                      any_cancelled ? ImGui::CalcTextSize(format("(%s)", tr(WikipicsText::reason_cancelled)).c_str()).x : 0.0f);
+        const float mb_s_w = width_of(WikipicsText::mb_s, mb_s_cell);
+        const float cpu_w = width_of(PrimesText::cpu, cpu_cell);
         // The speedup's bar, or its note ("run sequential on this sample…") in a few lines, not a word a line.
-        const float speedup_w = std::max({ImGui::CalcTextSize(tr(Text::speedup)).x, ImGui::CalcTextSize("x00.00").x * 1.5f,
+        const float speedup_w = std::max({ImGui::CalcTextSize(tr(PrimesText::speedup)).x, ImGui::CalcTextSize("x00.00").x * 1.5f,
                                           any_note ? 9 * ImGui::GetFontSize() : 0.0f});
         const ImGuiStyle& style = ImGui::GetStyle();
         const float padding = style.CellPadding.x * 2 + 1.0f;
@@ -806,11 +809,11 @@ private:
         // The executor's column shrinks (its cell wraps) before the speedup's does on a very narrow screen.
         const float executor_col = std::min(executor_w, std::max(avail - (kept_w - executor_w), avail * 0.35f));
         if (!ImGui::BeginTable("##history", 3 + show_mb_s + show_cpu, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) return;
-        ImGui::TableSetupColumn(tr(Text::executor), ImGuiTableColumnFlags_WidthFixed, executor_col);
-        ImGui::TableSetupColumn(tr(Text::wall), ImGuiTableColumnFlags_WidthFixed, wall_w);
-        if (show_mb_s) ImGui::TableSetupColumn(tr(Text::wikipics_mb_s), ImGuiTableColumnFlags_WidthFixed, mb_s_w);
-        if (show_cpu) ImGui::TableSetupColumn(tr(Text::cpu), ImGuiTableColumnFlags_WidthFixed, cpu_w);
-        ImGui::TableSetupColumn(tr(Text::speedup), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn(tr(PrimesText::executor), ImGuiTableColumnFlags_WidthFixed, executor_col);
+        ImGui::TableSetupColumn(tr(PrimesText::wall), ImGuiTableColumnFlags_WidthFixed, wall_w);
+        if (show_mb_s) ImGui::TableSetupColumn(tr(WikipicsText::mb_s), ImGuiTableColumnFlags_WidthFixed, mb_s_w);
+        if (show_cpu) ImGui::TableSetupColumn(tr(PrimesText::cpu), ImGuiTableColumnFlags_WidthFixed, cpu_w);
+        ImGui::TableSetupColumn(tr(PrimesText::speedup), ImGuiTableColumnFlags_WidthStretch);
         ImGui::TableHeadersRow();
         drawn_history_columns_.clear();
         for (int c = 0; c < ImGui::TableGetColumnCount(); ++c) drawn_history_columns_.push_back(ImGui::TableGetColumnName(c));
@@ -821,7 +824,7 @@ private:
             ImGui::TextWrapped("%s", executor_cell(h).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(duration(h.wall_s).c_str());
-            if (h.cancelled) ImGui::TextDisabled("(%s)", tr(Text::wikipics_reason_cancelled));
+            if (h.cancelled) ImGui::TextDisabled("(%s)", tr(WikipicsText::reason_cancelled));
             if (show_mb_s) {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(mb_s_cell(h).c_str());
@@ -837,7 +840,7 @@ private:
                 std::snprintf(label, sizeof label, "x%.2f", *h.speedup);
                 ImGui::ProgressBar(static_cast<float>(*h.speedup / best), ImVec2(-1, 0), label);
             } else {
-                ImGui::TextDisabled("%s", tr(Text::no_sequential_yet));
+                ImGui::TextDisabled("%s", tr(PrimesText::no_sequential_yet));
             }
             ImGui::PopTextWrapPos();
         }

@@ -1,0 +1,25 @@
+// The exhibition panel's and the spinners' words, in English and Portuguese.
+#pragma once
+
+#include "language.h"
+
+namespace conclab::ui {
+
+enum class ExhibitionText {
+    menu, title, intro, lesson, boards, her_time, their_time, moves_per_game, schedules, mode_both, speed,
+    speed_max, restart, pause, resume, step, settings_changed, press_start, simulated_time, sim_thread_busy,
+    paused, finished_all, sequential_schedule, simultaneous_schedule, formula, simulated, not_simulated,
+    she_is_at, she_is_done, results_line, moves_played, boards_shown, state_waiting, state_her_move,
+    state_thinking, state_over, her_path, event_loop, loop_running, loop_ready, loop_timers, loop_waiting,
+    loop_totals, nobody, empty, more, chart_title, crossover_note, slide_title, slide_note, she_label,
+    mode_simultaneous, spin_title, spin_intro, spin_kind, spin_thread, spin_coroutine, spin_block,
+    spin_seconds, spin_run, spin_frozen_now, spin_summary, spin_froze, spin_never_froze, spin_answer,
+    spin_process_note, spin_process, count_,
+};
+
+/// @brief The text in the current language.
+const char* tr(ExhibitionText key);
+/// @brief The text in `language`, whatever the current one is.
+const char* tr(ExhibitionText key, Language language);
+
+}  // namespace conclab::ui

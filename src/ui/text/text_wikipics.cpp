@@ -1,0 +1,96 @@
+// The Wikipedia-images panel's words: one row per WikipicsText key, in the enum's order (checked below).
+#include "text_wikipics.h"
+
+namespace conclab::ui {
+namespace {
+
+constexpr text_table::Row<WikipicsText> kRows[] = {
+    {WikipicsText::menu, "Wikipedia images (I/O)",
+     "Imagens da Wikipédia (E/S)"},
+    {WikipicsText::title, "Downloading Wikimedia Commons images: an I/O-bound job",
+     "Baixando imagens do Wikimedia Commons: um trabalho limitado por E/S"},
+    {WikipicsText::intro, "The talk's first demo: N JPEGs of about S bytes, downloaded one after the other, on a pool of threads or on one event loop (the notebook took 16.4 s sequentially, 2.67 s with threads). Each image is decoded into a thumbnail by the worker that fetched it.",
+     "A primeira demonstração da palestra: N JPEGs de cerca de S bytes, baixados um depois do outro, num pool de threads ou num laço de eventos (o notebook levou 16,4 s em sequência, 2,67 s com threads). Cada imagem vira miniatura no worker que a baixou."},
+    {WikipicsText::lesson, "Downloading is I/O bound: while a request waits for the network the CPU has nothing to do. Threads (even Python's, GIL and all) overlap those waits, so the same bytes arrive several times sooner for about the same CPU time. Decoding is the small CPU-bound part.",
+     "Baixar é limitado por E/S: enquanto uma requisição espera a rede, a CPU não tem o que fazer. Threads (mesmo as do Python, com GIL e tudo) sobrepõem essas esperas, e os mesmos bytes chegam várias vezes mais cedo com quase o mesmo tempo de CPU. Decodificar é a pequena parte limitada por CPU."},
+    {WikipicsText::count, "Images",
+     "Imagens"},
+    {WikipicsText::size, "Size (bytes, about)",
+     "Tamanho (bytes, aprox.)"},
+    {WikipicsText::max_req, "Requests in flight",
+     "Requisições simultâneas"},
+    {WikipicsText::server, "Server",
+     "Servidor"},
+    {WikipicsText::timeout, "Timeout (s)",
+     "Tempo limite (s)"},
+    {WikipicsText::seed, "Seed",
+     "Semente"},
+    {WikipicsText::server_live, "Wikimedia Commons (live)",
+     "Wikimedia Commons (ao vivo)"},
+    {WikipicsText::server_mirror, "Local mirror (this page's server)",
+     "Espelho local (o servidor desta página)"},
+    {WikipicsText::server_other, "Other api.php URL",
+     "Outra URL de api.php"},
+    {WikipicsText::live_checking, "Checking whether Wikimedia Commons answers…",
+     "Verificando se o Wikimedia Commons responde…"},
+    {WikipicsText::live_ok, "Wikimedia Commons (live) answers.",
+     "O Wikimedia Commons (ao vivo) responde."},
+    {WikipicsText::live_unreachable, "Wikimedia Commons (live) is unreachable from here",
+     "O Wikimedia Commons (ao vivo) não pode ser alcançado daqui"},
+    {WikipicsText::no_mirror, "This page's server has no mirror of Commons (`conclab serve --mirror`, as `make run` starts it, has one).",
+     "O servidor desta página não tem espelho do Commons (`conclab serve --mirror`, como o `make run` inicia, tem)."},
+    {WikipicsText::executor_async, "one event loop (async)",
+     "um laço de eventos (async)"},
+    {WikipicsText::async_unsupported, "The event-loop executor (async) is not available with this HTTP client: use sequential or threads.",
+     "O executor de laço de eventos (async) não está disponível com este cliente HTTP: use sequencial ou threads."},
+    {WikipicsText::sampling, "Sampling images from the API…",
+     "Sorteando imagens pela API…"},
+    {WikipicsText::sample_failed, "Sampling failed",
+     "O sorteio falhou"},
+    {WikipicsText::gallery, "Gallery (in completion order)",
+     "Galeria (em ordem de chegada)"},
+    {WikipicsText::lanes, "One lane per worker: wait · transfer · decode",
+     "Uma faixa por worker: espera · transferência · decodificação"},
+    {WikipicsText::wait, "wait",
+     "espera"},
+    {WikipicsText::transfer, "transfer",
+     "transferência"},
+    {WikipicsText::decode, "decode",
+     "decodificação"},
+    {WikipicsText::total_bytes, "TOTAL BYTES",
+     "TOTAL DE BYTES"},
+    {WikipicsText::downloaded, "downloaded",
+     "baixadas"},
+    {WikipicsText::errors, "errors",
+     "erros"},
+    {WikipicsText::cpu_unavailable, "CPU time: a browser does not measure it; decoding (wall clock)",
+     "Tempo de CPU: o navegador não o mede; decodificação (relógio de parede)"},
+    {WikipicsText::web_cancel_note, "In a browser a thread's blocking request already in flight cannot be aborted: Cancel stops the rest, and those in flight end at their timeout at the latest (the event loop's requests are aborted at once).",
+     "No navegador a requisição bloqueante de uma thread já em andamento não pode ser abortada: Cancelar interrompe as demais, e as em andamento terminam no máximo no tempo limite (as do laço de eventos são abortadas na hora)."},
+    {WikipicsText::cancelling, "Cancelling: waiting for the requests in flight…",
+     "Cancelando: esperando as requisições em andamento…"},
+    {WikipicsText::decode_error, "not a picture",
+     "não é uma imagem"},
+    {WikipicsText::mb_s, "MB/s",
+     "MB/s"},
+    {WikipicsText::reason_timeout, "timeout", "tempo esgotado"},
+    {WikipicsText::reason_http_status, "HTTP error", "erro HTTP"},
+    {WikipicsText::reason_rate_limited, "rate limited", "limite de taxa"},
+    {WikipicsText::reason_connection_reset, "connection reset", "conexão caiu"},
+    {WikipicsText::reason_truncated, "truncated", "truncada"},
+    {WikipicsText::reason_too_large, "too large", "grande demais"},
+    {WikipicsText::reason_network, "network", "rede"},
+    {WikipicsText::reason_cancelled, "cancelled", "cancelada"},
+    {WikipicsText::details_in_english, "(the detail as libcurl or the browser words it)",
+     "(o detalhe como a libcurl ou o navegador o escreve, em inglês)"},
+};
+
+static_assert(text_table::rows_follow_the_keys(kRows), "every WikipicsText key needs one row, in the order of the enum");
+static_assert(text_table::every_row_has_both_languages(kRows), "every WikipicsText row needs an English and a Portuguese text");
+
+}  // namespace
+
+const char* tr(WikipicsText key) { return text_table::text_of(kRows, key, language()); }
+const char* tr(WikipicsText key, Language language) { return text_table::text_of(kRows, key, language); }
+
+}  // namespace conclab::ui
