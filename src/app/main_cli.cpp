@@ -19,6 +19,7 @@
 #endif
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <cstdlib>
@@ -30,6 +31,29 @@ namespace {
 
 using cli::kUsageError;
 using cli::UsageError;
+
+// `conclab --list-demos [--json]`: the panels' demo ids (what --demo and ?demo= accept), and with --json also the
+// catalog's (core) and every subcommand's name, hidden ones included — the three registries a demo is named in.
+int print_demo_lists(CLI::App& app, bool json) {
+    nlohmann::json catalog_ids = nlohmann::json::array(), panels = nullptr, commands = nlohmann::json::array();
+    for (const auto& d : catalog::demos()) catalog_ids.push_back(std::string(d.id));
+#ifdef CONCLAB_HAS_GUI
+    panels = nlohmann::json::array();
+    for (const auto id : ui::panel_ids()) panels.push_back(std::string(id));
+#endif
+    for (const auto* sub : app.get_subcommands([](CLI::App*) { return true; })) commands.push_back(sub->get_name());
+    commands.push_back("noop");   // answered before the parser (main's first lines)
+    if (json) {
+        std::printf("%s\n", nlohmann::json{{"catalog", catalog_ids}, {"panels", panels}, {"commands", commands}}.dump(2).c_str());
+        return 0;
+    }
+    if (panels.is_null()) {
+        std::fprintf(stderr, "error: this build has no GUI, so no panels; --list-demos --json lists the catalog\n");
+        return 1;
+    }
+    for (const auto& id : panels) std::printf("%s\n", id.get<std::string>().c_str());
+    return 0;
+}
 
 }  // namespace
 
@@ -56,6 +80,13 @@ int main(int argc, char** argv) {
     auto* worker_cmd = app.add_subcommand("worker", "A process-pool worker (started by the pool, not by hand)");
     worker_cmd->group("");   // hidden from --help
 
+    // The program's demo ids as each registry names them (tests/cli/demo_agreement_cli_test.cpp checks they agree).
+    bool list_demos = false, list_json = false;
+    auto* list_flag = app.add_flag("--list-demos", list_demos,
+                                   "Print the demo ids the app has panels for, one a line (with --json: the demo catalog, "
+                                   "the panels and every subcommand)");
+    app.add_flag("--json", list_json, "With --list-demos: one JSON document")->needs(list_flag);
+
 #ifdef CONCLAB_HAS_GUI
     // The desktop app's flags: the app's own and every demo's, from the catalog (same names as the query string).
     options::Params gui_params;
@@ -75,6 +106,8 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "error: %s\n", e.what());
         return kUsageError;
     }
+
+    if (list_demos) return print_demo_lists(app, list_json);
 
     try {
         for (auto& command : commands)

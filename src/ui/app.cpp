@@ -28,9 +28,24 @@ namespace conclab::ui {
 // [SECTION] Launch options
 // -----------------------------------------------------------------------------
 
+std::vector<std::string_view> panel_ids() {
+    std::vector<std::string_view> ids;
+    for (const auto& d : demo_registry()) ids.push_back(d.id);
+    return ids;
+}
+
+std::string panel_choices() {
+    std::string out;
+    for (const auto id : panel_ids()) {   // piece by piece: g++ 12 warns (-Wrestrict) on "|" + string
+        if (!out.empty()) out += '|';
+        out += id;
+    }
+    return out;
+}
+
 const std::vector<options::OptionSpec>& app_option_specs() {
     static const std::vector<options::OptionSpec> specs{
-        {"demo", "ID", "Demo to open: " + catalog::demo_choices()},
+        {"demo", "ID", "Demo to open: " + panel_choices()},
         {"lang", "en|pt", "Language of the app (default en)"},
         {"autorun", "", "Run the demo at once; print CONCLAB_RESULT <json> when it ends", true},
         {"frames", "N", "Quit after this many frames (0: run until closed)"},
@@ -43,10 +58,15 @@ const std::vector<options::OptionSpec>& app_option_specs() {
 
 LaunchOptions parse_launch_options(const options::Params& params, options::FieldErrors& errors) {
     LaunchOptions o;
-    std::vector<std::string_view> demo_ids;
-    for (const auto& d : catalog::demos()) demo_ids.push_back(d.id);
+    // Only a demo with a panel can be opened: a catalog demo whose panel is missing is a usage error, never
+    // panel 0 in its place (tests/cli/demo_agreement_cli_test.cpp checks that the two lists agree).
+    const auto demo_ids = panel_ids();
     constexpr std::string_view kLanguages[] = {"en", "pt"};
-    options::read_choice(params, "demo", demo_ids, o.demo, errors);
+    if (!options::read_choice(params, "demo", demo_ids, o.demo, errors)) {
+        const std::string& asked = params.at("demo");
+        if (catalog::find_demo(asked))
+            errors["demo"] = "--demo '" + options::echo(asked) + "' has no panel in this app: use " + panel_choices();
+    }
     options::read_choice(params, "lang", kLanguages, o.language, errors);
     options::read_flag(params, "autorun", o.autorun, errors);
     options::read_int(params, "frames", 0, 1'000'000'000, o.frames, errors);
@@ -106,10 +126,16 @@ constexpr float kNarrowWidth = 720.0f;   // window units (CSS pixels on the web)
 class App {
 public:
     App(const LaunchOptions& options, const std::string& launch_error) : options_(options), launch_error_(launch_error) {
+        bool found = false;
         for (const auto& d : demo_registry()) {
             panels_.push_back(d.make());
-            if (options.demo == d.id) current_ = panels_.size() - 1;
+            if (options.demo == d.id) {
+                current_ = panels_.size() - 1;
+                found = true;
+            }
         }
+        // parse_launch_options refuses such an id; a caller that skipped it still sees why the first panel is open.
+        if (!found && launch_error_.empty()) launch_error_ = "--demo '" + options::echo(options.demo) + "' has no panel: use " + panel_choices();
         Language l = Language::en;
         parse_language(options.language, l);
         set_language(l);
@@ -122,6 +148,12 @@ public:
         if (options.autorun) panels_[current_]->autorun();
         platform::set_state_provider([this] { return state().dump(); });
         platform::set_autorun_handler([this] { panels_[current_]->autorun(); });
+    }
+
+    static nlohmann::json panel_id_list() {
+        nlohmann::json ids = nlohmann::json::array();
+        for (const auto id : panel_ids()) ids.push_back(std::string(id));
+        return ids;
     }
 
     nlohmann::json state() const {
@@ -142,6 +174,7 @@ public:
                          {"frames", frames_},
                          {"longest_frame_ms", longest_recent_frame_ms()},
                          {"demo", demo_registry()[current_].id},
+                         {"demos", panel_id_list()},   // every panel's demo id, in menu order (the screenshot tour's list)
                          {"language", language() == Language::pt ? "pt" : "en"}};
         if (!launch_error_.empty()) s["error"] = launch_error_;
         for (std::size_t i = 0; i < panels_.size(); ++i) s[demo_registry()[i].id] = panels_[i]->state();

@@ -7,6 +7,7 @@
 #include "catalog/demo_catalog.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace conclab::ui {
@@ -24,6 +25,11 @@ struct LaunchOptions {
     int window_height = 800;
     options::Params params;        ///< the demos' options, e.g. executor=threads, workers=4, spin=2
 };
+
+/// @brief The demo ids that have a panel, in menu order (demo_registry()): what --demo and ?demo= accept.
+std::vector<std::string_view> panel_ids();
+/// @brief "system|primes|…": panel_ids() for messages and --help.
+std::string panel_choices();
 
 /// @brief The options the app itself takes (demo, lang, autorun, frames, screenshot), for CLI flags.
 const std::vector<options::OptionSpec>& app_option_specs();

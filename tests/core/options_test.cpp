@@ -125,6 +125,23 @@ TEST(Catalog, EveryDemoParsesItsOwnOptionsAndRegistersItsTasks) {
         for (std::size_t j = i + 1; j < all.size(); ++j) EXPECT_NE(all[i].name, all[j].name);
 }
 
+// The catalog's side of the agreement between registries (the rest, with the panels, the subcommands and the
+// screenshot tour, runs the real binary: tests/cli/demo_agreement_cli_test.cpp): each id once, a plain word usable
+// as a subcommand and a query value, found by find_demo and listed by demo_choices in menu order.
+TEST(Catalog, EachDemoIdOnceAndFoundByItself) {
+    std::string choices;
+    for (const auto& d : catalog::demos()) {
+        ASSERT_FALSE(d.id.empty());
+        for (char c : d.id) EXPECT_TRUE(c >= 'a' && c <= 'z') << d.id;
+        EXPECT_EQ(catalog::find_demo(d.id), &d) << d.id << " twice in the catalog";
+        EXPECT_NE(d.option_specs, nullptr) << d.id;
+        EXPECT_NE(d.check_options, nullptr) << d.id;
+        if (!choices.empty()) choices += '|';
+        choices += d.id;
+    }
+    EXPECT_EQ(catalog::demo_choices(), choices);
+}
+
 TEST(TaskRegistry, SameNameTwiceWithAnotherFunctionIsRefused) {
     auto a = [](std::string_view, exec::TaskContext&) { return std::string("a"); };
     auto b = [](std::string_view, exec::TaskContext&) { return std::string("b"); };

@@ -1,10 +1,10 @@
 // make screenshots: the page as students see it, at the sizes issue 10 names (desktop 1280x800 and 1024x700,
 // tablet 768x1024 and phone 412x915 at device pixel ratio 2 with touch), in English and Portuguese, each demo
 // after a short run. PNGs go to build/screenshots/tour/<demo>-<size>-<lang>.png; look at them.
-// Usage: node bench/screenshots.mjs [DEMO ...]   (default: every demo)
+// Usage: node bench/screenshots.mjs [DEMO ...]   (default: every demo the page has a panel for)
 // SCREENSHOT_PAGES=N also writes <demo>-<size>-<lang>-2.png … -N.png, the panel scrolled down (mouse wheel) by
 // most of a screen each time: what lies below the fold on a phone or a tablet.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import * as h from '../tests/helpers.mjs';
@@ -15,34 +15,41 @@ const sizes = [
   { name: 'tablet-768x1024', viewport: { width: 768, height: 1024 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
   { name: 'phone-412x915', viewport: { width: 412, height: 915 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
 ];
-// What each demo shows after: a finished run where a run is quick, else the panel as it opens.
-const demos = {
-  primes: { query: () => 'sample=2**50&executor=threads&workers=2&autorun=1', result: true },
-  wikipics: { query: (url) => `server=${encodeURIComponent(url + 'w/api.php')}&count=12&size=200000&executor=threads&workers=6&autorun=1`, result: true },
-  exhibition: { query: () => 'boards=12&speed=max&autorun=1', result: true },
-  lab: { query: () => 'suite=ipc&quick=1&autorun=1', result: true },   // one quick suite: the table shows figures
-  system: { query: () => '', result: false },
-};
+// What each demo shows after: a finished run where a run is quick, else the panel as it opens (bench/tour-demos.json;
+// tests/cli/demo_agreement_cli_test.cpp checks that it names exactly the app's panels).
+const settings = JSON.parse(readFileSync(new URL('./tour-demos.json', import.meta.url), 'utf8'));
+const queryOf = (demo, url) => settings[demo].query.replace('{mirror-api}', encodeURIComponent(url + 'w/api.php'));
 
 h.requireSite();
-const chosen = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(demos);
 const outDir = path.join(h.screenshotDir, 'tour');
 mkdirSync(outDir, { recursive: true });
 const server = await h.startIsolatedServer({ serveArgs: ['--mirror'] });
 const browser = await chromium.launch({ executablePath: h.chromiumPath, headless: true, args: h.chromiumArgs });
 let failures = 0;
 try {
+  // The tour's list is the app's: the page's panels (state().demos), never a list of its own that could miss one.
+  const appDemos = await (async () => {
+    const { page } = await h.openPage(browser, server.url);
+    await h.waitForApp(page);
+    const demos = (await page.evaluate(() => window.conclab.state())).demos;
+    await page.close();
+    if (!Array.isArray(demos) || !demos.length) throw new Error('the page did not list its demos (window.conclab.state().demos)');
+    return demos;
+  })();
+  const missing = appDemos.filter((demo) => !settings[demo]);
+  if (missing.length) throw new Error(`no tour settings for the app's demo(s) ${missing.join(', ')}: add them to bench/tour-demos.json`);
+  const chosen = process.argv.slice(2).length ? process.argv.slice(2) : appDemos;
   for (const demo of chosen) {
-    if (!demos[demo]) throw new Error(`unknown demo '${demo}': use ${Object.keys(demos).join(', ')}`);
+    if (!appDemos.includes(demo)) throw new Error(`unknown demo '${demo}': use ${appDemos.join(', ')}`);
     for (const size of sizes) {
       const { name, ...options } = size;
       const context = await browser.newContext(options);
       for (const lang of ['en', 'pt']) {
         const file = path.join(outDir, `${demo}-${name}-${lang}.png`);
-        const { page, messages, errors } = await h.openPage(context, `${server.url}?demo=${demo}&lang=${lang}&${demos[demo].query(server.url)}`);
+        const { page, messages, errors } = await h.openPage(context, `${server.url}?demo=${demo}&lang=${lang}&${queryOf(demo, server.url)}`);
         try {
           await h.waitForApp(page);
-          if (demos[demo].result) await h.waitForResult(page, messages);
+          if (settings[demo].result) await h.waitForResult(page, messages);
           await h.waitForIdle(page);
           await page.screenshot({ path: file });
           const pages = Number(process.env.SCREENSHOT_PAGES || 1);

@@ -19,6 +19,9 @@ test('the page loads, is cross-origin isolated and reports its state', { timeout
   assert.equal(state.build.kind, 'web');
   assert.match(state.build.compiler, /^emscripten \d+\.\d+\.\d+ \(clang /);
   assert.equal(typeof state.fps, 'number');
+  // The panels' demo ids, in menu order (the screenshot tour's list): the one open among them, each with its state.
+  assert.ok(Array.isArray(state.demos) && state.demos.includes(state.demo), `demos: ${JSON.stringify(state.demos)}`);
+  for (const id of state.demos) assert.equal(typeof state[id], 'object', `state().${id}`);
   // The loading screen is gone once the app said it is ready.
   assert.equal(await page.locator('#overlay').isHidden(), true);
   assert.ok((await page.evaluate(() => window.conclab.frames())).count >= 2, 'frames were drawn');
