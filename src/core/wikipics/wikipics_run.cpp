@@ -196,7 +196,7 @@ ImageResult WikipicsRun::begin_result(std::size_t index, const std::string& work
     return result;
 }
 
-HttpLimits WikipicsRun::image_limits(const ImageResult&) {
+HttpLimits WikipicsRun::image_limits() {
     HttpLimits limits;
     limits.timeout_s = report_.options.timeout_s;
     // A body far beyond the size the user asked for is not the image we wanted. Never from the size the server
@@ -233,7 +233,7 @@ void WikipicsRun::finish_result(ImageResult& result, HttpResponse response) {
 
 ImageResult WikipicsRun::download_one(std::size_t index, const std::string& worker) {
     ImageResult result = begin_result(index, worker);
-    finish_result(result, client_->get(result.url, image_limits(result)));
+    finish_result(result, client_->get(result.url, image_limits()));
     return result;
 }
 
@@ -250,7 +250,7 @@ void WikipicsRun::download_async() {
         ImageResult result = begin_result(index, "event loop");
         aio::Future<HttpResponse> reply;
         io.started();
-        client_->start(result.url, image_limits(result), [&loop, &io, reply](HttpResponse response) mutable {
+        client_->start(result.url, image_limits(), [&loop, &io, reply](HttpResponse response) mutable {
             loop.call_soon_threadsafe([&io, reply, response = std::move(response)]() mutable {
                 io.completed();
                 reply.set_result(std::move(response));

@@ -120,7 +120,7 @@ private:
     void download_threads();
     void download_async();
     ImageResult begin_result(std::size_t index, const std::string& worker);
-    HttpLimits image_limits(const ImageResult& result);
+    HttpLimits image_limits();
     void finish_result(ImageResult& result, HttpResponse response);
     ImageResult download_one(std::size_t index, const std::string& worker);
     void record(ImageResult result);
