@@ -592,11 +592,11 @@ TEST(ServeMirror, ApiAndImagesOnTheSiteOriginAndWikipicsDownloadsThem) {
         }
         EXPECT_EQ(doc["total_bytes"].get<long long>(), total);
     };
-    expect_all_served(run_conclab("wikipics --server " + origin + "/w/api.php --count 3 --size 200000 --executor threads "
+    expect_all_served(run_conclab("wikipics --net instant --server " + origin + "/w/api.php --count 3 --size 200000 --executor threads "
                                   "--workers 3 --json"),
                       "threads", 3);
     // The event loop on curl multi: one worker, "event loop", every image in.
-    expect_all_served(run_conclab("wikipics --server " + origin + "/w/api.php --count 4 --size 200000 --executor async "
+    expect_all_served(run_conclab("wikipics --net instant --server " + origin + "/w/api.php --count 4 --size 200000 --executor async "
                                   "--max-req 2 --json"),
                       "async", 4);
     EXPECT_EQ(server.stop(), 0);
@@ -607,7 +607,7 @@ TEST(ServeMirror, FaultFlagsReachTheImages) {
     Server server(site.dir(), free_port(), {"--mirror", "--error-rate", "1"});
     ASSERT_TRUE(server.wait_until_answering());
     const std::string api = "http://127.0.0.1:" + std::to_string(server.port()) + "/w/api.php";
-    const Outcome run = run_conclab("wikipics --server " + api + " --count 2 --size 200000 --executor sequential --json");
+    const Outcome run = run_conclab("wikipics --net instant --server " + api + " --count 2 --size 200000 --executor sequential --json");
     ASSERT_EQ(run.status, 0) << run.err;
     const auto doc = nlohmann::json::parse(run.out);
     ASSERT_EQ(doc["images"].size(), 2u);

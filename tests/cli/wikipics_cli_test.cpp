@@ -24,6 +24,7 @@
 #include <chrono>
 #include <cstdio>
 #include <map>
+#include <mutex>
 #include <set>
 #include <string>
 #include <thread>
@@ -51,7 +52,8 @@ std::string make_jpeg(int w, int h) {
 class FakeCommons {
 public:
     FakeCommons() : port_(free_port()), jpeg_(make_jpeg(320, 200)) {
-        server_.Get("/w/api.php", [this](const httplib::Request&, httplib::Response& res) {
+        server_.Get("/w/api.php", [this](const httplib::Request& req, httplib::Response& res) {
+            note_net(req);
             nlohmann::json list = nlohmann::json::array();
             for (int i = 0; i < 6; ++i)
                 list.push_back({{"name", "Img_" + std::to_string(i) + ".jpg"}, {"size", 50'000}, {"mime", "image/jpeg"},
@@ -60,6 +62,7 @@ public:
             res.set_content(nlohmann::json{{"batchcomplete", ""}, {"query", {{"allimages", list}}}}.dump(), "application/json");
         });
         server_.Get(R"(/img/(\d+)\.jpg)", [this](const httplib::Request& req, httplib::Response& res) {
+            note_net(req);
             if (req.matches[1] == "3") {
                 res.status = 404;
                 res.set_content("not found", "text/plain");
@@ -77,8 +80,20 @@ public:
     std::string base() const { return "http://127.0.0.1:" + std::to_string(port_); }
     std::string api() const { return base() + "/w/api.php"; }
     std::size_t jpeg_size() const { return jpeg_.size(); }
+    // The `net=` values requests carried ("" for none), api.php and images alike.
+    std::multiset<std::string> nets() const {
+        std::lock_guard lock(mutex_);
+        return nets_;
+    }
 
 private:
+    void note_net(const httplib::Request& req) {
+        std::lock_guard lock(mutex_);
+        nets_.insert(req.has_param("net") ? req.get_param_value("net") : "");
+    }
+
+    mutable std::mutex mutex_;
+    std::multiset<std::string> nets_;
     int port_;
     std::string jpeg_;
     httplib::Server server_;
@@ -158,6 +173,30 @@ TEST(WikipicsCli, BadOptionsAreUsageErrors) {
     expect_usage_error("--executor processes", "sequential|threads|async");
     expect_usage_error("--server example.org", "--server 'example.org' is not 'live'");
     expect_usage_error("--bogus 1", "bogus");
+    expect_usage_error("--net wifi", "unknown net 'wifi': use instant|talk|phone");
+    expect_usage_error("--net", "net");
+}
+
+// The network profile travels with every request to a server that is not live Commons, and the JSON names the
+// server and the profile used.
+TEST(WikipicsCli, NetProfileGoesWithEachRequestAndIntoTheJson) {
+    for (const char* net : {"instant", "talk", "phone"}) {
+        SCOPED_TRACE(net);
+        FakeCommons commons;
+        const Outcome o = run("wikipics --json --count 6 --size 50000 --executor threads --net " + std::string(net) +
+                              " --server " + commons.api());
+        ASSERT_EQ(o.status, 0) << o.err;
+        const auto doc = nlohmann::json::parse(o.out);
+        EXPECT_EQ(doc["server"], commons.api());
+        EXPECT_EQ(doc["net"], net);
+        const auto nets = commons.nets();
+        EXPECT_GE(nets.size(), 7u) << "api.php requests and six images";
+        EXPECT_EQ(nets.count(net), nets.size()) << "every request carries the profile";
+    }
+    FakeCommons commons;
+    const Outcome o = run("wikipics --json --count 6 --size 50000 --server " + commons.api());
+    ASSERT_EQ(o.status, 0) << o.err;
+    EXPECT_EQ(nlohmann::json::parse(o.out)["net"], "talk") << "the default: the talk's Wi-Fi";
 }
 
 TEST(WikipicsCli, NothingSampledIsExitStatusOne) {
@@ -229,7 +268,7 @@ TEST(WikipicsCli, EachPinnedFaultIsReportedAsItsOwnKindPerImage) {
     for (const char* executor : {"sequential", "threads", "async"}) {
         SCOPED_TRACE(executor);
         // 2 s per request: the pinned timeouts cost 2 s each; every other image is ~40 kB from this machine.
-        const Outcome o = run("wikipics --json --count 30 --size 40000 --seed 5 --timeout 2 --workers 8 --max-req 8 "
+        const Outcome o = run("wikipics --json --count 30 --size 40000 --seed 5 --timeout 2 --workers 8 --max-req 8 --net instant "
                               "--executor " + std::string(executor) + " --server " + mirror.api(), "timeout 120");
         ASSERT_EQ(o.status, 0) << o.err;
         const auto doc = nlohmann::json::parse(o.out);

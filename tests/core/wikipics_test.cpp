@@ -66,12 +66,17 @@ public:
     ~FakeHttpClient() override {
         for (auto& t : started_) t.join();
     }
+    // urls() has each URL as asked for; the handler sees it without the network profile (`net=`) a run adds.
     HttpResponse get(const std::string& url, const HttpLimits& limits) override {
         {
             std::lock_guard lock(mutex_);
             urls_.push_back(url);
         }
-        return handler_(url, limits);
+        std::string listed = url;
+        if (const auto net = listed.find("net="); net != std::string::npos && net > 0 &&
+                                                (listed[net - 1] == '?' || listed[net - 1] == '&'))
+            listed.erase(net - 1, listed.find('&', net) == std::string::npos ? std::string::npos : listed.find('&', net) - net + 1);
+        return handler_(listed, limits);
     }
     RequestId start(const std::string& url, const HttpLimits& limits, HttpDone on_done) override {
         std::lock_guard lock(mutex_);
@@ -148,12 +153,12 @@ TEST(WikipicsOptions, DefaultsAndGoodValues) {
     options::FieldErrors errors;
     const auto defaults = parse_wikipics_options({}, errors);
     EXPECT_TRUE(errors.empty());
-    EXPECT_EQ(defaults.count, 10);
+    EXPECT_EQ(defaults.count, 12);
     EXPECT_EQ(defaults.size, 2'000'000);
     EXPECT_EQ(defaults.executor, WikipicsExecutor::threads);
-    EXPECT_EQ(defaults.max_req, 10);
+    EXPECT_EQ(defaults.max_req, 12);
     EXPECT_EQ(api_url(defaults), "https://commons.wikimedia.org/w/api.php");
-    EXPECT_EQ(effective_workers(defaults), 10);   // flags2's 30, at most one per image
+    EXPECT_EQ(effective_workers(defaults), 12);   // flags2's 30, at most one per image
     const auto given = parse_wikipics_options({{"count", "40"}, {"size", "1_000_000"}, {"executor", "sequential"},
                                                {"workers", "4"}, {"max-req", "20"}, {"timeout", "2.5"},
                                                {"server", "http://127.0.0.1:8001/w/api.php"}, {"seed", "7"}},
@@ -198,11 +203,11 @@ TEST(WikipicsOptions, BadValuesNameTheOptionAndTheRule) {
         const auto parsed = parse_wikipics_options(params, errors);
         ASSERT_EQ(errors.size(), 1u) << name;
         EXPECT_NE(errors.begin()->second.find(expected), std::string::npos) << errors.begin()->second;
-        EXPECT_EQ(parsed.count, 10);   // bad values leave the defaults
+        EXPECT_EQ(parsed.count, 12);   // bad values leave the defaults
     }
     std::vector<std::string> names;
     for (const auto& spec : wikipics_option_specs()) names.push_back(spec.name);
-    EXPECT_EQ(names, (std::vector<std::string>{"count", "size", "executor", "workers", "max-req", "server", "timeout", "seed"}));
+    EXPECT_EQ(names, (std::vector<std::string>{"count", "size", "executor", "workers", "max-req", "server", "net", "timeout", "seed"}));
 }
 
 // [SECTION] MediaWiki API
@@ -586,6 +591,31 @@ TEST(WikipicsRun, ResultsComeInCompletionOrder) {
     EXPECT_EQ(second->thumbnail->width, 160);
     EXPECT_NE(first->worker, second->worker);
     EXPECT_EQ(first->worker.rfind("thread ", 0), 0u);
+}
+
+// The network profile goes with every image request to a mirror (and none to live Commons); the JSON names it.
+TEST(WikipicsRun, EachImageRequestCarriesTheNetworkProfile) {
+    const std::string jpeg = make_jpeg(16, 16);
+    for (const auto& [server, suffix, label] : {std::tuple{"http://mirror.test/w/api.php", "?net=phone", "phone"},
+                                                std::tuple{"live", "", "live"}}) {
+        auto client = std::make_shared<FakeHttpClient>([&](const std::string&, const HttpLimits&) { return ok_body(jpeg); });
+        WikipicsOptions options = run_options(WikipicsExecutor::threads, 2);
+        options.server = server;
+        options.net = NetProfile::phone;
+        WikipicsRun run(options, numbered_sample(3), client, test_clock());
+        run.wait_finished();
+        const auto urls = client->urls();
+        ASSERT_EQ(urls.size(), 3u);
+        for (const auto& url : urls) {
+            EXPECT_EQ(url.rfind("https://img.test/", 0), 0u) << url;
+            EXPECT_TRUE(url.ends_with(suffix)) << url;
+            EXPECT_EQ(url.find("net=") != std::string::npos, std::string_view(suffix) != "") << url;
+        }
+        const auto doc = to_json(run.report());
+        EXPECT_EQ(doc["net"], label);
+        for (const auto& image : doc["images"]) EXPECT_EQ(image["url"].get<std::string>().find("net="), std::string::npos)
+            << "the JSON keeps the URL the server listed";
+    }
 }
 
 TEST(WikipicsRun, PerImageErrorsKeepTheirReasonsAndTotalsCountOnlyGoodImages) {

@@ -47,7 +47,7 @@ const demos = [
     assert.equal(r.finished, true);
     assert.equal(r.boards_result.length, 2);
   }],
-  ['wikipics', (url) => `&server=${encodeURIComponent(`${url}w/api.php`)}&executor=threads&workers=2&count=3` +
+  ['wikipics', (url) => `&net=instant&server=${encodeURIComponent(`${url}w/api.php`)}&executor=threads&workers=2&count=3` +
     '&size=40000&timeout=20&autorun=1', (r) => {
     assert.equal(r.demo, 'wikipics');
     assert.equal(r.sample_error, undefined);

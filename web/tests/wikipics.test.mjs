@@ -37,7 +37,7 @@ for (const executor of ['sequential', 'threads']) {
     const pins = await h.pinnedFaults(env.pinned.url);
     const api = `${env.pinned.url}w/api.php`;
     const { page, messages, errors } = await h.openPage(env.browser.context, `${env.pinned.url}?demo=wikipics` +
-      `&server=${encodeURIComponent(api)}&executor=${executor}&workers=8&count=30&size=40000&seed=5&timeout=3&autorun=1`);
+      `&net=instant&server=${encodeURIComponent(api)}&executor=${executor}&workers=8&count=30&size=40000&seed=5&timeout=3&autorun=1`);
     await h.waitForApp(page);
     const result = await h.waitForResult(page, messages, 120000);
     assert.equal(result.executor, executor);
@@ -52,7 +52,7 @@ for (const executor of ['sequential', 'threads']) {
 test('threads against a faulty same-origin mirror: per-image errors with reasons, right totals, thumbnails',
   { timeout: 120000 }, async () => {
     const api = `${env.server.url}w/api.php`;
-    const query = `?demo=wikipics&server=${encodeURIComponent(api)}&count=8&size=150000&executor=threads&workers=4` +
+    const query = `?demo=wikipics&net=instant&server=${encodeURIComponent(api)}&count=8&size=150000&executor=threads&workers=4` +
       '&timeout=15&autorun=1';
     const { page, messages, errors } = await h.openPage(env.browser.context, env.server.url + query);
     await h.waitForApp(page);
@@ -126,7 +126,7 @@ test('bad options show beside their fields, and the Portuguese panel draws', { t
   // The event loop (async) is offered on the web too (it used to be refused beside the field): the same faulty
   // mirror, every image accounted for, on one loop. (wikipics_async.test.mjs checks overlap, resets and Cancel.)
   const asyncPage = await h.openPage(env.browser.context,
-    `${env.server.url}?demo=wikipics&server=${encodeURIComponent(`${env.server.url}w/api.php`)}&executor=async&max-req=4` +
+    `${env.server.url}?demo=wikipics&net=instant&server=${encodeURIComponent(`${env.server.url}w/api.php`)}&executor=async&max-req=4` +
     '&count=6&size=100000&timeout=15&autorun=1');
   await h.waitForApp(asyncPage.page);
   const result = await h.waitForResult(asyncPage.page, asyncPage.messages, 60000);
@@ -150,7 +150,7 @@ test('bad options show beside their fields, and the Portuguese panel draws', { t
 test('a phone in PT: labels above fields, stacked parts, a folded runs table; a desktop keeps them all',
   { timeout: 120000 }, async () => {
     const api = `${env.server.url}w/api.php`;
-    const query = `?demo=wikipics&lang=pt&server=${encodeURIComponent(api)}&count=6&size=100000&executor=threads` +
+    const query = `?demo=wikipics&lang=pt&net=instant&server=${encodeURIComponent(api)}&count=6&size=100000&executor=threads` +
       '&workers=3&timeout=15&autorun=1';
     const browser = await chromium.launch({ executablePath: h.chromiumPath, headless: true, args: h.chromiumArgs });
     try {

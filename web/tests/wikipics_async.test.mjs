@@ -40,7 +40,7 @@ test('the event loop: each pinned fault is reported per image as its own kind', 
   const pins = await h.pinnedFaults(env.pinned.url);
   const api = `${env.pinned.url}w/api.php`;
   const { page, messages, errors } = await h.openPage(env.browser.context, `${env.pinned.url}?demo=wikipics` +
-    `&server=${encodeURIComponent(api)}&executor=async&max-req=8&count=30&size=40000&seed=5&timeout=3&autorun=1`);
+    `&net=instant&server=${encodeURIComponent(api)}&executor=async&max-req=8&count=30&size=40000&seed=5&timeout=3&autorun=1`);
   await h.waitForApp(page);
   const result = await h.waitForResult(page, messages, 120000);
   assert.equal(result.executor, 'async');
@@ -66,7 +66,7 @@ test('the event loop against a faulty, delayed mirror: every image, reasons, tot
   { timeout: 90000 }, async () => {
     const api = `${env.faulty.url}w/api.php`;
     const { page, messages, errors } = await h.openPage(env.browser.context, `${env.faulty.url}?demo=wikipics` +
-      `&server=${encodeURIComponent(api)}&executor=async&max-req=6&count=12&size=100000&timeout=15&autorun=1`);
+      `&net=instant&server=${encodeURIComponent(api)}&executor=async&max-req=6&count=12&size=100000&timeout=15&autorun=1`);
     await h.waitForApp(page);
     const result = await h.waitForResult(page, messages, 60000);
     assert.equal(result.executor, 'async');
@@ -110,7 +110,7 @@ test('the event loop against a faulty, delayed mirror: every image, reasons, tot
 // Starts a slow run, clicks Cancel as soon as a request is in flight, and returns the CONCLAB_RESULT.
 async function cancelMidRun(executor, extra) {
   const api = `${env.slow.url}w/api.php`;
-  const opened = await h.openPage(env.browser.context, `${env.slow.url}?demo=wikipics&server=${encodeURIComponent(api)}` +
+  const opened = await h.openPage(env.browser.context, `${env.slow.url}?demo=wikipics&net=instant&server=${encodeURIComponent(api)}` +
     `&executor=${executor}&count=8&size=200000&timeout=60${extra}&autorun=1`);
   const { page, messages } = opened;
   await h.waitForApp(page);
@@ -187,7 +187,7 @@ test('the event loop\'s timeout: an asynchronous fetch past its timeout is "time
     // through onerror with status 0 like a network failure; the wrapped ontimeout tells them apart).
     const api = `${env.slow.url}w/api.php`;
     const { page, messages, errors } = await h.openPage(env.browser.context, `${env.slow.url}?demo=wikipics` +
-      `&server=${encodeURIComponent(api)}&executor=async&max-req=3&count=3&size=200000&timeout=1&autorun=1`);
+      `&net=instant&server=${encodeURIComponent(api)}&executor=async&max-req=3&count=3&size=200000&timeout=1&autorun=1`);
     await h.waitForApp(page);
     const result = await h.waitForResult(page, messages, 30000);
     assert.equal(result.images.length, 3);

@@ -71,7 +71,7 @@ std::vector<options::OptionSpec> mirror_flags_for_serve() {
 
 // The paths the mirror answers when mounted: everything else is the static site.
 bool is_mirror_path(const std::string& path) {
-    return path == "/w/api.php" || path == "/pinned-faults" || path.rfind("/images/", 0) == 0;
+    return path == "/w/api.php" || path == "/pinned-faults" || path == "/mirror-log" || path.rfind("/images/", 0) == 0;
 }
 
 int parse_port(const std::string& text) {

@@ -22,7 +22,8 @@ constexpr long long kDefaultLimit = 10;
 // Parameters any api.php request may carry; the mirror accepts them and changes nothing for them.
 const std::set<std::string, std::less<>> kQuietParams{
     "action", "format", "formatversion", "list", "origin", "continue", "utf8", "maxlag", "smaxage", "maxage",
-    "uselang", "errorformat", "requestid", "servedby", "curtimestamp", "assert", "ascii"};
+    "uselang", "errorformat", "requestid", "servedby", "curtimestamp", "assert", "ascii",
+    "net"};   // the network the mirror plays for the request (net_profile.h), not MediaWiki's
 const std::set<std::string, std::less<>> kAllImagesParams{
     "aisort", "aidir", "aifrom", "aito", "aiprefix", "aiminsize", "aimaxsize", "ailimit", "aiprop", "aicontinue",
     "aimime"};

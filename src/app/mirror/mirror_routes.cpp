@@ -1,4 +1,4 @@
-// [SECTION] index: helpers · picture cache · api.php · images · install
+// [SECTION] index: helpers · request log · picture cache · api.php · images · install
 #include "mirror_routes.h"
 
 #include "api_query.h"
@@ -20,8 +20,6 @@ namespace conclab::mirror {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-constexpr std::size_t kMaxChunk = 64 * 1024;
 
 // [SECTION] helpers
 
@@ -134,6 +132,62 @@ std::size_t MirrorRoutes::remembered_queries() {
     return query_attempts_.size();
 }
 
+// [SECTION] request log
+
+class MirrorRoutes::LoggedRequest {
+public:
+    LoggedRequest(MirrorRoutes& routes, std::uint64_t id) : routes_(routes), id_(id) {}
+    ~LoggedRequest() { routes_.end_request(id_); }
+    LoggedRequest(const LoggedRequest&) = delete;
+    LoggedRequest& operator=(const LoggedRequest&) = delete;
+
+private:
+    MirrorRoutes& routes_;
+    std::uint64_t id_;
+};
+
+std::shared_ptr<MirrorRoutes::LoggedRequest> MirrorRoutes::log_request(RequestRecord record) {
+    record.started_s = std::chrono::duration<double>(Clock::now() - born_).count();
+    const int now_in_flight = ++requests_in_flight_;
+    int peak = peak_requests_.load();
+    while (now_in_flight > peak && !peak_requests_.compare_exchange_weak(peak, now_in_flight)) {
+    }
+    std::lock_guard lock(log_mutex_);
+    log_.push_back(std::move(record));
+    if (log_.size() > kLoggedRequests) {
+        log_.pop_front();
+        ++log_first_id_;
+    }
+    return std::make_shared<LoggedRequest>(*this, log_first_id_ + log_.size() - 1);
+}
+
+void MirrorRoutes::end_request(std::uint64_t id) {
+    --requests_in_flight_;
+    std::lock_guard lock(log_mutex_);
+    if (id >= log_first_id_) log_[id - log_first_id_].ended_s = std::chrono::duration<double>(Clock::now() - born_).count();
+}
+
+std::vector<RequestRecord> MirrorRoutes::request_log() const {
+    std::lock_guard lock(log_mutex_);
+    return {log_.begin(), log_.end()};
+}
+
+nlohmann::json MirrorRoutes::log_json() const {
+    nlohmann::json requests = nlohmann::json::array();
+    for (const RequestRecord& r : request_log())
+        requests.push_back({{"kind", r.kind},
+                            {"name", r.name},
+                            {"net", r.net},
+                            {"delay_s", r.delay_s},
+                            {"bandwidth", r.bandwidth},
+                            {"chunk", r.chunk},
+                            {"started_s", r.started_s},
+                            {"ended_s", r.ended_s ? nlohmann::json(*r.ended_s) : nlohmann::json(nullptr)}});
+    return {{"requests_in_flight", requests_in_flight()},
+            {"peak_requests_in_flight", peak_requests()},
+            {"requests", std::move(requests)}};
+}
+
 // [SECTION] picture cache
 
 std::shared_ptr<const PaddedJpeg> MirrorRoutes::image_for(const CatalogueEntry& entry) {
@@ -179,6 +233,13 @@ void MirrorRoutes::install(httplib::Server& server) {
         response.set_content(pins.dump(), "application/json; charset=utf-8");
     });
 
+    // What the mirror decided per request and when each ran (tests count the requests in flight at once).
+    server.Get("/mirror-log", [this](const httplib::Request&, httplib::Response& response) {
+        allow_any_origin(response);
+        http::set_header_once(response, "Cache-Control", "no-store");
+        response.set_content(log_json().dump(), "application/json; charset=utf-8");
+    });
+
     server.Options("/w/api.php", answer_preflight);
     server.Options(R"(/images/.*)", answer_preflight);
 
@@ -191,9 +252,13 @@ void MirrorRoutes::install(httplib::Server& server) {
             return;
         }
         FaultPlan plan;
-        if (options_.api_faults) {
+        if (options_.api_faults)
             plan = plan_request(options_.faults, options_.seed, request.target, next_query_attempt(request.target));
-            if (!pause(plan.delay_s)) return;
+        const auto net = plan_net(request.get_param_value("net"), options_.seed, request.target);
+        if (net) plan.delay_s = net->delay_s;   // latency only: the answer is a few kB
+        const auto logged = log_request({"api", "", net ? net->profile : "", plan.delay_s, 0, 0});
+        if (!pause(plan.delay_s)) return;
+        if (options_.api_faults) {
             if (plan.kind == FaultKind::reset &&
                 reset_connection(request.local_addr, request.local_port, request.remote_addr, request.remote_port))
                 return;
@@ -244,7 +309,12 @@ void MirrorRoutes::install(httplib::Server& server) {
         }
 
         const std::uint64_t attempt = next_attempt(name);
-        const FaultPlan plan = pinned_plan(name).value_or(plan_request(options_.faults, options_.seed, name, attempt));
+        FaultPlan plan = pinned_plan(name).value_or(plan_request(options_.faults, options_.seed, name, attempt));
+        // A network profile asked for with the request replaces the mirror's own delay and bandwidth for it.
+        const auto net = plan_net(request.get_param_value("net"), options_.seed, name);
+        if (net && plan.kind != FaultKind::timeout) plan.delay_s = net->delay_s;
+        const std::uint64_t bandwidth = net ? net->bandwidth : options_.faults.bandwidth;
+        auto logged = log_request({"image", name, net ? net->profile : "", plan.delay_s, bandwidth, chunk_for(bandwidth)});
         if (plan.kind == FaultKind::timeout) {
             // No answer until the client gives up (it hangs up: the wait ends and the thread is free again).
             const int fd = find_connection(request.local_addr, request.local_port, request.remote_addr, request.remote_port);
@@ -302,12 +372,9 @@ void MirrorRoutes::install(httplib::Server& server) {
         auto stream = std::make_shared<BodyStream>();
         stream->image = image;
         stream->range_offset = range.offset;
-        stream->bandwidth = options_.faults.bandwidth;
+        stream->bandwidth = bandwidth;
         stream->cut_at = plan.kind == FaultKind::none || plan.kind == FaultKind::timeout ? image->size() : image->size() / 2;
-        const std::size_t chunk =
-            stream->bandwidth == 0 ? kMaxChunk
-                                   : static_cast<std::size_t>(std::clamp<std::uint64_t>(stream->bandwidth / 20, 1, kMaxChunk));
-        stream->buffer.resize(chunk);
+        stream->buffer.resize(chunk_for(bandwidth));
         const int now_in_flight = ++streams_in_flight_;
         int peak = peak_streams_.load();
         while (now_in_flight > peak && !peak_streams_.compare_exchange_weak(peak, now_in_flight)) {
@@ -335,7 +402,7 @@ void MirrorRoutes::install(httplib::Server& server) {
                 }
                 return true;
             },
-            [this](bool) { --streams_in_flight_; });
+            [this, logged](bool) { --streams_in_flight_; });
     });
 }
 

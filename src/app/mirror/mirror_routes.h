@@ -6,8 +6,10 @@
 #include "catalogue.h"
 #include "jpeg_padding.h"
 #include "mirror_options.h"
+#include "net_profile.h"
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -18,12 +20,27 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
 
 namespace httplib {
 class Server;
 }
 
 namespace conclab::mirror {
+
+/// @brief One request the mirror answered or is answering: the network it played, and when (GET /mirror-log).
+struct RequestRecord {
+    std::string kind;             ///< "api" or "image"
+    std::string name;             ///< the image's name ("" for api.php)
+    std::string net;              ///< the profile asked for and known ("talk", "phone"), or "" (the mirror's own)
+    double delay_s = 0;           ///< waited before answering
+    std::uint64_t bandwidth = 0;  ///< B/s for the body (0: no limit)
+    std::size_t chunk = 0;        ///< bytes written at a time
+    double started_s = 0;         ///< since the mirror started
+    std::optional<double> ended_s;
+};
 
 /// @brief The mirror's state — catalogue, picture cache, request counts — and its request handlers.
 class MirrorRoutes {
@@ -47,6 +64,15 @@ public:
     /// @brief Image bodies being sent now, and the most there ever were at once.
     int streams_in_flight() const { return streams_in_flight_.load(); }
     int peak_streams() const { return peak_streams_.load(); }
+    /// @brief Requests (api.php and images) being answered now, from arrival to the last byte, and the most at once.
+    int requests_in_flight() const { return requests_in_flight_.load(); }
+    int peak_requests() const { return peak_requests_.load(); }
+    /// @brief The last kLoggedRequests requests, oldest first.
+    static constexpr std::size_t kLoggedRequests = 1024;
+    std::vector<RequestRecord> request_log() const;
+    /// @brief What GET /mirror-log answers: the log and the counts above.
+    nlohmann::json log_json() const;
+
     /// @brief Pinned timeouts waiting now (each ends when its client hangs up).
     int timeouts_waiting() const { return timeouts_waiting_.load(); }
 
@@ -55,6 +81,10 @@ public:
     std::size_t remembered_queries();
 
 private:
+    class LoggedRequest;   // ends its record (and counts it out of flight) when the answer is done
+    std::shared_ptr<LoggedRequest> log_request(RequestRecord record);
+    void end_request(std::uint64_t id);
+
     /// @brief How many times image `name` was asked for before (0 the first time), counting this one. Only names
     /// in the catalogue get here, so this memory is bounded by the catalogue.
     std::uint64_t next_attempt(const std::string& name);
@@ -85,6 +115,13 @@ private:
     std::atomic<int> streams_in_flight_{0};
     std::atomic<int> peak_streams_{0};
     std::atomic<int> timeouts_waiting_{0};
+
+    std::chrono::steady_clock::time_point born_ = std::chrono::steady_clock::now();
+    mutable std::mutex log_mutex_;
+    std::deque<RequestRecord> log_;
+    std::uint64_t log_first_id_ = 0;   // the id of log_.front()
+    std::atomic<int> requests_in_flight_{0};
+    std::atomic<int> peak_requests_{0};
 };
 
 }  // namespace conclab::mirror

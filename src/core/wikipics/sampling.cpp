@@ -78,7 +78,7 @@ std::variant<Sample, std::string> sample_images(HttpClient& client, const Sample
         const auto [low, high] = size_window(request.size, widenings);
         sample.min_size = low;
         sample.max_size = high;
-        const std::string url = allimages_url(request.api_url, prefix, low, high, request.page_limit, token);
+        const std::string url = with_net(allimages_url(request.api_url, prefix, low, high, request.page_limit, token), request.net);
         ++sample.requests;
         const HttpResponse response = client.get(url, request.limits);
         if (!response.ok()) {

@@ -5,6 +5,7 @@
 
 #include "wikipics/http_client.h"
 #include "wikipics/mediawiki_api.h"
+#include "wikipics/wikipics_options.h"
 
 #include <cstdint>
 #include <string>
@@ -34,6 +35,7 @@ struct SampleRequest {
     int page_limit = 500;             ///< ailimit (the API's maximum)
     int pages_per_prefix = 2;         ///< follow `continue` this far before a new random prefix
     HttpLimits limits;
+    std::optional<NetProfile> net;   ///< sent with each API request (a mirror plays that network)
 };
 
 struct Sample {

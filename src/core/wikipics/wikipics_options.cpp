@@ -8,6 +8,7 @@ namespace conclab::wikipics {
 namespace {
 
 constexpr std::array<std::string_view, 3> kExecutorNames{"sequential", "threads", "async"};
+constexpr std::array<std::string_view, 3> kNetNames{"instant", "talk", "phone"};
 
 bool is_api_url(std::string_view url) {
     std::string_view rest;
@@ -33,6 +34,39 @@ std::optional<WikipicsExecutor> parse_wikipics_executor(std::string_view text) {
     return std::nullopt;
 }
 
+std::string_view to_string(NetProfile profile) { return kNetNames.at(static_cast<std::size_t>(profile)); }
+
+std::optional<NetProfile> parse_net_profile(std::string_view text) {
+    for (std::size_t i = 0; i < kNetNames.size(); ++i)
+        if (kNetNames[i] == text) return static_cast<NetProfile>(i);
+    return std::nullopt;
+}
+
+std::optional<NetProfile> net_sent(const WikipicsOptions& options) {
+    if (options.server == "live") return std::nullopt;
+    return options.net;
+}
+
+std::string net_label(const WikipicsOptions& options) {
+    const auto net = net_sent(options);
+    return net ? std::string(to_string(*net)) : std::string("live");
+}
+
+std::string with_net(std::string_view url, std::optional<NetProfile> profile) {
+    std::string out(url);
+    if (!profile) return out;
+    const auto fragment = out.find('#');
+    std::string tail;
+    if (fragment != std::string::npos) {
+        tail = out.substr(fragment);
+        out.erase(fragment);
+    }
+    out += out.find('?') == std::string::npos ? '?' : '&';
+    out += "net=";
+    out += to_string(*profile);
+    return out + tail;
+}
+
 std::string api_url(const WikipicsOptions& options) {
     return options.server == "live" ? std::string(kLiveApi) : options.server;
 }
@@ -52,6 +86,8 @@ WikipicsOptions parse_wikipics_options(const options::Params& params, options::F
         out.executor = *parse_wikipics_executor(executor);
     options::read_int(params, "workers", 1, 64, out.workers, errors);
     options::read_int(params, "max-req", 1, 100, out.max_req, errors);
+    std::string net(to_string(out.net));
+    if (options::read_choice(params, "net", kNetNames, net, errors)) out.net = *parse_net_profile(net);
     options::read_real(params, "timeout", 0.0, 600.0, out.timeout_s, errors, true);
     long long seed = 0;
     if (options::read_int(params, "seed", 0LL, 9'223'372'036'854'775'807LL, seed, errors))
@@ -70,12 +106,14 @@ WikipicsOptions parse_wikipics_options(const options::Params& params, options::F
 
 const std::vector<options::OptionSpec>& wikipics_option_specs() {
     static const std::vector<options::OptionSpec> specs{
-        {"count", "N", "Images to download, 1..1000 (default 10)", false},
+        {"count", "N", "Images to download, 1..1000 (default 12: two even waves of a browser's 6 connections)", false},
         {"size", "BYTES", "About how large each image is, 1..350_000_000 (default 2_000_000)", false},
         {"executor", options::join_choices(kExecutorNames), "How downloads run (default threads)", false},
         {"workers", "K", "Threads of the thread pool, 1..64 (default: flags2's 30, at most --count)", false},
-        {"max-req", "K", "Requests in flight on the event loop, 1..100 (default 10)", false},
+        {"max-req", "K", "Requests in flight on the event loop, 1..100 (default 12)", false},
         {"server", "live|API_URL", "Commons (live) or an api.php URL such as `conclab mirror`'s", false},
+        {"net", options::join_choices(kNetNames),
+         "The network a mirror plays per request: none, the talk's Wi-Fi, a phone's (default talk; not for live)", false},
         {"timeout", "S", "Seconds per request, more than 0 to 600 (default 20)", false},
         {"seed", "S", "Seed for sampling the images (default 0)", false},
     };

@@ -18,6 +18,13 @@ enum class WikipicsExecutor { sequential, threads, async };
 std::string_view to_string(WikipicsExecutor executor);
 std::optional<WikipicsExecutor> parse_wikipics_executor(std::string_view text);
 
+/// @brief The network a mirror plays for each request (`net=` on its API and image URLs): none (instant, what the
+/// tests use), the talk's Wi-Fi (talk), or a phone's (slower, with jitter). Live Commons is the real network.
+enum class NetProfile { instant, talk, phone };
+
+std::string_view to_string(NetProfile profile);
+std::optional<NetProfile> parse_net_profile(std::string_view text);
+
 /// @brief Wikimedia Commons' API: what `--server live` means.
 inline constexpr std::string_view kLiveApi = "https://commons.wikimedia.org/w/api.php";
 
@@ -25,12 +32,13 @@ inline constexpr std::string_view kLiveApi = "https://commons.wikimedia.org/w/ap
 inline constexpr int kDefaultThreadWorkers = 30;
 
 struct WikipicsOptions {
-    int count = 10;
+    int count = 12;                          ///< two even waves of a browser's 6 connections per host
     long long size = 2'000'000;              ///< bytes each image should have, about
     WikipicsExecutor executor = WikipicsExecutor::threads;
     int workers = 0;                         ///< 0: not given, min(kDefaultThreadWorkers, count)
-    int max_req = 10;                        ///< requests in flight on the event loop
+    int max_req = 12;                        ///< requests in flight on the event loop
     std::string server = "live";             ///< "live" or an http(s)://…/api.php URL
+    NetProfile net = NetProfile::talk;       ///< asked of a mirror with each request; not sent to live Commons
     double timeout_s = 20;                   ///< per request
     std::uint64_t seed = 0;
     bool verbose = false;
@@ -39,10 +47,19 @@ struct WikipicsOptions {
 /// @brief The API URL the options name: kLiveApi for "live", else the URL itself.
 std::string api_url(const WikipicsOptions& options);
 
+/// @brief The profile the run asks for: nullopt against live Commons (the real network, no `net=` sent).
+std::optional<NetProfile> net_sent(const WikipicsOptions& options);
+
+/// @brief "talk", "phone", "instant" — or "live" when the server is live Commons: the result JSON's "net".
+std::string net_label(const WikipicsOptions& options);
+
+/// @brief `url` with `net=<profile>` added to its query (after "?" or "&"); `url` itself for nullopt.
+std::string with_net(std::string_view url, std::optional<NetProfile> profile);
+
 /// @brief Threads the thread-pool executor really starts: the given workers, or flags2's default, at most count.
 int effective_workers(const WikipicsOptions& options);
 
-/// @brief Reads count, size, executor, workers, max-req, server, timeout, seed (and "v"/"verbose") from
+/// @brief Reads count, size, executor, workers, max-req, server, net, timeout, seed (and "v"/"verbose") from
 /// `params`; a bad value leaves its default and adds a message to `errors`.
 WikipicsOptions parse_wikipics_options(const options::Params& params, options::FieldErrors& errors);
 

@@ -49,6 +49,7 @@ nlohmann::json to_json(const WikipicsReport& report) {
              {"executor", std::string(to_string(report.options.executor))},
              {"workers", report.workers},
              {"server", report.api_url},
+             {"net", net_label(report.options)},   // the network the mirror played ("live": Commons itself)
              {"count", report.options.count},
              {"size", report.options.size},
              {"seed", report.options.seed},
@@ -115,10 +116,10 @@ std::string format_summary(const WikipicsReport& report) {
     }
     const long long bytes = total_bytes(report);
     out += "TOTAL BYTES: " + group_digits(bytes) + "\n";
-    char line[160];
-    std::snprintf(line, sizeof line, "%s in %.2fs, %.2f MB/s (%s, %d %s)\n", to_string(report.options.executor).data(),
+    char line[200];
+    std::snprintf(line, sizeof line, "%s in %.2fs, %.2f MB/s (%s, net %s, %d %s)\n", to_string(report.options.executor).data(),
                   report.wall_s, report.wall_s > 0 ? static_cast<double>(bytes) / 1e6 / report.wall_s : 0.0,
-                  utf8::escape_controls(report.api_url).c_str(), report.workers,
+                  utf8::escape_controls(report.api_url).c_str(), net_label(report.options).c_str(), report.workers,
                   report.options.executor == WikipicsExecutor::async ? "requests in flight" : "workers");
     out += line;
     double decode_s = 0;

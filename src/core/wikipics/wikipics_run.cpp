@@ -86,6 +86,7 @@ void WikipicsRun::run(std::optional<std::vector<ImageInfo>> sample) {
         request.size = report_.options.size;
         request.count = report_.options.count;
         request.seed = report_.options.seed;
+        request.net = net_sent(report_.options);
         request.limits.timeout_s = report_.options.timeout_s;
         request.limits.max_body_bytes = 20'000'000;
         request.limits.cancel = &cancel_;
@@ -233,7 +234,7 @@ void WikipicsRun::finish_result(ImageResult& result, HttpResponse response) {
 
 ImageResult WikipicsRun::download_one(std::size_t index, const std::string& worker) {
     ImageResult result = begin_result(index, worker);
-    finish_result(result, client_->get(result.url, image_limits()));
+    finish_result(result, client_->get(with_net(result.url, net_sent(report_.options)), image_limits()));
     return result;
 }
 
@@ -250,7 +251,7 @@ void WikipicsRun::download_async() {
         ImageResult result = begin_result(index, "event loop");
         aio::Future<HttpResponse> reply;
         io.started();
-        client_->start(result.url, image_limits(), [&loop, &io, reply](HttpResponse response) mutable {
+        client_->start(with_net(result.url, net_sent(report_.options)), image_limits(), [&loop, &io, reply](HttpResponse response) mutable {
             loop.call_soon_threadsafe([&io, reply, response = std::move(response)]() mutable {
                 io.completed();
                 reply.set_result(std::move(response));
