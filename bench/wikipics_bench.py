@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""make bench, wikipics: the talk's conditions (a network of ~1.2 MB/s per connection, 20 images of ~1 MB)
-reproduced by `conclab mirror --bandwidth`; sequential vs threads vs the event loop natively, the same three in
-headless Chromium (page and mirror on one origin), and the talk's Python (httpx + ThreadPoolExecutor, Pillow
-thumbnails) downloading the very same URLs. Wall time, MB/s, CPU seconds per MB. Figures, not tests.
+"""make bench, wikipics: the talk's conditions at the app's defaults (12 images of ~2 MB, the mirror playing the
+talk's Wi-Fi per request: `net=talk`, 0.2–1 s of latency then 2 MB/s per connection); sequential vs threads vs the
+event loop natively, the same three in headless Chromium (page and mirror on one origin, 6 connections per host), and
+the talk's Python (httpx + ThreadPoolExecutor, Pillow thumbnails) downloading the very same URLs with the same
+profile. Wall time, MB/s, CPU seconds per MB. Figures, not tests. WIKIPICS_NET=instant|phone, WIKIPICS_BANDWIDTH
+(the mirror's own --bandwidth, with WIKIPICS_NET=instant), WIKIPICS_COUNT, WIKIPICS_SIZE change the conditions.
 Writes build/bench/wikipics.json."""
 import json
 import os
@@ -16,9 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CONCLAB = ROOT / "build/native/conclab"
 OUT = ROOT / "build/bench"
-COUNT = int(os.environ.get("WIKIPICS_COUNT", "20"))
-SIZE = int(os.environ.get("WIKIPICS_SIZE", "1000000"))
-BANDWIDTH = int(os.environ.get("WIKIPICS_BANDWIDTH", "1200000"))
+COUNT = int(os.environ.get("WIKIPICS_COUNT", "12"))
+SIZE = int(os.environ.get("WIKIPICS_SIZE", "2000000"))
+NET = os.environ.get("WIKIPICS_NET", "talk")
+BANDWIDTH = int(os.environ.get("WIKIPICS_BANDWIDTH", "0"))
 SEED = os.environ.get("WIKIPICS_SEED", "7")
 REPEAT = int(os.environ.get("REPEAT", "3"))
 # Debian's python3 has Debian's httpx and Pillow (scripts/setup); a python3 earlier on PATH may not.
@@ -33,8 +36,9 @@ def free_port():
 
 def start_mirror():
     port = free_port()
-    mirror = subprocess.Popen([str(CONCLAB), "mirror", "--port", str(port), "--seed", "1",
-                               "--bandwidth", str(BANDWIDTH)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    throttle = ["--bandwidth", str(BANDWIDTH)] if BANDWIDTH else []
+    mirror = subprocess.Popen([str(CONCLAB), "mirror", "--port", str(port), "--seed", "1", *throttle],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     for _ in range(100):
         try:
             socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
@@ -49,7 +53,7 @@ def native(api, executor):
     runs = []
     for _ in range(REPEAT):
         out = subprocess.run([str(CONCLAB), "wikipics", "--server", api, "--count", str(COUNT), "--size", str(SIZE),
-                              "--seed", SEED, "--executor", executor, "--workers", str(COUNT), "--max-req", str(COUNT),
+                              "--seed", SEED, "--executor", executor, "--workers", str(COUNT), "--max-req", str(COUNT), "--net", NET,
                               "--timeout", "120", "--json"], capture_output=True, text=True)
         if out.returncode != 0:
             raise RuntimeError(out.stderr.strip()[-300:])
@@ -63,7 +67,7 @@ def python(urls, mode):
     runs = []
     for _ in range(REPEAT):
         out = subprocess.run([PYTHON, str(ROOT / "bench/wikipics_reference.py"), mode, str(COUNT)],
-                             input=json.dumps(urls), capture_output=True, text=True)
+                             input=json.dumps([f"{url}?net={NET}" for url in urls]), capture_output=True, text=True)
         if out.returncode != 0:
             raise RuntimeError(out.stderr.strip()[-300:])
         r = json.loads(out.stdout)
@@ -73,7 +77,8 @@ def python(urls, mode):
 
 def web(executors):
     out = subprocess.run(["node", str(ROOT / "web/bench/wikipics.mjs"), str(COUNT), str(SIZE), str(BANDWIDTH), SEED,
-                          str(REPEAT), *executors], capture_output=True, text=True, cwd=ROOT / "web")
+                          str(REPEAT), *executors], capture_output=True, text=True, cwd=ROOT / "web",
+                         env={**os.environ, "WIKIPICS_NET": NET})
     if out.returncode != 0:
         raise RuntimeError(out.stderr.strip()[-300:])
     by_executor = {}
@@ -129,8 +134,8 @@ def main():
     except RuntimeError as e:
         rows.append({"label": "web", "runs": 0, "error": f"failed: {e}"})
 
-    print(f"\nwikipics bench — {COUNT} images of ~{SIZE:_} bytes, mirror throttled to {BANDWIDTH:_} B/s per connection, "
-          f"{REPEAT} runs each (medians)")
+    conditions = f"net={NET}" + (f", mirror throttled to {BANDWIDTH:_} B/s per connection" if BANDWIDTH else "")
+    print(f"\nwikipics bench — {COUNT} images of ~{SIZE:_} bytes, {conditions}, {REPEAT} runs each (medians)")
     print(f"{'run':40} {'wall':>8} {'spread':>14} {'MB/s':>6} {'CPU':>7} {'CPU s/MB':>9} {'speedup':>8} {'errors':>6}")
     sequential = {label.split()[0]: r["median_wall_s"] for r in rows if (label := r["label"]).split()[1:2] == ["sequential"]
                   and r.get("runs")}
@@ -146,7 +151,7 @@ def main():
               f"{r['mb_per_s']:6.2f} {cpu} {per_mb} {speed:>8} {r['errors']:6d}")
     print("CPU: the process's user+sys time (native: conclab, downloads and decoding; python: the interpreter);\n"
           "a browser does not measure CPU time (n/a).")
-    (OUT / "wikipics.json").write_text(json.dumps({"count": COUNT, "size": SIZE, "bandwidth": BANDWIDTH, "rows": rows},
+    (OUT / "wikipics.json").write_text(json.dumps({"count": COUNT, "size": SIZE, "net": NET, "bandwidth": BANDWIDTH, "rows": rows},
                                                   indent=2))
     print(f"written: {OUT / 'wikipics.json'}")
 

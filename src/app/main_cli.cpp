@@ -16,6 +16,11 @@
 
 #ifdef CONCLAB_HAS_GUI
 #include "app.h"
+#include "builtin_mirror.h"
+#include "mirror_server.h"
+
+#include <memory>
+#include <mutex>
 #endif
 
 #include <CLI/CLI.hpp>
@@ -117,6 +122,21 @@ int main(int argc, char** argv) {
         options::FieldErrors errors;
         const ui::LaunchOptions launch = ui::parse_launch_options(gui_params, errors);
         if (!errors.empty()) throw UsageError(options::first_error(errors, ui::app_option_specs()));
+        // Offline (Commons unreachable) the wikipics panel starts `conclab mirror` in this process, on a free port.
+        ui::set_builtin_mirror([]() -> std::optional<std::string> {
+            static std::mutex mutex;
+            static std::unique_ptr<mirror::MirrorServer> server;
+            std::lock_guard lock(mutex);
+            if (!server) {
+                mirror::MirrorOptions options;
+                options.port = 0;
+                auto started = std::make_unique<mirror::MirrorServer>(options);
+                if (!started->bind().empty()) return std::nullopt;
+                started->start();
+                server = std::move(started);
+            }
+            return server->api_url();
+        });
         return ui::run_gui(launch);
 #else
         std::fprintf(stderr, "error: this build has no GUI; use a subcommand (see --help)\n");

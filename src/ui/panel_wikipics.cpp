@@ -16,6 +16,8 @@
 #include "platform.h"
 #include "responsive.h"
 #include "primes/primes_run.h"
+#include "builtin_mirror.h"
+#include "wikipics/server_probe.h"
 #include "wikipics/wikipics_options.h"
 #include "wikipics/wikipics_report.h"
 #include "wikipics/wikipics_run.h"
@@ -89,6 +91,7 @@ void wrapped_disabled(const std::string& text) {
     ImGui::PopStyleColor();
 }
 
+constexpr ImU32 kQueuedColour = IM_COL32(45, 52, 70, 255);
 constexpr ImU32 kWaitColour = IM_COL32(95, 110, 140, 255);
 constexpr ImU32 kTransferColour = IM_COL32(90, 180, 110, 255);
 constexpr ImU32 kDecodeColour = IM_COL32(230, 160, 60, 255);
@@ -96,7 +99,6 @@ constexpr ImU32 kErrorColour = IM_COL32(200, 80, 70, 255);
 constexpr ImU32 kRunningColour = IM_COL32(120, 140, 175, 160);
 
 enum class ServerChoice { live, mirror, other };
-enum class Probe { unknown, checking, yes, no };
 
 struct Tile {
     wikipics::ImageResult result;
@@ -126,8 +128,7 @@ public:
     ~WikipicsPanel() override {
         if (run_) run_->cancel();
         run_.reset();
-        probe_cancel_ = true;
-        if (probe_thread_.joinable()) probe_thread_.join();
+        probe_.reset();
         // Textures go with the GL context, which the back end has closed by now.
     }
 
@@ -143,6 +144,7 @@ public:
             if (auto it = params.find(name); it != params.end() && !errors.count(name)) field = it->second;
         };
         if (!errors.count("executor")) executor_ = parsed.executor;
+        if (!errors.count("net")) net_ = parsed.net;
         take("count", count_);
         take("size", size_);
         take("workers", workers_);
@@ -162,7 +164,9 @@ public:
 
     void autorun() override {
         start_probe();
-        start();
+        autorun_pending_ = true;
+        autorun_asked_s_ = platform::run_clock().wall_s();
+        start_autorun_when_decided();
     }
 
     // -------------------------------------------------------------------------
@@ -171,6 +175,7 @@ public:
 
     bool update() override {
         bool changed = take_probe_results();
+        changed |= start_autorun_when_decided();
         if (!run_) return changed;
         for (auto& r : run_->poll()) {
             tiles_.push_back({std::move(r), 0, false});
@@ -187,7 +192,8 @@ public:
     }
 
     platform::Redraw redraw_need() const override {
-        return run_ && !run_->finished() ? platform::Redraw::ticking : platform::Redraw::idle;
+        const bool probing = probe_ && !probe_->finished();
+        return autorun_pending_ || probing || (run_ && !run_->finished()) ? platform::Redraw::ticking : platform::Redraw::idle;
     }
 
     nlohmann::json state() const override {
@@ -203,10 +209,16 @@ public:
                          {"history", history_.size()},
                          {"tiles", tiles_.size()},
                          {"thumbnails", std::count_if(tiles_.begin(), tiles_.end(), [](const Tile& t) { return t.texture != 0; })},
-                         {"mirror", probe_name(mirror_probe_)},
-                         {"live", probe_name(live_probe_)}};
+                         {"net", std::string(wikipics::to_string(net_))},
+                         {"autorun_pending", autorun_pending_}};
+        const auto probe = probe_ ? probe_->snapshot() : wikipics::ProbeSnapshot{};
+        if (!probe_) s["mirror"] = "unknown";
+        else if (decision_source_ == wikipics::ServerSource::builtin_mirror) s["mirror"] = "yes";
+        else s["mirror"] = std::string(wikipics::to_string(probe.mirror));
+        s["live"] = probe_ ? std::string(wikipics::to_string(probe.live)) : "unknown";
+        if (probe.decision) s["server_source"] = std::string(wikipics::to_string(probe.decision->source));
         if (mirror_url_) s["mirror_url"] = *mirror_url_;
-        if (!live_detail_.empty()) s["live_detail"] = live_detail_;
+        if (!probe.live_detail.empty()) s["live_detail"] = probe.live_detail;
         if (!field_errors_.empty()) s["errors"] = field_errors_;
         if (run_) s["run"] = wikipics::to_json(run_->report());
         if (run_ && !run_->finished() && cancel_button_)   // where a click cancels (the browser tests click it)
@@ -255,6 +267,7 @@ public:
 
 private:
     static constexpr float kSideBySideWidth = 700.0f;   // the gallery and the lanes side by side from here on
+    static constexpr int kBrowserConnectionsPerHost = 6;   // Chromium's HTTP/1.1 limit
 
     // On the web a thread's request in flight (a synchronous fetch) cannot be aborted; the event loop's can.
     bool web_cancel_note() const { return !platform::capabilities().os_processes && executor_ != WikipicsExecutor::async; }
@@ -280,6 +293,7 @@ private:
                           {"size", size_},
                           {"max-req", max_req_},
                           {"server", server_param()},
+                          {"net", std::string(wikipics::to_string(net_))},
                           {"timeout", timeout_},
                           {"seed", seed_}};
         if (!workers_.empty()) p["workers"] = workers_;
@@ -359,6 +373,7 @@ private:
         input_text(field(tr(WikipicsText::size)), size_);
         draw_field_error(field_errors_, "size");
         draw_server_choice(field);
+        draw_net_choice(field);
         input_text(field(tr(WikipicsText::timeout)), timeout_);
         draw_field_error(field_errors_, "timeout");
         input_text(field(tr(WikipicsText::seed)), seed_);
@@ -383,7 +398,11 @@ private:
         } else {
             cancel_asked_ = false;
             cancel_button_.reset();
-            if (ImGui::Button(tr(PrimesText::run), ImVec2(120, 0))) start();
+            if (ImGui::Button(tr(PrimesText::run), ImVec2(120, 0))) {
+                autorun_pending_ = false;   // the user's click goes now, with the server shown
+                start();
+            }
+            if (autorun_pending_) wrapped_disabled(tr(WikipicsText::finding_server));
         }
         draw_field_error(field_errors_, "run");
         if (!field_errors_.empty() && run_) {
@@ -399,11 +418,12 @@ private:
         float choice_w = 0;
         for (const char* choice : {tr(PrimesText::executor_sequential), tr(PrimesText::executor_threads),
                                    tr(WikipicsText::executor_async), tr(WikipicsText::server_live),
-                                   tr(WikipicsText::server_mirror), tr(WikipicsText::server_other)})
+                                   tr(WikipicsText::server_mirror), tr(WikipicsText::server_builtin),
+                                   tr(WikipicsText::server_other), tr(WikipicsText::net_talk), tr(WikipicsText::net_phone)})
             choice_w = std::max(choice_w, ImGui::CalcTextSize(choice).x);
         const float needed = std::max(kMinField, choice_w + style.FramePadding.x * 2 + ImGui::GetFrameHeight());
         return LabelledFields({tr(PrimesText::executor), tr(PrimesText::workers), tr(WikipicsText::max_req), tr(WikipicsText::count),
-                               tr(WikipicsText::size), tr(WikipicsText::server), tr(WikipicsText::timeout),
+                               tr(WikipicsText::size), tr(WikipicsText::server), tr(WikipicsText::net), tr(WikipicsText::timeout),
                                tr(WikipicsText::seed)},
                               std::max(300.0f, needed), needed);
     }
@@ -415,10 +435,13 @@ private:
     // -------------------------------------------------------------------------
 
     void draw_server_choice(const LabelledFields& field) {
-        const char* names[] = {tr(WikipicsText::server_live), tr(WikipicsText::server_mirror), tr(WikipicsText::server_other)};
+        const bool builtin = decision_source_ == wikipics::ServerSource::builtin_mirror;
+        const char* names[] = {tr(WikipicsText::server_live),
+                               tr(builtin ? WikipicsText::server_builtin : WikipicsText::server_mirror),
+                               tr(WikipicsText::server_other)};
         if (ImGui::BeginCombo(field(tr(WikipicsText::server)).c_str(), names[static_cast<int>(server_)])) {
             for (int i = 0; i < 3; ++i) {
-                if (i == 1 && mirror_probe_ != Probe::yes) continue;
+                if (i == 1 && !mirror_url_) continue;
                 if (ImGui::Selectable(names[i], static_cast<int>(server_) == i)) {
                     server_ = static_cast<ServerChoice>(i);
                     server_set_ = true;
@@ -434,81 +457,88 @@ private:
             ImGui::Unindent();
         }
         ImGui::Indent();
-        switch (live_probe_) {
-        case Probe::unknown:
-        case Probe::checking: wrapped_disabled(tr(WikipicsText::live_checking)); break;
-        case Probe::yes: wrapped_disabled(tr(WikipicsText::live_ok)); break;
-        case Probe::no:
-            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.7f, 0.4f, 1.0f));   // "commons.wikimedia.org" whole
-            text_wrapped_at_spaces(format("%s: %s", tr(WikipicsText::live_unreachable), live_detail_.c_str()));
-            ImGui::PopStyleColor();
+        const auto probe = probe_ ? probe_->snapshot() : wikipics::ProbeSnapshot{};
+        switch (probe.live) {
+        case wikipics::ProbeState::checking: wrapped_disabled(tr(WikipicsText::live_checking)); break;
+        case wikipics::ProbeState::yes: wrapped_disabled(tr(WikipicsText::live_ok)); break;
+        case wikipics::ProbeState::no: {
+            // A warning only when live Commons is the choice; beside a mirror it is a fact. The reason in the
+            // interface's language, the client's own (English) words on hover.
+            const std::string line = format("%s: %s", tr(WikipicsText::live_unreachable),
+                                            reason_label(std::string(wikipics::to_string(probe.live_error))).c_str());
+            if (server_ == ServerChoice::live) {
+                ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.7f, 0.4f, 1.0f));
+                text_wrapped_at_spaces(line);
+                ImGui::PopStyleColor();
+            } else {
+                wrapped_disabled(line);
+            }
+            if (ImGui::IsItemHovered() && !probe.live_detail.empty()) {
+                ImGui::BeginTooltip();
+                ImGui::TextUnformatted(probe.live_detail.c_str());
+                ImGui::TextDisabled("%s", tr(WikipicsText::details_in_english));
+                ImGui::EndTooltip();
+            }
             break;
         }
-        if (same_origin_ && mirror_probe_ == Probe::no) wrapped_disabled(tr(WikipicsText::no_mirror));
+        }
+        if (same_origin_ && probe.mirror == wikipics::ProbeState::no) wrapped_disabled(tr(WikipicsText::no_mirror));
+        if (builtin) wrapped_disabled(tr(WikipicsText::builtin_started));
         ImGui::Unindent();
     }
 
-    static const char* probe_name(Probe p) {
-        switch (p) {
-        case Probe::unknown: return "unknown";
-        case Probe::checking: return "checking";
-        case Probe::yes: return "yes";
-        case Probe::no: return "no";
+    void draw_net_choice(const LabelledFields& field) {
+        const WikipicsText names[] = {WikipicsText::net_instant, WikipicsText::net_talk, WikipicsText::net_phone};
+        const bool live = server_ == ServerChoice::live;   // the profiles are the mirror's
+        ImGui::BeginDisabled(live);
+        if (ImGui::BeginCombo(field(tr(WikipicsText::net)).c_str(), tr(names[static_cast<int>(net_)]))) {
+            for (int i = 0; i < 3; ++i)
+                if (ImGui::Selectable(tr(names[i]), static_cast<int>(net_) == i)) net_ = static_cast<wikipics::NetProfile>(i);
+            ImGui::EndCombo();
         }
-        return "unknown";
+        ImGui::EndDisabled();
+        draw_field_error(field_errors_, "net");
+        if (live) {
+            ImGui::Indent();
+            wrapped_disabled(tr(WikipicsText::net_live_reason));
+            ImGui::Unindent();
+        }
     }
 
-    // Once, on a thread of its own (a blocking request may not run on the page's main thread): does the page's own
-    // server answer api.php (web: `conclab serve --mirror`), and does Commons answer at all?
+    // Once, on a thread of the probe's own: the page's mirror (web: `conclab serve --mirror`) or, with no page,
+    // Commons — and the desktop app's built-in mirror when Commons does not answer.
     void start_probe() {
-        if (probe_started_) return;
-        probe_started_ = true;
+        if (probe_) return;
         same_origin_ = platform::same_origin_api_url();
         if (!client_) client_ = platform::make_http_client();
-        live_probe_ = Probe::checking;
-        mirror_probe_ = same_origin_ ? Probe::checking : Probe::no;
-        probe_thread_ = std::thread([this, client = client_, mirror = same_origin_] {
-            wikipics::HttpLimits limits;
-            limits.timeout_s = 8;
-            limits.max_body_bytes = 1'000'000;
-            limits.cancel = &probe_cancel_;
-            if (mirror) {
-                const auto answer = client->get(*mirror + "?action=query&list=allimages&ailimit=1&aiprop=size&format=json", limits);
-                mirror_ok_ = answer.ok() && answer.body.find("\"allimages\"") != std::string::npos;
-            }
-            mirror_done_ = true;   // the mirror's answer need not wait for Commons' (up to the timeout offline)
-            const auto live = client->get(std::string(wikipics::kLiveApi) + "?action=query&meta=siteinfo&format=json&origin=*", limits);
-            {
-                std::lock_guard lock(probe_mutex_);
-                live_ok_ = live.ok();
-                probe_detail_ = live.ok() ? "" : live.error_detail;
-            }
-            probe_done_ = true;
-        });
+        probe_ = std::make_unique<wikipics::ServerProbe>(client_, same_origin_, same_origin_ ? MirrorStarter{} : builtin_mirror(),
+                                                         kProbeTimeoutS);
     }
 
     bool take_probe_results() {
-        bool changed = false;
-        if (mirror_done_ && !mirror_taken_) {
-            mirror_taken_ = changed = true;
-            if (same_origin_) {
-                mirror_probe_ = mirror_ok_ ? Probe::yes : Probe::no;
-                if (mirror_ok_) {
-                    mirror_url_ = same_origin_;
-                    // Offline first: the page's own mirror, unless the user (or the query string) chose a server.
-                    if (!server_set_) server_ = ServerChoice::mirror;
-                    else if (server_ == ServerChoice::other && other_url_ == *mirror_url_) server_ = ServerChoice::mirror;
-                }
-            }
+        if (!probe_ || decision_taken_) return false;
+        const auto snapshot = probe_->snapshot();
+        if (!snapshot.decision) return false;
+        decision_taken_ = true;
+        decision_source_ = snapshot.decision->source;
+        if (snapshot.decision->source != wikipics::ServerSource::live) {
+            mirror_url_ = snapshot.decision->server;
+            // Offline first: the mirror, unless the user (or the query string) chose a server.
+            if (!server_set_) server_ = ServerChoice::mirror;
+            else if (server_ == ServerChoice::other && other_url_ == *mirror_url_) server_ = ServerChoice::mirror;
         }
-        if (probe_done_ && !probe_taken_) {
-            probe_taken_ = changed = true;
-            probe_thread_.join();   // it has ended (done is its last act): joining cannot wait on a Web Worker's start-up
-            std::lock_guard lock(probe_mutex_);
-            live_probe_ = live_ok_ ? Probe::yes : Probe::no;
-            live_detail_ = probe_detail_;
-        }
-        return changed;
+        return true;
+    }
+
+    // Autorun waits for the server's choice (a query string without server= means "the mirror if there is one"),
+    // at most kAutorunWaitS: a shared link then runs against the page's mirror, not live Commons.
+    bool start_autorun_when_decided() {
+        if (!autorun_pending_) return false;
+        const double waited = platform::run_clock().wall_s() - autorun_asked_s_;
+        if (!server_set_ && !decision_taken_ && waited < kAutorunWaitS) return false;
+        autorun_pending_ = false;
+        start();
+        return true;
     }
 
     // -------------------------------------------------------------------------
@@ -681,6 +711,11 @@ private:
 
     void draw_lanes() const {
         ImGui::TextWrapped("%s", tr(WikipicsText::lanes));
+        // Chromium keeps 6 HTTP/1.1 connections per host: past 6 concurrent requests the page's downloads come in waves.
+        const auto report = run_->report();
+        if (!platform::capabilities().os_processes && report.options.executor == WikipicsExecutor::async &&
+            report.options.count > kBrowserConnectionsPerHost && report.workers > kBrowserConnectionsPerHost)
+            wrapped_disabled(tr(WikipicsText::two_waves));
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const auto legend = [&](ImU32 colour, WikipicsText text, bool first) {   // the swatch and its word stay together
             if (!first) same_line_if_fits(14 + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(tr(text)).x);
@@ -690,13 +725,16 @@ private:
             ImGui::SameLine();
             ImGui::TextUnformatted(tr(text));
         };
-        legend(kWaitColour, WikipicsText::wait, true);
+        const bool any_queued = std::any_of(tiles_.begin(), tiles_.end(), [](const Tile& t) { return t.result.queued_s > 0.001; });
+        if (any_queued) legend(kQueuedColour, WikipicsText::queued, true);
+        legend(kWaitColour, WikipicsText::wait, !any_queued);
         legend(kTransferColour, WikipicsText::transfer, false);
         legend(kDecodeColour, WikipicsText::decode, false);
         legend(kErrorColour, WikipicsText::errors, false);
 
         // A lane per thread; the event loop's requests overlap on one thread, so they get a row per request slot
-        // ("loop · 2": the second request in flight at that moment), packed first-free by start time.
+        // ("req 2": the second request in flight at that moment), packed first-free by start time, under one caption
+        // that says they are one loop (ten "loop" rows read as ten loops).
         const auto in_flight = run_->in_flight();
         std::vector<std::string> tile_row(tiles_.size()), flight_row(in_flight.size());
         struct LoopBar {
@@ -721,7 +759,7 @@ private:
             while (row < row_end.size() && row_end[row] > bar.start + 1e-9) ++row;
             if (row == row_end.size()) row_end.push_back(0);
             row_end[row] = bar.end;
-            *bar.row = "loop \u00b7 " + std::to_string(row + 1);
+            *bar.row = std::string(tr(WikipicsText::request_row)) + " " + std::to_string(row + 1);
         }
         std::vector<std::string> lanes;
         for (const auto* rows : {&tile_row, &flight_row})
@@ -730,6 +768,7 @@ private:
         std::sort(lanes.begin(), lanes.end(), [](const std::string& a, const std::string& b) {
             return a.size() != b.size() ? a.size() < b.size() : a < b;
         });
+        if (!loop_bars.empty()) wrapped_disabled(tr(WikipicsText::loop_lanes));
         const float lane_h = lanes.size() > 16 ? 12.0f : 20.0f, label_w = 90.0f;
         const float width = std::max(200.0f, ImGui::GetContentRegionAvail().x);
         const float height = lane_h * static_cast<float>(std::max<std::size_t>(lanes.size(), 1)) + 22.0f;
@@ -749,6 +788,7 @@ private:
                 const double wait_end = r.started_s + r.wait_s, transfer_end = wait_end + r.transfer_s;
                 const float x0 = x_of(r.started_s), x1 = x_of(wait_end), x2 = x_of(transfer_end), x3 = x_of(transfer_end + r.decode_s);
                 draw->AddRectFilled(ImVec2(x0, y), ImVec2(std::max(x0 + 1.0f, x1), y1), r.error ? kErrorColour : kWaitColour);
+                if (r.queued_s && !r.error) draw->AddRectFilled(ImVec2(x0, y), ImVec2(x_of(r.started_s + *r.queued_s), y1), kQueuedColour);
                 if (!r.error) {
                     draw->AddRectFilled(ImVec2(x1, y), ImVec2(x2, y1), kTransferColour);
                     draw->AddRectFilled(ImVec2(x2, y), ImVec2(std::max(x2 + 1.0f, x3), y1), kDecodeColour);
@@ -848,10 +888,11 @@ private:
     }
 
     WikipicsExecutor executor_ = WikipicsExecutor::threads;
-    std::string count_ = "10";
-    std::string size_ = "1_000_000";
-    std::string workers_ = "10";
-    std::string max_req_ = "10";
+    std::string count_ = std::to_string(wikipics::WikipicsOptions{}.count);
+    std::string size_ = wikipics::group_digits(wikipics::WikipicsOptions{}.size);
+    std::string workers_ = std::to_string(wikipics::WikipicsOptions{}.count);   // a thread per image
+    std::string max_req_ = std::to_string(wikipics::WikipicsOptions{}.max_req);
+    wikipics::NetProfile net_ = wikipics::WikipicsOptions{}.net;
     std::string timeout_ = "20";
     std::string seed_ = "0";
     ServerChoice server_ = ServerChoice::live;
@@ -870,22 +911,15 @@ private:
     bool drawn_stacked_ = false;
     std::vector<std::string> drawn_history_columns_;
 
-    bool probe_started_ = false;
-    bool probe_taken_ = false;
-    bool mirror_taken_ = false;
-    std::atomic<bool> mirror_done_{false};
-    std::thread probe_thread_;
-    std::atomic<bool> probe_cancel_{false};
-    std::atomic<bool> probe_done_{false};
-    std::atomic<bool> mirror_ok_{false};
-    std::mutex probe_mutex_;
-    bool live_ok_ = false;
-    std::string probe_detail_;
+    static constexpr double kProbeTimeoutS = 4;
+    static constexpr double kAutorunWaitS = 6;
+    std::unique_ptr<wikipics::ServerProbe> probe_;   // kept for the panel's life: joined only once it has ended
+    bool decision_taken_ = false;
+    wikipics::ServerSource decision_source_ = wikipics::ServerSource::live;
     std::optional<std::string> same_origin_;
     std::optional<std::string> mirror_url_;
-    Probe live_probe_ = Probe::unknown;
-    Probe mirror_probe_ = Probe::unknown;
-    std::string live_detail_;
+    bool autorun_pending_ = false;
+    double autorun_asked_s_ = 0;
 };
 
 }  // namespace

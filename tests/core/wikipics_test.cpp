@@ -618,6 +618,32 @@ TEST(WikipicsRun, EachImageRequestCarriesTheNetworkProfile) {
     }
 }
 
+// A client that can tell how long a request sat in the browser's queue (the page's Resource Timing) passes it on: a
+// part of the wait, in the JSON as "queued_s"; a client that cannot (libcurl) leaves the key out.
+TEST(WikipicsRun, TheBrowsersQueueIsPartOfTheWaitWhereTheClientKnowsIt) {
+    const std::string jpeg = make_jpeg(16, 16);
+    auto client = std::make_shared<FakeHttpClient>([&](const std::string& url, const HttpLimits&) {
+        HttpResponse r = ok_body(jpeg);
+        r.elapsed_s = 3;
+        r.first_byte_s = 2;
+        if (url.ends_with("/0")) r.queued_s = 1.5;
+        if (url.ends_with("/1")) r.queued_s = 9;   // never more than the wait
+        return r;
+    });
+    WikipicsRun run(run_options(WikipicsExecutor::sequential, 0), numbered_sample(3), client, test_clock());
+    run.wait_finished();
+    std::map<std::size_t, ImageResult> by_index;
+    for (const auto& r : run.report().results) by_index[r.index] = r;
+    EXPECT_EQ(by_index[0].queued_s, 1.5);
+    EXPECT_EQ(by_index[1].queued_s, 2.0);
+    EXPECT_FALSE(by_index[2].queued_s);
+    const auto doc = to_json(run.report());
+    for (const auto& image : doc["images"]) {
+        const bool known = !image["url"].get<std::string>().ends_with("/2");
+        EXPECT_EQ(image.contains("queued_s"), known) << image.dump();
+    }
+}
+
 TEST(WikipicsRun, PerImageErrorsKeepTheirReasonsAndTotalsCountOnlyGoodImages) {
     const std::string jpeg = make_jpeg(64, 48);
     auto client = std::make_shared<FakeHttpClient>([&](const std::string& url, const HttpLimits& limits) {

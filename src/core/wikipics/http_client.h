@@ -42,6 +42,9 @@ struct HttpResponse {
     std::optional<double> retry_after_s;  ///< from a 429's Retry-After, in seconds
     double elapsed_s = 0;                 ///< from the call to the last byte (or the error)
     double first_byte_s = 0;              ///< from the call to the first byte: waiting, not transferring
+    /// @brief From the call until the request went on the wire, where the client can tell (a page's Resource Timing):
+    /// the part of the wait spent in the browser's queue (6 connections per host for asynchronous requests).
+    std::optional<double> queued_s;
     bool ok() const { return error == HttpError::none; }
 };
 

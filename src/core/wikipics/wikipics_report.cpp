@@ -40,6 +40,7 @@ nlohmann::json to_json(const WikipicsReport& report) {
                           {"decode_s", r.decode_s}});
         if (r.error) images.back()["detail"] = r.error_detail;   // the reason in words ("HTTP 500", "status 0: …")
         if (r.retry_after_s) images.back()["retry_after_s"] = *r.retry_after_s;   // a 429's Retry-After
+        if (r.queued_s) images.back()["queued_s"] = *r.queued_s;   // in the browser's queue before it was sent
         if (r.decode_error) {   // arrived, but no thumbnail: not a JPEG, over the pixel budget, corrupt
             images.back()["decode_error"] = *r.decode_error;
             images.back()["decode_detail"] = r.decode_detail;

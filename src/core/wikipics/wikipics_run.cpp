@@ -212,6 +212,7 @@ void WikipicsRun::finish_result(ImageResult& result, HttpResponse response) {
     result.bytes = response.bytes_received;
     result.elapsed_s = response.elapsed_s;
     result.wait_s = std::min(response.first_byte_s, response.elapsed_s);
+    if (response.queued_s) result.queued_s = std::clamp(*response.queued_s, 0.0, result.wait_s);
     result.transfer_s = response.elapsed_s - result.wait_s;
     result.retry_after_s = response.retry_after_s;
     if (!response.ok()) {

@@ -43,6 +43,7 @@ struct ImageResult {
     double started_s = 0;             ///< since the downloads started
     double elapsed_s = 0;             ///< request start to last byte
     double wait_s = 0;                ///< request start to first byte (connecting, server think time)
+    std::optional<double> queued_s;   ///< of wait_s, queued in the browser before the request was sent (web, where known)
     double transfer_s = 0;            ///< first byte to last byte
     double decode_s = 0;              ///< decoding and scaling (thread CPU time where known)
     std::optional<std::string> decode_error;   ///< arrived but gave no thumbnail: DecodeError as spelled ("not_jpeg", …)

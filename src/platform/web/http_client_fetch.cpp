@@ -113,6 +113,19 @@ EM_JS(double, conclab_fetch_first_byte_s, (const char* url), {
     return (e.responseStart - e.startTime) / 1000;
 });
 
+// Seconds from the request's start until it went on the wire (requestStart), from this thread's Resource Timing: the
+// time it waited in the browser's queue (6 connections per host); -1 if unknown. Read on the main thread at delivery.
+EM_JS(double, conclab_fetch_queued_s, (const char* url), {
+    if (typeof performance === 'undefined' || !performance.getEntriesByType) return -1;
+    const wanted = UTF8ToString(url);
+    const entries = performance.getEntriesByType('resource').filter((e) => e.name === wanted);
+    if (!entries.length) return -1;
+    const e = entries[entries.length - 1];
+    if (!(e.requestStart > 0) || !(e.startTime >= 0)) return -1;   // 0 without Timing-Allow-Origin
+    if (performance.getEntriesByType('resource').length > 200) performance.clearResourceTimings();   // the buffer holds 250
+    return (e.requestStart - e.startTime) / 1000;
+});
+
 // location.origin of the page (a pthread's worker script is on the same origin), malloc'd.
 EM_JS(char*, conclab_fetch_origin, (), {
     const text = (self.location && self.location.origin) ? self.location.origin : "";
@@ -252,6 +265,9 @@ void deliver(AsyncRequest& request, HttpResponse response) {
     response.elapsed_s = std::max(0.0, elapsed_s(request));
     response.first_byte_s = request.first_byte_ms >= 0 ? (request.first_byte_ms - request.started_ms) / 1000 : response.elapsed_s;
     response.first_byte_s = std::clamp(response.first_byte_s, 0.0, response.elapsed_s);
+    // The entry exists once the response is complete; a cancelled or failed request has none (-1).
+    if (const double queued = conclab_fetch_queued_s(request.url.c_str()); queued >= 0)
+        response.queued_s = std::min(queued, response.first_byte_s);
     auto done = std::move(request.on_done);
     request.on_done = nullptr;
     done(std::move(response));   // → loop.call_soon_threadsafe: wakes the coordinator's event loop

@@ -11,7 +11,8 @@ enum class WikipicsText {
     sampling, sample_failed, gallery, lanes, wait, transfer, decode, total_bytes, downloaded, errors,
     cpu_unavailable, web_cancel_note, cancelling, decode_error, mb_s, reason_timeout, reason_http_status,
     reason_rate_limited, reason_connection_reset, reason_truncated, reason_too_large, reason_network,
-    reason_cancelled, details_in_english, count_,
+    reason_cancelled, details_in_english, net, net_instant, net_talk, net_phone, net_live_reason, server_builtin,
+    builtin_started, finding_server, two_waves, loop_lanes, request_row, queued, count_,
 };
 
 /// @brief The text in the current language.
