@@ -62,6 +62,8 @@ test('autorun with no server= waits for the mirror and runs the talk profile, re
     assert.equal(state.mirror, 'yes');
     assert.equal(state.server_source, 'page mirror');
     assert.equal(state.autorun_pending, false);
+    assert.equal(state.net_greyed, false);
+    assert.equal(state.live_note.warning, false, 'Commons unreachable is a note, not a warning, beside the mirror');
     assert.deepEqual(unexpected(errors), []);
     await page.close();
   });
@@ -93,5 +95,19 @@ test('the event loop on the page: six on the wire at once, the queue known per r
   await page.waitForFunction(() => window.conclab.state().wikipics.thumbnails === 12, null, { timeout: 30000, polling: 250 });
   await page.locator('#canvas').screenshot({ path: `${h.screenshotDir}/wikipics-async-talk-en.png` });
   assert.deepEqual(unexpected(errors), []);
+  await page.close();
+});
+
+// Live Commons chosen: the network profiles are greyed out (they are the mirror's), and Commons unreachable is a
+// warning — in Portuguese on a Portuguese page, its reason too.
+test('live Commons chosen on a PT page: no profile, the unreachable warning in Portuguese', { timeout: 60000 }, async () => {
+  const { page } = await h.openPage(env.browser.context, `${env.server.url}?demo=wikipics&lang=pt&server=live`);
+  await h.waitForApp(page);
+  await page.waitForFunction(() => window.conclab.state().wikipics.live_note, null, { timeout: 30000, polling: 250 });
+  const state = (await page.evaluate(() => window.conclab.state())).wikipics;
+  assert.equal(state.server, 'live');
+  assert.equal(state.net_greyed, true);
+  assert.equal(state.live_note.warning, true);
+  assert.match(state.live_note.text, /^O Wikimedia Commons \(ao vivo\) não pode ser alcançado daqui: (rede|tempo esgotado|erro HTTP)/);
   await page.close();
 });

@@ -144,6 +144,9 @@ public:
         else s["mirror"] = std::string(wikipics::to_string(probe.mirror));
         s["live"] = probe_ ? std::string(wikipics::to_string(probe.live)) : "unknown";
         if (probe.decision) s["server_source"] = std::string(wikipics::to_string(probe.decision->source));
+        s["net_greyed"] = server_ == ServerChoice::live;   // the profiles are the mirror's
+        if (drawn_live_note_)   // "Commons unreachable" as last drawn: a warning (orange) only when live is the choice
+            s["live_note"] = {{"text", drawn_live_note_->first}, {"warning", drawn_live_note_->second}};
         if (mirror_url_) s["mirror_url"] = *mirror_url_;
         if (!probe.live_detail.empty()) s["live_detail"] = probe.live_detail;
         if (!field_errors_.empty()) s["errors"] = field_errors_;
@@ -364,6 +367,7 @@ private:
             // interface's language, the client's own (English) words on hover.
             const std::string line = format("%s: %s", tr(WikipicsText::live_unreachable),
                                             reason_label(std::string(wikipics::to_string(probe.live_error))).c_str());
+            drawn_live_note_ = {line, server_ == ServerChoice::live};
             if (server_ == ServerChoice::live) {
                 ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.7f, 0.4f, 1.0f));
                 text_wrapped_at_spaces(line);
@@ -484,6 +488,7 @@ private:
     std::optional<std::string> same_origin_;
     std::optional<std::string> mirror_url_;
     bool autorun_pending_ = false;
+    std::optional<std::pair<std::string, bool>> drawn_live_note_;   // text, drawn as a warning
     double autorun_asked_s_ = 0;
 };
 
