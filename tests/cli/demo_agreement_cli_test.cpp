@@ -27,9 +27,7 @@ const std::map<std::string, std::string> kCommandsNotDemos{
     {"spinner", "the spinners are part of the exhibition demo's panel (--demo exhibition --spinner …)"},
 };
 /// Subcommands that run a demo under another name: command → catalog id.
-const std::map<std::string, std::string> kCommandAliases{
-    {"sysinfo", "system"},   // the System panel's facts (CPUs, processes, threads); its spinning workers are the panel's
-};
+const std::map<std::string, std::string> kCommandAliases{};
 /// Panels that are not demos of the catalog (none today), and catalog demos with no panel (none: such a demo could
 /// not be opened), each with why.
 const std::map<std::string, std::string> kPanelsNotDemos{};
