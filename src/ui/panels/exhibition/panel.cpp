@@ -191,6 +191,9 @@ void ExhibitionPanel::draw_run_controls() {
     same_line_if_fits(step_w);
     if (ImGui::Button(tr(ExhibitionText::step), ImVec2(step_w, 0))) live_.step();
     ImGui::EndDisabled();
+    // The speed beside the buttons on a wide panel: the clocks and the boards start higher up.
+    const float speed_w = kSliderWidth + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr(ExhibitionText::speed)).x;
+    if (!narrow_layout()) same_line_if_fits(speed_w);
     ImGui::BeginDisabled(speed_max_);
     const LabelledFields field({tr(ExhibitionText::speed)}, kSliderWidth, min_field_width());
     const double min_speed = 60, max_speed = exhibition::kMaxSpeed;
@@ -198,6 +201,7 @@ void ExhibitionPanel::draw_run_controls() {
                             ImGuiSliderFlags_Logarithmic))
         set_speed_from_controls();
     ImGui::EndDisabled();
+    if (!narrow_layout()) same_line_if_fits(choice_width(tr(ExhibitionText::speed_max)));
     if (checkbox_wrapped(tr(ExhibitionText::speed_max), &speed_max_)) set_speed_from_controls();
     draw_field_error(field_errors_, "speed");
 
@@ -212,7 +216,10 @@ void ExhibitionPanel::draw_run_controls() {
         }
         if (view_.fast_forward > 0 && !view_.finished)
             ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1.0f), tr(ExhibitionText::fast_forward), view_.fast_forward);
-        ImGui::TextDisabled("%s: %.3f\u00a0s", tr(ExhibitionText::sim_thread_busy), view_.busy_s);
+        char busy[96];
+        std::snprintf(busy, sizeof busy, "%s: %.3f\u00a0s", tr(ExhibitionText::sim_thread_busy), view_.busy_s);
+        same_line_if_fits(ImGui::CalcTextSize(busy).x);
+        ImGui::TextDisabled("%s", busy);
     }
     ImGui::PopTextWrapPos();
 }
