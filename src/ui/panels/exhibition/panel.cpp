@@ -87,7 +87,8 @@ void ExhibitionPanel::draw() {
     draw_run_controls();
     ImGui::Separator();
     draw_clocks();
-    draw_times();
+    const bool narrow = narrow_layout();   // a phone: the boards right under the clocks, their words after them
+    if (!narrow) draw_times();
     ImGui::Separator();
     const auto& snap = view_.snapshot;
     draw_legend();
@@ -95,6 +96,10 @@ void ExhibitionPanel::draw() {
         if (ImGui::GetContentRegionAvail().x < kSideBySideWidth) {   // the loop's queue below the boards
             draw_boards(*snap);
             ImGui::Separator();
+            if (narrow) {
+                draw_times();
+                ImGui::Separator();
+            }
             draw_loop(snap->loop);
         } else if (ImGui::BeginTable("##live", 2, ImGuiTableFlags_BordersInnerV)) {
             ImGui::TableSetupColumn("##boards", ImGuiTableColumnFlags_WidthStretch, 0.68f);
@@ -107,6 +112,7 @@ void ExhibitionPanel::draw() {
         }
     } else {
         text_disabled_wrapped(tr(ExhibitionText::press_start));
+        if (narrow) draw_times();
     }
     ImGui::Separator();
     draw_chart_and_slide();
