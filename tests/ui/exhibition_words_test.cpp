@@ -1,5 +1,6 @@
 // The exhibition's and the spinner demo's words (issue 18 §3-4), in English and Portuguese: the three times named,
 // the talk quoted in Portuguese with the English beside it, the captions and the log axis explained.
+#include "panels/exhibition/clock_status.h"
 #include "text/text_exhibition.h"
 #include "text/text_spinner.h"
 
@@ -64,4 +65,17 @@ TEST(SpinnerWords, TheFourFormsAndTheirCountsInBothLanguages) {
     EXPECT_STREQ(tr(SpinnerText::form_blocked, Language::pt), "Corrotina, chamada bloqueante");
     EXPECT_STREQ(tr(SpinnerText::frames_in_call, Language::pt), "%llu durante a chamada");
     EXPECT_TRUE(has(tr(SpinnerText::lesson, Language::pt), "congela"));
+}
+
+TEST(ExhibitionWords, BeforeStartAClockOfTheModeSaysNotStartedNotNotSimulated) {
+    using conclab::exhibition::Mode;
+    using conclab::ui::clock_status;
+    for (const bool sequential : {true, false}) {
+        EXPECT_EQ(clock_status(Mode::both, sequential, false), ExhibitionText::not_started) << "mode both: neither clock";
+        EXPECT_EQ(clock_status(Mode::both, sequential, true), ExhibitionText::not_simulated);
+    }
+    EXPECT_EQ(clock_status(Mode::sequential, true, false), ExhibitionText::not_started);
+    EXPECT_EQ(clock_status(Mode::sequential, false, false), ExhibitionText::not_simulated) << "the mode leaves it out";
+    EXPECT_EQ(clock_status(Mode::simultaneous, false, false), ExhibitionText::not_started);
+    EXPECT_EQ(clock_status(Mode::simultaneous, true, false), ExhibitionText::not_simulated);
 }

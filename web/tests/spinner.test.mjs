@@ -24,8 +24,8 @@ function checkForm(form) {
   }
 }
 
-test('?demo=spinner&autorun=1 runs the four forms and ends in CONCLAB_RESULT {"demo":"spinner"}', { timeout: 90000 }, async () => {
-  const { page, messages, errors } = await h.openPage(env.browser.context, env.server.url + '?demo=spinner&seconds=1.5&autorun=1');
+test('?demo=spinner&autorun=1 (no other option) runs the four forms and ends in CONCLAB_RESULT {"demo":"spinner"}', { timeout: 90000 }, async () => {
+  const { page, messages, errors } = await h.openPage(env.browser.context, env.server.url + '?demo=spinner&autorun=1');
   await h.waitForApp(page);
   const framesBefore = (await page.evaluate(() => window.conclab.frames())).count;
   const result = await h.waitForResult(page, messages, 60000);

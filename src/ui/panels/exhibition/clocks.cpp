@@ -1,6 +1,8 @@
 // The exhibition panel's clocks (formula vs simulated, per schedule) and the three times that compete.
 #include "panels/exhibition/exhibition_panel.h"
 
+#include "panels/exhibition/clock_status.h"
+
 namespace conclab::ui {
 
 void ExhibitionPanel::draw_clock_face(ImDrawList* draw, ImVec2 centre, float radius, double seconds, ImU32 colour) {
@@ -64,11 +66,7 @@ void ExhibitionPanel::draw_clock(Schedule schedule) {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(colour), "%s",
                        tr(sequential ? ExhibitionText::sequential_schedule : ExhibitionText::simultaneous_schedule));
     if (live) ImGui::Text("%s %s", tr(ExhibitionText::simulated), clock_text(elapsed).c_str());
-    else {   // before Start: "not simulated" only for a schedule the mode leaves out
-        const Mode mode = o.mode;
-        const bool in_mode = mode == Mode::both || (mode == Mode::sequential) == sequential;
-        ImGui::TextDisabled("%s", tr(in_mode && !view_.options ? ExhibitionText::not_started : ExhibitionText::not_simulated));
-    }
+    else ImGui::TextDisabled("%s", tr(clock_status(o.mode, sequential, view_.options.has_value())));
     ImGui::Text("%s %s", tr(ExhibitionText::formula), clock_text(formula).c_str());
     if (!sequential) {
         char round[64];   // "(30 × 60 s)" stays whole: no-break spaces
