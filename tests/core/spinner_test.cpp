@@ -223,3 +223,14 @@ TEST(Spinner, TheDemoRunsTheFourFormsAndOnlyTheBlockedCoroutineDrawsNothingDurin
     EXPECT_TRUE(demo.ran(ex::Form::thread));
     EXPECT_FALSE(demo.ran(ex::Form::process));
 }
+
+TEST(Spinner, AFormThatCannotStartSaysSoAndTheOthersStillFinish) {
+    ex::SpinnerDemo demo([] { return std::unique_ptr<conclab::exec::Executor>(); });   // no process pool here
+    ex::SpinnerOptions o;
+    o.seconds = 0.3;
+    o.number = 91;
+    ASSERT_TRUE(demo.start({ex::Form::process, ex::Form::coroutine}, o));
+    ASSERT_TRUE(conclab::test::wait_until([&] { return demo.finished(); }));
+    EXPECT_NE(demo.form_json(ex::Form::process)["error"].get<std::string>().find("could not start"), std::string::npos);
+    EXPECT_EQ(demo.form_json(ex::Form::coroutine)["answer"], "7");
+}

@@ -29,8 +29,10 @@ bool SpinnerDemo::start(const std::vector<Form>& forms, const SpinnerOptions& op
         o.kind = form == Form::thread ? SpinnerKind::thread : form == Form::process ? SpinnerKind::process : SpinnerKind::coroutine;
         if (forms.size() > 1 || o.kind == SpinnerKind::coroutine) o.block = form == Form::blocked_coroutine;
         auto& spinner = spinners_[static_cast<std::size_t>(form)];
-        if (form == Form::process) spinner.start(o, make_executor_());
-        else spinner.start(o);
+        auto& error = start_errors_[static_cast<std::size_t>(form)];
+        error.clear();
+        const bool started = form == Form::process ? spinner.start(o, make_executor_()) : spinner.start(o);
+        if (!started) error = "the " + std::string(to_string(form)) + " form could not start (no executor for it here)";
     }
     return true;
 }
@@ -43,7 +45,9 @@ bool SpinnerDemo::running() const {
 
 bool SpinnerDemo::finished() const {
     if (forms_.empty() || running()) return false;
-    return std::all_of(forms_.begin(), forms_.end(), [this](Form f) { return spinner(f).outcome().has_value(); });
+    return std::all_of(forms_.begin(), forms_.end(), [this](Form f) {
+        return spinner(f).outcome().has_value() || !start_errors_[static_cast<std::size_t>(f)].empty();
+    });
 }
 
 bool SpinnerDemo::ran(Form form) const { return std::find(forms_.begin(), forms_.end(), form) != forms_.end(); }
@@ -58,6 +62,10 @@ nlohmann::json SpinnerDemo::form_json(Form form) const {
                      {"number", std::to_string(o.number)},
                      {"running", s.running()},
                      {"frames", s.frames()}};
+    if (const auto& error = start_errors_[static_cast<std::size_t>(form)]; !error.empty() && ran(form)) {
+        j["error"] = error;
+        return j;
+    }
     if (const auto outcome = s.outcome(); outcome && !s.running()) {
         if (!outcome->error.empty()) j["error"] = outcome->error;
         j["answer"] = std::to_string(outcome->answer);

@@ -235,6 +235,9 @@ private:
                                     static_cast<unsigned long long>(outcome->answer));
         } else if (running && s.since_last_frame_s() > spinner::kFreezeGapS) {
             ImGui::TextColored(kRed, tr(SpinnerText::frozen_now), s.since_last_frame_s());
+        } else if (!running && demo_.ran(form)) {   // it could not start: core says why
+            if (const auto j = demo_.form_json(form); j.contains("error"))
+                ImGui::TextColored(kRed, "%s", j["error"].get<std::string>().c_str());
         }
         if (asked_ && *asked_ == form) ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1.0f), "%s", tr(SpinnerText::asked));
         ImGui::PopTextWrapPos();
