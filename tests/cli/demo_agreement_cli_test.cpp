@@ -24,7 +24,6 @@ const std::map<std::string, std::string> kCommandsNotDemos{
     {"mirror", "a local Wikimedia Commons with faults: the wikipics demo's server, not a demo"},
     {"worker", "hidden: a process-pool worker, started by the pool"},
     {"noop", "hidden: exits at once (the lab's start-up probe, the renamed-binary handshake)"},
-    {"spinner", "the spinners are part of the exhibition demo's panel (--demo exhibition --spinner …)"},
 };
 /// Subcommands that run a demo under another name: command → catalog id.
 const std::map<std::string, std::string> kCommandAliases{};
