@@ -423,6 +423,20 @@ TEST(MirrorServer, StopEndsWaitingAnswersAtOnce) {
     waiting.join();
 }
 
+// The mirror serves through the one listener (src/server/listener.h, tested in tests/server): its limits hold here
+// too — 70 slow connections once starved the mirror's fixed pool of 64 threads.
+TEST(MirrorServer, OversizedHeadsAreRefusedByTheListener) {
+    Running mirror(small_mirror());
+    const std::string path = "/w/api.php?action=query&list=allimages&format=json";
+    const auto big_line = mirror_test::raw_send(
+        mirror.port(), "GET " + path + " HTTP/1.1\r\nX-Big: " + std::string(9 * 1024, 'a') + "\r\nConnection: close\r\n\r\n");
+    EXPECT_EQ(big_line.status, 431);
+    std::string many = "GET " + path + " HTTP/1.1\r\nConnection: close\r\n";
+    for (int i = 0; i < 100; ++i) many += "X-H" + std::to_string(i) + ": v\r\n";
+    EXPECT_EQ(mirror_test::raw_send(mirror.port(), many + "\r\n").status, 431);
+    EXPECT_EQ(mirror.server.listener().counts().heads_refused, 2u);
+}
+
 TEST(MirrorServer, ASecondServerCannotShareThePort) {
     Running first(small_mirror());
     MirrorOptions same = small_mirror();
