@@ -335,24 +335,25 @@ ListenerCounts Listener::counts() const {
     return counts_;
 }
 
-bool Listener::admit(int fd, const std::string& client) {
+Listener::Admission Listener::admit(int fd, const std::string& client) {
     std::lock_guard lock(mutex_);
-    if (stopped_) return false;
+    if (stopped_) return Admission::stopped;
+    open_.insert(fd);   // a refused connection too, while its refusal is sent: stop() ends that wait as well
     std::size_t& mine = per_client_[client];
     if (mine >= limits_.connections_per_client) {
         if (mine == 0) per_client_.erase(client);
         ++counts_.refused;
-        return false;
+        return Admission::refused;
     }
     ++mine;
-    open_.insert(fd);
     ++counts_.open;
-    return true;
+    return Admission::admitted;
 }
 
-void Listener::release(int fd, const std::string& client) {
+void Listener::release(int fd, const std::string& client, bool admitted) {
     std::lock_guard lock(mutex_);
     open_.erase(fd);
+    if (!admitted) return;
     --counts_.open;
     if (auto it = per_client_.find(client); it != per_client_.end() && --it->second == 0) per_client_.erase(it);
 }
@@ -368,16 +369,12 @@ void Listener::serve_connection(int fd) {
     std::string client;
     int client_port = 0;
     if (!address_of(fd, true, client, client_port)) return;
-    if (!admit(fd, client)) {
-        bool stopped;
-        {
-            std::lock_guard lock(mutex_);
-            stopped = stopped_;
-        }
-        if (!stopped) {
-            send_error(fd, 503, "Service Unavailable", "Retry-After: 1\r\n");
-            close_gently(fd);
-        }
+    const Admission admission = admit(fd, client);
+    if (admission == Admission::stopped) return;
+    if (admission == Admission::refused) {
+        send_error(fd, 503, "Service Unavailable", "Retry-After: 1\r\n");
+        close_gently(fd);
+        release(fd, client, false);
         return;
     }
 
@@ -407,7 +404,7 @@ void Listener::serve_connection(int fd) {
         const bool last = round + 1 == keep_alive_max_count_;
         if (!process_request(stream, last, connection_closed, nullptr) || connection_closed) break;
     }
-    release(fd, client);
+    release(fd, client, true);
 }
 
 }  // namespace conclab::server

@@ -68,8 +68,9 @@ public:
 private:
     bool process_and_close_socket(socket_t sock) override;   // httplib's connection loop, replaced
     void serve_connection(int fd);
-    bool admit(int fd, const std::string& client);
-    void release(int fd, const std::string& client);
+    enum class Admission { admitted, refused, stopped };
+    Admission admit(int fd, const std::string& client);
+    void release(int fd, const std::string& client, bool admitted);
 
     const Limits limits_;
     mutable std::mutex mutex_;
