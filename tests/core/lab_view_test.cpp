@@ -14,21 +14,17 @@ using namespace conclab::lab;
 
 namespace {
 
-Figure fig(double value, const std::string& unit = "us") {
-    Figure f;
-    f.value = value;
-    f.unit = unit;
-    f.samples = 1;
-    f.method = "m";
-    return f;
-}
+Figure fig(double value, std::string unit = "us") { return Figure{value, std::move(unit), value, value, "", 1, "m"}; }
 
-Measure measure(const std::string& name, std::map<Column, Figure> figures) {
+Measure measure(const MeasureKey& key, std::map<Column, Figure> figures) {
     Measure m;
-    m.name = name;
+    m.key = key;
+    m.name = english_name(key);
     m.figures = std::move(figures);
     return m;
 }
+
+Measure measure(MeasureId id, std::map<Column, Figure> figures = {}) { return measure(MeasureKey{id}, std::move(figures)); }
 
 Section section(Suite suite, std::vector<Measure> measures) {
     Section s;
@@ -38,7 +34,7 @@ Section section(Suite suite, std::vector<Measure> measures) {
 }
 
 Measure speedup(int workers, double threads) {
-    Measure m = measure("speedup, " + std::to_string(workers) + " workers", {{Column::threads, fig(threads, "x")}});
+    Measure m = measure(MeasureKey{MeasureId::speedup, 0, workers}, {{Column::threads, fig(threads, "x")}});
     m.curve = "speedup";
     m.x = workers;
     m.x_unit = "workers";
@@ -50,22 +46,22 @@ LiveSnapshot live(std::uint64_t sequence, int cpus, int threads_of_first) {
     s.sequence = sequence;
     s.snapshot.logical_cpus = cpus;
     s.snapshot.processes = {{"init", 1, threads_of_first}, {"sh", 2, 1}};
-    s.section = section(Suite::system, {measure("logical CPUs", {{Column::machine, fig(cpus, "")}})});
+    s.section = section(Suite::system, {measure(MeasureId::logical_cpus, {{Column::machine, fig(cpus, "")}})});
     return s;
 }
 
 TEST(LabView, MergeReplacesTheSameSuiteKeepsTheOthersInSuiteOrder) {
     LabReport into;
-    into.sections = {section(Suite::memory, {measure("old", {})}), section(Suite::startup, {measure("a", {})})};
+    into.sections = {section(Suite::memory, {measure(MeasureId::resident_each)}), section(Suite::startup, {measure(MeasureId::start_one)})};
     LabReport update;
-    update.sections = {section(Suite::memory, {measure("new", {})}), section(Suite::ipc, {measure("b", {})})};
+    update.sections = {section(Suite::memory, {measure(MeasureId::pss_each)}), section(Suite::ipc, {measure(MeasureId::throughput)})};
     update.quick = true;
     update.finished = true;
     merge_into(into, update);
     ASSERT_EQ(into.sections.size(), 3u);
     EXPECT_EQ(into.sections[0].suite, Suite::startup);
     EXPECT_EQ(into.sections[1].suite, Suite::memory);
-    EXPECT_EQ(into.sections[1].measures.at(0).name, "new");
+    EXPECT_EQ(into.sections[1].measures.at(0).key.id, MeasureId::pss_each);
     EXPECT_EQ(into.sections[2].suite, Suite::ipc);
     EXPECT_TRUE(into.quick);
     EXPECT_TRUE(into.finished);
@@ -90,17 +86,17 @@ TEST(LabView, SameFiguresComparesWhatIsDrawnNotWhenItWasTaken) {
 TEST(LabView, ShownIsTheResultsTheRunOverThemAndTheLiveSnapshotOverBoth) {
     LabView view;
     LabReport done;
-    done.sections = {section(Suite::startup, {measure("start + finish one", {{Column::threads, fig(10)}})}),
-                     section(Suite::system, {measure("logical CPUs", {{Column::machine, fig(2, "")}})})};
+    done.sections = {section(Suite::startup, {measure(MeasureId::start_one, {{Column::threads, fig(10)}})}),
+                     section(Suite::system, {measure(MeasureId::logical_cpus, {{Column::machine, fig(2, "")}})})};
     done.finished = true;
     view.record(done);
     EXPECT_EQ(view.shown().sections.size(), 2u);
 
     LabReport running;
-    running.sections = {section(Suite::startup, {measure("start + finish one", {{Column::threads, fig(12)}})})};
+    running.sections = {section(Suite::startup, {measure(MeasureId::start_one, {{Column::threads, fig(12)}})})};
     view.set_running(running);
-    EXPECT_EQ(find_measure(view.shown(), Suite::startup, "start + finish one")->at(Column::threads)->value, 12);
-    EXPECT_EQ(find_measure(view.results(), Suite::startup, "start + finish one")->at(Column::threads)->value, 10);
+    EXPECT_EQ(find_measure(view.shown(), Suite::startup, MeasureKey{MeasureId::start_one})->at(Column::threads)->value, 12);
+    EXPECT_EQ(find_measure(view.results(), Suite::startup, MeasureKey{MeasureId::start_one})->at(Column::threads)->value, 10);
     EXPECT_FALSE(view.shown().finished);   // the run's flags
 
     EXPECT_TRUE(view.set_live(live(1, 8, 3)));
@@ -111,7 +107,7 @@ TEST(LabView, ShownIsTheResultsTheRunOverThemAndTheLiveSnapshotOverBoth) {
     EXPECT_EQ(cpus_of(view.results(), 1), 2);
 
     view.set_running(std::nullopt);
-    EXPECT_EQ(find_measure(view.shown(), Suite::startup, "start + finish one")->at(Column::threads)->value, 10);
+    EXPECT_EQ(find_measure(view.shown(), Suite::startup, MeasureKey{MeasureId::start_one})->at(Column::threads)->value, 10);
 }
 
 TEST(LabView, CompareLoadsAJsonExportedByMainBeforeTheViewModelMoved) {
@@ -130,14 +126,22 @@ TEST(LabView, CompareLoadsAJsonExportedByMainBeforeTheViewModelMoved) {
         ASSERT_NE(line.other, nullptr) << static_cast<int>(line.row->id);
         EXPECT_NE(line.other->at(Column::threads), nullptr) << line.other->name;
     }
-    EXPECT_FALSE(curve(other, "speedup", Column::threads).empty());
-    EXPECT_FALSE(curve(other, "speedup, GIL model", Column::threads).empty());
+    EXPECT_FALSE(curve(other, MeasureId::speedup, false, Column::threads).empty());
+    EXPECT_FALSE(curve(other, MeasureId::speedup, true, Column::threads).empty());
     EXPECT_FALSE(memory_bars(LabReport{}, &other).empty());
     const auto rungs = ladder_rungs(other);
     ASSERT_FALSE(rungs.empty());
     EXPECT_TRUE(rungs.front().talk_cycles.has_value());
     EXPECT_TRUE(rungs.front().here_cycles.has_value());
     ASSERT_NE(ladder_table(other), nullptr);
+    // Every measure of the old file got its id from its name, and says it again in the same words.
+    for (const auto& s : other.sections)
+        for (const auto& m : s.measures) {
+            EXPECT_NE(m.key.id, MeasureId::unknown) << m.name;
+            EXPECT_EQ(english_name(m.key), m.name);
+        }
+    for (const auto& s : other.sections)
+        for (const auto& t : s.tables) EXPECT_FALSE(t.id.empty()) << t.title;
     // Exported again, it reads back the same.
     EXPECT_EQ(to_json(report_from_json(to_json(other))), to_json(other));
 }
@@ -158,28 +162,28 @@ TEST(LabView, CompareNamesTheFileAndKeepsTheLastGoodOneOnBadInput) {
 TEST(LabView, SpeedupRowIsTheKneeAtEachResultsOwnCpus) {
     LabReport two_cpus;
     two_cpus.sections = {section(Suite::scaling, {speedup(1, 1), speedup(2, 1.9), speedup(4, 2.0)}),
-                         section(Suite::system, {measure("logical CPUs", {{Column::machine, fig(2, "")}})})};
+                         section(Suite::system, {measure(MeasureId::logical_cpus, {{Column::machine, fig(2, "")}})})};
     LabReport four_cpus;
     four_cpus.sections = {section(Suite::scaling, {speedup(1, 1), speedup(2, 1.8), speedup(4, 3.5)}),
-                          section(Suite::system, {measure("logical CPUs", {{Column::machine, fig(4, "")}})})};
-    EXPECT_EQ(*speedup_at_cpus(two_cpus, 2)->x, 2);
-    EXPECT_EQ(*speedup_at_cpus(two_cpus, 3)->x, 2);
+                          section(Suite::system, {measure(MeasureId::logical_cpus, {{Column::machine, fig(4, "")}})})};
+    EXPECT_EQ(speedup_at_cpus(two_cpus, 2)->key.workers, 2);
+    EXPECT_EQ(speedup_at_cpus(two_cpus, 3)->key.workers, 2);
     EXPECT_EQ(speedup_at_cpus(LabReport{}, 2), nullptr);
     const auto lines = summary_lines(two_cpus, &four_cpus, 16);
     const auto& row = lines.back();
     ASSERT_EQ(row.row->id, SummaryRowId::speedup);
-    EXPECT_EQ(*row.here->x, 2);
-    EXPECT_EQ(*row.other->x, 4);
-    const auto points = curve(four_cpus, "speedup", Column::threads);
+    EXPECT_EQ(row.here->key.workers, 2);
+    EXPECT_EQ(row.other->key.workers, 4);
+    const auto points = curve(four_cpus, MeasureId::speedup, false, Column::threads);
     ASSERT_EQ(points.size(), 3u);
     EXPECT_EQ(points[2].y, 3.5);
 }
 
 TEST(LabView, WasmRowOnlyWhereSomeResultMeasuredWasmMemory) {
     LabReport native;
-    native.sections = {section(Suite::memory, {measure("resident memory each", {{Column::threads, fig(8, "KiB")}})})};
+    native.sections = {section(Suite::memory, {measure(MeasureId::resident_each, {{Column::threads, fig(8, "KiB")}})})};
     LabReport web;
-    web.sections = {section(Suite::memory, {measure("wasm memory each", {{Column::threads, fig(64, "KiB")}})})};
+    web.sections = {section(Suite::memory, {measure(MeasureId::wasm_each, {{Column::threads, fig(64, "KiB")}})})};
     const auto has_wasm = [](const std::vector<SummaryLine>& lines) {
         for (const auto& l : lines)
             if (l.row->id == SummaryRowId::wasm) return true;
@@ -197,14 +201,60 @@ TEST(LabView, WasmRowOnlyWhereSomeResultMeasuredWasmMemory) {
 }
 
 TEST(LabView, DetailColumnsAreThoseSomeMeasureHasAndACardOnlyItsOwn) {
-    Measure a = measure("a", {{Column::processes, fig(1)}});
-    Measure b = measure("b", {{Column::threads, fig(1)}});
+    Measure a = measure(MeasureId::start_one, {{Column::processes, fig(1)}});
+    Measure b = measure(MeasureId::fork_wait, {{Column::threads, fig(1)}});
     b.missing[Column::coroutines] = "coming with the event loop";
     const Section s = section(Suite::startup, {a, b});
     const auto used = used_columns(s);
     EXPECT_EQ(used, (std::vector<Column>{Column::threads, Column::processes, Column::coroutines}));
     EXPECT_EQ(card_columns(a, nullptr, used), (std::vector<Column>{Column::processes}));
     EXPECT_EQ(card_columns(a, &b, used), used);
+}
+
+}  // namespace
+
+namespace {
+
+TEST(LabMeasureId, EnglishNamesReadBackAsTheirKeys) {
+    const MeasureKey keys[] = {{MeasureId::start_one},
+                               {MeasureId::net_fetch},
+                               {MeasureId::round_trip, 64, 0, false, IpcPair::atomics_pipe},
+                               {MeasureId::throughput, 1 << 20, 0, false, IpcPair::lock_socketpair},
+                               {MeasureId::speedup, 0, 1, false},
+                               {MeasureId::speedup, 0, 2, true},
+                               {MeasureId::wall_time, 0, 16, true},
+                               {MeasureId::load, 16 << 10}};
+    for (const auto& key : keys) {
+        const std::string name = english_name(key);
+        EXPECT_FALSE(name.empty());
+        EXPECT_EQ(key_from_name(name), key) << name;
+        EXPECT_EQ(parse_measure_id(to_string(key.id)), key.id);
+    }
+    EXPECT_EQ(english_name(keys[2]), "64 B round trip (atomics / pipe)");
+    EXPECT_EQ(english_name(keys[5]), "speedup, 2 workers, GIL model");
+    EXPECT_EQ(english_name(keys[4]), "speedup, 1 worker");
+    EXPECT_EQ(english_name(keys[7]), "load, 16 KiB working set");
+    EXPECT_EQ(key_from_name("speedup, 2 worker"), std::nullopt);
+    EXPECT_EQ(key_from_name("a name nobody wrote"), std::nullopt);
+}
+
+TEST(LabMeasureId, JsonSaysTheIdAndParametersAndReadsThemBack) {
+    LabReport report;
+    Section s;
+    s.suite = Suite::scaling;
+    Measure m;
+    m.key = {MeasureId::speedup, 0, 3, true};
+    m.name = english_name(m.key);
+    m.figures[Column::threads] = fig(1.5, "x");
+    s.measures.push_back(m);
+    report.sections.push_back(s);
+    const auto doc = to_json(report);
+    const auto& item = doc["scaling"]["measures"][0];
+    EXPECT_EQ(item["id"], "speedup");
+    EXPECT_EQ(item["workers"], 3);
+    EXPECT_EQ(item["gil"], true);
+    EXPECT_EQ(item["name"], "speedup, 3 workers, GIL model");
+    EXPECT_EQ(report_from_json(doc).sections.at(0).measures.at(0).key, m.key);
 }
 
 }  // namespace

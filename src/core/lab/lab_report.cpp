@@ -33,6 +33,18 @@ const Measure* Section::find(std::string_view name) const {
     return nullptr;
 }
 
+const Measure* Section::find(const MeasureKey& key) const {
+    for (const auto& m : measures)
+        if (m.key == key) return &m;
+    return nullptr;
+}
+
+const Table* Section::table(std::string_view id) const {
+    for (const auto& t : tables)
+        if (t.id == id) return &t;
+    return nullptr;
+}
+
 const Section* LabReport::find(Suite suite) const {
     for (const auto& s : sections)
         if (s.suite == suite) return &s;
@@ -116,7 +128,21 @@ nlohmann::json to_json(const LabReport& report) {
             for (const auto& [column, figure] : m.figures) cells[std::string(to_string(column))] = figure_json(figure);
             for (const auto& [column, why] : m.missing)
                 if (!m.at(column)) cells[std::string(to_string(column))] = {{"missing", why}};
-            nlohmann::json item{{"name", m.name}, {"cells", std::move(cells)}};
+            nlohmann::json item{{"id", to_string(m.key.id)}, {"name", m.name}, {"cells", std::move(cells)}};
+            switch (m.key.id) {
+            case MeasureId::round_trip:
+            case MeasureId::throughput:
+                item["bytes"] = m.key.bytes;
+                item["pair"] = to_string(m.key.pair);
+                break;
+            case MeasureId::load: item["bytes"] = m.key.bytes; break;
+            case MeasureId::speedup:
+            case MeasureId::wall_time:
+                item["workers"] = m.key.workers;
+                item["gil"] = m.key.gil;
+                break;
+            default: break;
+            }
             if (!m.curve.empty()) item["curve"] = m.curve;
             if (m.x) {
                 item["x"] = *m.x;
@@ -125,7 +151,8 @@ nlohmann::json to_json(const LabReport& report) {
             measures.push_back(std::move(item));
         }
         nlohmann::json tables = nlohmann::json::array();
-        for (const auto& t : section.tables) tables.push_back({{"title", t.title}, {"header", t.header}, {"rows", t.rows}});
+        for (const auto& t : section.tables)
+            tables.push_back({{"id", t.id}, {"title", t.title}, {"header", t.header}, {"rows", t.rows}});
         doc[std::string(to_string(section.suite))] = {{"measures", std::move(measures)}, {"tables", std::move(tables)},
                                                       {"notes", section.notes}};
     }
@@ -150,6 +177,18 @@ Figure figure_from_json(const nlohmann::json& j, const std::string& where) {
         f.spread_kind = spread->value("kind", "");
     }
     return f;
+}
+
+// The key a measure's JSON says, else the one its English name says (exported before ids), else unknown.
+MeasureKey key_of(const nlohmann::json& mj, const std::string& name) {
+    const auto id = mj.contains("id") && mj["id"].is_string() ? parse_measure_id(mj["id"].get<std::string>()) : std::nullopt;
+    if (!id) return key_from_name(name).value_or(MeasureKey{});
+    MeasureKey key{*id};
+    if (auto b = mj.find("bytes"); b != mj.end() && b->is_number_unsigned()) key.bytes = b->get<std::size_t>();
+    if (auto w = mj.find("workers"); w != mj.end() && w->is_number_integer()) key.workers = w->get<int>();
+    if (auto g = mj.find("gil"); g != mj.end() && g->is_boolean()) key.gil = g->get<bool>();
+    if (auto p = mj.find("pair"); p != mj.end() && p->is_string()) key.pair = parse_ipc_pair(p->get<std::string>()).value_or(IpcPair::atomics_pipe);
+    return key;
 }
 
 std::vector<std::string> strings(const nlohmann::json& j) {
@@ -177,6 +216,7 @@ LabReport report_from_json(const nlohmann::json& doc) {
             if (!mj.is_object() || !mj.contains("name") || !mj["name"].is_string()) not_a_result("a measure has no name");
             Measure m;
             m.name = mj["name"].get<std::string>();
+            m.key = key_of(mj, m.name);
             m.curve = mj.value("curve", "");
             if (mj.contains("x") && mj["x"].is_number()) {
                 m.x = mj["x"].get<double>();
@@ -193,7 +233,9 @@ LabReport report_from_json(const nlohmann::json& doc) {
         }
         for (const auto& tj : j.value("tables", nlohmann::json::array())) {
             if (!tj.is_object()) continue;
-            Table t{tj.value("title", ""), strings(tj.value("header", nlohmann::json::array())), {}};
+            Table t{tj.value("id", ""), tj.value("title", ""), strings(tj.value("header", nlohmann::json::array())), {}};
+            // Exported before tables had ids: the ladder's first column is "rung", the other table lists processes.
+            if (t.id.empty()) t.id = !t.header.empty() && t.header[0] == "rung" ? kLadderTable : kTopProcessesTable;
             for (const auto& row : tj.value("rows", nlohmann::json::array())) t.rows.push_back(strings(row));
             section.tables.push_back(std::move(t));
         }

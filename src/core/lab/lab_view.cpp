@@ -40,9 +40,9 @@ bool same_figures(const LiveSnapshot& a, const LiveSnapshot& b) {
     return true;
 }
 
-const Measure* find_measure(const LabReport& report, Suite suite, std::string_view name) {
+const Measure* find_measure(const LabReport& report, Suite suite, const MeasureKey& key) {
     const Section* section = report.find(suite);
-    return section ? section->find(name) : nullptr;
+    return section ? section->find(key) : nullptr;
 }
 
 const Measure* speedup_at_cpus(const LabReport& report, int cpus) {
@@ -50,12 +50,13 @@ const Measure* speedup_at_cpus(const LabReport& report, int cpus) {
     if (!section) return nullptr;
     const Measure* best = nullptr;
     for (const auto& m : section->measures)
-        if (m.curve == "speedup" && m.x && *m.x <= cpus && (!best || *m.x > *best->x)) best = &m;
+        if (m.key.id == MeasureId::speedup && !m.key.gil && m.key.workers <= cpus && (!best || m.key.workers > best->key.workers))
+            best = &m;
     return best;
 }
 
 int cpus_of(const LabReport& report, int fallback) {
-    if (const Measure* m = find_measure(report, Suite::system, "logical CPUs"))
+    if (const Measure* m = find_measure(report, Suite::system, MeasureKey{MeasureId::logical_cpus}))
         if (const Figure* f = m->at(Column::machine)) return std::max(1, static_cast<int>(f->value));
     return fallback;
 }
@@ -64,11 +65,11 @@ std::vector<SummaryLine> summary_lines(const LabReport& shown, const LabReport* 
     const int cpus = cpus_of(shown, fallback_cpus);
     std::vector<SummaryLine> lines;
     for (const auto& row : kSummaryRows) {
-        const Measure* here = row.measure ? find_measure(shown, row.suite, row.measure) : speedup_at_cpus(shown, cpus);
+        const bool by_workers = row.measure.id == MeasureId::speedup;
+        const Measure* here = by_workers ? speedup_at_cpus(shown, cpus) : find_measure(shown, row.suite, row.measure);
         const Measure* other = nullptr;
         if (compare)
-            other = row.measure ? find_measure(*compare, row.suite, row.measure)
-                                : speedup_at_cpus(*compare, cpus_of(*compare, cpus));
+            other = by_workers ? speedup_at_cpus(*compare, cpus_of(*compare, cpus)) : find_measure(*compare, row.suite, row.measure);
         if (!here && !other && row.id == SummaryRowId::wasm) continue;
         lines.push_back({&row, here, other});
     }
@@ -87,6 +88,11 @@ std::vector<Column> used_columns(const Section& section) {
     return used;
 }
 
+const Measure* counterpart(const Section* other, const Measure& m) {
+    if (!other) return nullptr;
+    return m.key.id == MeasureId::unknown ? other->find(m.name) : other->find(m.key);
+}
+
 std::vector<Column> card_columns(const Measure& m, const Measure* other, const std::vector<Column>& used) {
     std::vector<Column> columns;
     for (Column c : used)
@@ -94,34 +100,34 @@ std::vector<Column> card_columns(const Measure& m, const Measure* other, const s
     return columns;
 }
 
-std::vector<CurvePoint> curve(const LabReport& report, std::string_view name, Column column) {
+std::vector<CurvePoint> curve(const LabReport& report, MeasureId id, bool gil, Column column) {
     std::vector<CurvePoint> points;
     if (const Section* s = report.find(Suite::scaling))
         for (const auto& m : s->measures)
-            if (m.curve == name && m.x)
-                if (const Figure* f = m.at(column)) points.push_back({*m.x, f->value, f->spread_low, f->spread_high});
+            if (m.key.id == id && m.key.gil == gil)
+                if (const Figure* f = m.at(column)) points.push_back({static_cast<double>(m.key.workers), f->value, f->spread_low, f->spread_high});
     std::sort(points.begin(), points.end(), [](const CurvePoint& a, const CurvePoint& b) { return a.x < b.x; });
     return points;
 }
 
 std::vector<MemoryBar> memory_bars(const LabReport& shown, const LabReport* compare) {
-    static constexpr std::pair<const char*, MemoryKind> kKinds[] = {{"resident memory each", MemoryKind::resident},
-                                                                    {"proportional share (PSS) each", MemoryKind::pss},
-                                                                    {"virtual memory each", MemoryKind::reserved},
-                                                                    {"wasm memory each", MemoryKind::wasm}};
+    static constexpr std::pair<MeasureId, MemoryKind> kKinds[] = {{MeasureId::resident_each, MemoryKind::resident},
+                                                                  {MeasureId::pss_each, MemoryKind::pss},
+                                                                  {MeasureId::virtual_each, MemoryKind::reserved},
+                                                                  {MeasureId::wasm_each, MemoryKind::wasm}};
     std::vector<MemoryBar> bars;
     for (Column c : kModelColumns)
-        for (const auto& [name, kind] : kKinds) {
-            if (const Measure* m = find_measure(shown, Suite::memory, name); m && m->at(c))
+        for (const auto& [id, kind] : kKinds) {
+            if (const Measure* m = find_measure(shown, Suite::memory, MeasureKey{id}); m && m->at(c))
                 bars.push_back({c, kind, m->at(c)->value, false});
             if (compare)
-                if (const Measure* m = find_measure(*compare, Suite::memory, name); m && m->at(c))
+                if (const Measure* m = find_measure(*compare, Suite::memory, MeasureKey{id}); m && m->at(c))
                     bars.push_back({c, kind, m->at(c)->value, true});
         }
     return bars;
 }
 
-bool is_ladder_table(const Table& table) { return !table.header.empty() && table.header[0] == "rung"; }
+bool is_ladder_table(const Table& table) { return table.id == kLadderTable; }
 
 const Table* ladder_table(const LabReport& report) {
     const Section* section = report.find(Suite::latency);

@@ -20,8 +20,8 @@ void merge_into(LabReport& into, const LabReport& update);
 /// @brief Whether two live snapshots show the same figures (a new one with the same is not drawn again).
 bool same_figures(const LiveSnapshot& a, const LiveSnapshot& b);
 
-/// @brief The measure `name` of `suite`, or nullptr.
-const Measure* find_measure(const LabReport& report, Suite suite, std::string_view name);
+/// @brief The measure `key` of `suite`, or nullptr.
+const Measure* find_measure(const LabReport& report, Suite suite, const MeasureKey& key);
 
 /// @brief The speedup row nearest below "one worker per CPU" (the curve's knee), or nullptr.
 const Measure* speedup_at_cpus(const LabReport& report, int cpus);
@@ -41,19 +41,19 @@ enum class CoroutineNote { none, function_call, no_speedup };
 struct SummaryRow {
     SummaryRowId id;
     Suite suite;
-    const char* measure;   ///< nullptr: the speedup row, found by workers (speedup_at_cpus)
+    MeasureKey measure;    ///< MeasureId::speedup: the row is found by workers (speedup_at_cpus)
     CoroutineNote coroutine_note;
 };
 
 inline constexpr SummaryRow kSummaryRows[] = {
-    {SummaryRowId::startup, Suite::startup, "start + finish one", CoroutineNote::none},
-    {SummaryRowId::resident, Suite::memory, "resident memory each", CoroutineNote::none},
-    {SummaryRowId::reserved, Suite::memory, "virtual memory each", CoroutineNote::none},
-    {SummaryRowId::wasm, Suite::memory, "wasm memory each", CoroutineNote::none},
-    {SummaryRowId::round_trip, Suite::ipc, "64 B round trip (atomics / pipe)", CoroutineNote::function_call},
-    {SummaryRowId::throughput, Suite::ipc, "1 MiB throughput (atomics / pipe)", CoroutineNote::function_call},
-    {SummaryRowId::switches, Suite::switches, "switches per second", CoroutineNote::none},
-    {SummaryRowId::speedup, Suite::scaling, nullptr, CoroutineNote::no_speedup},
+    {SummaryRowId::startup, Suite::startup, {MeasureId::start_one}, CoroutineNote::none},
+    {SummaryRowId::resident, Suite::memory, {MeasureId::resident_each}, CoroutineNote::none},
+    {SummaryRowId::reserved, Suite::memory, {MeasureId::virtual_each}, CoroutineNote::none},
+    {SummaryRowId::wasm, Suite::memory, {MeasureId::wasm_each}, CoroutineNote::none},
+    {SummaryRowId::round_trip, Suite::ipc, {MeasureId::round_trip, 64, 0, false, IpcPair::atomics_pipe}, CoroutineNote::function_call},
+    {SummaryRowId::throughput, Suite::ipc, {MeasureId::throughput, 1 << 20, 0, false, IpcPair::atomics_pipe}, CoroutineNote::function_call},
+    {SummaryRowId::switches, Suite::switches, {MeasureId::switches_per_second}, CoroutineNote::none},
+    {SummaryRowId::speedup, Suite::scaling, {MeasureId::speedup}, CoroutineNote::no_speedup},
 };
 
 /// @brief A summary row as shown: its measure here and in the compared result (either may be nullptr).
@@ -72,6 +72,10 @@ std::vector<SummaryLine> summary_lines(const LabReport& shown, const LabReport* 
 /// @brief The columns some measure of `section` has a figure or a reason for, in kAllColumns order.
 std::vector<Column> used_columns(const Section& section);
 
+/// @brief The measure of `other` (the compared result's section, may be nullptr) that is `m`: by key, by name
+/// for a measure with no key.
+const Measure* counterpart(const Section* other, const Measure& m);
+
 /// @brief The columns of `used` that `m` or `other` (the compared measure, may be nullptr) has: a card's rows.
 std::vector<Column> card_columns(const Measure& m, const Measure* other, const std::vector<Column>& used);
 
@@ -81,8 +85,8 @@ struct CurvePoint {
     double x, y, low, high;
 };
 
-/// @brief The scaling suite's curve `name` ("speedup", "speedup, GIL model") in `column`, by x.
-std::vector<CurvePoint> curve(const LabReport& report, std::string_view name, Column column);
+/// @brief The scaling suite's curve of `id` (speedup, wall_time; the GIL model's when `gil`) in `column`, by workers.
+std::vector<CurvePoint> curve(const LabReport& report, MeasureId id, bool gil, Column column);
 
 enum class MemoryKind { resident, pss, reserved, wasm };
 
@@ -103,7 +107,7 @@ struct Rung {
     std::string talk_human, here_human, measured_as;
 };
 
-/// @brief Whether `table` is the latency ladder (lab::ladder_table's): drawn beside the ladder chart.
+/// @brief Whether `table` is the latency ladder (its id): drawn beside the ladder chart.
 bool is_ladder_table(const Table& table);
 /// @brief The latency suite's ladder table, or nullptr.
 const Table* ladder_table(const LabReport& report);

@@ -75,9 +75,9 @@ void LabPanel::draw_speedup_chart() {
     };
     std::vector<Series> series;
     auto add = [&](const LabReport& r, bool compare) {
-        series.push_back({lab::curve(r, "speedup", Column::threads), compare ? kCompareU32 : kThreadsColour, tr(LabText::threads), compare});
-        series.push_back({lab::curve(r, "speedup", Column::processes), compare ? kCompareU32 : kProcessesColour, tr(LabText::processes), compare});
-        series.push_back({lab::curve(r, "speedup, GIL model", Column::threads), compare ? kCompareU32 : kGilColour, tr(LabText::gil_model), compare});
+        series.push_back({lab::curve(r, lab::MeasureId::speedup, false, Column::threads), compare ? kCompareU32 : kThreadsColour, tr(LabText::threads), compare});
+        series.push_back({lab::curve(r, lab::MeasureId::speedup, false, Column::processes), compare ? kCompareU32 : kProcessesColour, tr(LabText::processes), compare});
+        series.push_back({lab::curve(r, lab::MeasureId::speedup, true, Column::threads), compare ? kCompareU32 : kGilColour, tr(LabText::gil_model), compare});
     };
     add(view_.shown(), false);
     if (view_.compare()) add(*view_.compare(), true);

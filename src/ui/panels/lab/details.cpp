@@ -43,7 +43,7 @@ void LabPanel::draw_details() {
         const auto cell = [&](const Measure& m, Column c, const std::string& shown_name) {
             if (const Figure* f = m.at(c)) figure_cell(*f, name + "/" + m.name + "/" + std::string(lab::to_string(c)), shown_name);
             else if (m.missing.count(c)) missing_cell(m.missing.at(c));
-            compare_line(other ? other->find(m.name) : nullptr, c);
+            compare_line(lab::counterpart(other, m), c);
         };
         std::vector<std::string> titles;
         float widest = 0;
@@ -57,8 +57,8 @@ void LabPanel::draw_details() {
         if (!as_table) {
             for (std::size_t i = 0; i < section->measures.size(); ++i) {
                 const auto& m = section->measures[i];
-                const Measure* om = other ? other->find(m.name) : nullptr;
-                const std::string shown_name = lab_words(m.name);
+                const Measure* om = lab::counterpart(other, m);
+                const std::string shown_name = measure_words(m);
                 const std::vector<Column> has = lab::card_columns(m, om, used);   // a card lists only the columns it has
                 std::vector<std::string> has_titles;
                 for (Column c : has) has_titles.emplace_back(column_name(c));
@@ -77,7 +77,7 @@ void LabPanel::draw_details() {
             for (const auto& m : section->measures) {
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                const std::string shown_name = lab_words(m.name);
+                const std::string shown_name = measure_words(m);
                 ImGui::TextWrapped("%s", shown_name.c_str());
                 for (Column c : used) {
                     ImGui::TableNextColumn();

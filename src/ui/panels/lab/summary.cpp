@@ -85,7 +85,8 @@ void LabPanel::draw_summary() {
         compare_line(r.other, c);
     };
     const auto workers_note = [](const lab::SummaryLine& r) {
-        if (!r.row->measure && r.here && r.here->x) ImGui::TextDisabled("%d %s", static_cast<int>(*r.here->x), tr(LabText::workers_axis));
+        if (r.row->measure.id == lab::MeasureId::speedup && r.here)
+            ImGui::TextDisabled("%d %s", r.here->key.workers, tr(LabText::workers_axis));
     };
     std::vector<std::string> titles;
     for (Column c : lab::kModelColumns) titles.emplace_back(tr(column_title(c)));
