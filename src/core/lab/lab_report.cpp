@@ -3,6 +3,8 @@
 #include "base/utf8.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 
 namespace conclab::lab {
 
@@ -153,8 +155,17 @@ nlohmann::json to_json(const LabReport& report) {
         nlohmann::json tables = nlohmann::json::array();
         for (const auto& t : section.tables)
             tables.push_back({{"id", t.id}, {"title", t.title}, {"header", t.header}, {"rows", t.rows}});
-        doc[std::string(to_string(section.suite))] = {{"measures", std::move(measures)}, {"tables", std::move(tables)},
-                                                      {"notes", section.notes}};
+        nlohmann::json& out = doc[std::string(to_string(section.suite))];
+        out = {{"measures", std::move(measures)}, {"tables", std::move(tables)}, {"notes", section.notes}};
+        if (!section.ladder.empty()) {
+            nlohmann::json rungs = nlohmann::json::array();
+            for (const auto& r : section.ladder)
+                rungs.push_back({{"rung", r.name},
+                                 {"talk_cycles", r.talk_cycles},
+                                 {"measured_ns", r.measured_ns ? nlohmann::json(*r.measured_ns) : nlohmann::json()},
+                                 {"measured_as", r.measured_as}});
+            out["ladder"] = {{"ghz", section.ladder_ghz}, {"rungs", std::move(rungs)}};
+        }
     }
     return doc;
 }
@@ -199,6 +210,45 @@ std::vector<std::string> strings(const nlohmann::json& j) {
     return out;
 }
 
+// "12.3 ns" → 12.3; a cell that starts with no number ("-", "") → nullopt.
+std::optional<double> leading_number(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    char* end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    if (end == text.c_str() || !std::isfinite(value)) return std::nullopt;
+    return value;
+}
+
+// The ladder as data: its "ladder" key, or, in a JSON exported before it had one, read back from the ladder's table
+// (ladder_table's columns: rung | talk: cycles | talk: human time | measured | cycles here | human time here |
+// measured as) — the one place the lab reads numbers out of its own text.
+void read_ladder(const nlohmann::json& j, Section& section) {
+    if (auto it = j.find("ladder"); it != j.end() && it->is_object()) {
+        section.ladder_ghz = it->value("ghz", 0.0);
+        for (const auto& r : it->value("rungs", nlohmann::json::array())) {
+            if (!r.is_object()) continue;
+            LadderRung rung{r.value("rung", ""), r.value("talk_cycles", 0.0), std::nullopt, r.value("measured_as", "")};
+            if (auto ns = r.find("measured_ns"); ns != r.end() && ns->is_number()) rung.measured_ns = ns->get<double>();
+            section.ladder.push_back(std::move(rung));
+        }
+        return;
+    }
+    for (const auto& t : section.tables) {
+        if (t.id != kLadderTable || t.header.size() < 7) continue;
+        // The clock ends the title: "… (2.10 GHz)". The cycles column has more digits than the measured one.
+        const auto open = t.title.rfind('(');
+        const double ghz = open == std::string::npos ? 0 : leading_number(t.title.substr(open + 1)).value_or(0);
+        if (ghz <= 0) continue;
+        section.ladder_ghz = ghz;
+        for (const auto& row : t.rows) {
+            if (row.size() < 7) continue;
+            LadderRung rung{row[0], leading_number(row[1]).value_or(0), std::nullopt, row[6]};
+            if (const auto cycles = leading_number(row[4])) rung.measured_ns = *cycles / ghz;
+            section.ladder.push_back(std::move(rung));
+        }
+    }
+}
+
 }  // namespace
 
 LabReport report_from_json(const nlohmann::json& doc) {
@@ -240,6 +290,7 @@ LabReport report_from_json(const nlohmann::json& doc) {
             section.tables.push_back(std::move(t));
         }
         section.notes = strings(j.value("notes", nlohmann::json::array()));
+        read_ladder(j, section);
         report.sections.push_back(std::move(section));
     }
     if (report.sections.empty()) not_a_result("none of startup|memory|ipc|switch|scaling|system|latency is a key");

@@ -55,11 +55,21 @@ struct Table {
     std::vector<std::vector<std::string>> rows;
 };
 
+/// @brief A rung of the talk's latency ladder and its measurement here (the latency suite's ladder).
+struct LadderRung {
+    std::string name;                 ///< "L1", "L2", "L3", "RAM", "disk", "network"
+    double talk_cycles = 0;           ///< 0: the talk has no such rung (L3)
+    std::optional<double> measured_ns;
+    std::string measured_as;          ///< "pointer chase, 16 KiB", "4 KiB write + fsync", "loopback TCP round trip"
+};
+
 struct Section {
     Suite suite = Suite::startup;
     std::vector<Measure> measures;
     std::vector<Table> tables;
     std::vector<std::string> notes;           ///< caveats and failures, one sentence each
+    std::vector<LadderRung> ladder;           ///< the latency suite's ladder as data (its table says it in English)
+    double ladder_ghz = 0;                    ///< the clock the ladder's cycles use
 
     /// @brief The measure named `name`, or nullptr.
     const Measure* find(std::string_view name) const;
@@ -81,7 +91,8 @@ struct LabReport {
 
 /// @brief One key per suite that ran, named as in --suite: {"startup": {"measures": [{"id", "name", "curve", "x",
 /// "x_unit", "bytes", "workers", "gil", "pair", "cells": {"threads": {"value", "unit", "spread": {"low", "high", "kind"},
-/// "samples", "method"} or {"missing": "why"}}}], "tables": [{"id", "title", "header", "rows"}], "notes": […]}, …}.
+/// "samples", "method"} or {"missing": "why"}}}], "tables": [{"id", "title", "header", "rows"}], "notes": […], and for the latency suite "ladder": {"ghz",
+/// "rungs": [{"rung", "talk_cycles", "measured_ns" (or null), "measured_as"}]}}, …}.
 /// A measure's parameters (bytes, workers, gil, pair) only where its id has them.
 nlohmann::json to_json(const LabReport& report);
 

@@ -406,6 +406,8 @@ void add_latency(std::vector<LabStep>& steps, const LabSizes& z) {
                              if (auto why = disk->missing.find(Column::machine); why != disk->missing.end())
                                  set_rung("disk", std::nullopt, why->second);
                          s.tables.push_back(ladder_table(rungs, clock.ghz));
+                         s.ladder = rungs;
+                         s.ladder_ghz = clock.ghz;
                          s.notes.push_back("Cycles use " + clock.source + ".");
                          if (s.find(key(MeasureId::net_tcp)) && s.find(key(MeasureId::net_tcp))->at(Column::machine))
                              s.notes.push_back("The talk's network rung crosses a real network; a loopback round trip never leaves "

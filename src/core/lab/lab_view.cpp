@@ -1,6 +1,8 @@
 // The lab panel's view-model (see lab_view.h).
 #include "lab/lab_view.h"
 
+#include "lab/latency_ladder.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -137,27 +139,21 @@ const Table* ladder_table(const LabReport& report) {
     return nullptr;
 }
 
-namespace {
-// "12.3 ns" → 12.3; text that starts with no number → nullopt (the ladder table's cells).
-std::optional<double> leading_number(const std::string& text) {
-    if (text.empty()) return std::nullopt;
-    char* end = nullptr;
-    const double value = std::strtod(text.c_str(), &end);
-    if (end == text.c_str() || !std::isfinite(value)) return std::nullopt;
-    return value;
-}
-}  // namespace
-
 std::vector<Rung> ladder_rungs(const LabReport& report) {
     std::vector<Rung> rungs;
     const Section* section = report.find(Suite::latency);
     if (!section) return rungs;
-    for (const auto& t : section->tables) {
-        if (t.header.size() < 7 || !is_ladder_table(t)) continue;
-        for (const auto& row : t.rows) {
-            if (row.size() < 7) continue;
-            rungs.push_back({row[0], leading_number(row[1]), leading_number(row[4]), row[2], row[5], row[6]});
+    for (const auto& r : section->ladder) {
+        Rung rung{r.name, std::nullopt, std::nullopt, "not in the talk", "", r.measured_as};
+        if (r.talk_cycles > 0) {
+            rung.talk_cycles = r.talk_cycles;
+            rung.talk_human = human_duration(r.talk_cycles);
         }
+        if (r.measured_ns) {
+            rung.here_cycles = *r.measured_ns * section->ladder_ghz;
+            rung.here_human = human_duration(*rung.here_cycles);
+        }
+        rungs.push_back(std::move(rung));
     }
     return rungs;
 }

@@ -10,13 +10,6 @@
 
 namespace conclab::lab {
 
-struct LadderRung {
-    std::string name;                 ///< "L1", "L2", "L3", "RAM", "disk", "network"
-    double talk_cycles = 0;           ///< 0: the talk has no such rung (L3)
-    std::optional<double> measured_ns;
-    std::string measured_as;          ///< "pointer chase, 16 KiB", "4 KiB write + fsync", "loopback TCP round trip"
-};
-
 /// @brief The talk's five rungs, and L3 which it leaves out, with no measurement yet.
 std::vector<LadderRung> talk_ladder();
 
