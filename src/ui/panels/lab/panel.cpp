@@ -5,7 +5,8 @@
 // The lab runs on its own worker thread (lab::LabRun); the panel only polls it. Results export as JSON or CSV,
 // and a saved JSON (another machine's) can be loaded beside the current one. What is shown comes from core's
 // lab::LabView; the drawing is split by part of the page (lab_panel.h names the files).
-// The figures' names, methods and notes come from core in English; lab_words.h shows them in the app's language.
+// Measures come from core as ids with parameters (worded by measure_words in the app's language); methods, notes and
+// reasons still come as English sentences that lab_words.h matches to Portuguese.
 //
 // [SECTION] Panel: options, running, state
 // [SECTION] Drawing: controls, export and compare
