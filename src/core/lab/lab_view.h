@@ -113,9 +113,6 @@ bool is_ladder_table(const Table& table);
 const Table* ladder_table(const LabReport& report);
 /// @brief The rungs of a report's ladder table.
 std::vector<Rung> ladder_rungs(const LabReport& report);
-/// @brief The ladder's columns by importance: the rung, the human times (here, the talk's), the measured time,
-/// how it was measured, then the cycles.
-inline constexpr std::size_t kLadderImportance[] = {0, 5, 2, 3, 6, 4, 1};
 
 // ---- The whole view ----
 

@@ -19,4 +19,8 @@ std::string human_duration(double seconds);
 /// @brief The ladder as a table: rung | talk cycles | talk at 1 cycle = 1 s | measured | cycles at `ghz` | measured at 1 cycle = 1 s.
 Table ladder_table(const std::vector<LadderRung>& rungs, double ghz);
 
+/// @brief ladder_table's columns by importance, for a reader that cannot show them all: the rung, the human times
+/// (here, the talk's), the measured time, how it was measured, then the cycles.
+inline constexpr std::size_t kLadderImportance[] = {0, 5, 2, 3, 6, 4, 1};
+
 }  // namespace conclab::lab

@@ -2,6 +2,7 @@
 // a log scale, and the latency ladder at "1 cycle = 1 second" beside the talk's numbers with its table under it.
 #include "lab_panel.h"
 
+#include "lab/latency_ladder.h"
 #include "lab_words.h"
 #include "platform.h"
 #include "responsive.h"
