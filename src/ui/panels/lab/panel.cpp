@@ -16,7 +16,6 @@
 #include "lab/lab_options.h"
 #include "lab/lab_report.h"
 #include "lab_probes.h"
-#include "lab_words.h"
 #include "platform.h"
 #include "responsive.h"
 #include "text/text_primes.h"
