@@ -1,4 +1,5 @@
 #include "lab_words.h"
+#include "text/text_lab_measures.h"
 #include "text/text_lab_words.h"
 
 #include <string_view>
@@ -101,6 +102,28 @@ std::string lab_words(const std::string& english) {
     if (it == c.end()) it = c.emplace(english, lab_words(english, language())).first;
     return it->second;
 }
+
+namespace {
+
+void replace_all(std::string& text, std::string_view what, const std::string& with) {
+    for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + with.size()))
+        text.replace(at, what.size(), with);
+}
+
+}  // namespace
+
+std::string measure_words(const lab::Measure& m, Language language) {
+    if (m.key.id == lab::MeasureId::unknown) return lab_words(m.name, language);
+    if (language == Language::en) return lab::english_name(m.key);
+    std::string text = portuguese_template(m.key.id);
+    replace_all(text, "{size}", lab::size_text(m.key.bytes));
+    replace_all(text, "{pair}", portuguese_pair(m.key.pair));
+    replace_all(text, "{workers}", std::to_string(m.key.workers) + (m.key.workers == 1 ? " trabalhador" : " trabalhadores"));
+    replace_all(text, "{gil}", m.key.gil ? ", modelo GIL" : "");
+    return text;
+}
+
+std::string measure_words(const lab::Measure& m) { return measure_words(m, language()); }
 
 bool lab_words_known(const std::string& english) { return translate(english, Language::en, 0).has_value(); }
 

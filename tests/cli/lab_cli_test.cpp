@@ -7,6 +7,7 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <set>
 #include <string>
 #include <sys/wait.h>
@@ -16,6 +17,23 @@ namespace {
 
 using Outcome = conclab::test::CliOutcome;
 Outcome run(const std::string& arguments) { return conclab::test::run_conclab(arguments); }
+
+// Every object key of `j` as a path, array indices as "*": "/startup/measures/*/cells/threads/value".
+void collect_paths(const nlohmann::json& j, const std::string& at, std::set<std::string>& out) {
+    if (j.is_object())
+        for (const auto& [key, value] : j.items()) {
+            out.insert(at + "/" + key);
+            collect_paths(value, at + "/" + key, out);
+        }
+    else if (j.is_array())
+        for (const auto& item : j) collect_paths(item, at + "/*", out);
+}
+
+std::set<std::string> key_paths(const nlohmann::json& j) {
+    std::set<std::string> out;
+    collect_paths(j, "", out);
+    return out;
+}
 
 }  // namespace
 
@@ -49,6 +67,20 @@ TEST(LabCli, QuickJsonHasOneKeyPerSuiteWithUnitsAndSpreads) {
             EXPECT_EQ(note.get<std::string>().find("could not be measured"), std::string::npos) << note;
     }
     EXPECT_EQ(keys, (std::set<std::string>{"startup", "memory", "ipc", "switch", "scaling", "system", "latency"}));
+
+    // The contract holds: every key a JSON exported before measures had ids has (tests/data, main at 2b3a07d) is
+    // still written; the measures and tables gained an "id".
+    std::ifstream before_file(std::string(CONCLAB_SOURCE_DIR) + "/tests/data/lab_main_quick.json");
+    ASSERT_TRUE(before_file) << "tests/data/lab_main_quick.json";
+    const auto before = nlohmann::json::parse(before_file);
+    const auto paths_before = key_paths(before), paths_now = key_paths(doc);
+    for (const auto& path : paths_before) EXPECT_TRUE(paths_now.count(path)) << "lost key: " << path;
+    EXPECT_TRUE(paths_now.count("/startup/measures/*/id"));
+    EXPECT_TRUE(paths_now.count("/latency/tables/*/id"));
+    for (const auto& m : doc["scaling"]["measures"]) {
+        EXPECT_TRUE(m["id"] == "speedup" || m["id"] == "wall_time") << m["id"];
+        EXPECT_GE(m["workers"].get<int>(), 1);
+    }
 }
 
 TEST(LabCli, OneSuiteAsCsvAndAsText) {

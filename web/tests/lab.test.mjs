@@ -122,6 +122,13 @@ test('the quick lab runs every suite in the browser while the page keeps drawing
   assert.ok(value(result, 'latency', 'network: same-origin fetch round trip', 'machine') > 0);
   const ladder = result.latency.tables.find((t) => t.header[0] === 'rung');
   assert.ok(ladder.rows.find((r) => r[0] === 'network')[6].includes('fetch'));
+  // Typed as the CLI's: every measure has an id (its parameters beside it), the ladder is data too.
+  for (const suite of suites)
+    for (const m of result[suite].measures) assert.ok(m.id && m.id !== 'unknown', `${suite} / ${m.name} has an id`);
+  assert.equal(result.latency.tables.find((t) => t.id === 'ladder'), ladder);
+  assert.ok(result.latency.ladder.ghz > 0 && result.latency.ladder.rungs.find((r) => r.rung === 'network').measured_as.includes('fetch'));
+  const twoWorkers = result.scaling.measures.find((m) => m.name === 'speedup, 2 workers, GIL model');
+  assert.deepEqual([twoWorkers.id, twoWorkers.workers, twoWorkers.gil], ['speedup', 2, true]);
 
   writeFileSync(path.join(h.screenshotDir, 'lab-web-top.png'), await page.screenshot());
   await page.mouse.move(700, 500);

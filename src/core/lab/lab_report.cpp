@@ -3,6 +3,8 @@
 #include "base/utf8.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 
 namespace conclab::lab {
 
@@ -30,6 +32,18 @@ const Figure* Measure::at(Column column) const {
 const Measure* Section::find(std::string_view name) const {
     for (const auto& m : measures)
         if (m.name == name) return &m;
+    return nullptr;
+}
+
+const Measure* Section::find(const MeasureKey& key) const {
+    for (const auto& m : measures)
+        if (m.key == key) return &m;
+    return nullptr;
+}
+
+const Table* Section::table(std::string_view id) const {
+    for (const auto& t : tables)
+        if (t.id == id) return &t;
     return nullptr;
 }
 
@@ -116,7 +130,21 @@ nlohmann::json to_json(const LabReport& report) {
             for (const auto& [column, figure] : m.figures) cells[std::string(to_string(column))] = figure_json(figure);
             for (const auto& [column, why] : m.missing)
                 if (!m.at(column)) cells[std::string(to_string(column))] = {{"missing", why}};
-            nlohmann::json item{{"name", m.name}, {"cells", std::move(cells)}};
+            nlohmann::json item{{"id", to_string(m.key.id)}, {"name", m.name}, {"cells", std::move(cells)}};
+            switch (m.key.id) {
+            case MeasureId::round_trip:
+            case MeasureId::throughput:
+                item["bytes"] = m.key.bytes;
+                item["pair"] = to_string(m.key.pair);
+                break;
+            case MeasureId::load: item["bytes"] = m.key.bytes; break;
+            case MeasureId::speedup:
+            case MeasureId::wall_time:
+                item["workers"] = m.key.workers;
+                item["gil"] = m.key.gil;
+                break;
+            default: break;
+            }
             if (!m.curve.empty()) item["curve"] = m.curve;
             if (m.x) {
                 item["x"] = *m.x;
@@ -125,9 +153,19 @@ nlohmann::json to_json(const LabReport& report) {
             measures.push_back(std::move(item));
         }
         nlohmann::json tables = nlohmann::json::array();
-        for (const auto& t : section.tables) tables.push_back({{"title", t.title}, {"header", t.header}, {"rows", t.rows}});
-        doc[std::string(to_string(section.suite))] = {{"measures", std::move(measures)}, {"tables", std::move(tables)},
-                                                      {"notes", section.notes}};
+        for (const auto& t : section.tables)
+            tables.push_back({{"id", t.id}, {"title", t.title}, {"header", t.header}, {"rows", t.rows}});
+        nlohmann::json& out = doc[std::string(to_string(section.suite))];
+        out = {{"measures", std::move(measures)}, {"tables", std::move(tables)}, {"notes", section.notes}};
+        if (!section.ladder.empty()) {
+            nlohmann::json rungs = nlohmann::json::array();
+            for (const auto& r : section.ladder)
+                rungs.push_back({{"rung", r.name},
+                                 {"talk_cycles", r.talk_cycles},
+                                 {"measured_ns", r.measured_ns ? nlohmann::json(*r.measured_ns) : nlohmann::json()},
+                                 {"measured_as", r.measured_as}});
+            out["ladder"] = {{"ghz", section.ladder_ghz}, {"rungs", std::move(rungs)}};
+        }
     }
     return doc;
 }
@@ -152,12 +190,63 @@ Figure figure_from_json(const nlohmann::json& j, const std::string& where) {
     return f;
 }
 
+// The key a measure's JSON says, else the one its English name says (exported before ids), else unknown.
+MeasureKey key_of(const nlohmann::json& mj, const std::string& name) {
+    const auto id = mj.contains("id") && mj["id"].is_string() ? parse_measure_id(mj["id"].get<std::string>()) : std::nullopt;
+    if (!id) return key_from_name(name).value_or(MeasureKey{});
+    MeasureKey key{*id};
+    if (auto b = mj.find("bytes"); b != mj.end() && b->is_number_unsigned()) key.bytes = b->get<std::size_t>();
+    if (auto w = mj.find("workers"); w != mj.end() && w->is_number_integer()) key.workers = w->get<int>();
+    if (auto g = mj.find("gil"); g != mj.end() && g->is_boolean()) key.gil = g->get<bool>();
+    if (auto p = mj.find("pair"); p != mj.end() && p->is_string()) key.pair = parse_ipc_pair(p->get<std::string>()).value_or(IpcPair::atomics_pipe);
+    return key;
+}
+
 std::vector<std::string> strings(const nlohmann::json& j) {
     std::vector<std::string> out;
     if (j.is_array())
         for (const auto& item : j)
             if (item.is_string()) out.push_back(item.get<std::string>());
     return out;
+}
+
+// "12.3 ns" → 12.3; a cell that starts with no number ("-", "") → nullopt.
+std::optional<double> leading_number(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    char* end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    if (end == text.c_str() || !std::isfinite(value)) return std::nullopt;
+    return value;
+}
+
+// The ladder as data: its "ladder" key, or, in a JSON exported before it had one, read back from the ladder's table
+// (ladder_table's columns: rung | talk: cycles | talk: human time | measured | cycles here | human time here |
+// measured as) — the one place the lab reads numbers out of its own text.
+void read_ladder(const nlohmann::json& j, Section& section) {
+    if (auto it = j.find("ladder"); it != j.end() && it->is_object()) {
+        section.ladder_ghz = it->value("ghz", 0.0);
+        for (const auto& r : it->value("rungs", nlohmann::json::array())) {
+            if (!r.is_object()) continue;
+            LadderRung rung{r.value("rung", ""), r.value("talk_cycles", 0.0), std::nullopt, r.value("measured_as", "")};
+            if (auto ns = r.find("measured_ns"); ns != r.end() && ns->is_number()) rung.measured_ns = ns->get<double>();
+            section.ladder.push_back(std::move(rung));
+        }
+        return;
+    }
+    for (const auto& t : section.tables) {
+        if (t.id != kLadderTable || t.header.size() < 7) continue;
+        // The clock ends the title: "… (2.10 GHz)". The cycles column has more digits than the measured one.
+        const auto open = t.title.rfind('(');
+        const double ghz = open == std::string::npos ? 0 : leading_number(t.title.substr(open + 1)).value_or(0);
+        if (ghz <= 0) continue;
+        section.ladder_ghz = ghz;
+        for (const auto& row : t.rows) {
+            if (row.size() < 7) continue;
+            LadderRung rung{row[0], leading_number(row[1]).value_or(0), std::nullopt, row[6]};
+            if (const auto cycles = leading_number(row[4])) rung.measured_ns = *cycles / ghz;
+            section.ladder.push_back(std::move(rung));
+        }
+    }
 }
 
 }  // namespace
@@ -177,6 +266,7 @@ LabReport report_from_json(const nlohmann::json& doc) {
             if (!mj.is_object() || !mj.contains("name") || !mj["name"].is_string()) not_a_result("a measure has no name");
             Measure m;
             m.name = mj["name"].get<std::string>();
+            m.key = key_of(mj, m.name);
             m.curve = mj.value("curve", "");
             if (mj.contains("x") && mj["x"].is_number()) {
                 m.x = mj["x"].get<double>();
@@ -193,11 +283,14 @@ LabReport report_from_json(const nlohmann::json& doc) {
         }
         for (const auto& tj : j.value("tables", nlohmann::json::array())) {
             if (!tj.is_object()) continue;
-            Table t{tj.value("title", ""), strings(tj.value("header", nlohmann::json::array())), {}};
+            Table t{tj.value("id", ""), tj.value("title", ""), strings(tj.value("header", nlohmann::json::array())), {}};
+            // Exported before tables had ids: the ladder's first column is "rung", the other table lists processes.
+            if (t.id.empty()) t.id = !t.header.empty() && t.header[0] == "rung" ? kLadderTable : kTopProcessesTable;
             for (const auto& row : tj.value("rows", nlohmann::json::array())) t.rows.push_back(strings(row));
             section.tables.push_back(std::move(t));
         }
         section.notes = strings(j.value("notes", nlohmann::json::array()));
+        read_ladder(j, section);
         report.sections.push_back(std::move(section));
     }
     if (report.sections.empty()) not_a_result("none of startup|memory|ipc|switch|scaling|system|latency is a key");

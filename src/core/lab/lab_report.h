@@ -5,6 +5,7 @@
 
 #include "lab/figure.h"
 #include "lab/lab_options.h"
+#include "lab/measure_id.h"
 
 #include <nlohmann/json.hpp>
 
@@ -24,13 +25,18 @@ inline constexpr Column kAllColumns[] = {Column::threads, Column::processes, Col
 std::string_view to_string(Column column);
 std::optional<Column> parse_column(std::string_view text);
 
+/// @brief The tables' ids: the latency ladder (lab::ladder_table) and the top processes by thread count.
+inline constexpr const char* kLadderTable = "ladder";
+inline constexpr const char* kTopProcessesTable = "top_processes";
+
 /// @brief What a coroutine cell says until the event loop (core/aio) measures it.
 inline constexpr const char* kComingWithEventLoop = "coming with the event loop";
 
 /// @brief One row of a suite's table: a named measure with a figure per column, or a sentence saying why a
 /// column has none. Rows of one curve (speedup by workers, latency by working set) share `curve` and set `x`.
 struct Measure {
-    std::string name;                         ///< "create + join", "round trip, 64 B", "speedup, 2 workers"
+    std::string name;                         ///< english_name(key) ("start + finish one", "speedup, 2 workers")
+    MeasureKey key;                           ///< what it is, as data (id + parameters): what readers match on
     std::string curve;                        ///< "" or e.g. "speedup", "pointer chase"
     std::optional<double> x;                  ///< the curve's abscissa: workers, bytes
     std::string x_unit;                       ///< "workers", "B"
@@ -43,9 +49,18 @@ struct Measure {
 
 /// @brief A small table of text (the top processes by thread count, the latency ladder).
 struct Table {
+    std::string id;                           ///< "ladder", "top_processes": what readers match on
     std::string title;
     std::vector<std::string> header;
     std::vector<std::vector<std::string>> rows;
+};
+
+/// @brief A rung of the talk's latency ladder and its measurement here (the latency suite's ladder).
+struct LadderRung {
+    std::string name;                 ///< "L1", "L2", "L3", "RAM", "disk", "network"
+    double talk_cycles = 0;           ///< 0: the talk has no such rung (L3)
+    std::optional<double> measured_ns;
+    std::string measured_as;          ///< "pointer chase, 16 KiB", "4 KiB write + fsync", "loopback TCP round trip"
 };
 
 struct Section {
@@ -53,9 +68,15 @@ struct Section {
     std::vector<Measure> measures;
     std::vector<Table> tables;
     std::vector<std::string> notes;           ///< caveats and failures, one sentence each
+    std::vector<LadderRung> ladder;           ///< the latency suite's ladder as data (its table says it in English)
+    double ladder_ghz = 0;                    ///< the clock the ladder's cycles use
 
     /// @brief The measure named `name`, or nullptr.
     const Measure* find(std::string_view name) const;
+    /// @brief The measure whose key is `key`, or nullptr.
+    const Measure* find(const MeasureKey& key) const;
+    /// @brief The table whose id is `id`, or nullptr.
+    const Table* table(std::string_view id) const;
 };
 
 struct LabReport {
@@ -68,13 +89,15 @@ struct LabReport {
     const Section* find(Suite suite) const;
 };
 
-/// @brief One key per suite that ran, named as in --suite: {"startup": {"measures": [{"name", "curve", "x",
-/// "x_unit", "cells": {"threads": {"value", "unit", "spread": {"low", "high", "kind"}, "samples", "method"} or
-/// {"missing": "why"}}}], "tables": [{"title", "header", "rows"}], "notes": […]}, …}.
+/// @brief One key per suite that ran, named as in --suite: {"startup": {"measures": [{"id", "name", "curve", "x",
+/// "x_unit", "bytes", "workers", "gil", "pair", "cells": {"threads": {"value", "unit", "spread": {"low", "high", "kind"},
+/// "samples", "method"} or {"missing": "why"}}}], "tables": [{"id", "title", "header", "rows"}], "notes": […], and for the latency suite "ladder": {"ghz",
+/// "rungs": [{"rung", "talk_cycles", "measured_ns" (or null), "measured_as"}]}}, …}.
+/// A measure's parameters (bytes, workers, gil, pair) only where its id has them.
 nlohmann::json to_json(const LabReport& report);
 
 /// @brief Reads back what to_json wrote (a saved result, another machine's): the sections in the lab's suite
-/// order. Throws std::invalid_argument with a one-line reason when `doc` is not a lab result (no suite key, a
+/// order. A measure or table without an id (a JSON exported before ids) gets it from its name (key_from_name). Throws std::invalid_argument with a one-line reason when `doc` is not a lab result (no suite key, a
 /// measure without a name, a figure without a number).
 LabReport report_from_json(const nlohmann::json& doc);
 

@@ -49,57 +49,53 @@ namespace {
 
 constexpr double kKiB = 1024;
 
-std::string size_text(std::size_t bytes) {
-    if (bytes >= (std::size_t{1} << 20) && bytes % (std::size_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
-    if (bytes >= 1024 && bytes % 1024 == 0) return std::to_string(bytes >> 10) + " KiB";
-    return std::to_string(bytes) + " B";
-}
-
-Measure& row(Section& section, const std::string& name) {
+// The row of `key`, made (named in English by english_name) when the section has none yet.
+Measure& row(Section& section, const MeasureKey& key) {
     for (auto& m : section.measures)
-        if (m.name == name) return m;
+        if (m.key == key) return m;
     Measure fresh;
-    fresh.name = name;
+    fresh.key = key;
+    fresh.name = english_name(key);
     section.measures.push_back(std::move(fresh));
     return section.measures.back();
 }
 
-void put(Section& section, const std::string& name, Column column, Figure figure) {
-    row(section, name).figures[column] = std::move(figure);
+void put(Section& section, const MeasureKey& key, Column column, Figure figure) { row(section, key).figures[column] = std::move(figure); }
+
+void put_missing(Section& section, const MeasureKey& key, Column column, std::string why) {
+    row(section, key).missing[column] = std::move(why);
 }
 
-void put_missing(Section& section, const std::string& name, Column column, std::string why) {
-    row(section, name).missing[column] = std::move(why);
-}
+constexpr MeasureKey key(MeasureId id) { return MeasureKey{id}; }
 
 Figure memory_figure(const std::vector<double>& bytes, const std::string& method) {
     return summarize(scaled(bytes, 1 / kKiB), "KiB", method);
 }
 
 void put_memory(Section& section, Column column, const MemorySamples& m) {
-    if (!m.resident_bytes.empty()) put(section, "resident memory each", column, memory_figure(m.resident_bytes, m.method));
-    else if (!m.resident_unknown.empty()) put_missing(section, "resident memory each", column, m.resident_unknown);
+    if (!m.resident_bytes.empty()) put(section, key(MeasureId::resident_each), column, memory_figure(m.resident_bytes, m.method));
+    else if (!m.resident_unknown.empty()) put_missing(section, key(MeasureId::resident_each), column, m.resident_unknown);
     if (!m.wasm_memory_bytes.empty())
-        put(section, "wasm memory each", column, memory_figure(m.wasm_memory_bytes, m.method));
-    if (!m.virtual_bytes.empty()) put(section, "virtual memory each", column, memory_figure(m.virtual_bytes, m.method));
+        put(section, key(MeasureId::wasm_each), column, memory_figure(m.wasm_memory_bytes, m.method));
+    if (!m.virtual_bytes.empty()) put(section, key(MeasureId::virtual_each), column, memory_figure(m.virtual_bytes, m.method));
     else if (!m.wasm_memory_bytes.empty())
-        put_missing(section, "virtual memory each", column, "a page sees no address space: see the wasm memory row");
-    else put_missing(section, "virtual memory each", column, "reserves nothing beyond what it uses");
+        put_missing(section, key(MeasureId::virtual_each), column, "a page sees no address space: see the wasm memory row");
+    else put_missing(section, key(MeasureId::virtual_each), column, "reserves nothing beyond what it uses");
     if (!m.proportional_bytes.empty())
-        put(section, "proportional share (PSS) each", column, memory_figure(m.proportional_bytes, m.method));
+        put(section, key(MeasureId::pss_each), column, memory_figure(m.proportional_bytes, m.method));
 }
 
 // [SECTION] startup
 
 void add_startup(std::vector<LabStep>& steps, const LabSizes& z) {
-    const std::string one = "start + finish one";
+    const MeasureKey one = key(MeasureId::start_one);
     steps.push_back({Suite::startup, "threads: create + join", 1, [one, z](Probes& p, Section& s) {
                          auto samples = p.start_units(StartKind::thread, z.thread_starts);
                          put(s, one, Column::threads, summarize(scaled(samples.values, 1e6), "µs", samples.method));
                      }});
     steps.push_back({Suite::startup, "threads: beyond the pre-started pool", 1, [z](Probes& p, Section& s) {
                          if (auto samples = p.start_threads_beyond_pool(std::max(3, z.thread_starts / 10)))
-                             put(s, "start + finish one, beyond the pre-started pool", Column::threads,
+                             put(s, key(MeasureId::start_beyond_pool), Column::threads,
                                  summarize(scaled(samples->values, 1e6), "µs", samples->method));
                      }});
     steps.push_back({Suite::startup, "processes: posix_spawn + wait", 2, [one, z](Probes& p, Section& s) {
@@ -107,7 +103,7 @@ void add_startup(std::vector<LabStep>& steps, const LabSizes& z) {
                          put(s, one, Column::processes, summarize(scaled(samples.values, 1e6), "µs", samples.method));
                      }});
     steps.push_back({Suite::startup, "processes: fork + wait", 2, [z](Probes& p, Section& s) {
-                         const std::string name = "fork + wait (unsafe in a threaded program)";
+                         const MeasureKey name = key(MeasureId::fork_wait);
                          try {
                              auto samples = p.start_units(StartKind::fork, z.process_starts);
                              put(s, name, Column::processes, summarize(scaled(samples.values, 1e6), "µs", samples.method));
@@ -136,17 +132,17 @@ void add_memory(std::vector<LabStep>& steps, const LabSizes& z) {
                          if (auto m = p.idle_coroutines(z.idle_coroutines, z.idle_coroutine_rounds))
                              put_memory(s, Column::coroutines, *m);
                          else {
-                             put_missing(s, "resident memory each", Column::coroutines, kComingWithEventLoop);
-                             put_missing(s, "virtual memory each", Column::coroutines, kComingWithEventLoop);
+                             put_missing(s, key(MeasureId::resident_each), Column::coroutines, kComingWithEventLoop);
+                             put_missing(s, key(MeasureId::virtual_each), Column::coroutines, kComingWithEventLoop);
                          }
                      }});
     steps.push_back({Suite::memory, "threads: default stack size", 0.2, [](Probes& p, Section& s) {
                          const StackFacts stack = p.thread_stack();
-                         put(s, "stack reserved per thread (default)", Column::threads,
+                         put(s, key(MeasureId::stack_reserved), Column::threads,
                              summarize({stack.default_stack_bytes / kKiB}, "KiB", stack.method));
                          std::string verdict = "The talk's \"about 4 MB per thread\" is address space: a thread here reserves " +
                                                format_number(stack.default_stack_bytes / (kKiB * kKiB)) + " MiB of stack";
-                         if (const Measure* resident = s.find("resident memory each"); resident && resident->at(Column::threads))
+                         if (const Measure* resident = s.find(key(MeasureId::resident_each)); resident && resident->at(Column::threads))
                              verdict += " but keeps only about " + format_number(resident->at(Column::threads)->value) +
                                         " KiB resident while idle (pages count once touched)";
                          verdict += !stack.no_stack_limit.empty() ? "; " + stack.no_stack_limit + "."
@@ -163,34 +159,35 @@ void add_ipc(std::vector<LabStep>& steps, const LabSizes& z) {
     struct Pairing {
         Channel channel;
         Column column;
-        const char* variant;   // row suffix shared by a thread channel and a process channel
+        IpcPair pair;   // the row shared by a thread channel and a process channel
         const char* label;
     };
     static const Pairing kPairings[] = {
-        {Channel::atomics, Column::threads, "atomics / pipe", "threads: atomics"},
-        {Channel::pipe, Column::processes, "atomics / pipe", "processes: a pipe each way"},
-        {Channel::mutex_queue, Column::threads, "lock + queue / socketpair", "threads: mutex + condvar queue"},
-        {Channel::socketpair, Column::processes, "lock + queue / socketpair", "processes: a socketpair"},
+        {Channel::atomics, Column::threads, IpcPair::atomics_pipe, "threads: atomics"},
+        {Channel::pipe, Column::processes, IpcPair::atomics_pipe, "processes: a pipe each way"},
+        {Channel::mutex_queue, Column::threads, IpcPair::lock_socketpair, "threads: mutex + condvar queue"},
+        {Channel::socketpair, Column::processes, IpcPair::lock_socketpair, "processes: a socketpair"},
     };
     for (std::size_t bytes : {std::size_t{64}, std::size_t{1} << 20}) {
         const bool small = bytes < 1024;
         for (const auto& pairing : kPairings) {
             const std::string size = size_text(bytes);
             steps.push_back({Suite::ipc, std::string(pairing.label) + ", " + size, small ? 0.5 : 1,
-                             [pairing, bytes, size, small, z](Probes& p, Section& s) {
-                                 const std::string variant = std::string(" (") + pairing.variant + ")";
+                             [pairing, bytes, small, z](Probes& p, Section& s) {
+                                 const MeasureKey trip{MeasureId::round_trip, bytes, 0, false, pairing.pair};
+                                 const MeasureKey rate{MeasureId::throughput, bytes, 0, false, pairing.pair};
                                  Samples rt;
                                  try {
                                      rt = p.round_trips(pairing.channel, bytes, small ? z.small_round_trips : z.large_round_trips);
                                  } catch (const std::exception& e) {
-                                     put_missing(s, size + " round trip" + variant, pairing.column, e.what());
-                                     put_missing(s, size + " throughput" + variant, pairing.column, e.what());
+                                     put_missing(s, trip, pairing.column, e.what());
+                                     put_missing(s, rate, pairing.column, e.what());
                                      return;
                                  }
-                                 put(s, size + " round trip" + variant, pairing.column,
+                                 put(s, trip, pairing.column,
                                      summarize(scaled(rt.values, 1e6), "µs", rt.method));
                                  // Both directions carry the message: 2 × size per round trip.
-                                 put(s, size + " throughput" + variant, pairing.column,
+                                 put(s, rate, pairing.column,
                                      summarize(inverted(rt.values, 2.0 * static_cast<double>(bytes) / 1e6), "MB/s",
                                                rt.method + " Throughput counts the message both ways."));
                              }});
@@ -205,7 +202,7 @@ void add_ipc(std::vector<LabStep>& steps, const LabSizes& z) {
 // [SECTION] switch
 
 void add_switch(std::vector<LabStep>& steps, const LabSizes& z) {
-    const std::string rate = "switches per second", trip = "round trip (two switches)";
+    const MeasureKey rate = key(MeasureId::switches_per_second), trip = key(MeasureId::switch_round_trip);
     auto put_pair = [rate, trip](Section& s, Column column, const Samples& rt) {
         put(s, rate, column, summarize(inverted(rt.values, 2.0), "switches/s", rt.method));
         put(s, trip, column, summarize(scaled(rt.values, 1e6), "µs", rt.method));
@@ -290,14 +287,14 @@ void add_scaling(std::vector<LabStep>& steps, const LabSizes& z, int logical_cpu
                              for (int n : workers) {
                                  auto it = state->wall_s.find({kind, n});
                                  if (it == state->wall_s.end() || it->second.empty()) continue;
-                                 const std::string workers_text = std::to_string(n) + (n > 1 ? " workers" : " worker");
-                                 Measure& speed = row(s, "speedup, " + workers_text + suffix);
+                                 const bool gil = kind == exec::ExecutorKind::gil;
+                                 Measure& speed = row(s, MeasureKey{MeasureId::speedup, 0, n, gil});
                                  speed.curve = "speedup" + suffix;
                                  speed.x = n;
                                  speed.x_unit = "workers";
                                  const double fastest = *std::min_element(it->second.begin(), it->second.end());
                                  speed.figures[column] = fastest_figure(inverted(it->second, base), base / fastest, "x", method);
-                                 Measure& wall = row(s, "wall time, " + workers_text + suffix);
+                                 Measure& wall = row(s, MeasureKey{MeasureId::wall_time, 0, n, gil});
                                  wall.curve = "wall time" + suffix;
                                  wall.x = n;
                                  wall.x_unit = "workers";
@@ -341,7 +338,7 @@ void add_latency(std::vector<LabStep>& steps, const LabSizes& z) {
         const double weight = 0.2 + static_cast<double>(bytes) / static_cast<double>(std::size_t{64} << 20);
         steps.push_back({Suite::latency, "pointer chase, " + size_text(bytes), weight, [bytes, z](Probes& p, Section& s) {
                              auto ns = p.pointer_chase(bytes, z.chase_loads, z.chase_samples);
-                             Measure& m = row(s, "load, " + size_text(bytes) + " working set");
+                             Measure& m = row(s, MeasureKey{MeasureId::load, bytes});
                              m.curve = "pointer chase";
                              m.x = static_cast<double>(bytes);
                              m.x_unit = "B";
@@ -353,25 +350,25 @@ void add_latency(std::vector<LabStep>& steps, const LabSizes& z) {
                          try {
                              d = p.disk_write_read(z.disk_rounds);
                          } catch (const std::exception& e) {
-                             put_missing(s, "disk: 4 KiB write + fsync", Column::machine, e.what());
-                             put_missing(s, "disk: 4 KiB read", Column::machine, e.what());
+                             put_missing(s, key(MeasureId::disk_write), Column::machine, e.what());
+                             put_missing(s, key(MeasureId::disk_read), Column::machine, e.what());
                              return;
                          }
-                         put(s, "disk: 4 KiB write + fsync", Column::machine, summarize(scaled(d.write_fsync.values, 1e6), "µs", d.write_fsync.method));
-                         put(s, "disk: 4 KiB read", Column::machine, summarize(scaled(d.read.values, 1e6), "µs", d.read.method));
+                         put(s, key(MeasureId::disk_write), Column::machine, summarize(scaled(d.write_fsync.values, 1e6), "µs", d.write_fsync.method));
+                         put(s, key(MeasureId::disk_read), Column::machine, summarize(scaled(d.read.values, 1e6), "µs", d.read.method));
                          s.notes.push_back("Disk measured in " + d.where + ".");
                      }});
     steps.push_back({Suite::latency, "network: loopback TCP round trip", 0.5, [z](Probes& p, Section& s) {
                          try {
                              auto rt = p.tcp_round_trips(z.tcp_round_trips);
-                             put(s, "network: loopback TCP round trip", Column::machine, summarize(scaled(rt.values, 1e6), "µs", rt.method));
+                             put(s, key(MeasureId::net_tcp), Column::machine, summarize(scaled(rt.values, 1e6), "µs", rt.method));
                          } catch (const std::exception& e) {
-                             put_missing(s, "network: loopback TCP round trip", Column::machine, e.what());
+                             put_missing(s, key(MeasureId::net_tcp), Column::machine, e.what());
                          }
                      }});
     steps.push_back({Suite::latency, "network: same-origin fetch round trip", 0.5, [z](Probes& p, Section& s) {
                          if (auto rt = p.fetch_round_trips(std::max(10, z.tcp_round_trips / 10)))
-                             put(s, "network: same-origin fetch round trip", Column::machine,
+                             put(s, key(MeasureId::net_fetch), Column::machine,
                                  summarize(scaled(rt->values, 1e6), "µs", rt->method));
                      }});
     steps.push_back({Suite::latency, "the latency ladder", 0.1, [](Probes& p, Section& s) {
@@ -399,21 +396,23 @@ void add_latency(std::vector<LabStep>& steps, const LabSizes& z) {
                                       "pointer chase, " + size_text(largest->first) +
                                           (largest->first > last_cache ? "" : " (fits the " + size_text(last_cache) + " cache: partly cached)"));
                          }
-                         if (const Measure* disk = s.find("disk: 4 KiB write + fsync"); disk && disk->at(Column::machine))
+                         if (const Measure* disk = s.find(key(MeasureId::disk_write)); disk && disk->at(Column::machine))
                              set_rung("disk", disk->at(Column::machine)->value * 1e3, "4 KiB write + fsync");
-                         if (const Measure* net = s.find("network: loopback TCP round trip"); net && net->at(Column::machine))
+                         if (const Measure* net = s.find(key(MeasureId::net_tcp)); net && net->at(Column::machine))
                              set_rung("network", net->at(Column::machine)->value * 1e3, "loopback TCP round trip (no wire)");
-                         else if (const Measure* fetch = s.find("network: same-origin fetch round trip"); fetch && fetch->at(Column::machine))
+                         else if (const Measure* fetch = s.find(key(MeasureId::net_fetch)); fetch && fetch->at(Column::machine))
                              set_rung("network", fetch->at(Column::machine)->value * 1e3, "same-origin fetch round trip");
-                         if (const Measure* disk = s.find("disk: 4 KiB write + fsync"); disk && !disk->at(Column::machine))
+                         if (const Measure* disk = s.find(key(MeasureId::disk_write)); disk && !disk->at(Column::machine))
                              if (auto why = disk->missing.find(Column::machine); why != disk->missing.end())
                                  set_rung("disk", std::nullopt, why->second);
                          s.tables.push_back(ladder_table(rungs, clock.ghz));
+                         s.ladder = rungs;
+                         s.ladder_ghz = clock.ghz;
                          s.notes.push_back("Cycles use " + clock.source + ".");
-                         if (s.find("network: loopback TCP round trip") && s.find("network: loopback TCP round trip")->at(Column::machine))
+                         if (s.find(key(MeasureId::net_tcp)) && s.find(key(MeasureId::net_tcp))->at(Column::machine))
                              s.notes.push_back("The talk's network rung crosses a real network; a loopback round trip never leaves "
                                                "this machine, so it shows only the kernel's share.");
-                         else if (s.find("network: same-origin fetch round trip"))
+                         else if (s.find(key(MeasureId::net_fetch)))
                              s.notes.push_back("The talk's network rung crosses a real network; a same-origin fetch goes to the "
                                                "server of this page (often this very machine) through the browser's network stack.");
                      }});
@@ -431,29 +430,29 @@ void add_system_figures(const SystemSnapshot& snap, Section& s) {
         threads.push_back(proc.threads);
         total += proc.threads;
     }
-    put(s, "logical CPUs", Column::machine, summarize({static_cast<double>(snap.logical_cpus)}, "CPUs", snap.method));
+    put(s, key(MeasureId::logical_cpus), Column::machine, summarize({static_cast<double>(snap.logical_cpus)}, "CPUs", snap.method));
     if (snap.device_memory_gib)
-        put(s, "device memory (rounded by the browser)", Column::machine, summarize({*snap.device_memory_gib}, "GiB", snap.method));
+        put(s, key(MeasureId::device_memory), Column::machine, summarize({*snap.device_memory_gib}, "GiB", snap.method));
     if (snap.page_threads)
-        put(s, "this page's threads (main + Web Workers running pthreads)", Column::machine,
+        put(s, key(MeasureId::page_threads), Column::machine,
             summarize({static_cast<double>(*snap.page_threads)}, "threads", snap.page_method));
     if (snap.page_idle_workers)
-        put(s, "pre-started Web Workers waiting for a pthread", Column::machine,
+        put(s, key(MeasureId::page_idle_workers), Column::machine,
             summarize({static_cast<double>(*snap.page_idle_workers)}, "workers", snap.page_method));
     if (!snap.processes_unknown.empty()) {
-        for (const char* name : {"processes (ps ax | wc -l)", "threads, all processes", "processes per CPU", "threads per process"})
-            put_missing(s, name, Column::machine, snap.processes_unknown);
+        for (MeasureId id : {MeasureId::processes, MeasureId::threads_all, MeasureId::processes_per_cpu, MeasureId::threads_per_process})
+            put_missing(s, key(id), Column::machine, snap.processes_unknown);
         return;
     }
-    put(s, "processes (ps ax | wc -l)", Column::machine, summarize({processes}, "processes", snap.method));
-    put(s, "threads, all processes", Column::machine, summarize({total}, "threads", snap.method));
+    put(s, key(MeasureId::processes), Column::machine, summarize({processes}, "processes", snap.method));
+    put(s, key(MeasureId::threads_all), Column::machine, summarize({total}, "threads", snap.method));
     if (snap.logical_cpus > 0)
-        put(s, "processes per CPU", Column::machine, summarize({processes / snap.logical_cpus}, "per CPU", snap.method));
-    if (!threads.empty()) put(s, "threads per process", Column::machine, summarize(threads, "threads", snap.method));
+        put(s, key(MeasureId::processes_per_cpu), Column::machine, summarize({processes / snap.logical_cpus}, "per CPU", snap.method));
+    if (!threads.empty()) put(s, key(MeasureId::threads_per_process), Column::machine, summarize(threads, "threads", snap.method));
     auto top = snap.processes;
     std::sort(top.begin(), top.end(), [](const auto& a, const auto& b) { return std::tie(b.threads, a.pid) < std::tie(a.threads, b.pid); });
     if (top.size() > 10) top.resize(10);
-    Table t{"Top processes by thread count", {"name", "pid", "threads"}, {}};
+    Table t{kTopProcessesTable, "Top processes by thread count", {"name", "pid", "threads"}, {}};
     // A name the kernel cut at 15 bytes may end inside a UTF-8 character: repaired before it reaches JSON.
     for (const auto& proc : top) t.rows.push_back({utf8::repair(proc.name), std::to_string(proc.pid), std::to_string(proc.threads)});
     s.tables.push_back(std::move(t));

@@ -28,6 +28,7 @@ Table ladder_table(const std::vector<LadderRung>& rungs, double ghz) {
     char rate[32];
     std::snprintf(rate, sizeof rate, "%.2f GHz", ghz);
     Table t;
+    t.id = kLadderTable;
     t.title = "Latency ladder: the talk's cycles next to this machine's, at 1 cycle = 1 second (" + std::string(rate) + ")";
     t.header = {"rung", "talk: cycles", "talk: human time", "measured", "cycles here", "human time here", "measured as"};
     for (const auto& r : rungs) {

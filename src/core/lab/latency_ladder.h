@@ -10,13 +10,6 @@
 
 namespace conclab::lab {
 
-struct LadderRung {
-    std::string name;                 ///< "L1", "L2", "L3", "RAM", "disk", "network"
-    double talk_cycles = 0;           ///< 0: the talk has no such rung (L3)
-    std::optional<double> measured_ns;
-    std::string measured_as;          ///< "pointer chase, 16 KiB", "4 KiB write + fsync", "loopback TCP round trip"
-};
-
 /// @brief The talk's five rungs, and L3 which it leaves out, with no measurement yet.
 std::vector<LadderRung> talk_ladder();
 
@@ -25,5 +18,9 @@ std::string human_duration(double seconds);
 
 /// @brief The ladder as a table: rung | talk cycles | talk at 1 cycle = 1 s | measured | cycles at `ghz` | measured at 1 cycle = 1 s.
 Table ladder_table(const std::vector<LadderRung>& rungs, double ghz);
+
+/// @brief ladder_table's columns by importance, for a reader that cannot show them all: the rung, the human times
+/// (here, the talk's), the measured time, how it was measured, then the cycles.
+inline constexpr std::size_t kLadderImportance[] = {0, 5, 2, 3, 6, 4, 1};
 
 }  // namespace conclab::lab

@@ -1,4 +1,6 @@
-// Core's English words of the lab as templates, with their Portuguese (matched by lab_words.cpp).
+// Core's English sentences of the lab (methods, notes, reasons, table titles and cells) as templates, with their
+// Portuguese (matched by lab_words.cpp). Measure names are not here: they are worded from their ids
+// (text_lab_measures).
 #pragma once
 
 #include "language.h"
@@ -6,11 +8,7 @@
 namespace conclab::ui {
 
 enum class LabWordText {
-    start_one, start_beyond, fork_wait, resident_each, wasm_each, virtual_each, pss_each, stack_reserved,
-    round_trip_of, throughput_of, atomics_pipe, lock_socketpair, switches_s, two_switches, speedup_n_gil,
-    speedup_1_gil, speedup_n, speedup_1, wall_n_gil, wall_1_gil, wall_n, wall_1, logical_cpus, device_memory,
-    page_threads, page_idle, processes_ps, threads_all, processes_cpu, threads_process, load_ws, disk_write,
-    disk_read, net_tcp, net_fetch, event_loop, reserves_nothing, no_address_space, no_os_processes,
+    event_loop, reserves_nothing, no_address_space, no_os_processes,
     no_worker_rss, no_worker_ram, no_fork, no_socketpair, no_disk, no_tcp, note_ipc_coroutines, note_ideal,
     note_4mb_resident, note_4mb, ulimit_kib, ulimit_unlimited, no_ulimit, note_disk, tmpfs, note_cycles,
     clock_nominal, clock_current, clock_assumed, clock_browser, note_loopback, note_fetch, note_live,
