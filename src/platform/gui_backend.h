@@ -92,6 +92,28 @@ std::string font_path();
 /// @brief Hands the web page's loading screen over to the app (hides it); no-op natively.
 void app_ready();
 
+/// @brief Keeps the page's address in step with the app: `query` ("demo=primes&lang=pt", already encoded, no '?')
+/// replaces the query string with history.replaceState (no reload, no new history entry). Natively nothing.
+void set_page_query(const std::string& query);
+
+/// @brief The page's full address (location.href) on the web; empty natively.
+std::string page_address();
+
+/// @brief Puts `text` on the system clipboard: web navigator.clipboard (allowed right after a click or a key),
+/// natively SDL's clipboard. False when the platform refused at once.
+bool copy_to_clipboard(const std::string& text);
+
+/// @brief Fullscreen on or off. Browsers grant it only right after a click or a key (never from ?present=1 at
+/// load); natively the desktop's fullscreen window.
+void set_fullscreen(bool on);
+
+/// @brief ImGui's key index for F1 (imgui_impl_sdl 1.86 indexes io.KeysDown by SDL scancode and names no F keys).
+int f1_key_index();
+
+/// @brief Runs `build` between two frames, where the font atlas may be rebuilt (a new size), and uploads the new
+/// atlas texture. `build` clears and fills ImGui::GetIO().Fonts.
+void rebuild_fonts(std::function<void()> build);
+
 /// @brief Uploads `width`×`height` RGBA pixels (rows top to bottom) as a GL texture for ImGui::Image (cast the id
 /// to ImTextureID); 0 if GL refused. Call on the UI thread, inside the frame loop (the GL context is current).
 unsigned upload_texture_rgba(const unsigned char* rgba, int width, int height);

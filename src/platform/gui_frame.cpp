@@ -7,12 +7,19 @@
 #include <imgui_impl_sdl.h>
 
 #include <algorithm>
+#include <functional>
+#include <utility>
 
 namespace conclab::platform {
 namespace {
 SDL_Window* gui_window = nullptr;
 bool pointer_touch = false;   // the last press or move came from a finger (SDL turns touches into mouse events too)
+std::function<void()> pending_fonts;   // rebuild_fonts(): run before the next frame starts
 }
+
+int f1_key_index() { return SDL_SCANCODE_F1; }
+
+void rebuild_fonts(std::function<void()> build) { pending_fonts = std::move(build); }
 
 bool pointer_is_touch() { return pointer_touch; }
 
@@ -84,6 +91,11 @@ bool pump_events(SDL_Window* window) {
 }
 
 void begin() {
+    if (pending_fonts) {   // outside a frame: the atlas and its texture may change only here
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        std::exchange(pending_fonts, nullptr)();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();

@@ -88,6 +88,26 @@ public:
 
     void autorun() override { start(); }
 
+    void main_action() override {
+        if (run_ && !run_->finished()) run_->cancel();
+        else start();
+    }
+
+    options::Params link_params() const override { return chosen_params(); }
+
+    const char* field_label(const std::string& option) const override {
+        if (option == "executor") return tr(PrimesText::executor);
+        if (option == "workers") return tr(PrimesText::workers);
+        if (option == "sample" || option == "numbers") return tr(PrimesText::sample);
+        return nullptr;
+    }
+
+    bool show_launch_errors(const options::FieldErrors& errors) override {
+        field_errors_ = errors;
+        if (field_errors_.count("numbers")) field_errors_["sample"] = field_errors_["numbers"];
+        return true;
+    }
+
     // -------------------------------------------------------------------------
     // [SECTION] Running
     // -------------------------------------------------------------------------
@@ -218,6 +238,7 @@ private:
                 if (ImGui::Selectable(tr(executor_text(kind)), kind == executor_)) executor_ = kind;
             ImGui::EndCombo();
         }
+        draw_field_error(field_errors_, "executor");
         if (executor_ != ExecutorKind::sequential) {
             ImGui::SetNextItemWidth(field_w);
             ImGui::SliderInt(tr(PrimesText::workers), &workers_, exec::kMinWorkers, exec::kMaxWorkers, "%d",

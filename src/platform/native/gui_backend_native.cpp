@@ -143,4 +143,14 @@ std::string font_path() { return CONCLAB_FONT_PATH; }
 
 void app_ready() {}
 
+void set_page_query(const std::string&) {}
+
+std::string page_address() { return {}; }
+
+bool copy_to_clipboard(const std::string& text) { return SDL_SetClipboardText(text.c_str()) == 0; }
+
+void set_fullscreen(bool on) {
+    if (g_window) SDL_SetWindowFullscreen(g_window, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+}
+
 }  // namespace conclab::platform
