@@ -114,6 +114,10 @@ int f1_key_index();
 /// atlas texture. `build` clears and fills ImGui::GetIO().Fonts.
 void rebuild_fonts(std::function<void()> build);
 
+/// @brief After the next frame is drawn, saves it as a PNG named conclab-YYYYMMDD-HHMMSS.png: natively in the
+/// current folder, on the web as a download. `done` gets the file's path (or name) and whether it was written.
+void export_picture(std::function<void(const std::string& file, bool ok)> done);
+
 /// @brief Uploads `width`×`height` RGBA pixels (rows top to bottom) as a GL texture for ImGui::Image (cast the id
 /// to ImTextureID); 0 if GL refused. Call on the UI thread, inside the frame loop (the GL context is current).
 unsigned upload_texture_rgba(const unsigned char* rgba, int width, int height);

@@ -7,6 +7,7 @@
 #include <imgui_impl_sdl.h>
 
 #include <algorithm>
+#include <ctime>
 #include <functional>
 #include <utility>
 
@@ -15,7 +16,10 @@ namespace {
 SDL_Window* gui_window = nullptr;
 bool pointer_touch = false;   // the last press or move came from a finger (SDL turns touches into mouse events too)
 std::function<void()> pending_fonts;   // rebuild_fonts(): run before the next frame starts
+std::function<void(const std::string&, bool)> pending_picture;   // export_picture(): after the next frame is rendered
 }
+
+void export_picture(std::function<void(const std::string& file, bool ok)> done) { pending_picture = std::move(done); }
 
 int f1_key_index() { return SDL_SCANCODE_F1; }
 
@@ -114,6 +118,17 @@ void render(int& width, int& height) {
     glClearColor(over_base(window_bg.x, 0.09f), over_base(window_bg.y, 0.10f), over_base(window_bg.z, 0.12f), 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+std::function<void(const std::string&, bool)> take_picture_request() { return std::exchange(pending_picture, nullptr); }
+
+std::string picture_file_name() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char name[64];
+    std::strftime(name, sizeof name, "conclab-%Y%m%d-%H%M%S.png", &local);
+    return name;
 }
 
 bool events_waiting() {

@@ -20,6 +20,7 @@
 #include <imgui_internal.h>   // the demo window's ideal content width (overflow_px)
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cctype>
 #include <cmath>
@@ -289,7 +290,11 @@ public:
                          {"help", help_},
                          {"link", link_},
                          {"command", command()},
-                         {"autorun_refused", autorun_refused_}};
+                         {"autorun_refused", autorun_refused_},
+                         {"picture", {{"count", pictures_}, {"file", picture_file_}, {"saved", picture_saved_},
+                                      // where its button was last drawn, in window units (the page test clicks it)
+                                      {"button", {{"x", picture_button_[0]}, {"y", picture_button_[1]},
+                                                  {"w", picture_button_[2]}, {"h", picture_button_[3]}}}}}};
         if (!launch_error_.empty()) s["error"] = launch_error_;
         if (!launch_errors_.empty()) {
             nlohmann::json shown = nlohmann::json::object();
@@ -555,6 +560,27 @@ private:
             same_line_if_fits(ImGui::CalcTextSize(tr(WelcomeText::copied)).x);
             ImGui::TextDisabled("%s", copied_ ? tr(WelcomeText::copied) : "✗");
         }
+        const char* picture = tr(WelcomeText::export_picture);
+        same_line_if_fits(button_width(picture));
+        if (small ? ImGui::SmallButton(picture) : ImGui::Button(picture)) export_picture();
+        picture_button_ = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
+        if (!picture_file_.empty()) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextDisabled("%s %s", tr(picture_saved_ ? WelcomeText::picture_saved : WelcomeText::picture_failed),
+                                picture_file_.c_str());
+            ImGui::PopTextWrapPos();
+        }
+    }
+
+    // The window as drawn at the next frame (this button's own frame included), as a PNG: a download on the web,
+    // a timestamped file in the current folder natively, whose path is shown.
+    void export_picture() {
+        platform::export_picture([this](const std::string& file, bool ok) {
+            picture_file_ = file;
+            picture_saved_ = ok;
+            ++pictures_;
+            dirty_ = true;
+        });
     }
 
     // The sidebar's choices on one line, for narrow windows: the demo menu, the language.
@@ -649,6 +675,10 @@ private:
     float font_scale_ = 1.0f;
     long copied_frame_ = -1;
     std::string link_;
+    std::string picture_file_;   // the last exported picture: its path (desktop) or download name (web)
+    bool picture_saved_ = false;
+    int pictures_ = 0;
+    std::array<float, 4> picture_button_{};
 };
 
 }  // namespace

@@ -109,10 +109,12 @@ public:
             const Card* card = card_of(id);
             ImGui::TableNextColumn();
             ImGui::PushID(static_cast<int>(i));
-            const float w = ImGui::GetContentRegionAvail().x;
+            // At most a few lines tall: on a phone (one column) the lessons, not the pictures, fill the screen.
+            const float h = std::round(std::min(ImGui::GetContentRegionAvail().x * 0.42f, ImGui::GetFontSize() * 6.0f));
+            const float w = std::min(ImGui::GetContentRegionAvail().x, std::round(h / 0.42f));
             const ImVec2 top = ImGui::GetCursorScreenPos();
-            if (ImGui::InvisibleButton("##thumb", ImVec2(w, std::round(w * 0.42f)))) open_panel(id);
-            draw_thumbnail(id, ImGui::GetWindowDrawList(), top, ImVec2(top.x + w, top.y + std::round(w * 0.42f)));
+            if (ImGui::InvisibleButton("##thumb", ImVec2(w, h))) open_panel(id);
+            draw_thumbnail(id, ImGui::GetWindowDrawList(), top, ImVec2(top.x + w, top.y + h));
             ImGui::PushTextWrapPos(0.0f);
             ImGui::TextColored(ImVec4(0.65f, 0.8f, 1.0f, 1.0f), "%zu  %s", i + 1, panel_title(id));
             ImGui::TextUnformatted(card ? tr(card->lesson) : tr(WelcomeText::other_lesson));

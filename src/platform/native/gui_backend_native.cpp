@@ -9,6 +9,7 @@
 #include <stb/stb_image_write.h>
 
 #include <cctype>
+#include <filesystem>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -117,6 +118,11 @@ int run_gui_loop(FrameCallbacks app, DrawMode mode) {
         if (!more && !g_screenshot.empty() && !save_back_buffer_png(g_screenshot, width, height)) {
             std::fprintf(stderr, "error: cannot write the screenshot to '%s'\n", g_screenshot.c_str());
             status = 1;
+        }
+        if (auto done = gui_frame::take_picture_request()) {
+            const std::string file = gui_frame::picture_file_name();
+            const bool ok = save_back_buffer_png(file, width, height);
+            done(ok ? (std::filesystem::current_path() / file).string() : file, ok);
         }
         SDL_GL_SwapWindow(g_window);
     }

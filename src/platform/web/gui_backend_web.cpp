@@ -158,6 +158,26 @@ EM_JS(int, conclab_js_copy, (const char* text), {
     }
 });
 
+// The canvas as drawn, read in the turn that rendered it (before the browser composites and clears it), as a
+// download. window.conclab.picture keeps {name, bytes} for tests.
+EM_JS(int, conclab_js_download_canvas, (const char* name), {
+    try {
+        const file = UTF8ToString(name);
+        const url = Module.canvas.toDataURL("image/png");
+        (window.conclab || (window.conclab = {})).picture = {name : file, bytes : Math.floor((url.length - 22) * 3 / 4)};
+        const a = document.createElement("a");
+        a.href = url;
+        a.download = file;
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        return 1;
+    } catch (e) {
+        console.warn("conclab: the picture could not be saved: " + e);
+        return 0;
+    }
+});
+
 EM_JS(void, conclab_js_fullscreen, (int on), {
     try {
         const d = document;
@@ -229,7 +249,13 @@ void frame_tick() {
         }
         int width = 0, height = 0;
         gui_frame::render(width, height);
-        if (i == 1) SDL_GL_SwapWindow(window);
+        if (i == 1) {
+            if (auto done = gui_frame::take_picture_request()) {
+                const std::string file = gui_frame::picture_file_name();
+                done(file, conclab_js_download_canvas(file.c_str()) != 0);
+            }
+            SDL_GL_SwapWindow(window);
+        }
         conclab_js_frame_cost(emscripten_get_now() - started_ms);
         if (first_turn) conclab_js_mark("first-frame");
         first_turn = false;

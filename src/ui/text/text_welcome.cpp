@@ -61,6 +61,9 @@ constexpr text_table::Row<WelcomeText> kRows[] = {
     {WelcomeText::errors_title, "This link has options that cannot be used, so nothing ran:",
      "Este link tem opções que não podem ser usadas, então nada rodou:"},
     {WelcomeText::not_run, "nothing ran", "nada rodou"},
+    {WelcomeText::export_picture, "Export picture", "Exportar imagem"},
+    {WelcomeText::picture_saved, "Picture saved:", "Imagem salva:"},
+    {WelcomeText::picture_failed, "The picture could not be saved:", "Não foi possível salvar a imagem:"},
 };
 
 static_assert(text_table::rows_follow_the_keys(kRows), "every WelcomeText key needs one row, in the order of the enum");
