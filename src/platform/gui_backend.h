@@ -107,8 +107,12 @@ bool copy_to_clipboard(const std::string& text);
 /// load); natively the desktop's fullscreen window.
 void set_fullscreen(bool on);
 
-/// @brief ImGui's key index for F1 (imgui_impl_sdl 1.86 indexes io.KeysDown by SDL scancode and names no F keys).
-int f1_key_index();
+/// @brief Keys the presenter uses that are no characters.
+enum class Key { left, right, escape, f1 };
+/// @brief True when `key` went down since the frame before this one. ImGui 1.86's io.KeysDown misses a press
+/// and release that both arrive between two frames (a run drawn at a few frames per second); these are counted
+/// as SDL delivers them. Letters and digits come as characters (io.InputQueueCharacters), which ImGui keeps.
+bool key_went_down(Key key);
 
 /// @brief Runs `build` between two frames, where the font atlas may be rebuilt (a new size), and uploads the new
 /// atlas texture. `build` clears and fills ImGui::GetIO().Fonts.

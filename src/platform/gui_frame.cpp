@@ -21,7 +21,11 @@ std::function<void(const std::string&, bool)> pending_picture;   // export_pictu
 
 void export_picture(std::function<void(const std::string& file, bool ok)> done) { pending_picture = std::move(done); }
 
-int f1_key_index() { return SDL_SCANCODE_F1; }
+namespace {
+bool keys_down[4] = {};   // Key → went down in the events of this frame
+}
+
+bool key_went_down(Key key) { return keys_down[static_cast<int>(key)]; }
 
 void rebuild_fonts(std::function<void()> build) { pending_fonts = std::move(build); }
 
@@ -81,7 +85,17 @@ void shutdown_imgui() {
 bool pump_events(SDL_Window* window) {
     SDL_Event event;
     bool open = true;
+    for (bool& down : keys_down) down = false;
     while (SDL_PollEvent(&event)) {
+        if (event.type == SDL_KEYDOWN) {
+            switch (event.key.keysym.scancode) {
+            case SDL_SCANCODE_LEFT: keys_down[static_cast<int>(Key::left)] = true; break;
+            case SDL_SCANCODE_RIGHT: keys_down[static_cast<int>(Key::right)] = true; break;
+            case SDL_SCANCODE_ESCAPE: keys_down[static_cast<int>(Key::escape)] = true; break;
+            case SDL_SCANCODE_F1: keys_down[static_cast<int>(Key::f1)] = true; break;
+            default: break;
+            }
+        }
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_FINGERDOWN) pointer_touch = true;
         if (event.type == SDL_MOUSEBUTTONDOWN) pointer_touch = event.button.which == SDL_TOUCH_MOUSEID;

@@ -367,10 +367,11 @@ private:
         const ImGuiIO& io = ImGui::GetIO();
         if (io.WantTextInput) return;   // typing a number into a field: keys are text
         const std::size_t n = panels_.size();
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) show((current_ + 1) % n);
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) show((current_ + n - 1) % n);
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) help_ = false;
-        if (ImGui::IsKeyPressed(platform::f1_key_index(), false)) toggle_help();
+        using platform::Key;
+        if (platform::key_went_down(Key::right)) show((current_ + 1) % n);
+        if (platform::key_went_down(Key::left)) show((current_ + n - 1) % n);
+        if (platform::key_went_down(Key::escape)) help_ = false;
+        if (platform::key_went_down(Key::f1)) toggle_help();
         for (const ImWchar c : io.InputQueueCharacters) {
             if (c >= '0' && c <= '9') {
                 const auto order = welcome_order();

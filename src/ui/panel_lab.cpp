@@ -186,6 +186,9 @@ constexpr Column kModelColumns[] = {Column::threads, Column::processes, Column::
 class LabPanel final : public DemoPanel {
 public:
     const char* title() const override { return tr(LabText::menu); }
+    const char* field_label(const std::string& option) const override {   // a bad link's errors, by their field
+        return option == "suite" ? tr(LabText::suite) : option == "quick" ? tr(LabText::quick) : nullptr;
+    }
 
     void apply(const options::Params& params, options::FieldErrors& errors) override {
         const lab::LabOptions parsed = lab::parse_lab_options(params, errors);

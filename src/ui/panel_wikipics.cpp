@@ -132,6 +132,16 @@ public:
     }
 
     const char* title() const override { return tr(WikipicsText::menu); }
+    const char* field_label(const std::string& option) const override {   // a bad link's errors, by their field
+        static const std::pair<const char*, WikipicsText> kFields[] = {
+            {"count", WikipicsText::count}, {"size", WikipicsText::size}, {"max-req", WikipicsText::max_req},
+            {"server", WikipicsText::server}, {"timeout", WikipicsText::timeout}, {"seed", WikipicsText::seed}};
+        if (option == "executor") return tr(PrimesText::executor);
+        if (option == "workers") return tr(PrimesText::workers);
+        for (const auto& [name, key] : kFields)
+            if (option == name) return tr(key);
+        return nullptr;
+    }
 
     // -------------------------------------------------------------------------
     // [SECTION] Controls and validation

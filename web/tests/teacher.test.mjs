@@ -67,8 +67,16 @@ test('a class: welcome, 2, P, Space, →, and the link opens the same view in a 
 
   await page.keyboard.press('h');
   await until(page, () => window.conclab.state().help === true, null, 'H opens the keys');
-  await page.keyboard.press('h');
-  await until(page, () => window.conclab.state().help === false, null, 'H closes them');
+  await page.keyboard.press('Escape');
+  await until(page, () => window.conclab.state().help === false, null, 'Escape closes them');
+  await page.keyboard.press('F1');
+  await until(page, () => window.conclab.state().help === true, null, 'F1 opens the keys');
+  await page.keyboard.press('?');
+  await until(page, () => window.conclab.state().help === false, null, '? closes them');
+  await page.keyboard.press('ArrowLeft');
+  await until(page, () => window.conclab.state().demo === 'primes', null, '← goes back');
+  await page.keyboard.press('ArrowRight');
+  await until(page, () => window.conclab.state().demo === 'exhibition', null, '→ again');
 
   const other = await h.launchBrowser();
   try {
@@ -129,6 +137,20 @@ test('a bad link runs nothing and says why beside the field, in the page\'s lang
     assert.equal(s.errors[field].label, label, link);
     assert.match(s.errors[field].message, pattern, link);
     assert.match(s.primes.errors[field], pattern, `${link}: the panel shows it beside the field`);
+    await page.close();
+  }
+  // The other demos with runs refuse too, each error named by its field's label (a wrong executor for wikipics: its own).
+  for (const [link, demo, field, label] of [['?demo=lab&suite=foo&autorun=1', 'lab', 'suite', 'Suite'],
+    ['?demo=wikipics&lang=pt&executor=processes&count=0&autorun=1', 'wikipics', 'count', 'Imagens']]) {
+    const { page, messages } = await h.openPage(env.browser.context, env.server.url + link);
+    await h.waitForApp(page);
+    await h.waitForIdle(page);
+    const s = await state(page);
+    assert.equal(s.autorun_refused, true, link);
+    assert.equal(s[demo].running, false, link);
+    assert.ok(!messages.some((m) => m.text.startsWith('CONCLAB_RESULT')), `${link}: a result was reported`);
+    assert.equal(s.errors[field].label, label, `${link}: ${JSON.stringify(s.errors)}`);
+    if (demo === 'wikipics') assert.ok(s.errors.executor, `${link}: every error, not the first: ${JSON.stringify(s.errors)}`);
     await page.close();
   }
 });
