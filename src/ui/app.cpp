@@ -249,7 +249,9 @@ public:
         }
         if (!launch_error_.empty() && launch_errors_.empty()) launch_errors_["demo"] = launch_error_;
         // A link with an option that cannot be used runs nothing: the defaults in its place would answer another question.
-        if (!launch_errors_.empty()) errors_taken_ = panels_[current_]->show_launch_errors(launch_errors_);
+        // A panel that shows them beside its fields (its state has "errors") gets only the headline above it.
+        if (!launch_errors_.empty())
+            errors_taken_ = panels_[current_]->show_launch_errors(launch_errors_) || panels_[current_]->state().contains("errors");
         if (options.autorun && launch_errors_.empty()) panels_[current_]->autorun();
         autorun_refused_ = options.autorun && !launch_errors_.empty();
         platform::set_state_provider([this] { return state().dump(); });

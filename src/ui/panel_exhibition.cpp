@@ -253,6 +253,8 @@ private:
         return spinner;
     }
 
+    options::Params link_params() const override { return chosen_params(); }   // the page's link (app.cpp)
+
     // The panel's choices as the text options the CLI and the query string give, parsed by the same rules.
     options::Params chosen_params() const {
         return {{"boards", std::to_string(settings_.boards)},

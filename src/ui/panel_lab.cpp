@@ -186,6 +186,10 @@ constexpr Column kModelColumns[] = {Column::threads, Column::processes, Column::
 class LabPanel final : public DemoPanel {
 public:
     const char* title() const override { return tr(LabText::menu); }
+    options::Params link_params() const override {   // the page's link (app.cpp)
+        return {{"suite", suite_index_ == 0 ? std::string("all") : std::string(lab::to_string(lab::kAllSuites[suite_index_ - 1]))},
+                {"quick", quick_ ? "1" : "0"}};
+    }
     const char* field_label(const std::string& option) const override {   // a bad link's errors, by their field
         return option == "suite" ? tr(LabText::suite) : option == "quick" ? tr(LabText::quick) : nullptr;
     }

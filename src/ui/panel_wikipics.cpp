@@ -283,6 +283,8 @@ private:
         return "live";
     }
 
+    options::Params link_params() const override { return chosen_params(); }   // the page's link (app.cpp)
+
     // The panel's choices as the text options the CLI and the query string give, parsed by the same rules.
     options::Params chosen_params() const {
         options::Params p{{"executor", std::string(wikipics::to_string(executor_))},

@@ -57,6 +57,9 @@ test('a class: welcome, 2, P, Space, →, and the link opens the same view in a 
     await until(page, () => window.conclab.state().primes.running === false, null, 'Space cancels');
   }
 
+  await page.keyboard.press('r');
+  await until(page, () => window.conclab.state().primes.run === undefined && window.conclab.state().primes.history === 0,
+    null, 'R resets the demo: no run, no history');
   await page.keyboard.press('l');
   await until(page, () => window.conclab.state().language === 'pt', null, 'L switches the language');
   await page.keyboard.press('ArrowRight');
@@ -117,6 +120,18 @@ test('a link keeps the options that differ and drops autorun once it has fired',
   assert.equal((await state(again.page)).primes.run, undefined, 'the link does not run again');
   assert.deepEqual([...errors, ...again.errors], []);
   await again.page.close();
+
+  // Every demo with options names them in its link (only those that differ from its defaults).
+  for (const [link, expected] of [['?demo=exhibition&boards=4&speed=max', { demo: 'exhibition', boards: '4', speed: 'max' }],
+    ['?demo=lab&suite=ipc&quick=1&lang=pt', { demo: 'lab', lang: 'pt', suite: 'ipc', quick: '1' }]]) {
+    const opened = await h.openPage(env.browser.context, env.server.url + link);
+    await h.waitForApp(opened.page);
+    await until(opened.page, (n) => new URLSearchParams(location.search).size === n || [...new URLSearchParams(location.search)].length === n,
+      Object.keys(expected).length, `${link}: the address is the view's`);
+    assert.deepEqual(query(opened.page.url()), expected, link);
+    assert.deepEqual(opened.errors, [], link);
+    await opened.page.close();
+  }
 });
 
 test('a bad link runs nothing and says why beside the field, in the page\'s language', { timeout: 180000 }, async () => {
