@@ -559,6 +559,7 @@ private:
         if (small ? ImGui::SmallButton(present) : ImGui::Button(present)) toggle_present();
         same_line_if_fits(button_width(copy));
         if (small ? ImGui::SmallButton(copy) : ImGui::Button(copy)) copy_link();
+        if (!web && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", command().c_str());
         if (frames_ - copied_frame_ < 120 && copied_frame_ >= 0) {
             same_line_if_fits(ImGui::CalcTextSize(tr(WelcomeText::copied)).x);
             ImGui::TextDisabled("%s", copied_ ? tr(WelcomeText::copied) : "✗");

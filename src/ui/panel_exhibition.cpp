@@ -127,6 +127,11 @@ public:
         if (field_errors_.empty()) start();   // a bad launch value is shown beside its field, not run
     }
 
+    void main_action() override {   // Space: Start, then Pause / Resume while it runs
+        if (view_.running) live_.set_paused(!view_.paused);
+        else autorun();
+    }
+
     bool update() override {
         if (launch_spinner_) {   // started on the first loop turn: the window (and the page's main loop) is up
             launch_spinner_ = false;

@@ -204,6 +204,14 @@ public:
 
     void autorun() override { start(suite_index_ == 0 ? std::nullopt : std::optional<Suite>(lab::kAllSuites[suite_index_ - 1])); }
 
+    void main_action() override {   // Space: Run, or Cancel while it runs
+        if (!running()) autorun();
+        else if (!cancel_asked_) {
+            run_->cancel();
+            cancel_asked_ = true;
+        }
+    }
+
     void on_screen(bool shown) override {
         // On screen: keep the system snapshot fresh (natively on its thread, on the web right here when one is due);
         // it stops by itself a few seconds after the panel leaves the screen. A panel never shown starts nothing.

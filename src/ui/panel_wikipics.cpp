@@ -175,6 +175,14 @@ public:
         start();
     }
 
+    void main_action() override {   // Space: Run, or Cancel while it runs
+        if (!run_ || run_->finished()) autorun();
+        else if (!cancel_asked_) {
+            run_->cancel();
+            cancel_asked_ = true;
+        }
+    }
+
     // -------------------------------------------------------------------------
     // [SECTION] Running
     // -------------------------------------------------------------------------

@@ -65,6 +65,11 @@ test('a class: welcome, 2, P, Space, →, and the link opens the same view in a 
   await page.keyboard.press('ArrowRight');
   await until(page, () => window.conclab.state().demo === 'exhibition', null, '→ opens the next demo');
   await until(page, () => new URLSearchParams(location.search).get('demo') === 'exhibition', null, 'the address follows');
+  // The exhibition's main action: Start, then Pause while it runs.
+  await page.keyboard.press('Space');
+  await until(page, () => window.conclab.state().exhibition.running === true, null, 'Space starts the exhibition');
+  await page.keyboard.press('Space');
+  await until(page, () => window.conclab.state().exhibition.paused === true, null, 'Space pauses it');
   const link = page.url();
   assert.deepEqual(query(link), { demo: 'exhibition', lang: 'pt', present: '1' });
 
