@@ -215,6 +215,7 @@ namespace {
 
 bool g_draws_every_frame = false;
 bool g_narrow = false;
+float g_font_scale = 1.0f;
 constexpr float kNarrowWidth = 720.0f;   // window units (CSS pixels on the web) at font_scale 1: below it, no sidebar
 constexpr float kFontPixels = 17.0f;
 
@@ -422,7 +423,7 @@ private:
         if (std::fabs(wanted - font_scale_) < 0.01f && present_ == styled_present_) return;
         if (std::fabs(wanted - font_scale_) >= 0.01f)
             platform::rebuild_fonts([wanted] { load_fonts(kFontPixels * wanted); });
-        font_scale_ = wanted;
+        font_scale_ = g_font_scale = wanted;
         styled_present_ = present_;
         ImGuiStyle& style = ImGui::GetStyle();
         style = base_style();
@@ -706,6 +707,7 @@ void open_panel(std::string_view id) {
     if (g_app) g_app->open(id);
 }
 bool narrow_layout() { return g_narrow; }
+float font_scale() { return g_font_scale; }
 
 int run_gui(const LaunchOptions& options, const std::string& launch_error) {
     std::string error;

@@ -77,6 +77,10 @@ std::unique_ptr<DemoPanel> make_lab_panel();
 /// top bar instead of the sidebar, and panels stack what they would put side by side.
 bool narrow_layout();
 
+/// @brief The text's scale: 1, or presentation mode's (1.5 to 3; 1.25 on a phone). A width a panel decides its
+/// layout by, in window units at scale 1, is that × font_scale() (ImGui's style sizes are already scaled).
+float font_scale();
+
 /// @brief ImGui::InputText's resize callback for a std::string (UserData): no fixed buffer, nothing is cut.
 int resize_string(ImGuiInputTextCallbackData* data);
 
