@@ -222,3 +222,15 @@ test('Export picture downloads the window as drawn, a PNG', { timeout: 120000 },
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('System says when the page redraws, truly: on demand when idle, every frame while workers spin', { timeout: 90000 }, async () => {
+  for (const [link, pattern, redraw] of [['?demo=system', /^drawing on demand/, 'idle'], ['?demo=system&spin=1', /^drawing every display frame while the workers spin/, 'animating']]) {
+    const { page, errors } = await h.openPage(env.browser.context, env.server.url + link);
+    await h.waitForApp(page);
+    await until(page, (r) => window.conclab.state().redraw === r, redraw, `${link}: redraw ${redraw}`);
+    const s = await state(page);
+    assert.match(s.system.drawing_note, pattern, link);
+    assert.deepEqual(errors, [], link);
+    await page.close();
+  }
+});
