@@ -70,6 +70,7 @@ std::unique_ptr<DemoPanel> make_welcome_panel();
 std::unique_ptr<DemoPanel> make_system_panel();
 std::unique_ptr<DemoPanel> make_primes_panel();
 std::unique_ptr<DemoPanel> make_exhibition_panel();
+std::unique_ptr<DemoPanel> make_spinner_panel();
 std::unique_ptr<DemoPanel> make_wikipics_panel();
 std::unique_ptr<DemoPanel> make_lab_panel();
 

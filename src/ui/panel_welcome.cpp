@@ -24,6 +24,7 @@ constexpr Card kCards[] = {
     {"system", WelcomeText::system_lesson, WelcomeText::system_notice},
     {"primes", WelcomeText::primes_lesson, WelcomeText::primes_notice},
     {"exhibition", WelcomeText::exhibition_lesson, WelcomeText::exhibition_notice},
+    {"spinner", WelcomeText::spinner_lesson, WelcomeText::spinner_notice},
     {"wikipics", WelcomeText::wikipics_lesson, WelcomeText::wikipics_notice},
     {"lab", WelcomeText::lab_lesson, WelcomeText::lab_notice},
 };
@@ -82,6 +83,14 @@ void draw_thumbnail(std::string_view id, ImDrawList* d, ImVec2 a, ImVec2 b) {
             const float y = 0.14f + row * 0.28f;
             d->AddRectFilled(at(0.06f, y), at(0.24f, y + 0.16f), kGrey, 2.0f);
             d->AddRectFilled(at(0.3f, y), at(0.3f + (0.62f - row * 0.24f), y + 0.16f), colours[row], 3.0f);
+        }
+    } else if (id == "spinner") {   // four spinners; the blocked coroutine's is stuck (one bar), the others turn
+        for (int i = 0; i < 4; ++i) {
+            const ImVec2 c = at(0.14f + i * 0.24f, 0.5f);
+            const float r = h * 0.22f;
+            d->AddCircle(c, r, kGrey, 24, 2.0f);
+            const float angle = i == 3 ? -1.5708f : 0.6f + i * 1.9f;
+            d->AddLine(c, ImVec2(c.x + r * std::cos(angle), c.y + r * std::sin(angle)), i == 3 ? kAmber : kGreen, 3.0f);
         }
     } else {   // a demo this page has no picture for yet
         d->AddCircle(at(0.5f, 0.5f), h * 0.3f, kLight, 32, 2.0f);

@@ -28,7 +28,7 @@ test('a class: welcome, 2, P, Space, →, and the link opens the same view in a 
   const cards = s.welcome.cards;
   assert.deepEqual(cards.map((c) => c.id), s.welcome_order);
   assert.ok(!s.welcome_order.includes('welcome'));
-  for (const id of ['system', 'primes', 'exhibition', 'wikipics', 'lab']) {
+  for (const id of ['system', 'primes', 'exhibition', 'spinner', 'wikipics', 'lab']) {
     const card = cards.find((c) => c.id === id);
     assert.ok(card && card.lesson.length > 20 && card.notice.length > 20, `${id}: ${JSON.stringify(card)}`);
   }
