@@ -300,6 +300,7 @@ public:
                          {"link", link_},
                          {"command", command()},
                          {"autorun_refused", autorun_refused_},
+                         {"copy_button", {{"x", copy_button_[0]}, {"y", copy_button_[1]}, {"w", copy_button_[2]}, {"h", copy_button_[3]}}},
                          {"picture", {{"count", pictures_}, {"file", picture_file_}, {"saved", picture_saved_},
                                       // where its button was last drawn, in window units (the page test clicks it)
                                       {"button", {{"x", picture_button_[0]}, {"y", picture_button_[1]},
@@ -566,6 +567,7 @@ private:
         if (small ? ImGui::SmallButton(present) : ImGui::Button(present)) toggle_present();
         same_line_if_fits(button_width(copy));
         if (small ? ImGui::SmallButton(copy) : ImGui::Button(copy)) copy_link();
+        copy_button_ = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
         if (!web && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", command().c_str());
         if (frames_ - copied_frame_ < 120 && copied_frame_ >= 0) {
             same_line_if_fits(ImGui::CalcTextSize(tr(WelcomeText::copied)).x);
@@ -690,6 +692,7 @@ private:
     bool picture_saved_ = false;
     int pictures_ = 0;
     std::array<float, 4> picture_button_{};
+    std::array<float, 4> copy_button_{};   // where Copy link was last drawn, in window units (the page test clicks it)
 };
 
 }  // namespace

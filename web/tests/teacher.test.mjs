@@ -112,8 +112,11 @@ test('a link keeps the options that differ and drops autorun once it has fired',
   await until(page, () => !new URLSearchParams(location.search).has('autorun'), null, 'autorun dropped from the address');
   const link = page.url();
   assert.deepEqual(query(link), { demo: 'primes', executor: 'gil', sample: '2**44', workers: '3' });
-  const copied = await page.evaluate(() => { window.conclab.copied = undefined; return window.conclab.state().link; });
-  assert.equal(copied, new URL(link).search.slice(1));
+  assert.equal((await state(page)).link, new URL(link).search.slice(1));
+  // Copy link: the address as it is now, handed to the clipboard (window.conclab.copied keeps what was sent).
+  const b = (await state(page)).copy_button;
+  await page.mouse.click(b.x + b.w / 2, b.y + b.h / 2);
+  await until(page, (url) => window.conclab.copied === url, link, 'Copy link copies the address');
   await page.close();
 
   const again = await h.openPage(env.browser.context, link);
