@@ -92,6 +92,36 @@ std::string font_path();
 /// @brief Hands the web page's loading screen over to the app (hides it); no-op natively.
 void app_ready();
 
+/// @brief Keeps the page's address in step with the app: `query` ("demo=primes&lang=pt", already encoded, no '?')
+/// replaces the query string with history.replaceState (no reload, no new history entry). Natively nothing.
+void set_page_query(const std::string& query);
+
+/// @brief The page's full address (location.href) on the web; empty natively.
+std::string page_address();
+
+/// @brief Puts `text` on the system clipboard: web navigator.clipboard (allowed right after a click or a key),
+/// natively SDL's clipboard. False when the platform refused at once.
+bool copy_to_clipboard(const std::string& text);
+
+/// @brief Fullscreen on or off. Browsers grant it only right after a click or a key (never from ?present=1 at
+/// load); natively the desktop's fullscreen window.
+void set_fullscreen(bool on);
+
+/// @brief Keys the presenter uses that are no characters.
+enum class Key { left, right, escape, f1 };
+/// @brief True when `key` went down since the frame before this one. ImGui 1.86's io.KeysDown misses a press
+/// and release that both arrive between two frames (a run drawn at a few frames per second); these are counted
+/// as SDL delivers them. Letters and digits come as characters (io.InputQueueCharacters), which ImGui keeps.
+bool key_went_down(Key key);
+
+/// @brief Runs `build` between two frames, where the font atlas may be rebuilt (a new size), and uploads the new
+/// atlas texture. `build` clears and fills ImGui::GetIO().Fonts.
+void rebuild_fonts(std::function<void()> build);
+
+/// @brief After the next frame is drawn, saves it as a PNG named conclab-YYYYMMDD-HHMMSS.png: natively in the
+/// current folder, on the web as a download. `done` gets the file's path (or name) and whether it was written.
+void export_picture(std::function<void(const std::string& file, bool ok)> done);
+
 /// @brief Uploads `width`×`height` RGBA pixels (rows top to bottom) as a GL texture for ImGui::Image (cast the id
 /// to ImTextureID); 0 if GL refused. Call on the UI thread, inside the frame loop (the GL context is current).
 unsigned upload_texture_rgba(const unsigned char* rgba, int width, int height);

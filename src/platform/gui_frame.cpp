@@ -7,12 +7,27 @@
 #include <imgui_impl_sdl.h>
 
 #include <algorithm>
+#include <ctime>
+#include <functional>
+#include <utility>
 
 namespace conclab::platform {
 namespace {
 SDL_Window* gui_window = nullptr;
 bool pointer_touch = false;   // the last press or move came from a finger (SDL turns touches into mouse events too)
+std::function<void()> pending_fonts;   // rebuild_fonts(): run before the next frame starts
+std::function<void(const std::string&, bool)> pending_picture;   // export_picture(): after the next frame is rendered
 }
+
+void export_picture(std::function<void(const std::string& file, bool ok)> done) { pending_picture = std::move(done); }
+
+namespace {
+bool keys_down[4] = {};   // Key → went down in the events of this frame
+}
+
+bool key_went_down(Key key) { return keys_down[static_cast<int>(key)]; }
+
+void rebuild_fonts(std::function<void()> build) { pending_fonts = std::move(build); }
 
 bool pointer_is_touch() { return pointer_touch; }
 
@@ -70,7 +85,17 @@ void shutdown_imgui() {
 bool pump_events(SDL_Window* window) {
     SDL_Event event;
     bool open = true;
+    for (bool& down : keys_down) down = false;
     while (SDL_PollEvent(&event)) {
+        if (event.type == SDL_KEYDOWN) {
+            switch (event.key.keysym.scancode) {
+            case SDL_SCANCODE_LEFT: keys_down[static_cast<int>(Key::left)] = true; break;
+            case SDL_SCANCODE_RIGHT: keys_down[static_cast<int>(Key::right)] = true; break;
+            case SDL_SCANCODE_ESCAPE: keys_down[static_cast<int>(Key::escape)] = true; break;
+            case SDL_SCANCODE_F1: keys_down[static_cast<int>(Key::f1)] = true; break;
+            default: break;
+            }
+        }
         ImGui_ImplSDL2_ProcessEvent(&event);
         if (event.type == SDL_FINGERDOWN) pointer_touch = true;
         if (event.type == SDL_MOUSEBUTTONDOWN) pointer_touch = event.button.which == SDL_TOUCH_MOUSEID;
@@ -84,6 +109,11 @@ bool pump_events(SDL_Window* window) {
 }
 
 void begin() {
+    if (pending_fonts) {   // outside a frame: the atlas and its texture may change only here
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        std::exchange(pending_fonts, nullptr)();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
@@ -102,6 +132,17 @@ void render(int& width, int& height) {
     glClearColor(over_base(window_bg.x, 0.09f), over_base(window_bg.y, 0.10f), over_base(window_bg.z, 0.12f), 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+std::function<void(const std::string&, bool)> take_picture_request() { return std::exchange(pending_picture, nullptr); }
+
+std::string picture_file_name() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char name[64];
+    std::strftime(name, sizeof name, "conclab-%Y%m%d-%H%M%S.png", &local);
+    return name;
 }
 
 bool events_waiting() {

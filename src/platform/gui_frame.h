@@ -5,6 +5,9 @@
 #include "frame_pacer.h"
 #include "gui_backend.h"
 
+#include <functional>
+#include <string>
+
 struct SDL_Window;
 
 namespace conclab::platform::gui_frame {
@@ -21,6 +24,10 @@ void begin();
 
 /// @brief Renders the frame into the back buffer (not yet presented); returns the framebuffer size.
 void render(int& width, int& height);
+
+/// @brief The export_picture() request waiting for a drawn frame (empty if none), and the file name to give it.
+std::function<void(const std::string&, bool)> take_picture_request();
+std::string picture_file_name();
 
 /// @brief True when SDL has events waiting (input, resize), without taking them.
 bool events_waiting();

@@ -40,6 +40,16 @@ public:
     virtual nlohmann::json state() const = 0;
     /// @brief Starts the demo as --autorun / ?autorun=1 asks.
     virtual void autorun() {}
+    /// @brief The Space key: the demo's main action (Run; Cancel while it runs where the demo can cancel).
+    virtual void main_action() { autorun(); }
+    /// @brief The panel's current choices as launch options (name → text, as the query string gives them), for the
+    /// page's link; the shell keeps those that differ from a fresh panel's. Empty: the link names only the demo.
+    virtual options::Params link_params() const { return {}; }
+    /// @brief The label of the field an option sets, in the current language ("Executor"), for launch errors.
+    virtual const char* field_label(const std::string& /*option*/) const { return nullptr; }
+    /// @brief Launch options that could not be used: the panel shows each beside its field (default: the shell
+    /// lists them above the panel).
+    virtual bool show_launch_errors(const options::FieldErrors& /*errors*/) { return false; }
     /// @brief The JSON of a run that finished since the last call (for CONCLAB_RESULT), if any.
     virtual std::optional<nlohmann::json> take_finished_result() { return std::exchange(finished_result_, std::nullopt); }
 
@@ -56,6 +66,7 @@ struct DemoEntry {
 /// @brief The panels, in menu order (the same ids as catalog::demos()).
 const std::vector<DemoEntry>& demo_registry();
 
+std::unique_ptr<DemoPanel> make_welcome_panel();
 std::unique_ptr<DemoPanel> make_system_panel();
 std::unique_ptr<DemoPanel> make_primes_panel();
 std::unique_ptr<DemoPanel> make_exhibition_panel();
@@ -66,6 +77,10 @@ std::unique_ptr<DemoPanel> make_lab_panel();
 /// @brief True while the window is too narrow for side-by-side parts (a phone held upright): the app shows a
 /// top bar instead of the sidebar, and panels stack what they would put side by side.
 bool narrow_layout();
+
+/// @brief The text's scale: 1, or presentation mode's (1.5 to 3; 1.25 on a phone). A width a panel decides its
+/// layout by, in window units at scale 1, is that × font_scale() (ImGui's style sizes are already scaled).
+float font_scale();
 
 /// @brief ImGui::InputText's resize callback for a std::string (UserData): no fixed buffer, nothing is cut.
 int resize_string(ImGuiInputTextCallbackData* data);

@@ -10,6 +10,7 @@ namespace conclab::ui {
 
 const std::vector<DemoEntry>& demo_registry() {
     static const std::vector<DemoEntry> demos{
+        {"welcome", make_welcome_panel},   // not a demo: the cards that open the others (the default view)
         {"system", make_system_panel},
         {"primes", make_primes_panel},
         {"exhibition", make_exhibition_panel},

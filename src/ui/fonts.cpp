@@ -47,6 +47,7 @@ bool readable(const std::string& path) {
 
 void load_fonts(float size_pixels) {
     ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();   // a new size (presentation mode) replaces the fonts, never adds to them
     // Laid out in window units, rasterised in drawing-buffer pixels: sharp on a high-DPI screen.
     const float ratio = platform::display_pixel_ratio();
     size_pixels *= ratio;

@@ -88,6 +88,26 @@ public:
 
     void autorun() override { start(); }
 
+    void main_action() override {
+        if (run_ && !run_->finished()) run_->cancel();
+        else start();
+    }
+
+    options::Params link_params() const override { return chosen_params(); }
+
+    const char* field_label(const std::string& option) const override {
+        if (option == "executor") return tr(PrimesText::executor);
+        if (option == "workers") return tr(PrimesText::workers);
+        if (option == "sample" || option == "numbers") return tr(PrimesText::sample);
+        return nullptr;
+    }
+
+    bool show_launch_errors(const options::FieldErrors& errors) override {
+        field_errors_ = errors;
+        if (field_errors_.count("numbers")) field_errors_["sample"] = field_errors_["numbers"];
+        return true;
+    }
+
     // -------------------------------------------------------------------------
     // [SECTION] Running
     // -------------------------------------------------------------------------
@@ -133,7 +153,7 @@ public:
         ImGui::Separator();
         if (run_) {
             draw_summary();
-            if (ImGui::GetContentRegionAvail().x < kSideBySideWidth) {   // stacked; a phone keeps number, ✓/✗, lpf
+            if (ImGui::GetContentRegionAvail().x < kSideBySideWidth * font_scale()) {   // stacked; a phone keeps number, ✓/✗, lpf
                 draw_results_table(narrow_layout());
                 ImGui::Spacing();
                 draw_timeline();
@@ -203,7 +223,7 @@ private:
     void draw_controls() {
         const bool running = run_ && !run_->finished();
         // Room for the label beside each field; on a phone the fields shrink and the choices stack.
-        const float field_w = std::min(330.0f, ImGui::GetContentRegionAvail().x * 0.6f);
+        const float field_w = std::min(330.0f * font_scale(), ImGui::GetContentRegionAvail().x * 0.6f);
         const auto next_choice = [](PrimesText label) {   // on the same line while the next choice fits
             const ImGuiStyle& style = ImGui::GetStyle();
             const float needed = style.ItemSpacing.x + ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
@@ -218,6 +238,7 @@ private:
                 if (ImGui::Selectable(tr(executor_text(kind)), kind == executor_)) executor_ = kind;
             ImGui::EndCombo();
         }
+        draw_field_error(field_errors_, "executor");
         if (executor_ != ExecutorKind::sequential) {
             ImGui::SetNextItemWidth(field_w);
             ImGui::SliderInt(tr(PrimesText::workers), &workers_, exec::kMinWorkers, exec::kMaxWorkers, "%d",
@@ -255,8 +276,8 @@ private:
         ImGui::EndDisabled();
 
         if (running) {
-            if (ImGui::Button(tr(PrimesText::cancel), ImVec2(120, 0))) run_->cancel();
-        } else if (ImGui::Button(tr(PrimesText::run), ImVec2(120, 0))) {
+            if (ImGui::Button(tr(PrimesText::cancel), ImVec2(120 * font_scale(), 0))) run_->cancel();
+        } else if (ImGui::Button(tr(PrimesText::run), ImVec2(120 * font_scale(), 0))) {
             start();
         }
         draw_field_error(field_errors_, "run");

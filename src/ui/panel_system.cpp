@@ -105,7 +105,7 @@ public:
         char overlay[64];
         std::snprintf(overlay, sizeof overlay, "%.1f ms · %.0f fps", n ? ordered[n - 1] : 0.0f, average_fps(ordered, n));
         ImGui::TextUnformatted(tr(SystemText::frame_time));
-        const char* drawing = tr(draws_every_frame() ? SystemText::drawing_always : SystemText::drawing_on_demand);
+        const char* drawing = tr(drawing_note());
         same_line_if_fits(ImGui::CalcTextSize(drawing).x);   // else on a line of its own, wrapped
         text_disabled_wrapped(drawing);
         // ImGui 1.86 PlotLines takes no negative sizes: give the width in pixels.
@@ -173,6 +173,7 @@ public:
                 {"processes", counts_.processes ? nlohmann::json(*counts_.processes) : nlohmann::json()},
                 {"threads", counts_.threads ? nlohmann::json(*counts_.threads) : nlohmann::json()},
                 {"counts_note", counts_.note},
+                {"drawing_note", tr(drawing_note(), Language::en)},
                 {"counts_note_shown", counts_.note.empty() ? "" : tr(counts_note(platform::capabilities()))}};
     }
 
@@ -183,6 +184,12 @@ private:
         text_wrapped_at_spaces(key);
         ImGui::TableNextColumn();
         text_wrapped_at_spaces(value);
+    }
+
+    // When this page redraws, as it is: every frame (fps=max), every display frame while spinners count, else on input.
+    SystemText drawing_note() const {
+        if (draws_every_frame()) return SystemText::drawing_always;
+        return spin_.running() > 0 ? SystemText::drawing_animating : SystemText::drawing_on_demand;
     }
 
     // The platform's note (English, for the CLI's JSON) in the interface's language.

@@ -27,9 +27,11 @@ const std::map<std::string, std::string> kCommandsNotDemos{
 };
 /// Subcommands that run a demo under another name: command → catalog id.
 const std::map<std::string, std::string> kCommandAliases{};
-/// Panels that are not demos of the catalog (none today), and catalog demos with no panel (none: such a demo could
-/// not be opened), each with why.
-const std::map<std::string, std::string> kPanelsNotDemos{};
+/// Panels that are not demos of the catalog, and catalog demos with no panel (none: such a demo could not be
+/// opened), each with why.
+const std::map<std::string, std::string> kPanelsNotDemos{
+    {"welcome", "the app's first view: one card per demo that opens it (issue 20), nothing of its own to run"},
+};
 const std::map<std::string, std::string> kDemosWithoutPanel{};
 
 Ids ids_of(const nlohmann::json& list) {

@@ -106,3 +106,22 @@ foreach(i RANGE ${last})
   endif()
 endforeach()
 message(STATUS "GUI ran the spinner demo: ${result}")
+
+# The welcome page (the default view) in presentation mode at 1920×1080: the font is rasterised again at ×2
+# between frames (platform::rebuild_fonts re-uploads the atlas natively too) and the window still draws.
+string(REPLACE ".png" "-present.png" PRESENT_OUT "${OUT}")
+file(REMOVE "${PRESENT_OUT}")
+execute_process(COMMAND ${XVFB_RUN} -a -s "-screen 0 1920x1080x24" ${CONCLAB} --present --lang pt --window 1920x1080
+                        --frames 20 --screenshot ${PRESENT_OUT}
+                RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 90)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "conclab GUI (welcome, present) exited with ${status}\n${out}\n${err}")
+endif()
+execute_process(COMMAND /usr/bin/identify -format "%k %w" ${PRESENT_OUT} OUTPUT_VARIABLE info)
+separate_arguments(info)
+list(GET info 0 colours)
+list(GET info 1 width)
+if(colours LESS 100 OR NOT width EQUAL 1920)
+  message(FATAL_ERROR "the presentation screenshot looks blank or wrong: ${info} (colours width)")
+endif()
+message(STATUS "GUI presented the welcome page: ${PRESENT_OUT} (${colours} colours)")

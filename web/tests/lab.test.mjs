@@ -206,8 +206,8 @@ test('the system snapshot refreshes while the lab is shown and stops when it is 
       await h.waitForIdle(page);
       const seq = (await page.evaluate(() => window.conclab.state())).lab.live_system.sequence;
       await page.waitForFunction((n) => window.conclab.state().lab.live_system.sequence > n, seq, { timeout: 20000, polling: 200 });
-      // Another demo (the sidebar's "System"): the lab is no longer drawn, so it stops reading after a few seconds.
-      await page.mouse.click(60, 126);
+      // Another demo (the sidebar's "System", below "Welcome"): the lab is no longer drawn, so it stops reading after a few seconds.
+      await page.mouse.click(60, 147);
       await page.waitForFunction(() => window.conclab.state().demo === 'system', null, { timeout: 10000, polling: 200 });
       await page.waitForTimeout(4000);
       const stopped = (await page.evaluate(() => window.conclab.state())).lab.live_system.sequence;

@@ -9,6 +9,7 @@
 #include <stb/stb_image_write.h>
 
 #include <cctype>
+#include <filesystem>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -118,6 +119,11 @@ int run_gui_loop(FrameCallbacks app, DrawMode mode) {
             std::fprintf(stderr, "error: cannot write the screenshot to '%s'\n", g_screenshot.c_str());
             status = 1;
         }
+        if (auto done = gui_frame::take_picture_request()) {
+            const std::string file = gui_frame::picture_file_name();
+            const bool ok = save_back_buffer_png(file, width, height);
+            done(ok ? (std::filesystem::current_path() / file).string() : file, ok);
+        }
         SDL_GL_SwapWindow(g_window);
     }
     close_gui();
@@ -142,5 +148,15 @@ void report_result(const std::string& json) {
 std::string font_path() { return CONCLAB_FONT_PATH; }
 
 void app_ready() {}
+
+void set_page_query(const std::string&) {}
+
+std::string page_address() { return {}; }
+
+bool copy_to_clipboard(const std::string& text) { return SDL_SetClipboardText(text.c_str()) == 0; }
+
+void set_fullscreen(bool on) {
+    if (g_window) SDL_SetWindowFullscreen(g_window, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+}
 
 }  // namespace conclab::platform

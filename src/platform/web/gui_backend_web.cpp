@@ -126,6 +126,69 @@ EM_JS(void, conclab_js_app_ready, (), {
     if (Module.conclabAppReady) Module.conclabAppReady();
 });
 
+// The address bar follows the app: same path, the app's query string, no reload and no history entry.
+EM_JS(void, conclab_js_set_query, (const char* query), {
+    try {
+        const text = UTF8ToString(query);
+        const url = location.pathname + (text ? "?" + text : "") + location.hash;
+        if (url !== location.pathname + location.search + location.hash) history.replaceState(history.state, "", url);
+    } catch (e) {
+    }
+});
+
+EM_JS(char*, conclab_js_page_address, (), {
+    const text = (typeof location !== "undefined") ? location.href : "";
+    const size = lengthBytesUTF8(text) + 1;
+    const ptr = _malloc(size);
+    stringToUTF8(text, ptr, size);
+    return ptr;
+});
+
+// navigator.clipboard wants a secure page and a recent click or key; window.conclab.copied keeps the text for tests
+// (a headless browser may refuse the clipboard).
+EM_JS(int, conclab_js_copy, (const char* text), {
+    const value = UTF8ToString(text);
+    (window.conclab || (window.conclab = {})).copied = value;
+    try {
+        if (!navigator.clipboard) return 0;
+        navigator.clipboard.writeText(value).catch((e) => console.warn("conclab: the clipboard refused: " + e));
+        return 1;
+    } catch (e) {
+        return 0;
+    }
+});
+
+// The canvas as drawn, read in the turn that rendered it (before the browser composites and clears it), as a
+// download. window.conclab.picture keeps {name, bytes} for tests.
+EM_JS(int, conclab_js_download_canvas, (const char* name), {
+    try {
+        const file = UTF8ToString(name);
+        const url = Module.canvas.toDataURL("image/png");
+        (window.conclab || (window.conclab = {})).picture = {name : file, bytes : Math.floor((url.length - 22) * 3 / 4)};
+        const a = document.createElement("a");
+        a.href = url;
+        a.download = file;
+        document.body.appendChild(a);
+        a.click();
+        a.remove();
+        return 1;
+    } catch (e) {
+        console.warn("conclab: the picture could not be saved: " + e);
+        return 0;
+    }
+});
+
+EM_JS(void, conclab_js_fullscreen, (int on), {
+    try {
+        const d = document;
+        if (on && !d.fullscreenElement && d.documentElement.requestFullscreen)
+            d.documentElement.requestFullscreen().catch(() => {});   // refused without a click or key: stays windowed
+        else if (!on && d.fullscreenElement && d.exitFullscreen)
+            d.exitFullscreen().catch(() => {});
+    } catch (e) {
+    }
+});
+
 namespace conclab::platform {
 namespace {
 
@@ -186,7 +249,13 @@ void frame_tick() {
         }
         int width = 0, height = 0;
         gui_frame::render(width, height);
-        if (i == 1) SDL_GL_SwapWindow(window);
+        if (i == 1) {
+            if (auto done = gui_frame::take_picture_request()) {
+                const std::string file = gui_frame::picture_file_name();
+                done(file, conclab_js_download_canvas(file.c_str()) != 0);
+            }
+            SDL_GL_SwapWindow(window);
+        }
         conclab_js_frame_cost(emscripten_get_now() - started_ms);
         if (first_turn) conclab_js_mark("first-frame");
         first_turn = false;
@@ -320,6 +389,19 @@ std::string font_path() {
 }
 
 void app_ready() { conclab_js_app_ready(); }
+
+void set_page_query(const std::string& query) { conclab_js_set_query(query.c_str()); }
+
+std::string page_address() {
+    char* raw = conclab_js_page_address();
+    std::string text = raw ? raw : "";
+    std::free(raw);
+    return text;
+}
+
+bool copy_to_clipboard(const std::string& text) { return conclab_js_copy(text.c_str()) != 0; }
+
+void set_fullscreen(bool on) { conclab_js_fullscreen(on ? 1 : 0); }
 
 }  // namespace conclab::platform
 

@@ -43,6 +43,8 @@ constexpr text_table::Row<SystemText> kRows[] = {
     {SystemText::drawing_on_demand, "drawing on demand: nothing changes, nothing is drawn",
      "desenho sob demanda: se nada muda, nada é desenhado"},
     {SystemText::drawing_always, "drawing every frame (fps=max)", "desenhando todo quadro (fps=max)"},
+    {SystemText::drawing_animating, "drawing every display frame while the workers spin: their counters change",
+     "desenhando a cada quadro da tela enquanto os workers giram: os contadores mudam"},
     {SystemText::renderer, "Renderer", "Renderizador"},
     {SystemText::renderer_gpu_note, "A GPU draws: a run in progress is drawn at %.0f frames per second.",
      "Uma GPU desenha: uma execução em andamento é desenhada a %.0f quadros por segundo."},

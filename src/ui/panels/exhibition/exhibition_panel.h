@@ -87,6 +87,11 @@ public:
     const char* title() const override { return tr(ExhibitionText::menu); }
     void apply(const options::Params& params, options::FieldErrors& errors) override;
     void autorun() override;
+    void main_action() override {   // Space: Start, then Pause / Resume while it runs
+        if (view_.running) live_.set_paused(!view_.paused);
+        else autorun();
+    }
+    options::Params link_params() const override { return chosen_params(); }   // the page's link (app.cpp)
     bool update() override;
     platform::Redraw redraw_need() const override;
     nlohmann::json state() const override;

@@ -50,6 +50,23 @@ std::string timestamped(const char* extension) {
 
 void LabPanel::autorun() { start(suite_index_ == 0 ? std::nullopt : std::optional<Suite>(lab::kAllSuites[suite_index_ - 1])); }
 
+void LabPanel::main_action() {
+    if (!running()) autorun();
+    else if (!cancel_asked_) {
+        run_->cancel();
+        cancel_asked_ = true;
+    }
+}
+
+options::Params LabPanel::link_params() const {
+    return {{"suite", suite_index_ == 0 ? std::string("all") : std::string(lab::to_string(lab::kAllSuites[suite_index_ - 1]))},
+            {"quick", quick_ ? "1" : "0"}};
+}
+
+const char* LabPanel::field_label(const std::string& option) const {
+    return option == "suite" ? tr(LabText::suite) : option == "quick" ? tr(LabText::quick) : nullptr;
+}
+
 platform::Redraw LabPanel::redraw_need() const { return running() ? platform::Redraw::ticking : platform::Redraw::idle; }
 
 void LabPanel::apply(const options::Params& params, options::FieldErrors& errors) {

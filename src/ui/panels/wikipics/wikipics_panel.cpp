@@ -60,6 +60,18 @@ public:
     }
 
     const char* title() const override { return tr(WikipicsText::menu); }
+    const char* field_label(const std::string& option) const override {   // a bad link's errors, by their field
+        static const std::pair<const char*, WikipicsText> kFields[] = {
+            {"count", WikipicsText::count},   {"size", WikipicsText::size},       {"max-req", WikipicsText::max_req},
+            {"server", WikipicsText::server}, {"net", WikipicsText::net},         {"timeout", WikipicsText::timeout},
+            {"seed", WikipicsText::seed}};
+        if (option == "executor") return tr(PrimesText::executor);
+        if (option == "workers") return tr(PrimesText::workers);
+        for (const auto& [name, key] : kFields)
+            if (option == name) return tr(key);
+        return nullptr;
+    }
+    options::Params link_params() const override { return chosen_params(); }   // the page's link (app.cpp)
 
     // -------------------------------------------------------------------------
     // [SECTION] Controls and validation
@@ -87,6 +99,14 @@ public:
             }
         }
         field_errors_ = errors;
+    }
+
+    void main_action() override {   // Space: Run, or Cancel while it runs
+        if (!run_ || run_->finished()) autorun();
+        else if (!cancel_asked_) {
+            run_->cancel();
+            cancel_asked_ = true;
+        }
     }
 
     void autorun() override {

@@ -1,0 +1,239 @@
+// A teacher's first class (issue 20): the welcome page, the presenter's keys, presentation mode, a link for every
+// view that opens the same view elsewhere, and a bad link that runs nothing and says why beside the field.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import * as h from './helpers.mjs';
+
+const env = h.useIsolatedServerAndBrowser();
+
+const state = (page) => page.evaluate(() => window.conclab.state());
+async function until(page, predicate, arg, what, timeout = 30000) {
+  try {
+    await page.waitForFunction(predicate, arg, { timeout, polling: 100 });
+  } catch (error) {
+    throw new Error(`${what}: ${error.message}\nstate: ${JSON.stringify(await state(page)).slice(0, 2000)}`);
+  }
+}
+const query = (url) => Object.fromEntries(new URL(url).searchParams);
+
+test('a class: welcome, 2, P, Space, →, and the link opens the same view in a new browser', { timeout: 240000 }, async () => {
+  const { page, errors } = await h.openPage(env.browser.context, env.server.url);
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  let s = await h.waitForApp(page);
+  assert.equal(s.demo, 'welcome', 'no demo= opens the welcome page');
+  assert.equal(s.present, false);
+  assert.equal(s.font_scale, 1);
+  const cards = s.welcome.cards;
+  assert.deepEqual(cards.map((c) => c.id), s.welcome_order);
+  assert.ok(!s.welcome_order.includes('welcome'));
+  for (const id of ['system', 'primes', 'exhibition', 'spinner', 'wikipics', 'lab']) {
+    const card = cards.find((c) => c.id === id);
+    assert.ok(card && card.lesson.length > 20 && card.notice.length > 20, `${id}: ${JSON.stringify(card)}`);
+  }
+  // The idle welcome page draws nothing: its thumbnails are shapes drawn once, not a live view.
+  await h.waitForIdle(page);
+  const idle = (await page.evaluate(() => window.conclab.frames())).count;
+  await page.waitForTimeout(1000);
+  assert.equal((await page.evaluate(() => window.conclab.frames())).count, idle, 'the idle welcome page drew frames');
+
+  await page.focus('#canvas');
+  await page.keyboard.press('2');
+  await until(page, (id) => window.conclab.state().demo === id, s.welcome_order[1], 'key 2 opens the second card');
+  assert.equal(s.welcome_order[1], 'primes');
+
+  await page.keyboard.press('p');
+  await until(page, () => window.conclab.state().present === true, null, 'P presents');
+  s = await state(page);
+  assert.ok(s.font_scale >= 1.9, `font_scale ${s.font_scale} at 1920×1080`);
+  assert.equal(s.layout, 'wide', '1920 / 2 = 960 window units: still the wide layout');
+
+  await page.keyboard.press('Space');
+  await until(page, () => !!window.conclab.state().primes.run, null, 'Space runs primes');
+  s = await state(page);
+  if (s.primes.running) {   // Space again is Cancel while it runs
+    await page.keyboard.press('Space');
+    await until(page, () => window.conclab.state().primes.running === false, null, 'Space cancels');
+  }
+
+  await page.keyboard.press('r');
+  await until(page, () => window.conclab.state().primes.run === undefined && window.conclab.state().primes.history === 0,
+    null, 'R resets the demo: no run, no history');
+  await page.keyboard.press('l');
+  await until(page, () => window.conclab.state().language === 'pt', null, 'L switches the language');
+  await page.keyboard.press('ArrowRight');
+  await until(page, () => window.conclab.state().demo === 'exhibition', null, '→ opens the next demo');
+  await until(page, () => new URLSearchParams(location.search).get('demo') === 'exhibition', null, 'the address follows');
+  // The exhibition's main action: Start, then Pause while it runs.
+  await page.keyboard.press('Space');
+  await until(page, () => window.conclab.state().exhibition.running === true, null, 'Space starts the exhibition');
+  await page.keyboard.press('Space');
+  await until(page, () => window.conclab.state().exhibition.paused === true, null, 'Space pauses it');
+  const link = page.url();
+  assert.deepEqual(query(link), { demo: 'exhibition', lang: 'pt', present: '1' });
+
+  await page.keyboard.press('h');
+  await until(page, () => window.conclab.state().help === true, null, 'H opens the keys');
+  await page.keyboard.press('Escape');
+  await until(page, () => window.conclab.state().help === false, null, 'Escape closes them');
+  await page.keyboard.press('F1');
+  await until(page, () => window.conclab.state().help === true, null, 'F1 opens the keys');
+  await page.keyboard.press('?');
+  await until(page, () => window.conclab.state().help === false, null, '? closes them');
+  await page.keyboard.press('ArrowLeft');
+  await until(page, () => window.conclab.state().demo === 'primes', null, '← goes back');
+  await page.keyboard.press('ArrowRight');
+  await until(page, () => window.conclab.state().demo === 'exhibition', null, '→ again');
+
+  const other = await h.launchBrowser();
+  try {
+    const opened = await h.openPage(other.context, link);
+    await opened.page.setViewportSize({ width: 1920, height: 1080 });
+    const t = await h.waitForApp(opened.page);
+    assert.equal(t.demo, 'exhibition');
+    assert.equal(t.language, 'pt');
+    assert.equal(t.present, true);
+    await until(opened.page, () => window.conclab.state().font_scale >= 1.9, null, 'presenting at 1920×1080 in the new browser');
+    assert.deepEqual(opened.errors, []);
+  } finally {
+    await other.close();
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a link keeps the options that differ and drops autorun once it has fired', { timeout: 180000 }, async () => {
+  const { page, messages, errors } = await h.openPage(env.browser.context,
+    env.server.url + '?demo=primes&executor=gil&workers=3&sample=2**44&autorun=1');
+  await h.waitForApp(page);
+  const result = await h.waitForResult(page, messages, 120000);
+  assert.equal(result.executor, 'gil');
+  await until(page, () => !new URLSearchParams(location.search).has('autorun'), null, 'autorun dropped from the address');
+  const link = page.url();
+  assert.deepEqual(query(link), { demo: 'primes', executor: 'gil', sample: '2**44', workers: '3' });
+  assert.equal((await state(page)).link, new URL(link).search.slice(1));
+  // Copy link: the address as it is now, handed to the clipboard (window.conclab.copied keeps what was sent).
+  const b = (await state(page)).copy_button;
+  await page.mouse.click(b.x + b.w / 2, b.y + b.h / 2);
+  await until(page, (url) => window.conclab.copied === url, link, 'Copy link copies the address');
+  await page.close();
+
+  const again = await h.openPage(env.browser.context, link);
+  const s = await h.waitForApp(again.page);
+  assert.equal(s.demo, 'primes');
+  assert.equal(s.primes.executor, 'gil');
+  assert.equal(s.primes.workers, 3);
+  await h.waitForIdle(again.page);
+  assert.equal((await state(again.page)).primes.run, undefined, 'the link does not run again');
+  assert.deepEqual([...errors, ...again.errors], []);
+  await again.page.close();
+
+  // Every demo with options names them in its link (only those that differ from its defaults).
+  for (const [link, expected] of [['?demo=exhibition&boards=4&speed=max', { demo: 'exhibition', boards: '4', speed: 'max' }],
+    ['?demo=lab&suite=ipc&quick=1&lang=pt', { demo: 'lab', lang: 'pt', suite: 'ipc', quick: '1' }]]) {
+    const opened = await h.openPage(env.browser.context, env.server.url + link);
+    await h.waitForApp(opened.page);
+    await until(opened.page, (n) => new URLSearchParams(location.search).size === n || [...new URLSearchParams(location.search)].length === n,
+      Object.keys(expected).length, `${link}: the address is the view's`);
+    assert.deepEqual(query(opened.page.url()), expected, link);
+    assert.deepEqual(opened.errors, [], link);
+    await opened.page.close();
+  }
+});
+
+test('a bad link runs nothing and says why beside the field, in the page\'s language', { timeout: 180000 }, async () => {
+  const cases = [
+    ['?demo=primes&executor=fibers&autorun=1', 'executor', 'Executor', /fibers/],
+    ['?demo=primes&workers=0&autorun=1', 'workers', 'Workers', /out of range/],
+    ['?demo=primes&lang=pt&sample=2**99&autorun=1', 'sample', 'Amostra', /2\*\*99/],
+  ];
+  for (const [link, field, label, pattern] of cases) {
+    const { page, messages } = await h.openPage(env.browser.context, env.server.url + link);
+    await h.waitForApp(page);
+    await h.waitForIdle(page);
+    const s = await state(page);
+    assert.equal(s.autorun_refused, true, link);
+    assert.equal(s.primes.running, false, link);
+    assert.equal(s.primes.run, undefined, `${link}: nothing ran`);
+    assert.ok(!messages.some((m) => m.text.startsWith('CONCLAB_RESULT')), `${link}: a result was reported`);
+    assert.equal(s.errors[field].label, label, link);
+    assert.match(s.errors[field].message, pattern, link);
+    assert.match(s.primes.errors[field], pattern, `${link}: the panel shows it beside the field`);
+    await page.close();
+  }
+  // The other demos with runs refuse too, each error named by its field's label (a wrong executor for wikipics: its own).
+  for (const [link, demo, field, label] of [['?demo=lab&suite=foo&autorun=1', 'lab', 'suite', 'Suite'],
+    ['?demo=wikipics&lang=pt&executor=processes&count=0&autorun=1', 'wikipics', 'count', 'Imagens']]) {
+    const { page, messages } = await h.openPage(env.browser.context, env.server.url + link);
+    await h.waitForApp(page);
+    await h.waitForIdle(page);
+    const s = await state(page);
+    assert.equal(s.autorun_refused, true, link);
+    assert.equal(s[demo].running, false, link);
+    assert.ok(!messages.some((m) => m.text.startsWith('CONCLAB_RESULT')), `${link}: a result was reported`);
+    assert.equal(s.errors[field].label, label, `${link}: ${JSON.stringify(s.errors)}`);
+    if (demo === 'wikipics') assert.ok(s.errors.executor, `${link}: every error, not the first: ${JSON.stringify(s.errors)}`);
+    await page.close();
+  }
+});
+
+test('presentation mode on a phone stays readable; screenshots of the welcome page and of presenting', { timeout: 180000 }, async () => {
+  mkdirSync(h.screenshotDir, { recursive: true });
+  const shots = [
+    ['teacher-welcome', '', { width: 1280, height: 800 }],
+    ['teacher-welcome-phone', '?lang=pt', { width: 412, height: 915 }],
+    ['teacher-present', '?demo=primes&present=1&sample=2**44&autorun=1', { width: 1920, height: 1080 }],
+  ];
+  for (const [name, link, size] of shots) {
+    const { page, messages, errors } = await h.openPage(env.browser.context, env.server.url + link);
+    await page.setViewportSize(size);
+    await h.waitForApp(page);
+    if (link.includes('autorun')) await h.waitForResult(page, messages, 120000);
+    await h.waitForIdle(page);
+    const s = await state(page);
+    if (link.includes('present')) assert.ok(s.font_scale >= 1.9, `${name}: font_scale ${s.font_scale}`);
+    if (size.width < 600) assert.equal(s.layout, 'narrow');
+    const png = await page.locator('#canvas').screenshot({ path: path.join(h.screenshotDir, `${name}.png`) });
+    assert.ok(await h.colourVariety(page, png) >= 20, `${name}: the canvas looks blank`);
+    assert.deepEqual(errors, [], name);
+    await page.close();
+  }
+  const { page } = await h.openPage(env.browser.context, env.server.url + '?present=1');
+  await page.setViewportSize({ width: 412, height: 915 });
+  await h.waitForApp(page);
+  await until(page, () => window.conclab.state().font_scale === 1.25, null, 'a phone presents at ×1.25 at most');
+  await page.close();
+});
+
+test('Export picture downloads the window as drawn, a PNG', { timeout: 120000 }, async () => {
+  const { page, errors } = await h.openPage(env.browser.context, env.server.url + '?demo=primes');
+  await h.waitForApp(page);
+  await h.waitForIdle(page);
+  const b = (await state(page)).picture.button;
+  assert.ok(b.w > 0 && b.h > 0, `the button: ${JSON.stringify(b)}`);
+  const download = page.waitForEvent('download', { timeout: 30000 });
+  await page.mouse.click(b.x + b.w / 2, b.y + b.h / 2);
+  const file = await download;
+  assert.match(file.suggestedFilename(), /^conclab-\d{8}-\d{6}\.png$/);
+  await until(page, () => window.conclab.state().picture.count === 1, null, 'the app says the picture was saved');
+  const s = await state(page);
+  assert.equal(s.picture.saved, true);
+  assert.equal(s.picture.file, file.suggestedFilename());
+  const picture = await page.evaluate(() => window.conclab.picture);
+  assert.ok(picture.bytes > 20000, `a PNG of the whole window, not a blank one: ${picture.bytes} bytes`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('System says when the page redraws, truly: on demand when idle, every frame while workers spin', { timeout: 90000 }, async () => {
+  for (const [link, pattern, redraw] of [['?demo=system', /^drawing on demand/, 'idle'], ['?demo=system&spin=1', /^drawing every display frame while the workers spin/, 'animating']]) {
+    const { page, errors } = await h.openPage(env.browser.context, env.server.url + link);
+    await h.waitForApp(page);
+    await until(page, (r) => window.conclab.state().redraw === r, redraw, `${link}: redraw ${redraw}`);
+    const s = await state(page);
+    assert.match(s.system.drawing_note, pattern, link);
+    assert.deepEqual(errors, [], link);
+    await page.close();
+  }
+});
