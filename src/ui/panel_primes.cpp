@@ -363,9 +363,13 @@ private:
             char done[96];
             std::snprintf(done, sizeof done, tr(PrimesText::compare_done), report->runs.size(),
                           unbroken(primes::format_duration(report->wall_s)).c_str());
-            ImGui::SameLine();
-            ImGui::TextDisabled("%s%s%s (%s)", done, report->cancelled ? " \u00b7 " : "",
-                                report->cancelled ? tr(PrimesText::compare_cancelled) : "", report->options.sample.name.c_str());
+            std::string line = done;
+            if (report->cancelled) line.append(" \u00b7 ").append(tr(PrimesText::compare_cancelled));
+            line.append(" (").append(report->options.sample.name).append(")");
+            same_line_if_fits(std::min(ImGui::CalcTextSize(line.c_str()).x, 160.0f));
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            text_wrapped_at_spaces(line);
+            ImGui::PopStyleColor();
         }
         if (report && report->error) ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s: %s", tr(PrimesText::run_failed), report->error->c_str());
         const int ideal = std::min(report ? report->options.workers : workers_, platform::logical_cpus());

@@ -112,13 +112,13 @@ void draw_speedup_bars(const primes::CompareReport* report, std::optional<Compar
         char mark[16], legend[64];
         std::snprintf(mark, sizeof mark, "\u00d7%d", ideal);
         std::snprintf(legend, sizeof legend, tr(PrimesText::ideal), ideal);
-        draw->AddText(ImVec2(at - ImGui::CalcTextSize(mark).x / 2, bottom + 2), gold, mark);
-        const float legend_w = ImGui::CalcTextSize(legend).x, legend_x = origin.x + width - legend_w - 8.0f;
-        if (legend_x > at + ImGui::CalcTextSize(mark).x) {
-            draw->AddText(ImVec2(legend_x, bottom + 2), gold, legend);
-            for (float x = legend_x - 22.0f; x < legend_x - 6.0f; x += 8.0f)
-                draw->AddLine(ImVec2(x, bottom + 2 + text_h / 2), ImVec2(x + 4.0f, bottom + 2 + text_h / 2), gold, 1.5f);
-        }
+        const float mark_w = ImGui::CalcTextSize(mark).x, legend_w = ImGui::CalcTextSize(legend).x;
+        draw->AddText(ImVec2(at - mark_w / 2, bottom + 2), gold, mark);
+        // What the line means, beside its mark: to the right where it fits, else to the left (clear of "×1").
+        const float right_x = at + mark_w / 2 + 6.0f, left_x = at - mark_w / 2 - 6.0f - legend_w;
+        const float one_right = one + ImGui::CalcTextSize("\u00d71").x / 2 + 6.0f;
+        if (right_x + legend_w <= origin.x + width - 4.0f) draw->AddText(ImVec2(right_x, bottom + 2), gold, legend);
+        else if (left_x >= one_right || left_x + legend_w <= one - 20.0f) draw->AddText(ImVec2(left_x, bottom + 2), gold, legend);
     }
     ImGui::Dummy(ImVec2(width, height));
     if (hovered && ImGui::IsItemHovered()) {
@@ -136,12 +136,21 @@ void draw_compare_table(const primes::CompareReport& report) {
     // A phone's table has no room for a column of every run's time: they go under the executor's name.
     const bool narrow = ImGui::GetContentRegionAvail().x < 560.0f;
     const int columns = narrow ? 4 : 5;
-    if (!ImGui::BeginTable("##compare", columns, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
-    ImGui::TableSetupColumn(tr(PrimesText::executor), ImGuiTableColumnFlags_WidthStretch, narrow ? 1.7f : 1.4f);
+    // Median, spread and speedup as wide as their header or their widest figure: never a word cut in two.
+    const auto fit = [&](PrimesText header, auto figure) {
+        float w = ImGui::CalcTextSize(tr(header)).x;
+        for (const auto& s : summary) w = std::max(w, ImGui::CalcTextSize(figure(s).c_str()).x);
+        return w;
+    };
+    const float median_w = fit(PrimesText::median, [](const auto& s) { return unbroken_duration(s.median_s); });
+    const float spread_w = fit(PrimesText::spread, [](const auto& s) { return unbroken_duration(s.spread_s()); });
+    const float speedup_w = fit(PrimesText::speedup, [](const auto&) { return std::string("\u00d700.00"); });
+    if (!ImGui::BeginTable("##compare", columns, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) return;
+    ImGui::TableSetupColumn(tr(PrimesText::executor), ImGuiTableColumnFlags_WidthStretch, 1.4f);
     if (!narrow) ImGui::TableSetupColumn(tr(PrimesText::runs_of), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn(tr(PrimesText::median), ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn(tr(PrimesText::spread), ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn(tr(PrimesText::speedup), ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ImGui::TableSetupColumn(tr(PrimesText::median), ImGuiTableColumnFlags_WidthFixed, median_w);
+    ImGui::TableSetupColumn(tr(PrimesText::spread), ImGuiTableColumnFlags_WidthFixed, spread_w);
+    ImGui::TableSetupColumn(tr(PrimesText::speedup), ImGuiTableColumnFlags_WidthFixed, speedup_w);
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);   // headers that wrap (at spaces) in narrow columns
     for (int column = 0; column < columns; ++column) {
         ImGui::TableSetColumnIndex(column);

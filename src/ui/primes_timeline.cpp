@@ -2,6 +2,7 @@
 
 #include "gui_backend.h"
 #include "primes/timeline_columns.h"
+#include "responsive.h"
 #include "text/text_primes.h"
 
 #include <imgui.h>
@@ -45,7 +46,12 @@ std::string seconds_label(double s, double span) {
 
 }  // namespace
 
-nlohmann::json PrimesTimeline::state() const { return {{"zoom", zoom_}, {"from_s", from_s_}, {"to_s", to_s_}}; }
+nlohmann::json PrimesTimeline::state() const {
+    return {{"zoom", zoom_},
+            {"from_s", from_s_},
+            {"to_s", to_s_},
+            {"plot", {{"x", plot_[0]}, {"y", plot_[1]}, {"w", plot_[2]}, {"h", plot_[3]}}}};
+}
 
 void PrimesTimeline::draw(const primes::PrimesReport& report, const std::vector<primes::CheckResult>& in_flight,
                           double now_s) {
@@ -72,6 +78,7 @@ void PrimesTimeline::draw(const primes::PrimesReport& report, const std::vector<
     const float plot_w = width - label_w - 8.0f;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float plot_x = origin.x + label_w;
+    plot_[0] = plot_x, plot_[1] = origin.y, plot_[2] = plot_w, plot_[3] = height;
 
     // Where the window sits: a wheel zooms around the pointer's time, a drag moves the window (mouse only: a finger
     // on the plot scrolls the panel, and the sliders below zoom).
@@ -144,7 +151,7 @@ void PrimesTimeline::draw(const primes::PrimesReport& report, const std::vector<
     ImGui::SetNextItemWidth(slider_w);
     ImGui::SliderFloat(tr(PrimesText::zoom), &zoom_, 1.0f, kMaxZoom, "\u00d7%.0f",
                        ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
-    ImGui::SameLine();
+    same_line_if_fits(slider_w + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr(PrimesText::position)).x);
     ImGui::BeginDisabled(zoom_ <= 1.0f);
     ImGui::SetNextItemWidth(slider_w);
     ImGui::SliderFloat(tr(PrimesText::position), &position_, 0.0f, 1.0f, "", ImGuiSliderFlags_AlwaysClamp);

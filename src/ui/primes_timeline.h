@@ -18,13 +18,15 @@ public:
     void draw(const primes::PrimesReport& report, const std::vector<primes::CheckResult>& in_flight, double now_s);
     /// @brief Back to the whole run (a new run starts).
     void reset() { zoom_ = 1.0f, position_ = 0.0f; }
-    /// @brief The zoom and the window last drawn, in seconds since the run started (for window.conclab.state()).
+    /// @brief The zoom, the window last drawn (seconds since the run started) and where its plot was on screen (window
+    /// units), for window.conclab.state().
     nlohmann::json state() const;
 
 private:
     float zoom_ = 1.0f;       // 1 = the whole run
     float position_ = 0.0f;   // 0..1: where the window sits along the run
     double from_s_ = 0, to_s_ = 0;
+    float plot_[4] = {};   // x, y, w, h
 };
 
 }  // namespace conclab::ui
