@@ -5,8 +5,17 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <string>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "wait_until.h"
 
 namespace {
 
@@ -75,4 +84,40 @@ TEST(CliPrimesCompare, BadRepeatsIsAUsageError) {
     expect_usage_error("primes --compare --repeats abc", "abc");
     expect_usage_error("primes --compare --repeats 21", "21");
     expect_usage_error("primes 7 --repeats 2", "--compare");
+}
+
+// Ctrl+C during `conclab primes --compare`: the run in progress is cancelled, no other starts, the table says so and
+// the status is 130.
+TEST(CliPrimesCompare, InterruptCancelsTheComparison) {
+    const std::string out_file = testing::TempDir() + "conclab_compare_sigint_" + std::to_string(getpid());
+    const pid_t pid = fork();
+    if (pid == 0) {
+        if (!freopen(out_file.c_str(), "w", stdout) || !freopen("/dev/null", "w", stderr)) _exit(126);
+        // A prime near 2**64: minutes of trial division, so the first run (sequential) is still on it.
+        execl(CONCLAB_EXE, CONCLAB_EXE, "primes", "2", "18446744073709551557", "--compare", "--repeats", "2", nullptr);
+        _exit(127);
+    }
+    // Main thread, the interrupt watcher and the sequential executor's worker: the watch is in place.
+    const auto threads = [pid] {
+        std::error_code ec;
+        std::size_t n = 0;
+        for (auto it = std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task", ec);
+             !ec && it != std::filesystem::directory_iterator(); it.increment(ec))
+            ++n;
+        return n;
+    };
+    ASSERT_TRUE(conclab::test::wait_until([&] { return threads() >= 3; }, std::chrono::seconds(20)));
+    kill(pid, SIGINT);
+    int status = 0;
+    const bool exited = conclab::test::wait_until([&] { return waitpid(pid, &status, WNOHANG) == pid; }, std::chrono::seconds(30));
+    if (!exited) kill(pid, SIGKILL), waitpid(pid, &status, 0);
+    ASSERT_TRUE(exited) << "SIGINT did not stop the comparison";
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 130) << status;
+    std::ifstream f(out_file);
+    const std::string text((std::istreambuf_iterator<char>(f)), {});
+    EXPECT_NE(text.find("run  1/8  sequential"), std::string::npos) << text;
+    EXPECT_NE(text.find("(cancelled)"), std::string::npos) << text;
+    EXPECT_EQ(text.find("run  2/8"), std::string::npos) << "a run started after Ctrl+C:\n" << text;
+    EXPECT_NE(text.find(", cancelled"), std::string::npos) << text;
+    std::remove(out_file.c_str());
 }

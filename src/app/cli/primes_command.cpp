@@ -52,6 +52,7 @@ int run_compare(primes::PrimesOptions options, bool json) {
     InterruptWatch interrupt;   // Ctrl+C / SIGTERM: cancel, print what finished, exit 130
     primes::CompareRun compare(std::move(options), platform::make_executor, platform::run_clock());
     interrupt.on_interrupt([&compare] { compare.cancel(); });
+    if (interrupt.interrupted()) compare.cancel();   // a signal before the action was set had nothing to call
     const std::size_t total = compare.total_runs();
     compare.wait({}, [&](const primes::CompareRunReport& run) {
         if (json) return;
@@ -89,6 +90,7 @@ int run_primes(const PrimesArgs& args) {
     InterruptWatch interrupt;   // Ctrl+C / SIGTERM: cancel, print what finished, exit 130
     primes::PrimesRun run(std::move(options), platform::make_executor, platform::run_clock());
     interrupt.on_interrupt([&run] { run.cancel(); });
+    if (interrupt.interrupted()) run.cancel();   // a signal before the action was set had nothing to call
     while (auto result = run.wait_next()) {
         if (!args.json) std::cout << primes::format_result_line(*result) << "\n" << std::flush;
     }
