@@ -122,6 +122,10 @@ test('the GIL timeline zooms onto the hand-offs with the wheel', { timeout: 2400
   const span = (t) => t.to_s - t.from_s;
   assert.ok(span(after) < span(before) / 4, `the window shrank: ${span(before)} → ${span(after)} s`);
   assert.ok(after.from_s > before.from_s && after.to_s < before.to_s, 'zoomed around the middle, not an end');
+  await h.waitForIdle(page);
+  mkdirSync(h.screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(h.screenshotDir, 'primes-compare-gil-zoomed.png'),
+    clip: { x: 0, y: Math.max(0, plot.y - 200), width: 1280, height: Math.min(600, 1400 - Math.max(0, plot.y - 200)) } });
   assert.deepEqual(errors, []);
   await page.close();
 });
