@@ -393,9 +393,12 @@ private:
             return;
         }
         // The last complete run of the executor picked (the GIL model's first: its timeline is the lesson).
-        const float combo_w = std::min(330.0f, ImGui::GetContentRegionAvail().x * 0.6f);
+        const float combo_w = std::min(330.0f, ImGui::GetContentRegionAvail().x);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(tr(PrimesText::timeline_of));   // before its choice: "Timeline of [the GIL model]"
+        same_line_if_fits(combo_w);
         ImGui::SetNextItemWidth(combo_w);
-        if (ImGui::BeginCombo(tr(PrimesText::timeline_of), executor_label(timeline_executor_))) {
+        if (ImGui::BeginCombo("##timeline_of", executor_label(timeline_executor_))) {
             for (auto kind : kExecutors) {
                 if (ImGui::Selectable(executor_label(kind), kind == timeline_executor_)) {
                     if (kind != timeline_executor_) timeline_.reset();
