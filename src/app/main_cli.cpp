@@ -11,7 +11,7 @@
 #include "cli/spinner_command.h"
 #include "cli/sysinfo_command.h"
 #include "cli/wikipics_command.h"
-#include "native/process_worker.h"
+#include "native/worker_loop.h"
 #include "platform.h"
 
 #ifdef CONCLAB_HAS_GUI
@@ -60,7 +60,7 @@ int print_demo_lists(CLI::App& app, bool json) {
 int main(int argc, char** argv) {
     // Hidden: `conclab noop` exits at once, so that the lab's start-up probe times starting this very program. Asked
     // with CONCLAB_NOOP_ANSWER=<nonce> it also says so: how a renamed conclab (conclab-1.0) knows it can start
-    // itself as worker processes (src/platform/native/worker_process.cpp).
+    // itself as worker processes (src/platform/native/worker_handle.cpp).
     if (argc == 2 && std::strcmp(argv[1], "noop") == 0) {
         if (const char* nonce = std::getenv("CONCLAB_NOOP_ANSWER")) std::printf("conclab noop %s\n", nonce);
         return 0;
@@ -112,7 +112,7 @@ int main(int argc, char** argv) {
     try {
         for (auto& command : commands)
             if (*command.subcommand) return command.run();
-        if (*worker_cmd) return platform::run_process_worker();
+        if (*worker_cmd) return platform::run_worker_loop();
 #ifdef CONCLAB_HAS_GUI
         options::FieldErrors errors;
         const ui::LaunchOptions launch = ui::parse_launch_options(gui_params, errors);

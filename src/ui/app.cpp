@@ -10,6 +10,7 @@
 #include "fonts.h"
 #include "gui_backend.h"
 #include "platform.h"
+#include "spinner/spinner.h"
 #include "text/text_shell.h"
 #include "text/text_system.h"
 #include "touch_scroll.h"
@@ -56,8 +57,13 @@ const std::vector<options::OptionSpec>& app_option_specs() {
     return specs;
 }
 
-LaunchOptions parse_launch_options(const options::Params& params, options::FieldErrors& errors) {
+LaunchOptions parse_launch_options(const options::Params& given, options::FieldErrors& errors) {
     LaunchOptions o;
+    // The exhibition's old spinner links (?spinner=coroutine&block=1) open the spinner demo, which has the spinners now.
+    options::Params params = given;
+    const auto demo = params.find("demo");
+    if ((demo == params.end() || demo->second == "exhibition") && spinner::rewrite_exhibition_alias(params))
+        params["demo"] = "spinner";
     // Only a demo with a panel can be opened: a catalog demo whose panel is missing is a usage error, never
     // panel 0 in its place (tests/cli/demo_agreement_cli_test.cpp checks that the two lists agree).
     const auto demo_ids = panel_ids();

@@ -59,6 +59,7 @@ const std::vector<DemoEntry>& demo_registry();
 std::unique_ptr<DemoPanel> make_system_panel();
 std::unique_ptr<DemoPanel> make_primes_panel();
 std::unique_ptr<DemoPanel> make_exhibition_panel();
+std::unique_ptr<DemoPanel> make_spinner_panel();
 std::unique_ptr<DemoPanel> make_wikipics_panel();
 std::unique_ptr<DemoPanel> make_lab_panel();
 

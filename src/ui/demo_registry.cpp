@@ -13,6 +13,7 @@ const std::vector<DemoEntry>& demo_registry() {
         {"system", make_system_panel},
         {"primes", make_primes_panel},
         {"exhibition", make_exhibition_panel},
+        {"spinner", make_spinner_panel},
         {"wikipics", make_wikipics_panel},
         {"lab", make_lab_panel},
     };

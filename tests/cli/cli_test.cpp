@@ -33,7 +33,7 @@ TEST(Cli, VersionAndHelp) {
     EXPECT_NE(run("--version").out.find("conclab"), std::string::npos);
     const Outcome help = run("--help");
     EXPECT_EQ(help.status, 0);
-    for (const char* sub : {"sysinfo", "primes", "serve"}) EXPECT_NE(help.out.find(sub), std::string::npos) << sub;
+    for (const char* sub : {"system", "primes", "serve"}) EXPECT_NE(help.out.find(sub), std::string::npos) << sub;
 }
 
 TEST(Cli, SysinfoJsonAgreesWithTheMachine) {
@@ -58,6 +58,14 @@ TEST(Cli, SysinfoJsonAgreesWithTheMachine) {
     EXPECT_LE(processes, std::max(before, after) + slack) << before << " " << after;
     EXPECT_GE(doc["threads"].get<int>(), processes);
     EXPECT_EQ(doc["build"]["kind"], "native");
+}
+
+TEST(Cli, SystemAnswersUnderItsOldNameSysinfo) {
+    const Outcome now = run("system --json");
+    const Outcome before = run("sysinfo --json");
+    ASSERT_EQ(now.status, 0) << now.err;
+    ASSERT_EQ(before.status, 0) << before.err;
+    EXPECT_EQ(nlohmann::json::parse(now.out)["cpus"], nlohmann::json::parse(before.out)["cpus"]);
 }
 
 TEST(Cli, UnknownSubcommandOrFlagIsAUsageError) {

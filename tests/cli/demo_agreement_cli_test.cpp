@@ -24,12 +24,9 @@ const std::map<std::string, std::string> kCommandsNotDemos{
     {"mirror", "a local Wikimedia Commons with faults: the wikipics demo's server, not a demo"},
     {"worker", "hidden: a process-pool worker, started by the pool"},
     {"noop", "hidden: exits at once (the lab's start-up probe, the renamed-binary handshake)"},
-    {"spinner", "the spinners are part of the exhibition demo's panel (--demo exhibition --spinner …)"},
 };
 /// Subcommands that run a demo under another name: command → catalog id.
-const std::map<std::string, std::string> kCommandAliases{
-    {"sysinfo", "system"},   // the System panel's facts (CPUs, processes, threads); its spinning workers are the panel's
-};
+const std::map<std::string, std::string> kCommandAliases{};
 /// Panels that are not demos of the catalog (none today), and catalog demos with no panel (none: such a demo could
 /// not be opened), each with why.
 const std::map<std::string, std::string> kPanelsNotDemos{};

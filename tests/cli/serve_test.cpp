@@ -2,12 +2,14 @@
 // headers and types, the folder boundary (symlinks, control bytes), methods and bodies, ranges, gzip, a port in
 // use, idle keep-alive connections, and SIGTERM.
 #include "cli_run.h"
+#include "wait_until.h"
 
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <array>
 #include <cctype>
 #include <chrono>
@@ -512,6 +514,41 @@ TEST_F(Serve, IdleConnectionsDoNotDelayANewRequest) {
     EXPECT_EQ(reply->body, "<p>hello</p>");
     EXPECT_LT(waited, seconds(10)) << "the request waited behind idle connections";
     for (int fd : idle) close(fd);
+}
+
+// `serve` reads request heads through the one listener (src/server/listener.h; its limits are tested in-process in
+// tests/server): a 9 KiB header line or 101 headers are refused (httplib alone: 400 after reading the line whole,
+// and 200).
+TEST_F(Serve, OversizedHeadsAreRefused) {
+    const std::string big = "GET / HTTP/1.1\r\nX-Big: " + std::string(9 * 1024, 'a') + "\r\nConnection: close\r\n\r\n";
+    EXPECT_EQ(raw_exchange(server.port(), big).rfind("HTTP/1.1 431 ", 0), 0u);
+    std::string many = "GET / HTTP/1.1\r\nConnection: close\r\n";
+    for (int i = 0; i < 100; ++i) many += "X-H" + std::to_string(i) + ": v\r\n";
+    EXPECT_EQ(raw_exchange(server.port(), many + "\r\n").rfind("HTTP/1.1 431 ", 0), 0u);
+}
+
+// With 20 slow clients dripping their heads, SIGTERM once waited for each of them (15 s): stopping shuts every
+// connection down.
+TEST(ServeSlowClients, SigtermEndsServeWithSlowClientsConnected) {
+    Site site;
+    Server server(site.dir(), free_port());
+    ASSERT_TRUE(server.wait_until_answering());
+    std::atomic<bool> done = false;
+    std::atomic<int> started = 0;
+    std::vector<std::thread> clients;
+    for (int i = 0; i < 20; ++i)
+        clients.emplace_back([&] {
+            const int fd = connect_to(server.port());
+            const bool sent = fd >= 0 && send_all(fd, "GET / HTTP/1.1\r\nX-Slow: ");
+            ++started;
+            if (!sent) return;
+            while (!done && send(fd, "s", 1, MSG_NOSIGNAL) == 1) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            close(fd);
+        });
+    EXPECT_TRUE(conclab::test::wait_until([&] { return started == 20; }));
+    EXPECT_EQ(server.stop(), 0) << "SIGTERM must stop serve, slow clients or not";
+    done = true;
+    for (auto& client : clients) client.join();
 }
 
 // httplib listens with a backlog of 5: a burst of connections (a page, its scripts and workers) overflowed it and

@@ -60,6 +60,7 @@ TEST(SpinnerCli, ABlockingCallFreezesTheCoroutineSpinnerOnly) {
     EXPECT_GE(frames_in(thread.out), 1u) << thread.out;
     EXPECT_EQ(reported_frames(thread.out), frames_in(thread.out)) << thread.out;
     EXPECT_EQ(reported_frames(frozen.out), 0u) << frozen.out;
+    EXPECT_NE(frozen.out.find("0 frames (0 while the call ran)"), std::string::npos) << frozen.out;
 }
 
 TEST(SpinnerCli, BadInputExitsWithUsageError) {
@@ -135,4 +136,20 @@ TEST(SpinnerCli, CtrlCErasesTheLineEndsItAndExits130) {
         EXPECT_EQ(r.out.substr(r.out.size() - erase.size()), erase) << kind << ": " << r.out;
         EXPECT_EQ(r.out.find("Answer:"), std::string::npos) << kind << ": " << r.out;
     }
+}
+
+// The desktop app's launch options: --demo spinner, and the exhibition's old --spinner K (now the spinner demo's
+// alias) pass them; a bad kind either way is a usage error naming the choices. (No display here: a good launch stops
+// at the window, exit 1 "no display", after its options were accepted.)
+TEST(SpinnerCli, TheAppTakesTheSpinnerDemoAndTheExhibitionsOldSpinnerFlags) {
+    if (conclab::test::run_conclab("--list-demos --json").out.find("\"panels\": null") != std::string::npos)
+        GTEST_SKIP() << "this conclab has no GUI";
+    for (const std::string args : {"--demo spinner --kind coroutine --block", "--spinner process --spinner-seconds 1",
+                                   "--demo exhibition --spinner thread"}) {
+        const auto o = run_conclab(args, "env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER");
+        EXPECT_EQ(o.status, 1) << args << ": " << o.err;
+        EXPECT_NE(o.err.find("no display"), std::string::npos) << args << ": " << o.err;
+    }
+    conclab::test::expect_usage_error("--spinner fiber", "thread|process|coroutine");
+    conclab::test::expect_usage_error("--demo spinner --kind fiber", "thread|process|coroutine");
 }

@@ -1,11 +1,13 @@
 // The exhibition's live driver: its own thread advances the run on a real clock × speed (here a manual
 // clock the test moves), pauses, steps, and at "max" reaches the same result as the CLI's run_to_end.
 #include "exhibition/live_exhibition.h"
+#include "exhibition/schedule.h"
 
 #include "wait_until.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 
 namespace ex = conclab::exhibition;
@@ -98,4 +100,47 @@ TEST(LiveExhibition, ASlowSimulationOwesAtMostOneRealSecond) {
     real = 1000;   // as if the simulation thread had been starved for 1000 s
     ASSERT_TRUE(wait_until([&] { return sim_now(live) >= 10 - 1e-9; }));
     EXPECT_NEAR(sim_now(live), 10, 1e-9) << "one real second's worth, not 10 000 simulated seconds";
+}
+
+// Issue 18: at speed 600 the sequential schedule took 47 of 52 s after the simultaneous one had ended. Once the
+// simultaneous exhibition is over, the rest of the sequential one is fast-forwarded in kFastForwardRealS.
+TEST(LiveExhibition, TheDefaultsEndBothSchedulesInAboutAMinute) {
+    const ex::ExhibitionOptions defaults;
+    EXPECT_EQ(defaults.speed, 60);
+    EXPECT_NEAR(ex::live_real_s(defaults, defaults.speed), 3055.0 / 60 + ex::kFastForwardRealS, 1e-9);
+    EXPECT_LE(ex::live_real_s(defaults, defaults.speed), 60.0) << "both schedules end within a minute";
+    EXPECT_LE(ex::kFastForwardRealS / ex::live_real_s(defaults, defaults.speed), 0.15)
+        << "most of the minute shows the simultaneous exhibition";
+    // Before the simultaneous exhibition ends, after the sequential one, at max, or in one mode only: the speed asked.
+    EXPECT_EQ(ex::live_speed(defaults, 60, 0, false, false), 60);
+    EXPECT_EQ(ex::live_speed(defaults, 60, 3055, true, true), 60);
+    EXPECT_EQ(ex::live_speed(defaults, 0, 3055, true, false), 0);
+    auto one_mode = defaults;
+    one_mode.mode = ex::Mode::sequential;
+    EXPECT_EQ(ex::live_speed(one_mode, 60, 3055, true, false), 60);
+    // After it: one speed that plays the sequential's rest (36 000 − 3 055 s) in kFastForwardRealS.
+    EXPECT_NEAR(ex::live_speed(defaults, 60, 3055, true, false), (36000.0 - 3055) / ex::kFastForwardRealS, 1e-9);
+    EXPECT_EQ(ex::live_speed(defaults, 1e6, 3055, true, false), 1e6) << "never slower than asked";
+}
+
+TEST(LiveExhibition, TheSequentialRestIsFastForwardedOnceTheSimultaneousIsOver) {
+    std::atomic<double> real{0.0};
+    ex::LiveExhibition live([&] { return real.load(); });
+    const auto o = small(60);   // simultaneous ≤ 6 × 60 + 10 = 370 s, sequential ≤ 3 × 6 × 60 = 1 080 s
+    live.start(o);
+    ASSERT_TRUE(wait_until([&] { return sim_now(live) == 0; }));
+    double fastest = 0;
+    int quarters = 0;   // real quarter-seconds on the manual clock until both are over
+    while (!live.view().finished && quarters < 200) {
+        const double before = sim_now(live);
+        real = real + 0.25;
+        ++quarters;
+        ASSERT_TRUE(wait_until([&] { return live.view().finished || sim_now(live) >= before + 0.25 * 60 - 1e-6; }));
+        fastest = std::max(fastest, live.view().fast_forward);
+    }
+    ASSERT_TRUE(live.view().finished);
+    EXPECT_GT(fastest, 60) << "the rest ran faster than asked";
+    const double real_s = quarters * 0.25;
+    EXPECT_LE(real_s, ex::live_real_s(o, 60) + 1) << "without the fast-forward: 1 080 / 60 = 18 s";
+    EXPECT_LT(real_s, 1080.0 / 60);
 }

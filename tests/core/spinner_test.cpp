@@ -1,6 +1,7 @@
 // Spinners: the frames, the freeze measurement, and the coroutine spinner that freezes when its slow call
 // blocks the loop (a 0.6 s sleep: the test counts frames, it does not time them).
-#include "exhibition/spinner.h"
+#include "spinner/spinner.h"
+#include "spinner/spinner_demo.h"
 
 #include "exec/executor.h"
 #include "exhibition/exhibition_options.h"
@@ -12,7 +13,8 @@
 
 #include <gtest/gtest.h>
 
-namespace ex = conclab::exhibition;
+namespace ex = conclab::spinner;
+namespace exh = conclab::exhibition;
 namespace test = conclab::test;
 
 TEST(Spinner, FramesCycleThroughTheFourCharacters) {
@@ -140,18 +142,95 @@ TEST(Spinner, TheProcessFormRunsTheCallAsATaskByNameWhileItsCallerPollsAndSpins)
 
 TEST(Spinner, TheAppsLaunchOptionsStartASpinner) {
     conclab::options::FieldErrors errors;
-    auto o = ex::parse_exhibition_options({{"spinner", "process"}, {"block", "1"}, {"spinner-seconds", "1.5"}}, errors);
+    auto o = exh::parse_exhibition_options({{"spinner", "process"}, {"block", "1"}, {"spinner-seconds", "1.5"}}, errors);
     EXPECT_TRUE(errors.empty());
     ASSERT_TRUE(o.spinner.has_value());
     EXPECT_EQ(o.spinner->kind, ex::SpinnerKind::process);
     EXPECT_TRUE(o.spinner->block);
     EXPECT_DOUBLE_EQ(o.spinner->seconds, 1.5);
-    EXPECT_FALSE(ex::parse_exhibition_options({{"block", "1"}}, errors).spinner.has_value()) << "no spinner=, no start";
-    ex::parse_exhibition_options({{"spinner", "fiber"}, {"block", "maybe"}, {"spinner-seconds", "0"}}, errors);
+    EXPECT_FALSE(exh::parse_exhibition_options({{"block", "1"}}, errors).spinner.has_value()) << "no spinner=, no start";
+    exh::parse_exhibition_options({{"spinner", "fiber"}, {"block", "maybe"}, {"spinner-seconds", "0"}}, errors);
     EXPECT_EQ(errors.size(), 3u);
     EXPECT_NE(errors["spinner"].find("thread|process|coroutine"), std::string::npos) << errors["spinner"];
     std::vector<std::string> names;
-    for (const auto& spec : ex::exhibition_app_option_specs()) names.push_back(spec.name);
+    for (const auto& spec : exh::exhibition_app_option_specs()) names.push_back(spec.name);
     for (const char* name : {"spinner", "block", "spinner-seconds", "boards"})
         EXPECT_NE(std::find(names.begin(), names.end(), name), names.end()) << name;
+}
+
+TEST(Spinner, FramesInCallCountOnlyWhileTheSlowCallIsInFlight) {
+    ex::FrameGaps g(0.0);
+    g.frame(0.0);          // before the call
+    g.frame(0.1, true);
+    g.frame(0.2, true);
+    g.frame(0.3);          // after it
+    g.finish(0.35);
+    EXPECT_EQ(g.frames(), 4u);
+    EXPECT_EQ(g.frames_in_call(), 2u);
+    EXPECT_EQ(ex::FrameGaps::from_totals(5, 0.1, 0, 3).frames_in_call(), 3u);
+}
+
+TEST(Spinner, TheExhibitionsOldQueryFormOpensTheSpinnerDemo) {
+    conclab::options::Params p{{"spinner", "coroutine"}, {"block", "1"}, {"spinner-seconds", "1"}};
+    ASSERT_TRUE(ex::rewrite_exhibition_alias(p));
+    EXPECT_EQ(p, (conclab::options::Params{{"kind", "coroutine"}, {"block", "1"}, {"seconds", "1"}}));
+    conclab::options::FieldErrors errors;
+    const auto o = ex::parse_spinner_options(p, errors);
+    EXPECT_TRUE(errors.empty());
+    EXPECT_EQ(ex::form_of(o), ex::Form::blocked_coroutine);
+    conclab::options::Params none{{"boards", "4"}};
+    EXPECT_FALSE(ex::rewrite_exhibition_alias(none));
+    EXPECT_EQ(none.size(), 1u);
+}
+
+// The demo's four forms at once (the process form's call on a thread pool here; a worker process in the app).
+// Counted, not timed: frames drawn while each slow call was in flight.
+TEST(Spinner, TheDemoRunsTheFourFormsAndOnlyTheBlockedCoroutineDrawsNothingDuringItsCall) {
+    ex::register_tasks();
+    ex::SpinnerDemo demo([] { return conclab::exec::make_thread_pool(1); });
+    EXPECT_FALSE(demo.finished());
+    ex::SpinnerOptions o;
+    o.seconds = 0.6;
+    o.number = 91;
+    ASSERT_TRUE(demo.start({ex::kForms.begin(), ex::kForms.end()}, o));
+    EXPECT_FALSE(demo.start({ex::Form::thread}, o)) << "one run at a time";
+    ASSERT_TRUE(conclab::test::wait_until([&] {
+        demo.poll();
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        return demo.finished();
+    }));
+    const auto result = demo.result_json();
+    EXPECT_EQ(result["demo"], "spinner");
+    ASSERT_EQ(result["forms"].size(), 4u);
+    for (const auto& form : result["forms"]) {
+        EXPECT_EQ(form["answer"], "7") << form;
+        EXPECT_FALSE(form.contains("error")) << form;
+        if (form["form"] == "blocked_coroutine") {
+            EXPECT_EQ(form["frames_in_call"], 0) << form;
+            EXPECT_EQ(form["kind"], "coroutine");
+            EXPECT_EQ(form["block"], true);
+        } else {
+            EXPECT_GE(form["frames_in_call"].get<int>(), 1) << form;
+            EXPECT_EQ(form["block"], false) << form;
+        }
+    }
+    // A lone form keeps the block it was asked with (the old query's spinner=thread&block=1).
+    o.block = true;
+    ASSERT_TRUE(demo.start({ex::Form::thread}, o));
+    ASSERT_TRUE(conclab::test::wait_until([&] { return demo.finished(); }));
+    EXPECT_EQ(demo.result_json()["forms"].size(), 1u);
+    EXPECT_EQ(demo.form_json(ex::Form::thread)["block"], true);
+    EXPECT_TRUE(demo.ran(ex::Form::thread));
+    EXPECT_FALSE(demo.ran(ex::Form::process));
+}
+
+TEST(Spinner, AFormThatCannotStartSaysSoAndTheOthersStillFinish) {
+    ex::SpinnerDemo demo([] { return std::unique_ptr<conclab::exec::Executor>(); });   // no process pool here
+    ex::SpinnerOptions o;
+    o.seconds = 0.3;
+    o.number = 91;
+    ASSERT_TRUE(demo.start({ex::Form::process, ex::Form::coroutine}, o));
+    ASSERT_TRUE(conclab::test::wait_until([&] { return demo.finished(); }));
+    EXPECT_NE(demo.form_json(ex::Form::process)["error"].get<std::string>().find("could not start"), std::string::npos);
+    EXPECT_EQ(demo.form_json(ex::Form::coroutine)["answer"], "7");
 }

@@ -46,7 +46,7 @@ if(colours LESS 100)
 endif()
 message(STATUS "GUI drew the exhibition: ${EXHIBITION_OUT} (${colours} colours)")
 
-# The spinner's process form, started by the launch options: the slow call runs in a worker process (the
+# The spinner's process form, started by the exhibition's old launch options (now the spinner demo's alias): the slow call runs in a worker process (the
 # process pool's `conclab worker`) while the window's own loop turns the spinner; when the answer is in, the
 # app prints CONCLAB_RESULT with it and the frames drawn: at least one while the call ran. Counted, not timed: how
 # evenly the window drew (frozen_s, a 0.5 s gap rule) depends on the machine's load and is not asserted.
@@ -69,3 +69,40 @@ if(NOT kind STREQUAL "process" OR NOT answer STREQUAL "1099511627689" OR frames 
   message(FATAL_ERROR "the process spinner: ${result}")
 endif()
 message(STATUS "GUI ran the process spinner: ${result}")
+
+# The spinner demo: the four forms at once; CONCLAB_RESULT counts, per form, the frames drawn while its slow call was
+# in flight — none for the coroutine whose call blocks its loop, at least one for the others. Counted, not timed.
+string(REPLACE ".png" "-spinner.png" SPINNER_OUT "${OUT}")
+execute_process(COMMAND ${XVFB_RUN} -a -s "-screen 0 1280x800x24" ${CONCLAB} --demo spinner --seconds 0.5 --autorun
+                        --frames 400 --screenshot ${SPINNER_OUT}
+                RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 90)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "conclab GUI (spinner demo) exited with ${status}\n${out}\n${err}")
+endif()
+string(REGEX MATCH "CONCLAB_RESULT ([^\n]*)" line "${out}")
+if(NOT line)
+  message(FATAL_ERROR "the spinner demo printed no CONCLAB_RESULT in 400 frames\n${out}\n${err}")
+endif()
+set(result "${CMAKE_MATCH_1}")
+string(JSON demo GET "${result}" demo)
+string(JSON count LENGTH "${result}" forms)
+if(NOT demo STREQUAL "spinner" OR NOT count EQUAL 4)
+  message(FATAL_ERROR "the spinner demo: ${result}")
+endif()
+math(EXPR last "${count} - 1")
+foreach(i RANGE ${last})
+  string(JSON form GET "${result}" forms ${i} form)
+  string(JSON in_call GET "${result}" forms ${i} frames_in_call)
+  string(JSON answer GET "${result}" forms ${i} answer)
+  if(NOT answer STREQUAL "1099511627689")
+    message(FATAL_ERROR "the spinner demo's ${form}: ${result}")
+  endif()
+  if(form STREQUAL "blocked_coroutine")
+    if(NOT in_call EQUAL 0)
+      message(FATAL_ERROR "the blocked coroutine drew ${in_call} frames during its call: ${result}")
+    endif()
+  elseif(in_call LESS 1)
+    message(FATAL_ERROR "the ${form} spinner drew no frame during its call: ${result}")
+  endif()
+endforeach()
+message(STATUS "GUI ran the spinner demo: ${result}")

@@ -5,15 +5,23 @@
 #include "http_common.h"
 #include "mirror_server.h"
 #include "test_support.h"
+#include "within.h"
 #include "wait_until.h"
 
 #include <httplib.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <thread>
+#include <vector>
 
 using namespace conclab::mirror;
 using conclab::test::wait_until;
@@ -381,7 +389,9 @@ TEST(MirrorServer, DelayAndBandwidthHoldTheAnswerBack) {
 
 TEST(MirrorServer, TwentyThrottledDownloadsRunSideBySide) {
     FaultOptions faults;
-    faults.bandwidth = 100'000;
+    // 20 kB/s: each body takes 10 s or more, so the twenty requests overlap even when starting their threads
+    // takes seconds (TSan on a loaded machine: at 100 kB/s one body once ended before the last request began).
+    faults.bandwidth = 20'000;
     MirrorOptions options = small_mirror(faults);
     options.images = kDefaultImageCount;   // enough files between 200 and 300 kB
     Running mirror(options);
@@ -396,7 +406,7 @@ TEST(MirrorServer, TwentyThrottledDownloadsRunSideBySide) {
             const auto answer = raw_request(mirror.port(), image_path(*e));
             complete += answer.body.size() == e->size;
         });
-    // At 100 kB/s each body takes 2 s or more: all twenty must be in flight together before any ends.
+    // All twenty must be in flight together before any ends.
     EXPECT_TRUE(wait_until([&] { return mirror.server.routes().peak_streams() >= 20; }));
     for (auto& t : downloads) t.join();
     EXPECT_EQ(complete, 20);
@@ -421,6 +431,46 @@ TEST(MirrorServer, StopEndsWaitingAnswersAtOnce) {
     mirror->server.stop();
     EXPECT_TRUE(wait_until([&] { return returned.load(); }));
     waiting.join();
+}
+
+// The mirror serves through the one listener (src/server/listener.h, tested in tests/server): its limits hold here
+// too — 70 slow connections once starved the mirror's fixed pool of 64 threads.
+TEST(MirrorServer, OversizedHeadsAreRefusedByTheListener) {
+    Running mirror(small_mirror());
+    const std::string path = "/w/api.php?action=query&list=allimages&format=json";
+    const auto big_line = mirror_test::raw_send(
+        mirror.port(), "GET " + path + " HTTP/1.1\r\nX-Big: " + std::string(9 * 1024, 'a') + "\r\nConnection: close\r\n\r\n");
+    EXPECT_EQ(big_line.status, 431);
+    std::string many = "GET " + path + " HTTP/1.1\r\nConnection: close\r\n";
+    for (int i = 0; i < 100; ++i) many += "X-H" + std::to_string(i) + ": v\r\n";
+    EXPECT_EQ(mirror_test::raw_send(mirror.port(), many + "\r\n").status, 431);
+    EXPECT_EQ(mirror.server.listener().counts().heads_refused, 2u);
+}
+
+// 70 clients dripping their heads held every thread of the mirror's fixed pool of 64, and a fresh request waited
+// for as long as they dripped: the pool grows now, and the request is answered while they still drip.
+TEST(MirrorServer, SlowClientsDoNotStarveAFreshRequest) {
+    Running mirror(small_mirror());
+    std::atomic<bool> done = false;
+    std::vector<std::thread> slow;
+    for (int i = 0; i < 70; ++i)
+        slow.emplace_back([&, port = mirror.port()] {
+            const int fd = socket(AF_INET, SOCK_STREAM, 0);
+            sockaddr_in address{};
+            address.sin_family = AF_INET;
+            address.sin_port = htons(static_cast<uint16_t>(port));
+            address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0 &&
+                send(fd, "GET /w/api.php HTTP/1.1\r\nX-Slow: ", 33, MSG_NOSIGNAL) == 33)
+                while (!done && send(fd, "s", 1, MSG_NOSIGNAL) == 1) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            close(fd);
+        });
+    EXPECT_TRUE(wait_until([&] { return mirror.server.listener().counts().open >= 70; }));
+    const auto fresh = conclab::test::within([&] { return raw_request(mirror.port(), "/w/api.php?action=query&format=json"); },
+                                             "a fresh request beside 70 slow clients");
+    EXPECT_EQ(fresh.status, 200);
+    done = true;
+    for (auto& client : slow) client.join();
 }
 
 TEST(MirrorServer, ASecondServerCannotShareThePort) {

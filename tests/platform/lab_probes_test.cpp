@@ -5,7 +5,7 @@
 #include "lab/lab_run.h"
 #include "lab/lab_steps.h"
 #include "lab_probes.h"
-#include "native/worker_process.h"
+#include "native/worker_handle.h"
 #include "platform.h"
 #include "within.h"
 

@@ -3,7 +3,7 @@
 // pool is killed (they must not outlive it). Each fault ends as an error on the futures it touched,
 // never as a hang or a crash.
 #include "exec/message.h"
-#include "native/worker_process.h"
+#include "native/worker_handle.h"
 #include "platform.h"
 #include "wait_until.h"
 #include "within.h"

@@ -1,5 +1,5 @@
 // The native ProcessPool against real worker processes (the built `conclab worker`).
-#include "native/worker_process.h"
+#include "native/worker_handle.h"
 #include "platform.h"
 #include "primes/least_prime_factor.h"
 #include "test_tasks.h"

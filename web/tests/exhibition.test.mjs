@@ -1,8 +1,6 @@
 // The exhibition runs on its own thread (a pthread: a Web Worker) while the page keeps drawing; autorun logs
 // CONCLAB_RESULT with the CLI's JSON (the same document when the native build is there); a bad query value
-// is shown beside its field and nothing runs. The spinners, started by spinner=: the coroutine's freezes when
-// its slow call blocks the loop; the thread's and the process's (the call in an isolated Web Worker, the page's
-// own loop spinning) never do.
+// is shown beside its field and nothing runs. (The spinners have their own demo: spinner.test.mjs.)
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -87,60 +85,6 @@ test('a bad query value is shown beside its field and nothing runs', { timeout: 
   assert.match(state.exhibition.errors.boards, /boards/);
   assert.match(state.error, /boards/);
   assert.equal(state.exhibition.run_id, 0, 'autorun does not start with a bad value');
-  assert.deepEqual(errors, []);
-  await page.close();
-});
-
-test('spinner=: a blocking call freezes the coroutine\'s spinner, never the thread\'s or the process\'s', { timeout: 60000 }, async () => {
-  for (const kind of ['coroutine', 'thread', 'process']) {
-    const started = Date.now();
-    const { page, messages, errors } = await h.openPage(env.browser.context,
-      env.server.url + `?demo=exhibition&spinner=${kind}&block=1&spinner-seconds=1` + (kind === 'process' ? '&lang=pt' : ''));
-    await h.waitForApp(page);
-    const framesBefore = (await page.evaluate(() => window.conclab.frames())).count;
-    const result = await h.waitForResult(page, messages, 20000);
-    const framesAfter = (await page.evaluate(() => window.conclab.frames())).count;
-    const spinner = (await page.evaluate(() => window.conclab.state())).exhibition.spinner;
-    console.log(`spinner ${kind} (blocking call, 1 s): ${spinner.frames} spinner frames, longest gap ` +
-      `${spinner.longest_gap_s.toFixed(2)} s, frozen ${spinner.frozen_s.toFixed(2)} s; ${framesAfter - framesBefore} page frames; ` +
-      `${Date.now() - started} ms`);
-    assert.deepEqual(result, { demo: 'exhibition', spinner }, 'CONCLAB_RESULT is the panel\'s spinner state');
-    assert.equal(spinner.kind, kind);
-    assert.equal(spinner.running, false);
-    assert.equal(spinner.block, true);
-    assert.equal(spinner.error, undefined);
-    assert.equal(spinner.answer, '1099511627689', 'lpf of a prime is itself');
-    // Counted, not timed: frames drawn while the slow call was in flight. The page draws throughout (the spinner
-    // runs off the UI thread); the coroutine's spinner shares its loop's one thread with the blocking call, so it
-    // draws no frame at all, while a thread's or a process's spinner turns beside the call.
-    assert.ok(framesAfter > framesBefore, 'the page drew frames during the call');
-    if (kind === 'coroutine') {
-      assert.equal(spinner.frames, 0, 'the blocked loop never ran its spinner while the call was in flight');
-    } else {
-      assert.ok(spinner.frames >= 2, `${kind}: the spinner turned while the call was in flight (${spinner.frames} frames)`);
-    }
-    if (kind === 'process') {   // the spinner section, in Portuguese, scrolled into view
-      await page.mouse.move(700, 500);
-      for (let i = 0; i < 12; ++i) {
-        await page.mouse.wheel(0, 120);
-        await page.waitForTimeout(60);
-      }
-      await page.waitForTimeout(500);
-      mkdirSync(h.screenshotDir, { recursive: true });
-      writeFileSync(path.join(h.screenshotDir, 'exhibition-web-spinner-process-pt.png'), await page.screenshot());
-    }
-    assert.deepEqual(errors, []);
-    await page.close();
-  }
-});
-
-test('a bad spinner= is shown beside its field and nothing spins', { timeout: 30000 }, async () => {
-  const { page, errors } = await h.openPage(env.browser.context, env.server.url + '?demo=exhibition&spinner=fiber');
-  const state = await h.waitForApp(page);
-  assert.match(state.exhibition.errors.spinner, /thread\|process\|coroutine/);
-  assert.match(state.error, /spinner/);
-  assert.equal(state.exhibition.spinner.running, false);
-  assert.equal(state.exhibition.spinner.frames, 0);
   assert.deepEqual(errors, []);
   await page.close();
 });

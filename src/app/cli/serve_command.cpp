@@ -1,12 +1,8 @@
-// `conclab serve`: a local static server for build/web, with COOP/COEP/CORP on every answer. Students run it, so it
-// is strict: GET and HEAD only, only regular files whose real path is inside --dir (no symlink escapes), no control
-// bytes in paths, memory that does not follow the request (bodies drained, not kept; ranges capped to one), and a
-// port in use is an error rather than a second server sharing it.
+// `conclab serve`: a local static server for build/web, with COOP/COEP/CORP on every answer — the site
+// (server/static_site.h) and optionally the mirror's routes on the one listener (server/listener.h: limits on what
+// each client may hold; a port in use is an error rather than a second server sharing it). Options here.
 //
 // [SECTION] Options
-// [SECTION] Files: types, paths inside the folder, gzip
-// [SECTION] Requests
-// [SECTION] Connections: a pool that grows, a port in use
 // [SECTION] The command
 
 #include "serve_command.h"
@@ -15,35 +11,20 @@
 #include "cli/demo_flags.h"
 #include "cli/interrupt.h"
 #include "http_common.h"
+#include "listener.h"
 #include "mirror_options.h"
 #include "mirror_routes.h"
+#include "static_site.h"
 
 #include <httplib.h>
 
-#include <algorithm>
-#include <atomic>
-#include <cctype>
-#include <cerrno>
-#include <chrono>
-#include <condition_variable>
 #include <cstdio>
-#include <deque>
 #include <filesystem>
-#include <functional>
-#include <map>
 #include <memory>
-#include <mutex>
 #include <stop_token>
 #include <string>
-#include <string_view>
 #include <thread>
 #include <vector>
-
-#include <fcntl.h>
-#include <netdb.h>
-#include <sys/socket.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 namespace conclab::cli {
 namespace {
@@ -82,381 +63,6 @@ int parse_port(const std::string& text) {
     return port;
 }
 
-// [SECTION] Files: types, paths inside the folder, gzip
-
-std::string content_type_of(const fs::path& file) {
-    static const std::map<std::string, std::string, std::less<>> types{
-        {".html", "text/html"},          {".htm", "text/html"},
-        {".js", "text/javascript"},      {".mjs", "text/javascript"},
-        {".css", "text/css"},            {".json", "application/json"},
-        {".map", "application/json"},    {".wasm", "application/wasm"},
-        {".webmanifest", "application/manifest+json"},
-        {".png", "image/png"},           {".jpg", "image/jpeg"},
-        {".jpeg", "image/jpeg"},         {".gif", "image/gif"},
-        {".svg", "image/svg+xml"},       {".ico", "image/vnd.microsoft.icon"},
-        {".ttf", "font/ttf"},            {".otf", "font/otf"},
-        {".woff", "font/woff"},          {".woff2", "font/woff2"},
-        {".txt", "text/plain"},          {".data", "application/octet-stream"},
-    };
-    const auto it = types.find(file.extension().string());
-    return it == types.end() ? "application/octet-stream" : it->second;
-}
-
-bool worth_compressing(std::string_view content_type) {
-    return content_type.starts_with("text/") || content_type == "application/json" ||
-           content_type == "application/wasm" || content_type == "application/manifest+json" ||
-           content_type == "image/svg+xml";
-}
-
-enum class Compress { auto_, always, never };
-
-// A browser on this machine reads the files faster than gzip saves time (the page was ready ~0.2 s later with
-// gzip, measured with web/bench/ready.mjs): auto compresses for clients on other machines (a class on a LAN).
-bool is_loopback(const std::string& address) {
-    return address.rfind("127.", 0) == 0 || address == "::1" || address.rfind("::ffff:127.", 0) == 0;
-}
-
-bool has_control_bytes(std::string_view text) {
-    return std::any_of(text.begin(), text.end(), [](char c) {
-        const auto byte = static_cast<unsigned char>(c);
-        return byte < 0x20 || byte == 0x7f;
-    });
-}
-
-bool is_inside(const fs::path& root, const fs::path& real) {
-    return std::mismatch(root.begin(), root.end(), real.begin(), real.end()).first == root.end();
-}
-
-struct Lookup {
-    enum class Outcome { file, not_found, add_slash } outcome = Outcome::not_found;
-    fs::path real;
-};
-
-// The regular file a decoded URL path names under `root` (canonical), following symlinks only while they stay inside.
-Lookup look_up(const fs::path& root, const std::string& url_path) {
-    std::error_code error;
-    fs::path real = fs::canonical(root / fs::path(url_path).relative_path(), error);
-    if (error || !is_inside(root, real)) return {};
-    if (fs::is_directory(real, error)) {
-        if (url_path.back() != '/') return {Lookup::Outcome::add_slash, {}};
-        real = fs::canonical(real / "index.html", error);
-        if (error || !is_inside(root, real)) return {};
-    }
-    if (!fs::is_regular_file(real, error)) return {};
-    return {Lookup::Outcome::file, real};
-}
-
-// An open regular file and what identifies its version (size, change time, inode): the ETag and the gzip cache key.
-struct OpenFile {
-    int fd = -1;
-    std::uint64_t size = 0;
-    std::string stamp;
-    ~OpenFile() {
-        if (fd >= 0) ::close(fd);
-    }
-};
-
-std::shared_ptr<OpenFile> open_regular_file(const fs::path& real) {
-    auto file = std::make_shared<OpenFile>();
-    file->fd = ::open(real.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-    struct stat info {};
-    if (file->fd < 0 || ::fstat(file->fd, &info) != 0 || !S_ISREG(info.st_mode)) return nullptr;
-    file->size = static_cast<std::uint64_t>(info.st_size);
-    char stamp[80];
-    std::snprintf(stamp, sizeof stamp, "%llx-%llx-%lx-%llx", static_cast<unsigned long long>(info.st_size),
-                  static_cast<unsigned long long>(info.st_mtim.tv_sec), static_cast<long>(info.st_mtim.tv_nsec),
-                  static_cast<unsigned long long>(info.st_ino));
-    file->stamp = stamp;
-    return file;
-}
-
-bool read_all(const OpenFile& file, std::string& bytes) {
-    bytes.resize(file.size);
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::pread(file.fd, bytes.data() + done, bytes.size() - done, static_cast<off_t>(done));
-        if (n <= 0) return false;
-        done += static_cast<std::size_t>(n);
-    }
-    return true;
-}
-
-// Whether the client takes gzip ("gzip" listed without q=0).
-bool accepts_gzip(const std::string& accept_encoding) {
-    std::size_t start = 0;
-    while (start <= accept_encoding.size()) {
-        std::size_t end = accept_encoding.find(',', start);
-        if (end == std::string::npos) end = accept_encoding.size();
-        std::string item = accept_encoding.substr(start, end - start);
-        item.erase(std::remove(item.begin(), item.end(), ' '), item.end());
-        std::transform(item.begin(), item.end(), item.begin(), [](unsigned char c) { return std::tolower(c); });
-        const std::size_t semicolon = item.find(';');
-        const std::string name = item.substr(0, semicolon);
-        const bool refused = semicolon != std::string::npos && item.find("q=0", semicolon) != std::string::npos &&
-                             item.find_first_of("123456789", semicolon) == std::string::npos;
-        if ((name == "gzip" || name == "x-gzip") && !refused) return true;
-        start = end + 1;
-    }
-    return false;
-}
-
-// Compressed copies of the site's text and wasm files, made once per file version and shared by every request
-// (compressing per request would cost each reload the CPU; files change when the app is rebuilt, hence the stamp).
-class GzipCache {
-public:
-    static constexpr std::uint64_t kMaxFileBytes = 64ull << 20;
-
-    std::shared_ptr<const std::string> get(const fs::path& real, const OpenFile& file) {
-#ifdef CPPHTTPLIB_ZLIB_SUPPORT
-        if (file.size < 512 || file.size > kMaxFileBytes) return nullptr;
-        {
-            std::lock_guard lock(mutex_);
-            if (auto it = entries_.find(real.string()); it != entries_.end() && it->second.stamp == file.stamp)
-                return it->second.bytes;
-        }
-        std::string plain;
-        if (!read_all(file, plain)) return nullptr;
-        auto compressed = std::make_shared<std::string>();
-        httplib::detail::gzip_compressor compressor;
-        const bool ok = compressor.compress(plain.data(), plain.size(), true, [&](const char* data, std::size_t n) {
-            compressed->append(data, n);
-            return true;
-        });
-        std::shared_ptr<const std::string> result;
-        if (ok && compressed->size() < plain.size()) result = std::move(compressed);
-        std::lock_guard lock(mutex_);
-        entries_[real.string()] = {file.stamp, result};   // an incompressible file is remembered as such too
-        return result;
-#else
-        (void)real;
-        (void)file;
-        return nullptr;
-#endif
-    }
-
-    // Compresses what the first page load will ask for, so that it does not wait for it.
-    void warm(const fs::path& root, std::stop_token stop) {
-        std::error_code error;
-        for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, error);
-             !error && it != fs::recursive_directory_iterator() && !stop.stop_requested(); it.increment(error)) {
-            if (!it->is_regular_file(error) || !worth_compressing(content_type_of(it->path()))) continue;
-            const Lookup lookup = look_up(root, "/" + fs::relative(it->path(), root, error).string());
-            if (lookup.outcome != Lookup::Outcome::file) continue;
-            if (auto file = open_regular_file(lookup.real)) get(lookup.real, *file);
-        }
-    }
-
-private:
-    struct Entry {
-        std::string stamp;
-        std::shared_ptr<const std::string> bytes;
-    };
-    std::mutex mutex_;
-    std::map<std::string, Entry> entries_;
-};
-
-// [SECTION] Requests
-
-constexpr std::size_t kSendChunkBytes = 64 * 1024;
-constexpr std::size_t kMaxRequestBodyBytes = 64 * 1024;
-
-void answer_error(httplib::Response& res, int status, const char* text) {
-    res.status = status;
-    res.set_content(text, "text/plain");
-}
-
-void answer_method_not_allowed(httplib::Response& res) {
-    res.set_header("Allow", "GET, HEAD");
-    answer_error(res, 405, "only GET and HEAD are served\n");
-}
-
-bool etag_matches(const std::string& if_none_match, const std::string& etag) {
-    return if_none_match.find('*') != std::string::npos || if_none_match.find(etag) != std::string::npos;
-}
-
-// Where a folder's URL without its final slash redirects: the same path with the slash, always a path on this server.
-// `//evil.example` must not become `Location: //evil.example/` (a browser reads that as another host, and a
-// backslash as a slash): leading slashes collapse into one and backslashes are sent encoded.
-std::string folder_location(const std::string& target) {
-    const std::size_t query = target.find('?');
-    const std::string path = target.substr(0, query);
-    std::string location = "/";
-    const std::size_t first = std::min(path.find_first_not_of('/'), path.size());
-    for (std::size_t i = first; i < path.size(); ++i) {
-        if (path[i] == '\\') location += "%5C";
-        else location += path[i];
-    }
-    location += '/';
-    if (query != std::string::npos) location += target.substr(query);
-    return location;
-}
-
-class StaticSite {
-public:
-    StaticSite(fs::path root, Compress compress) : root_(std::move(root)), compress_(compress) {}
-
-    const fs::path& root() const { return root_; }
-    GzipCache& gzip() { return gzip_; }
-
-    // Every GET and HEAD ends here (before httplib's router would read a body or apply ranges).
-    void answer(const httplib::Request& req, httplib::Response& res) {
-        // httplib slices (and, for several ranges, repeats) whatever body we set according to req.ranges; this
-        // server decides ranges itself (one at most, as the mirror's images: http_common.h), so it takes them.
-        auto ranges = http::take_ranges(req);
-
-        if (req.path.empty() || req.path.front() != '/' || has_control_bytes(req.path))
-            return answer_error(res, 400, "bad path\n");
-        const Lookup lookup = look_up(root_, req.path);
-        if (lookup.outcome == Lookup::Outcome::add_slash) {
-            res.set_redirect(folder_location(req.target), 301);
-            return;
-        }
-        std::shared_ptr<OpenFile> file;
-        if (lookup.outcome == Lookup::Outcome::file) file = open_regular_file(lookup.real);
-        if (!file) return answer_error(res, 404, "not found\n");
-
-        const std::string type = content_type_of(lookup.real);
-        std::shared_ptr<const std::string> compressed;
-        if (req.has_header("If-Range") && req.get_header_value("If-Range") != etag(*file, false)) ranges.clear();
-        const http::RangeChoice range = http::choose_range(ranges, file->size);
-        const bool one_range_asked = range.kind != http::RangeChoice::Kind::whole;
-        const bool compress = compress_ == Compress::always || (compress_ == Compress::auto_ && !is_loopback(req.remote_addr));
-        if (compress && !one_range_asked && worth_compressing(type) && accepts_gzip(req.get_header_value("Accept-Encoding")))
-            compressed = gzip_.get(lookup.real, *file);
-
-        const std::string tag = etag(*file, compressed != nullptr);
-        res.set_header("ETag", tag);
-        res.set_header("Accept-Ranges", "bytes");
-        if (worth_compressing(type)) res.set_header("Vary", "Accept-Encoding");
-        if (req.has_header("If-None-Match") && etag_matches(req.get_header_value("If-None-Match"), tag)) {
-            res.status = 304;
-            return;
-        }
-        if (compressed) {
-            res.status = 200;
-            res.set_header("Content-Encoding", "gzip");
-            // The page's loading bar counts decoded bytes; Content-Length counts the compressed ones.
-            res.set_header("X-Uncompressed-Length", std::to_string(file->size));
-            res.set_content_provider(compressed->size(), type,
-                                     [compressed](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-                                         return sink.write(compressed->data() + offset, length);
-                                     });
-            return;
-        }
-        const std::uint64_t offset = range.offset, length = range.length;
-        res.status = 200;
-        if (range.kind == http::RangeChoice::Kind::unsatisfiable) {
-            res.set_header("Content-Range", http::content_range(range, file->size));
-            return answer_error(res, 416, "range not satisfiable\n");
-        }
-        if (range.kind == http::RangeChoice::Kind::part) {
-            res.status = 206;
-            res.set_header("Content-Range", http::content_range(range, file->size));
-        }
-        if (length == 0) {
-            res.set_header("Content-Type", type);
-            return;
-        }
-        res.set_content_provider(length, type, [file, offset](std::size_t at, std::size_t wanted, httplib::DataSink& sink) {
-            char buffer[kSendChunkBytes];
-            const ssize_t n = ::pread(file->fd, buffer, std::min(wanted, sizeof buffer), static_cast<off_t>(offset + at));
-            return n > 0 && sink.write(buffer, static_cast<std::size_t>(n));
-        });
-    }
-
-private:
-    static std::string etag(const OpenFile& file, bool gzip) { return "\"" + file.stamp + (gzip ? "-gz\"" : "\""); }
-
-    fs::path root_;
-    Compress compress_;
-    GzipCache gzip_;
-};
-
-// [SECTION] Connections: a pool that grows, a port in use
-
-// httplib gives each connection a thread for as long as the client keeps it alive (up to the keep-alive timeout
-// while idle). Its fixed pool (8 threads here) let a browser's idle keep-alive connections hold every thread while
-// the page and its workers waited for files: the pool grows instead, up to a cap, and keeps its threads.
-class GrowingThreadPool final : public httplib::TaskQueue {
-public:
-    explicit GrowingThreadPool(std::size_t max_threads) : max_threads_(max_threads) {}
-    ~GrowingThreadPool() override { shutdown(); }
-
-    void enqueue(std::function<void()> job) override {
-        std::lock_guard lock(mutex_);
-        jobs_.push_back(std::move(job));
-        if (free_threads_ < jobs_.size() && threads_.size() < max_threads_) {
-            ++free_threads_;
-            threads_.emplace_back([this] { work(); });
-        }
-        ready_.notify_one();
-    }
-
-    void shutdown() override {
-        {
-            std::lock_guard lock(mutex_);
-            stopping_ = true;
-        }
-        ready_.notify_all();
-        for (auto& thread : threads_)
-            if (thread.joinable()) thread.join();
-    }
-
-private:
-    void work() {
-        std::unique_lock lock(mutex_);
-        for (;;) {
-            ready_.wait(lock, [this] { return !jobs_.empty() || stopping_; });
-            if (jobs_.empty()) return;
-            auto job = std::move(jobs_.front());
-            jobs_.pop_front();
-            --free_threads_;
-            lock.unlock();
-            job();
-            lock.lock();
-            ++free_threads_;
-        }
-    }
-
-    const std::size_t max_threads_;
-    std::mutex mutex_;
-    std::condition_variable ready_;
-    std::deque<std::function<void()>> jobs_;
-    std::vector<std::thread> threads_;
-    std::size_t free_threads_ = 0;
-    bool stopping_ = false;
-};
-
-constexpr std::size_t kMaxConnectionThreads = 256;
-
-// httplib listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, compiled into Debian's library): a browser's
-// burst of connections overflows it, and each dropped SYN is retried by the client only after 1 s, 2 s...
-class SiteServer final : public httplib::Server {
-public:
-    bool widen_backlog() { return ::listen(svr_sock_, SOMAXCONN) == 0; }
-};
-
-// Whether another socket holds host:port (bind fails with EADDRINUSE even with SO_REUSEADDR).
-bool port_in_use(const std::string& host, int port) {
-    addrinfo hints{};
-    hints.ai_family = AF_UNSPEC;
-    hints.ai_socktype = SOCK_STREAM;
-    hints.ai_flags = AI_PASSIVE;
-    addrinfo* found = nullptr;
-    if (::getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &found) != 0) return false;
-    bool in_use = false;
-    for (addrinfo* a = found; a && !in_use; a = a->ai_next) {
-        const int fd = ::socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC, a->ai_protocol);
-        if (fd < 0) continue;
-        const int yes = 1;
-        ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-        in_use = ::bind(fd, a->ai_addr, a->ai_addrlen) != 0 && errno == EADDRINUSE;
-        ::close(fd);
-    }
-    ::freeaddrinfo(found);
-    return in_use;
-}
-
 // [SECTION] The command
 
 int serve(const ServeOptions& options) {
@@ -464,11 +70,12 @@ int serve(const ServeOptions& options) {
     std::error_code error;
     if (!fs::is_directory(options.dir, error))
         throw UsageError("--dir '" + options::echo(options.dir) + "' is not a folder (build the web app with `make web`)");
+    using server::Compress;
     const Compress compress = options.compress == "always" ? Compress::always
                               : options.compress == "never" ? Compress::never
                               : options.compress == "auto"  ? Compress::auto_
                               : throw UsageError("--compress '" + options::echo(options.compress) + "': use auto|always|never");
-    StaticSite site(fs::canonical(options.dir), compress);
+    server::StaticSite site(options.dir, compress);
     std::unique_ptr<mirror::MirrorRoutes> mirror_routes;
     if (options.mirror) {
         options::FieldErrors errors;
@@ -479,89 +86,32 @@ int serve(const ServeOptions& options) {
         throw UsageError("--" + options.mirror_params.begin()->first + " is an option of the mirror: add --mirror");
     }
 
-    SiteServer server;
-    // httplib's default sets SO_REUSEPORT, which lets a second server bind the same port and take half the
-    // connections. SO_REUSEADDR alone allows a quick restart and still refuses a port that is in use.
-    server.set_socket_options([](int sock) {
-        const int yes = 1;
-        ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
-    });
-    server.new_task_queue = [] { return new GrowingThreadPool(kMaxConnectionThreads); };
-    server.set_keep_alive_max_count(1000);
-    server.set_payload_max_length(kMaxRequestBodyBytes);
-    // Cross-origin isolation, so that SharedArrayBuffer (and so wasm threads) is available. no-cache + ETag:
-    // every load revalidates (a rebuilt app is never stale) and an unchanged file costs a 304.
-    server.set_default_headers({{"Cross-Origin-Opener-Policy", "same-origin"},
-                                {"Cross-Origin-Embedder-Policy", "require-corp"},
-                                {"Cross-Origin-Resource-Policy", "same-origin"},
-                                {"Cache-Control", "no-cache"}});
-    server.set_pre_routing_handler([&site, mirrored = mirror_routes != nullptr](const httplib::Request& req,
-                                                                                 httplib::Response& res) {
-        if (mirrored && is_mirror_path(req.path) && (req.method == "GET" || req.method == "HEAD" || req.method == "OPTIONS"))
-            return httplib::Server::HandlerResponse::Unhandled;   // the mirror's routes, installed below
-        if (req.method == "GET" || req.method == "HEAD") {
-            site.answer(req, res);
-            return httplib::Server::HandlerResponse::Handled;
-        }
-        // Methods that may carry a body go on to the handlers below, which drain it; the rest are refused here.
-        if (req.method == "POST" || req.method == "PUT" || req.method == "PATCH" || req.method == "DELETE")
-            return httplib::Server::HandlerResponse::Unhandled;
-        const_cast<httplib::Request&>(req).ranges.clear();
-        answer_method_not_allowed(res);
-        return httplib::Server::HandlerResponse::Handled;
-    });
-    // A client that asks first (Expect: 100-continue, as curl does for large bodies) never sends the body.
-    server.set_expect_100_continue_handler([](const httplib::Request& req, httplib::Response& res) {
-        if (req.method == "GET" || req.method == "HEAD") return 100;
-        answer_method_not_allowed(res);
-        res.set_header("Connection", "close");   // the body it announced will not follow on this connection
-        return 405;
-    });
-    // A body sent anyway is read and dropped piece by piece (httplib would otherwise keep a chunked body whole),
-    // so that the connection stays in step; one over kMaxRequestBodyBytes with a Content-Length is skipped unread.
-    const auto refuse_body = [](const httplib::Request& req, httplib::Response& res,
-                                const httplib::ContentReader& read_body) {
-        read_body([](const char*, std::size_t) { return true; });
-        const_cast<httplib::Request&>(req).ranges.clear();
-        answer_method_not_allowed(res);
-    };
-    server.Post(".*", refuse_body);
-    server.Put(".*", refuse_body);
-    server.Patch(".*", refuse_body);
-    server.Delete(".*", refuse_body);
-    if (mirror_routes) mirror_routes->install(server);
-    http::answer_exceptions_plainly(server);   // 500 with a plain body: no exception text to the client
-
-    if (!server.bind_to_port(options.host, port)) {
-        if (port_in_use(options.host, port))
-            std::fprintf(stderr, "error: port %d is in use\n", port);
-        else
-            std::fprintf(stderr, "error: cannot listen on %s:%d (not an address of this machine?)\n",
-                         options::echo(options.host).c_str(), port);
-        return 1;
-    }
-    if (!server.widen_backlog()) std::fprintf(stderr, "warning: the listen backlog stays at httplib's 5\n");
-    // Created before any other thread starts (they inherit its signal mask), destroyed before the server.
+    server::Listener listener;   // its threads start in run()
+    // Created before any other thread starts (they inherit its signal mask), destroyed before the listener.
     InterruptWatch interrupts;
-    std::atomic<bool> listening_ended = false;
+    site.install(listener, [mirrored = mirror_routes != nullptr](const httplib::Request& req) {
+        return mirrored && is_mirror_path(req.path);
+    });
+    if (mirror_routes) mirror_routes->install(listener);
+    http::answer_exceptions_plainly(listener);   // 500 with a plain body: no exception text to the client
     interrupts.on_interrupt([&] {
         if (mirror_routes) mirror_routes->stop();   // throttled and delayed answers end at once
-        // httplib's stop() does nothing until listen_after_bind has begun: a signal during start-up waits for it.
-        while (!listening_ended && !server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-        server.stop();
+        listener.stop();                            // at any moment: before bind() too, and slow clients with it
     });
-    std::jthread warm_up([&site, compress](std::stop_token stop) {
-        if (compress != Compress::never) site.gzip().warm(site.root(), stop);
-    });
+    if (interrupts.interrupted()) listener.stop();   // a signal that came before there was a handler
+
+    if (const std::string failure = listener.bind(options.host, port); !failure.empty()) {
+        std::fprintf(stderr, "error: %s\n", failure.c_str());
+        return 1;
+    }
+    std::jthread warm_up([&site](std::stop_token stop) { site.warm_gzip(stop); });
     const std::string host = http::url_host(options.host);   // "::1" → "[::1]"
     std::printf("Serving %s on http://%s:%d/ (COOP/COEP on; Ctrl+C stops)\n", options.dir.c_str(), host.c_str(), port);
     if (mirror_routes)
         std::printf("Mirror of Wikimedia Commons at http://%s:%d/w/api.php (%d images; faults: %s)\n", host.c_str(), port,
                     mirror_routes->options().images, mirror_routes->options().faults.describe().c_str());
     std::fflush(stdout);
-    const bool listened = server.listen_after_bind();
-    listening_ended = true;
-    if (!listened) {
+    if (!listener.run() && !interrupts.interrupted()) {
         std::fprintf(stderr, "error: the server stopped accepting connections\n");
         return 1;
     }

@@ -4,7 +4,7 @@
 
 #include "cli/demo_flags.h"
 #include "cli/interrupt.h"
-#include "exhibition/spinner.h"
+#include "spinner/spinner.h"
 
 #include <poll.h>
 #include <signal.h>
@@ -21,9 +21,9 @@
 namespace conclab::cli {
 namespace {
 
-using exhibition::FrameGaps;
-using exhibition::SpinnerKind;
-using exhibition::SpinnerOptions;
+using spinner::FrameGaps;
+using spinner::SpinnerKind;
+using spinner::SpinnerOptions;
 
 double now_s() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -54,7 +54,7 @@ void draw(const std::string& text) {
         kill(screen.drawing_child, SIGKILL);
         waitpid(screen.drawing_child, nullptr, 0);
     }
-    std::fputs((exhibition::spinner_erase() + "\n").c_str(), stdout);
+    std::fputs((spinner::spinner_erase() + "\n").c_str(), stdout);
     std::fflush(stdout);
     std::_Exit(kInterrupted);   // the slow call may be blocking any thread: no unwinding
 }
@@ -65,9 +65,9 @@ std::uint64_t with_process(const SpinnerOptions& o, FrameGaps& gaps) {
     int done_pipe[2], report_pipe[2];
     if (pipe(done_pipe) != 0 || pipe(report_pipe) != 0) throw std::runtime_error(std::string("pipe: ") + std::strerror(errno));
     // The child of a threaded program may only make async-signal-safe calls: no allocation after fork.
-    const std::string frames[4] = {exhibition::spinner_frame(0), exhibition::spinner_frame(1),
-                                   exhibition::spinner_frame(2), exhibition::spinner_frame(3)};
-    const auto erase = exhibition::spinner_erase();
+    const std::string frames[4] = {spinner::spinner_frame(0), spinner::spinner_frame(1),
+                                   spinner::spinner_frame(2), spinner::spinner_frame(3)};
+    const auto erase = spinner::spinner_erase();
     std::fflush(stdout);
     std::unique_lock screen_lock(screen.mutex);   // an interrupt waits until the child's pid is known
     const pid_t child = fork();
@@ -81,7 +81,7 @@ std::uint64_t with_process(const SpinnerOptions& o, FrameGaps& gaps) {
             const std::string& frame = frames[i % 4];
             [[maybe_unused]] auto written = write(STDOUT_FILENO, frame.data(), frame.size());
             mine.frame(now_s());
-            if (poll(&fd, 1, static_cast<int>(exhibition::kSpinnerPeriodS * 1000)) != 0) break;
+            if (poll(&fd, 1, static_cast<int>(spinner::kSpinnerPeriodS * 1000)) != 0) break;
         }
         mine.finish(now_s());
         [[maybe_unused]] auto erased = write(STDOUT_FILENO, erase.data(), erase.size());
@@ -93,7 +93,7 @@ std::uint64_t with_process(const SpinnerOptions& o, FrameGaps& gaps) {
     screen_lock.unlock();
     close(done_pipe[0]);
     close(report_pipe[1]);
-    const auto answer = exhibition::slow_call(o.seconds, o.number);
+    const auto answer = spinner::slow_call(o.seconds, o.number);
     close(done_pipe[1]);   // the child's poll sees the end of the pipe
     double report[3] = {0, 0, 0};
     const auto got = read(report_pipe[0], report, sizeof report);
@@ -111,22 +111,25 @@ std::uint64_t with_process(const SpinnerOptions& o, FrameGaps& gaps) {
 
 int run_spinner(const options::Params& params) {
     options::FieldErrors errors;
-    const auto o = exhibition::parse_spinner_options(params, errors);
-    if (!errors.empty()) throw UsageError(options::first_error(errors, exhibition::spinner_option_specs()));
+    const auto o = spinner::parse_spinner_options(params, errors);
+    if (!errors.empty()) throw UsageError(options::first_error(errors, spinner::spinner_option_specs()));
     InterruptWatch interrupt(false);   // before any thread starts; the line is erased first, nothing to announce
     interrupt.on_interrupt(interrupted);
     FrameGaps gaps;
     std::uint64_t answer = 0;
     switch (o.kind) {
-    case SpinnerKind::thread: answer = exhibition::run_thread_spinner(o, draw, gaps); break;
+    case SpinnerKind::thread: answer = spinner::run_thread_spinner(o, draw, gaps); break;
     case SpinnerKind::process: answer = with_process(o, gaps); break;
-    case SpinnerKind::coroutine: answer = exhibition::run_coroutine_spinner(o, draw, gaps); break;
+    case SpinnerKind::coroutine: answer = spinner::run_coroutine_spinner(o, draw, gaps); break;
     }
     interrupt.stop();
     std::printf("Answer: lpf(%llu) = %llu\n", static_cast<unsigned long long>(o.number),
                 static_cast<unsigned long long>(answer));
-    std::printf("spinner (%s%s): %llu frames, longest gap %.2f s\n", std::string(exhibition::to_string(o.kind)).c_str(),
-                o.block ? ", blocking call" : "", static_cast<unsigned long long>(gaps.frames()), gaps.longest_gap_s());
+    char in_call[64] = "";   // the process form's child draws on its own: it does not know when the call ran
+    if (o.kind != SpinnerKind::process)
+        std::snprintf(in_call, sizeof in_call, " (%llu while the call ran)", static_cast<unsigned long long>(gaps.frames_in_call()));
+    std::printf("spinner (%s%s): %llu frames%s, longest gap %.2f s\n", std::string(spinner::to_string(o.kind)).c_str(),
+                o.block ? ", blocking call" : "", static_cast<unsigned long long>(gaps.frames()), in_call, gaps.longest_gap_s());
     if (gaps.froze())
         std::printf("frozen for %.2f s: the slow call blocked the one thread that runs the spinner\n", gaps.frozen_s());
     else
@@ -137,9 +140,9 @@ int run_spinner(const options::Params& params) {
 }  // namespace
 
 Command add_spinner_command(CLI::App& app) {
-    auto* sub = app.add_subcommand("spinner", "A spinner while a slow call runs: thread, process or coroutine (--block freezes the coroutine's)");
+    auto* sub = app.add_subcommand("spinner", "A spinner while a slow call runs: thread, process or coroutine (--block freezes the coroutine's); the app's --demo spinner shows the four");
     auto params = std::make_shared<options::Params>();
-    add_option_flags(*sub, exhibition::spinner_option_specs(), *params);
+    add_option_flags(*sub, spinner::spinner_option_specs(), *params);
     return {sub, [params] { return run_spinner(*params); }};
 }
 

@@ -39,7 +39,9 @@ int sysinfo(bool json) {
 }  // namespace
 
 Command add_sysinfo_command(CLI::App& app) {
-    auto* sub = app.add_subcommand("sysinfo", "Logical CPUs, processes and threads of this machine");
+    // Named as the demo it prints (`system`); `sysinfo`, its first name, stays an alias.
+    auto* sub = app.add_subcommand("system", "Logical CPUs, processes and threads of this machine (alias: sysinfo)");
+    sub->alias("sysinfo");
     auto json = std::make_shared<bool>(false);
     sub->add_flag("--json", *json, "Print one JSON document");
     return {sub, [json] { return sysinfo(*json); }};

@@ -1,7 +1,7 @@
 #include "catalog/demo_catalog.h"
 
 #include "exhibition/exhibition_options.h"
-#include "exhibition/spinner.h"
+#include "spinner/spinner.h"
 #include "lab/lab_options.h"
 #include "lab/thread_measures.h"
 #include "primes/least_prime_factor.h"
@@ -21,6 +21,8 @@ void check_exhibition(const options::Params& params, options::FieldErrors& error
     exhibition::parse_exhibition_options(params, errors);
 }
 
+void check_spinner(const options::Params& params, options::FieldErrors& errors) { spinner::parse_spinner_options(params, errors); }
+
 void check_primes(const options::Params& params, options::FieldErrors& errors) {
     primes::parse_primes_options(params, 1, errors);
 }
@@ -36,7 +38,8 @@ const std::vector<DemoInfo>& demos() {
     static const std::vector<DemoInfo> list{
         {"system", system::system_option_specs, check_system, nullptr},
         {"primes", primes::primes_option_specs, check_primes, primes::register_tasks},
-        {"exhibition", exhibition::exhibition_app_option_specs, check_exhibition, exhibition::register_tasks},
+        {"exhibition", exhibition::exhibition_app_option_specs, check_exhibition, nullptr},
+        {"spinner", spinner::spinner_option_specs, check_spinner, spinner::register_tasks},
         {"wikipics", wikipics::wikipics_option_specs, check_wikipics, nullptr},
         {"lab", lab::lab_option_specs, check_lab, lab::register_tasks},
     };

@@ -29,7 +29,7 @@ const std::vector<options::OptionSpec>& exhibition_option_specs() {
 const std::vector<options::OptionSpec>& exhibition_app_option_specs() {
     static const std::vector<options::OptionSpec> specs = [] {
         auto all = exhibition_option_specs();
-        all.push_back({"spinner", "thread|process|coroutine", "Start the spinner at launch: what runs it while the slow call runs"});
+        all.push_back({"spinner", "thread|process|coroutine", "Old form of --demo spinner --kind K: opens the spinner demo with that form"});
         all.push_back({"block", "", "The spinner's slow call blocks (a plain sleep): the coroutine's spinner freezes", true});
         all.push_back({"spinner-seconds", "S", "The spinner's slow call sleeps S seconds, > 0 and <= 60 (default 3)"});
         return all;
@@ -56,16 +56,16 @@ ExhibitionOptions parse_exhibition_options(const options::Params& params, option
         else
             options::read_real(params, "speed", 0, kMaxSpeed, o.speed, errors, true);
     }
-    SpinnerOptions spinner;
+    spinner::SpinnerOptions launch;
     constexpr std::string_view kKinds[] = {"thread", "process", "coroutine"};
     std::string kind;
     const bool has_kind = params.count("spinner") != 0;
     if (options::read_choice(params, "spinner", kKinds, kind, errors) && has_kind)
-        for (auto k : {SpinnerKind::thread, SpinnerKind::process, SpinnerKind::coroutine})
-            if (to_string(k) == kind) spinner.kind = k;
-    options::read_flag(params, "block", spinner.block, errors);
-    options::read_real(params, "spinner-seconds", 0, 60, spinner.seconds, errors, true);
-    if (has_kind && !errors.count("spinner")) o.spinner = spinner;
+        for (auto k : {spinner::SpinnerKind::thread, spinner::SpinnerKind::process, spinner::SpinnerKind::coroutine})
+            if (spinner::to_string(k) == kind) launch.kind = k;
+    options::read_flag(params, "block", launch.block, errors);
+    options::read_real(params, "spinner-seconds", 0, 60, launch.seconds, errors, true);
+    if (has_kind && !errors.count("spinner")) o.spinner = launch;
     options::reject_non_utf8(params, errors);   // last: its message names the real fault
     return o;
 }

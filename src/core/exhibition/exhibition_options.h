@@ -3,7 +3,7 @@
 #pragma once
 
 #include "base/options.h"
-#include "exhibition/spinner.h"
+#include "spinner/spinner.h"
 
 #include <cstdint>
 #include <optional>
@@ -26,7 +26,7 @@ struct ExhibitionOptions {
     std::uint64_t seed = 1;
     double speed = 60;         ///< simulated seconds per real second in a live view; 0 = as fast as possible
     /// @brief The app only (launch options spinner, block, spinner-seconds): run the spinner at launch.
-    std::optional<SpinnerOptions> spinner;
+    std::optional<spinner::SpinnerOptions> spinner;
 };
 
 inline constexpr int kMaxBoards = 100;

@@ -1,6 +1,8 @@
 // The live exhibition's simulation thread (see live_exhibition.h).
 #include "exhibition/live_exhibition.h"
 
+#include "exhibition/schedule.h"
+
 #include <algorithm>
 #include <chrono>
 
@@ -131,6 +133,17 @@ void LiveExhibition::thread_main() {
                 do_step = true;
             }
             speed = view_.speed;
+            view_.fast_forward = 0;
+            if (view_.snapshot && view_.options && !fresh) {
+                bool simultaneous_done = false, sequential_done = false;
+                double simultaneous_end_s = 0;
+                for (const auto& schedule : view_.snapshot->schedules) {
+                    (schedule.schedule == Schedule::simultaneous ? simultaneous_done : sequential_done) = schedule.finished;
+                    if (schedule.schedule == Schedule::simultaneous) simultaneous_end_s = schedule.elapsed_s;
+                }
+                const double live = live_speed(*view_.options, speed, simultaneous_end_s, simultaneous_done, sequential_done);
+                if (live != speed) view_.fast_forward = speed = live;
+            }
             if (!fresh && !do_step) {
                 reanchor = reanchor_real_;
                 reanchor_real_.reset();

@@ -33,6 +33,7 @@ struct LiveView {
     bool paused = false;
     bool finished = false;
     double speed = 60;                                     ///< simulated s per real s; 0 = max
+    double fast_forward = 0;                               ///< the speed of the fast-forward (schedule.h live_speed), 0 when none
     double busy_s = 0;                                     ///< the simulation thread's time spent advancing this run
     std::optional<nlohmann::json> result;                  ///< to_json(report) once finished
 };

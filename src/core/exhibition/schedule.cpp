@@ -32,4 +32,16 @@ std::string talk_slide_note(const ExhibitionOptions& o) {
     return text;
 }
 
+double live_speed(const ExhibitionOptions& o, double speed, double simultaneous_end_s, bool simultaneous_done,
+                  bool sequential_done) {
+    if (speed <= 0 || o.mode != Mode::both || !simultaneous_done || sequential_done) return speed;
+    return std::max(speed, (sequential_total_s(o) - simultaneous_end_s) / kFastForwardRealS);
+}
+
+double live_real_s(const ExhibitionOptions& o, double speed) {
+    const double simultaneous = simultaneous_total_s(o), sequential = sequential_total_s(o);
+    if (sequential <= simultaneous) return sequential / speed;
+    return simultaneous / speed + std::min(kFastForwardRealS, (sequential - simultaneous) / speed);
+}
+
 }  // namespace conclab::exhibition

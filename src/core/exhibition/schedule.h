@@ -36,6 +36,20 @@ inline constexpr int kCrossoverNever = 1'000'000'000;
 /// kCrossoverNever, which reads "never".
 int crossover_boards(const ExhibitionOptions& o);
 
+/// @brief Real seconds the live view gives what is left of the sequential schedule once the simultaneous one is
+/// over (mode both): at speed 600 the sequential took 47 of 52 s after the simultaneous had ended, nothing to see.
+inline constexpr double kFastForwardRealS = 6;
+
+/// @brief The live view's speed: `speed` (0 = max stays max), except in mode both once the simultaneous schedule
+/// is over (at `simultaneous_end_s`) and the sequential is not: fast enough that the sequential's rest from then (up
+/// to its formula) takes kFastForwardRealS — one constant speed, never slower than `speed`.
+double live_speed(const ExhibitionOptions& o, double speed, double simultaneous_end_s, bool simultaneous_done,
+                  bool sequential_done);
+
+/// @brief Real seconds the live view takes at `speed` (> 0) in mode both, by the formulas (an upper bound: games that
+/// end early end it sooner): the simultaneous schedule at speed, then at most kFastForwardRealS of fast-forward.
+double live_real_s(const ExhibitionOptions& o, double speed);
+
 /// @brief Why the talk's slide says 20 minutes for what takes 50.
 std::string talk_slide_note(const ExhibitionOptions& o);
 

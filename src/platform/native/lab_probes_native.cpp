@@ -15,7 +15,7 @@
 #include "lab/coroutine_measures.h"
 #include "lab/thread_measures.h"
 #include "native/posix_io.h"
-#include "native/worker_process.h"
+#include "native/worker_handle.h"
 #include "platform.h"
 #include "primes/least_prime_factor.h"
 

@@ -1,5 +1,5 @@
 // The native ProcessPool, like Python's ProcessPoolExecutor: N `conclab worker` processes
-// (native/worker_process.h), one pipe each way, length-prefixed messages (exec/message.h). One I/O
+// (native/worker_handle.h), one pipe each way, length-prefixed messages (exec/message.h). One I/O
 // thread owns the workers: it starts them (so that they die with it: see die_with_parent), hands one
 // task to each idle worker, poll()s every pipe, completes futures, reaps workers that die and starts
 // their replacements.
@@ -8,7 +8,7 @@
 // reaps it, starts another and goes on with the queue.
 #include "exec/message.h"
 #include "native/posix_io.h"
-#include "native/worker_process.h"
+#include "native/worker_handle.h"
 #include "platform.h"
 
 #include <poll.h>

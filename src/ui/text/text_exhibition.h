@@ -1,4 +1,4 @@
-// The exhibition panel's and the spinners' words, in English and Portuguese.
+// The exhibition panel's words, in English and Portuguese.
 #pragma once
 
 #include "language.h"
@@ -12,9 +12,8 @@ enum class ExhibitionText {
     she_is_at, she_is_done, results_line, moves_played, boards_shown, state_waiting, state_her_move,
     state_thinking, state_over, her_path, event_loop, loop_running, loop_ready, loop_timers, loop_waiting,
     loop_totals, nobody, empty, more, chart_title, crossover_note, slide_title, slide_note, she_label,
-    mode_simultaneous, spin_title, spin_intro, spin_kind, spin_thread, spin_coroutine, spin_block,
-    spin_seconds, spin_run, spin_frozen_now, spin_summary, spin_froze, spin_never_froze, spin_answer,
-    spin_process_note, spin_process, count_,
+    mode_simultaneous, times_title, time_slide, time_formula, time_clock, time_clock_pending, talk_average,
+    caption_legend, not_started, chart_y_axis, chart_x_axis, fast_forward, count_,
 };
 
 /// @brief The text in the current language.

@@ -5,6 +5,6 @@
 namespace conclab::platform {
 
 /// @brief Serves tasks on stdin/stdout; returns the process exit status.
-int run_process_worker();
+int run_worker_loop();
 
 }  // namespace conclab::platform

@@ -1,4 +1,4 @@
-#include "native/worker_process.h"
+#include "native/worker_handle.h"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -43,6 +43,51 @@ bool is_conclab(std::string path) {
     return path.substr(slash == std::string::npos ? 0 : slash + 1) == "conclab";
 }
 
+// Starts `executable <subcommand>` as conclab with the given stdin/stdout (-1: /dev/null), stderr inherited or
+// /dev/null, only descriptors 0-2 inherited, a fresh signal state (nothing blocked, SIGPIPE at its default: the
+// pool's I/O thread blocks it) and the given environment. Returns the pid, or the posix_spawn error as -errno.
+struct ChildStreams {
+    int stdin_fd = -1;
+    int stdout_fd = -1;
+    bool quiet_stderr = false;
+};
+
+pid_t spawn_conclab(const std::string& executable, const char* subcommand, const ChildStreams& streams,
+                    std::vector<std::string> environment) {
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    if (streams.stdin_fd >= 0) posix_spawn_file_actions_adddup2(&actions, streams.stdin_fd, STDIN_FILENO);
+    else posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    if (streams.stdout_fd >= 0) posix_spawn_file_actions_adddup2(&actions, streams.stdout_fd, STDOUT_FILENO);
+    else posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    if (streams.quiet_stderr) posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
+    // Our pipes are close-on-exec already; this also keeps out descriptors that other code in this
+    // process opened without O_CLOEXEC (a child must not hold a listening socket or another pipe open).
+    posix_spawn_file_actions_addclosefrom_np(&actions, 3);
+#endif
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t none, defaults;
+    sigemptyset(&none);
+    sigemptyset(&defaults);
+    sigaddset(&defaults, SIGPIPE);
+    posix_spawnattr_setsigmask(&attributes, &none);
+    posix_spawnattr_setsigdefault(&attributes, &defaults);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+
+    std::string arg0 = "conclab", arg1 = subcommand;
+    char* argv[] = {arg0.data(), arg1.data(), nullptr};
+    std::vector<char*> envp;
+    for (auto& entry : environment) envp.push_back(entry.data());
+    envp.push_back(nullptr);
+    pid_t pid = -1;
+    const int error = posix_spawn(&pid, executable.c_str(), &actions, &attributes, argv, envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
+    return error != 0 ? -error : pid;
+}
+
 // A program renamed from conclab (`cp conclab conclab-1.0`) is still conclab: it answers `noop` as conclab does.
 // Started as `/proc/self/exe noop` with CONCLAB_NOOP_ANSWER=<nonce> in its environment, conclab prints
 // "conclab noop <nonce>" and exits 0; anything else within 5 s is not conclab. Never asked from inside such a
@@ -57,28 +102,9 @@ bool answers_conclab_noop(const std::string& path) {
     std::vector<std::string> environment;
     for (char** e = environ; *e; ++e) environment.emplace_back(*e);
     environment.push_back(std::string(kNoopAnswerVariable) + "=" + nonce);
-    std::vector<char*> envp;
-    for (auto& entry : environment) envp.push_back(entry.data());
-    envp.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-    posix_spawnattr_t attributes;
-    posix_spawnattr_init(&attributes);
-    sigset_t none;
-    sigemptyset(&none);
-    posix_spawnattr_setsigmask(&attributes, &none);
-    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK);
-    std::string arg0 = "conclab", arg1 = "noop";
-    char* argv[] = {arg0.data(), arg1.data(), nullptr};
-    pid_t pid = -1;
-    const int error = posix_spawn(&pid, path.c_str(), &actions, &attributes, argv, envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attributes);
+    const pid_t pid = spawn_conclab(path, "noop", {.stdout_fd = out[1], .quiet_stderr = true}, std::move(environment));
     close(out[1]);
-    if (error != 0) {
+    if (pid < 0) {
         close(out[0]);
         return false;
     }
@@ -163,39 +189,10 @@ std::unique_ptr<WorkerProcess> WorkerProcess::spawn(const std::string& executabl
     set_nonblocking(to_child.get());     // our ends only: each end of a pipe is its own open file
     set_nonblocking(from_child.get());
 
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, child_stdin.get(), STDIN_FILENO);
-    posix_spawn_file_actions_adddup2(&actions, child_stdout.get(), STDOUT_FILENO);
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
-    // Our pipes are close-on-exec already; this also keeps out descriptors that other code in this
-    // process opened without O_CLOEXEC (a worker must not hold a listening socket or another pipe open).
-    posix_spawn_file_actions_addclosefrom_np(&actions, 3);
-#endif
-
-    // A fresh signal state: nothing blocked, SIGPIPE at its default (the I/O thread blocks it).
-    posix_spawnattr_t attributes;
-    posix_spawnattr_init(&attributes);
-    sigset_t none, defaults;
-    sigemptyset(&none);
-    sigemptyset(&defaults);
-    sigaddset(&defaults, SIGPIPE);
-    posix_spawnattr_setsigmask(&attributes, &none);
-    posix_spawnattr_setsigdefault(&attributes, &defaults);
-    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-
-    std::string arg0 = "conclab", arg1 = "worker";
-    char* argv[] = {arg0.data(), arg1.data(), nullptr};
-    std::vector<std::string> environment = worker_environment();
-    std::vector<char*> envp;
-    for (auto& entry : environment) envp.push_back(entry.data());
-    envp.push_back(nullptr);
-    pid_t pid = -1;
-    const int error = posix_spawn(&pid, executable.c_str(), &actions, &attributes, argv, envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attributes);
-    if (error != 0)
-        throw std::runtime_error("cannot start a worker process from '" + executable + "': " + errno_text(error));
+    const pid_t pid = spawn_conclab(executable, "worker", {.stdin_fd = child_stdin.get(), .stdout_fd = child_stdout.get()},
+                                    worker_environment());
+    if (pid < 0)
+        throw std::runtime_error("cannot start a worker process from '" + executable + "': " + errno_text(-pid));
 
     std::unique_ptr<WorkerProcess> worker(new WorkerProcess());
     worker->pid_ = pid;

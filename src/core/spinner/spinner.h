@@ -1,4 +1,4 @@
-// Spinning plates: a spinner animates while a slow call runs (a sleep, then the least prime factor of a
+// Spinning plates (the spinner demo, `conclab spinner`): a spinner animates while a slow call runs (a sleep, then the least prime factor of a
 // number, as in the primes demo) — Fluent Python's spinner_thread / spinner_proc / spinner_async. The
 // spinner is a thread, a process, or a coroutine on core/aio's event loop. The lesson is in the coroutine
 // form: if the slow call blocks (a plain sleep instead of `co_await sleep`), the one thread that runs the
@@ -19,7 +19,7 @@
 #include <thread>
 #include <vector>
 
-namespace conclab::exhibition {
+namespace conclab::spinner {
 
 enum class SpinnerKind { thread, process, coroutine };
 std::string_view to_string(SpinnerKind kind);
@@ -30,6 +30,11 @@ struct SpinnerOptions {
     double seconds = 3;                      ///< the slow call's sleep
     std::uint64_t number = 1'099'511'627'689;   ///< its lpf is computed after the sleep (the largest prime below 2**40)
 };
+
+/// @brief The exhibition's old query form (`spinner=K&spinner-seconds=S`, from when the spinners sat under the
+/// exhibition): rewrites it into this demo's `kind=K&seconds=S` (block keeps its name). False when `params` has
+/// no `spinner`.
+bool rewrite_exhibition_alias(options::Params& params);
 
 /// @brief Reads kind (thread|process|coroutine), block (flag), seconds (> 0, <= 60) and number (2 .. 2**63)
 /// from `params`; bad values go to `errors`.
@@ -52,17 +57,21 @@ class FrameGaps {
 public:
     explicit FrameGaps(double start_s = 0) : last_s_(start_s) {}
     /// @brief The figures measured elsewhere (a spinner process reports them through a pipe).
-    static FrameGaps from_totals(std::uint64_t frames, double longest_gap_s, double frozen_s) {
+    static FrameGaps from_totals(std::uint64_t frames, double longest_gap_s, double frozen_s, std::uint64_t in_call = 0) {
         FrameGaps g;
         g.frames_ = frames;
+        g.in_call_ = in_call;
         g.longest_gap_s_ = longest_gap_s;
         g.frozen_s_ = frozen_s;
         return g;
     }
-    void frame(double now_s);
+    /// @brief A frame drawn at `now_s`; `in_call`: while the slow call was in flight (the lesson's count).
+    void frame(double now_s, bool in_call = false);
     /// @brief The spinner stopped at `now_s` (the gap since its last frame counts).
     void finish(double now_s);
     std::uint64_t frames() const { return frames_; }
+    /// @brief Frames drawn while the slow call was in flight: 0 for the blocked coroutine, whatever the clock.
+    std::uint64_t frames_in_call() const { return in_call_; }
     double longest_gap_s() const { return longest_gap_s_; }
     double frozen_s() const { return frozen_s_; }
     bool froze() const { return frozen_s_ > 0; }
@@ -71,6 +80,7 @@ private:
     void gap_to(double now_s);
     double last_s_;
     std::uint64_t frames_ = 0;
+    std::uint64_t in_call_ = 0;
     double longest_gap_s_ = 0;
     double frozen_s_ = 0;
 };
@@ -144,4 +154,4 @@ private:
     FrameGaps process_gaps_;
 };
 
-}  // namespace conclab::exhibition
+}  // namespace conclab::spinner

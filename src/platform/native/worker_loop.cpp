@@ -1,11 +1,11 @@
 // `conclab worker`: one process of a ProcessPool. It says hello, then runs every task message that
 // arrives on stdin and answers each with one result or error message on stdout, until stdin closes.
-#include "native/process_worker.h"
+#include "native/worker_loop.h"
 
 #include "exec/message.h"
 #include "exec/task.h"
 #include "native/posix_io.h"
-#include "native/worker_process.h"
+#include "native/worker_handle.h"
 
 #include <fcntl.h>
 #include <sys/resource.h>
@@ -52,7 +52,7 @@ void complain(const std::string& what) { std::fprintf(stderr, "conclab worker %d
 
 }  // namespace
 
-int run_process_worker() {
+int run_worker_loop() {
     if (!die_with_parent()) return 1;   // the pool that started us is gone already
     // The protocol gets a private copy of stdout; fd 1 then points at stderr, so that anything a task
     // prints (printf, std::cout) can't corrupt the message stream.

@@ -1,7 +1,8 @@
-// `conclab mirror`'s server: a cpp-httplib server with the mirror's routes, a thread per connection (so 20
-// throttled downloads run side by side), and a listening socket that a second server cannot share.
+// `conclab mirror`'s server: the mirror's routes on the one listener (listener.h: a thread per connection, so 20
+// throttled downloads run side by side; limits on what each client may hold; a port a second server cannot share).
 #pragma once
 
+#include "listener.h"
 #include "mirror_options.h"
 #include "mirror_routes.h"
 
@@ -12,15 +13,10 @@
 
 namespace conclab::mirror {
 
-class ListeningServer;
-
 /// @brief The mirror on its own port. bind(), then run() (blocks) or start() (a background thread).
 class MirrorServer {
 public:
-    /// @brief Connection threads: more than the 20 parallel downloads of the benchmark, plus keep-alive.
-    static constexpr std::size_t kConnectionThreads = 64;
-
-    explicit MirrorServer(const MirrorOptions& options);
+    explicit MirrorServer(const MirrorOptions& options, server::Limits limits = {});
     ~MirrorServer();   // stops and joins
 
     MirrorServer(const MirrorServer&) = delete;
@@ -46,14 +42,13 @@ public:
     void stop();
 
     MirrorRoutes& routes() { return routes_; }
+    server::Listener& listener() { return *server_; }
 
 private:
     MirrorOptions options_;
     MirrorRoutes routes_;
-    std::unique_ptr<ListeningServer> server_;
+    std::unique_ptr<server::Listener> server_;
     std::unique_ptr<std::thread> thread_;
-    std::mutex bind_mutex_;   // stop() may come from a signal watcher while bind() runs
-    bool stopped_ = false;
     int port_ = 0;
 };
 

@@ -1,5 +1,5 @@
 // Spinners: the frames, the freeze measurement and the coroutine form (see spinner.h).
-#include "exhibition/spinner.h"
+#include "spinner/spinner.h"
 
 #include "aio/errors.h"
 #include "aio/event_loop.h"
@@ -15,7 +15,7 @@
 #include <limits>
 #include <thread>
 
-namespace conclab::exhibition {
+namespace conclab::spinner {
 
 namespace {
 constexpr std::array<std::string_view, 3> kKindNames{"thread", "process", "coroutine"};
@@ -49,6 +49,18 @@ SpinnerOptions parse_spinner_options(const options::Params& params, options::Fie
     return o;
 }
 
+bool rewrite_exhibition_alias(options::Params& params) {
+    const auto kind = params.find("spinner");
+    if (kind == params.end()) return false;
+    params.emplace("kind", kind->second);   // an explicit kind= wins
+    params.erase(kind);
+    if (const auto seconds = params.find("spinner-seconds"); seconds != params.end()) {
+        params.emplace("seconds", seconds->second);
+        params.erase(seconds);
+    }
+    return true;
+}
+
 std::string spinner_frame(std::uint64_t index, std::string_view message) {
     std::string frame = "\r";
     frame += kSpinnerChars[index % 4];
@@ -71,9 +83,10 @@ void FrameGaps::gap_to(double now_s) {
     last_s_ = now_s;
 }
 
-void FrameGaps::frame(double now_s) {
+void FrameGaps::frame(double now_s, bool in_call) {
     gap_to(now_s);
     ++frames_;
+    if (in_call) ++in_call_;
 }
 
 void FrameGaps::finish(double now_s) { gap_to(now_s); }
@@ -120,18 +133,21 @@ std::uint64_t run_thread_spinner(const SpinnerOptions& options, const std::funct
     std::mutex mutex;
     std::condition_variable wake;
     bool done = false;
+    std::atomic<bool> in_call{false};
     gaps = FrameGaps(steady_s());
     std::thread spinner([&] {
         std::unique_lock lock(mutex);
         for (std::uint64_t i = 0;; ++i) {
             draw(spinner_frame(i));
-            gaps.frame(steady_s());
+            gaps.frame(steady_s(), in_call.load());
             if (wake.wait_for(lock, std::chrono::duration<double>(kSpinnerPeriodS), [&] { return done; })) break;
         }
         gaps.finish(steady_s());
         draw(spinner_erase());
     });
+    in_call = true;
     const auto answer = slow_call(options.seconds, options.number);
+    in_call = false;
     {
         std::lock_guard lock(mutex);
         done = true;
@@ -143,24 +159,30 @@ std::uint64_t run_thread_spinner(const SpinnerOptions& options, const std::funct
 
 namespace {
 
-aio::Task<void> spin(aio::EventLoop& loop, const std::function<void(const std::string&)>& draw, FrameGaps& gaps) {
+// One thread runs both tasks: `in_call` needs no atomic.
+aio::Task<void> spin(aio::EventLoop& loop, const std::function<void(const std::string&)>& draw, FrameGaps& gaps,
+                     const bool& in_call) {
     for (std::uint64_t i = 0;; ++i) {
         draw(spinner_frame(i));
-        gaps.frame(loop.now_s());
+        gaps.frame(loop.now_s(), in_call);
         co_await aio::sleep(kSpinnerPeriodS);   // a cancel arrives here
     }
 }
 
-aio::Task<std::uint64_t> slow(double seconds, std::uint64_t number, bool block) {
+aio::Task<std::uint64_t> slow(double seconds, std::uint64_t number, bool block, bool& in_call) {
+    in_call = true;
     if (block) std::this_thread::sleep_for(std::chrono::duration<double>(seconds));   // the loop stalls
     else co_await aio::sleep(seconds);
-    co_return primes::least_prime_factor(number);
+    const auto answer = primes::least_prime_factor(number);
+    in_call = false;
+    co_return answer;
 }
 
 aio::Task<std::uint64_t> supervisor(aio::EventLoop& loop, const SpinnerOptions& options,
                                     const std::function<void(const std::string&)>& draw, FrameGaps& gaps) {
-    auto spinner = loop.spawn(spin(loop, draw, gaps), "spinner");
-    const std::uint64_t answer = co_await slow(options.seconds, options.number, options.block);
+    bool in_call = false;
+    auto spinner = loop.spawn(spin(loop, draw, gaps, in_call), "spinner");
+    const std::uint64_t answer = co_await slow(options.seconds, options.number, options.block, in_call);
     spinner.cancel();
     try {
         co_await spinner;
@@ -251,7 +273,7 @@ void LiveSpinner::poll() {
         return;
     }
     if (now - last_frame_s_.load() >= kSpinnerPeriodS) {
-        process_gaps_.frame(now);
+        process_gaps_.frame(now, true);   // submitted, not done: the call is in flight
         last_frame_s_ = now;
         ++frames_;
     }
@@ -269,4 +291,4 @@ std::optional<SpinnerOptions> LiveSpinner::options() const {
     return options_;
 }
 
-}  // namespace conclab::exhibition
+}  // namespace conclab::spinner

@@ -1,4 +1,4 @@
-// HTTP pieces that `conclab serve` (app/cli/serve_command.cpp) and the mirror's routes (mirror_routes.cpp) share,
+// HTTP pieces that `conclab serve` (static_site.cpp) and the mirror's routes (mirror/mirror_routes.cpp) share,
 // so that both answer the same way: Range requests (one range at most), headers that replace the server's defaults,
 // what a client sends that is not text (UTF-8, Host), and exceptions answered without their text.
 #pragma once

@@ -1,0 +1,235 @@
+// Exhibition panel — the talk's third demo: Judit Polgár plays N boards at once. Each opponent is a coroutine
+// awaiting her move and she is one more walking from board to board, all on one event loop with a virtual clock. The
+// simulation runs on its own thread (a Web Worker in the browser) at a speed in simulated seconds per real second;
+// this panel only sends commands and draws the latest snapshot. Pictures first (the clocks, the boards), then the
+// loop, the chart, the settings. This file: options, commands, state, the layout and the controls.
+#include "panels/exhibition/exhibition_panel.h"
+
+#include "text/text_primes.h"
+#include "text/text_system.h"
+
+#include <utility>
+
+namespace conclab::ui {
+
+void ExhibitionPanel::apply(const options::Params& params, options::FieldErrors& errors) {
+    const auto parsed = exhibition::parse_exhibition_options(params, errors);
+    settings_ = parsed;   // bad fields keep their defaults
+    speed_max_ = parsed.speed == 0;
+    if (!speed_max_) speed_ = parsed.speed;
+    field_errors_ = errors;
+}
+
+void ExhibitionPanel::autorun() {
+    if (field_errors_.empty()) start();   // a bad launch value is shown beside its field, not run
+}
+
+bool ExhibitionPanel::update() {
+    view_ = live_.view();
+    const bool changed = view_.version != drawn_version_;
+    drawn_version_ = view_.version;
+    if (auto result = live_.take_finished_result()) finished_result_ = std::move(result);
+    return changed;
+}
+
+platform::Redraw ExhibitionPanel::redraw_need() const {
+    return view_.running && !view_.paused ? platform::Redraw::animating : platform::Redraw::idle;
+}
+
+nlohmann::json ExhibitionPanel::state() const {
+    nlohmann::json s{{"boards", settings_.boards},
+                     {"her_s", settings_.her_s},
+                     {"them_s", settings_.them_s},
+                     {"moves", settings_.moves},
+                     {"mode", std::string(exhibition::to_string(settings_.mode))},
+                     {"seed", std::to_string(settings_.seed)},
+                     {"speed", speed_max_ ? nlohmann::json("max") : nlohmann::json(speed_)},
+                     {"thread_started", live_.thread_started()},
+                     {"run_id", view_.run_id},
+                     {"snapshots", view_.version},
+                     {"running", view_.running},
+                     {"paused", view_.paused},
+                     {"finished", view_.finished},
+                     {"busy_s", view_.busy_s}};
+    if (!field_errors_.empty()) s["errors"] = field_errors_;
+    if (const auto& snap = view_.snapshot) {
+        s["now_s"] = snap->now_s;
+        nlohmann::json schedules = nlohmann::json::array();
+        for (const auto& schedule : snap->schedules) {
+            int moves = 0;
+            for (const auto& board : schedule.boards) moves += board.moves;
+            schedules.push_back({{"schedule", std::string(exhibition::to_string(schedule.schedule))},
+                                 {"elapsed_s", schedule.elapsed_s},
+                                 {"formula_s", schedule.formula_s},
+                                 {"finished", schedule.finished},
+                                 {"her_board", schedule.her_board},
+                                 {"her_moves", moves}});
+        }
+        s["schedules"] = schedules;
+        s["loop"] = {{"running", snap->loop.running.value_or("")},
+                     {"ready", snap->loop.ready.size()},
+                     {"timers", snap->loop.timers.size()},
+                     {"waiting", snap->loop.waiting.size()}};
+    }
+    if (view_.result) s["result"] = *view_.result;
+    s["fast_forward"] = view_.fast_forward;
+    return s;
+}
+
+// Pictures first and big (the clocks, the boards), the words that explain them beside, the tables and the settings
+// after; a phone stacks them in the same order.
+void ExhibitionPanel::draw() {
+    ImGui::TextWrapped("%s", tr(ExhibitionText::title));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.8f, 1.0f, 1.0f));
+    ImGui::TextWrapped("%s", tr(ExhibitionText::lesson));
+    ImGui::PopStyleColor();
+    ImGui::Separator();
+    draw_run_controls();
+    ImGui::Separator();
+    draw_clocks();
+    const bool narrow = narrow_layout();   // a phone: the boards right under the clocks, their words after them
+    if (!narrow) draw_times();
+    ImGui::Separator();
+    const auto& snap = view_.snapshot;
+    draw_legend();
+    if (snap && !snap->schedules.empty()) {
+        if (ImGui::GetContentRegionAvail().x < kSideBySideWidth) {   // the loop's queue below the boards
+            draw_boards(*snap);
+            ImGui::Separator();
+            if (narrow) {
+                draw_times();
+                ImGui::Separator();
+            }
+            draw_loop(snap->loop);
+        } else if (ImGui::BeginTable("##live", 2, ImGuiTableFlags_BordersInnerV)) {
+            ImGui::TableSetupColumn("##boards", ImGuiTableColumnFlags_WidthStretch, 0.68f);
+            ImGui::TableSetupColumn("##loop", ImGuiTableColumnFlags_WidthStretch, 0.32f);
+            ImGui::TableNextColumn();
+            draw_boards(*snap);
+            ImGui::TableNextColumn();
+            draw_loop(snap->loop);
+            ImGui::EndTable();
+        }
+    } else {
+        text_disabled_wrapped(tr(ExhibitionText::press_start));
+        if (narrow) draw_times();
+    }
+    ImGui::Separator();
+    draw_chart_and_slide();
+    ImGui::Separator();
+    ImGui::TextWrapped("%s", tr(ExhibitionText::intro));
+    draw_settings();
+}
+
+// The panel's choices as the text options the CLI and the query string give, parsed by the same rules.
+options::Params ExhibitionPanel::chosen_params() const {
+    return {{"boards", std::to_string(settings_.boards)},
+            {"her", number_text(settings_.her_s)},
+            {"them", number_text(settings_.them_s)},
+            {"moves", std::to_string(settings_.moves)},
+            {"mode", std::string(exhibition::to_string(settings_.mode))},
+            {"seed", std::to_string(settings_.seed)},
+            {"speed", speed_max_ ? std::string("max") : number_text(speed_)}};
+}
+
+bool ExhibitionPanel::validate(ExhibitionOptions& out) {
+    field_errors_.clear();
+    out = exhibition::parse_exhibition_options(chosen_params(), field_errors_);
+    return field_errors_.empty();
+}
+
+void ExhibitionPanel::start() {
+    ExhibitionOptions options;
+    if (!validate(options)) return;   // the last good run stays on screen
+    live_.set_speed(options.speed);
+    live_.start(options);
+    view_ = live_.view();
+}
+
+void ExhibitionPanel::set_speed_from_controls() {
+    ExhibitionOptions options;
+    if (validate(options)) live_.set_speed(options.speed);
+}
+
+bool ExhibitionPanel::settings_differ_from_run() const {
+    if (!view_.options) return false;
+    const auto& run = *view_.options;
+    return run.boards != settings_.boards || run.her_s != settings_.her_s || run.them_s != settings_.them_s ||
+           run.moves != settings_.moves || run.mode != settings_.mode;
+}
+
+void ExhibitionPanel::draw_settings() {
+    const LabelledFields field({tr(ExhibitionText::boards), tr(ExhibitionText::her_time), tr(ExhibitionText::their_time),
+                                tr(ExhibitionText::moves_per_game)},
+                               kSliderWidth, min_field_width());
+    ImGui::SliderInt(field(tr(ExhibitionText::boards)).c_str(), &settings_.boards, 1, exhibition::kMaxBoards);
+    draw_field_error(field_errors_, "boards");
+    const double min_s = 0.5, max_s = exhibition::kMaxMoveSeconds;
+    ImGui::SliderScalar(field(tr(ExhibitionText::her_time)).c_str(), ImGuiDataType_Double, &settings_.her_s, &min_s, &max_s, "%.1f s",
+                        ImGuiSliderFlags_Logarithmic);
+    draw_field_error(field_errors_, "her");
+    ImGui::SliderScalar(field(tr(ExhibitionText::their_time)).c_str(), ImGuiDataType_Double, &settings_.them_s, &min_s, &max_s,
+                        "%.1f s", ImGuiSliderFlags_Logarithmic);
+    draw_field_error(field_errors_, "them");
+    ImGui::SliderInt(field(tr(ExhibitionText::moves_per_game)).c_str(), &settings_.moves, 1, exhibition::kMaxMoves);
+    draw_field_error(field_errors_, "moves");
+    int mode = static_cast<int>(settings_.mode);
+    radio_row(tr(ExhibitionText::schedules),   // mode 0, 1, 2
+              {tr(PrimesText::executor_sequential), tr(ExhibitionText::mode_simultaneous), tr(ExhibitionText::mode_both)},
+              [&](int value, const char* label) { ImGui::RadioButton(label, &mode, value); });
+    settings_.mode = static_cast<Mode>(mode);
+    draw_field_error(field_errors_, "mode");
+    draw_field_error(field_errors_, "seed");
+}
+
+void ExhibitionPanel::draw_run_controls() {
+    // The buttons keep their words whole and flow onto a second line when the three do not fit.
+    const bool have_run = view_.run_id > 0;
+    const char* start_label = have_run ? tr(ExhibitionText::restart) : tr(SystemText::start);
+    const char* pause_label = tr(view_.paused ? ExhibitionText::resume : ExhibitionText::pause);
+    const float button_w = std::max({110.0f, button_width(tr(ExhibitionText::restart)), button_width(tr(SystemText::start)),
+                                     button_width(tr(ExhibitionText::pause)), button_width(tr(ExhibitionText::resume))});
+    const float step_w = std::max(80.0f, button_width(tr(ExhibitionText::step)));
+    if (ImGui::Button(start_label, ImVec2(button_w, 0))) start();
+    same_line_if_fits(button_w);
+    ImGui::BeginDisabled(!view_.running);
+    if (ImGui::Button(pause_label, ImVec2(button_w, 0))) live_.set_paused(!view_.paused);
+    same_line_if_fits(step_w);
+    if (ImGui::Button(tr(ExhibitionText::step), ImVec2(step_w, 0))) live_.step();
+    ImGui::EndDisabled();
+    // The speed beside the buttons on a wide panel: the clocks and the boards start higher up.
+    const float speed_w = kSliderWidth + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr(ExhibitionText::speed)).x;
+    if (!narrow_layout()) same_line_if_fits(speed_w);
+    ImGui::BeginDisabled(speed_max_);
+    const LabelledFields field({tr(ExhibitionText::speed)}, kSliderWidth, min_field_width());
+    const double min_speed = 60, max_speed = exhibition::kMaxSpeed;
+    if (ImGui::SliderScalar(field(tr(ExhibitionText::speed)).c_str(), ImGuiDataType_Double, &speed_, &min_speed, &max_speed, "%.0f",
+                            ImGuiSliderFlags_Logarithmic))
+        set_speed_from_controls();
+    ImGui::EndDisabled();
+    if (!narrow_layout()) same_line_if_fits(choice_width(tr(ExhibitionText::speed_max)));
+    if (checkbox_wrapped(tr(ExhibitionText::speed_max), &speed_max_)) set_speed_from_controls();
+    draw_field_error(field_errors_, "speed");
+
+    ImGui::PushTextWrapPos(0.0f);
+    if (settings_differ_from_run()) ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1.0f), "%s", tr(ExhibitionText::settings_changed));
+    if (const auto& snap = view_.snapshot) {
+        ImGui::Text("%s %s", tr(ExhibitionText::simulated_time), clock_text(snap->now_s).c_str());
+        const char* status = view_.finished ? tr(ExhibitionText::finished_all) : view_.paused ? tr(ExhibitionText::paused) : nullptr;
+        if (status) {
+            same_line_if_fits(ImGui::CalcTextSize(status).x + ImGui::CalcTextSize("()").x);
+            ImGui::TextColored(view_.finished ? ImVec4(0.5f, 0.85f, 0.5f, 1) : ImVec4(1.0f, 0.8f, 0.4f, 1), "(%s)", status);
+        }
+        if (view_.fast_forward > 0 && !view_.finished)
+            ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1.0f), tr(ExhibitionText::fast_forward), view_.fast_forward);
+        char busy[96];
+        std::snprintf(busy, sizeof busy, "%s: %.3f\u00a0s", tr(ExhibitionText::sim_thread_busy), view_.busy_s);
+        same_line_if_fits(ImGui::CalcTextSize(busy).x);
+        ImGui::TextDisabled("%s", busy);
+    }
+    ImGui::PopTextWrapPos();
+}
+
+std::unique_ptr<DemoPanel> make_exhibition_panel() { return std::make_unique<ExhibitionPanel>(); }
+
+}  // namespace conclab::ui
