@@ -130,6 +130,8 @@ public:
             s["compare"] = primes::to_json(compare_->report());
             s["compare_progress"] = {{"done", compare_->runs_done()}, {"total", compare_->total_runs()}};
         }
+        // Where the run button (Cancel while running) was last drawn, in window units (the cancel test clicks it).
+        s["run_button"] = {{"x", run_button_[0]}, {"y", run_button_[1]}, {"w", run_button_[2]}, {"h", run_button_[3]}};
         // Where the workers slider was last drawn, in window units (the touch test drags it).
         if (view_ == View::compare || executor_ != ExecutorKind::sequential)
             s["workers_slider"] = {{"x", workers_slider_[0]}, {"y", workers_slider_[1]}, {"w", workers_slider_[2]},
@@ -264,7 +266,10 @@ private:
         const bool is_running = running();
         const char* label = is_running ? tr(PrimesText::cancel)
                                        : tr(view_ == View::compare ? PrimesText::compare_start : PrimesText::run);
-        if (ImGui::Button(label, ImVec2(std::max(120.0f, button_width(label)), 0))) {
+        const bool clicked = ImGui::Button(label, ImVec2(std::max(120.0f, button_width(label)), 0));
+        run_button_ = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x,
+                       ImGui::GetItemRectSize().y};
+        if (clicked) {
             if (is_running && run_ && !run_->finished()) run_->cancel();
             else if (is_running && compare_) compare_->cancel();
             else if (view_ == View::compare) start_compare();
@@ -583,6 +588,7 @@ private:
     PrimesTimeline timeline_;
     std::vector<HistoryEntry> history_;
     std::array<float, 4> workers_slider_{};   // x, y, w, h of the workers slider last drawn
+    std::array<float, 4> run_button_{};       // x, y, w, h of the run (or Cancel) button last drawn
 };
 
 }  // namespace

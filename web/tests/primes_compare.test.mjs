@@ -85,6 +85,25 @@ test('?demo=primes&autorun=1, nothing else: Compare all at its defaults (2**55, 
   await page.close();
 });
 
+test('Cancel stops Compare all: the run in progress ends cancelled and no other starts', { timeout: 240000 }, async () => {
+  const { page, messages, errors } = await h.openPage(env.browser.context, `${env.server.url}?demo=primes&autorun=1`);
+  await h.waitForApp(page);
+  // One run has ended (the bars have something) and the next is under way.
+  await page.waitForFunction(() => (window.conclab.state().primes.compare_progress?.done ?? 0) >= 1, null, { timeout: 200000, polling: 100 });
+  const button = (await page.evaluate(() => window.conclab.state())).primes.run_button;
+  await page.mouse.click(button.x + button.w / 2, button.y + button.h / 2);
+  const result = await h.waitForResult(page, messages, 120000);
+  assert.equal(result.mode, 'compare');
+  assert.equal(result.cancelled, true);
+  assert.ok(result.runs.length >= 2 && result.runs.length < 12, `${result.runs.length} runs of 12`);
+  assert.equal(result.runs.at(-1).cancelled, true, 'the run in progress was cancelled');
+  assert.ok(result.runs.slice(0, -1).every((r) => !r.cancelled), 'the runs before it had ended');
+  const state = (await page.evaluate(() => window.conclab.state())).primes;
+  assert.equal(state.running, false);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('Compare all is the default view; a link naming an executor opens that executor alone', { timeout: 90000 }, async () => {
   for (const [query, mode] of [['', 'compare'], ['&executor=gil', 'single'], ['&executor=gil&compare=1', 'compare'], ['&compare=0', 'single']]) {
     const { page, errors } = await h.openPage(env.browser.context, `${env.server.url}?demo=primes${query}`);
