@@ -1,15 +1,21 @@
-// Primes panel — the talk's second demo: checking primality is CPU bound. The same sample runs
-// sequentially, on threads, on processes (isolated Web Workers in the browser) or on threads under a
-// model of CPython's GIL; the table fills in completion order, a timeline shows one lane per worker,
-// and a history compares runs by speedup. Caveat: the GIL executor is a model, not CPython.
+// Primes panel — the talk's second demo: checking primality is CPU bound. Its default view, Compare all, runs
+// the same sample on the four executors (sequential, threads under a model of CPython's GIL, processes — isolated
+// Web Workers in the browser — and C++ threads with no GIL), several times each, and draws the speedups as bars:
+// the lesson in one picture. One executor runs a single time with its table in completion order; both show a
+// timeline, one lane per worker, zoomable onto the GIL's hand-offs. Caveat: the GIL executor is a model, not CPython.
 //
 // [SECTION] Controls and validation
 // [SECTION] Running
-// [SECTION] Drawing: table, timeline, history
+// [SECTION] Drawing: Compare all
+// [SECTION] Drawing: one executor's table, history
 #include "demo_panel.h"
 
+#include "gui_backend.h"
 #include "platform.h"
+#include "primes_compare_view.h"
+#include "primes_timeline.h"
 #include "responsive.h"
+#include "primes/compare_run.h"
 #include "primes/primes_options.h"
 #include "primes/primes_run.h"
 #include "primes/samples.h"
@@ -28,25 +34,10 @@ namespace {
 
 using exec::ExecutorKind;
 
-constexpr ExecutorKind kExecutors[] = {ExecutorKind::sequential, ExecutorKind::threads, ExecutorKind::processes,
-                                       ExecutorKind::gil};
+constexpr ExecutorKind kExecutors[] = {ExecutorKind::sequential, ExecutorKind::gil, ExecutorKind::processes,
+                                       ExecutorKind::threads};
 enum class SampleMode { talk, fluent, custom };
-
-PrimesText executor_text(ExecutorKind kind) {
-    switch (kind) {
-    case ExecutorKind::sequential: return PrimesText::executor_sequential;
-    case ExecutorKind::threads: return PrimesText::executor_threads;
-    case ExecutorKind::processes: return PrimesText::executor_processes;
-    case ExecutorKind::gil: return PrimesText::executor_gil;
-    }
-    return PrimesText::executor_threads;
-}
-
-ImU32 worker_colour(std::size_t lane) {
-    static const ImU32 colours[] = {IM_COL32(86, 156, 214, 255), IM_COL32(220, 140, 60, 255), IM_COL32(120, 190, 90, 255),
-                                    IM_COL32(200, 100, 170, 255), IM_COL32(230, 200, 80, 255), IM_COL32(90, 200, 200, 255)};
-    return colours[lane % (sizeof colours / sizeof colours[0])];
-}
+enum class View { compare, single };
 
 struct HistoryEntry {
     ExecutorKind executor;
@@ -70,28 +61,32 @@ public:
     // [SECTION] Controls and validation
     // -------------------------------------------------------------------------
 
+    // A link that names an executor (and not compare) means that executor's single run; any other opens Compare all.
     void apply(const options::Params& params, options::FieldErrors& errors) override {
         const auto parsed = primes::parse_primes_options(params, platform::logical_cpus(), errors);
         if (errors.count("executor") == 0) executor_ = parsed.executor;
         if (params.count("workers") && errors.count("workers") == 0) workers_ = parsed.workers;
+        if (params.count("repeats") && errors.count("repeats") == 0) repeats_ = parsed.repeats;
+        if (params.count("compare") && errors.count("compare") == 0) view_ = parsed.compare ? View::compare : View::single;
+        else if (params.count("executor")) view_ = View::single;
         if (errors.count("numbers") || errors.count("sample")) return;
         if (params.count("numbers")) {
             mode_ = SampleMode::custom;
             custom_ = params.at("numbers");
-        } else if (parsed.sample.name == "fluent") {
+        } else if (params.count("sample") && parsed.sample.name == "fluent") {
             mode_ = SampleMode::fluent;
-        } else {
+        } else if (params.count("sample")) {
             mode_ = SampleMode::talk;
-            magnitude_ = std::stoi(parsed.sample.name.substr(3));
+            magnitude_ = compare_magnitude_ = std::stoi(parsed.sample.name.substr(3));
         }
     }
 
-    void autorun() override { start(); }
-
-    void main_action() override {
-        if (run_ && !run_->finished()) run_->cancel();
+    void autorun() override {
+        if (view_ == View::compare) start_compare();
         else start();
     }
+
+    void main_action() override { press_run(); }   // Space, as a click on the run button
 
     options::Params link_params() const override { return chosen_params(); }
 
@@ -99,6 +94,8 @@ public:
         if (option == "executor") return tr(PrimesText::executor);
         if (option == "workers") return tr(PrimesText::workers);
         if (option == "sample" || option == "numbers") return tr(PrimesText::sample);
+        if (option == "repeats") return tr(PrimesText::repeats);
+        if (option == "compare") return tr(PrimesText::mode_compare);
         return nullptr;
     }
 
@@ -113,30 +110,49 @@ public:
     // -------------------------------------------------------------------------
 
     bool update() override {
-        if (!run_) return false;
-        bool changed = !run_->poll().empty();
-        if (run_->finished() && !recorded_) {
-            recorded_ = true;
-            record_history(run_->report());
-            finished_result_ = primes::to_json(run_->report());
-            changed = true;
+        bool changed = false;
+        if (run_) {
+            changed = !run_->poll().empty();
+            if (run_->finished() && !recorded_) {
+                recorded_ = true;
+                record_history(run_->report());
+                finished_result_ = primes::to_json(run_->report());
+                changed = true;
+            }
+        }
+        if (compare_) {
+            changed = compare_->poll() || changed;
+            if (compare_->finished() && !compare_recorded_) {
+                compare_recorded_ = true;
+                finished_result_ = primes::to_json(compare_->report());
+                changed = true;
+            }
         }
         return changed;
     }
 
     platform::Redraw redraw_need() const override {
-        return run_ && !run_->finished() ? platform::Redraw::ticking : platform::Redraw::idle;
+        return running() ? platform::Redraw::ticking : platform::Redraw::idle;
     }
 
     nlohmann::json state() const override {
         nlohmann::json s{{"executor", std::string(exec::to_string(executor_))},
                          {"workers", workers_},
-                         {"running", run_ && !run_->finished()},
-                         {"history", history_.size()}};
+                         {"mode", view_ == View::compare ? "compare" : "single"},
+                         {"repeats", repeats_},
+                         {"running", running()},
+                         {"history", history_.size()},
+                         {"timeline", timeline_.state()}};
         if (!field_errors_.empty()) s["errors"] = field_errors_;
         if (run_) s["run"] = primes::to_json(run_->report());
+        if (compare_) {
+            s["compare"] = primes::to_json(compare_->report());
+            s["compare_progress"] = {{"done", compare_->runs_done()}, {"total", compare_->total_runs()}};
+        }
+        // Where the run button (Cancel while running) was last drawn, in window units (the cancel test clicks it).
+        s["run_button"] = {{"x", run_button_[0]}, {"y", run_button_[1]}, {"w", run_button_[2]}, {"h", run_button_[3]}};
         // Where the workers slider was last drawn, in window units (the touch test drags it).
-        if (executor_ != ExecutorKind::sequential)
+        if (view_ == View::compare || executor_ != ExecutorKind::sequential)
             s["workers_slider"] = {{"x", workers_slider_[0]}, {"y", workers_slider_[1]}, {"w", workers_slider_[2]},
                                    {"h", workers_slider_[3]}};
         return s;
@@ -144,10 +160,15 @@ public:
 
     void draw() override {
         ImGui::TextUnformatted(tr(PrimesText::title));
-        ImGui::TextWrapped("%s", tr(PrimesText::intro));
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.8f, 1.0f, 1.0f));
         ImGui::TextWrapped("%s", tr(PrimesText::lesson));
         ImGui::PopStyleColor();
+        draw_view_choice();
+        if (view_ == View::compare) {
+            draw_compare();
+            return;
+        }
+        ImGui::TextWrapped("%s", tr(PrimesText::intro));
         ImGui::Separator();
         draw_controls();
         ImGui::Separator();
@@ -156,7 +177,7 @@ public:
             if (ImGui::GetContentRegionAvail().x < kSideBySideWidth * font_scale()) {   // stacked; a phone keeps number, ✓/✗, lpf
                 draw_results_table(narrow_layout());
                 ImGui::Spacing();
-                draw_timeline();
+                timeline_.draw(run_->report(), run_->in_flight(), run_->elapsed_s());
                 ImGui::Spacing();
                 draw_history();
             } else if (ImGui::BeginTable("##layout", 2, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
@@ -165,7 +186,7 @@ public:
                 ImGui::TableNextColumn();
                 draw_results_table(false);
                 ImGui::TableNextColumn();
-                draw_timeline();
+                timeline_.draw(run_->report(), run_->in_flight(), run_->elapsed_s());
                 ImGui::Spacing();
                 draw_history();
                 ImGui::EndTable();
@@ -174,25 +195,54 @@ public:
     }
 
 private:
+    bool running() const { return (run_ && !run_->finished()) || (compare_ && !compare_->finished()); }
+
+    int& magnitude() { return view_ == View::compare ? compare_magnitude_ : magnitude_; }
+
     // The panel's choices as the text options the CLI and the query string give, parsed by the same rules.
     options::Params chosen_params() const {
         options::Params p{{"executor", std::string(exec::to_string(executor_))}, {"workers", std::to_string(workers_)}};
+        if (view_ == View::compare) {
+            p["compare"] = "1";
+            p["repeats"] = std::to_string(repeats_);
+        }
         switch (mode_) {
-        case SampleMode::talk: p["sample"] = "2**" + std::to_string(magnitude_); break;
+        case SampleMode::talk:
+            p["sample"] = "2**" + std::to_string(view_ == View::compare ? compare_magnitude_ : magnitude_);
+            break;
         case SampleMode::fluent: p["sample"] = "fluent"; break;
         case SampleMode::custom: p["numbers"] = custom_; break;
         }
         return p;
     }
 
-    void start() {
+    std::optional<primes::PrimesOptions> checked_options() {
         field_errors_.clear();
         auto options = primes::parse_primes_options(chosen_params(), platform::logical_cpus(), field_errors_);
         if (field_errors_.count("numbers")) field_errors_["sample"] = field_errors_["numbers"];
-        if (!field_errors_.empty()) return;   // the last good run stays on screen
+        if (!field_errors_.empty()) return std::nullopt;   // the last good run stays on screen
+        return options;
+    }
+
+    void start() {
+        auto options = checked_options();
+        if (!options) return;
         try {
-            run_ = std::make_unique<primes::PrimesRun>(std::move(options), platform::make_executor, platform::run_clock());
+            run_ = std::make_unique<primes::PrimesRun>(std::move(*options), platform::make_executor, platform::run_clock());
             recorded_ = false;
+            timeline_.reset();
+        } catch (const std::exception& e) {
+            field_errors_["run"] = std::string(tr(PrimesText::run_failed)) + ": " + e.what();
+        }
+    }
+
+    void start_compare() {
+        auto options = checked_options();
+        if (!options) return;
+        try {
+            compare_ = std::make_unique<primes::CompareRun>(std::move(*options), platform::make_executor, platform::run_clock());
+            compare_recorded_ = false;
+            timeline_.reset();
         } catch (const std::exception& e) {
             field_errors_["run"] = std::string(tr(PrimesText::run_failed)) + ": " + e.what();
         }
@@ -220,8 +270,44 @@ private:
         return key;
     }
 
+    // Compare all or one executor: two choices, side by side while they fit.
+    void draw_view_choice() {
+        ImGui::BeginDisabled(running());
+        int view = static_cast<int>(view_);
+        ImGui::RadioButton(tr(PrimesText::mode_compare), &view, 0);
+        same_line_if_fits(choice_width(tr(PrimesText::mode_single)));
+        ImGui::RadioButton(tr(PrimesText::mode_single), &view, 1);
+        if (view != static_cast<int>(view_)) timeline_.reset();
+        view_ = static_cast<View>(view);
+        ImGui::EndDisabled();
+    }
+
+    // Run, Compare all, or Cancel while either runs.
+    void press_run() {
+        if (running() && run_ && !run_->finished()) run_->cancel();
+        else if (running() && compare_) compare_->cancel();
+        else if (view_ == View::compare) start_compare();
+        else start();
+    }
+
+    // The run button (or Cancel), and Compare all's progress beside it.
+    void draw_run_button() {
+        const bool is_running = running();
+        const char* label = is_running ? tr(PrimesText::cancel)
+                                       : tr(view_ == View::compare ? PrimesText::compare_start : PrimesText::run);
+        const bool clicked = ImGui::Button(label, ImVec2(std::max(120.0f * font_scale(), button_width(label)), 0));
+        run_button_ = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x,
+                       ImGui::GetItemRectSize().y};
+        if (clicked) press_run();
+        draw_field_error(field_errors_, "run");
+        if (!field_errors_.empty() && (view_ == View::compare ? compare_ != nullptr : run_ != nullptr)) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("%s", tr(PrimesText::last_good_run));
+        }
+    }
+
     void draw_controls() {
-        const bool running = run_ && !run_->finished();
+        const bool is_running = running();
         // Room for the label beside each field; on a phone the fields shrink and the choices stack.
         const float field_w = std::min(330.0f * font_scale(), ImGui::GetContentRegionAvail().x * 0.6f);
         const auto next_choice = [](PrimesText label) {   // on the same line while the next choice fits
@@ -231,15 +317,17 @@ private:
             const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
             if (ImGui::GetItemRectMax().x + needed <= right) ImGui::SameLine();
         };
-        ImGui::BeginDisabled(running);
-        ImGui::SetNextItemWidth(field_w);
-        if (ImGui::BeginCombo(tr(PrimesText::executor), tr(executor_text(executor_)))) {
-            for (auto kind : kExecutors)
-                if (ImGui::Selectable(tr(executor_text(kind)), kind == executor_)) executor_ = kind;
-            ImGui::EndCombo();
+        ImGui::BeginDisabled(is_running);
+        if (view_ == View::single) {
+            ImGui::SetNextItemWidth(field_w);
+            if (ImGui::BeginCombo(tr(PrimesText::executor), executor_label(executor_))) {
+                for (auto kind : kExecutors)
+                    if (ImGui::Selectable(executor_label(kind), kind == executor_)) executor_ = kind;
+                ImGui::EndCombo();
+            }
         }
         draw_field_error(field_errors_, "executor");
-        if (executor_ != ExecutorKind::sequential) {
+        if (view_ == View::compare || executor_ != ExecutorKind::sequential) {
             ImGui::SetNextItemWidth(field_w);
             ImGui::SliderInt(tr(PrimesText::workers), &workers_, exec::kMinWorkers, exec::kMaxWorkers, "%d",
                              ImGuiSliderFlags_AlwaysClamp);
@@ -247,9 +335,15 @@ private:
                                ImGui::GetItemRectSize().y};
             draw_field_error(field_errors_, "workers");
         }
+        if (view_ == View::compare) {
+            ImGui::SetNextItemWidth(field_w);
+            ImGui::SliderInt(tr(PrimesText::repeats), &repeats_, primes::kMinRepeats, primes::kMaxRepeats, "%d",
+                             ImGuiSliderFlags_AlwaysClamp);
+            draw_field_error(field_errors_, "repeats");
+        }
         ImGui::PushTextWrapPos(0.0f);
-        if (executor_ == ExecutorKind::gil) ImGui::TextDisabled("%s", tr(PrimesText::gil_note));
-        if (executor_ == ExecutorKind::processes && !platform::capabilities().os_processes)
+        if (view_ == View::single && executor_ == ExecutorKind::gil) ImGui::TextDisabled("%s", tr(PrimesText::gil_note));
+        if ((view_ == View::compare || executor_ == ExecutorKind::processes) && !platform::capabilities().os_processes)
             ImGui::TextDisabled("%s", tr(PrimesText::processes_web_note));
         ImGui::PopTextWrapPos();
 
@@ -264,7 +358,7 @@ private:
         mode_ = static_cast<SampleMode>(mode);
         if (mode_ == SampleMode::talk) {
             ImGui::SetNextItemWidth(field_w);
-            ImGui::SliderInt(tr(PrimesText::magnitude), &magnitude_, primes::kMinMagnitude, primes::kMaxMagnitude, "2**%d",
+            ImGui::SliderInt(tr(PrimesText::magnitude), &magnitude(), primes::kMinMagnitude, primes::kMaxMagnitude, "2**%d",
                              ImGuiSliderFlags_AlwaysClamp);
         } else if (mode_ == SampleMode::custom) {
             ImGui::InputTextMultiline("##numbers", custom_.data(), custom_.capacity() + 1, ImVec2(field_w, 60),
@@ -274,21 +368,84 @@ private:
         }
         draw_field_error(field_errors_, "sample");
         ImGui::EndDisabled();
+        if (view_ == View::single) draw_run_button();
+    }
 
-        if (running) {
-            if (ImGui::Button(tr(PrimesText::cancel), ImVec2(120 * font_scale(), 0))) run_->cancel();
-        } else if (ImGui::Button(tr(PrimesText::run), ImVec2(120 * font_scale(), 0))) {
-            start();
+    // -------------------------------------------------------------------------
+    // [SECTION] Drawing: Compare all
+    // -------------------------------------------------------------------------
+
+    // The picture first: the run button and its progress, the speedup bars full width; then the choices, the table
+    // of runs and the timeline of one run (the one in progress, or the executor picked below).
+    void draw_compare() {
+        draw_run_button();
+        const primes::CompareReport* report = compare_ ? &compare_->report() : nullptr;
+        std::optional<CompareProgress> progress;
+        if (compare_ && !compare_->finished()) {
+            progress = CompareProgress{compare_->current_executor(), compare_->current_repeat()};
+            char overlay[160];
+            std::snprintf(overlay, sizeof overlay, tr(PrimesText::compare_progress), compare_->runs_done() + 1,
+                          compare_->total_runs(), progress->repeat);
+            same_line_if_fits(200.0f);
+            ImGui::ProgressBar(static_cast<float>(compare_->runs_done()) / static_cast<float>(compare_->total_runs()),
+                               ImVec2(-FLT_MIN, 0), overlay);
+        } else if (report) {
+            char done[96];
+            std::snprintf(done, sizeof done, tr(PrimesText::compare_done), report->runs.size(),
+                          unbroken(primes::format_duration(report->wall_s)).c_str());
+            std::string line = done;
+            if (report->cancelled) line.append(" \u00b7 ").append(tr(PrimesText::compare_cancelled));
+            line.append(" (").append(report->options.sample.name).append(")");
+            same_line_if_fits(std::min(ImGui::CalcTextSize(line.c_str()).x, 160.0f));
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            text_wrapped_at_spaces(line);
+            ImGui::PopStyleColor();
         }
-        draw_field_error(field_errors_, "run");
-        if (!field_errors_.empty() && run_) {
-            ImGui::SameLine();
-            ImGui::TextDisabled("%s", tr(PrimesText::last_good_run));
+        if (report && report->error) ImGui::TextColored(ImVec4(1, 0.45f, 0.4f, 1), "%s: %s", tr(PrimesText::run_failed), report->error->c_str());
+        const int ideal = std::min(report ? report->options.workers : workers_, platform::logical_cpus());
+        draw_speedup_bars(report, progress, ideal);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", report ? tr(PrimesText::compare_about) : tr(PrimesText::compare_hint));
+        ImGui::PopTextWrapPos();
+        ImGui::Separator();
+        draw_controls();
+        if (!report) return;
+        ImGui::Separator();
+        draw_compare_table(*report);
+        ImGui::Spacing();
+        draw_compare_timeline(*report);
+    }
+
+    void draw_compare_timeline(const primes::CompareReport& report) {
+        if (const auto* live = compare_->current()) {
+            ImGui::Text("%s: %s", tr(PrimesText::timeline_of), executor_label(live->report().options.executor));
+            timeline_.draw(live->report(), live->in_flight(), live->elapsed_s());
+            return;
+        }
+        // The last complete run of the executor picked (the GIL model's first: its timeline is the lesson).
+        const float combo_w = std::min(330.0f, ImGui::GetContentRegionAvail().x);
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(tr(PrimesText::timeline_of));   // before its choice: "Timeline of [the GIL model]"
+        same_line_if_fits(combo_w);
+        ImGui::SetNextItemWidth(combo_w);
+        if (ImGui::BeginCombo("##timeline_of", executor_label(timeline_executor_))) {
+            for (auto kind : kExecutors) {
+                if (ImGui::Selectable(executor_label(kind), kind == timeline_executor_)) {
+                    if (kind != timeline_executor_) timeline_.reset();
+                    timeline_executor_ = kind;
+                }
+            }
+            ImGui::EndCombo();
+        }
+        for (auto it = report.runs.rbegin(); it != report.runs.rend(); ++it) {
+            if (it->report.options.executor != timeline_executor_ || it->report.cancelled) continue;
+            timeline_.draw(it->report, {}, it->report.wall_s);
+            return;
         }
     }
 
     // -------------------------------------------------------------------------
-    // [SECTION] Drawing: table, timeline, history
+    // [SECTION] Drawing: one executor's table, history
     // -------------------------------------------------------------------------
 
     void draw_summary() const {
@@ -299,7 +456,7 @@ private:
         // A duration wraps as a whole: "1.05 s", never "1.05" and "s" on two lines.
         const auto duration = [](double seconds) { return unbroken(primes::format_duration(seconds)); };
         ImGui::TextWrapped("%zu/%zu %s %.2f\u00a0s (%s x%d) · %s %s", ok, options.sample.numbers.size(), tr(PrimesText::checks_in),
-                    run_->elapsed_s(), tr(executor_text(options.executor)), options.workers, tr(PrimesText::startup),
+                    run_->elapsed_s(), executor_label(options.executor), options.workers, tr(PrimesText::startup),
                     duration(report.startup_s).c_str());
         if (report.finished && report.cpu) {
             const auto& cpu = *report.cpu;
@@ -396,60 +553,6 @@ private:
         ImGui::TextUnformatted(text.c_str());
     }
 
-    void draw_timeline() const {
-        ImGui::TextUnformatted(tr(PrimesText::timeline));
-        const auto& report = run_->report();
-        auto bars = report.results;
-        const double now = run_->elapsed_s();
-        for (auto r : run_->in_flight()) {
-            r.elapsed_s = now - r.started_s;
-            bars.push_back(r);
-        }
-        std::vector<std::string> lanes;
-        for (const auto& b : bars) {
-            if (b.worker.empty()) continue;
-            if (std::find(lanes.begin(), lanes.end(), b.worker) == lanes.end()) lanes.push_back(b.worker);
-        }
-        std::sort(lanes.begin(), lanes.end(), [](const std::string& a, const std::string& b) {
-            return a.size() != b.size() ? a.size() < b.size() : a < b;
-        });
-        const float lane_h = 22.0f, label_w = 90.0f;
-        const float width = std::max(200.0f, ImGui::GetContentRegionAvail().x);
-        const float height = lane_h * static_cast<float>(std::max<std::size_t>(lanes.size(), 1)) + 22.0f;
-        const ImVec2 origin = ImGui::GetCursorScreenPos();
-        ImDrawList* draw = ImGui::GetWindowDrawList();
-        const double span = std::max(now, 0.001);
-        const float plot_w = width - label_w - 8.0f;
-        draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), IM_COL32(30, 33, 38, 255), 4.0f);
-        for (std::size_t lane = 0; lane < lanes.size(); ++lane) {
-            const float y = origin.y + 4.0f + lane_h * static_cast<float>(lane);
-            draw->AddText(ImVec2(origin.x + 6, y + 2), IM_COL32(200, 200, 200, 255), lanes[lane].c_str());
-            for (const auto& b : bars) {
-                if (b.worker != lanes[lane]) continue;
-                const float x0 = origin.x + label_w + static_cast<float>(b.started_s / span) * plot_w;
-                const float x1 = origin.x + label_w + static_cast<float>((b.started_s + b.elapsed_s) / span) * plot_w;
-                draw->AddRectFilled(ImVec2(x0, y), ImVec2(std::max(x0 + 2.0f, x1), y + lane_h - 4.0f),
-                                    b.error ? IM_COL32(150, 90, 60, 255) : worker_colour(lane), 3.0f);
-                for (const auto& w : b.gil_waits) {   // the lesson of the GIL model: turns, not parallelism
-                    const float wa = origin.x + label_w + static_cast<float>(w.from_s / span) * plot_w;
-                    const float wb = origin.x + label_w + static_cast<float>(w.to_s / span) * plot_w;
-                    draw->AddRectFilled(ImVec2(wa, y + 1.0f), ImVec2(std::max(wa + 1.0f, wb), y + lane_h - 5.0f),
-                                        IM_COL32(45, 48, 55, 255));
-                }
-                draw->AddRect(ImVec2(x0, y), ImVec2(std::max(x0 + 2.0f, x1), y + lane_h - 4.0f), IM_COL32(20, 20, 20, 255), 3.0f);
-            }
-        }
-        char axis[48];
-        std::snprintf(axis, sizeof axis, "0 s … %.2f s", span);
-        draw->AddText(ImVec2(origin.x + label_w, origin.y + height - 18.0f), IM_COL32(150, 150, 150, 255), axis);
-        ImGui::Dummy(ImVec2(width, height));
-        if (report.options.executor == ExecutorKind::gil) {
-            ImGui::PushTextWrapPos(0.0f);
-            ImGui::TextDisabled("%s", tr(PrimesText::gil_legend));
-            ImGui::PopTextWrapPos();
-        }
-    }
-
     void draw_history() {
         ImGui::TextUnformatted(tr(PrimesText::history));
         if (history_.empty()) return;
@@ -472,7 +575,7 @@ private:
         for (const auto& h : history_) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s x%d", std::string(exec::to_string(h.executor)).c_str(), h.workers);   // a phone's column
+            ImGui::TextWrapped("%s \u00d7%d", executor_label(h.executor), h.workers);   // a phone's column
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(h.sample_name.c_str());
             ImGui::TableNextColumn();
@@ -495,14 +598,22 @@ private:
 
     ExecutorKind executor_ = ExecutorKind::threads;
     int workers_;
+    View view_ = View::compare;
+    int repeats_ = 3;
     SampleMode mode_ = SampleMode::talk;
-    int magnitude_ = primes::kTalkMagnitude;
+    int magnitude_ = primes::kTalkMagnitude;           // one executor: the talk's sample
+    int compare_magnitude_ = primes::kCompareMagnitude;   // Compare all: four executors × repeats in about 10–20 s
     std::string custom_ = "2 142702110479723 299593572317531 3333333333333301";
     options::FieldErrors field_errors_;
     std::unique_ptr<primes::PrimesRun> run_;
     bool recorded_ = false;
+    std::unique_ptr<primes::CompareRun> compare_;
+    bool compare_recorded_ = false;
+    ExecutorKind timeline_executor_ = ExecutorKind::gil;
+    PrimesTimeline timeline_;
     std::vector<HistoryEntry> history_;
     std::array<float, 4> workers_slider_{};   // x, y, w, h of the workers slider last drawn
+    std::array<float, 4> run_button_{};       // x, y, w, h of the run (or Cancel) button last drawn
 };
 
 }  // namespace

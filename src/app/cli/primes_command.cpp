@@ -3,9 +3,11 @@
 #include "cli/demo_flags.h"
 #include "cli/interrupt.h"
 #include "platform.h"
+#include "primes/compare_run.h"
 #include "primes/primes_options.h"
 #include "primes/primes_run.h"
 
+#include <cstdio>
 #include <iostream>
 #include <memory>
 
@@ -18,6 +20,59 @@ struct PrimesArgs {
     bool json = false;
 };
 
+// What each executor is, for the table (the GUI words them from its EN/PT text tables).
+const char* executor_label(exec::ExecutorKind kind) {
+    switch (kind) {
+    case exec::ExecutorKind::sequential: return "sequential";
+    case exec::ExecutorKind::threads: return "threads, no GIL (C++)";
+    case exec::ExecutorKind::processes: return "processes";
+    case exec::ExecutorKind::gil: return "threads under a GIL (Python's model)";
+    }
+    return "?";
+}
+
+void print_compare_table(const primes::CompareReport& report) {
+    std::printf("\n%-38s %-10s %7s %4s %9s %9s %9s %8s\n", "executor", "id", "workers", "runs", "median", "min", "max",
+                "speedup");
+    for (const auto& s : primes::summarize(report)) {
+        char speedup[32] = "-";
+        if (s.speedup) std::snprintf(speedup, sizeof speedup, "x%.2f", *s.speedup);
+        std::printf("%-38s %-10s %7d %4zu %9s %9s %9s %8s\n", executor_label(s.executor),
+                    std::string(exec::to_string(s.executor)).c_str(), s.workers, s.walls_s.size(),
+                    primes::format_duration(s.median_s).c_str(), primes::format_duration(s.min_s).c_str(),
+                    primes::format_duration(s.max_s).c_str(), speedup);
+    }
+    std::printf("Sample %s (%zu checks), %d repeat%s each; %s in all%s\n", report.options.sample.name.c_str(),
+                report.options.sample.numbers.size(), report.options.repeats, report.options.repeats == 1 ? "" : "s",
+                primes::format_duration(report.wall_s).c_str(), report.cancelled ? ", cancelled" : "");
+    std::fflush(stdout);
+}
+
+int run_compare(primes::PrimesOptions options, bool json) {
+    InterruptWatch interrupt;   // Ctrl+C / SIGTERM: cancel, print what finished, exit 130
+    primes::CompareRun compare(std::move(options), platform::make_executor, platform::run_clock());
+    interrupt.on_interrupt([&compare] { compare.cancel(); });
+    if (interrupt.interrupted()) compare.cancel();   // a signal before the action was set had nothing to call
+    const std::size_t total = compare.total_runs();
+    compare.wait({}, [&](const primes::CompareRunReport& run) {
+        if (json) return;
+        const auto& r = run.report;
+        std::printf("run %2zu/%zu  %-38s repeat %d  %s%s\n", compare.runs_done(), total, executor_label(r.options.executor),
+                    run.repeat, primes::format_duration(r.wall_s).c_str(), r.cancelled ? " (cancelled)" : "");
+        std::fflush(stdout);
+    });
+    interrupt.stop();
+    const auto& report = compare.report();
+    if (json) std::cout << primes::to_json(report).dump() << "\n" << std::flush;
+    else print_compare_table(report);
+    if (interrupt.interrupted()) return kInterrupted;
+    if (report.error) {
+        std::cerr << "error: " << *report.error << "\n";
+        return 1;
+    }
+    return 0;
+}
+
 int run_primes(const PrimesArgs& args) {
     options::Params params = args.params;
     if (!args.numbers.empty()) {
@@ -29,10 +84,13 @@ int run_primes(const PrimesArgs& args) {
     options::FieldErrors errors;
     auto options = primes::parse_primes_options(params, platform::logical_cpus(), errors);
     if (!errors.empty()) throw UsageError(options::first_error(errors, primes::primes_option_specs()));
+    if (params.count("repeats") && !options.compare) throw UsageError("--repeats goes with --compare");
+    if (options.compare) return run_compare(std::move(options), args.json);
 
     InterruptWatch interrupt;   // Ctrl+C / SIGTERM: cancel, print what finished, exit 130
     primes::PrimesRun run(std::move(options), platform::make_executor, platform::run_clock());
     interrupt.on_interrupt([&run] { run.cancel(); });
+    if (interrupt.interrupted()) run.cancel();   // a signal before the action was set had nothing to call
     while (auto result = run.wait_next()) {
         if (!args.json) std::cout << primes::format_result_line(*result) << "\n" << std::flush;
     }
@@ -47,7 +105,7 @@ int run_primes(const PrimesArgs& args) {
 }  // namespace
 
 Command add_primes_command(CLI::App& app) {
-    auto* sub = app.add_subcommand("primes", "Check primality (CPU bound) on an executor, as in the talk");
+    auto* sub = app.add_subcommand("primes", "Check primality (CPU bound) on an executor, as in the talk; --compare: every executor, several runs each");
     auto args = std::make_shared<PrimesArgs>();
     sub->add_option("numbers", args->numbers, "Numbers to check (1 to 2**64-1, '_' allowed)");
     add_option_flags(*sub, primes::primes_option_specs(), args->params);

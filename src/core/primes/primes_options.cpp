@@ -14,6 +14,8 @@ const std::vector<options::OptionSpec>& primes_option_specs() {
         {"workers", "N", "Workers, 1..64 (default: logical CPUs)"},
         {"sample", "2**K|fluent", "The talk's make_sample(2**K), K 40..64 (default 2**57), or Fluent Python's list"},
         {"numbers", "LIST", "Your own numbers instead of a sample: 1..2**64-1, separated by spaces or commas"},
+        {"compare", "", "Compare all: every executor on the same sample, several runs each (default sample 2**55)", true},
+        {"repeats", "N", "Runs per executor with --compare, 1..20 (default 3)"},
     };
     return specs;
 }
@@ -26,6 +28,9 @@ PrimesOptions parse_primes_options(const options::Params& params, int logical_cp
     int workers = exec::default_workers(logical_cpus);
     options::read_int(params, "workers", exec::kMinWorkers, exec::kMaxWorkers, workers, errors);
     o.workers = exec::effective_workers(o.executor, workers);
+    options::read_flag(params, "compare", o.compare, errors);
+    options::read_int(params, "repeats", kMinRepeats, kMaxRepeats, o.repeats, errors);
+    if (o.compare) o.workers = workers;   // the parallel executors' count; sequential runs get one
 
     const auto numbers = params.find("numbers");
     const auto sample = params.find("sample");
@@ -42,7 +47,8 @@ PrimesOptions parse_primes_options(const options::Params& params, int logical_cp
             errors["numbers"] = error;
         }
     } else {
-        if (auto parsed = parse_sample_name(sample == params.end() ? "2**57" : sample->second, error))
+        const std::string fallback = "2**" + std::to_string(o.compare ? kCompareMagnitude : kTalkMagnitude);
+        if (auto parsed = parse_sample_name(sample == params.end() ? fallback : sample->second, error))
             o.sample = std::move(*parsed);
         else
             errors["sample"] = error;

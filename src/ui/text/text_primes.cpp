@@ -13,10 +13,12 @@ constexpr text_table::Row<PrimesText> kRows[] = {
      "Verifica cada número por divisão (6k\u00b11 até a raiz quadrada), como na palestra. Escolha como o trabalho "
      "roda e compare."},
     {PrimesText::lesson,
-     "CPU-bound work gets faster only with parallel execution. Threads here are real parallel threads; the GIL "
-     "model shows why Python threads don't speed this up: one lock lets one thread compute at a time.",
-     "Trabalho limitado pela CPU só acelera com execução paralela. Aqui as threads são paralelas de verdade; o "
-     "modelo da GIL mostra por que threads em Python não aceleram: uma trava deixa só uma thread calcular por vez."},
+     "CPU-bound work gets faster only with parallel execution. Python's threads take turns on one lock, the GIL "
+     "(modelled here), so they compute one at a time; processes each have their own interpreter and use every "
+     "core, paying for their start-up; C++ threads have no GIL and use every core too.",
+     "Trabalho limitado pela CPU só acelera com execução paralela. As threads do Python se revezam numa trava só, "
+     "a GIL (aqui num modelo), e calculam uma de cada vez; processos têm cada um seu interpretador e usam todos os "
+     "núcleos, pagando pela inicialização; threads em C++ não têm GIL e também usam todos os núcleos."},
     {PrimesText::executor, "Executor", "Executor"},
     {PrimesText::workers, "Workers", "Workers"},
     {PrimesText::sample, "Sample", "Amostra"},
@@ -34,8 +36,8 @@ constexpr text_table::Row<PrimesText> kRows[] = {
     {PrimesText::pending, "pending", "pendente"},
     {PrimesText::running_for, "running", "rodando"},
     {PrimesText::timeline, "Timeline: one lane per worker", "Linha do tempo: uma faixa por worker"},
-    {PrimesText::gil_legend, "bright: holds the GIL and computes · dark: waits for it",
-     "claro: tem a GIL e calcula · escuro: espera por ela"},
+    {PrimesText::gil_legend, "bright: holds the GIL and computes · grey: waits for it · each pixel shaded by the share of its time",
+     "claro: tem a GIL e calcula · cinza: espera por ela · cada pixel tingido pela fração do seu tempo"},
     {PrimesText::history, "Runs", "Execuções"},
     {PrimesText::speedup, "Speedup", "Aceleração"},
     {PrimesText::wall, "Wall", "Parede"},
@@ -49,7 +51,7 @@ constexpr text_table::Row<PrimesText> kRows[] = {
     {PrimesText::executor_sequential, "sequential", "sequencial"},
     {PrimesText::executor_threads, "threads", "threads"},
     {PrimesText::executor_processes, "processes", "processos"},
-    {PrimesText::executor_gil, "threads under a GIL (model of CPython)", "threads sob uma GIL (modelo do CPython)"},
+    {PrimesText::executor_gil, "threads under a GIL (Python's model)", "threads sob uma GIL (o modelo do Python)"},
     {PrimesText::processes_web_note,
      "In the browser, \"processes\" are isolated Web Workers: each loads its own wasm module, with its own "
      "memory, and talks only by messages.",
@@ -65,6 +67,35 @@ constexpr text_table::Row<PrimesText> kRows[] = {
     {PrimesText::of_wall, "of wall", "da parede"},
     {PrimesText::last_good_run, "The last good run stays below.", "A última execução válida continua abaixo."},
     {PrimesText::run_failed, "Could not start", "Não foi possível iniciar"},
+    {PrimesText::mode_compare, "Compare all", "Comparar todos"},
+    {PrimesText::mode_single, "One executor", "Um executor"},
+    {PrimesText::compare_start, "Compare all four", "Comparar os quatro"},
+    {PrimesText::compare_about,
+     "The same sample on each executor, several runs each. A bar is the speedup over sequential: its median "
+     "run; the whisker spans the fastest and the slowest.",
+     "A mesma amostra em cada executor, várias execuções de cada. Cada barra é a aceleração sobre o sequencial: "
+     "a execução mediana; o traço vai da mais rápida à mais lenta."},
+    {PrimesText::compare_hint, "Press \"Compare all four\": the bars fill in as the runs end.",
+     "Aperte \"Comparar os quatro\": as barras aparecem conforme as execuções terminam."},
+    {PrimesText::compare_progress, "run %zu of %zu \u00b7 repeat %d", "execução %zu de %zu \u00b7 repetição %d"},
+    {PrimesText::compare_done, "%zu runs in %s", "%zu execuções em %s"},
+    {PrimesText::compare_cancelled, "cancelled", "cancelada"},
+    {PrimesText::repeats, "Runs each", "Execuções de cada"},
+    {PrimesText::runs_of, "Runs", "Execuções"},
+    {PrimesText::median, "median", "mediana"},
+    {PrimesText::spread, "spread", "variação"},
+    {PrimesText::ideal, "ideal on %d cores", "ideal com %d núcleos"},
+    {PrimesText::waiting_turn, "waiting for its turn", "esperando a vez"},
+    {PrimesText::running_now, "running…", "rodando…"},
+    {PrimesText::timeline_of, "Timeline of", "Linha do tempo de"},
+    {PrimesText::zoom, "Zoom", "Zoom"},
+    {PrimesText::position, "Position", "Posição"},
+    {PrimesText::zoom_reset, "Whole run", "Execução inteira"},
+    {PrimesText::zoom_hint, "wheel: zoom · drag: move", "roda do mouse: zoom · arrastar: mover"},
+    {PrimesText::executor_threads_no_gil, "threads, no GIL (C++)", "threads, sem GIL (C++)"},
+    {PrimesText::gil_columns_note,
+     "Zoom in to see the hand-offs: every 5 ms the thread holding the GIL hands it to the one waiting.",
+     "Dê zoom para ver as trocas: a cada 5 ms a thread que tem a GIL a entrega para a que está esperando."},
 };
 
 static_assert(text_table::rows_follow_the_keys(kRows), "every PrimesText key needs one row, in the order of the enum");
@@ -74,5 +105,15 @@ static_assert(text_table::every_row_has_both_languages(kRows), "every PrimesText
 
 const char* tr(PrimesText key) { return text_table::text_of(kRows, key, language()); }
 const char* tr(PrimesText key, Language language) { return text_table::text_of(kRows, key, language); }
+
+const char* executor_label(exec::ExecutorKind kind) {
+    switch (kind) {
+    case exec::ExecutorKind::sequential: return tr(PrimesText::executor_sequential);
+    case exec::ExecutorKind::threads: return tr(PrimesText::executor_threads_no_gil);
+    case exec::ExecutorKind::processes: return tr(PrimesText::executor_processes);
+    case exec::ExecutorKind::gil: return tr(PrimesText::executor_gil);
+    }
+    return tr(PrimesText::executor_threads_no_gil);
+}
 
 }  // namespace conclab::ui
