@@ -1,3 +1,4 @@
+// `conclab sysinfo`: the machine's CPUs, processes, threads and build as text or --json (sysinfo_command.h).
 #include "cli/sysinfo_command.h"
 
 #include "platform.h"
