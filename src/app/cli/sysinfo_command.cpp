@@ -1,4 +1,4 @@
-// `conclab sysinfo`: the machine's CPUs, processes, threads and build as text or --json (sysinfo_command.h).
+// `conclab system` (alias `sysinfo`): this machine's CPUs, processes, threads and build, as text or --json.
 #include "cli/sysinfo_command.h"
 
 #include "platform.h"

@@ -1,4 +1,4 @@
-// Declares `conclab sysinfo`, the System demo's facts on the command line.
+// Declares `conclab system` (alias `sysinfo`), the System demo's facts on the command line.
 #pragma once
 
 #include "cli/command.h"
