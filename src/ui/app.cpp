@@ -14,6 +14,7 @@
 #include "gui_backend.h"
 #include "platform.h"
 #include "responsive.h"
+#include "text/text_errors.h"
 #include "text/text_shell.h"
 #include "text/text_system.h"
 #include "text/text_welcome.h"
@@ -116,7 +117,8 @@ nlohmann::json App::state() const {
     if (!launch_error_.empty()) s["error"] = launch_error_;
     if (!launch_errors_.empty()) {
         nlohmann::json shown = nlohmann::json::object();
-        for (const auto& [name, message] : launch_errors_) shown[name] = {{"label", label_of(name)}, {"message", message}};
+        for (const auto& [name, error] : launch_errors_)   // message: the CLI's English; shown: the page's words
+            shown[name] = {{"label", label_of(name)}, {"message", options::english(error)}, {"shown", error_text(error)}};
         s["errors"] = shown;
     }
     for (std::size_t i = 0; i < panels_.size(); ++i) s[demo_registry()[i].id] = panels_[i]->state();

@@ -85,7 +85,11 @@ float font_scale();
 /// @brief ImGui::InputText's resize callback for a std::string (UserData): no fixed buffer, nothing is cut.
 int resize_string(ImGuiInputTextCallbackData* data);
 
-/// @brief Draws `errors[field]` in red on the same line, wrapped, when there is one.
+/// @brief Draws `errors[field]` in red on the same line, wrapped, in the page's language, when there is one.
 void draw_field_error(const options::FieldErrors& errors, const char* field);
+
+/// @brief A panel's errors in its state(), when there are any: "errors" {field: the CLI's English} as before, and
+/// "errors_shown" {field: {kind, args, text}} where text is what draw_field_error shows, in the page's language.
+void put_field_errors(nlohmann::json& state, const options::FieldErrors& errors);
 
 }  // namespace conclab::ui

@@ -3,6 +3,7 @@
 #include "demo_panel.h"
 
 #include "responsive.h"
+#include "text/text_errors.h"
 
 #include <imgui.h>
 
@@ -34,12 +35,24 @@ int resize_string(ImGuiInputTextCallbackData* data) {
 
 void draw_field_error(const options::FieldErrors& errors, const char* field) {
     if (auto it = errors.find(field); it != errors.end()) {
+        const std::string text = error_text(it->second);
         // Beside the field while a few words fit there, else below it (a field as wide as a phone's panel).
-        same_line_if_fits(std::min(ImGui::CalcTextSize(it->second.c_str()).x, ImGui::GetFontSize() * 10));
+        same_line_if_fits(std::min(ImGui::CalcTextSize(text.c_str()).x, ImGui::GetFontSize() * 10));
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", it->second.c_str());
+        ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", text.c_str());
         ImGui::PopTextWrapPos();
     }
+}
+
+void put_field_errors(nlohmann::json& state, const options::FieldErrors& errors) {
+    if (errors.empty()) return;
+    nlohmann::json english = nlohmann::json::object(), shown = nlohmann::json::object();
+    for (const auto& [name, error] : errors) {
+        english[name] = options::english(error);
+        shown[name] = {{"kind", options::to_string(error.kind)}, {"args", error.args}, {"text", error_text(error)}};
+    }
+    state["errors"] = std::move(english);
+    state["errors_shown"] = std::move(shown);
 }
 
 }  // namespace conclab::ui

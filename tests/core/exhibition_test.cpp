@@ -116,12 +116,12 @@ TEST(Exhibition, OptionsParseAndBadValuesAreNamed) {
         conclab::options::FieldErrors field_errors;
         const auto defaults = ex::parse_exhibition_options({{name, value}}, field_errors);
         ASSERT_EQ(field_errors.count(name), 1u) << name << "=" << value;
-        EXPECT_NE(field_errors.at(name).find(value), std::string::npos) << field_errors.at(name);
+        EXPECT_NE(conclab::options::english(field_errors.at(name)).find(value), std::string::npos) << conclab::options::english(field_errors.at(name));
         EXPECT_EQ(defaults.boards, 20);
     }
     conclab::options::FieldErrors mode_errors;
     ex::parse_exhibition_options({{"mode", "blitz"}}, mode_errors);
-    EXPECT_NE(mode_errors.at("mode").find("sequential|simultaneous|both"), std::string::npos) << mode_errors.at("mode");
+    EXPECT_NE(conclab::options::english(mode_errors.at("mode")).find("sequential|simultaneous|both"), std::string::npos) << conclab::options::english(mode_errors.at("mode"));
     std::vector<std::string> names;
     for (const auto& spec : ex::exhibition_option_specs()) names.push_back(spec.name);
     EXPECT_EQ(names, (std::vector<std::string>{"boards", "her", "them", "moves", "mode", "seed", "speed"}));

@@ -165,7 +165,7 @@ TEST(LabOptions, ParsesSuiteAndQuickAndRefusesUnknownSuites) {
     EXPECT_FALSE(o.suite);
 
     parse_lab_options({{"suite", "nope"}, {"quick", "maybe"}}, errors);
-    EXPECT_EQ(errors.at("suite"), "unknown suite 'nope': use startup|memory|ipc|switch|scaling|system|latency|all");
+    EXPECT_EQ(conclab::options::english(errors.at("suite")), "unknown suite 'nope': use startup|memory|ipc|switch|scaling|system|latency|all");
     EXPECT_TRUE(errors.count("quick"));
 
     std::set<std::string> names;

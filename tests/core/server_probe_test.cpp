@@ -170,5 +170,5 @@ TEST(WikipicsNet, ParsedOnceSentToMirrorsNotToLiveCommons) {
     EXPECT_EQ(defaults.count, 12) << "two even waves of a browser's six connections per host";
     parse_wikipics_options({{"net", "wifi"}}, errors);
     ASSERT_TRUE(errors.count("net"));
-    EXPECT_EQ(errors["net"], "unknown net 'wifi': use instant|talk|phone");
+    EXPECT_EQ(conclab::options::english(errors["net"]), "unknown net 'wifi': use instant|talk|phone");
 }

@@ -202,7 +202,7 @@ TEST(WikipicsOptions, BadValuesNameTheOptionAndTheRule) {
         options::FieldErrors errors;
         const auto parsed = parse_wikipics_options(params, errors);
         ASSERT_EQ(errors.size(), 1u) << name;
-        EXPECT_NE(errors.begin()->second.find(expected), std::string::npos) << errors.begin()->second;
+        EXPECT_NE(conclab::options::english(errors.begin()->second).find(expected), std::string::npos) << conclab::options::english(errors.begin()->second);
         EXPECT_EQ(parsed.count, 12);   // bad values leave the defaults
     }
     std::vector<std::string> names;

@@ -42,7 +42,7 @@ TEST(ShellLink, TheLinkParsesBackToTheSameLaunchOptions) {
     }
     FieldErrors errors;
     const auto launch = ui::parse_launch_options(params, errors);
-    EXPECT_TRUE(errors.empty()) << errors.begin()->second;
+    EXPECT_TRUE(errors.empty()) << conclab::options::english(errors.begin()->second);
     EXPECT_EQ(launch.demo, "primes");
     EXPECT_EQ(launch.language, "pt");
     EXPECT_TRUE(launch.present);

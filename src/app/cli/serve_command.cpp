@@ -59,7 +59,7 @@ int parse_port(const std::string& text) {
     options::FieldErrors errors;
     int port = 0;
     if (!options::read_int(options::Params{{"port", text}}, "port", 1, 65535, port, errors))
-        throw UsageError(errors.at("port"));
+        throw UsageError(options::english(errors.at("port")));
     return port;
 }
 

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <initializer_list>
+#include <iterator>
 
 namespace conclab::options {
 
@@ -82,18 +84,76 @@ std::string format_number(double v) {
 
 }  // namespace
 
+namespace {
+
+constexpr std::string_view kKindIds[] = {
+    "text", "not_whole_number", "not_a_number", "out_of_range", "out_of_range_above", "not_one_of", "not_a_flag",
+    "not_utf8", "unknown_option", "not_both", "too_long", "list_empty", "number_empty", "misplaced_underscore",
+    "number_too_large", "not_positive_number", "number_zero", "unknown_sample", "not_server_url",
+};
+static_assert(std::size(kKindIds) == static_cast<std::size_t>(ErrorKind::count_), "one id per ErrorKind");
+
+}  // namespace
+
+std::string_view to_string(ErrorKind kind) { return kKindIds[static_cast<std::size_t>(kind)]; }
+
+namespace {
+// Pieces joined in one buffer: g++ 12 warns (-Wrestrict) on "literal" + std::string.
+std::string cat(std::initializer_list<std::string_view> pieces) {
+    std::string out;
+    for (auto piece : pieces) out += piece;
+    return out;
+}
+}  // namespace
+
+std::string english(const FieldError& e) {
+    // A missing argument reads as "" rather than crashing on an error built by hand.
+    auto arg = [&](std::size_t i) -> std::string_view { return i < e.args.size() ? e.args[i] : std::string_view(); };
+    const std::string flag = flag_name(e.field);
+    switch (e.kind) {
+    case ErrorKind::text: return std::string(arg(0));
+    case ErrorKind::not_whole_number: return cat({flag, " '", arg(0), "' is not a whole number"});
+    case ErrorKind::not_a_number: return cat({flag, " '", arg(0), "' is not a number"});
+    case ErrorKind::out_of_range: return cat({flag, " ", arg(0), " is out of range: use ", arg(1), " to ", arg(2)});
+    case ErrorKind::out_of_range_above:
+        return cat({flag, " ", arg(0), " is out of range: use more than ", arg(1), " to ", arg(2)});
+    case ErrorKind::not_one_of: return cat({"unknown ", e.field, " '", arg(0), "': use ", arg(1)});
+    case ErrorKind::not_a_flag: return cat({flag, " '", arg(0), "' is not 1|0|true|false"});
+    case ErrorKind::not_utf8: return cat({flag, ": the value is not UTF-8 text (byte ", arg(0), " at ", arg(1), ")"});
+    case ErrorKind::unknown_option: return cat({"unknown option '", arg(0), "'"});
+    case ErrorKind::not_both: return cat({"give ", e.field, " or --", arg(0), ", not both"});
+    case ErrorKind::too_long: return cat({"the list of ", e.field, " is ", arg(0), " characters long: the limit is ", arg(1)});
+    case ErrorKind::list_empty: return cat({"the list of ", e.field, " is empty: give at least one number from 1 to 2**64-1"});
+    case ErrorKind::number_empty: return "empty number";
+    case ErrorKind::misplaced_underscore: return cat({"'", arg(0), "' is not a number: '_' only goes between digits"});
+    case ErrorKind::number_too_large:
+        return cat({"'", arg(0), "' is too large: the largest accepted is 18446744073709551615 (2**64-1)"});
+    case ErrorKind::not_positive_number:
+        return cat({"'", arg(0), "' is not a positive whole number (digits and '_' only, 1 to 2**64-1)"});
+    case ErrorKind::number_zero: return cat({"'", arg(0), "' is out of range: numbers go from 1 to 2**64-1"});
+    case ErrorKind::unknown_sample:
+        return cat({"unknown sample '", arg(0), "': use 2**K with K from ", arg(1), " to ", arg(2), " (the talk's is 2**",
+                    arg(3), ") or fluent"});
+    case ErrorKind::not_server_url:
+        return cat({flag, " '", arg(0),
+                    "' is not 'live' or an http(s)://HOST/…/api.php URL (e.g. http://127.0.0.1:8001/w/api.php)"});
+    case ErrorKind::count_: break;
+    }
+    return std::string(arg(0));
+}
+
 bool read_int(const Params& params, std::string_view name, long long min, long long max, long long& out,
               FieldErrors& errors) {
     auto it = params.find(std::string(name));
     if (it == params.end()) return true;
     auto value = parse_decimal(it->second);
     if (!value) {
-        errors[std::string(name)] = flag_name(name) + " '" + echo(it->second) + "' is not a whole number";
+        errors[std::string(name)] = {std::string(name), ErrorKind::not_whole_number, {echo(it->second)}};
         return false;
     }
     if (*value < min || *value > max) {
-        errors[std::string(name)] = flag_name(name) + " " + echo(it->second) + " is out of range: use " +
-                                    std::to_string(min) + " to " + std::to_string(max);
+        errors[std::string(name)] = {std::string(name), ErrorKind::out_of_range,
+                                     {echo(it->second), std::to_string(min), std::to_string(max)}};
         return false;
     }
     out = *value;
@@ -113,13 +173,12 @@ bool read_real(const Params& params, std::string_view name, double min, double m
     if (it == params.end()) return true;
     auto value = parse_real(it->second);
     if (!value) {
-        errors[std::string(name)] = flag_name(name) + " '" + echo(it->second) + "' is not a number";
+        errors[std::string(name)] = {std::string(name), ErrorKind::not_a_number, {echo(it->second)}};
         return false;
     }
     if (*value < min || *value > max || (min_exclusive && *value == min)) {
-        errors[std::string(name)] = flag_name(name) + " " + echo(it->second) + " is out of range: use " +
-                                    (min_exclusive ? "more than " : "") + format_number(min) + " to " +
-                                    format_number(max);
+        errors[std::string(name)] = {std::string(name), min_exclusive ? ErrorKind::out_of_range_above : ErrorKind::out_of_range,
+                                     {echo(it->second), format_number(min), format_number(max)}};
         return false;
     }
     out = *value;
@@ -144,7 +203,7 @@ bool read_choice(const Params& params, std::string_view name, std::span<const st
             out = it->second;
             return true;
         }
-    errors[std::string(name)] = "unknown " + std::string(name) + " '" + echo(it->second) + "': use " + join_choices(choices);
+    errors[std::string(name)] = {std::string(name), ErrorKind::not_one_of, {echo(it->second), join_choices(choices)}};
     return false;
 }
 
@@ -154,7 +213,7 @@ bool read_flag(const Params& params, std::string_view name, bool& out, FieldErro
     if (it->second == "1" || it->second == "true" || it->second.empty()) out = true;
     else if (it->second == "0" || it->second == "false") out = false;
     else {
-        errors[std::string(name)] = flag_name(name) + " '" + echo(it->second) + "' is not 1|0|true|false";
+        errors[std::string(name)] = {std::string(name), ErrorKind::not_a_flag, {echo(it->second)}};
         return false;
     }
     return true;
@@ -162,17 +221,17 @@ bool read_flag(const Params& params, std::string_view name, bool& out, FieldErro
 
 std::string first_error(const FieldErrors& errors, std::span<const OptionSpec> specs) {
     for (const auto& spec : specs)
-        if (auto it = errors.find(spec.name); it != errors.end()) return it->second;
-    return errors.empty() ? std::string() : errors.begin()->second;
+        if (auto it = errors.find(spec.name); it != errors.end()) return english(it->second);
+    return errors.empty() ? std::string() : english(errors.begin()->second);
 }
 
 void reject_non_utf8(const Params& params, FieldErrors& errors) {
     for (const auto& [name, value] : params) {
         const std::size_t at = utf8::first_invalid(value);
         if (at == std::string::npos) continue;
-        char where[48];
-        std::snprintf(where, sizeof where, " (byte 0x%02X at %zu)", static_cast<unsigned char>(value[at]), at);
-        errors[name] = flag_name(utf8::repair(name)) + ": the value is not UTF-8 text" + where;
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(value[at]));
+        errors[name] = {utf8::repair(name), ErrorKind::not_utf8, {byte, std::to_string(at)}};
     }
 }
 
@@ -182,7 +241,7 @@ void reject_unknown(const Params& params, std::span<const OptionSpec> specs, std
         bool known = false;
         for (const auto& spec : specs) known = known || spec.name == name;
         for (auto allowed : also_allowed) known = known || allowed == name;
-        if (!known) errors[name] = "unknown option '" + echo(name) + "'";
+        if (!known) errors[name] = {name, ErrorKind::unknown_option, {echo(name)}};
     }
 }
 

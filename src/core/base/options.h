@@ -16,8 +16,54 @@ namespace conclab::options {
 /// @brief Raw options: name → text value ("workers" → "4"). Flags without a value hold "1".
 using Params = std::map<std::string, std::string>;
 
-/// @brief Option name → the message for its bad value, e.g. "workers" → "--workers -1 is out of range: use 1 to 64".
-using FieldErrors = std::map<std::string, std::string>;
+/// @brief What is wrong with a value. Core never words it for a person: english() does for the CLI, the UI's
+/// text tables (ui/text/text_errors) in the page's language. Each kind's args are listed beside it.
+enum class ErrorKind {
+    text,                  ///< {message}: worded already (a run's failure, a server's message)
+    not_whole_number,      ///< {value}
+    not_a_number,          ///< {value}
+    out_of_range,          ///< {value, min, max}
+    out_of_range_above,    ///< {value, min, max}: min itself excluded (times > 0)
+    not_one_of,            ///< {value, "a|b|c"}
+    not_a_flag,            ///< {value}
+    not_utf8,              ///< {byte "0xE9", offset}
+    unknown_option,        ///< {name}
+    not_both,              ///< {other field}: two options that exclude each other
+    too_long,              ///< {length, limit} in characters
+    list_empty,            ///< {}
+    number_empty,          ///< {}
+    misplaced_underscore,  ///< {value}
+    number_too_large,      ///< {value}
+    not_positive_number,   ///< {value}
+    number_zero,           ///< {value}
+    unknown_sample,        ///< {value, min K, max K, the talk's K}
+    not_server_url,        ///< {value}
+    count_,
+};
+
+/// @brief "not_a_number": the kind's id, as in the JSON of errors.
+std::string_view to_string(ErrorKind kind);
+
+/// @brief One bad value: its option, what is wrong, and the words that go in the message (user values already
+/// made safe by echo()). Built from a plain string it is an already worded message (kind text).
+struct FieldError {
+    std::string field;
+    ErrorKind kind = ErrorKind::text;
+    std::vector<std::string> args;
+
+    FieldError() = default;
+    FieldError(std::string field_, ErrorKind kind_, std::vector<std::string> args_ = {})
+        : field(std::move(field_)), kind(kind_), args(std::move(args_)) {}
+    FieldError(std::string message) : args{std::move(message)} {}   // NOLINT: implicit, a worded message
+    FieldError(const char* message) : args{std::string(message)} {}   // NOLINT
+    bool operator==(const FieldError&) const = default;
+};
+
+/// @brief The CLI's English for an error, naming the flag: "--workers -1 is out of range: use 1 to 64".
+std::string english(const FieldError& error);
+
+/// @brief Option name → what is wrong with its value.
+using FieldErrors = std::map<std::string, FieldError>;
 
 /// @brief One option a demo accepts, for generating CLI flags and help.
 struct OptionSpec {
@@ -62,7 +108,7 @@ bool read_flag(const Params& params, std::string_view name, bool& out, FieldErro
 /// @brief "a|b|c".
 std::string join_choices(std::span<const std::string_view> choices);
 
-/// @brief The first error in a stable order (the order of `specs`, then the rest), for the CLI's one line.
+/// @brief The first error in a stable order (the order of `specs`, then the rest), in English for the CLI's one line.
 std::string first_error(const FieldErrors& errors, std::span<const OptionSpec> specs = {});
 
 /// @brief Records "--NAME: the value is not UTF-8 text (byte 0xE9 at 23)" for each value that is not well-formed

@@ -103,10 +103,11 @@ bool is_prime(std::uint64_t n) {
     return true;
 }
 
-bool parse_number(std::string_view text, std::uint64_t& out, std::string& reason) {
+bool parse_number(std::string_view text, std::uint64_t& out, options::FieldError& reason) {
+    using options::ErrorKind;
     const std::string shown = options::echo(text);
     if (text.empty()) {
-        reason = "empty number";
+        reason = {"", ErrorKind::number_empty};
         return false;
     }
     std::uint64_t value = 0;
@@ -115,33 +116,40 @@ bool parse_number(std::string_view text, std::uint64_t& out, std::string& reason
     for (char c : text) {
         if (c == '_') {
             if (!any_digit || previous == '_') {
-                reason = "'" + shown + "' is not a number: '_' only goes between digits";
+                reason = {"", ErrorKind::misplaced_underscore, {shown}};
                 return false;
             }
         } else if (c >= '0' && c <= '9') {
             const std::uint64_t digit = static_cast<std::uint64_t>(c - '0');
             if (value > (UINT64_MAX - digit) / 10) {
-                reason = "'" + shown + "' is too large: the largest accepted is 18446744073709551615 (2**64-1)";
+                reason = {"", ErrorKind::number_too_large, {shown}};
                 return false;
             }
             value = value * 10 + digit;
             any_digit = true;
         } else {
-            reason = "'" + shown + "' is not a positive whole number (digits and '_' only, 1 to 2**64-1)";
+            reason = {"", ErrorKind::not_positive_number, {shown}};
             return false;
         }
         previous = c;
     }
     if (previous == '_') {
-        reason = "'" + shown + "' is not a number: '_' only goes between digits";
+        reason = {"", ErrorKind::misplaced_underscore, {shown}};
         return false;
     }
     if (value == 0) {
-        reason = "'" + shown + "' is out of range: numbers go from 1 to 2**64-1";
+        reason = {"", ErrorKind::number_zero, {shown}};
         return false;
     }
     out = value;
     return true;
+}
+
+bool parse_number(std::string_view text, std::uint64_t& out, std::string& reason) {
+    options::FieldError typed;
+    if (parse_number(text, out, typed)) return true;
+    reason = options::english(typed);
+    return false;
 }
 
 std::string lpf_task(std::string_view argument, exec::TaskContext& context) {

@@ -1,6 +1,7 @@
 // The talk's CPU-bound workload: the least prime factor by trial division over 6k±1.
 #pragma once
 
+#include "base/options.h"
 #include "exec/task.h"
 
 #include <cstdint>
@@ -26,6 +27,8 @@ bool is_prime(std::uint64_t n);
 /// @brief Parses a decimal 64-bit integer ≥ 1; '_' separators are allowed ("18_014_398_509_481_951").
 /// Returns false and a reason on "12x", "-5", "0", "18446744073709551616" or an empty string.
 bool parse_number(std::string_view text, std::uint64_t& out, std::string& reason);
+/// @brief The same with the reason typed (no field: the caller names it).
+bool parse_number(std::string_view text, std::uint64_t& out, options::FieldError& reason);
 
 /// @brief The task "primes.lpf": decimal n in, decimal lpf out.
 std::string lpf_task(std::string_view argument, exec::TaskContext& context);

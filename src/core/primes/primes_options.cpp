@@ -35,13 +35,13 @@ PrimesOptions parse_primes_options(const options::Params& params, int logical_cp
 
     const auto numbers = params.find("numbers");
     const auto sample = params.find("sample");
-    std::string error;
+    options::FieldError error;
     if (numbers != params.end() && sample != params.end()) {
-        errors["numbers"] = "give numbers or --sample, not both";
+        errors["numbers"] = {"numbers", options::ErrorKind::not_both, {"sample"}};
     } else if (numbers != params.end()) {
         if (numbers->second.size() > kMaxNumbersText) {
-            errors["numbers"] = "the list of numbers is " + std::to_string(numbers->second.size()) +
-                                " characters long: the limit is " + std::to_string(kMaxNumbersText);
+            errors["numbers"] = {"numbers", options::ErrorKind::too_long,
+                                 {std::to_string(numbers->second.size()), std::to_string(kMaxNumbersText)}};
         } else if (auto parsed = parse_number_list(numbers->second, error)) {
             o.sample = std::move(*parsed);
         } else {

@@ -77,7 +77,7 @@ const std::vector<std::uint64_t>& fluent_sample() {
     return numbers;
 }
 
-std::optional<Sample> parse_sample_name(std::string_view text, std::string& error) {
+std::optional<Sample> parse_sample_name(std::string_view text, options::FieldError& error) {
     if (text == "fluent") return Sample{"fluent", fluent_sample()};
     if (text.substr(0, 3) == "2**") {
         auto digits = text.substr(3);
@@ -86,11 +86,13 @@ std::optional<Sample> parse_sample_name(std::string_view text, std::string& erro
         if (ec == std::errc{} && ptr == digits.data() + digits.size() && k >= kMinMagnitude && k <= kMaxMagnitude)
             return Sample{std::string(text), make_sample(k)};
     }
-    error = "unknown sample '" + options::echo(text) + "': use 2**K with K from 40 to 64 (the talk's is 2**57) or fluent";
+    error = {"sample", options::ErrorKind::unknown_sample,
+             {options::echo(text), std::to_string(kMinMagnitude), std::to_string(kMaxMagnitude),
+              std::to_string(kTalkMagnitude)}};
     return std::nullopt;
 }
 
-std::optional<Sample> parse_number_list(std::string_view text, std::string& error) {
+std::optional<Sample> parse_number_list(std::string_view text, options::FieldError& error) {
     Sample sample{"custom", {}};
     std::size_t i = 0;
     auto is_separator = [](char c) { return c == ' ' || c == ',' || c == '\n' || c == '\t' || c == '\r' || c == ';'; };
@@ -100,13 +102,30 @@ std::optional<Sample> parse_number_list(std::string_view text, std::string& erro
         while (i < text.size() && !is_separator(text[i])) ++i;
         if (start == i) break;
         std::uint64_t n = 0;
-        if (!parse_number(text.substr(start, i - start), n, error)) return std::nullopt;
+        if (!parse_number(text.substr(start, i - start), n, error)) {
+            error.field = "numbers";
+            return std::nullopt;
+        }
         sample.numbers.push_back(n);
     }
     if (sample.numbers.empty()) {
-        error = "the list of numbers is empty: give at least one number from 1 to 2**64-1";
+        error = {"numbers", options::ErrorKind::list_empty};
         return std::nullopt;
     }
+    return sample;
+}
+
+std::optional<Sample> parse_sample_name(std::string_view text, std::string& error) {
+    options::FieldError typed;
+    auto sample = parse_sample_name(text, typed);
+    if (!sample) error = options::english(typed);
+    return sample;
+}
+
+std::optional<Sample> parse_number_list(std::string_view text, std::string& error) {
+    options::FieldError typed;
+    auto sample = parse_number_list(text, typed);
+    if (!sample) error = options::english(typed);
     return sample;
 }
 

@@ -1,6 +1,8 @@
 // The numbers to check: the talk's make_sample(2**K), the Fluent Python list, or the user's own.
 #pragma once
 
+#include "base/options.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -30,9 +32,11 @@ struct Sample {
 
 /// @brief Parses "2**K" (K in 40..64) or "fluent". On failure returns nullopt and says what is accepted.
 std::optional<Sample> parse_sample_name(std::string_view text, std::string& error);
+std::optional<Sample> parse_sample_name(std::string_view text, options::FieldError& error);   // field "sample"
 
 /// @brief Parses numbers separated by spaces, commas, or new lines (each 1..2**64-1, '_' allowed).
 std::optional<Sample> parse_number_list(std::string_view text, std::string& error);
+std::optional<Sample> parse_number_list(std::string_view text, options::FieldError& error);   // field "numbers"
 
 /// @brief 18014398509481951 → "18_014_398_509_481_951", as Python's f'{n:_}'.
 std::string group_digits(std::uint64_t n, char separator = '_');

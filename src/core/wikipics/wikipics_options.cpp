@@ -98,8 +98,7 @@ WikipicsOptions parse_wikipics_options(const options::Params& params, options::F
     if (auto it = params.find("server"); it != params.end()) {
         if (it->second == "live" || is_api_url(it->second)) out.server = it->second;
         else
-            errors["server"] = "--server '" + options::echo(it->second) +
-                               "' is not 'live' or an http(s)://HOST/…/api.php URL (e.g. http://127.0.0.1:8001/w/api.php)";
+            errors["server"] = {"server", options::ErrorKind::not_server_url, {options::echo(it->second)}};
     }
     options::reject_non_utf8(params, errors);   // last: its message names the real fault
     return out;

@@ -3,6 +3,7 @@
 #include "shell.h"
 
 #include "responsive.h"
+#include "text/text_errors.h"
 #include "text/text_shell.h"
 #include "text/text_welcome.h"
 #include "touch_scroll.h"
@@ -94,7 +95,7 @@ void App::draw_launch_errors() {
     } else {
         ImGui::TextColored(red, "%s", tr(WelcomeText::errors_title));
         for (const auto& [name, message] : launch_errors_)
-            ImGui::TextColored(red, "• %s: %s", label_of(name).c_str(), message.c_str());
+            ImGui::TextColored(red, "• %s: %s", label_of(name).c_str(), error_text(message).c_str());
     }
     ImGui::PopTextWrapPos();
     ImGui::Separator();

@@ -51,7 +51,7 @@ nlohmann::json ExhibitionPanel::state() const {
                      {"paused", view_.paused},
                      {"finished", view_.finished},
                      {"busy_s", view_.busy_s}};
-    if (!field_errors_.empty()) s["errors"] = field_errors_;
+    put_field_errors(s, field_errors_);
     if (const auto& snap = view_.snapshot) {
         s["now_s"] = snap->now_s;
         nlohmann::json schedules = nlohmann::json::array();

@@ -116,7 +116,7 @@ nlohmann::json LabPanel::state() const {
                      {"step", progress_.step},
                      {"steps_done", progress_.steps_done},
                      {"steps_total", progress_.steps_total}};
-    if (!field_errors_.empty()) s["errors"] = field_errors_;
+    put_field_errors(s, field_errors_);
     if (!view_.shown().sections.empty()) s["result"] = lab::to_json(view_.shown());
     if (!export_message_.empty()) s["exported"] = export_message_;
     if (view_.compare()) s["compare"] = {{"name", view_.compare_name()}, {"suites", view_.compare()->sections.size()}};

@@ -101,7 +101,7 @@ nlohmann::json PrimesPanel::state() const {
                      {"running", running()},
                      {"history", history_.size()},
                      {"timeline", timeline_.state()}};
-    if (!field_errors_.empty()) s["errors"] = field_errors_;
+    put_field_errors(s, field_errors_);
     if (run_) s["run"] = primes::to_json(run_->report());
     if (compare_) {
         s["compare"] = primes::to_json(compare_->report());

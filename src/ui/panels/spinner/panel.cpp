@@ -106,7 +106,7 @@ public:
             s["asked"] = std::string(spinner::to_string(*asked_));
             s["spinner"] = demo_.form_json(*asked_);   // the exhibition's old "spinner" state, for the old links
         }
-        if (!field_errors_.empty()) s["errors"] = field_errors_;
+        put_field_errors(s, field_errors_);
         return s;
     }
 

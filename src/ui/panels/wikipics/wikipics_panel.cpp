@@ -169,7 +169,7 @@ public:
             s["live_note"] = {{"text", drawn_live_note_->first}, {"warning", drawn_live_note_->second}};
         if (mirror_url_) s["mirror_url"] = *mirror_url_;
         if (!probe.live_detail.empty()) s["live_detail"] = probe.live_detail;
-        if (!field_errors_.empty()) s["errors"] = field_errors_;
+        put_field_errors(s, field_errors_);
         if (run_) s["run"] = wikipics::to_json(run_->report());
         if (run_ && !run_->finished() && cancel_button_)   // where a click cancels (the browser tests click it)
             s["cancel_button"] = {{"x", (*cancel_button_)[0]}, {"y", (*cancel_button_)[1]},
