@@ -6,6 +6,9 @@
 #include "exec/task.h"
 #include "primes/primes_options.h"
 #include "system/system_options.h"
+#include "wikipics/wikipics_options.h"
+
+#include <tuple>
 
 #include <gtest/gtest.h>
 
@@ -35,6 +38,76 @@ TEST(Options, ReadIntNamesTheValueAndTheRange) {
     errors.clear();
     EXPECT_TRUE(options::read_int(Params{}, "workers", 1, 64, workers, errors));
     EXPECT_TRUE(errors.empty());
+}
+
+// Core hands over what is wrong, not a sentence: {field, kind, args}. Each kind as the parsers produce it, with
+// the arguments the UI's tables put in its words, and the CLI's English for it (options::english) unchanged.
+TEST(Options, EachErrorKindWithItsArguments) {
+    using options::ErrorKind;
+    using Args = std::vector<std::string>;
+    struct Case {
+        Params params;
+        std::string field;
+        ErrorKind kind;
+        Args args;
+        std::string english;
+    };
+    const Case cases[] = {
+        {{{"workers", "x"}}, "workers", ErrorKind::not_whole_number, {"x"}, "--workers 'x' is not a whole number"},
+        {{{"workers", "0"}}, "workers", ErrorKind::out_of_range, {"0", "1", "64"}, "--workers 0 is out of range: use 1 to 64"},
+        {{{"executor", "fibers"}}, "executor", ErrorKind::not_one_of, {"fibers", "sequential|threads|processes|gil"},
+         "unknown executor 'fibers': use sequential|threads|processes|gil"},
+        {{{"compare", "maybe"}}, "compare", ErrorKind::not_a_flag, {"maybe"}, "--compare 'maybe' is not 1|0|true|false"},
+        {{{"numbers", "7"}, {"sample", "fluent"}}, "numbers", ErrorKind::not_both, {"sample"}, "give numbers or --sample, not both"},
+        {{{"numbers", std::string(100'001, '7')}}, "numbers", ErrorKind::too_long, {"100001", "100000"},
+         "the list of numbers is 100001 characters long: the limit is 100000"},
+        {{{"numbers", " , "}}, "numbers", ErrorKind::list_empty, {},
+         "the list of numbers is empty: give at least one number from 1 to 2**64-1"},
+        {{{"numbers", "3 _5"}}, "numbers", ErrorKind::misplaced_underscore, {"_5"}, "'_5' is not a number: '_' only goes between digits"},
+        {{{"numbers", "18446744073709551616"}}, "numbers", ErrorKind::number_too_large, {"18446744073709551616"},
+         "'18446744073709551616' is too large: the largest accepted is 18446744073709551615 (2**64-1)"},
+        {{{"numbers", "12x"}}, "numbers", ErrorKind::not_positive_number, {"12x"},
+         "'12x' is not a positive whole number (digits and '_' only, 1 to 2**64-1)"},
+        {{{"numbers", "0"}}, "numbers", ErrorKind::number_zero, {"0"}, "'0' is out of range: numbers go from 1 to 2**64-1"},
+        {{{"sample", "2**99"}}, "sample", ErrorKind::unknown_sample, {"2**99", "40", "64", "57"},
+         "unknown sample '2**99': use 2**K with K from 40 to 64 (the talk's is 2**57) or fluent"},
+        {{{"executor", "thr\xE9" "ads"}}, "executor", ErrorKind::not_utf8, {"0xE9", "3"},
+         "--executor: the value is not UTF-8 text (byte 0xE9 at 3)"},
+    };
+    for (const auto& c : cases) {
+        FieldErrors errors;
+        primes::parse_primes_options(c.params, 4, errors);
+        ASSERT_EQ(errors.count(c.field), 1u) << c.english;
+        const auto& e = errors.at(c.field);
+        EXPECT_EQ(e.field, c.field) << c.english;
+        EXPECT_EQ(e.kind, c.kind) << c.english;
+        EXPECT_EQ(e.args, c.args) << c.english;
+        EXPECT_EQ(options::english(e), c.english);
+    }
+
+    FieldErrors errors;   // the kinds the other readers produce
+    auto timeout = 1.0;
+    options::read_real(Params{{"timeout", "soon"}}, "timeout", 0, 600, timeout, errors, true);
+    EXPECT_EQ(errors.at("timeout"), (options::FieldError{"timeout", ErrorKind::not_a_number, {"soon"}}));
+    EXPECT_EQ(options::english(errors.at("timeout")), "--timeout 'soon' is not a number");
+    errors.clear();
+    options::read_real(Params{{"timeout", "0"}}, "timeout", 0, 600, timeout, errors, true);
+    EXPECT_EQ(errors.at("timeout"), (options::FieldError{"timeout", ErrorKind::out_of_range_above, {"0", "0", "600"}}));
+    EXPECT_EQ(options::english(errors.at("timeout")), "--timeout 0 is out of range: use more than 0 to 600");
+    errors.clear();
+    wikipics::parse_wikipics_options({{"server", "ftp://x"}}, errors);
+    EXPECT_EQ(errors.at("server"), (options::FieldError{"server", ErrorKind::not_server_url, {"ftp://x"}}));
+    EXPECT_EQ(options::english(errors.at("server")),
+              "--server 'ftp://x' is not 'live' or an http(s)://HOST/…/api.php URL (e.g. http://127.0.0.1:8001/w/api.php)");
+    errors.clear();
+    const std::vector<options::OptionSpec> specs{{"workers", "N", ""}};
+    options::reject_unknown(Params{{"wrokers", "2"}}, specs, {}, errors);
+    EXPECT_EQ(errors.at("wrokers"), (options::FieldError{"wrokers", ErrorKind::unknown_option, {"wrokers"}}));
+    // A message worded already (a run's failure) stays as it is.
+    errors["run"] = "the run failed: boom";
+    EXPECT_EQ(errors.at("run").kind, ErrorKind::text);
+    EXPECT_EQ(options::english(errors.at("run")), "the run failed: boom");
+    EXPECT_EQ(options::to_string(ErrorKind::out_of_range_above), "out_of_range_above");
 }
 
 TEST(Options, EchoCapsAndEscapes) {
