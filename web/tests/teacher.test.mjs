@@ -185,6 +185,26 @@ test('a bad link runs nothing and says why beside the field, in the page\'s lang
   }
 });
 
+test('a bad link on a Portuguese page says why in Portuguese, beside the field and in the headline', { timeout: 120000 }, async () => {
+  const link = '?lang=pt&demo=primes&executor=fibers&workers=0';
+  const { page } = await h.openPage(env.browser.context, env.server.url + link);
+  await h.waitForApp(page);
+  await h.waitForIdle(page);
+  const s = await state(page);
+  // Core's typed error, worded by the page: the kind and its arguments, the text drawn beside the field.
+  const executor = s.primes.errors_shown.executor;
+  assert.equal(executor.kind, 'not_one_of', JSON.stringify(executor));
+  assert.deepEqual(executor.args, ['fibers', 'sequential|threads|processes|gil']);
+  assert.equal(executor.text, "valor desconhecido 'fibers': use sequential|threads|processes|gil");
+  assert.equal(s.primes.errors_shown.workers.text, '0 está fora do intervalo: use de 1 a 64');
+  // The headline names the field by its label and shows the same words; "message" stays the CLI's English.
+  assert.equal(s.errors.executor.shown, executor.text);
+  assert.equal(s.errors.executor.message, "unknown executor 'fibers': use sequential|threads|processes|gil");
+  assert.equal(s.primes.errors.executor, s.errors.executor.message, 'the panel\'s "errors" keep their English');
+  if (process.env.CONCLAB_SHOTS) await page.screenshot({ path: path.join(process.env.CONCLAB_SHOTS, 'errors-pt.png') });
+  await page.close();
+});
+
 test('presentation mode on a phone stays readable; screenshots of the welcome page and of presenting', { timeout: 180000 }, async () => {
   mkdirSync(h.screenshotDir, { recursive: true });
   const shots = [
