@@ -283,3 +283,14 @@ TEST(Exhibition, EveryReportedMoveReplaysToTheReportedPositionAndResult) {
     EXPECT_EQ(report.undecided, undecided);
     EXPECT_GE(replayed, 2 * 20 * 2) << "every board of both schedules showed its moves";
 }
+
+TEST(Exhibition, TheSlidesMethodCountsOnlyHerMoves) {
+    // "Uma volta completa leva 20 x 5s": boards x her time a round. At 20 boards it is the right count (its sum,
+    // 40 s, was the slip); at 12 both give 30 min; below the crossover it undercounts (10 boards: 25 min, not 30).
+    EXPECT_DOUBLE_EQ(ex::slide_method_rounds_s(with_boards(20)), 3000);
+    EXPECT_DOUBLE_EQ(ex::slide_method_rounds_s(with_boards(20)), ex::simultaneous_rounds_s(with_boards(20)));
+    EXPECT_DOUBLE_EQ(ex::slide_method_rounds_s(with_boards(12)), 1800);
+    EXPECT_DOUBLE_EQ(ex::simultaneous_rounds_s(with_boards(12)), 1800);
+    EXPECT_DOUBLE_EQ(ex::slide_method_rounds_s(with_boards(10)), 1500);
+    EXPECT_DOUBLE_EQ(ex::simultaneous_rounds_s(with_boards(10)), 1800);
+}

@@ -11,6 +11,8 @@ double sequential_total_s(const ExhibitionOptions& o) { return o.boards * o.move
 
 double simultaneous_round_s(const ExhibitionOptions& o) { return std::max(o.boards * o.her_s, o.her_s + o.them_s); }
 
+double slide_method_rounds_s(const ExhibitionOptions& o) { return o.moves * o.boards * o.her_s; }
+
 double simultaneous_rounds_s(const ExhibitionOptions& o) { return o.moves * simultaneous_round_s(o); }
 
 double simultaneous_total_s(const ExhibitionOptions& o) {

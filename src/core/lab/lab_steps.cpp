@@ -410,10 +410,10 @@ void add_latency(std::vector<LabStep>& steps, const LabSizes& z) {
                          s.ladder_ghz = clock.ghz;
                          s.notes.push_back("Cycles use " + clock.source + ".");
                          if (s.find(key(MeasureId::net_tcp)) && s.find(key(MeasureId::net_tcp))->at(Column::machine))
-                             s.notes.push_back("The talk's network rung crosses a real network; a loopback round trip never leaves "
+                             s.notes.push_back("The classic figures' network rung crosses a real network; a loopback round trip never leaves "
                                                "this machine, so it shows only the kernel's share.");
                          else if (s.find(key(MeasureId::net_fetch)))
-                             s.notes.push_back("The talk's network rung crosses a real network; a same-origin fetch goes to the "
+                             s.notes.push_back("The classic figures' network rung crosses a real network; a same-origin fetch goes to the "
                                                "server of this page (often this very machine) through the browser's network stack.");
                      }});
 }
