@@ -140,7 +140,7 @@ void add_memory(std::vector<LabStep>& steps, const LabSizes& z) {
                          const StackFacts stack = p.thread_stack();
                          put(s, key(MeasureId::stack_reserved), Column::threads,
                              summarize({stack.default_stack_bytes / kKiB}, "KiB", stack.method));
-                         std::string verdict = "The talk's \"about 4 MB per thread\" is address space: a thread here reserves " +
+                         std::string verdict = "The talk's \"cerca de 4MB por thread\" (\"about 4 MB per thread\") is address space: a thread here reserves " +
                                                format_number(stack.default_stack_bytes / (kKiB * kKiB)) + " MiB of stack";
                          if (const Measure* resident = s.find(key(MeasureId::resident_each)); resident && resident->at(Column::threads))
                              verdict += " but keeps only about " + format_number(resident->at(Column::threads)->value) +

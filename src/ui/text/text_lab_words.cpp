@@ -30,10 +30,10 @@ constexpr text_table::Row<LabWordText> kRows[] = {
      "Corrotinas compartilham memória como threads e rodam numa só thread: passar uma mensagem é uma chamada de função, veja o conjunto switch."},
     {LabWordText::note_ideal, "Ideal speedup with N workers: N up to {} logical CPUs, then flat. The GIL model stays near 1x: one thread computes at a time. On a busy machine these figures are noisy (other programs hold the cores), and the GIL model can even look faster with more threads: the scheduler favours a thread that has just woken, and each hand-over of the lock wakes one.",
      "Aceleração ideal com N workers: N até {} CPUs lógicas, depois constante. O modelo da GIL fica perto de 1x: uma thread calcula por vez. Numa máquina ocupada estes números oscilam (outros programas ocupam os núcleos), e o modelo da GIL pode até parecer mais rápido com mais threads: o escalonador favorece a thread que acabou de acordar, e cada passagem da trava acorda uma."},
-    {LabWordText::note_4mb_resident, "The talk's \"about 4 MB per thread\" is address space: a thread here reserves {} MiB of stack but keeps only about {} KiB resident while idle (pages count once touched); {t}",
-     "O \"cerca de 4 MB por thread\" da palestra é espaço de endereçamento: uma thread aqui reserva {} MiB de pilha mas mantém só cerca de {} KiB residentes enquanto ociosa (páginas contam quando tocadas); {t}"},
-    {LabWordText::note_4mb, "The talk's \"about 4 MB per thread\" is address space: a thread here reserves {} MiB of stack; {t}",
-     "O \"cerca de 4 MB por thread\" da palestra é espaço de endereçamento: uma thread aqui reserva {} MiB de pilha; {t}"},
+    {LabWordText::note_4mb_resident, "The talk's \"cerca de 4MB por thread\" (\"about 4 MB per thread\") is address space: a thread here reserves {} MiB of stack but keeps only about {} KiB resident while idle (pages count once touched); {t}",
+     "O \"cerca de 4MB por thread\" da palestra é espaço de endereçamento: uma thread aqui reserva {} MiB de pilha mas mantém só cerca de {} KiB residentes enquanto ociosa (páginas contam quando tocadas); {t}"},
+    {LabWordText::note_4mb, "The talk's \"cerca de 4MB por thread\" (\"about 4 MB per thread\") is address space: a thread here reserves {} MiB of stack; {t}",
+     "O \"cerca de 4MB por thread\" da palestra é espaço de endereçamento: uma thread aqui reserva {} MiB de pilha; {t}"},
     {LabWordText::ulimit_kib, "`ulimit -s` is {} KiB.",
      "`ulimit -s` é {} KiB."},
     {LabWordText::ulimit_unlimited, "`ulimit -s` is unlimited.",
@@ -204,6 +204,10 @@ constexpr text_table::Row<LabWordText> kRows[] = {
      "O degrau de rede dos números clássicos cruza uma rede de verdade; uma ida e volta em loopback nunca sai desta máquina, então mostra só a parte do kernel."},
     {LabWordText::old_note_fetch, "The talk's network rung crosses a real network; a same-origin fetch goes to the server of this page (often this very machine) through the browser's network stack.",
      "O degrau de rede dos números clássicos cruza uma rede de verdade; um fetch na mesma origem vai ao servidor desta página (muitas vezes esta mesma máquina) pela pilha de rede do navegador."},
+    {LabWordText::old_note_4mb_resident, "The talk's \"about 4 MB per thread\" is address space: a thread here reserves {} MiB of stack but keeps only about {} KiB resident while idle (pages count once touched); {t}",
+     "O \"cerca de 4MB por thread\" da palestra é espaço de endereçamento: uma thread aqui reserva {} MiB de pilha mas mantém só cerca de {} KiB residentes enquanto ociosa (páginas contam quando tocadas); {t}"},
+    {LabWordText::old_note_4mb, "The talk's \"about 4 MB per thread\" is address space: a thread here reserves {} MiB of stack; {t}",
+     "O \"cerca de 4MB por thread\" da palestra é espaço de endereçamento: uma thread aqui reserva {} MiB de pilha; {t}"},
 };
 
 static_assert(text_table::rows_follow_the_keys(kRows), "every LabWordText key needs one row, in the order of the enum");
