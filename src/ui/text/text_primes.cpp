@@ -10,7 +10,7 @@ constexpr text_table::Row<PrimesText> kRows[] = {
     {PrimesText::intro,
      "Checks each number by trial division (6k\u00b11 up to its square root), as in the talk. Pick how the work "
      "runs and compare.",
-     "Verifica cada número por divisão (6k\u00b11 até a raiz quadrada), como na palestra. Escolha como o trabalho "
+     "Verifica cada número por tentativa de divisão (6k\u00b11 até a raiz quadrada), como na palestra. Escolha como o trabalho "
      "roda e compare."},
     {PrimesText::lesson,
      "CPU-bound work gets faster only with parallel execution. Python's threads take turns on one lock, the GIL "
@@ -37,7 +37,7 @@ constexpr text_table::Row<PrimesText> kRows[] = {
     {PrimesText::running_for, "running", "rodando"},
     {PrimesText::timeline, "Timeline: one lane per worker", "Linha do tempo: uma faixa por worker"},
     {PrimesText::gil_legend, "bright: holds the GIL and computes · grey: waits for it · each pixel shaded by the share of its time",
-     "claro: tem a GIL e calcula · cinza: espera por ela · cada pixel tingido pela fração do seu tempo"},
+     "claro: tem a GIL e calcula · cinza: espera por ela · cada pixel colorido conforme a fração do tempo em cada estado"},
     {PrimesText::history, "Runs", "Execuções"},
     {PrimesText::speedup, "Speedup", "Aceleração"},
     {PrimesText::wall, "Wall", "Tempo de relógio"},

@@ -14,7 +14,7 @@ constexpr text_table::Row<SpinnerText> kRows[] = {
     {SpinnerText::lesson, "A coroutine shares its event loop's one thread: while the call awaits, the spinner turns; when the call blocks (a plain sleep instead of await), nothing else on the loop runs and the spinner freezes. A thread or a process has a CPU schedule of its own.",
      "Uma corrotina divide a única thread do seu laço de eventos: enquanto a chamada aguarda (await), o spinner gira; quando a chamada bloqueia (um sleep comum em vez de await), nada mais roda no laço e o spinner congela. Uma thread ou um processo é escalonado por conta própria."},
     {SpinnerText::seconds, "Sleep",
-     "Sono"},
+     "Tempo de sleep"},
     {SpinnerText::run_all, "Run the four",
      "Rodar os quatro"},
     {SpinnerText::form_thread, "Thread",

@@ -47,7 +47,7 @@ constexpr text_table::Row<WelcomeText> kRows[] = {
     {WelcomeText::copy_link, "Copy link", "Copiar link"},
     {WelcomeText::copy_command, "Copy command", "Copiar comando"},
     {WelcomeText::copied, "copied", "copiado"},
-    {WelcomeText::command_line, "This view from a terminal:", "Esta tela a partir de um terminal:"},
+    {WelcomeText::command_line, "This view from a terminal:", "Esta tela, pelo terminal:"},
     {WelcomeText::help_title, "Keys", "Teclas"},
     {WelcomeText::help_close, "Close (H)", "Fechar (H)"},
     {WelcomeText::key_space, "Space: the demo's main action (Run, or Cancel while it runs)",
