@@ -173,4 +173,8 @@ TEST(TalkWords, PortugueseUsesTheTalksWordsAndOneTermEach) {
     EXPECT_TRUE(has(tr(LabText::row_virtual, Language::pt), "espaço de endereçamento"));
     EXPECT_TRUE(has(tr(LabWordText::as_loopback, Language::pt), "não sai da máquina"));
     EXPECT_TRUE(has(tr(ExhibitionText::press_start, Language::pt), "instantâneos da simulação"));
+    // The talk's own row names of its "threads x processos" table.
+    EXPECT_TRUE(has(tr(LabText::row_startup, Language::pt), "Custo de inicialização"));
+    for (const LabText row : {LabText::row_resident, LabText::row_virtual, LabText::row_wasm})
+        EXPECT_TRUE(has(tr(row, Language::pt), "Uso de memória")) << tr(row, Language::pt);
 }
