@@ -51,7 +51,7 @@ constexpr text_table::Row<ExhibitionText> kRows[] = {
      "terminado"},
     {ExhibitionText::sequential_schedule, "Sequential: one game after another",
      "Sequencial: uma partida depois da outra"},
-    {ExhibitionText::simultaneous_schedule, "Simultaneous: she walks round the boards",
+    {ExhibitionText::simultaneous_schedule, "“Simultaneous”: she walks round the boards",
      "“Simultâneas”: ela dá a volta pelos tabuleiros"},
     {ExhibitionText::formula, "formula",
      "fórmula"},
