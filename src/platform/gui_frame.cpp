@@ -1,3 +1,4 @@
+// What both GUI back ends do each frame the same way (gui_frame.h): events into ImGui, a frame, the draw.
 #include "gui_frame.h"
 
 #include <SDL.h>

@@ -1,3 +1,4 @@
+// HTTP pieces shared by `conclab serve` and the mirror's routes (http_common.h).
 #include "http_common.h"
 
 #include "base/options.h"

@@ -1,3 +1,4 @@
+// The one listener of `conclab serve` and `conclab mirror` (listener.h): a thread per connection, closed on stop.
 #include "listener.h"
 
 #include "http_common.h"

@@ -1,3 +1,4 @@
+// `conclab serve`'s read-only site over GET and HEAD (static_site.h).
 #include "static_site.h"
 
 #include "http_common.h"

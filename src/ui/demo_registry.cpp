@@ -1,3 +1,5 @@
+// The UI's list of panels in menu order (demo_panel.h), and helpers every panel shares: a resizable text field, a
+// field's error.
 #include "demo_panel.h"
 
 #include "responsive.h"

@@ -1,3 +1,4 @@
+// The app's fonts loaded with the glyphs its text needs (fonts.h).
 #include "fonts.h"
 
 #include "gui_backend.h"

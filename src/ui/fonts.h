@@ -1,3 +1,4 @@
+// Declares load_fonts: the app's fonts at a given pixel size (presentation mode loads them again).
 #pragma once
 
 namespace conclab::ui {

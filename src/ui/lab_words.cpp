@@ -1,3 +1,4 @@
+// The lab's English sentences from core matched to their Portuguese templates (lab_words.h).
 #include "lab_words.h"
 #include "text/text_lab_measures.h"
 #include "text/text_lab_words.h"

@@ -1,3 +1,4 @@
+// Drag-to-scroll for fingers (touch_scroll.h): ImGui 1.86 scrolls only with a wheel or its scrollbars.
 #include "touch_scroll.h"
 
 #include "gui_backend.h"

@@ -1,3 +1,4 @@
+// Tests of core/chess: perft counts of known positions, special moves, FEN, game ends, notation, the seeded search.
 #include "chess/game_state.h"
 #include "chess/notation.h"
 #include "chess/perft.h"

@@ -1,3 +1,4 @@
+// Tests of core/exec: executor kinds, map and completion order, errors, cancel and shutdown, the GIL model.
 #include "exec/executor.h"
 #include "exec/gil.h"
 #include "held_spans.h"

@@ -1,3 +1,4 @@
+// Tests of core/exec/message: the pool's messages survive encoding and decoding, bad input is refused.
 #include "exec/message.h"
 
 #include <gtest/gtest.h>

@@ -1,3 +1,4 @@
+// Tests of core/primes/primes_run: a run's results, report and cancel, polled as the CLI and the panel do.
 #include "primes/primes_run.h"
 
 #include "test_tasks.h"

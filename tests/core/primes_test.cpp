@@ -1,3 +1,4 @@
+// Tests of core/primes: the least prime factor, the samples, numbers parsed from text, digit grouping.
 #include "primes/least_prime_factor.h"
 #include "primes/samples.h"
 

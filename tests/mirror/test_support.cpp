@@ -1,3 +1,4 @@
+// Helpers shared by the mirror's tests (test_support.h).
 #include "test_support.h"
 
 #define STB_IMAGE_STATIC

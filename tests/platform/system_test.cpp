@@ -1,3 +1,4 @@
+// Tests of platform.h's system facts: logical CPUs, process and thread counts, CPU times, build and capabilities.
 #include "platform.h"
 #include "within.h"
 

@@ -1,3 +1,4 @@
+// Tasks that exist only for the tests (test_tasks.h), registered with the worker so pools can run them.
 #include "test_tasks.h"
 
 #include "catalog/demo_catalog.h"

@@ -50,7 +50,9 @@ test('a class: welcome, 2, P, Space, →, and the link opens the same view in a 
   assert.equal(s.layout, 'wide', '1920 / 2 = 960 window units: still the wide layout');
 
   await page.keyboard.press('Space');
-  await until(page, () => !!window.conclab.state().primes.run, null, 'Space runs primes');
+  // Primes opens on Compare all: Space starts the comparison (a single run when the view is one executor).
+  await until(page, () => !!(window.conclab.state().primes.compare || window.conclab.state().primes.run), null,
+    'Space runs primes');
   s = await state(page);
   if (s.primes.running) {   // Space again is Cancel while it runs
     await page.keyboard.press('Space');
@@ -58,8 +60,10 @@ test('a class: welcome, 2, P, Space, →, and the link opens the same view in a 
   }
 
   await page.keyboard.press('r');
-  await until(page, () => window.conclab.state().primes.run === undefined && window.conclab.state().primes.history === 0,
-    null, 'R resets the demo: no run, no history');
+  await until(page, () => {
+    const p = window.conclab.state().primes;
+    return p.run === undefined && p.compare === undefined && p.history === 0;
+  }, null, 'R resets the demo: no run, no comparison, no history');
   await page.keyboard.press('l');
   await until(page, () => window.conclab.state().language === 'pt', null, 'L switches the language');
   await page.keyboard.press('ArrowRight');
@@ -125,7 +129,9 @@ test('a link keeps the options that differ and drops autorun once it has fired',
   assert.equal(s.primes.executor, 'gil');
   assert.equal(s.primes.workers, 3);
   await h.waitForIdle(again.page);
-  assert.equal((await state(again.page)).primes.run, undefined, 'the link does not run again');
+  const reopened = (await state(again.page)).primes;
+  assert.equal(reopened.run, undefined, 'the link does not run again');
+  assert.equal(reopened.compare, undefined, 'the link does not compare again');
   assert.deepEqual([...errors, ...again.errors], []);
   await again.page.close();
 
@@ -156,6 +162,7 @@ test('a bad link runs nothing and says why beside the field, in the page\'s lang
     assert.equal(s.autorun_refused, true, link);
     assert.equal(s.primes.running, false, link);
     assert.equal(s.primes.run, undefined, `${link}: nothing ran`);
+    assert.equal(s.primes.compare, undefined, `${link}: nothing compared`);
     assert.ok(!messages.some((m) => m.text.startsWith('CONCLAB_RESULT')), `${link}: a result was reported`);
     assert.equal(s.errors[field].label, label, link);
     assert.match(s.errors[field].message, pattern, link);

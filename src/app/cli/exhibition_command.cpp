@@ -1,3 +1,5 @@
+// `conclab exhibition`: the simultaneous exhibition run headless in virtual time, its summary or --json
+// (exhibition_command.h).
 #include "cli/exhibition_command.h"
 
 #include "cli/demo_flags.h"

@@ -1,3 +1,4 @@
+// Declares `conclab exhibition`, the exhibition demo on the command line.
 #pragma once
 
 #include "cli/command.h"

@@ -1,3 +1,5 @@
+// `conclab lab`: the lab's suites measured on this machine, progress on stderr, a table, JSON or CSV on stdout
+// (lab_command.h).
 #include "cli/lab_command.h"
 
 #include "cli/demo_flags.h"

@@ -1,3 +1,4 @@
+// Declares `conclab lab`, the lab demo on the command line.
 #pragma once
 
 #include "cli/command.h"

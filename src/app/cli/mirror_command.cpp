@@ -1,3 +1,4 @@
+// `conclab mirror`: its flags read with mirror_options, the mirror served until Ctrl+C (mirror_command.h).
 #include "cli/mirror_command.h"
 
 #include "cli/demo_flags.h"

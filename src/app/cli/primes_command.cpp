@@ -1,3 +1,5 @@
+// `conclab primes`: the talk's table in completion order and its %%time figures, or Compare all, text or --json
+// (primes_command.h).
 #include "cli/primes_command.h"
 
 #include "cli/demo_flags.h"

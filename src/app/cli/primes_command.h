@@ -1,3 +1,4 @@
+// Declares `conclab primes`, the primes demo on the command line.
 #pragma once
 
 #include "cli/command.h"

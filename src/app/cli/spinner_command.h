@@ -1,3 +1,4 @@
+// Declares `conclab spinner`, the spinner demo on the command line.
 #pragma once
 
 #include "cli/command.h"

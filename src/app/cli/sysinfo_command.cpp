@@ -1,3 +1,4 @@
+// `conclab system` (alias `sysinfo`): this machine's CPUs, processes, threads and build, as text or --json.
 #include "cli/sysinfo_command.h"
 
 #include "platform.h"

@@ -1,3 +1,4 @@
+// Declares `conclab system` (alias `sysinfo`), the System demo's facts on the command line.
 #pragma once
 
 #include "cli/command.h"

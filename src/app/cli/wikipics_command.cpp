@@ -1,3 +1,4 @@
+// `conclab wikipics`: the download demo headless, the talk's lines and timing or --json (wikipics_command.h).
 #include "cli/wikipics_command.h"
 
 #include "cli/demo_flags.h"

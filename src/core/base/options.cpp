@@ -1,3 +1,4 @@
+// The one options parser's rules (options.h): integers, reals, choices and flags read from text with one error wording.
 #include "base/options.h"
 
 #include "base/utf8.h"

@@ -1,3 +1,4 @@
+// Outside text made valid UTF-8 and cut at character boundaries (utf8.h).
 #include "base/utf8.h"
 
 #include <cstdio>

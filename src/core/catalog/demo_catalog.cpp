@@ -1,3 +1,4 @@
+// The catalog of demos the headless parts know (demo_catalog.h): ids, options and their checks.
 #include "catalog/demo_catalog.h"
 
 #include "exhibition/exhibition_options.h"

@@ -1,3 +1,4 @@
+// Squares and moves as numbers and their small helpers (move.h).
 #include "chess/move.h"
 
 namespace conclab::chess {

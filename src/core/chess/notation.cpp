@@ -1,3 +1,4 @@
+// Moves written and read as UCI and SAN (notation.h).
 #include "chess/notation.h"
 
 #include <cstdlib>

@@ -1,3 +1,4 @@
+// Perft counts (perft.h), the standard check that the move generator is right.
 #include "chess/perft.h"
 
 #include "chess/notation.h"

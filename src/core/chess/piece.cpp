@@ -1,3 +1,4 @@
+// Pieces' letters and glyphs (piece.h).
 #include "chess/piece.h"
 
 #include <cctype>

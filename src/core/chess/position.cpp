@@ -1,3 +1,4 @@
+// The exhibition's move generator (position.h): a position from FEN, its legal moves, a move made.
 #include "chess/position.h"
 
 #include <bit>

@@ -1,3 +1,4 @@
+// The exhibition's seeded move choice (search.h): negamax with alpha-beta, small and deterministic.
 #include "chess/search.h"
 
 #include "chess/split_mix64.h"

@@ -1,3 +1,4 @@
+// The executors' shared parts (executor.h): kinds by name, default workers, map in submission order.
 #include "exec/executor.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// Futures' states, results and callbacks (future.h), as concurrent.futures has them.
 #include "exec/future.h"
 
 namespace conclab::exec {

@@ -1,3 +1,4 @@
+// The GIL model (gil.h): one holder, the switch interval, hand-offs recorded for the timeline.
 #include "exec/gil.h"
 
 namespace conclab::exec {

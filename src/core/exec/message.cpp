@@ -1,3 +1,4 @@
+// The pool's messages to and from its workers encoded and decoded (message.h).
 #include "exec/message.h"
 
 #include <array>

@@ -1,3 +1,4 @@
+// N spinning CPU-bound threads and their counters (spin_workers.h), for the System demo.
 #include "exec/spin_workers.h"
 
 #include <stdexcept>

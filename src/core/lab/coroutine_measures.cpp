@@ -1,3 +1,4 @@
+// The lab's coroutine column measured on core/aio's event loop (coroutine_measures.h).
 #include "lab/coroutine_measures.h"
 
 #include "aio/event.h"

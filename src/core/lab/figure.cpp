@@ -1,3 +1,4 @@
+// A lab figure from its samples (figure.h): median, percentiles and spread, samples rescaled, numbers formatted.
 #include "lab/figure.h"
 
 #include <algorithm>

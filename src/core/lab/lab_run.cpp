@@ -1,3 +1,4 @@
+// The lab run a step at a time on its worker thread, polled by the CLI and the panel (lab_run.h).
 #include "lab/lab_run.h"
 
 #include <exception>

@@ -1,3 +1,4 @@
+// The lab's system suite refreshed while it is on screen (live_system.h).
 #include "lab/live_system.h"
 
 #include "lab/lab_steps.h"

@@ -1,3 +1,5 @@
+// The lab's measurements in standard C++ alone (thread_measures.h): thread start-up, ping-pong, round trips, pointer
+// chase.
 #include "lab/thread_measures.h"
 
 #include "exec/task.h"

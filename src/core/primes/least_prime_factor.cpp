@@ -1,3 +1,4 @@
+// The least prime factor by trial division over 6k±1 (least_prime_factor.h): the talk's CPU-bound work.
 #include "primes/least_prime_factor.h"
 
 #include "base/options.h"

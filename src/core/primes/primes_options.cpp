@@ -1,3 +1,4 @@
+// The primes demo's options parsed from text with the project's option rules (primes_options.h).
 #include "primes/primes_options.h"
 
 namespace conclab::primes {

@@ -1,3 +1,4 @@
+// One primes run on one executor, polled by the CLI and the panel (primes_run.h).
 #include "primes/primes_run.h"
 
 #include "primes/least_prime_factor.h"

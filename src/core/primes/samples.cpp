@@ -1,3 +1,4 @@
+// The samples to check: the talk's, Fluent Python's, or the user's numbers (samples.h).
 #include "primes/samples.h"
 
 #include "base/options.h"

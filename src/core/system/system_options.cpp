@@ -1,3 +1,4 @@
+// The System demo's option (--spin N) parsed from text (system_options.h).
 #include "system/system_options.h"
 
 #include "exec/spin_workers.h"

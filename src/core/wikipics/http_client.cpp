@@ -1,3 +1,4 @@
+// The wikipics HTTP client's small pure parts (http_client.h): error names and Retry-After read safely.
 #include "wikipics/http_client.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// MediaWiki API URLs built and answers read (mediawiki_api.h) for Commons and the mirror alike.
 #include "wikipics/mediawiki_api.h"
 
 #include "base/utf8.h"

@@ -1,3 +1,4 @@
+// Picking N images of about S bytes as the talk's get_sample_urls did (sampling.h).
 #include "wikipics/sampling.h"
 
 #include "wikipics/wikipics_report.h"

@@ -1,3 +1,4 @@
+// Which server a wikipics run uses when none was chosen, probed once and polled (server_probe.h).
 #include "wikipics/server_probe.h"
 
 #include "wikipics/mediawiki_api.h"

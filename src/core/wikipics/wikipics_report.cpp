@@ -1,3 +1,4 @@
+// A wikipics run as the talk's lines, its summary and JSON (wikipics_report.h).
 #include "wikipics/wikipics_report.h"
 
 #include "base/utf8.h"

@@ -1,3 +1,4 @@
+// One wikipics run: sample, download on one executor, report, polled by the CLI and the panel (wikipics_run.h).
 #include "wikipics/wikipics_run.h"
 
 #include "wikipics/sampling.h"

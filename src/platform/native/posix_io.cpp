@@ -1,3 +1,5 @@
+// Native only: owned file descriptors and whole reads and writes shared by the process pool and its workers
+// (posix_io.h).
 #include "native/posix_io.h"
 
 #include <fcntl.h>

@@ -1,3 +1,4 @@
+// Native only: one `conclab worker` child as the pool sees it, started, fed and stopped (worker_handle.h).
 #include "native/worker_handle.h"
 
 #include <fcntl.h>

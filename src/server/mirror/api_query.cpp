@@ -1,3 +1,4 @@
+// The mirror's answers to the MediaWiki API queries the wikipics demo sends (api_query.h).
 #include "api_query.h"
 
 #include "base/options.h"

@@ -1,3 +1,4 @@
+// The mirror's deterministic list of image names and sizes from a seed (catalogue.h).
 #include "catalogue.h"
 
 #include "name_hash.h"

@@ -1,3 +1,4 @@
+// Resetting a connection from inside a route (connection_reset.h), for the mirror's faults.
 #include "connection_reset.h"
 
 #include <arpa/inet.h>

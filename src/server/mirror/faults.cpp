@@ -1,3 +1,5 @@
+// What happens to one mirror request, decided from its seed or pinned by --pin-faults (faults.h): delays, errors,
+// resets.
 #include "faults.h"
 
 #include "name_hash.h"

@@ -1,3 +1,4 @@
+// A JPEG padded to an exact byte count with COM segments (jpeg_padding.h).
 #include "jpeg_padding.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// `conclab mirror`'s options parsed with the project's option rules (mirror_options.h).
 #include "mirror_options.h"
 
 #include <cstdio>

@@ -1,3 +1,4 @@
+// `conclab mirror`'s routes on the one listener (mirror_server.h), also mounted by `serve --mirror` and the app.
 #include "mirror_server.h"
 
 #include "http_common.h"

@@ -1,3 +1,4 @@
+// The network a mirror request asks to play, as delays and rates (net_profile.h).
 #include "net_profile.h"
 
 #include "name_hash.h"

@@ -1,3 +1,4 @@
+// The small landscape picture behind every mirrored JPEG (picture.h).
 #include "picture.h"
 
 #include "name_hash.h"

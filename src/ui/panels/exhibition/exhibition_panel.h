@@ -91,7 +91,7 @@ public:
         if (view_.running) live_.set_paused(!view_.paused);
         else autorun();
     }
-    options::Params link_params() const override { return chosen_params(); }   // the page's link (app.cpp)
+    options::Params link_params() const override { return chosen_params(); }   // the page's link (shell/chrome.cpp)
     bool update() override;
     platform::Redraw redraw_need() const override;
     nlohmann::json state() const override;

@@ -47,7 +47,7 @@ public:
     void apply(const options::Params& params, options::FieldErrors& errors) override;
     void autorun() override;
     void main_action() override;   // Space: Run, or Cancel while it runs
-    options::Params link_params() const override;                       // the page's link (app.cpp)
+    options::Params link_params() const override;                       // the page's link (shell/chrome.cpp)
     const char* field_label(const std::string& option) const override;   // a bad link's errors, by their field
     void on_screen(bool shown) override;
     bool update() override;

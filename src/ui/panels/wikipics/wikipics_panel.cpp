@@ -71,7 +71,7 @@ public:
             if (option == name) return tr(key);
         return nullptr;
     }
-    options::Params link_params() const override { return chosen_params(); }   // the page's link (app.cpp)
+    options::Params link_params() const override { return chosen_params(); }   // the page's link (shell/chrome.cpp)
 
     // -------------------------------------------------------------------------
     // [SECTION] Controls and validation

@@ -1,3 +1,4 @@
+// The primes panel's timeline drawn, one lane per worker with zoom (primes_timeline.h).
 #include "primes_timeline.h"
 
 #include "gui_backend.h"

@@ -1,3 +1,4 @@
+// Compare all drawn: the speedup bars and the runs' table (primes_compare_view.h).
 #include "primes_compare_view.h"
 
 #include "responsive.h"

@@ -1,0 +1,333 @@
+// Primes panel — the talk's second demo: checking primality is CPU bound. Its default view, Compare all, runs
+// the same sample on the four executors (sequential, threads under a model of CPython's GIL, processes — isolated
+// Web Workers in the browser — and C++ threads with no GIL), several times each, and draws the speedups as bars:
+// the lesson in one picture. One executor runs a single time with its table in completion order; both show a
+// timeline, one lane per worker, zoomable onto the GIL's hand-offs. Caveat: the GIL executor is a model, not CPython.
+//
+// [SECTION] Controls and validation
+// [SECTION] Running
+#include "primes_panel.h"
+
+#include "gui_backend.h"
+#include "platform.h"
+#include "responsive.h"
+#include "text/text_system.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace conclab::ui::primes_panel {
+
+// -----------------------------------------------------------------------------
+// [SECTION] Controls and validation
+// -----------------------------------------------------------------------------
+
+// A link that names an executor (and not compare) means that executor's single run; any other opens Compare all.
+void PrimesPanel::apply(const options::Params& params, options::FieldErrors& errors) {
+    const auto parsed = primes::parse_primes_options(params, platform::logical_cpus(), errors);
+    if (errors.count("executor") == 0) executor_ = parsed.executor;
+    if (params.count("workers") && errors.count("workers") == 0) workers_ = parsed.workers;
+    if (params.count("repeats") && errors.count("repeats") == 0) repeats_ = parsed.repeats;
+    if (params.count("compare") && errors.count("compare") == 0) view_ = parsed.compare ? View::compare : View::single;
+    else if (params.count("executor")) view_ = View::single;
+    if (errors.count("numbers") || errors.count("sample")) return;
+    if (params.count("numbers")) {
+        mode_ = SampleMode::custom;
+        custom_ = params.at("numbers");
+    } else if (params.count("sample") && parsed.sample.name == "fluent") {
+        mode_ = SampleMode::fluent;
+    } else if (params.count("sample")) {
+        mode_ = SampleMode::talk;
+        magnitude_ = compare_magnitude_ = std::stoi(parsed.sample.name.substr(3));
+    }
+}
+
+void PrimesPanel::autorun() {
+    if (view_ == View::compare) start_compare();
+    else start();
+}
+
+const char* PrimesPanel::field_label(const std::string& option) const {
+    if (option == "executor") return tr(PrimesText::executor);
+    if (option == "workers") return tr(PrimesText::workers);
+    if (option == "sample" || option == "numbers") return tr(PrimesText::sample);
+    if (option == "repeats") return tr(PrimesText::repeats);
+    if (option == "compare") return tr(PrimesText::mode_compare);
+    return nullptr;
+}
+
+bool PrimesPanel::show_launch_errors(const options::FieldErrors& errors) {
+    field_errors_ = errors;
+    if (field_errors_.count("numbers")) field_errors_["sample"] = field_errors_["numbers"];
+    return true;
+}
+
+// -----------------------------------------------------------------------------
+// [SECTION] Running
+// -----------------------------------------------------------------------------
+
+bool PrimesPanel::update() {
+    bool changed = false;
+    if (run_) {
+        changed = !run_->poll().empty();
+        if (run_->finished() && !recorded_) {
+            recorded_ = true;
+            record_history(run_->report());
+            finished_result_ = primes::to_json(run_->report());
+            changed = true;
+        }
+    }
+    if (compare_) {
+        changed = compare_->poll() || changed;
+        if (compare_->finished() && !compare_recorded_) {
+            compare_recorded_ = true;
+            finished_result_ = primes::to_json(compare_->report());
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+platform::Redraw PrimesPanel::redraw_need() const {
+    return running() ? platform::Redraw::ticking : platform::Redraw::idle;
+}
+
+nlohmann::json PrimesPanel::state() const {
+    nlohmann::json s{{"executor", std::string(exec::to_string(executor_))},
+                     {"workers", workers_},
+                     {"mode", view_ == View::compare ? "compare" : "single"},
+                     {"repeats", repeats_},
+                     {"running", running()},
+                     {"history", history_.size()},
+                     {"timeline", timeline_.state()}};
+    if (!field_errors_.empty()) s["errors"] = field_errors_;
+    if (run_) s["run"] = primes::to_json(run_->report());
+    if (compare_) {
+        s["compare"] = primes::to_json(compare_->report());
+        s["compare_progress"] = {{"done", compare_->runs_done()}, {"total", compare_->total_runs()}};
+    }
+    // Where the run button (Cancel while running) was last drawn, in window units (the cancel test clicks it).
+    s["run_button"] = {{"x", run_button_[0]}, {"y", run_button_[1]}, {"w", run_button_[2]}, {"h", run_button_[3]}};
+    // Where the workers slider was last drawn, in window units (the touch test drags it).
+    if (view_ == View::compare || executor_ != ExecutorKind::sequential)
+        s["workers_slider"] = {{"x", workers_slider_[0]}, {"y", workers_slider_[1]}, {"w", workers_slider_[2]},
+                               {"h", workers_slider_[3]}};
+    return s;
+}
+
+void PrimesPanel::draw() {
+    ImGui::TextUnformatted(tr(PrimesText::title));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.8f, 1.0f, 1.0f));
+    ImGui::TextWrapped("%s", tr(PrimesText::lesson));
+    ImGui::PopStyleColor();
+    draw_view_choice();
+    if (view_ == View::compare) {
+        draw_compare();
+        return;
+    }
+    ImGui::TextWrapped("%s", tr(PrimesText::intro));
+    ImGui::Separator();
+    draw_controls();
+    ImGui::Separator();
+    if (run_) {
+        draw_summary();
+        if (ImGui::GetContentRegionAvail().x < kSideBySideWidth * font_scale()) {   // stacked; a phone keeps number, ✓/✗, lpf
+            draw_results_table(narrow_layout());
+            ImGui::Spacing();
+            timeline_.draw(run_->report(), run_->in_flight(), run_->elapsed_s());
+            ImGui::Spacing();
+            draw_history();
+        } else if (ImGui::BeginTable("##layout", 2, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
+            ImGui::TableSetupColumn("##left", ImGuiTableColumnFlags_WidthStretch, 0.6f);
+            ImGui::TableSetupColumn("##right", ImGuiTableColumnFlags_WidthStretch, 0.4f);
+            ImGui::TableNextColumn();
+            draw_results_table(false);
+            ImGui::TableNextColumn();
+            timeline_.draw(run_->report(), run_->in_flight(), run_->elapsed_s());
+            ImGui::Spacing();
+            draw_history();
+            ImGui::EndTable();
+        }
+    }
+}
+
+// The panel's choices as the text options the CLI and the query string give, parsed by the same rules.
+options::Params PrimesPanel::chosen_params() const {
+    options::Params p{{"executor", std::string(exec::to_string(executor_))}, {"workers", std::to_string(workers_)}};
+    if (view_ == View::compare) {
+        p["compare"] = "1";
+        p["repeats"] = std::to_string(repeats_);
+    }
+    switch (mode_) {
+    case SampleMode::talk:
+        p["sample"] = "2**" + std::to_string(view_ == View::compare ? compare_magnitude_ : magnitude_);
+        break;
+    case SampleMode::fluent: p["sample"] = "fluent"; break;
+    case SampleMode::custom: p["numbers"] = custom_; break;
+    }
+    return p;
+}
+
+std::optional<primes::PrimesOptions> PrimesPanel::checked_options() {
+    field_errors_.clear();
+    auto options = primes::parse_primes_options(chosen_params(), platform::logical_cpus(), field_errors_);
+    if (field_errors_.count("numbers")) field_errors_["sample"] = field_errors_["numbers"];
+    if (!field_errors_.empty()) return std::nullopt;   // the last good run stays on screen
+    return options;
+}
+
+void PrimesPanel::start() {
+    auto options = checked_options();
+    if (!options) return;
+    try {
+        run_ = std::make_unique<primes::PrimesRun>(std::move(*options), platform::make_executor, platform::run_clock());
+        recorded_ = false;
+        timeline_.reset();
+    } catch (const std::exception& e) {
+        field_errors_["run"] = std::string(tr(PrimesText::run_failed)) + ": " + e.what();
+    }
+}
+
+void PrimesPanel::start_compare() {
+    auto options = checked_options();
+    if (!options) return;
+    try {
+        compare_ = std::make_unique<primes::CompareRun>(std::move(*options), platform::make_executor, platform::run_clock());
+        compare_recorded_ = false;
+        timeline_.reset();
+    } catch (const std::exception& e) {
+        field_errors_["run"] = std::string(tr(PrimesText::run_failed)) + ": " + e.what();
+    }
+}
+
+void PrimesPanel::record_history(const primes::PrimesReport& report) {
+    HistoryEntry entry{report.options.executor, report.options.workers, sample_key(report.options.sample),
+                       report.options.sample.name, report.wall_s, report.cpu ? report.cpu->total_s() : 0.0,
+                       report.cpu && report.cpu->busy_time, report.cancelled, std::nullopt};
+    if (!entry.cancelled) {
+        for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
+            if (it->executor == ExecutorKind::sequential && it->sample == entry.sample && !it->cancelled) {
+                entry.speedup = it->wall_s / entry.wall_s;
+                break;
+            }
+        }
+        if (entry.executor == ExecutorKind::sequential) entry.speedup = 1.0;
+    }
+    history_.push_back(entry);
+}
+
+std::string PrimesPanel::sample_key(const primes::Sample& sample) {
+    std::string key = sample.name + ":";
+    for (auto n : sample.numbers) key += std::to_string(n) + ",";
+    return key;
+}
+
+// Compare all or one executor: two choices, side by side while they fit.
+void PrimesPanel::draw_view_choice() {
+    ImGui::BeginDisabled(running());
+    int view = static_cast<int>(view_);
+    ImGui::RadioButton(tr(PrimesText::mode_compare), &view, 0);
+    same_line_if_fits(choice_width(tr(PrimesText::mode_single)));
+    ImGui::RadioButton(tr(PrimesText::mode_single), &view, 1);
+    if (view != static_cast<int>(view_)) timeline_.reset();
+    view_ = static_cast<View>(view);
+    ImGui::EndDisabled();
+}
+
+// Run, Compare all, or Cancel while either runs.
+void PrimesPanel::press_run() {
+    if (running() && run_ && !run_->finished()) run_->cancel();
+    else if (running() && compare_) compare_->cancel();
+    else if (view_ == View::compare) start_compare();
+    else start();
+}
+
+// The run button (or Cancel), and Compare all's progress beside it.
+void PrimesPanel::draw_run_button() {
+    const bool is_running = running();
+    const char* label = is_running ? tr(PrimesText::cancel)
+                                   : tr(view_ == View::compare ? PrimesText::compare_start : PrimesText::run);
+    const bool clicked = ImGui::Button(label, ImVec2(std::max(120.0f * font_scale(), button_width(label)), 0));
+    run_button_ = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x,
+                   ImGui::GetItemRectSize().y};
+    if (clicked) press_run();
+    draw_field_error(field_errors_, "run");
+    if (!field_errors_.empty() && (view_ == View::compare ? compare_ != nullptr : run_ != nullptr)) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", tr(PrimesText::last_good_run));
+    }
+}
+
+void PrimesPanel::draw_controls() {
+    const bool is_running = running();
+    // Room for the label beside each field; on a phone the fields shrink and the choices stack.
+    const float field_w = std::min(330.0f * font_scale(), ImGui::GetContentRegionAvail().x * 0.6f);
+    const auto next_choice = [](PrimesText label) {   // on the same line while the next choice fits
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float needed = style.ItemSpacing.x + ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
+                             ImGui::CalcTextSize(tr(label)).x;
+        const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+        if (ImGui::GetItemRectMax().x + needed <= right) ImGui::SameLine();
+    };
+    ImGui::BeginDisabled(is_running);
+    if (view_ == View::single) {
+        ImGui::SetNextItemWidth(field_w);
+        if (ImGui::BeginCombo(tr(PrimesText::executor), executor_label(executor_))) {
+            for (auto kind : kExecutors)
+                if (ImGui::Selectable(executor_label(kind), kind == executor_)) executor_ = kind;
+            ImGui::EndCombo();
+        }
+    }
+    draw_field_error(field_errors_, "executor");
+    if (view_ == View::compare || executor_ != ExecutorKind::sequential) {
+        ImGui::SetNextItemWidth(field_w);
+        ImGui::SliderInt(tr(PrimesText::workers), &workers_, exec::kMinWorkers, exec::kMaxWorkers, "%d",
+                         ImGuiSliderFlags_AlwaysClamp);
+        workers_slider_ = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::CalcItemWidth(),
+                           ImGui::GetItemRectSize().y};
+        draw_field_error(field_errors_, "workers");
+    }
+    if (view_ == View::compare) {
+        ImGui::SetNextItemWidth(field_w);
+        ImGui::SliderInt(tr(PrimesText::repeats), &repeats_, primes::kMinRepeats, primes::kMaxRepeats, "%d",
+                         ImGuiSliderFlags_AlwaysClamp);
+        draw_field_error(field_errors_, "repeats");
+    }
+    ImGui::PushTextWrapPos(0.0f);
+    if (view_ == View::single && executor_ == ExecutorKind::gil) ImGui::TextDisabled("%s", tr(PrimesText::gil_note));
+    if ((view_ == View::compare || executor_ == ExecutorKind::processes) && !platform::capabilities().os_processes)
+        ImGui::TextDisabled("%s", tr(PrimesText::processes_web_note));
+    ImGui::PopTextWrapPos();
+
+    int mode = static_cast<int>(mode_);
+    ImGui::TextUnformatted(tr(PrimesText::sample));
+    next_choice(PrimesText::sample_talk);
+    ImGui::RadioButton(tr(PrimesText::sample_talk), &mode, 0);
+    next_choice(PrimesText::sample_fluent);
+    ImGui::RadioButton(tr(PrimesText::sample_fluent), &mode, 1);
+    next_choice(PrimesText::sample_custom);
+    ImGui::RadioButton(tr(PrimesText::sample_custom), &mode, 2);
+    mode_ = static_cast<SampleMode>(mode);
+    if (mode_ == SampleMode::talk) {
+        ImGui::SetNextItemWidth(field_w);
+        ImGui::SliderInt(tr(PrimesText::magnitude), &magnitude(), primes::kMinMagnitude, primes::kMaxMagnitude, "2**%d",
+                         ImGuiSliderFlags_AlwaysClamp);
+    } else if (mode_ == SampleMode::custom) {
+        ImGui::InputTextMultiline("##numbers", custom_.data(), custom_.capacity() + 1, ImVec2(field_w, 60),
+                                  ImGuiInputTextFlags_CallbackResize, resize_string, &custom_);
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", tr(PrimesText::numbers));
+    }
+    draw_field_error(field_errors_, "sample");
+    ImGui::EndDisabled();
+    if (view_ == View::single) draw_run_button();
+}
+
+}  // namespace conclab::ui::primes_panel
+
+namespace conclab::ui {
+
+std::unique_ptr<DemoPanel> make_primes_panel() { return std::make_unique<primes_panel::PrimesPanel>(); }
+
+}  // namespace conclab::ui

@@ -1,0 +1,108 @@
+// The primes panel's class, shared by its files: panel.cpp (options, running, state, controls) and views.cpp
+// (Compare all's picture and timeline, one executor's summary, results table and history).
+#pragma once
+
+#include "demo_panel.h"
+
+#include "platform.h"
+#include "primes_timeline.h"
+#include "primes/compare_run.h"
+#include "primes/primes_options.h"
+#include "primes/primes_run.h"
+#include "primes/samples.h"
+#include "text/text_primes.h"
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace conclab::ui::primes_panel {
+
+using exec::ExecutorKind;
+
+inline constexpr ExecutorKind kExecutors[] = {ExecutorKind::sequential, ExecutorKind::gil,
+                                              ExecutorKind::processes, ExecutorKind::threads};
+enum class SampleMode { talk, fluent, custom };
+enum class View { compare, single };
+
+struct HistoryEntry {
+    ExecutorKind executor;
+    int workers;
+    std::string sample;   // name + numbers, to find the sequential run on the same sample
+    std::string sample_name;
+    double wall_s;
+    double cpu_s;
+    bool busy_time;
+    bool cancelled;
+    std::optional<double> speedup;
+};
+
+class PrimesPanel final : public DemoPanel {
+public:
+    PrimesPanel() : workers_(exec::default_workers(platform::logical_cpus())) {}
+
+    const char* title() const override { return tr(PrimesText::menu); }
+
+    void apply(const options::Params& params, options::FieldErrors& errors) override;
+    void autorun() override;
+
+    void main_action() override { press_run(); }   // Space, as a click on the run button
+
+    options::Params link_params() const override { return chosen_params(); }
+
+    const char* field_label(const std::string& option) const override;
+    bool show_launch_errors(const options::FieldErrors& errors) override;
+    bool update() override;
+    platform::Redraw redraw_need() const override;
+    nlohmann::json state() const override;
+    void draw() override;
+
+private:
+    bool running() const { return (run_ && !run_->finished()) || (compare_ && !compare_->finished()); }
+
+    int& magnitude() { return view_ == View::compare ? compare_magnitude_ : magnitude_; }
+
+    options::Params chosen_params() const;
+    std::optional<primes::PrimesOptions> checked_options();
+    void start();
+    void start_compare();
+    void record_history(const primes::PrimesReport& report);
+    static std::string sample_key(const primes::Sample& sample);
+    void draw_view_choice();
+    void press_run();
+    void draw_run_button();
+    void draw_controls();
+    void draw_compare();
+    void draw_compare_timeline(const primes::CompareReport& report);
+    void draw_summary() const;
+    void draw_results_table(bool compact) const;
+
+    static constexpr float kSideBySideWidth = 980.0f;   // the table and the timeline side by side from here on
+    static constexpr const char* kWidestFactor = "4_294_967_295";   // a composite's lpf is at most its square root
+
+    static void right_aligned(const std::string& text, float width);
+    void draw_history();
+
+    ExecutorKind executor_ = ExecutorKind::threads;
+    int workers_;
+    View view_ = View::compare;
+    int repeats_ = 3;
+    SampleMode mode_ = SampleMode::talk;
+    int magnitude_ = primes::kTalkMagnitude;           // one executor: the talk's sample
+    int compare_magnitude_ = primes::kCompareMagnitude;   // Compare all: four executors × repeats in about 10–20 s
+    std::string custom_ = "2 142702110479723 299593572317531 3333333333333301";
+    options::FieldErrors field_errors_;
+    std::unique_ptr<primes::PrimesRun> run_;
+    bool recorded_ = false;
+    std::unique_ptr<primes::CompareRun> compare_;
+    bool compare_recorded_ = false;
+    ExecutorKind timeline_executor_ = ExecutorKind::gil;
+    PrimesTimeline timeline_;
+    std::vector<HistoryEntry> history_;
+    std::array<float, 4> workers_slider_{};   // x, y, w, h of the workers slider last drawn
+    std::array<float, 4> run_button_{};       // x, y, w, h of the run (or Cancel) button last drawn
+};
+
+}  // namespace conclab::ui::primes_panel
