@@ -93,6 +93,10 @@ TEST(Exhibition, SheBecomesTheBottleneckAtTwelveBoards) {
     EXPECT_NE(note.find("40 s"), std::string::npos) << note;
     EXPECT_NE(note.find("100 s"), std::string::npos) << note;
     EXPECT_NE(note.find("50 min"), std::string::npos) << note;
+    // Below the crossover the slide's method falls short: 10 boards, 25 min against 30.
+    const auto short_note = ex::talk_slide_note(with_boards(10));
+    EXPECT_NE(short_note.find("gives 25 min here"), std::string::npos) << short_note;
+    EXPECT_NE(short_note.find("take 30 min"), std::string::npos) << short_note;
 }
 
 TEST(Exhibition, OptionsParseAndBadValuesAreNamed) {
