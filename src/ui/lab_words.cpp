@@ -119,8 +119,8 @@ std::string measure_words(const lab::Measure& m, Language language) {
     std::string text = portuguese_template(m.key.id);
     replace_all(text, "{size}", lab::size_text(m.key.bytes));
     replace_all(text, "{pair}", portuguese_pair(m.key.pair));
-    replace_all(text, "{workers}", std::to_string(m.key.workers) + (m.key.workers == 1 ? " trabalhador" : " trabalhadores"));
-    replace_all(text, "{gil}", m.key.gil ? ", modelo GIL" : "");
+    replace_all(text, "{workers}", std::to_string(m.key.workers) + (m.key.workers == 1 ? " worker" : " workers"));
+    replace_all(text, "{gil}", m.key.gil ? ", modelo da GIL" : "");
     return text;
 }
 

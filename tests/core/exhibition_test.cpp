@@ -93,6 +93,10 @@ TEST(Exhibition, SheBecomesTheBottleneckAtTwelveBoards) {
     EXPECT_NE(note.find("40 s"), std::string::npos) << note;
     EXPECT_NE(note.find("100 s"), std::string::npos) << note;
     EXPECT_NE(note.find("50 min"), std::string::npos) << note;
+    // Below the crossover the slide's method falls short: 10 boards, 25 min against 30.
+    const auto short_note = ex::talk_slide_note(with_boards(10));
+    EXPECT_NE(short_note.find("gives 25 min here"), std::string::npos) << short_note;
+    EXPECT_NE(short_note.find("take 30 min"), std::string::npos) << short_note;
 }
 
 TEST(Exhibition, OptionsParseAndBadValuesAreNamed) {
@@ -282,4 +286,15 @@ TEST(Exhibition, EveryReportedMoveReplaysToTheReportedPositionAndResult) {
     EXPECT_EQ(report.draws, draws);
     EXPECT_EQ(report.undecided, undecided);
     EXPECT_GE(replayed, 2 * 20 * 2) << "every board of both schedules showed its moves";
+}
+
+TEST(Exhibition, TheSlidesMethodCountsOnlyHerMoves) {
+    // "Uma volta completa leva 20 x 5s": boards x her time a round. At 20 boards it is the right count (its sum,
+    // 40 s, was the slip); at 12 both give 30 min; below the crossover it undercounts (10 boards: 25 min, not 30).
+    EXPECT_DOUBLE_EQ(ex::slide_method_rounds_s(with_boards(20)), 3000);
+    EXPECT_DOUBLE_EQ(ex::slide_method_rounds_s(with_boards(20)), ex::simultaneous_rounds_s(with_boards(20)));
+    EXPECT_DOUBLE_EQ(ex::slide_method_rounds_s(with_boards(12)), 1800);
+    EXPECT_DOUBLE_EQ(ex::simultaneous_rounds_s(with_boards(12)), 1800);
+    EXPECT_DOUBLE_EQ(ex::slide_method_rounds_s(with_boards(10)), 1500);
+    EXPECT_DOUBLE_EQ(ex::simultaneous_rounds_s(with_boards(10)), 1800);
 }

@@ -348,7 +348,7 @@ TEST(LabRun, LatencyLadderTakesCacheLevelsFromTheChaseCurve) {
     EXPECT_EQ(ladder.rows[0][6], "pointer chase, 16 KiB");
     EXPECT_EQ(ladder.rows[1][6], "pointer chase, 512 KiB");
     EXPECT_EQ(ladder.rows[2][0], "L3");
-    EXPECT_EQ(ladder.rows[2][2], "not in the talk");
+    EXPECT_EQ(ladder.rows[2][2], "not in the classic figures");
     EXPECT_EQ(ladder.rows[3][0], "RAM");
     EXPECT_EQ(ladder.rows[3][3], "100 ns");
     EXPECT_EQ(ladder.rows[3][6], "pointer chase, 32 MiB");

@@ -137,7 +137,9 @@ TEST(LabView, CompareLoadsAJsonExportedByMainBeforeTheViewModelMoved) {
     for (std::size_t i = 0; i < rungs.size(); ++i) {
         const auto& row = table.rows[i];
         EXPECT_EQ(rungs[i].name, row[0]);
-        EXPECT_EQ(rungs[i].talk_human, row[2]) << row[0];
+        // A rung the classic figures lack is worded today ("not in the classic figures"), whatever the old file said.
+        if (row[1] == "-") EXPECT_EQ(rungs[i].talk_human, "not in the classic figures") << row[0];
+        else EXPECT_EQ(rungs[i].talk_human, row[2]) << row[0];
         if (!row[4].empty()) {
             ASSERT_TRUE(rungs[i].here_cycles.has_value()) << row[0];
             EXPECT_EQ(format_number(*rungs[i].here_cycles), row[4]) << row[0];

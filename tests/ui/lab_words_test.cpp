@@ -100,8 +100,8 @@ TEST(LabWords, EveryMeasureIsWordedFromItsIdInBothLanguages) {
 
 TEST(LabWords, PlaceholdersKeepNumbersAndTranslatePhrases) {
     const auto pt = [](const MeasureKey& key) { return ui::measure_words(Measure{english_name(key), key}, Language::pt); };
-    EXPECT_EQ(pt({MeasureId::speedup, 0, 2, true}), "aceleração, 2 trabalhadores, modelo GIL");
-    EXPECT_EQ(pt({MeasureId::wall_time, 0, 1, false}), "tempo de relógio, 1 trabalhador");
+    EXPECT_EQ(pt({MeasureId::speedup, 0, 2, true}), "aceleração, 2 workers, modelo da GIL");
+    EXPECT_EQ(pt({MeasureId::wall_time, 0, 1, false}), "tempo de relógio, 1 worker");
     EXPECT_EQ(pt({MeasureId::round_trip, 64, 0, false, IpcPair::lock_socketpair}), "ida e volta de 64 B (trava + fila / socketpair)");
     EXPECT_EQ(pt({MeasureId::load, 16 << 20}), "leitura, conjunto de trabalho de 16 MiB");
     // A measure with no id (a JSON from a newer build) shows its name.

@@ -173,9 +173,9 @@ test('a phone in PT: labels above fields, stacked parts, a folded runs table; a 
         assert.equal(drawn.labels_above, expected.labels_above, name);
         assert.equal(drawn.stacked, expected.stacked, name);
         // Executor, wall time and speedup always, in the table's order; what is folded depends on the widths.
-        const all = ['Executor', 'Parede', 'MB/s', 'CPU', 'Aceleração'];
+        const all = ['Executor', 'Relógio', 'MB/s', 'CPU', 'Aceleração'];
         assert.deepEqual(drawn.history_columns, all.filter((c) => drawn.history_columns.includes(c)), `${name}: order`);
-        for (const kept of ['Executor', 'Parede', 'Aceleração']) assert.ok(drawn.history_columns.includes(kept), `${name}: ${kept}`);
+        for (const kept of ['Executor', 'Relógio', 'Aceleração']) assert.ok(drawn.history_columns.includes(kept), `${name}: ${kept}`);
         assert.equal(drawn.history_columns.length < all.length, expected.folded, `${name}: ${drawn.history_columns}`);
         assert.deepEqual(unexpected(errors), [], name);
         if (name === 'phone') {

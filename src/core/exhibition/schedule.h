@@ -21,6 +21,10 @@ double sequential_total_s(const ExhibitionOptions& o);
 /// @brief One round of the simultaneous schedule: max(boards × her, her + them) (100 s for 20 boards).
 double simultaneous_round_s(const ExhibitionOptions& o);
 
+/// @brief The slide's method: moves × boards × her time, a round counted as her moves only ("Uma volta completa leva
+/// 20 x 5s"); right from the crossover on (12 boards: 30 min, as moves × max), short below it.
+double slide_method_rounds_s(const ExhibitionOptions& o);
+
 /// @brief moves × round: 30 × 100 s = 3 000 s = 50 min, the talk's figure (the end of her last round).
 double simultaneous_rounds_s(const ExhibitionOptions& o);
 

@@ -221,7 +221,7 @@ std::optional<double> leading_number(const std::string& text) {
 }
 
 // The ladder as data: its "ladder" key, or, in a JSON exported before it had one, read back from the ladder's table
-// (ladder_table's columns: rung | talk: cycles | talk: human time | measured | cycles here | human time here |
+// (ladder_table's columns: rung | classic: cycles | classic: human time | measured | cycles here | human time here |
 // measured as) — the one place the lab reads numbers out of its own text.
 void read_ladder(const nlohmann::json& j, Section& section) {
     if (auto it = j.find("ladder"); it != j.end() && it->is_object()) {

@@ -140,7 +140,7 @@ void add_memory(std::vector<LabStep>& steps, const LabSizes& z) {
                          const StackFacts stack = p.thread_stack();
                          put(s, key(MeasureId::stack_reserved), Column::threads,
                              summarize({stack.default_stack_bytes / kKiB}, "KiB", stack.method));
-                         std::string verdict = "The talk's \"about 4 MB per thread\" is address space: a thread here reserves " +
+                         std::string verdict = "The talk's \"cerca de 4MB por thread\" (\"about 4 MB per thread\") is address space: a thread here reserves " +
                                                format_number(stack.default_stack_bytes / (kKiB * kKiB)) + " MiB of stack";
                          if (const Measure* resident = s.find(key(MeasureId::resident_each)); resident && resident->at(Column::threads))
                              verdict += " but keeps only about " + format_number(resident->at(Column::threads)->value) +
@@ -410,10 +410,10 @@ void add_latency(std::vector<LabStep>& steps, const LabSizes& z) {
                          s.ladder_ghz = clock.ghz;
                          s.notes.push_back("Cycles use " + clock.source + ".");
                          if (s.find(key(MeasureId::net_tcp)) && s.find(key(MeasureId::net_tcp))->at(Column::machine))
-                             s.notes.push_back("The talk's network rung crosses a real network; a loopback round trip never leaves "
+                             s.notes.push_back("The classic figures' network rung crosses a real network; a loopback round trip never leaves "
                                                "this machine, so it shows only the kernel's share.");
                          else if (s.find(key(MeasureId::net_fetch)))
-                             s.notes.push_back("The talk's network rung crosses a real network; a same-origin fetch goes to the "
+                             s.notes.push_back("The classic figures' network rung crosses a real network; a same-origin fetch goes to the "
                                                "server of this page (often this very machine) through the browser's network stack.");
                      }});
 }

@@ -1,5 +1,5 @@
 // The lab's measure names in Portuguese, by id (core's english_name() is their English: one source). Placeholders:
-// {size} (64 B, 1 MiB), {pair} (the IPC pair), {workers} (1 trabalhador, 2 trabalhadores), {gil} (", modelo GIL").
+// {size} (64 B, 1 MiB), {pair} (the IPC pair), {workers} (1 worker, 2 workers), {gil} (", modelo da GIL").
 #pragma once
 
 #include "lab/measure_id.h"

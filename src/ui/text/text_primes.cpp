@@ -6,18 +6,18 @@ namespace {
 
 constexpr text_table::Row<PrimesText> kRows[] = {
     {PrimesText::menu, "Primes (CPU bound)", "Primos (CPU)"},
-    {PrimesText::title, "Primes: CPU-bound work", "Primos: trabalho limitado pela CPU"},
+    {PrimesText::title, "Primes: CPU-bound work", "Primos: trabalho limitado pela CPU (CPU bound)"},
     {PrimesText::intro,
      "Checks each number by trial division (6k\u00b11 up to its square root), as in the talk. Pick how the work "
      "runs and compare.",
-     "Verifica cada número por divisão (6k\u00b11 até a raiz quadrada), como na palestra. Escolha como o trabalho "
+     "Verifica cada número por tentativa de divisão (6k\u00b11 até a raiz quadrada), como na palestra. Escolha como o trabalho "
      "roda e compare."},
     {PrimesText::lesson,
      "CPU-bound work gets faster only with parallel execution. Python's threads take turns on one lock, the GIL "
      "(modelled here), so they compute one at a time; processes each have their own interpreter and use every "
      "core, paying for their start-up; C++ threads have no GIL and use every core too.",
      "Trabalho limitado pela CPU só acelera com execução paralela. As threads do Python se revezam numa trava só, "
-     "a GIL (aqui num modelo), e calculam uma de cada vez; processos têm cada um seu interpretador e usam todos os "
+     "a GIL (simulada aqui pelo modelo da GIL), e calculam uma de cada vez; processos têm cada um seu interpretador e usam todos os "
      "núcleos, pagando pela inicialização; threads em C++ não têm GIL e também usam todos os núcleos."},
     {PrimesText::executor, "Executor", "Executor"},
     {PrimesText::workers, "Workers", "Workers"},
@@ -37,21 +37,21 @@ constexpr text_table::Row<PrimesText> kRows[] = {
     {PrimesText::running_for, "running", "rodando"},
     {PrimesText::timeline, "Timeline: one lane per worker", "Linha do tempo: uma faixa por worker"},
     {PrimesText::gil_legend, "bright: holds the GIL and computes · grey: waits for it · each pixel shaded by the share of its time",
-     "claro: tem a GIL e calcula · cinza: espera por ela · cada pixel tingido pela fração do seu tempo"},
+     "claro: tem a GIL e calcula · cinza: espera por ela · cada pixel colorido conforme a fração do tempo em cada estado"},
     {PrimesText::history, "Runs", "Execuções"},
     {PrimesText::speedup, "Speedup", "Aceleração"},
-    {PrimesText::wall, "Wall", "Parede"},
+    {PrimesText::wall, "Wall", "Relógio"},
     {PrimesText::cpu, "CPU", "CPU"},
-    {PrimesText::cpu_busy_note, "web: summed worker busy time, not OS CPU time",
-     "web: soma do tempo ocupado dos workers, não o tempo de CPU do SO"},
-    {PrimesText::cpu_process_note, "CPU time of the whole program (getrusage, worker processes included): drawing this window adds to it",
-     "Tempo de CPU do programa inteiro (getrusage, processos workers incluídos): desenhar esta janela também conta"},
+    {PrimesText::cpu_busy_note, "web: summed worker busy time, not OS CPU time. Wall: the talk's \"wall time\", \"tempo transcorrido no \"relógio da parede\"\" (\"time elapsed on the wall clock\").",
+     "web: soma do tempo ocupado dos workers, não o tempo de CPU do SO. Relógio, ou tempo de relógio: o \"wall time\" da palestra, \"tempo transcorrido no \"relógio da parede\"\"."},
+    {PrimesText::cpu_process_note, "CPU time of the whole program (getrusage, worker processes included): drawing this window adds to it. Wall: the talk's \"wall time\", \"tempo transcorrido no \"relógio da parede\"\" (\"time elapsed on the wall clock\").",
+     "Tempo de CPU do programa inteiro (getrusage, processos workers incluídos): desenhar esta janela também conta. Relógio, ou tempo de relógio: o \"wall time\" da palestra, \"tempo transcorrido no \"relógio da parede\"\"."},
     {PrimesText::no_sequential_yet, "run sequential on this sample to compare", "rode sequencial nesta amostra para comparar"},
     {PrimesText::clear_history, "Clear", "Limpar"},
     {PrimesText::executor_sequential, "sequential", "sequencial"},
     {PrimesText::executor_threads, "threads", "threads"},
     {PrimesText::executor_processes, "processes", "processos"},
-    {PrimesText::executor_gil, "threads under a GIL (Python's model)", "threads sob uma GIL (o modelo do Python)"},
+    {PrimesText::executor_gil, "threads under a GIL (Python's model)", "threads sob uma GIL (modelo da GIL do Python)"},
     {PrimesText::processes_web_note,
      "In the browser, \"processes\" are isolated Web Workers: each loads its own wasm module, with its own "
      "memory, and talks only by messages.",
@@ -64,7 +64,7 @@ constexpr text_table::Row<PrimesText> kRows[] = {
      "(o intervalo de troca do Python)."},
     {PrimesText::startup, "start-up", "inicialização"},
     {PrimesText::checks_in, "checks in", "verificações em"},
-    {PrimesText::of_wall, "of wall", "da parede"},
+    {PrimesText::of_wall, "of wall", "do tempo de relógio"},
     {PrimesText::last_good_run, "The last good run stays below.", "A última execução válida continua abaixo."},
     {PrimesText::run_failed, "Could not start", "Não foi possível iniciar"},
     {PrimesText::mode_compare, "Compare all", "Comparar todos"},

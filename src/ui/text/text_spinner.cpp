@@ -8,13 +8,13 @@ constexpr text_table::Row<SpinnerText> kRows[] = {
     {SpinnerText::menu, "Spinners",
      "Spinners"},
     {SpinnerText::title, "Spinning plates: a spinner while a slow call runs",
-     "Pratos girando: um spinner enquanto uma chamada lenta roda"},
+     "Girando pratos: um spinner enquanto uma chamada lenta roda"},
     {SpinnerText::intro, "Each slow call sleeps, then computes the least prime factor of a number. Four spinners keep turning while their call runs — or do not.",
      "Cada chamada lenta dorme e depois calcula o menor fator primo de um número. Quatro spinners continuam girando enquanto a sua chamada roda — ou não."},
     {SpinnerText::lesson, "A coroutine shares its event loop's one thread: while the call awaits, the spinner turns; when the call blocks (a plain sleep instead of await), nothing else on the loop runs and the spinner freezes. A thread or a process has a CPU schedule of its own.",
      "Uma corrotina divide a única thread do seu laço de eventos: enquanto a chamada aguarda (await), o spinner gira; quando a chamada bloqueia (um sleep comum em vez de await), nada mais roda no laço e o spinner congela. Uma thread ou um processo é escalonado por conta própria."},
     {SpinnerText::seconds, "Sleep",
-     "Sono"},
+     "Tempo de sleep"},
     {SpinnerText::run_all, "Run the four",
      "Rodar os quatro"},
     {SpinnerText::form_thread, "Thread",
@@ -28,7 +28,7 @@ constexpr text_table::Row<SpinnerText> kRows[] = {
     {SpinnerText::note_thread, "the spinner has a thread of its own",
      "o spinner tem uma thread só sua"},
     {SpinnerText::note_process, "the call runs in a worker process",
-     "a chamada roda num processo trabalhador"},
+     "a chamada roda num processo worker"},
     {SpinnerText::note_coroutine, "await sleep: the loop keeps turning",
      "await sleep: o laço continua girando"},
     {SpinnerText::note_blocked, "a plain sleep: the loop stops",
@@ -52,7 +52,7 @@ constexpr text_table::Row<SpinnerText> kRows[] = {
     {SpinnerText::asked, "the form the link asked for",
      "a forma pedida pelo link"},
     {SpinnerText::process_note, "As a process, the slow call runs in a worker process (an isolated Web Worker in the browser) and this window's own loop turns the spinner while it waits for the answer. Frames are counted, not timed: the blocked coroutine draws none while its call is in flight, whatever the machine's speed.",
-     "Como processo, a chamada lenta roda num processo trabalhador (um Web Worker isolado no navegador) e o próprio laço desta janela gira o spinner enquanto espera a resposta. Os quadros são contados, não cronometrados: a corrotina bloqueada não desenha nenhum enquanto a sua chamada está em andamento, seja qual for a velocidade da máquina."},
+     "Como processo, a chamada lenta roda num processo worker (um Web Worker isolado no navegador) e o próprio laço desta janela gira o spinner enquanto espera a resposta. Os quadros são contados, não cronometrados: a corrotina bloqueada não desenha nenhum enquanto a sua chamada está em andamento, seja qual for a velocidade da máquina."},
 };
 
 static_assert(text_table::rows_follow_the_keys(kRows), "every SpinnerText key needs one row, in the order of the enum");

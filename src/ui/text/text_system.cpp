@@ -9,7 +9,7 @@ constexpr text_table::Row<SystemText> kRows[] = {
     {SystemText::intro, "What this machine offers to concurrent code, measured live.",
      "O que esta máquina oferece ao código concorrente, medido ao vivo."},
     {SystemText::logical_cpus, "Logical CPUs", "CPUs lógicas"},
-    {SystemText::cross_origin_isolated, "Cross-origin isolated (threads allowed)", "Isolamento de origem (threads permitidas)"},
+    {SystemText::cross_origin_isolated, "Cross-origin isolated (threads allowed)", "Isolamento entre origens (threads permitidas)"},
     {SystemText::yes, "yes", "sim"},
     {SystemText::no, "no", "não"},
     {SystemText::build, "Build", "Compilação"},
@@ -19,7 +19,7 @@ constexpr text_table::Row<SystemText> kRows[] = {
     {SystemText::unknown, "unknown", "desconhecido"},
     {SystemText::frame_time, "Frame time (ms)", "Tempo de quadro (ms)"},
     {SystemText::fps, "frames per second", "quadros por segundo"},
-    {SystemText::spin_title, "Spin N workers", "Girar N workers"},
+    {SystemText::spin_title, "Spin N workers", "Rodar N workers"},
     {SystemText::spin_intro,
      "Each worker is a real thread counting as fast as it can. With one per core they all run at once; "
      "the interface keeps drawing on its own thread.",

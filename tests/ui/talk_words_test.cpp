@@ -1,0 +1,181 @@
+// The talk's words (issue 19 §1, §4): no claim the talk does not make, its words quoted verbatim where the app cites
+// it (tests/data/talk_lines.txt: the transcript's lines, copied), and Portuguese a Brazilian student would write —
+// checked over every Portuguese text of every area's table.
+#include "text/text_exhibition.h"
+#include "text/text_lab.h"
+#include "text/text_lab_measures.h"
+#include "text/text_lab_words.h"
+#include "text/text_primes.h"
+#include "text/text_shell.h"
+#include "text/text_spinner.h"
+#include "text/text_system.h"
+#include "text/text_welcome.h"
+#include "text/text_wikipics.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace conclab::ui;
+
+namespace {
+
+struct Text {
+    std::string where;
+    std::string text;
+};
+
+// `end`: where the table's own texts end (the lab's words end with the English of old exported JSON, matched only to
+// be read back in Portuguese).
+template <class Key>
+void add_table(std::vector<Text>& out, const char* area, Language language, Key end = Key::count_) {
+    for (std::size_t k = 0; k < static_cast<std::size_t>(end); ++k)
+        out.push_back({std::string(area) + "#" + std::to_string(k), tr(static_cast<Key>(k), language)});
+}
+
+std::vector<Text> every_text(Language language) {
+    std::vector<Text> out;
+    add_table<ExhibitionText>(out, "exhibition", language);
+    add_table<LabText>(out, "lab", language);
+    add_table<LabWordText>(out, "lab_words", language, language == Language::en ? LabWordText::old_ladder_title : LabWordText::count_);
+    add_table<PrimesText>(out, "primes", language);
+    add_table<ShellText>(out, "shell", language);
+    add_table<SpinnerText>(out, "spinner", language);
+    add_table<SystemText>(out, "system", language);
+    add_table<WelcomeText>(out, "welcome", language);
+    add_table<WikipicsText>(out, "wikipics", language);
+    if (language == Language::pt)
+        for (int id = 1; const char* t = portuguese_template(static_cast<conclab::lab::MeasureId>(id)); ++id)
+            out.push_back({"measure#" + std::to_string(id), t});
+    return out;
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+std::string talk_lines() {
+    std::ifstream file(CONCLAB_TALK_LINES);
+    std::stringstream s;
+    s << file.rdbuf();
+    return s.str();
+}
+
+// Every place the app quotes the talk: the quote, in the talk's Portuguese, and the text that quotes it.
+struct Quote {
+    const char* words;
+    const char* text;
+};
+
+std::vector<Quote> quotes(Language l) {
+    std::vector<Quote> q = {
+        {"A CPU trabalhou por 0.994 s (6% do total)", tr(WikipicsText::lesson, l)},
+        {"A CPU trabalhou por 9.52 s (356% do total)", tr(WikipicsText::lesson, l)},
+        {"bibliotecas usaram vários núcleos da CPU", tr(WikipicsText::lesson, l)},
+        {"Resumo: threads x processos", tr(LabText::intro, l)},
+        {"threads x processos", tr(WelcomeText::lab_lesson, l)},
+        {"cerca de 4MB por thread", tr(LabWordText::note_4mb, l)},
+        {"cerca de 4MB por thread", tr(LabWordText::note_4mb_resident, l)},
+        {"tempo transcorrido no \"relógio da parede\"", tr(PrimesText::cpu_process_note, l)},
+        {"tempo transcorrido no \"relógio da parede\"", tr(PrimesText::cpu_busy_note, l)},
+        {"Média de 30 jogadas por partida", tr(ExhibitionText::talk_average, l)},
+        {"simultâneas", tr(ExhibitionText::intro, l)},
+        {"Uma volta completa leva", tr(ExhibitionText::slide_note, l)},
+    };
+    if (l == Language::pt) q.push_back({"dá o lance inicial e vai pro próximo tabuleiro", tr(ExhibitionText::intro, l)});
+    return q;
+}
+
+}  // namespace
+
+TEST(TalkWords, EveryQuoteIsTheTranscriptsOwnWords) {
+    const std::string talk = talk_lines();
+    ASSERT_FALSE(talk.empty()) << CONCLAB_TALK_LINES;
+    for (const Language l : {Language::en, Language::pt})
+        for (const auto& q : quotes(l)) {
+            EXPECT_TRUE(has(talk, q.words)) << "not the talk's words: " << q.words;
+            EXPECT_TRUE(has(q.text, std::string("\"") + q.words) || has(q.text, std::string("“") + q.words) ||
+                        has(q.text, q.words))
+                << q.words << " not quoted in: " << q.text;
+        }
+}
+
+TEST(TalkWords, EnglishTranslatesWhatItQuotes) {
+    EXPECT_TRUE(has(tr(WikipicsText::lesson, Language::en), "libraries used several CPU cores"));
+    EXPECT_TRUE(has(tr(LabText::intro, Language::en), "Summary: threads x processes"));
+    EXPECT_TRUE(has(tr(LabWordText::note_4mb, Language::en), "about 4 MB per thread"));
+    EXPECT_TRUE(has(tr(PrimesText::cpu_process_note, Language::en), "time elapsed on the wall clock"));
+    EXPECT_TRUE(has(tr(ExhibitionText::slide_note, Language::en), "a full round takes"));
+    EXPECT_TRUE(has(tr(ExhibitionText::intro, Language::en), "never at two boards at once"));
+}
+
+TEST(TalkWords, NoClaimTheTalkDoesNotMake) {
+    for (const Language l : {Language::en, Language::pt}) {
+        for (const auto& t : every_text(l)) {
+            SCOPED_TRACE(t.where + ": " + t.text);
+            EXPECT_FALSE(has(t.text, "same CPU time")) << "the talk measured 0.994 s against 9.52 s";
+            EXPECT_FALSE(has(t.text, "mesmo tempo de CPU"));
+            EXPECT_FALSE(has(t.text, "closing table") || has(t.text, "closes with") || has(t.text, "tabela final") ||
+                         has(t.text, "termina com uma tabela"))
+                << "the talk's table stands in its middle";
+            EXPECT_FALSE(has(t.text, "talk's cycles") || has(t.text, "talk: cycles") || has(t.text, "talk: human") || has(t.text, "ciclos da palestra") ||
+                         has(t.text, "palestra: ciclos"))
+                << "the latency ladder is not in the talk";
+            EXPECT_FALSE(has(t.text, "plays every board at once") || has(t.text, "todos os tabuleiros ao mesmo tempo"));
+            EXPECT_FALSE(has(t.text, "it is 50") || has(t.text, "são 50")) << "computed from the settings now";
+        }
+    }
+    // The ladder's figures credited to their source, the coroutine column to the app.
+    for (const Language l : {Language::en, Language::pt}) {
+        EXPECT_TRUE(has(tr(LabText::ladder_chart, l), "Ryan Dahl")) << tr(LabText::ladder_chart, l);
+        EXPECT_TRUE(has(tr(LabText::ladder_chart, l), "2009"));
+        EXPECT_TRUE(has(tr(LabWordText::ladder_title, l), "Ryan Dahl"));
+        EXPECT_TRUE(has(tr(LabText::intro, l), l == Language::en ? "this app adds" : "este app acrescenta"));
+        EXPECT_STRNE(tr(LabText::coroutines, l), l == Language::en ? "Coroutines" : "Corrotinas") << "labelled as added";
+        // The slide's method and the right count: two numbers from the settings.
+        const std::string title = tr(ExhibitionText::slide_title, l);
+        EXPECT_NE(title.find("%.4g"), title.rfind("%.4g")) << title;
+    }
+}
+
+TEST(TalkWords, PortugueseHasNoWrongMeanings) {
+    for (const auto& t : every_text(Language::pt)) {
+        SCOPED_TRACE(t.where + ": " + t.text);
+        for (const char* wrong : {"Aceleração limitada", "sem fio", "retrato", "Parede", "relógio de parede",
+                                  "trabalhador", "modelo GIL", "espaço de endereços", "oponente", "Pratos girando",
+                                  "rodada", " vs "})
+            EXPECT_FALSE(has(t.text, wrong)) << wrong;
+        // "parede" only inside the talk's own words, "relógio da parede".
+        std::string rest = t.text;
+        for (std::size_t at; (at = rest.find("relógio da parede")) != std::string::npos;) rest.erase(at, 18);
+        EXPECT_FALSE(has(rest, "parede")) << "a building's wall";
+    }
+}
+
+TEST(TalkWords, OneWallTimeTermInPortuguese) {
+    // The runs table's column is the term cut short (a desktop keeps every column of the wikipics runs table).
+    EXPECT_STREQ(tr(PrimesText::wall, Language::pt), "Relógio");
+    EXPECT_TRUE(has(tr(PrimesText::of_wall, Language::pt), "tempo de relógio"));
+    EXPECT_TRUE(has(tr(WikipicsText::cpu_unavailable, Language::pt), "tempo de relógio"));
+    EXPECT_TRUE(has(portuguese_template(conclab::lab::MeasureId::wall_time), "tempo de relógio"));
+    // Defined once, by the talk's words, where the CPU figures are shown.
+    EXPECT_TRUE(has(tr(PrimesText::cpu_process_note, Language::pt), "Relógio, ou tempo de relógio: o \"wall time\" da palestra"));
+}
+
+TEST(TalkWords, PortugueseUsesTheTalksWordsAndOneTermEach) {
+    EXPECT_TRUE(has(tr(ExhibitionText::their_time, Language::pt), "adversário"));
+    EXPECT_STREQ(tr(ExhibitionText::moves_per_game, Language::pt), "Jogadas por partida");
+    EXPECT_TRUE(has(tr(ExhibitionText::crossover_note, Language::pt), "volta"));
+    EXPECT_TRUE(has(tr(ExhibitionText::simultaneous_schedule, Language::pt), "“Simultâneas”"));
+    EXPECT_TRUE(has(tr(SpinnerText::title, Language::pt), "Girando pratos"));
+    EXPECT_TRUE(has(tr(LabText::menu, Language::pt), "Threads x processos"));
+    EXPECT_TRUE(has(tr(LabText::gil_model, Language::pt), "modelo da GIL"));
+    EXPECT_TRUE(has(tr(LabText::row_virtual, Language::pt), "espaço de endereçamento"));
+    EXPECT_TRUE(has(tr(LabWordText::as_loopback, Language::pt), "não sai da máquina"));
+    EXPECT_TRUE(has(tr(ExhibitionText::press_start, Language::pt), "instantâneos da simulação"));
+    // The talk's own row names of its "threads x processos" table.
+    EXPECT_TRUE(has(tr(LabText::row_startup, Language::pt), "Custo de inicialização"));
+    for (const LabText row : {LabText::row_resident, LabText::row_virtual, LabText::row_wasm})
+        EXPECT_TRUE(has(tr(row, Language::pt), "Uso de memória")) << tr(row, Language::pt);
+}
