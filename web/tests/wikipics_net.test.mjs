@@ -108,6 +108,6 @@ test('live Commons chosen on a PT page: no profile, the unreachable warning in P
   assert.equal(state.server, 'live');
   assert.equal(state.net_greyed, true);
   assert.equal(state.live_note.warning, true);
-  assert.match(state.live_note.text, /^O Wikimedia Commons \(ao vivo\) não pode ser alcançado daqui: (rede|tempo esgotado|erro HTTP)/);
+  assert.match(state.live_note.text, /^O Wikimedia Commons \(ao vivo\) não está acessível daqui: (rede|tempo esgotado|erro HTTP)/);
   await page.close();
 });
