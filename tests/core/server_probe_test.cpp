@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <vector>
@@ -30,7 +31,10 @@ public:
         std::unique_lock lock(mutex_);
         urls.push_back(url);
         bool& gate = live ? live_open_ : mirror_open_;
-        changed_.wait(lock, [&] { return gate || (limits.cancel && *limits.cancel); });
+        // The cancel flag is an atomic nobody notifies us of: look at it again every few ms, as the real clients
+        // poll it (a plain wait hung in wasm, where the probe's thread reached it before the destructor set it).
+        while (!changed_.wait_for(lock, std::chrono::milliseconds(5), [&] { return gate || (limits.cancel && *limits.cancel); })) {
+        }
         if (!gate) return {0, "", 0, HttpError::cancelled, "cancelled"};
         return live ? live_answer : mirror_answer;
     }
