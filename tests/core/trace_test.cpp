@@ -60,7 +60,9 @@ TEST(TraceBuilder, MakesATraceTheValidatorAccepts) {
     EXPECT_DOUBLE_EQ(busy.at("thread 2"), 1000000.0);
     // The GIL wait nests inside task 7; the async steps nest in their image, the decode clamped to its end.
     for (const auto& s : check.slices.at({pid, t1})) {
-        if (s.name == "GIL wait") EXPECT_EQ(s.depth, 1);
+        if (s.name == "GIL wait") {
+            EXPECT_EQ(s.depth, 1);
+        }
     }
     ASSERT_EQ(check.async_slices.at(loop).size(), 7u);
     for (const auto& s : check.async_slices.at(loop)) {
