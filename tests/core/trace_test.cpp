@@ -1,6 +1,9 @@
 // Tests of core/trace (the Chrome JSON trace builder) and of the validator the demos' traces go through
 // (tests/support/trace_check.h): a trace the builder makes passes; each broken rule is caught.
+#include "exhibition/exhibition_trace.h"
+#include "primes/primes_trace.h"
 #include "trace/trace.h"
+#include "wikipics/wikipics_trace.h"
 
 #include "trace_check.h"
 
@@ -140,4 +143,85 @@ TEST(TraceValidator, RejectsUnnamedTracksAndMissingFormatKeys) {
     EXPECT_FALSE(test::check_trace(json::array()).ok());
     json negative = x(0, -1);
     EXPECT_FALSE(test::check_trace(doc_with({negative})).ok());
+}
+
+// [SECTION] The demos' adapters, on reports made by hand (the CLI tests run them on real runs).
+
+TEST(PrimesTrace, GilHoldAndWaitSlicesNestInEachCheckAndHoldsAddUpToBusyTime) {
+    primes::PrimesReport report;
+    report.options.executor = exec::ExecutorKind::gil;
+    report.options.workers = 2;
+    primes::CheckResult a;
+    a.index = 0, a.n = 9, a.lpf = 3, a.worker = "thread 1", a.started_s = 0.1, a.elapsed_s = 1.0;
+    a.gil_waits = {{0.1, 0.3}, {0.6, 0.7}};
+    a.busy_s = 0.7;
+    primes::CheckResult b;
+    b.index = 1, b.n = 15, b.lpf = 3, b.worker = "thread 2", b.started_s = 0.1, b.elapsed_s = 0.5;
+    b.busy_s = 0.5;
+    primes::CheckResult cancelled;   // never ran: no slice
+    cancelled.index = 2, cancelled.n = 21, cancelled.status = primes::CheckStatus::cancelled;
+    report.results = {b, a, cancelled};
+    report.startup_s = 0.1;
+    const auto check = test::check_trace(primes::to_trace(report, machine()));
+    ASSERT_TRUE(check.ok()) << check.report();
+    EXPECT_EQ(check.slices_of("task").size(), 2u);
+    EXPECT_EQ(check.slices_of("gil_wait").size(), 2u);
+    EXPECT_EQ(check.slices_of("gil_hold").size(), 3u);   // 0.3–0.6, 0.7–1.1 and all of b
+    const auto holds = check.busy_us_by_track("gil_hold");
+    EXPECT_NEAR(holds.at("thread 1"), 0.7e6, 0.01);
+    EXPECT_NEAR(holds.at("thread 2"), 0.5e6, 0.01);
+    for (const auto& s : check.slices_of("gil_wait")) EXPECT_EQ(s.depth, 1);
+    EXPECT_EQ(check.slices_of("startup").size(), 1u);
+    EXPECT_EQ(check.other_data["runtime"], "C++");
+}
+
+TEST(WikipicsTrace, EventLoopRequestsAreAsyncSlicesWithTheirStepsInside) {
+    wikipics::WikipicsReport report;
+    report.options.executor = wikipics::WikipicsExecutor::async;
+    for (std::size_t i = 0; i < 3; ++i) {
+        wikipics::ImageResult r;
+        r.index = i, r.title = "File:" + std::to_string(i) + ".jpg", r.worker = "event loop";
+        r.started_s = 0.01 * static_cast<double>(i), r.wait_s = 0.2, r.transfer_s = 0.3, r.decode_s = 0.05;
+        r.elapsed_s = 0.5;
+        report.results.push_back(r);
+    }
+    const auto check = test::check_trace(wikipics::to_trace(report, machine()));
+    ASSERT_TRUE(check.ok()) << check.report();
+    int images = 0, steps = 0;
+    for (const auto& [pid, list] : check.async_slices)
+        for (const auto& s : list) (s.depth == 0 ? images : steps) += 1;
+    EXPECT_EQ(images, 3);
+    EXPECT_EQ(steps, 9);
+}
+
+TEST(WikipicsTrace, AThreadsImageEndsWhereItsThreadsNextImageStarts) {
+    wikipics::WikipicsReport report;
+    wikipics::ImageResult first;
+    first.index = 0, first.title = "a", first.worker = "thread 1", first.started_s = 0, first.wait_s = 0.1,
+    first.transfer_s = 0.1, first.elapsed_s = 0.2, first.decode_s = 0.05;
+    wikipics::ImageResult second = first;
+    second.index = 1, second.title = "b", second.started_s = 0.24;   // decode CPU time ran past the wall clock
+    report.results = {second, first};
+    const auto check = test::check_trace(wikipics::to_trace(report, machine()));
+    ASSERT_TRUE(check.ok()) << check.report();
+    EXPECT_EQ(check.slices_of("image").size(), 2u);
+    EXPECT_EQ(check.slices_of("decode").size(), 2u);
+    EXPECT_NEAR(check.busy_us_by_track("image").at("thread 1"), 0.24e6 + 0.25e6, 0.01);
+}
+
+TEST(ExhibitionTrace, EveryTurnIsASliceOnItsPlayersTrack) {
+    exhibition::ExhibitionOptions options;
+    options.boards = 3;
+    options.moves = 4;
+    exhibition::ExhibitionRun run(options);
+    run.run_to_end();
+    const auto report = run.report();
+    const auto turns = run.turns();
+    const auto check = test::check_trace(exhibition::to_trace(report, turns, machine()));
+    ASSERT_TRUE(check.ok()) << check.report();
+    std::size_t all_turns = 0;
+    for (const auto& schedule : turns) all_turns += schedule.turns.size();
+    EXPECT_EQ(check.slices_of("her_move").size() + check.slices_of("their_move").size(), all_turns);
+    EXPECT_EQ(check.other_data["clock"], "simulated");
+    EXPECT_EQ(check.tracks.size(), 2u * (1 + 3));
 }

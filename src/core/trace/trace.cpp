@@ -79,7 +79,7 @@ nlohmann::json TraceBuilder::build() const {
     for (std::size_t i : order) {
         const Slice& s = slices_[i];
         nlohmann::json e{{"ph", "X"}, {"name", s.name}, {"cat", s.category}, {"pid", s.pid}, {"tid", s.tid},
-                         {"ts", s.start_us}, {"dur", s.end_us - s.start_us}};
+                         {"ts", s.start_us}, {"dur", std::round((s.end_us - s.start_us) * 1e3) / 1e3}};
         if (!s.args.empty()) e["args"] = s.args;
         events.push_back({std::move(e), s.start_us});
     }
