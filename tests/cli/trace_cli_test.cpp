@@ -90,11 +90,45 @@ TEST(TraceCli, ExhibitionTraceIsInSimulatedTimeWithASlicePerTurn) {
 }
 
 TEST(TraceCli, APathThatCannotBeWrittenIsAUsageErrorBeforeAnyRun) {
-    for (const char* demo : {"primes 9", "exhibition", "wikipics --server http://127.0.0.1:9/w/api.php"}) {
+    for (const char* demo : {"primes 9", "exhibition", "wikipics --server http://127.0.0.1:9/w/api.php", "spinner --seconds 0.1"}) {
         SCOPED_TRACE(demo);
         const auto o = run_conclab(std::string(demo) + " --trace /nonexistent-folder/t.json");
         EXPECT_EQ(o.status, 2) << o.err;
         EXPECT_EQ(o.err.rfind("error: --trace /nonexistent-folder/t.json: cannot write", 0), 0u) << o.err;
         EXPECT_EQ(std::count(o.err.begin(), o.err.end(), '\n'), 1) << o.err;
+    }
+}
+
+// The blocked coroutine: a "frozen" slice for the gap the blocking call made, inside the spinner's life, and an
+// instant per frame it reports; the thread form never freezes.
+TEST(TraceCli, SpinnerTraceShowsTheFramesAndTheFreeze) {
+    for (const char* kind : {"coroutine --block", "thread", "process"}) {
+        SCOPED_TRACE(kind);
+        TraceFilePath file("spinner");
+        const auto o = run_conclab("spinner --seconds 0.6 --number 9 --kind " + std::string(kind) + " --trace " + file.path());
+        ASSERT_EQ(o.status, 0) << o.err;
+        const auto check = check_trace(file.read());
+        ASSERT_TRUE(check.ok()) << check.report();
+        ASSERT_EQ(check.other_data["forms"].size(), 1u);
+        const auto& form = check.other_data["forms"][0];
+        ASSERT_EQ(check.slices_of("spinner").size(), 1u);
+        const auto spinning = check.slices_of("spinner")[0];
+        EXPECT_GE(spinning.dur_us, 0.6e6) << "the spinner outlives the slow call";
+        const auto frozen = check.slices_of("frozen");
+        std::size_t instants = 0;
+        for (const auto& [track, list] : check.instants) instants += list.size();
+        EXPECT_EQ(instants, form["frames_timed"].get<std::size_t>());
+        if (std::string(kind) == "process") {
+            EXPECT_EQ(instants, 0u) << "the child process draws; only its totals come back";
+            continue;
+        }
+        EXPECT_EQ(instants, form["frames"].get<std::size_t>());
+        // Each frozen slice is a gap beyond kFreezeGapS; the figure counts each beyond one period (0.1 s).
+        double frozen_s = 0;
+        for (const auto& s : frozen) frozen_s += s.dur_us / 1e6 - 0.1;
+        EXPECT_NEAR(frozen_s, form["frozen_s"].get<double>(), 1e-5);
+        if (std::string(kind) == "coroutine --block") {
+            EXPECT_EQ(frozen.size(), 1u) << "the blocking call froze it once";
+        }
     }
 }

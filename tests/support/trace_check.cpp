@@ -107,7 +107,7 @@ TraceCheck check_trace(const nlohmann::json& doc) {
         last_ts = std::max(last_ts, ts);
         const std::string category = e.value("cat", std::string());
         const nlohmann::json args = e.contains("args") ? e["args"] : nlohmann::json::object();
-        if (ph == "X" || ph == "B" || ph == "E") {
+        if (ph == "X" || ph == "B" || ph == "E" || ph == "i") {
             if (tid < 0) {
                 problem(i, "no integer tid");
                 continue;
@@ -152,7 +152,9 @@ TraceCheck check_trace(const nlohmann::json& doc) {
                 stack.pop_back();
                 c.async_slices[pid].push_back({open.name, category, open.ts, ts - open.ts, static_cast<int>(stack.size()), open.args});
             }
-        } else if (ph != "i" && ph != "I" && ph != "C") {
+        } else if (ph == "i") {
+            c.instants[{pid, tid}].push_back({name, category, ts, 0, 0, args});
+        } else {
             problem(i, "unknown ph \"" + ph + "\"");
         }
     }

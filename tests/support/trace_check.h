@@ -28,6 +28,7 @@ struct TraceCheck {
     std::map<std::pair<int, int>, std::string> tracks;               ///< (pid, tid) → name
     std::map<std::pair<int, int>, std::vector<TraceSlice>> slices;   ///< X events per track, in file order
     std::map<int, std::vector<TraceSlice>> async_slices;             ///< matched b/e pairs per pid
+    std::map<std::pair<int, int>, std::vector<TraceSlice>> instants;  ///< i events per track
     nlohmann::json other_data;
 
     bool ok() const { return problems.empty(); }

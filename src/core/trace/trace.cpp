@@ -56,6 +56,11 @@ void TraceBuilder::add_slice(int pid, int tid, const std::string& name, const st
     slices_.push_back({pid, tid, name, category, start, std::max(start, to_us(end_s)), std::move(args)});
 }
 
+void TraceBuilder::add_instant(int pid, int tid, const std::string& name, const std::string& category, double at_s) {
+    const double at = to_us(at_s);
+    instants_.push_back({pid, tid, name, category, at, at, nlohmann::json::object()});
+}
+
 void TraceBuilder::add_async(int pid, const std::string& name, const std::string& category, std::uint64_t id,
                              double start_s, double end_s, const std::vector<Step>& steps, nlohmann::json args) {
     const double start = to_us(start_s);
@@ -83,6 +88,10 @@ nlohmann::json TraceBuilder::build() const {
         if (!s.args.empty()) e["args"] = s.args;
         events.push_back({std::move(e), s.start_us});
     }
+    for (const Slice& i : instants_)
+        events.push_back({{{"ph", "i"}, {"s", "t"}, {"name", i.name}, {"cat", i.category}, {"pid", i.pid}, {"tid", i.tid},
+                           {"ts", i.start_us}},
+                          i.start_us});
     for (const Async& a : asyncs_) {
         auto mark = [&](const char* ph, const std::string& name, const std::string& category, double ts_us,
                         const nlohmann::json* args) {

@@ -48,6 +48,8 @@ public:
     /// track must nest (the adapters clamp children into their parents).
     void add_slice(int pid, int tid, const std::string& name, const std::string& category, double start_s, double end_s,
                    nlohmann::json args = nlohmann::json::object());
+    /// @brief A moment on a track (a spinner's frame): an instant event ("i", thread scope).
+    void add_instant(int pid, int tid, const std::string& name, const std::string& category, double at_s);
     /// @brief An async slice with id `id` in process `pid` and its steps nested inside, one after another (each clamped
     /// into the slice and after the previous step).
     void add_async(int pid, const std::string& name, const std::string& category, std::uint64_t id, double start_s,
@@ -85,6 +87,7 @@ private:
 
     std::vector<nlohmann::json> metadata_events_;
     std::vector<Slice> slices_;
+    std::vector<Slice> instants_;
     std::vector<Async> asyncs_;
     std::vector<int> tracks_per_process_;
     nlohmann::json other_data_;
