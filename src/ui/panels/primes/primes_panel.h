@@ -11,6 +11,7 @@
 #include "primes/primes_run.h"
 #include "primes/samples.h"
 #include "text/text_primes.h"
+#include "widgets/trace_export.h"
 
 #include <array>
 #include <memory>
@@ -84,6 +85,7 @@ private:
 
     static void right_aligned(const std::string& text, float width);
     void draw_history();
+    void draw_trace_export();
 
     ExecutorKind executor_ = ExecutorKind::threads;
     int workers_;
@@ -100,6 +102,7 @@ private:
     bool compare_recorded_ = false;
     ExecutorKind timeline_executor_ = ExecutorKind::gil;
     PrimesTimeline timeline_;
+    TraceExportButton trace_export_;
     std::vector<HistoryEntry> history_;
     std::array<float, 4> workers_slider_{};   // x, y, w, h of the workers slider last drawn
     std::array<float, 4> run_button_{};       // x, y, w, h of the run (or Cancel) button last drawn
