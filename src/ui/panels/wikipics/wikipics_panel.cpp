@@ -25,6 +25,9 @@
 #include "wikipics/wikipics_run.h"
 #include "text/text_primes.h"
 #include "text/text_wikipics.h"
+#include "trace_machine.h"
+#include "widgets/trace_export.h"
+#include "wikipics/wikipics_trace.h"
 
 #include <imgui.h>
 
@@ -171,6 +174,7 @@ public:
         if (!probe.live_detail.empty()) s["live_detail"] = probe.live_detail;
         put_field_errors(s, field_errors_);
         if (run_) s["run"] = wikipics::to_json(run_->report());
+        s["trace_export"] = trace_export_.state();
         if (run_ && !run_->finished() && cancel_button_)   // where a click cancels (the browser tests click it)
             s["cancel_button"] = {{"x", (*cancel_button_)[0]}, {"y", (*cancel_button_)[1]},
                                   {"w", (*cancel_button_)[2]}, {"h", (*cancel_button_)[3]}};
@@ -199,6 +203,7 @@ public:
         if (drawn_stacked_) {   // a tablet, a phone: one below the other
             draw_gallery(tiles_, *run_);
             ImGui::Spacing();
+            draw_trace_export();
             draw_lanes(tiles_, *run_);
             ImGui::Spacing();
             draw_history(history_, drawn_history_columns_);
@@ -208,6 +213,7 @@ public:
             ImGui::TableNextColumn();
             draw_gallery(tiles_, *run_);
             ImGui::TableNextColumn();
+            draw_trace_export();
             draw_lanes(tiles_, *run_);
             ImGui::Spacing();
             draw_history(history_, drawn_history_columns_);
@@ -267,6 +273,11 @@ private:
         } catch (const std::exception& e) {
             field_errors_["run"] = std::string(tr(PrimesText::run_failed)) + ": " + e.what();
         }
+    }
+
+    void draw_trace_export() {
+        trace_export_.draw("wikipics", run_ && run_->finished(),
+                           [&] { return wikipics::to_trace(run_->report(), platform::trace_machine()); });
     }
 
     void draw_controls() {
@@ -491,6 +502,7 @@ private:
 
     std::shared_ptr<wikipics::HttpClient> client_;
     std::unique_ptr<wikipics::WikipicsRun> run_;
+    TraceExportButton trace_export_;
     bool recorded_ = false;
     bool cancel_asked_ = false;
     std::optional<std::array<float, 4>> cancel_button_;   // x, y, w, h of the Cancel button last drawn
