@@ -95,8 +95,19 @@ int run_primes(const PrimesArgs& args) {
     TraceFile trace(args.trace);
     if (options.compare) return run_compare(std::move(options), args.json, trace);
 
+    primes::RuntimeInfo runtime;
+    primes::ExecutorMaker maker = platform::make_executor;
+    if (options.runtime == primes::Runtime::python) {
+        try {
+            runtime = platform::probe_python(options.python);
+            platform::python_script("primes.py");
+        } catch (const platform::PythonUnavailable& e) {
+            throw UsageError(e.what());
+        }
+        maker = [runtime](exec::ExecutorKind kind, int workers) { return platform::make_python_executor(kind, workers, runtime); };
+    }
     InterruptWatch interrupt;   // Ctrl+C / SIGTERM: cancel, print what finished, exit 130
-    primes::PrimesRun run(std::move(options), platform::make_executor, platform::run_clock());
+    primes::PrimesRun run(std::move(options), maker, platform::run_clock(), runtime);
     interrupt.on_interrupt([&run] { run.cancel(); });
     if (interrupt.interrupted()) run.cancel();   // a signal before the action was set had nothing to call
     while (auto result = run.wait_next()) {
