@@ -132,3 +132,18 @@ TEST(TraceCli, SpinnerTraceShowsTheFramesAndTheFreeze) {
         }
     }
 }
+
+// A CPython run exports the same way: its process is named for the interpreter, its metadata says which it was.
+TEST(TraceCli, PrimesOnCPythonWritesTheSameKindOfTrace) {
+    TraceFilePath file("primes_python");
+    const auto o = run_conclab("primes --json --runtime python --executor threads --workers 2 --trace " + file.path() +
+                               " 9 15 1_000_000_007 999_999_000_001");
+    ASSERT_EQ(o.status, 0) << o.err;
+    const auto doc = nlohmann::json::parse(o.out);
+    const auto trace = file.read();
+    expect_primes_trace_matches(trace, doc, "threads");
+    const auto check = check_trace(trace);
+    EXPECT_EQ(check.other_data["runtime"]["name"], doc["runtime"]["name"]);
+    ASSERT_EQ(check.processes.size(), 1u);
+    EXPECT_EQ(check.processes.begin()->second.rfind("CPython ", 0), 0u) << check.processes.begin()->second;
+}

@@ -172,7 +172,7 @@ TEST(PrimesTrace, GilHoldAndWaitSlicesNestInEachCheckAndHoldsAddUpToBusyTime) {
     EXPECT_NEAR(holds.at("thread 2"), 0.5e6, 0.01);
     for (const auto& s : check.slices_of("gil_wait")) EXPECT_EQ(s.depth, 1);
     EXPECT_EQ(check.slices_of("startup").size(), 1u);
-    EXPECT_EQ(check.other_data["runtime"], "C++");
+    EXPECT_EQ(check.other_data["runtime"]["name"], "C++");
 }
 
 TEST(WikipicsTrace, EventLoopRequestsAreAsyncSlicesWithTheirStepsInside) {

@@ -8,9 +8,11 @@
 
 namespace conclab::primes {
 
-std::string run_label(const PrimesOptions& options) {
+std::string run_label(const PrimesReport& report) {
+    const PrimesOptions& options = report.options;
     std::string label(exec::to_string(options.executor));
     if (options.executor != exec::ExecutorKind::sequential) label += " x" + std::to_string(options.workers);
+    if (report.runtime.is_python()) label = short_label(report.runtime) + " " + label;
     return label;
 }
 
@@ -62,11 +64,11 @@ nlohmann::json options_json(const PrimesOptions& o) {
 
 }  // namespace
 
-nlohmann::json to_trace(const PrimesReport& report, const trace::Machine& machine, const std::string& runtime) {
+nlohmann::json to_trace(const PrimesReport& report, const trace::Machine& machine) {
     trace::TraceBuilder builder(trace::TimeBase::wall, machine);
-    add_to_trace(builder, report, run_label(report.options));
+    add_to_trace(builder, report, run_label(report));
     builder.set_metadata("demo", "primes");
-    builder.set_metadata("runtime", runtime);
+    builder.set_metadata("runtime", to_json(report.runtime));
     builder.set_metadata("options", options_json(report.options));
     builder.set_metadata("wall_s", report.wall_s);
     builder.set_metadata("startup_s", report.startup_s);
@@ -74,12 +76,12 @@ nlohmann::json to_trace(const PrimesReport& report, const trace::Machine& machin
     return builder.build();
 }
 
-nlohmann::json to_trace(const CompareReport& report, const trace::Machine& machine, const std::string& runtime) {
+nlohmann::json to_trace(const CompareReport& report, const trace::Machine& machine) {
     trace::TraceBuilder builder(trace::TimeBase::wall, machine);
     for (const auto& run : report.runs)
-        add_to_trace(builder, run.report, run_label(run.report.options) + ", run " + std::to_string(run.repeat));
+        add_to_trace(builder, run.report, run_label(run.report) + ", run " + std::to_string(run.repeat));
     builder.set_metadata("demo", "primes");
-    builder.set_metadata("runtime", runtime);
+    if (!report.runs.empty()) builder.set_metadata("runtime", to_json(report.runs.front().report.runtime));
     nlohmann::json options = options_json(report.options);
     options["compare"] = true;
     options["repeats"] = report.options.repeats;

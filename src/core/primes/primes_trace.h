@@ -16,13 +16,13 @@ namespace conclab::primes {
 /// @brief Adds `report` to `builder` as a process named `label` ("threads x2", "CPython threads x2").
 void add_to_trace(trace::TraceBuilder& builder, const PrimesReport& report, const std::string& label);
 
-/// @brief One run's trace; `runtime` names what ran the checks ("C++").
-nlohmann::json to_trace(const PrimesReport& report, const trace::Machine& machine, const std::string& runtime = "C++");
+/// @brief One run's trace; its metadata names the runtime that ran the checks (C++ or the CPython interpreter).
+nlohmann::json to_trace(const PrimesReport& report, const trace::Machine& machine);
 
 /// @brief Every run of a comparison, one process each, on one time axis per run (each starts at 0).
-nlohmann::json to_trace(const CompareReport& report, const trace::Machine& machine, const std::string& runtime = "C++");
+nlohmann::json to_trace(const CompareReport& report, const trace::Machine& machine);
 
-/// @brief "threads x2", "sequential".
-std::string run_label(const PrimesOptions& options);
+/// @brief "threads x2", "sequential"; with CPython "CPython 3.11 threads x2".
+std::string run_label(const PrimesReport& report);
 
 }  // namespace conclab::primes
