@@ -102,6 +102,7 @@ nlohmann::json PrimesPanel::state() const {
     nlohmann::json s{{"executor", std::string(exec::to_string(executor_))},
                      {"runtime", std::string(primes::to_string(runtime_))},
                      {"runtime_available", platform::capabilities().machine_python},
+                     {"runtime_note", platform::capabilities().machine_python ? "" : tr(PrimesText::runtime_native_only)},
                      {"history_labels", std::move(history_labels)},
                      {"workers", workers_},
                      {"mode", view_ == View::compare ? "compare" : "single"},
