@@ -115,3 +115,10 @@ TEST(LabTable, GroupedWritesThousandsAndDecimalsInEitherStyle) {
     EXPECT_EQ(decimals_for(7.18), 2);
     EXPECT_EQ(decimals_for(8067), 0);
 }
+
+TEST(LabTable, ConvertStaysInOneFamily) {
+    EXPECT_DOUBLE_EQ(*convert(8.0, TableUnit::mib, TableUnit::kib), 8192.0);
+    EXPECT_DOUBLE_EQ(*convert(1500.0, TableUnit::us, TableUnit::ms), 1.5);
+    EXPECT_DOUBLE_EQ(*convert(2.0, TableUnit::million_per_s, TableUnit::thousand_per_s), 2000.0);
+    EXPECT_FALSE(convert(1.0, TableUnit::us, TableUnit::kib));
+}

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <span>
 
 namespace conclab::lab {
 namespace {
@@ -112,6 +113,19 @@ void add_note(std::vector<TableNote>& notes, TableNote note) {
 }
 
 }  // namespace
+
+std::optional<double> convert(double value, TableUnit from, TableUnit to) {
+    const std::span<const Scale> families[] = {kTimes, kSizes, kRates, kCounts, kTimesOnly};
+    const auto find = [&](TableUnit u) -> std::optional<std::pair<std::size_t, double>> {
+        for (std::size_t f = 0; f < std::size(families); ++f)
+            for (const Scale& s : families[f])
+                if (s.unit == u) return std::pair{f, s.size};
+        return std::nullopt;
+    };
+    const auto a = find(from), b = find(to);
+    if (!a || !b || a->first != b->first) return std::nullopt;
+    return value * a->second / b->second;
+}
 
 int decimals_for(double value) {
     const double m = std::fabs(value);

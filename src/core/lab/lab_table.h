@@ -103,6 +103,10 @@ inline constexpr double kBusySpread = 0.5;
 /// The wasm memory row only where wasm memory was measured. `fallback_cpus` where the report has no system suite.
 LabTable lab_table(const LabReport& report, int fallback_cpus);
 
+/// @brief `value` in `from` written in `to` (one family: a compared table's figure in this table's row unit);
+/// nullopt across families.
+std::optional<double> convert(double value, TableUnit from, TableUnit to);
+
 /// @brief The decimals a value shows: three significant digits, none from 100 up.
 int decimals_for(double value);
 

@@ -67,7 +67,13 @@ const char* LabPanel::field_label(const std::string& option) const {
     return option == "suite" ? tr(LabText::suite) : option == "quick" ? tr(LabText::quick) : nullptr;
 }
 
-platform::Redraw LabPanel::redraw_need() const { return running() ? platform::Redraw::ticking : platform::Redraw::idle; }
+// The scaling suite times CPU-bound work on every core: a page ticking beside it would take a core's share from
+// the workers and lower the speedup it measures (issue 19 §2). Its progress is drawn when a step ends (update()).
+bool LabPanel::measuring_quietly() const { return running() && progress_.suite == lab::Suite::scaling; }
+
+platform::Redraw LabPanel::redraw_need() const {
+    return running() && !measuring_quietly() ? platform::Redraw::ticking : platform::Redraw::idle;
+}
 
 void LabPanel::apply(const options::Params& params, options::FieldErrors& errors) {
     const lab::LabOptions parsed = lab::parse_lab_options(params, errors);
@@ -116,6 +122,8 @@ nlohmann::json LabPanel::state() const {
                      {"step", progress_.step},
                      {"steps_done", progress_.steps_done},
                      {"steps_total", progress_.steps_total}};
+    if (progress_.suite) s["running_suite"] = std::string(lab::to_string(*progress_.suite));
+    s["quiet"] = measuring_quietly();
     put_field_errors(s, field_errors_);
     if (!view_.shown().sections.empty()) s["result"] = lab::to_json(view_.shown());
     if (!export_message_.empty()) s["exported"] = export_message_;
