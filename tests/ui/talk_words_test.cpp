@@ -4,6 +4,7 @@
 #include "text/text_exhibition.h"
 #include "text/text_lab.h"
 #include "text/text_lab_measures.h"
+#include "text/text_lab_table.h"
 #include "text/text_lab_words.h"
 #include "text/text_primes.h"
 #include "text/text_shell.h"
@@ -40,6 +41,7 @@ std::vector<Text> every_text(Language language) {
     std::vector<Text> out;
     add_table<ExhibitionText>(out, "exhibition", language);
     add_table<LabText>(out, "lab", language);
+    add_table<LabTableText>(out, "lab_table", language);
     add_table<LabWordText>(out, "lab_words", language, language == Language::en ? LabWordText::old_ladder_title : LabWordText::count_);
     add_table<PrimesText>(out, "primes", language);
     add_table<ShellText>(out, "shell", language);
@@ -74,6 +76,8 @@ std::vector<Quote> quotes(Language l) {
         {"A CPU trabalhou por 9.52 s (356% do total)", tr(WikipicsText::lesson, l)},
         {"bibliotecas usaram vários núcleos da CPU", tr(WikipicsText::lesson, l)},
         {"Resumo: threads x processos", tr(LabText::intro, l)},
+        {"Resumo: threads x processos", tr(LabTableText::n_talk_columns, l)},
+        {"limitado a 1 núcleo da CPU para todas as threads executando bytecode Python", tr(LabTableText::n_gil_model, l)},
         {"threads x processos", tr(WelcomeText::lab_lesson, l)},
         {"cerca de 4MB por thread", tr(LabWordText::note_4mb, l)},
         {"cerca de 4MB por thread", tr(LabWordText::note_4mb_resident, l)},

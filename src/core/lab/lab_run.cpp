@@ -27,6 +27,7 @@ void LabRun::work() {
             std::lock_guard lock(mutex_);
             progress_.suite = step.suite;
             progress_.step = step.label;
+            progress_.step_name = step.name;
             if (const Section* existing = progress_.report.find(step.suite)) section = *existing;
             else section.suite = step.suite;
         }

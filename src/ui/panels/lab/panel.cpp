@@ -11,6 +11,7 @@
 // [SECTION] Panel: options, running, state
 // [SECTION] Drawing: controls, export and compare
 #include "lab_panel.h"
+#include "text/text_lab_steps.h"
 
 #include "file_exchange.h"
 #include "lab/lab_options.h"
@@ -262,7 +263,12 @@ void LabPanel::draw_controls() {
         return;
     }
     char overlay[160];
-    const std::string step = progress_.suite ? std::string(lab::to_string(*progress_.suite)) + ": " + progress_.step : progress_.step;
+    std::string step;
+    if (progress_.suite) {
+        step = suite_words(*progress_.suite, language());
+        step += ": ";
+        step += step_words(progress_.step_name, language());
+    }
     std::snprintf(overlay, sizeof overlay, "%d/%d  %s", progress_.steps_done, progress_.steps_total, step.c_str());
     ImGui::ProgressBar(static_cast<float>(progress_.fraction), ImVec2(std::min(520.0f, ImGui::GetContentRegionAvail().x), 0), overlay);
     ImGui::PushTextWrapPos(0.0f);
