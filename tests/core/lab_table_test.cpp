@@ -76,13 +76,25 @@ TEST(LabTable, ARangeKeepsItsFiguresDecimalsAndAWideOneSaysTheMachineWasBusy) {
     ASSERT_TRUE(threads.low && threads.high);
     EXPECT_TRUE(threads.busy);
     EXPECT_EQ(threads.decimals, 2);
+    EXPECT_EQ(threads.range_decimals, 2);
     const TableCell& gil = t.find(TableRowId::cpu_gil)->at(TableColumn::threads);           // 0.998 (0.986–0.998)
     EXPECT_FALSE(gil.busy);
     const TableCell& stack = t.find(TableRowId::memory_reserved)->at(TableColumn::threads); // one value, no range
     EXPECT_FALSE(stack.low);
-    // "1665 KiB (0.776–2049)" never again: the range in the figure's own decimals.
-    EXPECT_EQ(grouped(0.776, decimals_for(1665), ',', '.'), "1");
-    EXPECT_EQ(grouped(1665, decimals_for(1665), ',', '.'), "1,665");
+    // "1665 KiB (0.776–2049)" never again: both ends of a range in one count of decimals, the larger end's.
+    LabReport wide;
+    Section memory;
+    memory.suite = Suite::memory;
+    Measure wasm;
+    wasm.key = MeasureKey{MeasureId::wasm_each};
+    wasm.figures[Column::threads] = Figure{1665, "KiB", 0.776, 2049, kSpreadRange, 3, "m"};
+    memory.measures.push_back(wasm);
+    wide.sections.push_back(memory);
+    const TableCell& cell = lab_table(wide, 2).find(TableRowId::memory_wasm)->at(TableColumn::threads);
+    EXPECT_EQ(lab_table(wide, 2).find(TableRowId::memory_wasm)->unit, TableUnit::mib);   // 1.63 MiB
+    EXPECT_EQ(cell.range_decimals, 2);
+    EXPECT_EQ(grouped(*cell.low, cell.range_decimals, ',', '.') + "\u2013" + grouped(*cell.high, cell.range_decimals, ',', '.'), "0.00\u20132.00");
+    EXPECT_TRUE(cell.busy);
 }
 
 TEST(LabTable, NotesNumberedOnceInOrderAndEachRowPointsAtItsOwn) {

@@ -175,11 +175,12 @@ TEST(TalkWords, PortugueseUsesTheTalksWordsAndOneTermEach) {
     EXPECT_TRUE(has(tr(SpinnerText::title, Language::pt), "Girando pratos"));
     EXPECT_TRUE(has(tr(LabText::menu, Language::pt), "Threads x processos"));
     EXPECT_TRUE(has(tr(LabText::gil_model, Language::pt), "modelo da GIL"));
-    EXPECT_TRUE(has(tr(LabText::row_virtual, Language::pt), "espaço de endereçamento"));
+    EXPECT_TRUE(has(tr(LabTableText::r_memory_reserved, Language::pt), "Espaço de endereçamento"));
     EXPECT_TRUE(has(tr(LabWordText::as_loopback, Language::pt), "não sai da máquina"));
     EXPECT_TRUE(has(tr(ExhibitionText::press_start, Language::pt), "instantâneos da simulação"));
     // The talk's own row names of its "threads x processos" table.
-    EXPECT_TRUE(has(tr(LabText::row_startup, Language::pt), "Custo de inicialização"));
-    for (const LabText row : {LabText::row_resident, LabText::row_virtual, LabText::row_wasm})
-        EXPECT_TRUE(has(tr(row, Language::pt), "Uso de memória")) << tr(row, Language::pt);
+    EXPECT_STREQ(tr(LabTableText::g_startup, Language::pt), "Custo de inicialização");
+    EXPECT_STREQ(tr(LabTableText::g_memory, Language::pt), "Uso de memória");
+    EXPECT_STREQ(tr(LabTableText::g_communication, Language::pt), "Comunicação entre unidades de execução");
+    EXPECT_STREQ(tr(LabTableText::g_cpu_use, Language::pt), "Uso de CPU em código Python");
 }

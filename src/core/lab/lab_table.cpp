@@ -211,6 +211,7 @@ LabTable lab_table(const LabReport& report, int fallback_cpus) {
                 if (f->samples > 1 && f->spread_low != f->spread_high) {
                     cell.low = *in_base(f->spread_low, f->unit) / scale.size;
                     cell.high = *in_base(f->spread_high, f->unit) / scale.size;
+                    cell.range_decimals = decimals_for(std::max(std::fabs(*cell.low), std::fabs(*cell.high)));
                     cell.busy = *cell.value != 0 && (*cell.high - *cell.low) / std::fabs(*cell.value) > kBusySpread;
                     ranges = true;
                 }

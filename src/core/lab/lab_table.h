@@ -64,7 +64,8 @@ enum class TableNote {
 struct TableCell {
     std::optional<double> value;    ///< in the row's unit
     std::optional<double> low, high;///< the spread, in the row's unit (only when it is a real range)
-    int decimals = 0;               ///< for value, low and high alike: a range reads as its figure does
+    int decimals = 0;               ///< the value's
+    int range_decimals = 0;         ///< low's and high's alike, from the larger: never "(0.776–2049)"
     int samples = 0;
     bool busy = false;              ///< the spread is wider than half the figure: the machine was busy
     int workers = 0;                ///< the scaling row: the worker count of its best speedup

@@ -46,12 +46,12 @@ std::string row_label(const lab::TableRow& row) {
     return std::string(tr(words_of(row.id))) + " (" + tr(words_of(row.unit)) + ")";
 }
 
-// "(7,408–8,578)" in the figure's decimals.
+// "(7,408–8,578)": both ends in one count of decimals.
 std::string range_text(const lab::TableCell& cell) {
     std::string text(1, '(');
-    text += number(*cell.low, cell.decimals);
+    text += number(*cell.low, cell.range_decimals);
     text += "\u2013";
-    text += number(*cell.high, cell.decimals);
+    text += number(*cell.high, cell.range_decimals);
     text += ')';
     return text;
 }
@@ -160,7 +160,9 @@ void LabPanel::draw_summary() {
     if (table.cpython || (other && other->cpython)) columns.push_back(TableColumn::cpython);
     std::vector<std::string> titles;
     for (TableColumn c : columns)
-        titles.emplace_back(c == TableColumn::cpython ? tr(LabTableText::c_cpython) : tr(column_title(model_of(c))));
+        titles.emplace_back(c == TableColumn::cpython      ? tr(LabTableText::c_cpython)
+                            : c == TableColumn::coroutines ? tr(LabTableText::c_coroutines)
+                                                           : tr(column_title(model_of(c))));
     titles.emplace_back(tr(LabTableText::c_ratio));
     // The widest cell: a figure with its range ("8,067 (7,408–8,578)"), or a ratio line.
     float widest = ImGui::CalcTextSize(tr(LabTableText::not_run)).x;
