@@ -134,3 +134,26 @@ TEST(LabTable, ConvertStaysInOneFamily) {
     EXPECT_DOUBLE_EQ(*convert(2.0, TableUnit::million_per_s, TableUnit::thousand_per_s), 2000.0);
     EXPECT_FALSE(convert(1.0, TableUnit::us, TableUnit::kib));
 }
+
+TEST(LabNotes, TypedNotesSayWhatTheLabSaidBeforeAndTravelInTheJson) {
+    const LabReport old = report_from_json(nlohmann::json::parse(kLabJsonFromMain));
+    // A JSON from before notes had ids: notes as they were, no ids.
+    EXPECT_TRUE(old.find(Suite::scaling)->note_ids.empty());
+    EXPECT_EQ(english(Note{NoteId::ideal_speedup, {"2"}}), old.find(Suite::scaling)->notes.at(0));
+    EXPECT_EQ(english(Note{NoteId::ipc_coroutines, {}}), old.find(Suite::ipc)->notes.at(0));
+    EXPECT_EQ(english(Note{NoteId::disk_where, {"/var/tmp (ext4)"}}), old.find(Suite::latency)->notes.at(0));
+    EXPECT_EQ(english(Note{NoteId::stack, {"8.00", "7.50", "kib", "8192"}}),
+              "The talk's \"cerca de 4MB por thread\" (\"about 4 MB per thread\") is address space: a thread here reserves 8.00 MiB "
+              "of stack but keeps only about 7.50 KiB resident while idle (pages count once touched); `ulimit -s` is 8192 KiB.");
+    Section s;
+    s.suite = Suite::memory;
+    add_note(s, {NoteId::stack, {"8.00", "", "unlimited", ""}});
+    add_note(s, {NoteId::step_failed, {"processes: fork + wait", "fork: no"}});
+    EXPECT_EQ(s.notes.at(1), "processes: fork + wait could not be measured: fork: no");
+    LabReport r;
+    r.sections.push_back(s);
+    const auto doc = to_json(r);
+    EXPECT_EQ(doc["memory"]["notes"].size(), 2u);   // the contract's key, as before
+    const LabReport back = report_from_json(doc);
+    EXPECT_EQ(back.find(Suite::memory)->note_ids, s.note_ids);
+}

@@ -1,5 +1,6 @@
 // The lab table's words (text/text_lab_table) and the lab's step names (text/text_lab_steps) in Portuguese: every
 // row, unit, note and step worded, numbers with the Brazilian separators, the talk's first row quoted.
+#include "text/text_lab_notes.h"
 #include "text/text_lab_steps.h"
 #include "text/text_lab_table.h"
 
@@ -66,4 +67,25 @@ TEST(LabStepWords, EveryStepIsWordedInPortuguese) {
     EXPECT_EQ(step_words({StepId::ipc_pipe, 1 << 20}, Language::pt), "processos: um pipe em cada sentido, 1 MiB");
     EXPECT_STREQ(suite_words(lab::Suite::latency, Language::pt), "latência");
     EXPECT_STREQ(suite_words(lab::Suite::latency, Language::en), "latency");
+}
+
+TEST(LabNoteWords, EveryNoteIsWordedInPortugueseFromItsId) {
+    using lab::NoteId;
+    const auto same = [](const std::string& s) { return s; };
+    const std::vector<lab::Note> notes = {
+        {NoteId::stack, {"8.00", "7.50", "kib", "8192"}}, {NoteId::stack, {"8.00", "", "unlimited", ""}},
+        {NoteId::ipc_coroutines, {}}, {NoteId::ideal_speedup, {"2"}}, {NoteId::disk_where, {"/var/tmp (ext4)"}},
+        {NoteId::cycles, {"x"}}, {NoteId::network_loopback, {}}, {NoteId::network_fetch, {}},
+        {NoteId::step_failed, {"fork", "no"}}, {NoteId::live_every, {"1"}}, {NoteId::live_failed, {"no"}}};
+    for (const auto& n : notes) {
+        const std::string pt = note_words(n, Language::pt, same);
+        EXPECT_EQ(note_words(n, Language::en, same), lab::english(n));
+        if (n.id != NoteId::disk_where) EXPECT_NE(pt, lab::english(n)) << "English left in Portuguese: " << pt;
+        EXPECT_EQ(pt.find("{}"), std::string::npos) << pt;
+        EXPECT_EQ(pt.find("{t}"), std::string::npos) << pt;
+    }
+    EXPECT_TRUE(has(note_words(notes[0], Language::pt, same), "reserva 8,00 MiB de pilha mas mantém só cerca de 7,50 KiB"));
+    EXPECT_TRUE(has(note_words(notes[0], Language::pt, same), "`ulimit -s` é 8192 KiB."));
+    EXPECT_TRUE(has(note_words(notes[3], Language::pt, same), "N até 2 CPUs lógicas"));
+    EXPECT_EQ(note_words(notes[8], Language::pt, same), "fork não pôde ser medido: no");
 }

@@ -35,7 +35,7 @@ void LabRun::work() {
         try {
             step.run(*probes_, section);
         } catch (const std::exception& e) {
-            section.notes.push_back(step.label + " could not be measured: " + e.what());
+            add_note(section, {NoteId::step_failed, {step.label, e.what()}});
         }
         weight_done += step.weight;
         std::lock_guard lock(mutex_);

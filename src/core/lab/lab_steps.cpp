@@ -177,16 +177,13 @@ void add_memory(std::vector<LabStep>& steps, const LabSizes& z) {
                          const StackFacts stack = p.thread_stack();
                          put(s, key(MeasureId::stack_reserved), Column::threads,
                              summarize({stack.default_stack_bytes / kKiB}, "KiB", stack.method));
-                         std::string verdict = "The talk's \"cerca de 4MB por thread\" (\"about 4 MB per thread\") is address space: a thread here reserves " +
-                                               format_number(stack.default_stack_bytes / (kKiB * kKiB)) + " MiB of stack";
+                         Note verdict{NoteId::stack, {format_number(stack.default_stack_bytes / (kKiB * kKiB)), ""}};
                          if (const Measure* resident = s.find(key(MeasureId::resident_each)); resident && resident->at(Column::threads))
-                             verdict += " but keeps only about " + format_number(resident->at(Column::threads)->value) +
-                                        " KiB resident while idle (pages count once touched)";
-                         verdict += !stack.no_stack_limit.empty() ? "; " + stack.no_stack_limit + "."
-                                    : stack.stack_limit_bytes
-                                        ? "; `ulimit -s` is " + format_number(*stack.stack_limit_bytes / kKiB) + " KiB."
-                                        : "; `ulimit -s` is unlimited.";
-                         s.notes.push_back(verdict);
+                             verdict.args[1] = format_number(resident->at(Column::threads)->value);
+                         if (!stack.no_stack_limit.empty()) verdict.args.insert(verdict.args.end(), {"platform", stack.no_stack_limit});
+                         else if (stack.stack_limit_bytes) verdict.args.insert(verdict.args.end(), {"kib", format_number(*stack.stack_limit_bytes / kKiB)});
+                         else verdict.args.insert(verdict.args.end(), {"unlimited", ""});
+                         add_note(s, std::move(verdict));
                      }});
 }
 
@@ -230,8 +227,7 @@ void add_ipc(std::vector<LabStep>& steps, const LabSizes& z) {
         }
     }
     steps.push_back({Suite::ipc, StepName{StepId::ipc_notes}, 0, [](Probes&, Section& s) {
-                         s.notes.push_back("Coroutines share memory like threads and run on one thread: passing a message is a "
-                                           "function call, see the switch suite.");
+                         add_note(s, {NoteId::ipc_coroutines, {}});
                      }});
 }
 
@@ -336,11 +332,7 @@ void add_scaling(std::vector<LabStep>& steps, const LabSizes& z, int logical_cpu
                                  wall.figures[column] = fastest_figure(it->second, fastest, "s", method);
                              }
                          }
-                         s.notes.push_back("Ideal speedup with N workers: N up to " + std::to_string(logical_cpus) +
-                                           " logical CPUs, then flat. The GIL model stays near 1x: one thread computes at a time. On a busy "
-                                           "machine these figures are noisy (other programs hold the cores), and the GIL model can even "
-                                           "look faster with more threads: the scheduler favours a thread that has just woken, and each "
-                                           "hand-over of the lock wakes one.");
+                         add_note(s, {NoteId::ideal_speedup, {std::to_string(logical_cpus)}});
                      }});
 }
 
@@ -391,7 +383,7 @@ void add_latency(std::vector<LabStep>& steps, const LabSizes& z) {
                          }
                          put(s, key(MeasureId::disk_write), Column::machine, summarize(scaled(d.write_fsync.values, 1e6), "µs", d.write_fsync.method));
                          put(s, key(MeasureId::disk_read), Column::machine, summarize(scaled(d.read.values, 1e6), "µs", d.read.method));
-                         s.notes.push_back("Disk measured in " + d.where + ".");
+                         add_note(s, {NoteId::disk_where, {d.where}});
                      }});
     steps.push_back({Suite::latency, StepName{StepId::net_tcp}, 0.5, [z](Probes& p, Section& s) {
                          try {
@@ -443,13 +435,11 @@ void add_latency(std::vector<LabStep>& steps, const LabSizes& z) {
                          s.tables.push_back(ladder_table(rungs, clock.ghz));
                          s.ladder = rungs;
                          s.ladder_ghz = clock.ghz;
-                         s.notes.push_back("Cycles use " + clock.source + ".");
+                         add_note(s, {NoteId::cycles, {clock.source}});
                          if (s.find(key(MeasureId::net_tcp)) && s.find(key(MeasureId::net_tcp))->at(Column::machine))
-                             s.notes.push_back("The classic figures' network rung crosses a real network; a loopback round trip never leaves "
-                                               "this machine, so it shows only the kernel's share.");
+                             add_note(s, {NoteId::network_loopback, {}});
                          else if (s.find(key(MeasureId::net_fetch)))
-                             s.notes.push_back("The classic figures' network rung crosses a real network; a same-origin fetch goes to the "
-                                               "server of this page (often this very machine) through the browser's network stack.");
+                             add_note(s, {NoteId::network_fetch, {}});
                      }});
 }
 
