@@ -5,9 +5,12 @@ namespace conclab::primes {
 
 namespace {
 constexpr std::string_view kExecutorNames[] = {"sequential", "threads", "processes", "gil"};
+constexpr std::string_view kRuntimeNames[] = {"cpp", "python"};
 }
 
 std::span<const std::string_view> executor_choices() { return kExecutorNames; }
+std::span<const std::string_view> runtime_choices() { return kRuntimeNames; }
+std::string_view to_string(Runtime runtime) { return kRuntimeNames[static_cast<int>(runtime)]; }
 
 const std::vector<options::OptionSpec>& primes_option_specs() {
     static const std::vector<options::OptionSpec> specs{
@@ -17,6 +20,7 @@ const std::vector<options::OptionSpec>& primes_option_specs() {
         {"numbers", "LIST", "Your own numbers instead of a sample: 1..2**64-1, separated by spaces or commas"},
         {"compare", "", "Compare all: every executor on the same sample, several runs each (default sample 2**55)", true},
         {"repeats", "N", "Runs per executor with --compare, 1..20 (default 3)"},
+        {"runtime", "cpp|python", "Who computes: the C++ build or the talk's Python, python/primes.py (default cpp)"},
     };
     return specs;
 }
@@ -31,6 +35,9 @@ PrimesOptions parse_primes_options(const options::Params& params, int logical_cp
     o.workers = exec::effective_workers(o.executor, workers);
     options::read_flag(params, "compare", o.compare, errors);
     options::read_int(params, "repeats", kMinRepeats, kMaxRepeats, o.repeats, errors);
+    std::string runtime = "cpp";
+    if (options::read_choice(params, "runtime", kRuntimeNames, runtime, errors))
+        o.runtime = runtime == "python" ? Runtime::python : Runtime::cpp;
     if (o.compare) o.workers = workers;   // the parallel executors' count; sequential runs get one
 
     const auto numbers = params.find("numbers");

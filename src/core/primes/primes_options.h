@@ -1,4 +1,4 @@
-// The primes demo's options — executor, workers, sample, numbers, compare, repeats — parsed once from text,
+// The primes demo's options — executor, workers, sample, numbers, compare, repeats, runtime — parsed once from text,
 // with the same rules and messages for the CLI flags, the query string and the panel.
 #pragma once
 
@@ -10,12 +10,16 @@
 
 namespace conclab::primes {
 
+/// @brief Who computes the lpf: the C++ build, or the talk's Python (python/primes.py).
+enum class Runtime { cpp, python };
+
 struct PrimesOptions {
     Sample sample;
     exec::ExecutorKind executor = exec::ExecutorKind::threads;
     int workers = 1;   ///< as the run gets them (1 for sequential)
     bool compare = false;   ///< Compare all: every executor on the sample, `repeats` runs each (the executor is ignored)
     int repeats = 3;        ///< runs per executor when comparing
+    Runtime runtime = Runtime::cpp;
 };
 
 inline constexpr int kMinRepeats = 1;
@@ -37,5 +41,9 @@ PrimesOptions parse_primes_options(const options::Params& params, int logical_cp
 
 /// @brief The executor names as read_choice wants them.
 std::span<const std::string_view> executor_choices();
+
+/// @brief The runtime names, "cpp" and "python", in Runtime's order.
+std::span<const std::string_view> runtime_choices();
+std::string_view to_string(Runtime runtime);
 
 }  // namespace conclab::primes
