@@ -32,6 +32,14 @@ int effective_workers(ExecutorKind kind, int requested);
 /// @brief The default pool size: the logical CPUs, within kMinWorkers..kMaxWorkers (a 128-CPU machine gets 64).
 int default_workers(int logical_cpus);
 
+/// @brief Who runs the tasks' code when it is not this C++ build (a Python interpreter in each worker).
+struct RuntimeInfo {
+    std::string name;      ///< "Pyodide"
+    std::string version;   ///< the runtime's own, "314.0.8"
+    std::string python;    ///< the interpreter's, "3.14.0"
+    bool threads = false;  ///< whether the runtime can run threads
+};
+
 class Executor {
 public:
     virtual ~Executor() = default;
@@ -47,6 +55,8 @@ public:
     /// pre-started Web Workers only starts after the main thread returns to the event loop, so joining
     /// it from there before that would never return: callers on the main thread wait for this first.
     virtual bool all_workers_started() const { return true; }
+    /// @brief The interpreter the workers run, once known (after a worker booted); nullopt for this build's C++.
+    virtual std::optional<RuntimeInfo> runtime() const { return std::nullopt; }
 
     /// @brief Seconds on this executor's clock (zero at construction); TaskRecord times use it.
     double now_s() const { return to_s(std::chrono::steady_clock::now()); }

@@ -34,10 +34,10 @@ PrimesOptions parse_primes_options(const options::Params& params, int logical_cp
     options::read_int(params, "workers", exec::kMinWorkers, exec::kMaxWorkers, workers, errors);
     o.workers = exec::effective_workers(o.executor, workers);
     options::read_flag(params, "compare", o.compare, errors);
-    options::read_int(params, "repeats", kMinRepeats, kMaxRepeats, o.repeats, errors);
     std::string runtime = "cpp";
     if (options::read_choice(params, "runtime", kRuntimeNames, runtime, errors))
         o.runtime = runtime == "python" ? Runtime::python : Runtime::cpp;
+    options::read_int(params, "repeats", kMinRepeats, kMaxRepeats, o.repeats, errors);
     if (o.compare) o.workers = workers;   // the parallel executors' count; sequential runs get one
 
     const auto numbers = params.find("numbers");
@@ -55,7 +55,8 @@ PrimesOptions parse_primes_options(const options::Params& params, int logical_cp
             errors["numbers"] = error;
         }
     } else {
-        const std::string fallback = "2**" + std::to_string(o.compare ? kCompareMagnitude : kTalkMagnitude);
+        const int magnitude = o.compare ? kCompareMagnitude : o.runtime == Runtime::python ? kPythonMagnitude : kTalkMagnitude;
+        const std::string fallback = "2**" + std::to_string(magnitude);
         if (auto parsed = parse_sample_name(sample == params.end() ? fallback : sample->second, error))
             o.sample = std::move(*parsed);
         else

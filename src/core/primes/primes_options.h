@@ -28,6 +28,10 @@ inline constexpr int kMaxRepeats = 20;
 /// two cores natively (sequential ≈ 1.5 s of CPU a run), where the talk's 2**57 would take about twice that.
 inline constexpr int kCompareMagnitude = 55;
 
+/// @brief The Python runtime's default sample, make_sample(2**kPythonMagnitude): CPython 3.14 for wasm (Pyodide) checks
+/// it sequentially in about 10–20 s (web/bench/pyodide.mjs), where the talk's 2**57 would take hours.
+inline constexpr int kPythonMagnitude = 46;
+
 /// @brief The longest `numbers` text accepted (about 5 000 numbers); longer lists are refused, never cut.
 inline constexpr std::size_t kMaxNumbersText = 100'000;
 

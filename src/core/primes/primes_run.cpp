@@ -134,6 +134,7 @@ void PrimesRun::finish_if_done() {
     if (report_.finished || completions_->remaining() > 0) return;
     if (!last_result_wall_) last_result_wall_ = clock_.wall_s();
     if (!executor_->all_workers_started()) return;
+    report_.runtime = executor_->runtime();
     executor_->shutdown(true, false);   // joins threads, reaps processes: their CPU time now counts
     // Wall time ends with the last result, as the notebook's %%time would see it; reaping workers and
     // joining threads that started late (browser) come after.
@@ -186,6 +187,12 @@ nlohmann::json to_json(const PrimesReport& report) {
              {"startup_s", report.startup_s},
              {"finished", report.finished},
              {"cancelled", report.cancelled}};
+    if (report.runtime) {
+        doc["runtime"] = {{"name", report.runtime->name},
+                          {"version", report.runtime->version},
+                          {"python", report.runtime->python},
+                          {"threads", report.runtime->threads}};
+    }
     if (report.cpu) {
         doc["cpu"] = {{"user_s", report.cpu->user_s},
                       {"sys_s", report.cpu->sys_s},

@@ -46,6 +46,7 @@ struct PrimesReport {
     std::optional<CpuSeconds> cpu;
     bool cancelled = false;
     bool finished = false;
+    std::optional<exec::RuntimeInfo> runtime;   ///< set when an interpreter ran the checks (Pyodide)
 };
 
 /// @brief Makes the executor a run asked for (the platform's make_executor: processes need the platform).
