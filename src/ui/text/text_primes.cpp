@@ -96,6 +96,24 @@ constexpr text_table::Row<PrimesText> kRows[] = {
     {PrimesText::gil_columns_note,
      "Zoom in to see the hand-offs: every 5 ms the thread holding the GIL hands it to the one waiting.",
      "Dê zoom para ver as trocas: a cada 5 ms a thread que tem a GIL a entrega para a que está esperando."},
+    {PrimesText::runtime, "Runtime", "Runtime"},
+    {PrimesText::runtime_cpp, "C++", "C++"},
+    {PrimesText::runtime_python, "Python (Pyodide, in the page)", "Python (Pyodide, na página)"},
+    {PrimesText::python_no_threads,
+     "Pyodide has no threads: one interpreter per Web Worker. Pick sequential or processes; the GIL model shows "
+     "what CPython's threads would do.",
+     "O Pyodide não tem threads: um interpretador por Web Worker. Escolha sequencial ou processos; o modelo da GIL "
+     "mostra o que as threads do CPython fariam."},
+    {PrimesText::python_no_compare, "Compare all runs the C++ only: pick one executor for Python.",
+     "Comparar todos roda só o C++: escolha um executor para o Python."},
+    {PrimesText::python_note,
+     "The talk's python/primes.py on CPython 3.14 for wasm. Each worker boots its own interpreter (its start-up, "
+     "shown apart from the checks); at most 4.",
+     "O python/primes.py da palestra no CPython 3.14 para wasm. Cada worker inicia seu próprio interpretador (a "
+     "inicialização, mostrada à parte das verificações); no máximo 4."},
+    {PrimesText::python_download, "downloading Pyodide", "baixando o Pyodide"},
+    {PrimesText::python_compile, "compiling Pyodide", "compilando o Pyodide"},
+    {PrimesText::python_booting, "booting the interpreters", "iniciando os interpretadores"},
 };
 
 static_assert(text_table::rows_follow_the_keys(kRows), "every PrimesText key needs one row, in the order of the enum");

@@ -16,6 +16,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace conclab::ui::primes_panel {
 
@@ -29,8 +30,13 @@ void PrimesPanel::apply(const options::Params& params, options::FieldErrors& err
     if (errors.count("executor") == 0) executor_ = parsed.executor;
     if (params.count("workers") && errors.count("workers") == 0) workers_ = parsed.workers;
     if (params.count("repeats") && errors.count("repeats") == 0) repeats_ = parsed.repeats;
+    if (params.count("runtime") && errors.count("runtime") == 0) runtime_ = parsed.runtime;
     if (params.count("compare") && errors.count("compare") == 0) view_ = parsed.compare ? View::compare : View::single;
     else if (params.count("executor")) view_ = View::single;
+    else if (runtime_ == primes::Runtime::python) {   // Python runs one executor: sequential unless a link says more
+        view_ = View::single;
+        executor_ = ExecutorKind::sequential;
+    }
     if (errors.count("numbers") || errors.count("sample")) return;
     if (params.count("numbers")) {
         mode_ = SampleMode::custom;
@@ -39,7 +45,7 @@ void PrimesPanel::apply(const options::Params& params, options::FieldErrors& err
         mode_ = SampleMode::fluent;
     } else if (params.count("sample")) {
         mode_ = SampleMode::talk;
-        magnitude_ = compare_magnitude_ = std::stoi(parsed.sample.name.substr(3));
+        magnitude_ = compare_magnitude_ = python_magnitude_ = std::stoi(parsed.sample.name.substr(3));
     }
 }
 
@@ -54,6 +60,7 @@ const char* PrimesPanel::field_label(const std::string& option) const {
     if (option == "sample" || option == "numbers") return tr(PrimesText::sample);
     if (option == "repeats") return tr(PrimesText::repeats);
     if (option == "compare") return tr(PrimesText::mode_compare);
+    if (option == "runtime") return tr(PrimesText::runtime);
     return nullptr;
 }
 
@@ -98,10 +105,18 @@ nlohmann::json PrimesPanel::state() const {
                      {"workers", workers_},
                      {"mode", view_ == View::compare ? "compare" : "single"},
                      {"repeats", repeats_},
+                     {"runtime", std::string(primes::to_string(runtime_))},
                      {"running", running()},
                      {"history", history_.size()},
                      {"timeline", timeline_.state()}};
     put_field_errors(s, field_errors_);
+    if (auto failure = runtime_failure()) s["runtime_failure"] = *failure;
+    if (auto loading = platform::pyodide_loading()) {
+        static constexpr const char* kPhases[] = {"download", "compile", "done"};
+        s["pyodide_loading"] = {{"phase", kPhases[static_cast<int>(loading->phase)]},
+                                {"loaded_bytes", loading->loaded_bytes},
+                                {"total_bytes", loading->total_bytes}};
+    }
     if (run_) s["run"] = primes::to_json(run_->report());
     if (compare_) {
         s["compare"] = primes::to_json(compare_->report());
@@ -155,13 +170,14 @@ void PrimesPanel::draw() {
 // The panel's choices as the text options the CLI and the query string give, parsed by the same rules.
 options::Params PrimesPanel::chosen_params() const {
     options::Params p{{"executor", std::string(exec::to_string(executor_))}, {"workers", std::to_string(workers_)}};
+    if (python()) p["runtime"] = "python";   // the C++ keeps its links as they were
     if (view_ == View::compare) {
         p["compare"] = "1";
         p["repeats"] = std::to_string(repeats_);
     }
     switch (mode_) {
     case SampleMode::talk:
-        p["sample"] = "2**" + std::to_string(view_ == View::compare ? compare_magnitude_ : magnitude_);
+        p["sample"] = "2**" + std::to_string(view_ == View::compare ? compare_magnitude_ : python() ? python_magnitude_ : magnitude_);
         break;
     case SampleMode::fluent: p["sample"] = "fluent"; break;
     case SampleMode::custom: p["numbers"] = custom_; break;
@@ -173,7 +189,12 @@ std::optional<primes::PrimesOptions> PrimesPanel::checked_options() {
     field_errors_.clear();
     auto options = primes::parse_primes_options(chosen_params(), platform::logical_cpus(), field_errors_);
     if (field_errors_.count("numbers")) field_errors_["sample"] = field_errors_["numbers"];
+    if (runtime_ == primes::Runtime::python && view_ == View::compare)
+        field_errors_["runtime"] = std::string(tr(PrimesText::python_no_compare));
+    if (python() && (executor_ == ExecutorKind::threads || executor_ == ExecutorKind::gil))
+        field_errors_["executor"] = std::string(tr(PrimesText::python_no_threads));
     if (!field_errors_.empty()) return std::nullopt;   // the last good run stays on screen
+    if (python()) options.workers = std::min(options.workers, platform::kMaxPyodideWorkers);
     return options;
 }
 
@@ -181,7 +202,10 @@ void PrimesPanel::start() {
     auto options = checked_options();
     if (!options) return;
     try {
-        run_ = std::make_unique<primes::PrimesRun>(std::move(*options), platform::make_executor, platform::run_clock());
+        const primes::ExecutorMaker maker = options->runtime == primes::Runtime::python
+                                                ? primes::ExecutorMaker(platform::make_pyodide_executor)
+                                                : primes::ExecutorMaker(platform::make_executor);
+        run_ = std::make_unique<primes::PrimesRun>(std::move(*options), maker, platform::run_clock());
         recorded_ = false;
         timeline_.reset();
     } catch (const std::exception& e) {
@@ -202,12 +226,18 @@ void PrimesPanel::start_compare() {
 }
 
 void PrimesPanel::record_history(const primes::PrimesReport& report) {
-    HistoryEntry entry{report.options.executor, report.options.workers, sample_key(report.options.sample),
+    std::string runtime;
+    if (report.runtime) {   // "Pyodide 3.14": the interpreter's major.minor
+        const auto& python = report.runtime->python;
+        runtime = report.runtime->name + " " + python.substr(0, python.find('.', python.find('.') + 1));
+    }
+    HistoryEntry entry{runtime, report.options.executor, report.options.workers, sample_key(report.options.sample),
                        report.options.sample.name, report.wall_s, report.cpu ? report.cpu->total_s() : 0.0,
                        report.cpu && report.cpu->busy_time, report.cancelled, std::nullopt};
     if (!entry.cancelled) {
         for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
-            if (it->executor == ExecutorKind::sequential && it->sample == entry.sample && !it->cancelled) {
+            if (it->executor == ExecutorKind::sequential && it->runtime == entry.runtime && it->sample == entry.sample &&
+                !it->cancelled) {
                 entry.speedup = it->wall_s / entry.wall_s;
                 break;
             }
@@ -271,6 +301,8 @@ void PrimesPanel::draw_controls() {
         if (ImGui::GetItemRectMax().x + needed <= right) ImGui::SameLine();
     };
     ImGui::BeginDisabled(is_running);
+    if (view_ == View::single) draw_runtime_choice();
+    else draw_field_error(field_errors_, "runtime");   // Compare all is the C++'s: a runtime=python link is told so
     if (view_ == View::single) {
         ImGui::SetNextItemWidth(field_w);
         if (ImGui::BeginCombo(tr(PrimesText::executor), executor_label(executor_))) {
@@ -298,6 +330,7 @@ void PrimesPanel::draw_controls() {
     if (view_ == View::single && executor_ == ExecutorKind::gil) ImGui::TextDisabled("%s", tr(PrimesText::gil_note));
     if ((view_ == View::compare || executor_ == ExecutorKind::processes) && !platform::capabilities().os_processes)
         ImGui::TextDisabled("%s", tr(PrimesText::processes_web_note));
+    if (python()) ImGui::TextDisabled("%s", tr(PrimesText::python_note));
     ImGui::PopTextWrapPos();
 
     int mode = static_cast<int>(mode_);
@@ -322,6 +355,59 @@ void PrimesPanel::draw_controls() {
     draw_field_error(field_errors_, "sample");
     ImGui::EndDisabled();
     if (view_ == View::single) draw_run_button();
+}
+
+// A runtime that could not start (download failed, a worker died booting) fails every check with one reason: said
+// beside the runtime choice as well as on each row.
+std::optional<std::string> PrimesPanel::runtime_failure() const {
+    if (!run_ || !run_->finished() || run_->report().options.runtime != primes::Runtime::python || run_->report().cancelled)
+        return std::nullopt;
+    const auto& results = run_->report().results;
+    const bool all_failed = !results.empty() && std::all_of(results.begin(), results.end(), [&](const auto& r) {
+        return r.error && r.status == primes::CheckStatus::failed && *r.error == *results.front().error;
+    });
+    if (!all_failed) return std::nullopt;
+    return results.front().error;
+}
+
+// C++ or the talk's Python (Pyodide), with Pyodide's download and boot as a bar beside it while a run waits on them.
+void PrimesPanel::draw_runtime_choice() {
+    int runtime = static_cast<int>(runtime_);
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(tr(PrimesText::runtime));
+    same_line_if_fits(choice_width(tr(PrimesText::runtime_cpp)));
+    ImGui::RadioButton(tr(PrimesText::runtime_cpp), &runtime, 0);
+    same_line_if_fits(choice_width(tr(PrimesText::runtime_python)));
+    ImGui::RadioButton(tr(PrimesText::runtime_python), &runtime, 1);
+    if (runtime != static_cast<int>(runtime_)) {
+        runtime_ = static_cast<primes::Runtime>(runtime);
+        if (runtime_ == primes::Runtime::python && (executor_ == ExecutorKind::threads || executor_ == ExecutorKind::gil))
+            executor_ = ExecutorKind::sequential;
+        field_errors_.erase("runtime");
+        field_errors_.erase("executor");
+    }
+    draw_field_error(field_errors_, "runtime");
+    if (auto failure = runtime_failure()) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", failure->c_str());
+        ImGui::PopTextWrapPos();
+    }
+    const bool booting = run_ && !run_->finished() && run_->report().options.runtime == primes::Runtime::python &&
+                         run_->report().results.empty() && run_->in_flight().empty();
+    if (!booting) return;
+    const auto loading = platform::pyodide_loading();
+    char overlay[96];
+    float fraction = 1.0f;
+    if (loading && loading->phase == platform::RuntimeLoading::Phase::download) {
+        fraction = loading->total_bytes > 0 ? static_cast<float>(loading->loaded_bytes / loading->total_bytes) : 0.0f;
+        std::snprintf(overlay, sizeof overlay, "%s %.1f / %.1f MB", tr(PrimesText::python_download),
+                      loading->loaded_bytes / 1e6, loading->total_bytes / 1e6);
+    } else if (loading && loading->phase == platform::RuntimeLoading::Phase::compile) {
+        std::snprintf(overlay, sizeof overlay, "%s", tr(PrimesText::python_compile));
+    } else {
+        std::snprintf(overlay, sizeof overlay, "%s", tr(PrimesText::python_booting));
+    }
+    ImGui::ProgressBar(fraction, ImVec2(std::min(330.0f * font_scale(), ImGui::GetContentRegionAvail().x), 0), overlay);
 }
 
 }  // namespace conclab::ui::primes_panel

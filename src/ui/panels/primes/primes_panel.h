@@ -28,6 +28,7 @@ enum class SampleMode { talk, fluent, custom };
 enum class View { compare, single };
 
 struct HistoryEntry {
+    std::string runtime;   // "Pyodide 3.14", empty for the C++
     ExecutorKind executor;
     int workers;
     std::string sample;   // name + numbers, to find the sequential run on the same sample
@@ -62,7 +63,13 @@ public:
 private:
     bool running() const { return (run_ && !run_->finished()) || (compare_ && !compare_->finished()); }
 
-    int& magnitude() { return view_ == View::compare ? compare_magnitude_ : magnitude_; }
+    int& magnitude() {
+        if (view_ == View::compare) return compare_magnitude_;
+        return runtime_ == primes::Runtime::python ? python_magnitude_ : magnitude_;
+    }
+    bool python() const { return runtime_ == primes::Runtime::python && view_ == View::single; }
+    void draw_runtime_choice();
+    std::optional<std::string> runtime_failure() const;
 
     options::Params chosen_params() const;
     std::optional<primes::PrimesOptions> checked_options();
@@ -92,6 +99,8 @@ private:
     SampleMode mode_ = SampleMode::talk;
     int magnitude_ = primes::kTalkMagnitude;           // one executor: the talk's sample
     int compare_magnitude_ = primes::kCompareMagnitude;   // Compare all: four executors × repeats in about 10–20 s
+    int python_magnitude_ = primes::kPythonMagnitude;     // Pyodide: sequential in about 10–20 s
+    primes::Runtime runtime_ = primes::Runtime::cpp;
     std::string custom_ = "2 142702110479723 299593572317531 3333333333333301";
     options::FieldErrors field_errors_;
     std::unique_ptr<primes::PrimesRun> run_;

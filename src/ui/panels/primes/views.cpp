@@ -218,7 +218,8 @@ void PrimesPanel::draw_history() {
     for (const auto& h : history_) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s \u00d7%d", executor_label(h.executor), h.workers);   // a phone's column
+        ImGui::TextWrapped("%s%s%s \u00d7%d", h.runtime.c_str(), h.runtime.empty() ? "" : " ", executor_label(h.executor),
+                           h.workers);   // a phone's column; "Pyodide 3.14 processes ×2" beside the C++ rows
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(h.sample_name.c_str());
         ImGui::TableNextColumn();
