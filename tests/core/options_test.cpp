@@ -178,15 +178,6 @@ TEST(PrimesOptions, RuntimeIsCppUnlessPythonIsAsked) {
     EXPECT_EQ(primes::to_string(primes::Runtime::python), "python");
 }
 
-TEST(PrimesOptions, PythonDefaultsToASampleSizedForAnInterpreter) {
-    FieldErrors errors;
-    EXPECT_EQ(primes::parse_primes_options({{"runtime", "python"}}, 2, errors).sample.name,
-              "2**" + std::to_string(primes::kPythonMagnitude));
-    EXPECT_EQ(primes::parse_primes_options({{"runtime", "python"}, {"sample", "2**50"}}, 2, errors).sample.name, "2**50");
-    EXPECT_LT(primes::kPythonMagnitude, primes::kTalkMagnitude);
-    EXPECT_TRUE(errors.empty());
-}
-
 TEST(PrimesOptions, SequentialRunsOneWorker) {
     FieldErrors errors;
     EXPECT_EQ(primes::parse_primes_options({{"executor", "sequential"}, {"workers", "8"}}, 2, errors).workers, 1);

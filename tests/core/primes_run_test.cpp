@@ -1,5 +1,6 @@
 // Tests of core/primes/primes_run: a run's results, report and cancel, polled as the CLI and the panel do.
 #include "primes/primes_run.h"
+#include "gated_executor.h"
 
 #include "test_tasks.h"
 #include "wait_until.h"
@@ -55,36 +56,14 @@ TEST(PrimesRun, ChecksEveryNumberAndReportsJsonWithStrings) {
     EXPECT_GE(doc["wall_s"].get<double>(), 0.0);
 }
 
-namespace {
-
-/// A thread pool whose check of `held` waits at a gate the test opens (test.after_gate): that check finishes when the
-/// test says, not when the machine happens to be done with it.
-class GatedPool final : public exec::Executor {
-public:
-    GatedPool(int workers, std::string held, std::string gate)
-        : pool_(exec::make_thread_pool(workers)), held_(std::move(held)), gate_(std::move(gate)) {}
-    exec::ExecutorKind kind() const override { return pool_->kind(); }
-    int workers() const override { return pool_->workers(); }
-    exec::Future submit(exec::Task task) override {
-        if (task.argument == held_) task = {"test.after_gate", gate_ + "|" + task.function + "|" + task.argument};
-        return pool_->submit(std::move(task));
-    }
-    void cancel_all() override { pool_->cancel_all(); }
-    void shutdown(bool wait, bool cancel_futures) override { pool_->shutdown(wait, cancel_futures); }
-
-private:
-    std::unique_ptr<exec::Executor> pool_;
-    std::string held_, gate_;
-};
-
-}  // namespace
+using GatedPool = test::GatedExecutor;
 
 TEST(PrimesRun, ResultsComeInCompletionOrder) {
     // The first number's check is held at a gate until the second's result is in: completion order is the reverse of
     // submission order, and the run hands results out in that order.
     const std::string gate = test::gate_name("primes");
     PrimesRun run(make_options({1125899906842597ull, 1125899906842624ull}, exec::ExecutorKind::threads, 2),
-                  [&](exec::ExecutorKind, int workers) { return std::make_unique<GatedPool>(workers, "1125899906842597", gate); },
+                  [&](exec::ExecutorKind, int workers) { return std::make_unique<GatedPool>(exec::make_thread_pool(workers), "1125899906842597", gate); },
                   clock_without_cpu());
     auto first = test::within([&] { return run.wait_next(); }, "wait_next");
     ASSERT_TRUE(first);
@@ -142,7 +121,7 @@ TEST(PrimesRun, TextLinesAsInTheTalk) {
 
 namespace {
 
-/// A thread pool that says it runs an interpreter, as the page's Pyodide workers do once one has booted.
+/// A thread pool that says which interpreter it runs once done, as the page's Pyodide workers do once one has booted.
 class InterpreterPool final : public exec::Executor {
 public:
     explicit InterpreterPool(int workers) : pool_(exec::make_thread_pool(workers)) {}
@@ -151,7 +130,12 @@ public:
     exec::Future submit(exec::Task task) override { return pool_->submit(std::move(task)); }
     void cancel_all() override { pool_->cancel_all(); }
     void shutdown(bool wait, bool cancel_futures) override { pool_->shutdown(wait, cancel_futures); }
-    std::optional<exec::RuntimeInfo> runtime() const override { return exec::RuntimeInfo{"Pyodide", "314.0.8", "3.14.0", false}; }
+    exec::RuntimeFacts runtime_facts() const override {
+        exec::RuntimeFacts facts;
+        facts.version = "314.0.8";
+        facts.python = "3.14.2";
+        return facts;
+    }
 
 private:
     std::unique_ptr<exec::Executor> pool_;
@@ -159,20 +143,19 @@ private:
 
 }  // namespace
 
-TEST(PrimesRun, TheJsonNamesTheInterpreterOnlyWhenOneRan) {
-    PrimesRun cpp(make_options({9, 7}, exec::ExecutorKind::threads, 2),
-                  [](exec::ExecutorKind, int workers) { return exec::make_thread_pool(workers); }, clock_without_cpu());
-    while (test::within([&] { return cpp.wait_next(); }, "wait_next")) {}
-    EXPECT_FALSE(to_json(cpp.report()).contains("runtime"));
-
+TEST(PrimesRun, PyodideSaysItsVersionsOnceItsWorkersDid) {
+    RuntimeInfo pyodide;
+    pyodide.name = "Pyodide";
+    pyodide.threads = false;
     PrimesRun python(make_options({9, 7}, exec::ExecutorKind::processes, 2),
                      [](exec::ExecutorKind, int workers) { return std::make_unique<InterpreterPool>(workers); },
-                     clock_without_cpu());
+                     clock_without_cpu(), pyodide);
     while (test::within([&] { return python.wait_next(); }, "wait_next")) {}
     const auto doc = to_json(python.report());
-    ASSERT_TRUE(doc.contains("runtime"));
     EXPECT_EQ(doc["runtime"]["name"], "Pyodide");
     EXPECT_EQ(doc["runtime"]["version"], "314.0.8");
-    EXPECT_EQ(doc["runtime"]["python"], "3.14.0");
+    EXPECT_EQ(doc["runtime"]["python"], "3.14.2");
     EXPECT_EQ(doc["runtime"]["threads"], false);
+    EXPECT_FALSE(doc["runtime"].contains("executable"));
+    EXPECT_EQ(short_label(python.report().runtime), "Pyodide 3.14");
 }

@@ -2,6 +2,7 @@
 // submit → Future, map in order, as_completed, cancel pending work, shutdown.
 #pragma once
 
+#include "base/clock.h"
 #include "exec/future.h"
 #include "exec/task.h"
 
@@ -32,12 +33,13 @@ int effective_workers(ExecutorKind kind, int requested);
 /// @brief The default pool size: the logical CPUs, within kMinWorkers..kMaxWorkers (a 128-CPU machine gets 64).
 int default_workers(int logical_cpus);
 
-/// @brief Who runs the tasks' code when it is not this C++ build (a Python interpreter in each worker).
-struct RuntimeInfo {
-    std::string name;      ///< "Pyodide"
-    std::string version;   ///< the runtime's own, "314.0.8"
-    std::string python;    ///< the interpreter's, "3.14.0"
-    bool threads = false;  ///< whether the runtime can run threads
+/// @brief What a runtime outside this program said about itself (CPython: its pool's start method, and its own
+/// getrusage of self + children taken after its pool shut down).
+struct RuntimeFacts {
+    std::optional<std::string> start_method;
+    std::optional<CpuSeconds> cpu;
+    std::optional<std::string> version;   ///< the runtime's own version, once a worker said it (Pyodide's "314.0.8")
+    std::optional<std::string> python;    ///< the interpreter's version inside it (Pyodide's CPython, "3.14.2")
 };
 
 class Executor {
@@ -55,8 +57,11 @@ public:
     /// pre-started Web Workers only starts after the main thread returns to the event loop, so joining
     /// it from there before that would never return: callers on the main thread wait for this first.
     virtual bool all_workers_started() const { return true; }
-    /// @brief The interpreter the workers run, once known (after a worker booted); nullopt for this build's C++.
-    virtual std::optional<RuntimeInfo> runtime() const { return std::nullopt; }
+    /// @brief Every task has been submitted. An executor that hands the whole list to another program (CPython's
+    /// as_completed over all the futures) starts it now; the others have started already.
+    virtual void end_of_submissions() {}
+    /// @brief Filled by executors that run in another runtime, once finished.
+    virtual RuntimeFacts runtime_facts() const { return {}; }
 
     /// @brief Seconds on this executor's clock (zero at construction); TaskRecord times use it.
     double now_s() const { return to_s(std::chrono::steady_clock::now()); }

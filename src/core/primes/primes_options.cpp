@@ -5,12 +5,9 @@ namespace conclab::primes {
 
 namespace {
 constexpr std::string_view kExecutorNames[] = {"sequential", "threads", "processes", "gil"};
-constexpr std::string_view kRuntimeNames[] = {"cpp", "python"};
 }
 
 std::span<const std::string_view> executor_choices() { return kExecutorNames; }
-std::span<const std::string_view> runtime_choices() { return kRuntimeNames; }
-std::string_view to_string(Runtime runtime) { return kRuntimeNames[static_cast<int>(runtime)]; }
 
 const std::vector<options::OptionSpec>& primes_option_specs() {
     static const std::vector<options::OptionSpec> specs{
@@ -20,7 +17,8 @@ const std::vector<options::OptionSpec>& primes_option_specs() {
         {"numbers", "LIST", "Your own numbers instead of a sample: 1..2**64-1, separated by spaces or commas"},
         {"compare", "", "Compare all: every executor on the same sample, several runs each (default sample 2**55)", true},
         {"repeats", "N", "Runs per executor with --compare, 1..20 (default 3)"},
-        {"runtime", "cpp|python", "Who computes: the C++ build or the talk's Python, python/primes.py (default cpp)"},
+        {"runtime", "cpp|python", "Who runs the checks: this program (cpp, default) or the machine's CPython (native only)"},
+        {"python", "PATH", "The interpreter for --runtime python (default: python3 on PATH)"},
     };
     return specs;
 }
@@ -34,11 +32,25 @@ PrimesOptions parse_primes_options(const options::Params& params, int logical_cp
     options::read_int(params, "workers", exec::kMinWorkers, exec::kMaxWorkers, workers, errors);
     o.workers = exec::effective_workers(o.executor, workers);
     options::read_flag(params, "compare", o.compare, errors);
-    std::string runtime = "cpp";
-    if (options::read_choice(params, "runtime", kRuntimeNames, runtime, errors))
-        o.runtime = runtime == "python" ? Runtime::python : Runtime::cpp;
     options::read_int(params, "repeats", kMinRepeats, kMaxRepeats, o.repeats, errors);
     if (o.compare) o.workers = workers;   // the parallel executors' count; sequential runs get one
+    std::string runtime = "cpp";
+    if (options::read_choice(params, "runtime", runtime_choices(), runtime, errors))
+        o.runtime = runtime == "python" ? Runtime::python : Runtime::cpp;
+    if (const auto python = params.find("python"); python != params.end()) {
+        if (python->second.size() > kMaxPythonPath)
+            errors["python"] = {"python", options::ErrorKind::too_long,
+                                {std::to_string(python->second.size()), std::to_string(kMaxPythonPath)}};
+        else if (o.runtime != Runtime::python)
+            errors["python"] = options::FieldError("--python goes with --runtime python");
+        else
+            o.python = python->second;
+    }
+    if (o.runtime == Runtime::python && o.executor == exec::ExecutorKind::gil)
+        errors["executor"] = options::FieldError(
+            "--executor gil is the C++ model of the GIL; CPython brings its own: use sequential, threads or processes");
+    if (o.runtime == Runtime::python && o.compare)
+        errors["runtime"] = options::FieldError("--compare runs the C++ executors only; leave out --runtime python");
 
     const auto numbers = params.find("numbers");
     const auto sample = params.find("sample");
@@ -55,8 +67,7 @@ PrimesOptions parse_primes_options(const options::Params& params, int logical_cp
             errors["numbers"] = error;
         }
     } else {
-        const int magnitude = o.compare ? kCompareMagnitude : o.runtime == Runtime::python ? kPythonMagnitude : kTalkMagnitude;
-        const std::string fallback = "2**" + std::to_string(magnitude);
+        const std::string fallback = "2**" + std::to_string(o.compare ? kCompareMagnitude : kTalkMagnitude);
         if (auto parsed = parse_sample_name(sample == params.end() ? fallback : sample->second, error))
             o.sample = std::move(*parsed);
         else

@@ -1,17 +1,15 @@
-// The primes demo's options — executor, workers, sample, numbers, compare, repeats, runtime — parsed once from text,
+// The primes demo's options — executor, workers, sample, numbers, compare, repeats, runtime, python — parsed once from text,
 // with the same rules and messages for the CLI flags, the query string and the panel.
 #pragma once
 
 #include "base/options.h"
 #include "exec/executor.h"
+#include "primes/python_protocol.h"
 #include "primes/samples.h"
 
 #include <vector>
 
 namespace conclab::primes {
-
-/// @brief Who computes the lpf: the C++ build, or the talk's Python (python/primes.py).
-enum class Runtime { cpp, python };
 
 struct PrimesOptions {
     Sample sample;
@@ -19,18 +17,18 @@ struct PrimesOptions {
     int workers = 1;   ///< as the run gets them (1 for sequential)
     bool compare = false;   ///< Compare all: every executor on the sample, `repeats` runs each (the executor is ignored)
     int repeats = 3;        ///< runs per executor when comparing
-    Runtime runtime = Runtime::cpp;
+    Runtime runtime = Runtime::cpp;   ///< python: the machine's CPython runs python/primes.py (native only)
+    std::string python;     ///< the interpreter with runtime python; empty: `python3` on PATH
 };
+
+/// @brief The longest --python path accepted.
+inline constexpr std::size_t kMaxPythonPath = 4096;
 
 inline constexpr int kMinRepeats = 1;
 inline constexpr int kMaxRepeats = 20;
 /// @brief Compare all's default sample, make_sample(2**55): the four executors × 3 repeats end in about 10–20 s on
 /// two cores natively (sequential ≈ 1.5 s of CPU a run), where the talk's 2**57 would take about twice that.
 inline constexpr int kCompareMagnitude = 55;
-
-/// @brief The Python runtime's default sample, make_sample(2**kPythonMagnitude): CPython 3.14 for wasm (Pyodide) checks
-/// it sequentially in about 10–20 s (web/bench/pyodide.mjs), where the talk's 2**57 would take hours.
-inline constexpr int kPythonMagnitude = 46;
 
 /// @brief The longest `numbers` text accepted (about 5 000 numbers); longer lists are refused, never cut.
 inline constexpr std::size_t kMaxNumbersText = 100'000;
@@ -45,9 +43,5 @@ PrimesOptions parse_primes_options(const options::Params& params, int logical_cp
 
 /// @brief The executor names as read_choice wants them.
 std::span<const std::string_view> executor_choices();
-
-/// @brief The runtime names, "cpp" and "python", in Runtime's order.
-std::span<const std::string_view> runtime_choices();
-std::string_view to_string(Runtime runtime);
 
 }  // namespace conclab::primes

@@ -223,7 +223,7 @@ public:
         return future;
     }
 
-    std::optional<exec::RuntimeInfo> runtime() const override {
+    exec::RuntimeFacts runtime_facts() const override {
         std::lock_guard lock(runtime_mutex_);
         return runtime_;
     }
@@ -258,7 +258,8 @@ public:
             const auto a = info.find('\n');
             const auto b = info.find('\n', a + 1);
             std::lock_guard lock(runtime_mutex_);
-            runtime_ = exec::RuntimeInfo{info.substr(0, a), info.substr(a + 1, b - a - 1), info.substr(b + 1), false};
+            runtime_.version = info.substr(a + 1, b - a - 1);
+            runtime_.python = info.substr(b + 1);
         }
         s.ready = true;
         s.startup_s = now_s() - s.created_s;
@@ -434,7 +435,7 @@ private:
     const exec::ExecutorKind kind_;
     const bool python_;   // Pyodide workers (pyodide-worker.mjs) instead of process-worker.js
     mutable std::mutex runtime_mutex_;
-    std::optional<exec::RuntimeInfo> runtime_;   // from the first Pyodide worker that booted
+    exec::RuntimeFacts runtime_;   // versions, from the Pyodide workers that booted
     std::atomic<std::size_t> submitted_{0};
     std::atomic<bool> closed_{false};
     // Main thread only:

@@ -98,7 +98,7 @@ constexpr text_table::Row<PrimesText> kRows[] = {
      "Dê zoom para ver as trocas: a cada 5 ms a thread que tem a GIL a entrega para a que está esperando."},
     {PrimesText::runtime, "Runtime", "Runtime"},
     {PrimesText::runtime_cpp, "C++", "C++"},
-    {PrimesText::runtime_python, "Python (Pyodide, in the page)", "Python (Pyodide, na página)"},
+    {PrimesText::runtime_python, "Python (python/primes.py)", "Python (python/primes.py)"},
     {PrimesText::python_no_threads,
      "Pyodide has no threads: one interpreter per Web Worker. Pick sequential or processes; the GIL model shows "
      "what CPython's threads would do.",

@@ -191,10 +191,11 @@ std::optional<primes::PrimesOptions> PrimesPanel::checked_options() {
     if (field_errors_.count("numbers")) field_errors_["sample"] = field_errors_["numbers"];
     if (runtime_ == primes::Runtime::python && view_ == View::compare)
         field_errors_["runtime"] = std::string(tr(PrimesText::python_no_compare));
-    if (python() && (executor_ == ExecutorKind::threads || executor_ == ExecutorKind::gil))
+    const bool page = !platform::capabilities().os_processes;   // Pyodide's limits; the desktop's CPython has threads
+    if (python() && page && (executor_ == ExecutorKind::threads || executor_ == ExecutorKind::gil))
         field_errors_["executor"] = std::string(tr(PrimesText::python_no_threads));
     if (!field_errors_.empty()) return std::nullopt;   // the last good run stays on screen
-    if (python()) options.workers = std::min(options.workers, platform::kMaxPyodideWorkers);
+    if (python() && page) options.workers = std::min(options.workers, platform::kMaxPyodideWorkers);
     return options;
 }
 
@@ -202,10 +203,18 @@ void PrimesPanel::start() {
     auto options = checked_options();
     if (!options) return;
     try {
-        const primes::ExecutorMaker maker = options->runtime == primes::Runtime::python
-                                                ? primes::ExecutorMaker(platform::make_pyodide_executor)
-                                                : primes::ExecutorMaker(platform::make_executor);
-        run_ = std::make_unique<primes::PrimesRun>(std::move(*options), maker, platform::run_clock());
+        primes::RuntimeInfo runtime;
+        primes::ExecutorMaker maker = platform::make_executor;
+        if (options->runtime == primes::Runtime::python && platform::capabilities().os_processes) {
+            // The desktop: the machine's CPython, as `conclab primes --runtime python` (its probe is one quick `python -c`).
+            runtime = platform::probe_python(options->python);
+            maker = [runtime](exec::ExecutorKind kind, int workers) { return platform::make_python_executor(kind, workers, runtime); };
+        } else if (options->runtime == primes::Runtime::python) {   // the page: Pyodide
+            runtime.name = "Pyodide";
+            runtime.threads = false;
+            maker = platform::make_pyodide_executor;
+        }
+        run_ = std::make_unique<primes::PrimesRun>(std::move(*options), maker, platform::run_clock(), runtime);
         recorded_ = false;
         timeline_.reset();
     } catch (const std::exception& e) {
@@ -226,11 +235,8 @@ void PrimesPanel::start_compare() {
 }
 
 void PrimesPanel::record_history(const primes::PrimesReport& report) {
-    std::string runtime;
-    if (report.runtime) {   // "Pyodide 3.14": the interpreter's major.minor
-        const auto& python = report.runtime->python;
-        runtime = report.runtime->name + " " + python.substr(0, python.find('.', python.find('.') + 1));
-    }
+    // "Pyodide 3.14", "CPython 3.11" beside the C++ rows (unnamed, as before)
+    const std::string runtime = report.runtime.is_python() ? primes::short_label(report.runtime) : std::string();
     HistoryEntry entry{runtime, report.options.executor, report.options.workers, sample_key(report.options.sample),
                        report.options.sample.name, report.wall_s, report.cpu ? report.cpu->total_s() : 0.0,
                        report.cpu && report.cpu->busy_time, report.cancelled, std::nullopt};
@@ -330,7 +336,7 @@ void PrimesPanel::draw_controls() {
     if (view_ == View::single && executor_ == ExecutorKind::gil) ImGui::TextDisabled("%s", tr(PrimesText::gil_note));
     if ((view_ == View::compare || executor_ == ExecutorKind::processes) && !platform::capabilities().os_processes)
         ImGui::TextDisabled("%s", tr(PrimesText::processes_web_note));
-    if (python()) ImGui::TextDisabled("%s", tr(PrimesText::python_note));
+    if (python() && !platform::capabilities().os_processes) ImGui::TextDisabled("%s", tr(PrimesText::python_note));
     ImGui::PopTextWrapPos();
 
     int mode = static_cast<int>(mode_);
@@ -381,7 +387,8 @@ void PrimesPanel::draw_runtime_choice() {
     ImGui::RadioButton(tr(PrimesText::runtime_python), &runtime, 1);
     if (runtime != static_cast<int>(runtime_)) {
         runtime_ = static_cast<primes::Runtime>(runtime);
-        if (runtime_ == primes::Runtime::python && (executor_ == ExecutorKind::threads || executor_ == ExecutorKind::gil))
+        if (runtime_ == primes::Runtime::python && !platform::capabilities().os_processes &&
+            (executor_ == ExecutorKind::threads || executor_ == ExecutorKind::gil))
             executor_ = ExecutorKind::sequential;
         field_errors_.erase("runtime");
         field_errors_.erase("executor");

@@ -25,6 +25,9 @@ using exec::ExecutorKind;
 inline constexpr ExecutorKind kExecutors[] = {ExecutorKind::sequential, ExecutorKind::gil,
                                               ExecutorKind::processes, ExecutorKind::threads};
 enum class SampleMode { talk, fluent, custom };
+/// The page's Python default, make_sample(2**48): Pyodide checks it sequentially in about 10–20 s with its boot
+/// (web/bench/pyodide.mjs), where the talk's 2**57 would take hours.
+inline constexpr int kPyodideMagnitude = 48;
 enum class View { compare, single };
 
 struct HistoryEntry {
@@ -99,7 +102,7 @@ private:
     SampleMode mode_ = SampleMode::talk;
     int magnitude_ = primes::kTalkMagnitude;           // one executor: the talk's sample
     int compare_magnitude_ = primes::kCompareMagnitude;   // Compare all: four executors × repeats in about 10–20 s
-    int python_magnitude_ = primes::kPythonMagnitude;     // Pyodide: sequential in about 10–20 s
+    int python_magnitude_ = kPyodideMagnitude;
     primes::Runtime runtime_ = primes::Runtime::cpp;
     std::string custom_ = "2 142702110479723 299593572317531 3333333333333301";
     options::FieldErrors field_errors_;
