@@ -2,7 +2,7 @@
 // sequential (one interpreter) and processes ×2 (one interpreter per Web Worker), REPEAT times each, a fresh page
 // (nothing compiled yet) each time. Prints one JSON line per run: wall, start-up, and each worker's boot and wasm memory
 // (from the page's "worker booted in … ms, … MiB" lines).
-// Usage: node bench/pyodide.mjs [SAMPLE] [REPEAT]   (default sample: the runtime's own, 2**46)
+// Usage: node bench/pyodide.mjs [SAMPLE] [REPEAT]   (default sample: the runtime's own, 2**48)
 import * as h from '../tests/helpers.mjs';
 
 const [sample = '', repeat = '1'] = process.argv.slice(2);

@@ -124,6 +124,12 @@ nlohmann::json PrimesPanel::state() const {
     }
     // Where the run button (Cancel while running) was last drawn, in window units (the cancel test clicks it).
     s["run_button"] = {{"x", run_button_[0]}, {"y", run_button_[1]}, {"w", run_button_[2]}, {"h", run_button_[3]}};
+    // Where the runtime's two choices were last drawn (one executor's view), in window units (the screenshot clicks them).
+    if (view_ == View::single)
+        for (int i = 0; i < 2; ++i) {
+            const auto& b = runtime_buttons_[static_cast<std::size_t>(i)];
+            s["runtime_buttons"][i == 0 ? "cpp" : "python"] = {{"x", b[0]}, {"y", b[1]}, {"w", b[2]}, {"h", b[3]}};
+        }
     // Where the workers slider was last drawn, in window units (the touch test drags it).
     if (view_ == View::compare || executor_ != ExecutorKind::sequential)
         s["workers_slider"] = {{"x", workers_slider_[0]}, {"y", workers_slider_[1]}, {"w", workers_slider_[2]},
@@ -383,8 +389,12 @@ void PrimesPanel::draw_runtime_choice() {
     ImGui::TextUnformatted(tr(PrimesText::runtime));
     same_line_if_fits(choice_width(tr(PrimesText::runtime_cpp)));
     ImGui::RadioButton(tr(PrimesText::runtime_cpp), &runtime, 0);
+    runtime_buttons_[0] = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x,
+                           ImGui::GetItemRectSize().y};
     same_line_if_fits(choice_width(tr(PrimesText::runtime_python)));
     ImGui::RadioButton(tr(PrimesText::runtime_python), &runtime, 1);
+    runtime_buttons_[1] = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x,
+                           ImGui::GetItemRectSize().y};
     if (runtime != static_cast<int>(runtime_)) {
         runtime_ = static_cast<primes::Runtime>(runtime);
         if (runtime_ == primes::Runtime::python && !platform::capabilities().os_processes &&

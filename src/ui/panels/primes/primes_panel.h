@@ -115,6 +115,7 @@ private:
     std::vector<HistoryEntry> history_;
     std::array<float, 4> workers_slider_{};   // x, y, w, h of the workers slider last drawn
     std::array<float, 4> run_button_{};       // x, y, w, h of the run (or Cancel) button last drawn
+    std::array<std::array<float, 4>, 2> runtime_buttons_{};   // x, y, w, h of the C++ and Python choices last drawn
 };
 
 }  // namespace conclab::ui::primes_panel
