@@ -1,5 +1,5 @@
 // README's picture of the page's Python beside the C++: Pyodide processes ×2 on make_sample(2**SAMPLE), then the same
-// sample on the C++ (the Runtime choice clicked, the run started as a student's Run would), both rows in the history.
+// sample on the C++ (the Runtime combo clicked, the run started as a student's Run would), both rows in the history.
 // Usage: node bench/pyodide_screenshot.mjs [OUT.png] [SAMPLE]   (default build/screenshots/primes-pyodide-web-en.png, 2**44)
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -14,8 +14,11 @@ try {
   const { page, messages } = await h.openPage(browser.context, server.url + query);
   await h.waitForApp(page);
   await h.waitForResult(page, messages, 600000);
-  const cpp = (await page.evaluate(() => window.conclab.state())).primes.runtime_buttons.cpp;
-  await page.mouse.click(cpp.x + cpp.w / 2, cpp.y + cpp.h / 2);
+  // The runtime's combo, then its first choice (C++), drawn just below it.
+  const combo = (await page.evaluate(() => window.conclab.state())).primes.runtime_choice;
+  await page.mouse.click(combo.x + combo.w / 2, combo.y + combo.h / 2);
+  await page.waitForTimeout(300);
+  await page.mouse.click(combo.x + combo.w / 2, combo.y + combo.h * 1.5 + 4);
   await page.waitForFunction(() => window.conclab.state().primes.runtime === 'cpp', null, { timeout: 10000 });
   await page.evaluate(() => window.conclab.autorun());
   await page.waitForFunction(() => window.conclab.state().primes.history === 2 && !window.conclab.state().primes.running,

@@ -96,21 +96,27 @@ constexpr text_table::Row<PrimesText> kRows[] = {
     {PrimesText::gil_columns_note,
      "Zoom in to see the hand-offs: every 5 ms the thread holding the GIL hands it to the one waiting.",
      "Dê zoom para ver as trocas: a cada 5 ms a thread que tem a GIL a entrega para a que está esperando."},
-    {PrimesText::runtime, "Runtime", "Runtime"},
-    {PrimesText::runtime_cpp, "C++", "C++"},
-    {PrimesText::runtime_python, "Python (python/primes.py)", "Python (python/primes.py)"},
+    {PrimesText::runtime, "Runtime", "Ambiente de execução"},
+    {PrimesText::runtime_cpp, "C++ (this program)", "C++ (este programa)"},
+    {PrimesText::runtime_python, "CPython (this machine's python3)", "CPython (o python3 desta máquina)"},
+    {PrimesText::runtime_native_only, "native only — the page's Python runtime is Pyodide",
+     "só no app nativo — o runtime Python da página é o Pyodide"},
+    {PrimesText::python_timeline_note,
+     "CPython exposes no GIL events: each check shows only its start and end (under the GIL, threads' checks "
+     "stretch: that is the visible sign).",
+     "O CPython não expõe eventos da GIL: cada verificação mostra só o início e o fim (sob a GIL, as verificações "
+     "das threads se esticam: é o sinal visível)."},
+    {PrimesText::runtime_pyodide, "Python: Pyodide (CPython 3.14 in the page)", "Python: Pyodide (CPython 3.14 na página)"},
     {PrimesText::python_no_threads,
      "Pyodide has no threads: one interpreter per Web Worker. Pick sequential or processes; the GIL model shows "
      "what CPython's threads would do.",
      "O Pyodide não tem threads: um interpretador por Web Worker. Escolha sequencial ou processos; o modelo da GIL "
      "mostra o que as threads do CPython fariam."},
-    {PrimesText::python_no_compare, "Compare all runs the C++ only: pick one executor for Python.",
-     "Comparar todos roda só o C++: escolha um executor para o Python."},
     {PrimesText::python_note,
-     "The talk's python/primes.py on CPython 3.14 for wasm. Each worker boots its own interpreter (its start-up, "
-     "shown apart from the checks); at most 4.",
-     "O python/primes.py da palestra no CPython 3.14 para wasm. Cada worker inicia seu próprio interpretador (a "
-     "inicialização, mostrada à parte das verificações); no máximo 4."},
+     "The talk's python/primes.py on Pyodide, CPython 3.14 for wasm. Each worker boots its own interpreter (its "
+     "start-up, shown apart from the checks); at most 4.",
+     "O python/primes.py da palestra no Pyodide, o CPython 3.14 para wasm. Cada worker inicia seu próprio "
+     "interpretador (a inicialização, mostrada à parte das verificações); no máximo 4."},
     {PrimesText::python_download, "downloading Pyodide", "baixando o Pyodide"},
     {PrimesText::python_compile, "compiling Pyodide", "compilando o Pyodide"},
     {PrimesText::python_booting, "booting the interpreters", "iniciando os interpretadores"},

@@ -28,9 +28,10 @@ namespace conclab::ui::primes_panel {
 void PrimesPanel::apply(const options::Params& params, options::FieldErrors& errors) {
     const auto parsed = primes::parse_primes_options(params, platform::logical_cpus(), errors);
     if (errors.count("executor") == 0) executor_ = parsed.executor;
+    if (params.count("runtime") && errors.count("runtime") == 0) runtime_ = parsed.runtime;
+    if (params.count("python") && errors.count("python") == 0) python_ = parsed.python;
     if (params.count("workers") && errors.count("workers") == 0) workers_ = parsed.workers;
     if (params.count("repeats") && errors.count("repeats") == 0) repeats_ = parsed.repeats;
-    if (params.count("runtime") && errors.count("runtime") == 0) runtime_ = parsed.runtime;
     if (params.count("compare") && errors.count("compare") == 0) view_ = parsed.compare ? View::compare : View::single;
     else if (params.count("executor")) view_ = View::single;
     else if (runtime_ == primes::Runtime::python) {   // Python runs one executor: sequential unless a link says more
@@ -60,7 +61,7 @@ const char* PrimesPanel::field_label(const std::string& option) const {
     if (option == "sample" || option == "numbers") return tr(PrimesText::sample);
     if (option == "repeats") return tr(PrimesText::repeats);
     if (option == "compare") return tr(PrimesText::mode_compare);
-    if (option == "runtime") return tr(PrimesText::runtime);
+    if (option == "runtime" || option == "python") return tr(PrimesText::runtime);
     return nullptr;
 }
 
@@ -101,11 +102,16 @@ platform::Redraw PrimesPanel::redraw_need() const {
 }
 
 nlohmann::json PrimesPanel::state() const {
+    nlohmann::json history_labels = nlohmann::json::array();
+    for (const auto& h : history_) history_labels.push_back(history_label(h));
     nlohmann::json s{{"executor", std::string(exec::to_string(executor_))},
+                     {"runtime", std::string(primes::to_string(runtime_))},
+                     {"runtime_available", true},   // the machine's CPython natively, Pyodide in the page
+                     {"runtime_note", platform::capabilities().machine_python ? "" : tr(PrimesText::python_note)},
+                     {"history_labels", std::move(history_labels)},
                      {"workers", workers_},
                      {"mode", view_ == View::compare ? "compare" : "single"},
                      {"repeats", repeats_},
-                     {"runtime", std::string(primes::to_string(runtime_))},
                      {"running", running()},
                      {"history", history_.size()},
                      {"timeline", timeline_.state()}};
@@ -124,12 +130,10 @@ nlohmann::json PrimesPanel::state() const {
     }
     // Where the run button (Cancel while running) was last drawn, in window units (the cancel test clicks it).
     s["run_button"] = {{"x", run_button_[0]}, {"y", run_button_[1]}, {"w", run_button_[2]}, {"h", run_button_[3]}};
-    // Where the runtime's two choices were last drawn (one executor's view), in window units (the screenshot clicks them).
+    // Where the runtime's choice was last drawn (one executor's view), in window units.
     if (view_ == View::single)
-        for (int i = 0; i < 2; ++i) {
-            const auto& b = runtime_buttons_[static_cast<std::size_t>(i)];
-            s["runtime_buttons"][i == 0 ? "cpp" : "python"] = {{"x", b[0]}, {"y", b[1]}, {"w", b[2]}, {"h", b[3]}};
-        }
+        s["runtime_choice"] = {{"x", runtime_choice_[0]}, {"y", runtime_choice_[1]}, {"w", runtime_choice_[2]},
+                               {"h", runtime_choice_[3]}};
     // Where the workers slider was last drawn, in window units (the touch test drags it).
     if (view_ == View::compare || executor_ != ExecutorKind::sequential)
         s["workers_slider"] = {{"x", workers_slider_[0]}, {"y", workers_slider_[1]}, {"w", workers_slider_[2]},
@@ -176,14 +180,17 @@ void PrimesPanel::draw() {
 // The panel's choices as the text options the CLI and the query string give, parsed by the same rules.
 options::Params PrimesPanel::chosen_params() const {
     options::Params p{{"executor", std::string(exec::to_string(executor_))}, {"workers", std::to_string(workers_)}};
-    if (python()) p["runtime"] = "python";   // the C++ keeps its links as they were
+    if (runtime_ == primes::Runtime::python && view_ == View::single) {
+        p["runtime"] = "python";
+        if (!python_.empty()) p["python"] = python_;
+    }
     if (view_ == View::compare) {
         p["compare"] = "1";
         p["repeats"] = std::to_string(repeats_);
     }
     switch (mode_) {
     case SampleMode::talk:
-        p["sample"] = "2**" + std::to_string(view_ == View::compare ? compare_magnitude_ : python() ? python_magnitude_ : magnitude_);
+        p["sample"] = "2**" + std::to_string(view_ == View::compare ? compare_magnitude_ : pyodide() ? python_magnitude_ : magnitude_);
         break;
     case SampleMode::fluent: p["sample"] = "fluent"; break;
     case SampleMode::custom: p["numbers"] = custom_; break;
@@ -195,31 +202,38 @@ std::optional<primes::PrimesOptions> PrimesPanel::checked_options() {
     field_errors_.clear();
     auto options = primes::parse_primes_options(chosen_params(), platform::logical_cpus(), field_errors_);
     if (field_errors_.count("numbers")) field_errors_["sample"] = field_errors_["numbers"];
-    if (runtime_ == primes::Runtime::python && view_ == View::compare)
-        field_errors_["runtime"] = std::string(tr(PrimesText::python_no_compare));
-    const bool page = !platform::capabilities().os_processes;   // Pyodide's limits; the desktop's CPython has threads
-    if (python() && page && (executor_ == ExecutorKind::threads || executor_ == ExecutorKind::gil))
+    if (pyodide() && (executor_ == ExecutorKind::threads || executor_ == ExecutorKind::gil))
         field_errors_["executor"] = std::string(tr(PrimesText::python_no_threads));
     if (!field_errors_.empty()) return std::nullopt;   // the last good run stays on screen
-    if (python() && page) options.workers = std::min(options.workers, platform::kMaxPyodideWorkers);
+    if (pyodide()) options.workers = std::min(options.workers, platform::kMaxPyodideWorkers);
     return options;
 }
 
 void PrimesPanel::start() {
     auto options = checked_options();
     if (!options) return;
-    try {
-        primes::RuntimeInfo runtime;
-        primes::ExecutorMaker maker = platform::make_executor;
-        if (options->runtime == primes::Runtime::python && platform::capabilities().os_processes) {
-            // The desktop: the machine's CPython, as `conclab primes --runtime python` (its probe is one quick `python -c`).
-            runtime = platform::probe_python(options->python);
-            maker = [runtime](exec::ExecutorKind kind, int workers) { return platform::make_python_executor(kind, workers, runtime); };
-        } else if (options->runtime == primes::Runtime::python) {   // the page: Pyodide
-            runtime.name = "Pyodide";
-            runtime.threads = false;
-            maker = platform::make_pyodide_executor;
+    primes::RuntimeInfo runtime;
+    primes::ExecutorMaker maker = platform::make_executor;
+    if (options->runtime == primes::Runtime::python && !platform::capabilities().machine_python) {   // the page: Pyodide
+        runtime.name = "Pyodide";
+        runtime.threads = false;
+        maker = platform::make_pyodide_executor;
+    } else if (options->runtime == primes::Runtime::python) {
+        try {   // asked once per interpreter: a python -c start-up is tens of ms on the UI thread
+            if (!probed_ || probed_for_ != options->python) {
+                probed_.reset();
+                probed_ = platform::probe_python(options->python);
+                probed_for_ = options->python;
+                platform::python_script("primes.py");
+            }
+        } catch (const platform::PythonUnavailable& e) {
+            field_errors_["runtime"] = e.what();
+            return;
         }
+        runtime = *probed_;
+        maker = [runtime](exec::ExecutorKind kind, int workers) { return platform::make_python_executor(kind, workers, runtime); };
+    }
+    try {
         run_ = std::make_unique<primes::PrimesRun>(std::move(*options), maker, platform::run_clock(), runtime);
         recorded_ = false;
         timeline_.reset();
@@ -241,14 +255,13 @@ void PrimesPanel::start_compare() {
 }
 
 void PrimesPanel::record_history(const primes::PrimesReport& report) {
-    // "Pyodide 3.14", "CPython 3.11" beside the C++ rows (unnamed, as before)
-    const std::string runtime = report.runtime.is_python() ? primes::short_label(report.runtime) : std::string();
-    HistoryEntry entry{runtime, report.options.executor, report.options.workers, sample_key(report.options.sample),
+    HistoryEntry entry{report.options.executor, report.options.workers, sample_key(report.options.sample),
                        report.options.sample.name, report.wall_s, report.cpu ? report.cpu->total_s() : 0.0,
-                       report.cpu && report.cpu->busy_time, report.cancelled, std::nullopt};
+                       report.cpu && report.cpu->busy_time, report.cancelled, std::nullopt,
+                       report.runtime.is_python() ? primes::short_label(report.runtime) : std::string()};
     if (!entry.cancelled) {
         for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
-            if (it->executor == ExecutorKind::sequential && it->runtime == entry.runtime && it->sample == entry.sample &&
+            if (it->executor == ExecutorKind::sequential && it->sample == entry.sample && it->runtime == entry.runtime &&
                 !it->cancelled) {
                 entry.speedup = it->wall_s / entry.wall_s;
                 break;
@@ -257,6 +270,83 @@ void PrimesPanel::record_history(const primes::PrimesReport& report) {
         if (entry.executor == ExecutorKind::sequential) entry.speedup = 1.0;
     }
     history_.push_back(entry);
+}
+
+// "CPython 3.11 threads ×2" beside "threads, no GIL (C++) ×2" and "threads under a GIL (Python's model) ×2".
+std::string PrimesPanel::history_label(const HistoryEntry& h) {
+    std::string executor = executor_label(h.executor);
+    if (!h.runtime.empty()) {
+        executor = h.executor == ExecutorKind::threads      ? tr(PrimesText::executor_threads)
+                   : h.executor == ExecutorKind::processes ? tr(PrimesText::executor_processes)
+                                                             : tr(PrimesText::executor_sequential);
+        executor = h.runtime + " " + executor;
+    }
+    return executor + " \u00d7" + std::to_string(h.workers);
+}
+
+// C++ or the machine's CPython, beside the executor; on the page visibly unavailable, with the reason beside it.
+void PrimesPanel::draw_runtime_choice(float field_w) {
+    const bool machine = platform::capabilities().machine_python;   // else the page's Python: Pyodide
+    const PrimesText python_label = machine ? PrimesText::runtime_python : PrimesText::runtime_pyodide;
+    ImGui::SetNextItemWidth(field_w);
+    const char* current = tr(runtime_ == primes::Runtime::python ? python_label : PrimesText::runtime_cpp);
+    if (ImGui::BeginCombo(tr(PrimesText::runtime), current)) {
+        if (ImGui::Selectable(tr(PrimesText::runtime_cpp), runtime_ == primes::Runtime::cpp)) runtime_ = primes::Runtime::cpp;
+        if (ImGui::Selectable(tr(python_label), runtime_ == primes::Runtime::python)) {
+            runtime_ = primes::Runtime::python;
+            if (executor_ == ExecutorKind::gil) executor_ = machine ? ExecutorKind::threads : ExecutorKind::sequential;
+            if (!machine && executor_ == ExecutorKind::threads) executor_ = ExecutorKind::sequential;   // Pyodide has none
+        }
+        ImGui::EndCombo();
+    }
+    runtime_choice_ = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x,
+                       ImGui::GetItemRectSize().y};
+    draw_field_error(field_errors_, "runtime");
+    draw_field_error(field_errors_, "python");
+    if (auto failure = runtime_failure()) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", failure->c_str());
+        ImGui::PopTextWrapPos();
+    }
+    draw_pyodide_loading();
+    if (pyodide()) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", tr(PrimesText::python_note));
+        ImGui::PopTextWrapPos();
+    }
+}
+
+// A runtime that could not start (download failed, a worker died booting) fails every check with one reason: said
+// beside the runtime choice as well as on each row.
+std::optional<std::string> PrimesPanel::runtime_failure() const {
+    if (!run_ || !run_->finished() || run_->report().options.runtime != primes::Runtime::python || run_->report().cancelled)
+        return std::nullopt;
+    const auto& results = run_->report().results;
+    const bool all_failed = !results.empty() && std::all_of(results.begin(), results.end(), [&](const auto& r) {
+        return r.error && r.status == primes::CheckStatus::failed && *r.error == *results.front().error;
+    });
+    if (!all_failed) return std::nullopt;
+    return results.front().error;
+}
+
+// Pyodide's download and boot, as a bar beside the runtime choice while a run waits on them (no check started yet).
+void PrimesPanel::draw_pyodide_loading() {
+    const bool booting = run_ && !run_->finished() && run_->report().runtime.name == "Pyodide" &&
+                         run_->report().results.empty() && run_->in_flight().empty();
+    if (!booting) return;
+    const auto loading = platform::pyodide_loading();
+    char overlay[96];
+    float fraction = 1.0f;
+    if (loading && loading->phase == platform::RuntimeLoading::Phase::download) {
+        fraction = loading->total_bytes > 0 ? static_cast<float>(loading->loaded_bytes / loading->total_bytes) : 0.0f;
+        std::snprintf(overlay, sizeof overlay, "%s %.1f / %.1f MB", tr(PrimesText::python_download),
+                      loading->loaded_bytes / 1e6, loading->total_bytes / 1e6);
+    } else if (loading && loading->phase == platform::RuntimeLoading::Phase::compile) {
+        std::snprintf(overlay, sizeof overlay, "%s", tr(PrimesText::python_compile));
+    } else {
+        std::snprintf(overlay, sizeof overlay, "%s", tr(PrimesText::python_booting));
+    }
+    ImGui::ProgressBar(fraction, ImVec2(std::min(330.0f * font_scale(), ImGui::GetContentRegionAvail().x), 0), overlay);
 }
 
 std::string PrimesPanel::sample_key(const primes::Sample& sample) {
@@ -313,17 +403,26 @@ void PrimesPanel::draw_controls() {
         if (ImGui::GetItemRectMax().x + needed <= right) ImGui::SameLine();
     };
     ImGui::BeginDisabled(is_running);
-    if (view_ == View::single) draw_runtime_choice();
-    else draw_field_error(field_errors_, "runtime");   // Compare all is the C++'s: a runtime=python link is told so
     if (view_ == View::single) {
         ImGui::SetNextItemWidth(field_w);
-        if (ImGui::BeginCombo(tr(PrimesText::executor), executor_label(executor_))) {
-            for (auto kind : kExecutors)
-                if (ImGui::Selectable(executor_label(kind), kind == executor_)) executor_ = kind;
+        // With CPython the executors are the talk's own: plain names, and no GIL model (CPython has the real one).
+        const bool python = runtime_ == primes::Runtime::python;
+        const auto label = [python](ExecutorKind kind) {
+            if (!python) return executor_label(kind);
+            return tr(kind == ExecutorKind::threads     ? PrimesText::executor_threads
+                      : kind == ExecutorKind::processes ? PrimesText::executor_processes
+                                                        : PrimesText::executor_sequential);
+        };
+        if (ImGui::BeginCombo(tr(PrimesText::executor), label(executor_))) {
+            for (auto kind : kExecutors) {
+                if (python && kind == ExecutorKind::gil) continue;
+                if (ImGui::Selectable(label(kind), kind == executor_)) executor_ = kind;
+            }
             ImGui::EndCombo();
         }
     }
     draw_field_error(field_errors_, "executor");
+    if (view_ == View::single) draw_runtime_choice(field_w);
     if (view_ == View::compare || executor_ != ExecutorKind::sequential) {
         ImGui::SetNextItemWidth(field_w);
         ImGui::SliderInt(tr(PrimesText::workers), &workers_, exec::kMinWorkers, exec::kMaxWorkers, "%d",
@@ -342,7 +441,6 @@ void PrimesPanel::draw_controls() {
     if (view_ == View::single && executor_ == ExecutorKind::gil) ImGui::TextDisabled("%s", tr(PrimesText::gil_note));
     if ((view_ == View::compare || executor_ == ExecutorKind::processes) && !platform::capabilities().os_processes)
         ImGui::TextDisabled("%s", tr(PrimesText::processes_web_note));
-    if (python() && !platform::capabilities().os_processes) ImGui::TextDisabled("%s", tr(PrimesText::python_note));
     ImGui::PopTextWrapPos();
 
     int mode = static_cast<int>(mode_);
@@ -367,64 +465,6 @@ void PrimesPanel::draw_controls() {
     draw_field_error(field_errors_, "sample");
     ImGui::EndDisabled();
     if (view_ == View::single) draw_run_button();
-}
-
-// A runtime that could not start (download failed, a worker died booting) fails every check with one reason: said
-// beside the runtime choice as well as on each row.
-std::optional<std::string> PrimesPanel::runtime_failure() const {
-    if (!run_ || !run_->finished() || run_->report().options.runtime != primes::Runtime::python || run_->report().cancelled)
-        return std::nullopt;
-    const auto& results = run_->report().results;
-    const bool all_failed = !results.empty() && std::all_of(results.begin(), results.end(), [&](const auto& r) {
-        return r.error && r.status == primes::CheckStatus::failed && *r.error == *results.front().error;
-    });
-    if (!all_failed) return std::nullopt;
-    return results.front().error;
-}
-
-// C++ or the talk's Python (Pyodide), with Pyodide's download and boot as a bar beside it while a run waits on them.
-void PrimesPanel::draw_runtime_choice() {
-    int runtime = static_cast<int>(runtime_);
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(tr(PrimesText::runtime));
-    same_line_if_fits(choice_width(tr(PrimesText::runtime_cpp)));
-    ImGui::RadioButton(tr(PrimesText::runtime_cpp), &runtime, 0);
-    runtime_buttons_[0] = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x,
-                           ImGui::GetItemRectSize().y};
-    same_line_if_fits(choice_width(tr(PrimesText::runtime_python)));
-    ImGui::RadioButton(tr(PrimesText::runtime_python), &runtime, 1);
-    runtime_buttons_[1] = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x,
-                           ImGui::GetItemRectSize().y};
-    if (runtime != static_cast<int>(runtime_)) {
-        runtime_ = static_cast<primes::Runtime>(runtime);
-        if (runtime_ == primes::Runtime::python && !platform::capabilities().os_processes &&
-            (executor_ == ExecutorKind::threads || executor_ == ExecutorKind::gil))
-            executor_ = ExecutorKind::sequential;
-        field_errors_.erase("runtime");
-        field_errors_.erase("executor");
-    }
-    draw_field_error(field_errors_, "runtime");
-    if (auto failure = runtime_failure()) {
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", failure->c_str());
-        ImGui::PopTextWrapPos();
-    }
-    const bool booting = run_ && !run_->finished() && run_->report().options.runtime == primes::Runtime::python &&
-                         run_->report().results.empty() && run_->in_flight().empty();
-    if (!booting) return;
-    const auto loading = platform::pyodide_loading();
-    char overlay[96];
-    float fraction = 1.0f;
-    if (loading && loading->phase == platform::RuntimeLoading::Phase::download) {
-        fraction = loading->total_bytes > 0 ? static_cast<float>(loading->loaded_bytes / loading->total_bytes) : 0.0f;
-        std::snprintf(overlay, sizeof overlay, "%s %.1f / %.1f MB", tr(PrimesText::python_download),
-                      loading->loaded_bytes / 1e6, loading->total_bytes / 1e6);
-    } else if (loading && loading->phase == platform::RuntimeLoading::Phase::compile) {
-        std::snprintf(overlay, sizeof overlay, "%s", tr(PrimesText::python_compile));
-    } else {
-        std::snprintf(overlay, sizeof overlay, "%s", tr(PrimesText::python_booting));
-    }
-    ImGui::ProgressBar(fraction, ImVec2(std::min(330.0f * font_scale(), ImGui::GetContentRegionAvail().x), 0), overlay);
 }
 
 }  // namespace conclab::ui::primes_panel

@@ -31,7 +31,6 @@ inline constexpr int kPyodideMagnitude = 48;
 enum class View { compare, single };
 
 struct HistoryEntry {
-    std::string runtime;   // "Pyodide 3.14", empty for the C++
     ExecutorKind executor;
     int workers;
     std::string sample;   // name + numbers, to find the sequential run on the same sample
@@ -41,6 +40,7 @@ struct HistoryEntry {
     bool busy_time;
     bool cancelled;
     std::optional<double> speedup;
+    std::string runtime;   // "" for C++, "CPython 3.11" for the machine's interpreter: each against its own sequential
 };
 
 class PrimesPanel final : public DemoPanel {
@@ -68,11 +68,14 @@ private:
 
     int& magnitude() {
         if (view_ == View::compare) return compare_magnitude_;
-        return runtime_ == primes::Runtime::python ? python_magnitude_ : magnitude_;
+        return pyodide() ? python_magnitude_ : magnitude_;
     }
-    bool python() const { return runtime_ == primes::Runtime::python && view_ == View::single; }
-    void draw_runtime_choice();
+    /// The page's Python: Pyodide (the desktop's is the machine's CPython).
+    bool pyodide() const {
+        return runtime_ == primes::Runtime::python && view_ == View::single && !platform::capabilities().machine_python;
+    }
     std::optional<std::string> runtime_failure() const;
+    void draw_pyodide_loading();
 
     options::Params chosen_params() const;
     std::optional<primes::PrimesOptions> checked_options();
@@ -80,6 +83,8 @@ private:
     void start_compare();
     void record_history(const primes::PrimesReport& report);
     static std::string sample_key(const primes::Sample& sample);
+    static std::string history_label(const HistoryEntry& entry);
+    void draw_runtime_choice(float field_w);
     void draw_view_choice();
     void press_run();
     void draw_run_button();
@@ -96,14 +101,16 @@ private:
     void draw_history();
 
     ExecutorKind executor_ = ExecutorKind::threads;
+    primes::Runtime runtime_ = primes::Runtime::cpp;
+    std::string python_;                                // --python / ?python=; empty: python3 on PATH
+    std::optional<primes::RuntimeInfo> probed_;         // the interpreter asked once (python_ as it was then)
+    std::string probed_for_;
     int workers_;
     View view_ = View::compare;
     int repeats_ = 3;
     SampleMode mode_ = SampleMode::talk;
     int magnitude_ = primes::kTalkMagnitude;           // one executor: the talk's sample
     int compare_magnitude_ = primes::kCompareMagnitude;   // Compare all: four executors × repeats in about 10–20 s
-    int python_magnitude_ = kPyodideMagnitude;
-    primes::Runtime runtime_ = primes::Runtime::cpp;
     std::string custom_ = "2 142702110479723 299593572317531 3333333333333301";
     options::FieldErrors field_errors_;
     std::unique_ptr<primes::PrimesRun> run_;
@@ -115,7 +122,8 @@ private:
     std::vector<HistoryEntry> history_;
     std::array<float, 4> workers_slider_{};   // x, y, w, h of the workers slider last drawn
     std::array<float, 4> run_button_{};       // x, y, w, h of the run (or Cancel) button last drawn
-    std::array<std::array<float, 4>, 2> runtime_buttons_{};   // x, y, w, h of the C++ and Python choices last drawn
+    std::array<float, 4> runtime_choice_{};   // x, y, w, h of the runtime's combo last drawn
+    int python_magnitude_ = kPyodideMagnitude;
 };
 
 }  // namespace conclab::ui::primes_panel
