@@ -79,6 +79,24 @@ std::string python_script(const std::string& file_name);
 /// whole; the script stops itself when its stdin closes (this process gone). Throws PythonUnavailable.
 std::unique_ptr<exec::Executor> make_python_executor(exec::ExecutorKind kind, int workers, const primes::RuntimeInfo& runtime);
 
+/// @brief The most Pyodide workers a run gets: each boots its own interpreter (~seconds, tens of MiB).
+inline constexpr int kMaxPyodideWorkers = 4;
+
+/// @brief The page's Python runtime: Pyodide interpreters in Web Workers running python/primes.py's lpf. sequential:
+/// one interpreter in one worker; processes: one interpreter per worker (at most kMaxPyodideWorkers), like
+/// multiprocessing. Pyodide has no threads: threads and gil throw std::invalid_argument; so does every call natively
+/// (the page only), where the CPython runtime is the Python one.
+std::unique_ptr<exec::Executor> make_pyodide_executor(exec::ExecutorKind kind, int workers);
+
+/// @brief Where the page's Pyodide download stands (pyodide.asm.wasm, fetched once per page when Python is picked);
+/// nullopt before it began, and always natively.
+struct RuntimeLoading {
+    enum class Phase { download, compile, done } phase = Phase::download;
+    double loaded_bytes = 0;
+    double total_bytes = 0;   ///< 0 when the server gave no length
+};
+std::optional<RuntimeLoading> pyodide_loading();
+
 /// @brief Any executor by kind, processes included.
 std::unique_ptr<exec::Executor> make_executor(exec::ExecutorKind kind, int workers);
 

@@ -167,6 +167,17 @@ TEST(PrimesOptions, LongListsAreTakenWholeOrRefusedNeverCut) {
     EXPECT_LT(conclab::options::english(errors["numbers"]).size(), 200u);
 }
 
+TEST(PrimesOptions, RuntimeIsCppUnlessPythonIsAsked) {
+    FieldErrors errors;
+    EXPECT_EQ(primes::parse_primes_options({}, 2, errors).runtime, primes::Runtime::cpp);
+    EXPECT_EQ(primes::parse_primes_options({{"runtime", "python"}}, 2, errors).runtime, primes::Runtime::python);
+    EXPECT_EQ(primes::parse_primes_options({{"runtime", "cpp"}}, 2, errors).runtime, primes::Runtime::cpp);
+    EXPECT_TRUE(errors.empty());
+    primes::parse_primes_options({{"runtime", "java"}}, 2, errors);
+    EXPECT_EQ(conclab::options::english(errors["runtime"]), "unknown runtime 'java': use cpp|python");
+    EXPECT_EQ(primes::to_string(primes::Runtime::python), "python");
+}
+
 TEST(PrimesOptions, SequentialRunsOneWorker) {
     FieldErrors errors;
     EXPECT_EQ(primes::parse_primes_options({{"executor", "sequential"}, {"workers", "8"}}, 2, errors).workers, 1);

@@ -118,3 +118,44 @@ TEST(PrimesRun, TextLinesAsInTheTalk) {
     EXPECT_EQ(format_time_lines(report), "CPU times: user 732 ms, sys 262 ms, total 994 ms\nWall time: 6.48 s\n");
     EXPECT_EQ(format_duration(16.4), "16.4 s");
 }
+
+namespace {
+
+/// A thread pool that says which interpreter it runs once done, as the page's Pyodide workers do once one has booted.
+class InterpreterPool final : public exec::Executor {
+public:
+    explicit InterpreterPool(int workers) : pool_(exec::make_thread_pool(workers)) {}
+    exec::ExecutorKind kind() const override { return exec::ExecutorKind::processes; }
+    int workers() const override { return pool_->workers(); }
+    exec::Future submit(exec::Task task) override { return pool_->submit(std::move(task)); }
+    void cancel_all() override { pool_->cancel_all(); }
+    void shutdown(bool wait, bool cancel_futures) override { pool_->shutdown(wait, cancel_futures); }
+    exec::RuntimeFacts runtime_facts() const override {
+        exec::RuntimeFacts facts;
+        facts.version = "314.0.8";
+        facts.python = "3.14.2";
+        return facts;
+    }
+
+private:
+    std::unique_ptr<exec::Executor> pool_;
+};
+
+}  // namespace
+
+TEST(PrimesRun, PyodideSaysItsVersionsOnceItsWorkersDid) {
+    RuntimeInfo pyodide;
+    pyodide.name = "Pyodide";
+    pyodide.threads = false;
+    PrimesRun python(make_options({9, 7}, exec::ExecutorKind::processes, 2),
+                     [](exec::ExecutorKind, int workers) { return std::make_unique<InterpreterPool>(workers); },
+                     clock_without_cpu(), pyodide);
+    while (test::within([&] { return python.wait_next(); }, "wait_next")) {}
+    const auto doc = to_json(python.report());
+    EXPECT_EQ(doc["runtime"]["name"], "Pyodide");
+    EXPECT_EQ(doc["runtime"]["version"], "314.0.8");
+    EXPECT_EQ(doc["runtime"]["python"], "3.14.2");
+    EXPECT_EQ(doc["runtime"]["threads"], false);
+    EXPECT_FALSE(doc["runtime"].contains("executable"));
+    EXPECT_EQ(short_label(python.report().runtime), "Pyodide 3.14");
+}

@@ -38,6 +38,8 @@ int default_workers(int logical_cpus);
 struct RuntimeFacts {
     std::optional<std::string> start_method;
     std::optional<CpuSeconds> cpu;
+    std::optional<std::string> version;   ///< the runtime's own version, once a worker said it (Pyodide's "314.0.8")
+    std::optional<std::string> python;    ///< the interpreter's version inside it (Pyodide's CPython, "3.14.2")
 };
 
 class Executor {

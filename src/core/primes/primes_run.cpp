@@ -140,6 +140,8 @@ void PrimesRun::finish_if_done() {
     const exec::RuntimeFacts facts = executor_->runtime_facts();
     if (facts.start_method) report_.runtime.start_method = facts.start_method;
     if (facts.cpu) report_.runtime.cpu = facts.cpu;
+    if (facts.version) report_.runtime.version = *facts.version;
+    if (facts.python) report_.runtime.python = facts.python;
     // Wall time ends with the last result, as the notebook's %%time would see it; reaping workers and
     // joining threads that started late (browser) come after.
     report_.wall_s = last_result_wall_.value_or(clock_.wall_s()) - start_wall_;

@@ -31,8 +31,9 @@ std::span<const std::string_view> runtime_choices() { return kRuntimeNames; }
 
 std::string short_label(const RuntimeInfo& runtime) {
     if (!runtime.is_python()) return runtime.name;
-    const auto second_dot = runtime.version.find('.', runtime.version.find('.') + 1);
-    std::string label = runtime.name + " " + runtime.version.substr(0, second_dot);
+    const std::string& version = runtime.python.value_or(runtime.version);
+    const auto second_dot = version.find('.', version.find('.') + 1);
+    std::string label = runtime.name + " " + version.substr(0, second_dot);
     if (runtime.free_threaded_build) label += "t";
     return label;
 }
@@ -124,7 +125,9 @@ nlohmann::json to_json(const RuntimeInfo& runtime) {
     if (!runtime.is_python()) return out;
     out["version"] = runtime.version;
     out["gil"] = runtime.gil;
-    out["executable"] = runtime.executable;
+    if (!runtime.executable.empty()) out["executable"] = runtime.executable;   // Pyodide has none
+    if (runtime.python) out["python"] = *runtime.python;
+    if (runtime.threads) out["threads"] = *runtime.threads;
     out["free_threaded_build"] = runtime.free_threaded_build;
     out["free_threaded_beside"] = runtime.free_threaded_beside;
     if (runtime.start_method) out["start_method"] = *runtime.start_method;

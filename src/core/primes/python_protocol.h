@@ -35,10 +35,12 @@ struct RuntimeInfo {
     std::vector<std::string> free_threaded_beside;   ///< python3.13t, python3.14t… in the same folder
     std::optional<std::string> start_method;          ///< a process pool's: fork, forkserver or spawn
     std::optional<CpuSeconds> cpu;       ///< the interpreter's own %%time: getrusage self + children after its pool
+    std::optional<std::string> python;   ///< a runtime that is not CPython's own build: its CPython ("3.14.2" in Pyodide)
+    std::optional<bool> threads;         ///< said when the runtime has none (Pyodide: false)
     bool is_python() const { return name != "C++"; }
 };
 
-/// @brief "CPython 3.11" (major.minor), or "C++".
+/// @brief "CPython 3.11" (major.minor), "Pyodide 3.14" (its CPython's), or "C++".
 std::string short_label(const RuntimeInfo& runtime);
 
 /// @brief The code given to `python -c` to learn what an interpreter is; it answers one line

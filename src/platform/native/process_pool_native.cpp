@@ -445,4 +445,10 @@ private:
 
 std::unique_ptr<exec::Executor> make_process_pool(int workers) { return std::make_unique<ProcessPool>(workers); }
 
+std::unique_ptr<exec::Executor> make_pyodide_executor(exec::ExecutorKind, int) {
+    throw std::invalid_argument("Pyodide runs in the page only (the web build)");
+}
+
+std::optional<RuntimeLoading> pyodide_loading() { return std::nullopt; }
+
 }  // namespace conclab::platform

@@ -37,14 +37,15 @@
 
 // [SECTION] JavaScript side: create, message and terminate Workers (main thread only)
 
-// Returns a handle (> 0) for the new Worker, 0 if Workers are unavailable.
-EM_JS(int, conclab_js_worker_start, (int pool, int slot), {
+// Returns a handle (> 0) for the new Worker, 0 if Workers are unavailable. python: a Pyodide worker
+// (pyodide-worker.mjs), booted with the page's one compiled pyodide.asm.wasm (conclabPyodideModule below).
+EM_JS(int, conclab_js_worker_start, (int pool, int slot, int python), {
     if (typeof Worker === 'undefined') return 0;
     const workers = Module.conclabProcessWorkers || (Module.conclabProcessWorkers = {next : 1, live : new Map()});
     const handle = workers.next++;
     let worker;
     try {
-        worker = new Worker('process-worker.js');
+        worker = python ? new Worker('pyodide-worker.mjs', {type : 'module'}) : new Worker('process-worker.js');
     } catch (e) {
         console.error('conclab: cannot start a process worker: ' + e);
         return 0;
@@ -60,10 +61,23 @@ EM_JS(int, conclab_js_worker_start, (int pool, int slot), {
             _free(ptr);
         }
     };
+    const crash = (text) => {
+        if (workers.live.get(handle) !== worker) return;   // terminated meanwhile (Cancel mid-boot)
+        withBytes(new TextEncoder().encode(text), (ptr, size) => _conclab_process_pool_on_crash(pool, slot, handle, ptr, size));
+    };
     worker.onmessage = (event) => {
         const d = event.data;
+        if (d.failed) return crash(d.failed);
         if (d.ready) {
-            _conclab_process_pool_on_ready(pool, slot, handle);
+            let info = '';
+            if (d.runtime) {
+                info = [ d.runtime.name, d.runtime.version, d.runtime.python ].join('\n');
+                const boots = Module.conclabPyodideBoots || (Module.conclabPyodideBoots = []);
+                boots.push({boot_ms : d.boot_ms, memory_bytes : d.memory_bytes});
+                console.log('conclab: Pyodide ' + d.runtime.version + ' (Python ' + d.runtime.python + ') worker booted in ' +
+                            d.boot_ms.toFixed(0) + ' ms, ' + (d.memory_bytes / 1048576).toFixed(1) + ' MiB of wasm memory');
+            }
+            withBytes(new TextEncoder().encode(info), (ptr, size) => _conclab_process_pool_on_ready(pool, slot, handle, ptr, size));
             return;
         }
         const output = d.output instanceof Uint8Array ? d.output : new TextEncoder().encode(String(d.output));
@@ -73,10 +87,61 @@ EM_JS(int, conclab_js_worker_start, (int pool, int slot), {
     worker.onerror = (event) => {
         event.preventDefault();
         const where = event.filename ? " (" + event.filename.split("/").pop() + ":" + event.lineno + ")" : "";
-        const text = event.message ? event.message + where : 'the worker script could not be loaded';
-        withBytes(new TextEncoder().encode(text), (ptr, size) => _conclab_process_pool_on_crash(pool, slot, handle, ptr, size));
+        crash(event.message ? event.message + where : 'the worker script could not be loaded');
     };
+    if (python) {
+        Module.conclabPyodideModule().then((module) => { if (workers.live.get(handle) === worker) worker.postMessage({boot : {module}}); },
+                                          (error) => crash(String(error && error.message || error)));
+    }
     return handle;
+});
+
+// The page's pyodide.asm.wasm, downloaded (with progress for the panel's bar) and compiled once, then posted to each
+// Python worker. A failure is forgotten, so that the next run tries again.
+EM_JS(void, conclab_js_define_pyodide_module, (), {
+    if (Module.conclabPyodideModule) return;
+    Module.conclabPyodideProgress = {loaded : 0, total : 0, phase : 0};   // phase 0 idle, 1 download, 2 compile, 3 done
+    let compiled = null;
+    Module.conclabPyodideModule = () => {
+        if (compiled) return compiled;
+        const progress = Module.conclabPyodideProgress;
+        progress.phase = 1;
+        compiled = (async () => {
+            const response = await fetch('pyodide/pyodide.asm.wasm');
+            if (!response.ok) throw new Error('pyodide/pyodide.asm.wasm: HTTP ' + response.status);
+            progress.total = +response.headers.get('Content-Length') || 0;
+            const reader = response.body.getReader();
+            const chunks = [];
+            for (;;) {
+                const {done, value} = await reader.read();
+                if (done) break;
+                chunks.push(value);
+                progress.loaded += value.length;
+            }
+            const bytes = new Uint8Array(progress.loaded);
+            let at = 0;
+            for (const c of chunks) {
+                bytes.set(c, at);
+                at += c.length;
+            }
+            progress.phase = 2;
+            const module = await WebAssembly.compile(bytes);
+            progress.phase = 3;
+            return module;
+        })();
+        compiled.catch(() => {
+            compiled = null;
+            progress.phase = 0;
+            progress.loaded = 0;
+        });
+        return compiled;
+    };
+});
+
+EM_JS(double, conclab_js_pyodide_progress, (int what), {
+    const p = Module.conclabPyodideProgress;
+    if (!p) return 0;
+    return what == 0 ? p.phase : what == 1 ? p.loaded : p.total;
 });
 
 // (`function` is a reserved word in JavaScript: an EM_JS parameter may not be called that.)
@@ -133,7 +198,7 @@ int next_pool_id = 1;
 
 class WebProcessPool final : public exec::Executor {
 public:
-    explicit WebProcessPool(int workers) : workers_(workers) {
+    WebProcessPool(int workers, exec::ExecutorKind kind, bool python) : workers_(workers), kind_(kind), python_(python) {
         if (auto error = exec::workers_error(workers); !error.empty()) throw std::invalid_argument(error);
         std::string error;
         run_on_main_sync([&] { error = start(); });
@@ -144,7 +209,7 @@ public:
         run_on_main_sync([this] { teardown(); });
     }
 
-    exec::ExecutorKind kind() const override { return exec::ExecutorKind::processes; }
+    exec::ExecutorKind kind() const override { return kind_; }
     int workers() const override { return workers_; }
 
     exec::Future submit(exec::Task task) override {
@@ -156,6 +221,11 @@ public:
             it->second->enqueue(std::move(task), future);
         });
         return future;
+    }
+
+    exec::RuntimeFacts runtime_facts() const override {
+        std::lock_guard lock(runtime_mutex_);
+        return runtime_;
     }
 
     void cancel_all() override {
@@ -181,9 +251,16 @@ public:
 
     // [SECTION] Called from the Workers' JS callbacks (main thread)
 
-    void on_ready(int slot, int handle) {
+    void on_ready(int slot, int handle, const std::string& info) {
         Slot& s = slots_.at(static_cast<std::size_t>(slot));
         if (s.handle != handle) return;
+        if (!info.empty()) {   // "name\nversion\npython" from a Pyodide worker
+            const auto a = info.find('\n');
+            const auto b = info.find('\n', a + 1);
+            std::lock_guard lock(runtime_mutex_);
+            runtime_.version = info.substr(a + 1, b - a - 1);
+            runtime_.python = info.substr(b + 1);
+        }
         s.ready = true;
         s.startup_s = now_s() - s.created_s;
         const bool all_ready = std::all_of(slots_.begin(), slots_.end(), [](const Slot& x) { return x.ready; });
@@ -213,7 +290,8 @@ public:
         const std::string name = worker_name(slot);
         if (!s.ready) {
             // A worker that cannot even start will not start on a second try either: fail the work, loudly.
-            fail_everything("an isolated Web Worker could not start (" + message + ")");
+            fail_everything(python_ ? "Pyodide could not start (" + message + ")"
+                                    : "an isolated Web Worker could not start (" + message + ")");
             return;
         }
         if (s.running) s.running->future.set_error(name + " crashed: " + message, now_s());
@@ -239,15 +317,18 @@ private:
         std::optional<Running> running;
     };
 
-    static std::string worker_name(int slot) { return "worker " + std::to_string(slot + 1); }
+    std::string worker_name(int slot) const {
+        return (python_ ? "Pyodide worker " : "worker ") + std::to_string(slot + 1);
+    }
 
     // Main thread: registers the pool and starts its Workers; an error message if it can't.
     std::string start() {
         id_ = next_pool_id++;
+        if (python_) conclab_js_define_pyodide_module();
         slots_.resize(static_cast<std::size_t>(workers_));
         for (int i = 0; i < workers_; ++i) {
             slots_[static_cast<std::size_t>(i)].created_s = now_s();
-            slots_[static_cast<std::size_t>(i)].handle = conclab_js_worker_start(id_, i);
+            slots_[static_cast<std::size_t>(i)].handle = conclab_js_worker_start(id_, i, python_);
             if (slots_[static_cast<std::size_t>(i)].handle == 0) {
                 for (auto& s : slots_) conclab_js_worker_terminate(s.handle);
                 return "isolated Web Workers are not available in this browser";
@@ -265,6 +346,9 @@ private:
     }
 
     void dispatch() {
+        // Python workers compute only once every interpreter has booted: the boot is the start-up, apart from the
+        // checks (it is seconds, where a C++ worker's is milliseconds), and each worker gets a check of its own.
+        if (python_ && startup_s_ < 0) return;
         for (std::size_t i = 0; i < slots_.size() && !queue_.empty(); ++i) {
             Slot& s = slots_[i];
             if (!s.ready || s.running) continue;
@@ -301,7 +385,7 @@ private:
         s = Slot{};
         if (closed_ || terminated_) return;
         s.created_s = now_s();
-        s.handle = conclab_js_worker_start(id_, slot);
+        s.handle = conclab_js_worker_start(id_, slot, python_);
         if (s.handle == 0) fail_everything("an isolated Web Worker could not be restarted");
     }
 
@@ -348,6 +432,10 @@ private:
 
     int id_ = 0;   // set by start() on the main thread, before any other thread sees the pool
     const int workers_;
+    const exec::ExecutorKind kind_;
+    const bool python_;   // Pyodide workers (pyodide-worker.mjs) instead of process-worker.js
+    mutable std::mutex runtime_mutex_;
+    exec::RuntimeFacts runtime_;   // versions, from the Pyodide workers that booted
     std::atomic<std::size_t> submitted_{0};
     std::atomic<bool> closed_{false};
     // Main thread only:
@@ -380,7 +468,25 @@ void guarded(const char* what, F&& f) {
 
 }  // namespace
 
-std::unique_ptr<exec::Executor> make_process_pool(int workers) { return std::make_unique<WebProcessPool>(workers); }
+std::unique_ptr<exec::Executor> make_process_pool(int workers) {
+    return std::make_unique<WebProcessPool>(workers, exec::ExecutorKind::processes, false);
+}
+
+std::unique_ptr<exec::Executor> make_pyodide_executor(exec::ExecutorKind kind, int workers) {
+    if (kind != exec::ExecutorKind::sequential && kind != exec::ExecutorKind::processes)
+        throw std::invalid_argument("Pyodide has no threads: one interpreter per Web Worker (sequential or processes)");
+    if (workers > kMaxPyodideWorkers)
+        throw std::invalid_argument("at most " + std::to_string(kMaxPyodideWorkers) + " Pyodide workers (each boots its own interpreter)");
+    return std::make_unique<WebProcessPool>(kind == exec::ExecutorKind::sequential ? 1 : workers, kind, true);
+}
+
+std::optional<RuntimeLoading> pyodide_loading() {
+    const int phase = static_cast<int>(conclab_js_pyodide_progress(0));
+    if (phase == 0) return std::nullopt;
+    return RuntimeLoading{phase == 1 ? RuntimeLoading::Phase::download : phase == 2 ? RuntimeLoading::Phase::compile
+                                                                                    : RuntimeLoading::Phase::done,
+                          conclab_js_pyodide_progress(1), conclab_js_pyodide_progress(2)};
+}
 
 }  // namespace conclab::platform
 
@@ -389,9 +495,9 @@ using conclab::platform::guarded;
 
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE void conclab_process_pool_on_ready(int pool, int slot, int handle) {
+EMSCRIPTEN_KEEPALIVE void conclab_process_pool_on_ready(int pool, int slot, int handle, const char* info, int info_size) {
     guarded("ready", [&] {
-        if (auto* p = find_pool(pool)) p->on_ready(slot, handle);
+        if (auto* p = find_pool(pool)) p->on_ready(slot, handle, std::string(info, static_cast<std::size_t>(info_size)));
     });
 }
 

@@ -106,6 +106,20 @@ constexpr text_table::Row<PrimesText> kRows[] = {
      "stretch: that is the visible sign).",
      "O CPython não expõe eventos da GIL: cada verificação mostra só o início e o fim (sob a GIL, as verificações "
      "das threads se esticam: é o sinal visível)."},
+    {PrimesText::runtime_pyodide, "Python: Pyodide (CPython 3.14 in the page)", "Python: Pyodide (CPython 3.14 na página)"},
+    {PrimesText::python_no_threads,
+     "Pyodide has no threads: one interpreter per Web Worker. Pick sequential or processes; the GIL model shows "
+     "what CPython's threads would do.",
+     "O Pyodide não tem threads: um interpretador por Web Worker. Escolha sequencial ou processos; o modelo da GIL "
+     "mostra o que as threads do CPython fariam."},
+    {PrimesText::python_note,
+     "The talk's python/primes.py on Pyodide, CPython 3.14 for wasm. Each worker boots its own interpreter (its "
+     "start-up, shown apart from the checks); at most 4.",
+     "O python/primes.py da palestra no Pyodide, o CPython 3.14 para wasm. Cada worker inicia seu próprio "
+     "interpretador (a inicialização, mostrada à parte das verificações); no máximo 4."},
+    {PrimesText::python_download, "downloading Pyodide", "baixando o Pyodide"},
+    {PrimesText::python_compile, "compiling Pyodide", "compilando o Pyodide"},
+    {PrimesText::python_booting, "booting the interpreters", "iniciando os interpretadores"},
 };
 
 static_assert(text_table::rows_follow_the_keys(kRows), "every PrimesText key needs one row, in the order of the enum");

@@ -16,7 +16,8 @@ enum class PrimesText {
     mode_compare, mode_single, compare_start, compare_about, compare_hint, compare_progress, compare_done,
     compare_cancelled, repeats, runs_of, median, spread, ideal, waiting_turn, running_now, timeline_of, zoom,
     position, zoom_reset, zoom_hint, executor_threads_no_gil, gil_columns_note,
-    runtime, runtime_cpp, runtime_python, runtime_native_only, python_timeline_note, count_,
+    runtime, runtime_cpp, runtime_python, runtime_native_only, python_timeline_note, runtime_pyodide, python_no_threads,
+    python_note, python_download, python_compile, python_booting, count_,
 };
 
 /// @brief The text in the current language.

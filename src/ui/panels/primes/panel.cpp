@@ -16,6 +16,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace conclab::ui::primes_panel {
 
@@ -33,6 +34,10 @@ void PrimesPanel::apply(const options::Params& params, options::FieldErrors& err
     if (params.count("repeats") && errors.count("repeats") == 0) repeats_ = parsed.repeats;
     if (params.count("compare") && errors.count("compare") == 0) view_ = parsed.compare ? View::compare : View::single;
     else if (params.count("executor")) view_ = View::single;
+    else if (runtime_ == primes::Runtime::python) {   // Python runs one executor: sequential unless a link says more
+        view_ = View::single;
+        executor_ = ExecutorKind::sequential;
+    }
     if (errors.count("numbers") || errors.count("sample")) return;
     if (params.count("numbers")) {
         mode_ = SampleMode::custom;
@@ -41,7 +46,7 @@ void PrimesPanel::apply(const options::Params& params, options::FieldErrors& err
         mode_ = SampleMode::fluent;
     } else if (params.count("sample")) {
         mode_ = SampleMode::talk;
-        magnitude_ = compare_magnitude_ = std::stoi(parsed.sample.name.substr(3));
+        magnitude_ = compare_magnitude_ = python_magnitude_ = std::stoi(parsed.sample.name.substr(3));
     }
 }
 
@@ -101,8 +106,8 @@ nlohmann::json PrimesPanel::state() const {
     for (const auto& h : history_) history_labels.push_back(history_label(h));
     nlohmann::json s{{"executor", std::string(exec::to_string(executor_))},
                      {"runtime", std::string(primes::to_string(runtime_))},
-                     {"runtime_available", platform::capabilities().machine_python},
-                     {"runtime_note", platform::capabilities().machine_python ? "" : tr(PrimesText::runtime_native_only)},
+                     {"runtime_available", true},   // the machine's CPython natively, Pyodide in the page
+                     {"runtime_note", platform::capabilities().machine_python ? "" : tr(PrimesText::python_note)},
                      {"history_labels", std::move(history_labels)},
                      {"workers", workers_},
                      {"mode", view_ == View::compare ? "compare" : "single"},
@@ -112,6 +117,13 @@ nlohmann::json PrimesPanel::state() const {
                      {"timeline", timeline_.state()},
                      {"trace_export", trace_export_.state()}};
     put_field_errors(s, field_errors_);
+    if (auto failure = runtime_failure()) s["runtime_failure"] = *failure;
+    if (auto loading = platform::pyodide_loading()) {
+        static constexpr const char* kPhases[] = {"download", "compile", "done"};
+        s["pyodide_loading"] = {{"phase", kPhases[static_cast<int>(loading->phase)]},
+                                {"loaded_bytes", loading->loaded_bytes},
+                                {"total_bytes", loading->total_bytes}};
+    }
     if (run_) s["run"] = primes::to_json(run_->report());
     if (compare_) {
         s["compare"] = primes::to_json(compare_->report());
@@ -119,6 +131,10 @@ nlohmann::json PrimesPanel::state() const {
     }
     // Where the run button (Cancel while running) was last drawn, in window units (the cancel test clicks it).
     s["run_button"] = {{"x", run_button_[0]}, {"y", run_button_[1]}, {"w", run_button_[2]}, {"h", run_button_[3]}};
+    // Where the runtime's choice was last drawn (one executor's view), in window units.
+    if (view_ == View::single)
+        s["runtime_choice"] = {{"x", runtime_choice_[0]}, {"y", runtime_choice_[1]}, {"w", runtime_choice_[2]},
+                               {"h", runtime_choice_[3]}};
     // Where the workers slider was last drawn, in window units (the touch test drags it).
     if (view_ == View::compare || executor_ != ExecutorKind::sequential)
         s["workers_slider"] = {{"x", workers_slider_[0]}, {"y", workers_slider_[1]}, {"w", workers_slider_[2]},
@@ -177,7 +193,7 @@ options::Params PrimesPanel::chosen_params() const {
     }
     switch (mode_) {
     case SampleMode::talk:
-        p["sample"] = "2**" + std::to_string(view_ == View::compare ? compare_magnitude_ : magnitude_);
+        p["sample"] = "2**" + std::to_string(view_ == View::compare ? compare_magnitude_ : pyodide() ? python_magnitude_ : magnitude_);
         break;
     case SampleMode::fluent: p["sample"] = "fluent"; break;
     case SampleMode::custom: p["numbers"] = custom_; break;
@@ -189,7 +205,10 @@ std::optional<primes::PrimesOptions> PrimesPanel::checked_options() {
     field_errors_.clear();
     auto options = primes::parse_primes_options(chosen_params(), platform::logical_cpus(), field_errors_);
     if (field_errors_.count("numbers")) field_errors_["sample"] = field_errors_["numbers"];
+    if (pyodide() && (executor_ == ExecutorKind::threads || executor_ == ExecutorKind::gil))
+        field_errors_["executor"] = std::string(tr(PrimesText::python_no_threads));
     if (!field_errors_.empty()) return std::nullopt;   // the last good run stays on screen
+    if (pyodide()) options.workers = std::min(options.workers, platform::kMaxPyodideWorkers);
     return options;
 }
 
@@ -198,7 +217,11 @@ void PrimesPanel::start() {
     if (!options) return;
     primes::RuntimeInfo runtime;
     primes::ExecutorMaker maker = platform::make_executor;
-    if (options->runtime == primes::Runtime::python) {
+    if (options->runtime == primes::Runtime::python && !platform::capabilities().machine_python) {   // the page: Pyodide
+        runtime.name = "Pyodide";
+        runtime.threads = false;
+        maker = platform::make_pyodide_executor;
+    } else if (options->runtime == primes::Runtime::python) {
         try {   // asked once per interpreter: a python -c start-up is tens of ms on the UI thread
             if (!probed_ || probed_for_ != options->python) {
                 probed_.reset();
@@ -266,27 +289,67 @@ std::string PrimesPanel::history_label(const HistoryEntry& h) {
 
 // C++ or the machine's CPython, beside the executor; on the page visibly unavailable, with the reason beside it.
 void PrimesPanel::draw_runtime_choice(float field_w) {
-    const bool available = platform::capabilities().machine_python;
-    ImGui::BeginDisabled(!available);
+    const bool machine = platform::capabilities().machine_python;   // else the page's Python: Pyodide
+    const PrimesText python_label = machine ? PrimesText::runtime_python : PrimesText::runtime_pyodide;
     ImGui::SetNextItemWidth(field_w);
-    const char* current = tr(runtime_ == primes::Runtime::python ? PrimesText::runtime_python : PrimesText::runtime_cpp);
+    const char* current = tr(runtime_ == primes::Runtime::python ? python_label : PrimesText::runtime_cpp);
     if (ImGui::BeginCombo(tr(PrimesText::runtime), current)) {
         if (ImGui::Selectable(tr(PrimesText::runtime_cpp), runtime_ == primes::Runtime::cpp)) runtime_ = primes::Runtime::cpp;
-        if (ImGui::Selectable(tr(PrimesText::runtime_python), runtime_ == primes::Runtime::python)) {
+        if (ImGui::Selectable(tr(python_label), runtime_ == primes::Runtime::python)) {
             runtime_ = primes::Runtime::python;
-            if (executor_ == ExecutorKind::gil) executor_ = ExecutorKind::threads;   // CPython brings its own GIL
+            if (executor_ == ExecutorKind::gil) executor_ = machine ? ExecutorKind::threads : ExecutorKind::sequential;
+            if (!machine && executor_ == ExecutorKind::threads) executor_ = ExecutorKind::sequential;   // Pyodide has none
         }
         ImGui::EndCombo();
     }
-    ImGui::EndDisabled();
-    if (!available) {
-        same_line_if_fits(ImGui::CalcTextSize(tr(PrimesText::runtime_native_only)).x);
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextDisabled("%s", tr(PrimesText::runtime_native_only));
-        ImGui::PopTextWrapPos();
-    }
+    runtime_choice_ = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x,
+                       ImGui::GetItemRectSize().y};
     draw_field_error(field_errors_, "runtime");
     draw_field_error(field_errors_, "python");
+    if (auto failure = runtime_failure()) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(ImVec4(1.0f, 0.45f, 0.4f, 1.0f), "%s", failure->c_str());
+        ImGui::PopTextWrapPos();
+    }
+    draw_pyodide_loading();
+    if (pyodide()) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", tr(PrimesText::python_note));
+        ImGui::PopTextWrapPos();
+    }
+}
+
+// A runtime that could not start (download failed, a worker died booting) fails every check with one reason: said
+// beside the runtime choice as well as on each row.
+std::optional<std::string> PrimesPanel::runtime_failure() const {
+    if (!run_ || !run_->finished() || run_->report().options.runtime != primes::Runtime::python || run_->report().cancelled)
+        return std::nullopt;
+    const auto& results = run_->report().results;
+    const bool all_failed = !results.empty() && std::all_of(results.begin(), results.end(), [&](const auto& r) {
+        return r.error && r.status == primes::CheckStatus::failed && *r.error == *results.front().error;
+    });
+    if (!all_failed) return std::nullopt;
+    return results.front().error;
+}
+
+// Pyodide's download and boot, as a bar beside the runtime choice while a run waits on them (no check started yet).
+void PrimesPanel::draw_pyodide_loading() {
+    const bool booting = run_ && !run_->finished() && run_->report().runtime.name == "Pyodide" &&
+                         run_->report().results.empty() && run_->in_flight().empty();
+    if (!booting) return;
+    const auto loading = platform::pyodide_loading();
+    char overlay[96];
+    float fraction = 1.0f;
+    if (loading && loading->phase == platform::RuntimeLoading::Phase::download) {
+        fraction = loading->total_bytes > 0 ? static_cast<float>(loading->loaded_bytes / loading->total_bytes) : 0.0f;
+        std::snprintf(overlay, sizeof overlay, "%s %.1f / %.1f MB", tr(PrimesText::python_download),
+                      loading->loaded_bytes / 1e6, loading->total_bytes / 1e6);
+    } else if (loading && loading->phase == platform::RuntimeLoading::Phase::compile) {
+        std::snprintf(overlay, sizeof overlay, "%s", tr(PrimesText::python_compile));
+    } else {
+        std::snprintf(overlay, sizeof overlay, "%s", tr(PrimesText::python_booting));
+    }
+    ImGui::ProgressBar(fraction, ImVec2(std::min(330.0f * font_scale(), ImGui::GetContentRegionAvail().x), 0), overlay);
 }
 
 std::string PrimesPanel::sample_key(const primes::Sample& sample) {

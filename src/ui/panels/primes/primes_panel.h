@@ -26,6 +26,9 @@ using exec::ExecutorKind;
 inline constexpr ExecutorKind kExecutors[] = {ExecutorKind::sequential, ExecutorKind::gil,
                                               ExecutorKind::processes, ExecutorKind::threads};
 enum class SampleMode { talk, fluent, custom };
+/// The page's Python default, make_sample(2**48): Pyodide checks it sequentially in about 10–20 s with its boot
+/// (web/bench/pyodide.mjs), where the talk's 2**57 would take hours.
+inline constexpr int kPyodideMagnitude = 48;
 enum class View { compare, single };
 
 struct HistoryEntry {
@@ -64,7 +67,16 @@ public:
 private:
     bool running() const { return (run_ && !run_->finished()) || (compare_ && !compare_->finished()); }
 
-    int& magnitude() { return view_ == View::compare ? compare_magnitude_ : magnitude_; }
+    int& magnitude() {
+        if (view_ == View::compare) return compare_magnitude_;
+        return pyodide() ? python_magnitude_ : magnitude_;
+    }
+    /// The page's Python: Pyodide (the desktop's is the machine's CPython).
+    bool pyodide() const {
+        return runtime_ == primes::Runtime::python && view_ == View::single && !platform::capabilities().machine_python;
+    }
+    std::optional<std::string> runtime_failure() const;
+    void draw_pyodide_loading();
 
     options::Params chosen_params() const;
     std::optional<primes::PrimesOptions> checked_options();
@@ -113,6 +125,8 @@ private:
     std::vector<HistoryEntry> history_;
     std::array<float, 4> workers_slider_{};   // x, y, w, h of the workers slider last drawn
     std::array<float, 4> run_button_{};       // x, y, w, h of the run (or Cancel) button last drawn
+    std::array<float, 4> runtime_choice_{};   // x, y, w, h of the runtime's combo last drawn
+    int python_magnitude_ = kPyodideMagnitude;
 };
 
 }  // namespace conclab::ui::primes_panel
