@@ -70,6 +70,7 @@ App::App(const LaunchOptions& options, const std::string& launch_error) : option
         errors_taken_ = panels_[current_]->show_launch_errors(launch_errors_) || panels_[current_]->state().contains("errors");
     if (options.autorun && launch_errors_.empty()) panels_[current_]->autorun();
     autorun_refused_ = options.autorun && !launch_errors_.empty();
+    keep_launch_link_ = !launch_errors_.empty();
     platform::set_state_provider([this] { return state().dump(); });
     platform::set_autorun_handler([this] {
         if (launch_errors_.empty()) panels_[current_]->autorun();
@@ -107,6 +108,7 @@ nlohmann::json App::state() const {
                      {"font_scale", font_scale_},
                      {"help", help_},
                      {"link", link_},
+                     {"link_kept", keep_launch_link_},   // the address is still the bad link the page was opened with
                      {"command", command()},
                      {"autorun_refused", autorun_refused_},
                      {"copy_button", {{"x", copy_button_[0]}, {"y", copy_button_[1]}, {"w", copy_button_[2]}, {"h", copy_button_[3]}}},

@@ -75,6 +75,8 @@ private:
     options::FieldErrors launch_errors_;
     bool errors_taken_ = false;               // the open panel shows the launch errors beside its fields
     bool autorun_refused_ = false;
+    bool keep_launch_link_ = false;   // a bad link stays in the address until the view changes or its errors are gone
+    std::string launch_view_;         // the view's own link when that link was opened
     bool present_ = false, styled_present_ = false, help_ = false, dirty_ = false, copied_ = false;
     float font_scale_ = 1.0f;
     long copied_frame_ = -1;

@@ -139,10 +139,10 @@ void LabPanel::draw() {
     draw_live_line();
     draw_export_and_compare();
     ImGui::Separator();
+    draw_charts();   // the pictures first (speedup by workers, memory per unit), the talk's table after them
+    ImGui::Separator();
     draw_summary();
     draw_method_box();
-    ImGui::Separator();
-    draw_charts();
     ImGui::Separator();
     draw_details();
 }

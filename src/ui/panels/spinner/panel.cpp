@@ -63,6 +63,17 @@ public:
         if (asked_ && errors.empty()) autorun();
     }
 
+    // The sleep and the number (a form asked by kind= ran at launch: a link never runs, so it names none).
+    options::Params link_params() const override {
+        char seconds[32];
+        std::snprintf(seconds, sizeof seconds, "%g", std::round(options_.seconds * 10) / 10);
+        return {{"seconds", seconds}, {"number", std::to_string(options_.number)}};
+    }
+
+    const char* field_label(const std::string& option) const override {
+        return option == "seconds" ? tr(SpinnerText::seconds) : nullptr;
+    }
+
     void autorun() override {
         if (!field_errors_.empty()) return;   // a bad launch value is shown beside its field, not run
         // Started on the first loop turn (update): the window, and the page's main loop, are up.

@@ -31,6 +31,9 @@ public:
         launch_spin_ = parsed.spin.value_or(-1);
     }
 
+    // Workers spinning now: the link opens the page spinning as many.
+    options::Params link_params() const override { return {{"spin", std::to_string(spin_.running())}}; }
+
     bool update() override {
         const auto now = std::chrono::steady_clock::now();
         if (launch_spin_ >= 0) {   // started from the query string (?spin=N) or --spin, once the app is up
