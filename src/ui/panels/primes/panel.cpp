@@ -109,7 +109,7 @@ nlohmann::json PrimesPanel::state() const {
     }
     // Where the run button (Cancel while running) was last drawn, in window units (the cancel test clicks it).
     s["run_button"] = {{"x", run_button_[0]}, {"y", run_button_[1]}, {"w", run_button_[2]}, {"h", run_button_[3]}};
-    s["results_top"] = results_top_;   // where one executor's results begin, in window units (stays put as a run ends)
+    s["table_top"] = table_top_;   // where one executor's table and timeline begin, in window units (still as a run ends)
     // Where the workers slider was last drawn, in window units (the touch test drags it).
     if (view_ == View::compare || executor_ != ExecutorKind::sequential)
         s["workers_slider"] = {{"x", workers_slider_[0]}, {"y", workers_slider_[1]}, {"w", workers_slider_[2]},
@@ -133,9 +133,9 @@ void PrimesPanel::draw() {
     draw_run_button();
     draw_controls();
     ImGui::Separator();
-    results_top_ = ImGui::GetCursorScreenPos().y;
     if (run_) {
         draw_summary();
+        table_top_ = ImGui::GetCursorScreenPos().y;
         if (ImGui::GetContentRegionAvail().x < kSideBySideWidth * font_scale()) {   // stacked; a phone keeps number, ✓/✗, lpf
             timeline_.draw(run_->report(), run_->in_flight(), run_->elapsed_s());   // the picture first, then the table
             ImGui::Spacing();

@@ -103,7 +103,7 @@ private:
     std::vector<HistoryEntry> history_;
     std::array<float, 4> workers_slider_{};   // x, y, w, h of the workers slider last drawn
     std::array<float, 4> run_button_{};       // x, y, w, h of the run (or Cancel) button last drawn
-    float results_top_ = 0;                    // y of one executor's results area last drawn
+    float table_top_ = 0;                      // y of one executor's table and timeline last drawn
 };
 
 }  // namespace conclab::ui::primes_panel

@@ -179,7 +179,8 @@ public:
         if (run_ && !run_->finished()) s["in_flight"] = run_->in_flight().size();
         s["web_cancel_note"] = web_cancel_note();
         // How the last frame laid the panel out (a phone: labels above fields, stacked, a folded runs table).
-        s["layout"] = {{"labels_above", drawn_labels_above_}, {"stacked", drawn_stacked_}, {"history_columns", drawn_history_columns_}};
+        s["layout"] = {{"labels_above", drawn_labels_above_}, {"stacked", drawn_stacked_}, {"history_columns", drawn_history_columns_},
+                       {"fields_bottom", fields_bottom_}};
         return s;
     }
 
@@ -304,6 +305,7 @@ private:
         input_text(field(tr(WikipicsText::seed)), seed_);
         draw_field_error(field_errors_, "seed");
         ImGui::EndDisabled();
+        fields_bottom_ = ImGui::GetCursorScreenPos().y;
         draw_notes();
     }
 
@@ -508,6 +510,7 @@ private:
     bool cancel_asked_ = false;
     std::optional<std::array<float, 4>> cancel_button_;   // x, y, w, h of the Cancel button last drawn
     std::array<float, 4> run_button_{};                   // x, y, w, h of Run (Cancel while running) last drawn
+    float fields_bottom_ = 0;                             // y below the last field (the notes start there)
     std::vector<Tile> tiles_;
     std::vector<HistoryEntry> history_;
     bool drawn_labels_above_ = false;
