@@ -335,3 +335,32 @@ test('controls stay put: Run and the fields do not move with the executor, nor t
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+// Issue 20 §2: presenting, a demo's options are one closed line and the lesson's picture fills the screen below.
+test('presenting: the options collapse to one line and the picture fills the screen, in every demo', { timeout: 240000 }, async () => {
+  const height = 1080;
+  for (const [link, collapsed] of [['?demo=primes&present=1', true], ['?demo=spinner&present=1', false],
+    ['?demo=lab&present=1', true], ['?demo=wikipics&present=1&net=instant&count=4&autorun=1', true]]) {
+    const { page, messages, errors } = await h.openPage(env.browser.context, env.server.url + link);
+    await page.setViewportSize({ width: 1920, height });
+    await h.waitForApp(page);
+    if (link.includes('autorun')) await h.waitForResult(page, messages, 120000);
+    await until(page, () => window.conclab.state().font_scale >= 1.9, null, `${link}: presenting at ×2`);
+    await h.waitForIdle(page);
+    const s = await state(page);
+    assert.equal(s.controls_collapsed, collapsed, `${link}: the options are one line`);
+    const { y, h: tall } = s.picture_area;
+    assert.ok(tall >= 0.3 * height && y + tall >= 0.75 * height, `${link}: the picture ${JSON.stringify(s.picture_area)} does not fill the screen`);
+    assert.deepEqual(errors, [], link);
+    await page.close();
+  }
+  // Not presenting: the options are drawn, the picture keeps its own size.
+  const { page } = await h.openPage(env.browser.context, env.server.url + '?demo=primes');
+  await page.setViewportSize({ width: 1920, height });
+  await h.waitForApp(page);
+  await h.waitForIdle(page);
+  const s = await state(page);
+  assert.equal(s.controls_collapsed, false);
+  assert.ok(s.picture_area.h > 0 && s.picture_area.h < 0.3 * height, JSON.stringify(s.picture_area));
+  await page.close();
+});

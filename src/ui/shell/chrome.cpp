@@ -74,6 +74,8 @@ void App::draw() {
         ImGui::SameLine();
     }
     ImGui::BeginChild("##demo", ImVec2(0, 0), false);
+    g_controls_collapsed = false;
+    g_picture = {0, 0};
     draw_launch_errors();
     panels_[current_]->draw();
     panel_scroll_ = {ImGui::GetScrollY(), ImGui::GetScrollMaxY()};

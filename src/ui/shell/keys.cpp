@@ -71,7 +71,7 @@ void App::apply_scale() {
     if (std::fabs(wanted - font_scale_) >= 0.01f)
         platform::rebuild_fonts([wanted] { load_fonts(kFontPixels * wanted); });
     font_scale_ = g_font_scale = wanted;
-    styled_present_ = present_;
+    styled_present_ = g_present = present_;
     ImGuiStyle& style = ImGui::GetStyle();
     style = base_style();
     if (present_) {

@@ -22,6 +22,9 @@ namespace conclab::ui::shell {
 inline bool g_draws_every_frame = false;
 inline bool g_narrow = false;
 inline float g_font_scale = 1.0f;
+inline bool g_present = false;
+inline bool g_controls_collapsed = false;   // this frame, the panel's options were one closed line
+inline std::array<float, 2> g_picture{};   // y and height of the lesson's picture this frame (picture_height)
 inline constexpr float kNarrowWidth = 720.0f;   // window units (CSS pixels on the web) at font_scale 1: below it, no sidebar
 inline constexpr float kFontPixels = 17.0f;
 

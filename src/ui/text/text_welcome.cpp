@@ -68,6 +68,7 @@ constexpr text_table::Row<WelcomeText> kRows[] = {
     {WelcomeText::export_picture, "Export picture", "Exportar imagem"},
     {WelcomeText::picture_saved, "Picture saved:", "Imagem salva:"},
     {WelcomeText::picture_failed, "The picture could not be saved:", "Não foi possível salvar a imagem:"},
+    {WelcomeText::controls, "Options (P leaves presentation)", "Opções (P sai da apresentação)"},
 };
 
 static_assert(text_table::rows_follow_the_keys(kRows), "every WelcomeText key needs one row, in the order of the enum");

@@ -136,8 +136,10 @@ void LabPanel::draw() {
     ImGui::PopStyleColor();
     ImGui::Separator();
     draw_controls();
-    draw_live_line();
-    draw_export_and_compare();
+    if (controls_shown()) {
+        draw_live_line();
+        draw_export_and_compare();
+    }
     ImGui::Separator();
     draw_charts();   // the pictures first (speedup by workers, memory per unit), the talk's table after them
     ImGui::Separator();

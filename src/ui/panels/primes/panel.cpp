@@ -127,11 +127,11 @@ void PrimesPanel::draw() {
         draw_compare();
         return;
     }
-    ImGui::TextWrapped("%s", tr(PrimesText::intro));
+    if (!presenting()) ImGui::TextWrapped("%s", tr(PrimesText::intro));
     ImGui::Separator();
     // Run first: the rows below it change with the choices (a note, the numbers box), never its place.
     draw_run_button();
-    draw_controls();
+    if (controls_shown()) draw_controls();
     ImGui::Separator();
     if (run_) {
         draw_summary();
@@ -288,8 +288,7 @@ void PrimesPanel::draw_controls() {
     const bool one_worker = view_ == View::single && executor_ == ExecutorKind::sequential;
     ImGui::BeginDisabled(one_worker);
     ImGui::SetNextItemWidth(field_w);
-    ImGui::SliderInt(tr(PrimesText::workers), &workers_, exec::kMinWorkers, exec::kMaxWorkers, "%d",
-                     ImGuiSliderFlags_AlwaysClamp);
+    slider_int(tr(PrimesText::workers), &workers_, exec::kMinWorkers, exec::kMaxWorkers, "%d", ImGuiSliderFlags_AlwaysClamp);
     if (!one_worker)
         workers_slider_ = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::CalcItemWidth(),
                            ImGui::GetItemRectSize().y};
@@ -297,8 +296,7 @@ void PrimesPanel::draw_controls() {
     draw_field_error(field_errors_, "workers");
     if (view_ == View::compare) {
         ImGui::SetNextItemWidth(field_w);
-        ImGui::SliderInt(tr(PrimesText::repeats), &repeats_, primes::kMinRepeats, primes::kMaxRepeats, "%d",
-                         ImGuiSliderFlags_AlwaysClamp);
+        slider_int(tr(PrimesText::repeats), &repeats_, primes::kMinRepeats, primes::kMaxRepeats, "%d", ImGuiSliderFlags_AlwaysClamp);
         draw_field_error(field_errors_, "repeats");
     }
 
@@ -314,8 +312,8 @@ void PrimesPanel::draw_controls() {
     if (mode_ != SampleMode::custom) {   // greyed for Fluent Python's numbers: the row keeps its place
         ImGui::BeginDisabled(mode_ == SampleMode::fluent);
         ImGui::SetNextItemWidth(field_w);
-        ImGui::SliderInt(tr(PrimesText::magnitude), &magnitude(), primes::kMinMagnitude, primes::kMaxMagnitude, "2**%d",
-                         ImGuiSliderFlags_AlwaysClamp);
+        slider_int(tr(PrimesText::magnitude), &magnitude(), primes::kMinMagnitude, primes::kMaxMagnitude, "2**%d",
+                   ImGuiSliderFlags_AlwaysClamp);
         ImGui::EndDisabled();
     } else if (mode_ == SampleMode::custom) {
         ImGui::InputTextMultiline("##numbers", custom_.data(), custom_.capacity() + 1, ImVec2(field_w, 60),

@@ -54,7 +54,7 @@ void PrimesPanel::draw_compare() {
     ImGui::TextDisabled("%s", report ? tr(PrimesText::compare_about) : tr(PrimesText::compare_hint));
     ImGui::PopTextWrapPos();
     ImGui::Separator();
-    draw_controls();
+    if (controls_shown()) draw_controls();
     if (!report) return;
     ImGui::Separator();
     draw_compare_table(*report);

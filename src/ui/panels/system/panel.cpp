@@ -128,7 +128,7 @@ public:
         ImGui::SetNextItemWidth(std::clamp(ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(tr(SystemText::spin_workers)).x -
                                                style.ItemInnerSpacing.x - style.ItemSpacing.x - button_w,
                                            80.0f, 220.0f));
-        ImGui::SliderInt(tr(SystemText::spin_workers), &spin_count_, 1, exec::kMaxSpinWorkers);
+        slider_int(tr(SystemText::spin_workers), &spin_count_, 1, exec::kMaxSpinWorkers);
         same_line_if_fits(button_w);
         if (spin_.running() == 0) {
             if (ImGui::Button(tr(SystemText::start))) spin_.start(spin_count_);

@@ -188,7 +188,7 @@ public:
         start_probe();
         upload_thumbnails();
         ImGui::TextWrapped("%s", tr(WikipicsText::title));
-        ImGui::TextWrapped("%s", tr(WikipicsText::intro));
+        if (!presenting()) ImGui::TextWrapped("%s", tr(WikipicsText::intro));
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.8f, 1.0f, 1.0f));
         text_wrapped_at_spaces(tr(WikipicsText::lesson));   // its figures ("0.994 s") never split at the point
         ImGui::PopStyleColor();
@@ -277,6 +277,7 @@ private:
     void draw_controls() {
         const bool running = run_ && !run_->finished();
         draw_run_button(running);
+        if (!controls_shown()) return;
         ImGui::BeginDisabled(running);
         const LabelledFields field = labelled_fields();
         drawn_labels_above_ = field.above();
