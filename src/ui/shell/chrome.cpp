@@ -121,7 +121,7 @@ void App::draw_help() {
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoResize);
     ImGui::PushTextWrapPos(0.0f);
     for (const auto key : {WelcomeText::key_space, WelcomeText::key_r, WelcomeText::key_arrows, WelcomeText::key_digits,
-                           WelcomeText::key_p, WelcomeText::key_l, WelcomeText::key_h})
+                           WelcomeText::key_p, WelcomeText::key_l, WelcomeText::key_e, WelcomeText::key_h})
         bullet_wrapped(tr(key));
     ImGui::TextDisabled("%s", tr(WelcomeText::key_escape));
     ImGui::PopTextWrapPos();
