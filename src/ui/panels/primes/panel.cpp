@@ -316,10 +316,11 @@ void PrimesPanel::draw_controls() {
                    ImGuiSliderFlags_AlwaysClamp);
         ImGui::EndDisabled();
     } else if (mode_ == SampleMode::custom) {
-        ImGui::InputTextMultiline("##numbers", custom_.data(), custom_.capacity() + 1, ImVec2(field_w, 60),
+        // The words above the box, wrapped: beside it they ran past a phone's edge.
+        text_disabled_wrapped(tr(PrimesText::numbers));
+        ImGui::InputTextMultiline("##numbers", custom_.data(), custom_.capacity() + 1,
+                                  ImVec2(std::min(ImGui::GetContentRegionAvail().x, 2 * field_w), 60 * font_scale()),
                                   ImGuiInputTextFlags_CallbackResize, resize_string, &custom_);
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", tr(PrimesText::numbers));
     }
     draw_field_error(field_errors_, "sample");
     ImGui::EndDisabled();
