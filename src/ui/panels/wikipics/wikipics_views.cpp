@@ -139,6 +139,8 @@ void draw_summary(const wikipics::WikipicsRun& run) {
                            tr(WikipicsText::decode), duration(decode_s).c_str()));
     } else if (report.finished) {
         wrapped_disabled(format("%s %s", tr(WikipicsText::cpu_unavailable), duration(decode_s).c_str()));
+    } else {   // the CPU line's place, until the run ends: the lanes below do not jump when it comes
+        ImGui::TextDisabled("%s: \u2026", tr(PrimesText::cpu));
     }
 }
 
