@@ -101,8 +101,11 @@ void PrimesPanel::draw_summary() const {
     for (const auto& r : report.results) ok += r.error ? 0 : 1;
     // A duration wraps as a whole: "1.05 s", never "1.05" and "s" on two lines.
     const auto duration = [](double seconds) { return unbroken(primes::format_duration(seconds)); };
+    const std::string who = report.runtime.is_python()
+                                ? primes::short_label(report.runtime) + " " + std::string(exec::to_string(options.executor))
+                                : std::string(executor_label(options.executor));
     ImGui::TextWrapped("%zu/%zu %s %.2f\u00a0s (%s x%d) · %s %s", ok, options.sample.numbers.size(), tr(PrimesText::checks_in),
-                run_->elapsed_s(), executor_label(options.executor), options.workers, tr(PrimesText::startup),
+                run_->elapsed_s(), who.c_str(), options.workers, tr(PrimesText::startup),
                 duration(report.startup_s).c_str());
     // Until the run ends, the CPU line and its note are laid out unseen: the table below does not jump when they come.
     const bool done = report.finished && report.cpu;
@@ -121,6 +124,11 @@ void PrimesPanel::draw_summary() const {
         ImGui::PopTextWrapPos();
     }
     if (!done) ImGui::PopStyleColor(2);
+    if (report.runtime.is_python()) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", tr(PrimesText::python_timeline_note));
+        ImGui::PopTextWrapPos();
+    }
 }
 
 // Number, ✓/✗ and lpf always; the elapsed time and the worker only where they fit whole (a phone, a tablet's
@@ -226,7 +234,9 @@ void PrimesPanel::draw_history() {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         // A phone's column: wrapped at spaces only, "×2" kept with its word ("sequential ×1" never "sequenti" "al").
-        text_wrapped_at_spaces(std::string(executor_label(h.executor)) + "\u00a0\u00d7" + std::to_string(h.workers));
+        std::string label = history_label(h);
+        if (const auto at = label.rfind(" \u00d7"); at != std::string::npos) label.replace(at, 1, "\u00a0");
+        text_wrapped_at_spaces(label);
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(h.sample_name.c_str());
         ImGui::TableNextColumn();
