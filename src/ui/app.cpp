@@ -70,6 +70,7 @@ App::App(const LaunchOptions& options, const std::string& launch_error) : option
         errors_taken_ = panels_[current_]->show_launch_errors(launch_errors_) || panels_[current_]->state().contains("errors");
     if (options.autorun && launch_errors_.empty()) panels_[current_]->autorun();
     autorun_refused_ = options.autorun && !launch_errors_.empty();
+    keep_launch_link_ = !launch_errors_.empty();
     platform::set_state_provider([this] { return state().dump(); });
     platform::set_autorun_handler([this] {
         if (launch_errors_.empty()) panels_[current_]->autorun();
@@ -105,8 +106,12 @@ nlohmann::json App::state() const {
                      {"language", language() == Language::pt ? "pt" : "en"},
                      {"present", present_},
                      {"font_scale", font_scale_},
+                     // presenting: the panel's options one closed line, and where its picture was drawn (y, height)
+                     {"controls_collapsed", g_controls_collapsed},
+                     {"picture_area", {{"y", g_picture[0]}, {"h", g_picture[1]}}},
                      {"help", help_},
                      {"link", link_},
+                     {"link_kept", keep_launch_link_},   // the address is still the bad link the page was opened with
                      {"command", command()},
                      {"autorun_refused", autorun_refused_},
                      {"copy_button", {{"x", copy_button_[0]}, {"y", copy_button_[1]}, {"w", copy_button_[2]}, {"h", copy_button_[3]}}},
@@ -232,6 +237,22 @@ void open_panel(std::string_view id) {
     if (g_app) g_app->open(id);
 }
 bool narrow_layout() { return g_narrow; }
+bool presenting() { return shell::g_present; }
+
+bool controls_shown() {
+    if (!shell::g_present) return true;
+    const bool open = ImGui::CollapsingHeader((std::string(tr(WelcomeText::controls)) + "###controls").c_str());
+    shell::g_controls_collapsed = !open;
+    return open;
+}
+
+float picture_height(float natural, float lines_below) {
+    float height = natural;
+    if (shell::g_present)
+        height = std::max(natural, ImGui::GetContentRegionAvail().y - lines_below * ImGui::GetFrameHeightWithSpacing());
+    shell::g_picture = {ImGui::GetCursorScreenPos().y, height};
+    return height;
+}
 float font_scale() { return g_font_scale; }
 
 int run_gui(const LaunchOptions& options, const std::string& launch_error) {

@@ -82,6 +82,18 @@ bool narrow_layout();
 /// layout by, in window units at scale 1, is that × font_scale() (ImGui's style sizes are already scaled).
 float font_scale();
 
+/// @brief True in presentation mode (key P, ?present=1): panels collapse their options to one line and let the
+/// lesson's picture fill the screen.
+bool presenting();
+
+/// @brief A panel's options, behind one line while presenting (a header the teacher can open); true when they are
+/// to be drawn (always, outside presentation mode). The main action (Run) stays outside it.
+bool controls_shown();
+
+/// @brief The height for the lesson's picture: `natural`, or while presenting all the height left on screen but
+/// `lines_below` rows of text (at least `natural`). Recorded for state()'s "picture" (the tests check it fills).
+float picture_height(float natural, float lines_below = 0);
+
 /// @brief ImGui::InputText's resize callback for a std::string (UserData): no fixed buffer, nothing is cut.
 int resize_string(ImGuiInputTextCallbackData* data);
 

@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include "widgets/slider.h"   // sliders whose handle never covers their value
+
 #include <algorithm>
 #include <cfloat>
 #include <initializer_list>

@@ -137,7 +137,9 @@ test('a link keeps the options that differ and drops autorun once it has fired',
 
   // Every demo with options names them in its link (only those that differ from its defaults).
   for (const [link, expected] of [['?demo=exhibition&boards=4&speed=max', { demo: 'exhibition', boards: '4', speed: 'max' }],
-    ['?demo=lab&suite=ipc&quick=1&lang=pt', { demo: 'lab', lang: 'pt', suite: 'ipc', quick: '1' }]]) {
+    ['?demo=lab&suite=ipc&quick=1&lang=pt', { demo: 'lab', lang: 'pt', suite: 'ipc', quick: '1' }],
+    ['?demo=spinner&seconds=1.5', { demo: 'spinner', seconds: '1.5' }],
+    ['?demo=system&spin=1', { demo: 'system', spin: '1' }]]) {
     const opened = await h.openPage(env.browser.context, env.server.url + link);
     await h.waitForApp(opened.page);
     await until(opened.page, (n) => new URLSearchParams(location.search).size === n || [...new URLSearchParams(location.search)].length === n,
@@ -167,6 +169,20 @@ test('a bad link runs nothing and says why beside the field, in the page\'s lang
     assert.equal(s.errors[field].label, label, link);
     assert.match(s.errors[field].message, pattern, link);
     assert.match(s.primes.errors[field], pattern, `${link}: the panel shows it beside the field`);
+    // The address keeps the user's bad link (what was wrong stays visible) until they change the view.
+    assert.equal(s.link_kept, true, link);
+    assert.deepEqual(query(page.url()), query(env.server.url + link), `${link}: the bad link was rewritten`);
+    await page.close();
+  }
+  {
+    const { page } = await h.openPage(env.browser.context, env.server.url + '?demo=primes&executor=fibers&autorun=1');
+    await h.waitForApp(page);
+    await h.waitForIdle(page);
+    await page.focus('#canvas');
+    await page.keyboard.press('r');
+    await until(page, () => new URLSearchParams(location.search).toString() === 'demo=primes', null,
+      'R resets the demo, and the address becomes its link');
+    assert.equal((await state(page)).link_kept, false);
     await page.close();
   }
   // The other demos with runs refuse too, each error named by its field's label (a wrong executor for wikipics: its own).
@@ -263,4 +279,89 @@ test('System says when the page redraws, truly: on demand when idle, every frame
     assert.deepEqual(errors, [], link);
     await page.close();
   }
+});
+
+// Issue 20 §5: what the pointer aims at stays where it is. The same window, a different executor: Run, and the
+// rows under the fields, are where they were; a run that ends does not push its table down.
+test('controls stay put: Run and the fields do not move with the executor, nor the table when a run ends', { timeout: 180000 }, async () => {
+  const rect = (r) => JSON.stringify([r.x, r.y, r.w, r.h]);
+  const seen = {};
+  for (const executor of ['threads', 'sequential', 'gil', 'processes']) {
+    const { page, errors } = await h.openPage(env.browser.context, `${env.server.url}?demo=primes&executor=${executor}`);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await h.waitForApp(page);
+    await h.waitForIdle(page);
+    const p = (await state(page)).primes;
+    assert.equal(p.executor, executor);
+    seen[executor] = rect(p.run_button);
+    assert.deepEqual(errors, [], executor);
+    await page.close();
+  }
+  assert.ok(JSON.parse(seen.threads)[2] > 0, `the run button was drawn: ${seen.threads}`);
+  for (const executor of Object.keys(seen)) assert.equal(seen[executor], seen.threads, `primes' Run with ${executor}`);
+
+  const fields = {};
+  for (const executor of ['threads', 'sequential', 'async']) {
+    const { page, errors } = await h.openPage(env.browser.context,
+      `${env.server.url}?demo=wikipics&executor=${executor}&net=instant`);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await h.waitForApp(page);
+    await h.waitForIdle(page);
+    const w = (await state(page)).wikipics;
+    fields[executor] = rect(w.run_button) + ' ' + w.layout.fields_bottom;
+    assert.deepEqual(errors, [], executor);
+    await page.close();
+  }
+  for (const executor of Object.keys(fields)) assert.equal(fields[executor], fields.threads, `wikipics' Run and fields with ${executor}`);
+
+  // A long run on one worker: the table's top while it runs, and once it has ended (cancelled by Space).
+  const { page, errors } = await h.openPage(env.browser.context,
+    `${env.server.url}?demo=primes&executor=threads&workers=1&sample=2**62&autorun=1`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await h.waitForApp(page);
+  await until(page, () => {
+    const p = window.conclab.state().primes;
+    return p.running && p.run && p.table_top > 0;
+  }, null, 'the run is on screen');
+  const running = (await state(page)).primes;
+  await page.focus('#canvas');
+  await page.keyboard.press('Space');
+  await until(page, () => window.conclab.state().primes.running === false, null, 'Space cancels');
+  await h.waitForIdle(page);
+  const ended = (await state(page)).primes;
+  assert.equal(ended.run.finished, true, JSON.stringify(ended.run).slice(0, 300));
+  assert.equal(ended.table_top, running.table_top, 'the table jumped when the run ended');
+  assert.equal(rect(ended.run_button), rect(running.run_button), 'Run (Cancel) moved');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// Issue 20 §2: presenting, a demo's options are one closed line and the lesson's picture fills the screen below.
+test('presenting: the options collapse to one line and the picture fills the screen, in every demo', { timeout: 240000 }, async () => {
+  const height = 1080;
+  for (const [link, collapsed] of [['?demo=primes&present=1', true], ['?demo=spinner&present=1', false],
+    ['?demo=lab&present=1', true], ['?demo=wikipics&present=1&net=instant&count=4&autorun=1', true]]) {
+    const { page, messages, errors } = await h.openPage(env.browser.context, env.server.url + link);
+    await page.setViewportSize({ width: 1920, height });
+    await h.waitForApp(page);
+    if (link.includes('autorun')) await h.waitForResult(page, messages, 120000);
+    await until(page, () => window.conclab.state().font_scale >= 1.9, null, `${link}: presenting at ×2`);
+    await h.waitForIdle(page);
+    const s = await state(page);
+    assert.equal(s.controls_collapsed, collapsed, `${link}: the options are one line`);
+    const { y, h: tall } = s.picture_area;
+    // Down to the screen's last lines (each lane or bar at most 3× its height: 4 lanes stop short of a whole screen).
+    assert.ok(tall >= 150 && y + tall >= 0.75 * height, `${link}: the picture ${JSON.stringify(s.picture_area)} does not fill the screen`);
+    assert.deepEqual(errors, [], link);
+    await page.close();
+  }
+  // Not presenting: the options are drawn, the picture keeps its own size.
+  const { page } = await h.openPage(env.browser.context, env.server.url + '?demo=primes');
+  await page.setViewportSize({ width: 1920, height });
+  await h.waitForApp(page);
+  await h.waitForIdle(page);
+  const s = await state(page);
+  assert.equal(s.controls_collapsed, false);
+  assert.ok(s.picture_area.h > 0 && s.picture_area.h < 0.3 * height, JSON.stringify(s.picture_area));
+  await page.close();
 });

@@ -27,6 +27,14 @@ void App::sync_link() {
     const auto& id = demo_registry()[current_].id;
     std::string link = view_query(id, language() == Language::pt ? "pt" : "en", present_,
                                   panels_[current_]->link_params(), defaults_[current_]);
+    if (keep_launch_link_) {
+        // The user's bad link stays visible (what they typed, beside its errors) until they change the view, reset
+        // it (R) or a run clears the panel's errors: writing the defaults over it would hide what was wrong.
+        if (launch_view_.empty()) launch_view_ = link;
+        const bool errors_shown = !errors_taken_ || panels_[current_]->state().contains("errors");
+        if (link == launch_view_ && errors_shown && !launch_errors_.empty()) return;
+        keep_launch_link_ = false;
+    }
     if (link == link_ && frames_ > 0) return;
     link_ = std::move(link);
     platform::set_page_query(link_);
@@ -66,6 +74,8 @@ void App::draw() {
         ImGui::SameLine();
     }
     ImGui::BeginChild("##demo", ImVec2(0, 0), false);
+    g_controls_collapsed = false;
+    g_picture = {0, 0};
     draw_launch_errors();
     panels_[current_]->draw();
     panel_scroll_ = {ImGui::GetScrollY(), ImGui::GetScrollMaxY()};
@@ -111,7 +121,7 @@ void App::draw_help() {
                      ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoResize);
     ImGui::PushTextWrapPos(0.0f);
     for (const auto key : {WelcomeText::key_space, WelcomeText::key_r, WelcomeText::key_arrows, WelcomeText::key_digits,
-                           WelcomeText::key_p, WelcomeText::key_l, WelcomeText::key_h})
+                           WelcomeText::key_p, WelcomeText::key_l, WelcomeText::key_e, WelcomeText::key_h})
         bullet_wrapped(tr(key));
     ImGui::TextDisabled("%s", tr(WelcomeText::key_escape));
     ImGui::PopTextWrapPos();

@@ -1,4 +1,4 @@
-// The presenter's keys (Space, R, P, L, H/?, arrows, digits, Esc) and presentation mode: the fonts rasterised again
+// The presenter's keys (Space, R, P, L, E, H/?, arrows, digits, Esc) and presentation mode: the fonts rasterised again
 // at the window's scale, high contrast. Part of the app shell (shell.h).
 #include "shell.h"
 
@@ -35,6 +35,7 @@ void App::handle_keys() {
         case 'p': case 'P': toggle_present(); break;
         case 'l': case 'L': set_language(language() == Language::en ? Language::pt : Language::en); dirty_ = true; break;
         case 'h': case 'H': case '?': toggle_help(); break;
+        case 'e': case 'E': export_picture(); break;
         default: break;
         }
     }
@@ -71,7 +72,7 @@ void App::apply_scale() {
     if (std::fabs(wanted - font_scale_) >= 0.01f)
         platform::rebuild_fonts([wanted] { load_fonts(kFontPixels * wanted); });
     font_scale_ = g_font_scale = wanted;
-    styled_present_ = present_;
+    styled_present_ = g_present = present_;
     ImGuiStyle& style = ImGui::GetStyle();
     style = base_style();
     if (present_) {

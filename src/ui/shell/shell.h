@@ -22,6 +22,9 @@ namespace conclab::ui::shell {
 inline bool g_draws_every_frame = false;
 inline bool g_narrow = false;
 inline float g_font_scale = 1.0f;
+inline bool g_present = false;
+inline bool g_controls_collapsed = false;   // this frame, the panel's options were one closed line
+inline std::array<float, 2> g_picture{};   // y and height of the lesson's picture this frame (picture_height)
 inline constexpr float kNarrowWidth = 720.0f;   // window units (CSS pixels on the web) at font_scale 1: below it, no sidebar
 inline constexpr float kFontPixels = 17.0f;
 
@@ -75,6 +78,8 @@ private:
     options::FieldErrors launch_errors_;
     bool errors_taken_ = false;               // the open panel shows the launch errors beside its fields
     bool autorun_refused_ = false;
+    bool keep_launch_link_ = false;   // a bad link stays in the address until the view changes or its errors are gone
+    std::string launch_view_;         // the view's own link when that link was opened
     bool present_ = false, styled_present_ = false, help_ = false, dirty_ = false, copied_ = false;
     float font_scale_ = 1.0f;
     long copied_frame_ = -1;

@@ -62,12 +62,14 @@ constexpr text_table::Row<WelcomeText> kRows[] = {
     {WelcomeText::key_l, "L: English / Português", "L: English / Português"},
     {WelcomeText::key_h, "H, F1 or ?: this list", "H, F1 ou ?: esta lista"},
     {WelcomeText::key_escape, "Keys do nothing while you type in a field.", "As teclas não fazem nada enquanto você digita num campo."},
+    {WelcomeText::key_e, "E: export a picture of the window (a PNG)", "E: exporta uma imagem da janela (um PNG)"},
     {WelcomeText::errors_title, "This link has options that cannot be used, so nothing ran:",
      "Este link tem opções que não podem ser usadas, então nada rodou:"},
     {WelcomeText::not_run, "nothing ran", "nada rodou"},
     {WelcomeText::export_picture, "Export picture", "Exportar imagem"},
     {WelcomeText::picture_saved, "Picture saved:", "Imagem salva:"},
     {WelcomeText::picture_failed, "The picture could not be saved:", "Não foi possível salvar a imagem:"},
+    {WelcomeText::controls, "Options (P leaves presentation)", "Opções (P sai da apresentação)"},
 };
 
 static_assert(text_table::rows_follow_the_keys(kRows), "every WelcomeText key needs one row, in the order of the enum");

@@ -93,14 +93,16 @@ void ExhibitionPanel::draw_boards(const exhibition::ExhibitionSnapshot& snap) {
     // hold the board's number).
     const int most_columns = std::max(1, std::min({count, 12, static_cast<int>(width / (number_w + 12.0f))}));
     int columns = most_columns;
+    // Presenting: as big as the screen below allows (picture_height), at the text's scale.
+    const float biggest = 130.0f * font_scale(), budget = picture_height(380.0f * font_scale(), 1.0f);
     for (int c = 1; c <= most_columns; ++c) {
-        const float b = std::min(130.0f, width / static_cast<float>(c)) - 10.0f;
-        if (static_cast<float>((count + c - 1) / c) * (b + label_h + 8.0f) <= 380.0f) {
+        const float b = std::min(biggest, width / static_cast<float>(c)) - 10.0f;
+        if (static_cast<float>((count + c - 1) / c) * (b + label_h + 8.0f) <= budget) {
             columns = c;
             break;
         }
     }
-    const float cell = std::min(130.0f, width / static_cast<float>(columns));
+    const float cell = std::min(biggest, width / static_cast<float>(columns));
     const float board = cell - 10.0f;
     // Captions that do not fit under a board: the number alone, and the result on a line of its own.
     const bool show_moves = label_w <= cell - 4.0f;

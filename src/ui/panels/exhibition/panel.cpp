@@ -124,6 +124,7 @@ void ExhibitionPanel::draw() {
     ImGui::Separator();
     draw_chart_and_slide();
     ImGui::Separator();
+    if (!controls_shown()) return;
     ImGui::TextWrapped("%s", tr(ExhibitionText::intro));
     draw_settings();
 }
@@ -169,16 +170,14 @@ void ExhibitionPanel::draw_settings() {
     const LabelledFields field({tr(ExhibitionText::boards), tr(ExhibitionText::her_time), tr(ExhibitionText::their_time),
                                 tr(ExhibitionText::moves_per_game)},
                                kSliderWidth, min_field_width());
-    ImGui::SliderInt(field(tr(ExhibitionText::boards)).c_str(), &settings_.boards, 1, exhibition::kMaxBoards);
+    slider_int(field(tr(ExhibitionText::boards)).c_str(), &settings_.boards, 1, exhibition::kMaxBoards);
     draw_field_error(field_errors_, "boards");
     const double min_s = 0.5, max_s = exhibition::kMaxMoveSeconds;
-    ImGui::SliderScalar(field(tr(ExhibitionText::her_time)).c_str(), ImGuiDataType_Double, &settings_.her_s, &min_s, &max_s, "%.1f s",
-                        ImGuiSliderFlags_Logarithmic);
+    slider_double(field(tr(ExhibitionText::her_time)).c_str(), &settings_.her_s, min_s, max_s, "%.1f s", ImGuiSliderFlags_Logarithmic);
     draw_field_error(field_errors_, "her");
-    ImGui::SliderScalar(field(tr(ExhibitionText::their_time)).c_str(), ImGuiDataType_Double, &settings_.them_s, &min_s, &max_s,
-                        "%.1f s", ImGuiSliderFlags_Logarithmic);
+    slider_double(field(tr(ExhibitionText::their_time)).c_str(), &settings_.them_s, min_s, max_s, "%.1f s", ImGuiSliderFlags_Logarithmic);
     draw_field_error(field_errors_, "them");
-    ImGui::SliderInt(field(tr(ExhibitionText::moves_per_game)).c_str(), &settings_.moves, 1, exhibition::kMaxMoves);
+    slider_int(field(tr(ExhibitionText::moves_per_game)).c_str(), &settings_.moves, 1, exhibition::kMaxMoves);
     draw_field_error(field_errors_, "moves");
     int mode = static_cast<int>(settings_.mode);
     radio_row(tr(ExhibitionText::schedules),   // mode 0, 1, 2
@@ -210,8 +209,7 @@ void ExhibitionPanel::draw_run_controls() {
     ImGui::BeginDisabled(speed_max_);
     const LabelledFields field({tr(ExhibitionText::speed)}, kSliderWidth, min_field_width());
     const double min_speed = 60, max_speed = exhibition::kMaxSpeed;
-    if (ImGui::SliderScalar(field(tr(ExhibitionText::speed)).c_str(), ImGuiDataType_Double, &speed_, &min_speed, &max_speed, "%.0f",
-                            ImGuiSliderFlags_Logarithmic))
+    if (slider_double(field(tr(ExhibitionText::speed)).c_str(), &speed_, min_speed, max_speed, "%.0f", ImGuiSliderFlags_Logarithmic))
         set_speed_from_controls();
     ImGui::EndDisabled();
     if (!narrow_layout()) same_line_if_fits(choice_width(tr(ExhibitionText::speed_max)));

@@ -90,7 +90,7 @@ void LabPanel::draw_speedup_chart() {
         }
     const int cpus = lab::cpus_of(view_.shown(), platform::logical_cpus());
     max_y = std::max(max_y, static_cast<double>(std::min<double>(cpus, max_x))) * 1.1;
-    const float width = std::max(260.0f, ImGui::GetContentRegionAvail().x - 8), height = 230;
+    const float width = std::max(260.0f, ImGui::GetContentRegionAvail().x - 8), height = picture_height(230.0f, 4.0f);
     const ImVec2 o = ImGui::GetCursorScreenPos();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float left = 34, bottom = 22, top = 8, right = 10;

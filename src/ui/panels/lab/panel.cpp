@@ -145,13 +145,15 @@ void LabPanel::draw() {
     ImGui::PopStyleColor();
     ImGui::Separator();
     draw_controls();
-    draw_live_line();
-    draw_export_and_compare();
+    if (controls_shown()) {
+        draw_live_line();
+        draw_export_and_compare();
+    }
+    ImGui::Separator();
+    draw_charts();   // the pictures first (speedup by workers, memory per unit), the talk's table after them
     ImGui::Separator();
     draw_summary();
     draw_method_box();
-    ImGui::Separator();
-    draw_charts();
     ImGui::Separator();
     draw_details();
 }

@@ -131,10 +131,14 @@ nlohmann::json PrimesPanel::state() const {
     }
     // Where the run button (Cancel while running) was last drawn, in window units (the cancel test clicks it).
     s["run_button"] = {{"x", run_button_[0]}, {"y", run_button_[1]}, {"w", run_button_[2]}, {"h", run_button_[3]}};
+<<<<<<< HEAD
     // Where the runtime's choice was last drawn (one executor's view), in window units.
     if (view_ == View::single)
         s["runtime_choice"] = {{"x", runtime_choice_[0]}, {"y", runtime_choice_[1]}, {"w", runtime_choice_[2]},
                                {"h", runtime_choice_[3]}};
+=======
+    s["table_top"] = table_top_;   // where one executor's table and timeline begin, in window units (still as a run ends)
+>>>>>>> teacher
     // Where the workers slider was last drawn, in window units (the touch test drags it).
     if (view_ == View::compare || executor_ != ExecutorKind::sequential)
         s["workers_slider"] = {{"x", workers_slider_[0]}, {"y", workers_slider_[1]}, {"w", workers_slider_[2]},
@@ -152,17 +156,24 @@ void PrimesPanel::draw() {
         draw_compare();
         return;
     }
-    ImGui::TextWrapped("%s", tr(PrimesText::intro));
+    if (!presenting()) ImGui::TextWrapped("%s", tr(PrimesText::intro));
     ImGui::Separator();
-    draw_controls();
+    // Run first: the rows below it change with the choices (a note, the numbers box), never its place.
+    draw_run_button();
+    if (controls_shown()) draw_controls();
     ImGui::Separator();
     if (run_) {
         draw_summary();
+        table_top_ = ImGui::GetCursorScreenPos().y;
         if (ImGui::GetContentRegionAvail().x < kSideBySideWidth * font_scale()) {   // stacked; a phone keeps number, ✓/✗, lpf
-            draw_results_table(narrow_layout());
+            timeline_.draw(run_->report(), run_->in_flight(), run_->elapsed_s());   // the picture first, then the table
             ImGui::Spacing();
+<<<<<<< HEAD
             draw_trace_export();
             timeline_.draw(run_->report(), run_->in_flight(), run_->elapsed_s());
+=======
+            draw_results_table(narrow_layout());
+>>>>>>> teacher
             ImGui::Spacing();
             draw_history();
         } else if (ImGui::BeginTable("##layout", 2, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
@@ -426,25 +437,21 @@ void PrimesPanel::draw_controls() {
     }
     draw_field_error(field_errors_, "executor");
     if (view_ == View::single) draw_runtime_choice(field_w);
-    if (view_ == View::compare || executor_ != ExecutorKind::sequential) {
-        ImGui::SetNextItemWidth(field_w);
-        ImGui::SliderInt(tr(PrimesText::workers), &workers_, exec::kMinWorkers, exec::kMaxWorkers, "%d",
-                         ImGuiSliderFlags_AlwaysClamp);
+    // Sequential has one worker: its slider is greyed, not removed, so the rows below stay where the eye left them.
+    const bool one_worker = view_ == View::single && executor_ == ExecutorKind::sequential;
+    ImGui::BeginDisabled(one_worker);
+    ImGui::SetNextItemWidth(field_w);
+    slider_int(tr(PrimesText::workers), &workers_, exec::kMinWorkers, exec::kMaxWorkers, "%d", ImGuiSliderFlags_AlwaysClamp);
+    if (!one_worker)
         workers_slider_ = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::CalcItemWidth(),
                            ImGui::GetItemRectSize().y};
-        draw_field_error(field_errors_, "workers");
-    }
+    ImGui::EndDisabled();
+    draw_field_error(field_errors_, "workers");
     if (view_ == View::compare) {
         ImGui::SetNextItemWidth(field_w);
-        ImGui::SliderInt(tr(PrimesText::repeats), &repeats_, primes::kMinRepeats, primes::kMaxRepeats, "%d",
-                         ImGuiSliderFlags_AlwaysClamp);
+        slider_int(tr(PrimesText::repeats), &repeats_, primes::kMinRepeats, primes::kMaxRepeats, "%d", ImGuiSliderFlags_AlwaysClamp);
         draw_field_error(field_errors_, "repeats");
     }
-    ImGui::PushTextWrapPos(0.0f);
-    if (view_ == View::single && executor_ == ExecutorKind::gil) ImGui::TextDisabled("%s", tr(PrimesText::gil_note));
-    if ((view_ == View::compare || executor_ == ExecutorKind::processes) && !platform::capabilities().os_processes)
-        ImGui::TextDisabled("%s", tr(PrimesText::processes_web_note));
-    ImGui::PopTextWrapPos();
 
     int mode = static_cast<int>(mode_);
     ImGui::TextUnformatted(tr(PrimesText::sample));
@@ -455,19 +462,27 @@ void PrimesPanel::draw_controls() {
     next_choice(PrimesText::sample_custom);
     ImGui::RadioButton(tr(PrimesText::sample_custom), &mode, 2);
     mode_ = static_cast<SampleMode>(mode);
-    if (mode_ == SampleMode::talk) {
+    if (mode_ != SampleMode::custom) {   // greyed for Fluent Python's numbers: the row keeps its place
+        ImGui::BeginDisabled(mode_ == SampleMode::fluent);
         ImGui::SetNextItemWidth(field_w);
-        ImGui::SliderInt(tr(PrimesText::magnitude), &magnitude(), primes::kMinMagnitude, primes::kMaxMagnitude, "2**%d",
-                         ImGuiSliderFlags_AlwaysClamp);
+        slider_int(tr(PrimesText::magnitude), &magnitude(), primes::kMinMagnitude, primes::kMaxMagnitude, "2**%d",
+                   ImGuiSliderFlags_AlwaysClamp);
+        ImGui::EndDisabled();
     } else if (mode_ == SampleMode::custom) {
-        ImGui::InputTextMultiline("##numbers", custom_.data(), custom_.capacity() + 1, ImVec2(field_w, 60),
+        // The words above the box, wrapped: beside it they ran past a phone's edge.
+        text_disabled_wrapped(tr(PrimesText::numbers));
+        ImGui::InputTextMultiline("##numbers", custom_.data(), custom_.capacity() + 1,
+                                  ImVec2(std::min(ImGui::GetContentRegionAvail().x, 2 * field_w), 60 * font_scale()),
                                   ImGuiInputTextFlags_CallbackResize, resize_string, &custom_);
-        ImGui::SameLine();
-        ImGui::TextDisabled("%s", tr(PrimesText::numbers));
     }
     draw_field_error(field_errors_, "sample");
     ImGui::EndDisabled();
-    if (view_ == View::single) draw_run_button();
+    // Notes below the controls: one that comes and goes with the executor moves no field.
+    ImGui::PushTextWrapPos(0.0f);
+    if (view_ == View::single && executor_ == ExecutorKind::gil) ImGui::TextDisabled("%s", tr(PrimesText::gil_note));
+    if ((view_ == View::compare || executor_ == ExecutorKind::processes) && !platform::capabilities().os_processes)
+        ImGui::TextDisabled("%s", tr(PrimesText::processes_web_note));
+    ImGui::PopTextWrapPos();
 }
 
 }  // namespace conclab::ui::primes_panel

@@ -1,6 +1,8 @@
 // Compare all drawn: the speedup bars and the runs' table (primes_compare_view.h).
 #include "primes_compare_view.h"
 
+#include "demo_panel.h"
+
 #include "responsive.h"
 #include "text/text_primes.h"
 
@@ -41,9 +43,12 @@ void draw_speedup_bars(const primes::CompareReport* report, std::optional<Compar
     const auto executors = primes::compare_executors();
     const float width = std::max(200.0f, ImGui::GetContentRegionAvail().x);
     const float text_h = ImGui::GetTextLineHeight();
-    const float bar_h = std::max(24.0f, text_h + 10.0f);
-    const float row_h = text_h + 4.0f + bar_h + 10.0f;
-    const float height = row_h * static_cast<float>(executors.size()) + text_h + 10.0f;
+    // Presenting, the bars fill the screen but the hint and the options' line below them.
+    const float natural_bar = std::max(24.0f, text_h + 10.0f);
+    const float rows = static_cast<float>(executors.size());
+    const float height = picture_height((text_h + 14.0f + natural_bar) * rows + text_h + 10.0f, 3.0f);
+    const float row_h = (height - text_h - 10.0f) / rows;
+    const float bar_h = std::min(row_h - text_h - 14.0f, 3.0f * natural_bar);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const float bx = origin.x + 8.0f, bw = width - 16.0f;
     const auto x_of = [&](double speedup) { return bx + static_cast<float>(speedup / scale) * bw; };

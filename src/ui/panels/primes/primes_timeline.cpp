@@ -150,8 +150,7 @@ void PrimesTimeline::draw(const primes::PrimesReport& report, const std::vector<
     // The sliders: zoom (×1 = the whole run) and the window's position along the run; what a finger uses.
     const float slider_w = std::min(260.0f, std::max(120.0f, (ImGui::GetContentRegionAvail().x - 40.0f) * 0.4f));
     ImGui::SetNextItemWidth(slider_w);
-    ImGui::SliderFloat(tr(PrimesText::zoom), &zoom_, 1.0f, kMaxZoom, "\u00d7%.0f",
-                       ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
+    slider_float(tr(PrimesText::zoom), &zoom_, 1.0f, kMaxZoom, "\u00d7%.0f", ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp);
     same_line_if_fits(slider_w + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr(PrimesText::position)).x);
     ImGui::BeginDisabled(zoom_ <= 1.0f);
     ImGui::SetNextItemWidth(slider_w);

@@ -56,7 +56,7 @@ void PrimesPanel::draw_compare() {
     ImGui::TextDisabled("%s", report ? tr(PrimesText::compare_about) : tr(PrimesText::compare_hint));
     ImGui::PopTextWrapPos();
     ImGui::Separator();
-    draw_controls();
+    if (controls_shown()) draw_controls();
     if (!report) return;
     ImGui::Separator();
     draw_compare_table(*report);
@@ -121,16 +121,23 @@ void PrimesPanel::draw_summary() const {
     ImGui::TextWrapped("%zu/%zu %s %.2f\u00a0s (%s x%d) · %s %s", ok, options.sample.numbers.size(), tr(PrimesText::checks_in),
                 run_->elapsed_s(), who.c_str(), options.workers, tr(PrimesText::startup),
                 duration(report.startup_s).c_str());
-    if (report.finished && report.cpu) {
-        const auto& cpu = *report.cpu;
+    // Until the run ends, the CPU line and its note are laid out unseen: the table below does not jump when they come.
+    const bool done = report.finished && report.cpu;
+    const CpuSeconds placeholder{};
+    if (!done) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0, 0, 0, 0));
+    if (!done) ImGui::PushStyleColor(ImGuiCol_TextDisabled, ImVec4(0, 0, 0, 0));
+    {
+        const auto& cpu = done ? *report.cpu : placeholder;
         ImGui::TextWrapped("%s: user %s, sys %s, total %s (%.0f%% %s)   %s:\u00a0%s", tr(PrimesText::cpu),
                     duration(cpu.user_s).c_str(), duration(cpu.sys_s).c_str(), duration(cpu.total_s()).c_str(),
                     report.wall_s > 0 ? 100.0 * cpu.total_s() / report.wall_s : 0.0, tr(PrimesText::of_wall),
                     tr(PrimesText::wall), duration(report.wall_s).c_str());
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextDisabled("%s", tr(cpu.busy_time ? PrimesText::cpu_busy_note : PrimesText::cpu_process_note));
+        const bool busy = done ? cpu.busy_time : !platform::capabilities().os_cpu_times;
+        ImGui::TextDisabled("%s", tr(busy ? PrimesText::cpu_busy_note : PrimesText::cpu_process_note));
         ImGui::PopTextWrapPos();
     }
+    if (!done) ImGui::PopStyleColor(2);
     if (report.runtime.is_python()) {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("%s", tr(PrimesText::python_timeline_note));
@@ -240,7 +247,10 @@ void PrimesPanel::draw_history() {
     for (const auto& h : history_) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s", history_label(h).c_str());   // a phone's column
+        // A phone's column: wrapped at spaces only, "×2" kept with its word ("sequential ×1" never "sequenti" "al").
+        std::string label = history_label(h);
+        if (const auto at = label.rfind(" \u00d7"); at != std::string::npos) label.replace(at, 1, "\u00a0");
+        text_wrapped_at_spaces(label);
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(h.sample_name.c_str());
         ImGui::TableNextColumn();

@@ -63,6 +63,17 @@ public:
         if (asked_ && errors.empty()) autorun();
     }
 
+    // The sleep and the number (a form asked by kind= ran at launch: a link never runs, so it names none).
+    options::Params link_params() const override {
+        char seconds[32];
+        std::snprintf(seconds, sizeof seconds, "%g", std::round(options_.seconds * 10) / 10);
+        return {{"seconds", seconds}, {"number", std::to_string(options_.number)}};
+    }
+
+    const char* field_label(const std::string& option) const override {
+        return option == "seconds" ? tr(SpinnerText::seconds) : nullptr;
+    }
+
     void autorun() override {
         if (!field_errors_.empty()) return;   // a bad launch value is shown beside its field, not run
         // Started on the first loop turn (update): the window, and the page's main loop, are up.
@@ -113,7 +124,7 @@ public:
     void draw() override {
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(tr(SpinnerText::title));
-        ImGui::TextUnformatted(tr(SpinnerText::intro));
+        if (!presenting()) ImGui::TextUnformatted(tr(SpinnerText::intro));
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.8f, 1.0f, 1.0f));
         ImGui::TextUnformatted(tr(SpinnerText::lesson));
         ImGui::PopStyleColor();
@@ -143,8 +154,7 @@ private:
         ImGui::BeginDisabled(running);
         const LabelledFields field({tr(SpinnerText::seconds)}, 200.0f, narrow_layout() ? 160.0f : 100.0f);
         const double min_s = 0.5, max_s = 10;
-        ImGui::SliderScalar(field(tr(SpinnerText::seconds)).c_str(), ImGuiDataType_Double, &options_.seconds, &min_s, &max_s,
-                            "%.1f s", ImGuiSliderFlags_AlwaysClamp);
+        slider_double(field(tr(SpinnerText::seconds)).c_str(), &options_.seconds, min_s, max_s, "%.1f s", ImGuiSliderFlags_AlwaysClamp);
         draw_field_error(field_errors_, "seconds");
         same_line_if_fits(button_width(tr(SpinnerText::run_all)));
         if (ImGui::Button(tr(SpinnerText::run_all))) {
@@ -193,7 +203,11 @@ private:
         const std::uint64_t frames = s.frames();
         const bool frozen_now = running && s.since_last_frame_s() > spinner::kFreezeGapS;
         const float column = ImGui::GetContentRegionAvail().x;
-        const float radius = std::clamp(column / 2 - 12, 30.0f, narrow_layout() ? 64.0f : 80.0f);
+        // Presenting, the plates grow to the height left above their figures (five lines) and the note (two).
+        const float line = ImGui::GetTextLineHeightWithSpacing();
+        const float tallest = presenting() ? std::max(80.0f, (picture_height(172.0f, 0) - 7 * line - 12) / 2)
+                                           : narrow_layout() ? 64.0f : 80.0f;
+        const float radius = std::clamp(column / 2 - 12, 30.0f, tallest);
         const ImVec2 origin = ImGui::GetCursorScreenPos();
         const ImVec2 centre(origin.x + column / 2, origin.y + radius + 6);
         ImDrawList* draw = ImGui::GetWindowDrawList();

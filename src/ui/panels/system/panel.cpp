@@ -31,6 +31,9 @@ public:
         launch_spin_ = parsed.spin.value_or(-1);
     }
 
+    // Workers spinning now: the link opens the page spinning as many.
+    options::Params link_params() const override { return {{"spin", std::to_string(spin_.running())}}; }
+
     bool update() override {
         const auto now = std::chrono::steady_clock::now();
         if (launch_spin_ >= 0) {   // started from the query string (?spin=N) or --spin, once the app is up
@@ -125,7 +128,7 @@ public:
         ImGui::SetNextItemWidth(std::clamp(ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(tr(SystemText::spin_workers)).x -
                                                style.ItemInnerSpacing.x - style.ItemSpacing.x - button_w,
                                            80.0f, 220.0f));
-        ImGui::SliderInt(tr(SystemText::spin_workers), &spin_count_, 1, exec::kMaxSpinWorkers);
+        slider_int(tr(SystemText::spin_workers), &spin_count_, 1, exec::kMaxSpinWorkers);
         same_line_if_fits(button_w);
         if (spin_.running() == 0) {
             if (ImGui::Button(tr(SystemText::start))) spin_.start(spin_count_);

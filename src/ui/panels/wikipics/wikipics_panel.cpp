@@ -182,6 +182,7 @@ public:
         put_field_errors(s, field_errors_);
         if (run_) s["run"] = wikipics::to_json(run_->report());
         s["trace_export"] = trace_export_.state();
+        s["run_button"] = {{"x", run_button_[0]}, {"y", run_button_[1]}, {"w", run_button_[2]}, {"h", run_button_[3]}};
         if (run_ && !run_->finished() && cancel_button_)   // where a click cancels (the browser tests click it)
             s["cancel_button"] = {{"x", (*cancel_button_)[0]}, {"y", (*cancel_button_)[1]},
                                   {"w", (*cancel_button_)[2]}, {"h", (*cancel_button_)[3]}};
@@ -189,7 +190,8 @@ public:
         if (run_ && !run_->finished()) s["in_flight"] = run_->in_flight().size();
         s["web_cancel_note"] = web_cancel_note();
         // How the last frame laid the panel out (a phone: labels above fields, stacked, a folded runs table).
-        s["layout"] = {{"labels_above", drawn_labels_above_}, {"stacked", drawn_stacked_}, {"history_columns", drawn_history_columns_}};
+        s["layout"] = {{"labels_above", drawn_labels_above_}, {"stacked", drawn_stacked_}, {"history_columns", drawn_history_columns_},
+                       {"fields_bottom", fields_bottom_}};
         return s;
     }
 
@@ -197,21 +199,23 @@ public:
         start_probe();
         upload_thumbnails();
         ImGui::TextWrapped("%s", tr(WikipicsText::title));
-        ImGui::TextWrapped("%s", tr(WikipicsText::intro));
+        if (!presenting()) ImGui::TextWrapped("%s", tr(WikipicsText::intro));
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.8f, 1.0f, 1.0f));
-        ImGui::TextWrapped("%s", tr(WikipicsText::lesson));
+        text_wrapped_at_spaces(tr(WikipicsText::lesson));   // its figures ("0.994 s") never split at the point
         ImGui::PopStyleColor();
         ImGui::Separator();
         draw_controls();
         ImGui::Separator();
         if (!run_) return;
         draw_summary(*run_);
+        // The lesson's picture first and full width: the lanes, where the waits overlap (or do not); then the
+        // images and the runs' table, side by side where they fit, one below the other on a tablet or a phone.
+        draw_lanes(tiles_, *run_);
+        draw_trace_export();
+        ImGui::Spacing();
         drawn_stacked_ = ImGui::GetContentRegionAvail().x < kSideBySideWidth;
-        if (drawn_stacked_) {   // a tablet, a phone: one below the other
+        if (drawn_stacked_) {
             draw_gallery(tiles_, *run_);
-            ImGui::Spacing();
-            draw_trace_export();
-            draw_lanes(tiles_, *run_);
             ImGui::Spacing();
             draw_history(history_, drawn_history_columns_);
         } else if (ImGui::BeginTable("##layout", 2, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
@@ -220,9 +224,6 @@ public:
             ImGui::TableNextColumn();
             draw_gallery(tiles_, *run_);
             ImGui::TableNextColumn();
-            draw_trace_export();
-            draw_lanes(tiles_, *run_);
-            ImGui::Spacing();
             draw_history(history_, drawn_history_columns_);
             ImGui::EndTable();
         }
@@ -287,8 +288,13 @@ private:
                            [&] { return wikipics::to_trace(run_->report(), platform::trace_machine()); });
     }
 
+    // Run (Cancel) first, then every field in a fixed order: a field that does not apply to the executor is greyed,
+    // not removed, and the notes (the servers' probe, why a choice is greyed) go below the fields, so nothing the
+    // pointer aims at moves when a choice or a probe changes.
     void draw_controls() {
         const bool running = run_ && !run_->finished();
+        draw_run_button(running);
+        if (!controls_shown()) return;
         ImGui::BeginDisabled(running);
         const LabelledFields field = labelled_fields();
         drawn_labels_above_ = field.above();
@@ -298,15 +304,14 @@ private:
             ImGui::EndCombo();
         }
         draw_field_error(field_errors_, "executor");
-        if (executor_ == WikipicsExecutor::async && async_unsupported()) wrapped_disabled(tr(WikipicsText::async_unsupported));
-        if (executor_ == WikipicsExecutor::threads) {
-            input_text(field(tr(PrimesText::workers)), workers_);
-            draw_field_error(field_errors_, "workers");
-        }
-        if (executor_ == WikipicsExecutor::async) {
-            input_text(field(tr(WikipicsText::max_req)), max_req_);
-            draw_field_error(field_errors_, "max-req");
-        }
+        ImGui::BeginDisabled(executor_ != WikipicsExecutor::threads);
+        input_text(field(tr(PrimesText::workers)), workers_);
+        ImGui::EndDisabled();
+        draw_field_error(field_errors_, "workers");
+        ImGui::BeginDisabled(executor_ != WikipicsExecutor::async);
+        input_text(field(tr(WikipicsText::max_req)), max_req_);
+        ImGui::EndDisabled();
+        draw_field_error(field_errors_, "max-req");
         input_text(field(tr(WikipicsText::count)), count_);
         draw_field_error(field_errors_, "count");
         input_text(field(tr(WikipicsText::size)), size_);
@@ -318,17 +323,23 @@ private:
         input_text(field(tr(WikipicsText::seed)), seed_);
         draw_field_error(field_errors_, "seed");
         ImGui::EndDisabled();
+        fields_bottom_ = ImGui::GetCursorScreenPos().y;
+        draw_notes();
+    }
 
+    void draw_run_button(bool running) {
         if (running) {
-            if (cancel_asked_) {
-                wrapped_disabled(tr(WikipicsText::cancelling));
+            if (cancel_asked_) {   // a greyed button of the same size: the rows below stay where they were
+                ImGui::BeginDisabled();
+                ImGui::Button(tr(WikipicsText::cancelling), ImVec2(std::max(120 * font_scale(), button_width(tr(WikipicsText::cancelling))), 0));
+                ImGui::EndDisabled();
             } else {
-                if (ImGui::Button(tr(PrimesText::cancel), ImVec2(120, 0))) {
+                if (ImGui::Button(tr(PrimesText::cancel), ImVec2(120 * font_scale(), 0))) {
                     run_->cancel();
                     cancel_asked_ = true;
                 }
                 const ImVec2 at = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
-                cancel_button_ = {at.x, at.y, size.x, size.y};
+                cancel_button_ = run_button_ = {at.x, at.y, size.x, size.y};
             }
             if (web_cancel_note()) {   // beside the button where a column of some 20 characters fits (not on a phone)
                 same_line_if_fits(20 * ImGui::GetFontSize());
@@ -337,11 +348,16 @@ private:
         } else {
             cancel_asked_ = false;
             cancel_button_.reset();
-            if (ImGui::Button(tr(PrimesText::run), ImVec2(120, 0))) {
+            if (ImGui::Button(tr(PrimesText::run), ImVec2(120 * font_scale(), 0))) {
                 autorun_pending_ = false;   // the user's click goes now, with the server shown
                 start();
             }
-            if (autorun_pending_) wrapped_disabled(tr(WikipicsText::finding_server));
+            const ImVec2 at = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
+            run_button_ = {at.x, at.y, size.x, size.y};
+            if (autorun_pending_) {
+                same_line_if_fits(ImGui::CalcTextSize(tr(WikipicsText::finding_server)).x);
+                wrapped_disabled(tr(WikipicsText::finding_server));
+            }
         }
         draw_field_error(field_errors_, "run");
         if (!field_errors_.empty() && run_) {
@@ -395,7 +411,25 @@ private:
             input_text("##api_url", other_url_);
             ImGui::Unindent();
         }
-        ImGui::Indent();
+    }
+
+    void draw_net_choice(const LabelledFields& field) {
+        const WikipicsText names[] = {WikipicsText::net_instant, WikipicsText::net_talk, WikipicsText::net_phone};
+        const bool live = server_ == ServerChoice::live;   // the profiles are the mirror's
+        ImGui::BeginDisabled(live);
+        if (ImGui::BeginCombo(field(tr(WikipicsText::net)).c_str(), tr(names[static_cast<int>(net_)]))) {
+            for (int i = 0; i < 3; ++i)
+                if (ImGui::Selectable(tr(names[i]), static_cast<int>(net_) == i)) net_ = static_cast<wikipics::NetProfile>(i);
+            ImGui::EndCombo();
+        }
+        ImGui::EndDisabled();
+        draw_field_error(field_errors_, "net");
+    }
+
+    // Below the fields: why a choice is greyed, the servers as probed, the built-in mirror started.
+    void draw_notes() {
+        if (executor_ == WikipicsExecutor::async && async_unsupported()) wrapped_disabled(tr(WikipicsText::async_unsupported));
+        if (server_ == ServerChoice::live) wrapped_disabled(tr(WikipicsText::net_live_reason));
         const auto probe = probe_ ? probe_->snapshot() : wikipics::ProbeSnapshot{};
         switch (probe.live) {
         case wikipics::ProbeState::checking: wrapped_disabled(tr(WikipicsText::live_checking)); break;
@@ -423,26 +457,7 @@ private:
         }
         }
         if (same_origin_ && probe.mirror == wikipics::ProbeState::no) wrapped_disabled(tr(WikipicsText::no_mirror));
-        if (builtin) wrapped_disabled(tr(WikipicsText::builtin_started));
-        ImGui::Unindent();
-    }
-
-    void draw_net_choice(const LabelledFields& field) {
-        const WikipicsText names[] = {WikipicsText::net_instant, WikipicsText::net_talk, WikipicsText::net_phone};
-        const bool live = server_ == ServerChoice::live;   // the profiles are the mirror's
-        ImGui::BeginDisabled(live);
-        if (ImGui::BeginCombo(field(tr(WikipicsText::net)).c_str(), tr(names[static_cast<int>(net_)]))) {
-            for (int i = 0; i < 3; ++i)
-                if (ImGui::Selectable(tr(names[i]), static_cast<int>(net_) == i)) net_ = static_cast<wikipics::NetProfile>(i);
-            ImGui::EndCombo();
-        }
-        ImGui::EndDisabled();
-        draw_field_error(field_errors_, "net");
-        if (live) {
-            ImGui::Indent();
-            wrapped_disabled(tr(WikipicsText::net_live_reason));
-            ImGui::Unindent();
-        }
+        if (decision_source_ == wikipics::ServerSource::builtin_mirror) wrapped_disabled(tr(WikipicsText::builtin_started));
     }
 
     // Once, on a thread of the probe's own: the page's mirror (web: `conclab serve --mirror`) or, with no page,
@@ -513,6 +528,8 @@ private:
     bool recorded_ = false;
     bool cancel_asked_ = false;
     std::optional<std::array<float, 4>> cancel_button_;   // x, y, w, h of the Cancel button last drawn
+    std::array<float, 4> run_button_{};                   // x, y, w, h of Run (Cancel while running) last drawn
+    float fields_bottom_ = 0;                             // y below the last field (the notes start there)
     std::vector<Tile> tiles_;
     std::vector<HistoryEntry> history_;
     bool drawn_labels_above_ = false;

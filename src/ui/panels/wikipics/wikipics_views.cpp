@@ -139,6 +139,8 @@ void draw_summary(const wikipics::WikipicsRun& run) {
                            tr(WikipicsText::decode), duration(decode_s).c_str()));
     } else if (report.finished) {
         wrapped_disabled(format("%s %s", tr(WikipicsText::cpu_unavailable), duration(decode_s).c_str()));
+    } else {   // the CPU line's place, until the run ends: the lanes below do not jump when it comes
+        ImGui::TextDisabled("%s: \u2026", tr(PrimesText::cpu));
     }
 }
 
@@ -301,9 +303,14 @@ void draw_lanes(const std::vector<Tile>& tiles, const wikipics::WikipicsRun& run
         return a.size() != b.size() ? a.size() < b.size() : a < b;
     });
     if (!loop_bars.empty()) wrapped_disabled(tr(WikipicsText::loop_lanes));
-    const float lane_h = lanes.size() > 16 ? 12.0f : 20.0f, label_w = 90.0f;
+    // Lanes at least as tall as a label (presentation mode's large text), and presenting, as tall as the screen allows.
+    const float text_h = ImGui::GetTextLineHeight();
+    const float count = static_cast<float>(std::max<std::size_t>(lanes.size(), 1));
+    const float axis_h = text_h + 5.0f, label_w = 90.0f * font_scale();
+    const float natural_lane = lanes.size() > 16 ? std::max(12.0f, text_h * 0.75f) : std::max(20.0f, text_h + 3.0f);
+    const float lane_h = std::min((picture_height(natural_lane * count + axis_h, 2.0f) - axis_h) / count, 3.0f * natural_lane);
     const float width = std::max(200.0f, ImGui::GetContentRegionAvail().x);
-    const float height = lane_h * static_cast<float>(std::max<std::size_t>(lanes.size(), 1)) + 22.0f;
+    const float height = lane_h * count + axis_h;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const double now = run.elapsed_s();
     const double span = std::max(now, 0.001);
@@ -335,7 +342,7 @@ void draw_lanes(const std::vector<Tile>& tiles, const wikipics::WikipicsRun& run
     }
     char axis[48];
     std::snprintf(axis, sizeof axis, "0 s … %.2f s", span);
-    draw->AddText(ImVec2(origin.x + label_w, origin.y + height - 18.0f), IM_COL32(150, 150, 150, 255), axis);
+    draw->AddText(ImVec2(origin.x + label_w, origin.y + height - text_h - 1.0f), IM_COL32(150, 150, 150, 255), axis);
     ImGui::Dummy(ImVec2(width, height));
 }
 

@@ -1,0 +1,19 @@
+// Sliders whose handle never covers their value: ImGui 1.86 centres the value in the frame and its grab slides over
+// it ("55.▮ s" at some positions, always at presentation mode's scale); these draw the value in the wider part of
+// the frame beside the grab instead. Same arguments as ImGui's, the value rounded to its format as ImGui does.
+#pragma once
+
+#include <imgui.h>
+
+namespace conclab::ui {
+
+/// @brief ImGui::SliderInt whose handle never covers its value.
+bool slider_int(const char* label, int* value, int min, int max, const char* format = "%d", ImGuiSliderFlags flags = 0);
+
+/// @brief ImGui::SliderScalar of a double (linear or logarithmic) whose handle never covers its value.
+bool slider_double(const char* label, double* value, double min, double max, const char* format, ImGuiSliderFlags flags = 0);
+
+/// @brief slider_double for a float.
+bool slider_float(const char* label, float* value, float min, float max, const char* format, ImGuiSliderFlags flags = 0);
+
+}  // namespace conclab::ui
