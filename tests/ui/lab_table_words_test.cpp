@@ -80,7 +80,9 @@ TEST(LabNoteWords, EveryNoteIsWordedInPortugueseFromItsId) {
     for (const auto& n : notes) {
         const std::string pt = note_words(n, Language::pt, same);
         EXPECT_EQ(note_words(n, Language::en, same), lab::english(n));
-        if (n.id != NoteId::disk_where) EXPECT_NE(pt, lab::english(n)) << "English left in Portuguese: " << pt;
+        if (n.id != NoteId::disk_where) {
+            EXPECT_NE(pt, lab::english(n)) << "English left in Portuguese: " << pt;
+        }
         EXPECT_EQ(pt.find("{}"), std::string::npos) << pt;
         EXPECT_EQ(pt.find("{t}"), std::string::npos) << pt;
     }
