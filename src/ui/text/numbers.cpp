@@ -1,0 +1,188 @@
+// One formatter for the numbers in panel text (numbers.h): printf's conversions one at a time, so that only the
+// floating ones get the language's decimal mark and the `'` flag groups integers with the talk's `_`.
+#include "numbers.h"
+
+#include <cstdarg>
+#include <cstddef>
+#include <cstdio>
+#include <cstring>
+
+namespace conclab::ui {
+namespace {
+
+std::string printf_one(const std::string& spec, ...) {
+    va_list ap;
+    va_start(ap, spec);
+    va_list again;
+    va_copy(again, ap);
+    char small[64];
+    const int n = std::vsnprintf(small, sizeof small, spec.c_str(), ap);
+    va_end(ap);
+    std::string out;
+    if (n < 0) out.clear();
+    else if (static_cast<std::size_t>(n) < sizeof small) out.assign(small, static_cast<std::size_t>(n));
+    else {
+        out.resize(static_cast<std::size_t>(n) + 1);
+        std::vsnprintf(out.data(), out.size(), spec.c_str(), again);
+        out.resize(static_cast<std::size_t>(n));
+    }
+    va_end(again);
+    return out;
+}
+
+std::string group_digits(std::string digits) {
+    std::size_t first = 0;
+    while (first < digits.size() && (digits[first] < '0' || digits[first] > '9')) ++first;   // sign, "0x"
+    std::string out = digits.substr(0, first);
+    const std::size_t n = digits.size() - first;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (i > 0 && (n - i) % 3 == 0) out += '_';
+        out += digits[first + i];
+    }
+    return out;
+}
+
+std::string pad(std::string text, int width, bool left) {
+    // Width counts characters; grouped digits are ASCII.
+    if (width > 0 && text.size() < static_cast<std::size_t>(width)) {
+        const std::string spaces(static_cast<std::size_t>(width) - text.size(), ' ');
+        text = left ? text + spaces : spaces + text;
+    }
+    return text;
+}
+
+std::string vformat(Language language, const char* fmt, va_list ap) {
+    std::string out;
+    for (const char* p = fmt; *p;) {
+        if (*p != '%') {
+            out += *p++;
+            continue;
+        }
+        ++p;
+        if (*p == '%') {
+            out += '%';
+            ++p;
+            continue;
+        }
+        std::string spec = "%";
+        bool group = false;
+        bool left = false;
+        for (; *p && std::strchr("-+ #0'", *p); ++p) {
+            if (*p == '\'') group = true;
+            else spec += *p;
+            if (*p == '-') left = true;
+        }
+        int width = 0;
+        if (*p == '*') {
+            width = va_arg(ap, int);
+            if (width < 0) {
+                left = true;
+                spec += '-';
+                width = -width;
+            }
+            spec += std::to_string(width);
+            ++p;
+        } else
+            for (; *p >= '0' && *p <= '9'; ++p) {
+                width = width * 10 + (*p - '0');
+                spec += *p;
+            }
+        std::string precision;
+        if (*p == '.') {
+            precision = ".";
+            ++p;
+            if (*p == '*') {
+                precision += std::to_string(va_arg(ap, int));
+                ++p;
+            } else
+                for (; *p >= '0' && *p <= '9'; ++p) precision += *p;
+        }
+        std::string length;
+        while (*p && std::strchr("hlzjtL", *p)) length += *p++;
+        const char c = *p;
+        if (c == '\0') break;
+        ++p;
+        const std::string body = spec + precision + length + c;
+        // Grouped integers are printed bare, grouped, then padded: printf's width would count no '_'.
+        const std::string bare = "%" + precision + length + c;
+        const std::string& used = group ? bare : body;
+        std::string piece;
+        switch (c) {
+        case 'd':
+        case 'i':
+            if (length == "ll") piece = printf_one(used, va_arg(ap, long long));
+            else if (length == "l") piece = printf_one(used, va_arg(ap, long));
+            else if (length == "z" || length == "t") piece = printf_one(used, va_arg(ap, std::ptrdiff_t));
+            else if (length == "j") piece = printf_one(used, va_arg(ap, std::intmax_t));
+            else piece = printf_one(used, va_arg(ap, int));
+            break;
+        case 'u':
+        case 'o':
+        case 'x':
+        case 'X':
+            if (length == "ll") piece = printf_one(used, va_arg(ap, unsigned long long));
+            else if (length == "l") piece = printf_one(used, va_arg(ap, unsigned long));
+            else if (length == "z" || length == "t") piece = printf_one(used, va_arg(ap, std::size_t));
+            else if (length == "j") piece = printf_one(used, va_arg(ap, std::uintmax_t));
+            else piece = printf_one(used, va_arg(ap, unsigned));
+            break;
+        case 'f':
+        case 'F':
+        case 'e':
+        case 'E':
+        case 'g':
+        case 'G':
+        case 'a':
+        case 'A':
+            piece = length == "L" ? printf_one(body, va_arg(ap, long double)) : printf_one(body, va_arg(ap, double));
+            if (language == Language::pt && c != 'a' && c != 'A')
+                for (char& ch : piece)
+                    if (ch == '.') ch = ',';
+            group = false;
+            break;
+        case 'c': piece = printf_one(body, va_arg(ap, int)); break;
+        case 's': piece = printf_one(body, va_arg(ap, const char*)); break;
+        case 'p': piece = printf_one(body, va_arg(ap, void*)); break;
+        default: piece = std::string("%") + c; break;   // %n and unknown conversions: printed, never written through
+        }
+        if (group && (c == 'd' || c == 'i' || c == 'u')) piece = pad(group_digits(piece), width, left);
+        out += piece;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string text_format(Language language, const char* fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    std::string out = vformat(language, fmt, ap);
+    va_end(ap);
+    return out;
+}
+
+std::string text_format(const char* fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    std::string out = vformat(language(), fmt, ap);
+    va_end(ap);
+    return out;
+}
+
+std::string decimal(double value, int decimals, Language language) { return text_format(language, "%.*f", decimals, value); }
+std::string decimal(double value, int decimals) { return decimal(value, decimals, language()); }
+
+std::string grouped(std::int64_t value) { return text_format(Language::en, "%'lld", static_cast<long long>(value)); }
+std::string grouped_unsigned(std::uint64_t value) {
+    return text_format(Language::en, "%'llu", static_cast<unsigned long long>(value));
+}
+
+std::string localized(std::string text, Language language) {
+    if (language != Language::pt) return text;
+    for (std::size_t i = 1; i + 1 < text.size(); ++i)
+        if (text[i] == '.' && text[i - 1] >= '0' && text[i - 1] <= '9' && text[i + 1] >= '0' && text[i + 1] <= '9')
+            text[i] = ',';
+    return text;
+}
+
+}  // namespace conclab::ui
