@@ -1,5 +1,5 @@
 // One formatter for the numbers in panel text (numbers.h): printf's conversions one at a time, so that only the
-// floating ones get the language's decimal mark and the `'` flag groups integers with the talk's `_`.
+// floating ones get the language's decimal mark.
 #include "numbers.h"
 
 #include <cstdarg>
@@ -32,7 +32,7 @@ std::string printf_one(const std::string& spec, ...) {
 
 std::string group_digits(std::string digits) {
     std::size_t first = 0;
-    while (first < digits.size() && (digits[first] < '0' || digits[first] > '9')) ++first;   // sign, "0x"
+    while (first < digits.size() && (digits[first] < '0' || digits[first] > '9')) ++first;   // the sign
     std::string out = digits.substr(0, first);
     const std::size_t n = digits.size() - first;
     for (std::size_t i = 0; i < n; ++i) {
@@ -40,15 +40,6 @@ std::string group_digits(std::string digits) {
         out += digits[first + i];
     }
     return out;
-}
-
-std::string pad(std::string text, int width, bool left) {
-    // Width counts characters; grouped digits are ASCII.
-    if (width > 0 && text.size() < static_cast<std::size_t>(width)) {
-        const std::string spaces(static_cast<std::size_t>(width) - text.size(), ' ');
-        text = left ? text + spaces : spaces + text;
-    }
-    return text;
 }
 
 std::string vformat(Language language, const char* fmt, va_list ap) {
@@ -65,28 +56,12 @@ std::string vformat(Language language, const char* fmt, va_list ap) {
             continue;
         }
         std::string spec = "%";
-        bool group = false;
-        bool left = false;
-        for (; *p && std::strchr("-+ #0'", *p); ++p) {
-            if (*p == '\'') group = true;
-            else spec += *p;
-            if (*p == '-') left = true;
-        }
-        int width = 0;
+        for (; *p && std::strchr("-+ #0", *p); ++p) spec += *p;
         if (*p == '*') {
-            width = va_arg(ap, int);
-            if (width < 0) {
-                left = true;
-                spec += '-';
-                width = -width;
-            }
-            spec += std::to_string(width);
+            spec += std::to_string(va_arg(ap, int));
             ++p;
         } else
-            for (; *p >= '0' && *p <= '9'; ++p) {
-                width = width * 10 + (*p - '0');
-                spec += *p;
-            }
+            for (; *p >= '0' && *p <= '9'; ++p) spec += *p;
         std::string precision;
         if (*p == '.') {
             precision = ".";
@@ -102,10 +77,7 @@ std::string vformat(Language language, const char* fmt, va_list ap) {
         const char c = *p;
         if (c == '\0') break;
         ++p;
-        const std::string body = spec + precision + length + c;
-        // Grouped integers are printed bare, grouped, then padded: printf's width would count no '_'.
-        const std::string bare = "%" + precision + length + c;
-        const std::string& used = group ? bare : body;
+        const std::string used = spec + precision + length + c;
         std::string piece;
         switch (c) {
         case 'd':
@@ -134,18 +106,16 @@ std::string vformat(Language language, const char* fmt, va_list ap) {
         case 'G':
         case 'a':
         case 'A':
-            piece = length == "L" ? printf_one(body, va_arg(ap, long double)) : printf_one(body, va_arg(ap, double));
+            piece = length == "L" ? printf_one(used, va_arg(ap, long double)) : printf_one(used, va_arg(ap, double));
             if (language == Language::pt && c != 'a' && c != 'A')
                 for (char& ch : piece)
                     if (ch == '.') ch = ',';
-            group = false;
             break;
-        case 'c': piece = printf_one(body, va_arg(ap, int)); break;
-        case 's': piece = printf_one(body, va_arg(ap, const char*)); break;
-        case 'p': piece = printf_one(body, va_arg(ap, void*)); break;
+        case 'c': piece = printf_one(used, va_arg(ap, int)); break;
+        case 's': piece = printf_one(used, va_arg(ap, const char*)); break;
+        case 'p': piece = printf_one(used, va_arg(ap, void*)); break;
         default: piece = std::string("%") + c; break;   // %n and unknown conversions: printed, never written through
         }
-        if (group && (c == 'd' || c == 'i' || c == 'u')) piece = pad(group_digits(piece), width, left);
         out += piece;
     }
     return out;
@@ -172,10 +142,8 @@ std::string text_format(const char* fmt, ...) {
 std::string decimal(double value, int decimals, Language language) { return text_format(language, "%.*f", decimals, value); }
 std::string decimal(double value, int decimals) { return decimal(value, decimals, language()); }
 
-std::string grouped(std::int64_t value) { return text_format(Language::en, "%'lld", static_cast<long long>(value)); }
-std::string grouped_unsigned(std::uint64_t value) {
-    return text_format(Language::en, "%'llu", static_cast<unsigned long long>(value));
-}
+std::string grouped(std::int64_t value) { return group_digits(std::to_string(value)); }
+std::string grouped_unsigned(std::uint64_t value) { return group_digits(std::to_string(value)); }
 
 std::string localized(std::string text, Language language) {
     if (language != Language::pt) return text;

@@ -8,22 +8,20 @@
 #include <cstdint>
 #include <string>
 
+#if defined(__GNUC__)
+#define CONCLAB_TEXT_FORMAT(f, a) __attribute__((format(printf, f, a)))
+#else
+#define CONCLAB_TEXT_FORMAT(f, a)
+#endif
+
 namespace conclab::ui {
 
 /// @brief printf for a panel's text in `language`: each %f %F %e %E %g %G conversion gets the language's decimal mark;
-/// the `'` flag on an integer (%'d, %'llu, %'zu …) groups its digits with `_` ("%'llu" → "18_014_398_509_481_951"),
-/// width and '-' applied after grouping. Everything else is printf's.
-std::string text_format(Language language, const char* fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
+/// everything else is printf's. Big integers go in as grouped(n) through %s (printf's own `'` flag is not ISO C++,
+/// and -Wpedantic says so at every call).
+std::string text_format(Language language, const char* fmt, ...) CONCLAB_TEXT_FORMAT(2, 3);
 /// @brief As above, in the current language.
-std::string text_format(const char* fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 1, 2)))
-#endif
-    ;
+std::string text_format(const char* fmt, ...) CONCLAB_TEXT_FORMAT(1, 2);
 
 /// @brief "0,5" / "0.5": `value` with `decimals` places and the language's decimal mark.
 std::string decimal(double value, int decimals, Language language);
