@@ -2,6 +2,8 @@
 // floating ones get the language's decimal mark.
 #include "numbers.h"
 
+#include "primes/primes_run.h"
+
 #include <cstdarg>
 #include <cstddef>
 #include <cstdio>
@@ -123,6 +125,14 @@ std::string vformat(Language language, const char* fmt, va_list ap) {
 
 }  // namespace
 
+std::string text_vformat(Language language, const char* fmt, std::va_list args) {
+    va_list copy;
+    va_copy(copy, args);
+    std::string out = vformat(language, fmt, copy);
+    va_end(copy);
+    return out;
+}
+
 std::string text_format(Language language, const char* fmt, ...) {
     va_list ap;
     va_start(ap, fmt);
@@ -144,6 +154,8 @@ std::string decimal(double value, int decimals) { return decimal(value, decimals
 
 std::string grouped(std::int64_t value) { return group_digits(std::to_string(value)); }
 std::string grouped_unsigned(std::uint64_t value) { return group_digits(std::to_string(value)); }
+
+std::string seconds_text(double seconds) { return localized(primes::format_duration(seconds), language()); }
 
 std::string localized(std::string text, Language language) {
     if (language != Language::pt) return text;

@@ -11,6 +11,7 @@
 #include "gui_backend.h"
 #include "platform.h"
 #include "responsive.h"
+#include "text/numbers.h"
 #include "text/text_system.h"
 
 #include <imgui.h>
@@ -259,6 +260,16 @@ void PrimesPanel::draw_run_button() {
     }
 }
 
+PrimesText PrimesPanel::python_api(ExecutorKind kind) {
+    switch (kind) {
+    case ExecutorKind::sequential: return PrimesText::python_sequential;
+    case ExecutorKind::threads: return PrimesText::python_threads;
+    case ExecutorKind::processes: return PrimesText::python_processes;
+    case ExecutorKind::gil: return PrimesText::python_gil;
+    }
+    return PrimesText::python_gil;
+}
+
 void PrimesPanel::draw_controls() {
     const bool is_running = running();
     // Room for the label beside each field; on a phone the fields shrink and the choices stack.
@@ -295,7 +306,14 @@ void PrimesPanel::draw_controls() {
         draw_field_error(field_errors_, "repeats");
     }
     ImGui::PushTextWrapPos(0.0f);
+    // Which Python API the chosen model is, and the talk's lessons that go with it (issue 19 §3).
+    if (view_ == View::single) ImGui::TextDisabled("%s", tr(python_api(executor_)));
     if (view_ == View::single && executor_ == ExecutorKind::gil) ImGui::TextDisabled("%s", tr(PrimesText::gil_note));
+    if (view_ == View::compare || executor_ == ExecutorKind::gil || executor_ == ExecutorKind::threads) {
+        ImGui::TextDisabled("%s", tr(PrimesText::free_threaded_note));
+        ImGui::TextDisabled("%s", tr(PrimesText::c_extensions_note));
+    }
+    if (view_ == View::single && executor_ == ExecutorKind::processes) ImGui::TextDisabled("%s", tr(PrimesText::processes_memory_note));
     if ((view_ == View::compare || executor_ == ExecutorKind::processes) && !platform::capabilities().os_processes)
         ImGui::TextDisabled("%s", tr(PrimesText::processes_web_note));
     ImGui::PopTextWrapPos();

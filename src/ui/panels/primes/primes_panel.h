@@ -74,6 +74,7 @@ private:
     void press_run();
     void draw_run_button();
     void draw_controls();
+    static PrimesText python_api(ExecutorKind kind);
     void draw_compare();
     void draw_compare_timeline(const primes::CompareReport& report);
     void draw_summary() const;
