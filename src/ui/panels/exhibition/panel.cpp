@@ -6,6 +6,7 @@
 #include "panels/exhibition/exhibition_panel.h"
 
 #include "text/text_primes.h"
+#include "widgets/seconds_slider.h"
 #include "text/numbers.h"
 #include "text/text_system.h"
 
@@ -166,11 +167,9 @@ void ExhibitionPanel::draw_settings() {
     ImGui::SliderInt(field(tr(ExhibitionText::boards)).c_str(), &settings_.boards, 1, exhibition::kMaxBoards);
     draw_field_error(field_errors_, "boards");
     const double min_s = 0.5, max_s = exhibition::kMaxMoveSeconds;
-    ImGui::SliderScalar(field(tr(ExhibitionText::her_time)).c_str(), ImGuiDataType_Double, &settings_.her_s, &min_s, &max_s, "%.1f s",
-                        ImGuiSliderFlags_Logarithmic);
+    seconds_slider(field(tr(ExhibitionText::her_time)).c_str(), &settings_.her_s, min_s, max_s, 1, ImGuiSliderFlags_Logarithmic);
     draw_field_error(field_errors_, "her");
-    ImGui::SliderScalar(field(tr(ExhibitionText::their_time)).c_str(), ImGuiDataType_Double, &settings_.them_s, &min_s, &max_s,
-                        "%.1f s", ImGuiSliderFlags_Logarithmic);
+    seconds_slider(field(tr(ExhibitionText::their_time)).c_str(), &settings_.them_s, min_s, max_s, 1, ImGuiSliderFlags_Logarithmic);
     draw_field_error(field_errors_, "them");
     ImGui::SliderInt(field(tr(ExhibitionText::moves_per_game)).c_str(), &settings_.moves, 1, exhibition::kMaxMoves);
     draw_field_error(field_errors_, "moves");

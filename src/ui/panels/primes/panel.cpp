@@ -309,10 +309,10 @@ void PrimesPanel::draw_controls() {
     // Which Python API the chosen model is, and the talk's lessons that go with it (issue 19 §3).
     if (view_ == View::single) ImGui::TextDisabled("%s", tr(python_api(executor_)));
     if (view_ == View::single && executor_ == ExecutorKind::gil) ImGui::TextDisabled("%s", tr(PrimesText::gil_note));
-    if (view_ == View::compare || executor_ == ExecutorKind::gil || executor_ == ExecutorKind::threads) {
+    if (view_ == View::compare || executor_ == ExecutorKind::gil || executor_ == ExecutorKind::threads)
         ImGui::TextDisabled("%s", tr(PrimesText::free_threaded_note));
+    if (view_ == View::single && (executor_ == ExecutorKind::gil || executor_ == ExecutorKind::threads))
         ImGui::TextDisabled("%s", tr(PrimesText::c_extensions_note));
-    }
     if (view_ == View::single && executor_ == ExecutorKind::processes) ImGui::TextDisabled("%s", tr(PrimesText::processes_memory_note));
     if ((view_ == View::compare || executor_ == ExecutorKind::processes) && !platform::capabilities().os_processes)
         ImGui::TextDisabled("%s", tr(PrimesText::processes_web_note));

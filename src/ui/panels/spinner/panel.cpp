@@ -9,6 +9,7 @@
 #include "responsive.h"
 #include "spinner/spinner_demo.h"
 #include "text/text_spinner.h"
+#include "widgets/seconds_slider.h"
 #include "text/numbers.h"
 
 #include <imgui.h>
@@ -147,8 +148,7 @@ private:
         ImGui::BeginDisabled(running);
         const LabelledFields field({tr(SpinnerText::seconds)}, 200.0f, narrow_layout() ? 160.0f : 100.0f);
         const double min_s = 0.5, max_s = 10;
-        ImGui::SliderScalar(field(tr(SpinnerText::seconds)).c_str(), ImGuiDataType_Double, &options_.seconds, &min_s, &max_s,
-                            "%.1f s", ImGuiSliderFlags_AlwaysClamp);
+        seconds_slider(field(tr(SpinnerText::seconds)).c_str(), &options_.seconds, min_s, max_s, 1, ImGuiSliderFlags_AlwaysClamp);
         draw_field_error(field_errors_, "seconds");
         same_line_if_fits(button_width(tr(SpinnerText::run_all)));
         if (ImGui::Button(tr(SpinnerText::run_all))) {
