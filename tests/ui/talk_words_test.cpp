@@ -243,3 +243,13 @@ TEST(TalkLessons, EachLessonWhereItTeaches) {
         EXPECT_TRUE(has(tr(WikipicsText::size_default_note, l), "num_images = 10"));
     }
 }
+
+// Issue 19 §4: a PT reader who knows the talk — tasks parked on an event are "suspensas", not "paradas" (stopped).
+TEST(TalkWords, PortugueseReadsAsWritten) {
+    EXPECT_STREQ(tr(ExhibitionText::loop_waiting, Language::pt), "Suspensas à espera de um evento");
+    for (const auto& t : every_text(Language::pt)) {
+        SCOPED_TRACE(t.where + ": " + t.text);
+        EXPECT_FALSE(has(t.text, "default build")) << "English left in PT";
+        EXPECT_FALSE(has(t.text, "núcleos lógicos")) << "logical CPUs are \"CPUs lógicas\", cores are physical";
+    }
+}
