@@ -31,7 +31,7 @@ int sysinfo(bool json) {
         return 0;
     }
     std::printf("logical CPUs:  %d\n", cpus);
-    if (cores) std::printf("physical cores: %d\n", *cores);
+    if (cores) std::printf("cores:         %d physical\n", *cores);
     if (counts.processes) std::printf("processes:     %d\n", *counts.processes);
     if (counts.threads) std::printf("threads:       %d\n", *counts.threads);
     std::printf("               (%s)\n", counts.note.c_str());
