@@ -12,20 +12,20 @@
 namespace conclab::ui {
 namespace {
 
-std::string printf_one(const std::string& spec, ...) {
+std::string printf_one(const char* spec, ...) {   // not a reference: va_start on one is undefined
     va_list ap;
     va_start(ap, spec);
     va_list again;
     va_copy(again, ap);
     char small[64];
-    const int n = std::vsnprintf(small, sizeof small, spec.c_str(), ap);
+    const int n = std::vsnprintf(small, sizeof small, spec, ap);
     va_end(ap);
     std::string out;
     if (n < 0) out.clear();
     else if (static_cast<std::size_t>(n) < sizeof small) out.assign(small, static_cast<std::size_t>(n));
     else {
         out.resize(static_cast<std::size_t>(n) + 1);
-        std::vsnprintf(out.data(), out.size(), spec.c_str(), again);
+        std::vsnprintf(out.data(), out.size(), spec, again);
         out.resize(static_cast<std::size_t>(n));
     }
     va_end(again);
@@ -84,21 +84,21 @@ std::string vformat(Language language, const char* fmt, va_list ap) {
         switch (c) {
         case 'd':
         case 'i':
-            if (length == "ll") piece = printf_one(used, va_arg(ap, long long));
-            else if (length == "l") piece = printf_one(used, va_arg(ap, long));
-            else if (length == "z" || length == "t") piece = printf_one(used, va_arg(ap, std::ptrdiff_t));
-            else if (length == "j") piece = printf_one(used, va_arg(ap, std::intmax_t));
-            else piece = printf_one(used, va_arg(ap, int));
+            if (length == "ll") piece = printf_one(used.c_str(), va_arg(ap, long long));
+            else if (length == "l") piece = printf_one(used.c_str(), va_arg(ap, long));
+            else if (length == "z" || length == "t") piece = printf_one(used.c_str(), va_arg(ap, std::ptrdiff_t));
+            else if (length == "j") piece = printf_one(used.c_str(), va_arg(ap, std::intmax_t));
+            else piece = printf_one(used.c_str(), va_arg(ap, int));
             break;
         case 'u':
         case 'o':
         case 'x':
         case 'X':
-            if (length == "ll") piece = printf_one(used, va_arg(ap, unsigned long long));
-            else if (length == "l") piece = printf_one(used, va_arg(ap, unsigned long));
-            else if (length == "z" || length == "t") piece = printf_one(used, va_arg(ap, std::size_t));
-            else if (length == "j") piece = printf_one(used, va_arg(ap, std::uintmax_t));
-            else piece = printf_one(used, va_arg(ap, unsigned));
+            if (length == "ll") piece = printf_one(used.c_str(), va_arg(ap, unsigned long long));
+            else if (length == "l") piece = printf_one(used.c_str(), va_arg(ap, unsigned long));
+            else if (length == "z" || length == "t") piece = printf_one(used.c_str(), va_arg(ap, std::size_t));
+            else if (length == "j") piece = printf_one(used.c_str(), va_arg(ap, std::uintmax_t));
+            else piece = printf_one(used.c_str(), va_arg(ap, unsigned));
             break;
         case 'f':
         case 'F':
@@ -108,14 +108,14 @@ std::string vformat(Language language, const char* fmt, va_list ap) {
         case 'G':
         case 'a':
         case 'A':
-            piece = length == "L" ? printf_one(used, va_arg(ap, long double)) : printf_one(used, va_arg(ap, double));
+            piece = length == "L" ? printf_one(used.c_str(), va_arg(ap, long double)) : printf_one(used.c_str(), va_arg(ap, double));
             if (language == Language::pt && c != 'a' && c != 'A')
                 for (char& ch : piece)
                     if (ch == '.') ch = ',';
             break;
-        case 'c': piece = printf_one(used, va_arg(ap, int)); break;
-        case 's': piece = printf_one(used, va_arg(ap, const char*)); break;
-        case 'p': piece = printf_one(used, va_arg(ap, void*)); break;
+        case 'c': piece = printf_one(used.c_str(), va_arg(ap, int)); break;
+        case 's': piece = printf_one(used.c_str(), va_arg(ap, const char*)); break;
+        case 'p': piece = printf_one(used.c_str(), va_arg(ap, void*)); break;
         default: piece = std::string("%") + c; break;   // %n and unknown conversions: printed, never written through
         }
         out += piece;
