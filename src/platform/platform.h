@@ -28,6 +28,10 @@ RunClock run_clock();
 
 int logical_cpus();
 
+/// @brief Physical cores (logical CPUs over hyperthreading's siblings): native reads the kernel's CPU topology; a web
+/// page cannot know (a browser reports logical CPUs only): nullopt.
+std::optional<int> physical_cores();
+
 /// @brief Counts like `ps ax | wc -l`, and the threads of all processes; what a platform can't know
 /// is nullopt, and `note` says why in one sentence.
 struct SystemCounts {

@@ -52,6 +52,10 @@ TEST(Cli, SysinfoJsonAgreesWithTheMachine) {
     ASSERT_EQ(o.status, 0) << o.err;
     const auto doc = nlohmann::json::parse(o.out);
     EXPECT_EQ(doc["cpus"].get<int>(), static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN)));
+    if (!doc["physical_cores"].is_null()) {   // null only where /sys has no CPU topology
+        EXPECT_GE(doc["physical_cores"].get<int>(), 1);
+        EXPECT_LE(doc["physical_cores"].get<int>(), doc["cpus"].get<int>());
+    }
     const int processes = doc["processes"].get<int>();
     const int slack = 5 + std::max(before, after) / 10;
     EXPECT_GE(processes, std::min(before, after) - slack) << before << " " << after;

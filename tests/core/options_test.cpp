@@ -26,6 +26,23 @@ TEST(Options, DecimalOnly) {
         EXPECT_FALSE(options::parse_decimal(bad).has_value()) << bad;
 }
 
+TEST(Options, RealsTakeADecimalCommaOrPoint) {
+    // A PT page's "0,5" and an EN page's "0.5" are the same number, on the page, in a link and on the CLI.
+    EXPECT_EQ(options::parse_real("0,5"), 0.5);
+    EXPECT_EQ(options::parse_real("0.5"), 0.5);
+    EXPECT_EQ(options::parse_real("-2,5e1"), -25.0);
+    for (const char* bad : {"1,000.5", "1.000,5", "1,000,000", ",", "0,5s", "+0,5"})
+        EXPECT_FALSE(options::parse_real(bad).has_value()) << bad;
+    FieldErrors errors;
+    double timeout = 1.0;
+    EXPECT_TRUE(options::read_real(Params{{"timeout", "2,5"}}, "timeout", 0, 600, timeout, errors, true));
+    EXPECT_EQ(timeout, 2.5);
+    EXPECT_TRUE(errors.empty());
+    const auto wikipics = wikipics::parse_wikipics_options({{"timeout", "7,5"}}, errors);
+    EXPECT_TRUE(errors.empty());
+    EXPECT_EQ(wikipics.timeout_s, 7.5);
+}
+
 TEST(Options, ReadIntNamesTheValueAndTheRange) {
     FieldErrors errors;
     int workers = 4;

@@ -1,9 +1,12 @@
 // Tests of platform.h's system facts: logical CPUs, process and thread counts, CPU times, build and capabilities.
 #include "platform.h"
+#include "native/cpu_topology.h"
 #include "within.h"
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <latch>
 #include <thread>
 #include <unistd.h>
@@ -12,6 +15,40 @@ using namespace conclab;
 
 TEST(System, LogicalCpusAgreeWithTheOs) {
     EXPECT_EQ(platform::logical_cpus(), static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN)));
+}
+
+TEST(System, PhysicalCoresCountHyperthreadSiblingsOnce) {
+    // The talk's Ubuntu laptop: 4 "CPUs", "na real, 2 CPUs com hyperthreading"; cpu4 offline.
+    namespace fs = std::filesystem;
+    const fs::path root = fs::temp_directory_path() / ("conclab_topology_" + std::to_string(getpid()));
+    fs::remove_all(root);
+    const auto cpu = [&](int n, const char* package, const char* core, const char* online) {
+        const fs::path topology = root / ("cpu" + std::to_string(n)) / "topology";
+        fs::create_directories(topology);
+        std::ofstream(topology / "physical_package_id") << package << "\n";
+        std::ofstream(topology / "core_id") << core << "\n";
+        if (online) std::ofstream(root / ("cpu" + std::to_string(n)) / "online") << online << "\n";
+    };
+    cpu(0, "0", "0", nullptr);
+    cpu(1, "0", "1", "1");
+    cpu(2, "0", "0", "1");
+    cpu(3, "0", "1", "1");
+    cpu(4, "0", "2", "0");
+    fs::create_directories(root / "cpufreq");   // not a CPU
+    EXPECT_EQ(platform::physical_cores_in(root.string()), 2);
+    cpu(5, "1", "0", "1");   // a second package: its core 0 is another core
+    EXPECT_EQ(platform::physical_cores_in(root.string()), 3);
+    fs::remove(root / "cpu5" / "topology" / "core_id");
+    EXPECT_EQ(platform::physical_cores_in(root.string()), std::nullopt) << "unknown, not a guess";
+    EXPECT_EQ(platform::physical_cores_in((root / "none").string()), std::nullopt);
+    fs::remove_all(root);
+}
+
+TEST(System, PhysicalCoresAtMostTheLogicalCpus) {
+    const auto cores = platform::physical_cores();
+    if (!cores) GTEST_SKIP() << "no CPU topology in /sys here";
+    EXPECT_GE(*cores, 1);
+    EXPECT_LE(*cores, platform::logical_cpus());
 }
 
 TEST(System, CountsSeeThisProcessAndItsThreads) {

@@ -87,6 +87,36 @@ std::vector<Quote> quotes(Language l) {
         {"simultâneas", tr(ExhibitionText::intro, l)},
         {"Uma volta completa leva", tr(ExhibitionText::slide_note, l)},
     };
+    // Issue 19 §3: the lessons the talk teaches, each where it teaches.
+    const std::vector<Quote> lessons = {
+        {"Concorrência é lidar com muitas coisas ao mesmo tempo.", tr(SpinnerText::concurrency_note, l)},
+        {"Paralelismo é fazer muitas coisas ao mesmo tempo.", tr(SpinnerText::concurrency_note, l)},
+        {"não precisa ter 18 braços para girar 18 pratos", tr(SpinnerText::concurrency_note, l)},
+        {"Mas bibliotecas como Numpy são escritas em linguagens compiladas não limitadas pela GIL", tr(PrimesText::c_extensions_note, l)},
+        {"mas depende da implementação da biblioteca", tr(PrimesText::c_extensions_note, l)},
+        {"Há mecanismos avançados para compartilhar memória, mas eles não suportam \"objetos\" apenas bytes",
+         tr(PrimesText::processes_memory_note, l)},
+        {"na real, 2 CPUs com hyperthreading", tr(PrimesText::ideal_native_note, l)},
+        {"na real, 2 CPUs com hyperthreading", tr(PrimesText::ideal_web_note, l)},
+        {"na real, 2 CPUs com hyperthreading", tr(SystemText::hyperthreading_note, l)},
+        {"632 processos rodando no macOS Sonoma 14.1.1", tr(SystemText::talk_counts, l)},
+        {"Mas a máquina tem 12 CPUs", tr(SystemText::talk_counts, l)},
+        {"307 processos rodando no Ubuntu Linux 22.04", tr(SystemText::talk_counts, l)},
+        {"7 aplicativos", tr(SystemText::talk_counts, l)},
+        {"Firefox: 36 processos", tr(SystemText::talk_counts, l)},
+        {"118 processos em background", tr(SystemText::talk_counts, l)},
+        {"107 processos do Windows", tr(SystemText::talk_counts, l)},
+        {"tempo executando código user-mode (interpretador, seu código, bibliotecas)", tr(WikipicsText::cpu_times_note, l)},
+        {"tempo executando código kernel-mode (tudo que envolve o hardware: armazenagem, rede, tela, etc.)",
+         tr(WikipicsText::cpu_times_note, l)},
+        {"user + sys", tr(WikipicsText::cpu_times_note, l)},
+        {"A CPU trabalhou por 0.994 s (6% do total)", tr(WikipicsText::cpu_times_note, l)},
+        {"94% do tempo o SO executou outros processos enquanto aguardava respostas da rede", tr(WikipicsText::cpu_times_note, l)},
+        {"TOTAL BYTES: 19_955_565", tr(WikipicsText::size_default_note, l)},
+        {"get_sample_urls(5_000_000, num_images)", tr(WikipicsText::size_default_note, l)},
+        {"frameworks modernos como FastAPI", tr(WikipicsText::python_async, l)},
+    };
+    q.insert(q.end(), lessons.begin(), lessons.end());
     if (l == Language::pt) q.push_back({"dá o lance inicial e vai pro próximo tabuleiro", tr(ExhibitionText::intro, l)});
     return q;
 }
@@ -183,4 +213,48 @@ TEST(TalkWords, PortugueseUsesTheTalksWordsAndOneTermEach) {
     EXPECT_STREQ(tr(LabTableText::g_memory, Language::pt), "Uso de memória");
     EXPECT_STREQ(tr(LabTableText::g_communication, Language::pt), "Comunicação entre unidades de execução");
     EXPECT_STREQ(tr(LabTableText::g_cpu_use, Language::pt), "Uso de CPU em código Python");
+}
+
+// Issue 19 §3: each lesson the talk teaches, placed where it teaches, in English too.
+TEST(TalkLessons, EachLessonWhereItTeaches) {
+    const auto en = [](auto key) { return std::string(tr(key, Language::en)); };
+    EXPECT_TRUE(has(en(SpinnerText::concurrency_note), "Rob Pike"));
+    EXPECT_TRUE(has(en(SpinnerText::concurrency_note), "you need not have 18 arms to spin 18 plates"));
+    EXPECT_TRUE(has(en(PrimesText::c_extensions_note), "NumPy releases the GIL"));
+    for (const Language l : {Language::en, Language::pt}) {
+        // Which Python API each model is, beside each executor.
+        EXPECT_TRUE(has(tr(PrimesText::python_processes, l), "ProcessPoolExecutor"));
+        EXPECT_TRUE(has(tr(PrimesText::python_processes, l), "multiprocessing"));
+        EXPECT_TRUE(has(tr(PrimesText::python_gil, l), "ThreadPoolExecutor"));
+        EXPECT_TRUE(has(tr(PrimesText::python_gil, l), "threading"));
+        EXPECT_TRUE(has(tr(WikipicsText::python_threads, l), "ThreadPoolExecutor.map"));
+        EXPECT_TRUE(has(tr(WikipicsText::python_async, l), "asyncio"));
+        EXPECT_TRUE(has(tr(WikipicsText::python_async, l), "FastAPI"));
+        EXPECT_TRUE(has(tr(SpinnerText::note_thread, l), "threading"));
+        EXPECT_TRUE(has(tr(SpinnerText::note_process, l), "multiprocessing"));
+        EXPECT_TRUE(has(tr(SpinnerText::note_coroutine, l), "asyncio"));
+        // Free-threaded CPython wherever the app says Python threads can't speed CPU work up.
+        for (const char* part : {"PEP 703", "PEP 779", "3.13t", "3.14t"})
+            EXPECT_TRUE(has(tr(PrimesText::free_threaded_note, l), part)) << part;
+        const char* default_build = l == Language::en ? "default build" : "build padrão";
+        EXPECT_TRUE(has(tr(PrimesText::lesson, l), default_build));
+        EXPECT_TRUE(has(tr(WelcomeText::primes_lesson, l), default_build));
+        EXPECT_TRUE(has(tr(PrimesText::python_gil, l), default_build));
+        // Physical cores against logical CPUs; a page says it cannot know.
+        EXPECT_TRUE(has(tr(PrimesText::ideal, l), l == Language::en ? "logical CPUs" : "CPUs lógicas"));
+        EXPECT_TRUE(has(tr(PrimesText::ideal_web_note, l), "navigator.hardwareConcurrency"));
+        // The wikipics size default says why it is not the code's 5_000_000.
+        EXPECT_TRUE(has(tr(WikipicsText::size_default_note, l), "5_000_000"));
+        EXPECT_TRUE(has(tr(WikipicsText::size_default_note, l), "num_images = 10"));
+    }
+}
+
+// Issue 19 §4: a PT reader who knows the talk — tasks parked on an event are "suspensas", not "paradas" (stopped).
+TEST(TalkWords, PortugueseReadsAsWritten) {
+    EXPECT_STREQ(tr(ExhibitionText::loop_waiting, Language::pt), "Suspensas à espera de um evento");
+    for (const auto& t : every_text(Language::pt)) {
+        SCOPED_TRACE(t.where + ": " + t.text);
+        EXPECT_FALSE(has(t.text, "default build")) << "English left in PT";
+        EXPECT_FALSE(has(t.text, "núcleos lógicos")) << "logical CPUs are \"CPUs lógicas\", cores are physical";
+    }
 }

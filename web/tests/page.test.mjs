@@ -186,3 +186,24 @@ test('a phone gets the narrow layout at device pixel ratio 2; a tablet keeps the
     await browser.close();
   }
 });
+
+test('a page says it cannot know the physical cores; a PT link takes a decimal comma', { timeout: 90000 }, async () => {
+  // Issue 19 §3: physical cores against logical CPUs — a browser reports logical CPUs only, and the page says so.
+  const { page, errors } = await h.openPage(env.browser.context, env.server.url + '?demo=system&lang=pt');
+  const state = await h.waitForApp(page);
+  assert.equal(state.system.physical_cores, null);
+  assert.equal(state.system.logical_cpus, state.cpus);
+  assert.match(state.system.physical_cores_shown, /^desconhecido para uma página web/);
+  assert.match(state.system.talk_counts_shown, /"307 processos rodando no Ubuntu Linux 22\.04"/);
+  await page.close();
+  // Issue 19 §4: "0,5" in a PT field (or link) is 0.5, the same number "0.5" is.
+  for (const seconds of ['0,5', '0.5']) {
+    const opened = await h.openPage(env.browser.context, env.server.url + `?demo=spinner&lang=pt&seconds=${seconds}`);
+    const s = await h.waitForApp(opened.page);
+    assert.equal(s.spinner.seconds, 0.5, seconds);
+    for (const errs of [s.errors, s.spinner.errors]) assert.ok(!errs || Object.keys(errs).length === 0, `${seconds}: ${JSON.stringify(errs)}`);
+    assert.deepEqual(opened.errors, [], seconds);
+    await opened.page.close();
+  }
+  assert.deepEqual(errors, []);
+});

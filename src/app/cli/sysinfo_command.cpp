@@ -16,8 +16,10 @@ int sysinfo(bool json) {
     const auto counts = platform::system_counts();
     const auto build = platform::build_info();
     const int cpus = platform::logical_cpus();
+    const auto cores = platform::physical_cores();
     if (json) {
         nlohmann::json doc{{"cpus", cpus},
+                           {"physical_cores", cores ? nlohmann::json(*cores) : nlohmann::json()},
                            {"processes", counts.processes ? nlohmann::json(*counts.processes) : nlohmann::json()},
                            {"threads", counts.threads ? nlohmann::json(*counts.threads) : nlohmann::json()},
                            {"own_threads", counts.own_threads ? nlohmann::json(*counts.own_threads) : nlohmann::json()},
@@ -29,6 +31,7 @@ int sysinfo(bool json) {
         return 0;
     }
     std::printf("logical CPUs:  %d\n", cpus);
+    if (cores) std::printf("cores:         %d physical\n", *cores);
     if (counts.processes) std::printf("processes:     %d\n", *counts.processes);
     if (counts.threads) std::printf("threads:       %d\n", *counts.threads);
     std::printf("               (%s)\n", counts.note.c_str());

@@ -62,10 +62,16 @@ std::optional<long long> parse_decimal(std::string_view text) {
 
 std::optional<double> parse_real(std::string_view text) {
     if (text.empty() || text.size() > 64) return std::nullopt;
-    for (char c : text)
+    std::string copy(text);
+    // A decimal comma is a decimal point in any language: core knows no page language, a link travels between EN and
+    // PT pages, and '_' is the only thousands mark the app reads, so "0,5" can mean nothing else. One mark only.
+    if (copy.find(',') != std::string::npos) {
+        if (copy.find('.') != std::string::npos || copy.find(',') != copy.rfind(',')) return std::nullopt;
+        copy[copy.find(',')] = '.';
+    }
+    for (char c : copy)
         if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == 'e' || c == 'E' || c == '+')) return std::nullopt;
-    if (text[0] == '+') return std::nullopt;
-    const std::string copy(text);
+    if (copy[0] == '+') return std::nullopt;
     char* end = nullptr;
     const double value = std::strtod(copy.c_str(), &end);
     if (end != copy.c_str() + copy.size() || !std::isfinite(value)) return std::nullopt;

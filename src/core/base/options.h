@@ -84,7 +84,8 @@ std::string echo(std::string_view value);
 /// no spaces, no '+', no leading zeros beyond a single "0" ("010" is refused: it meant 8 to some parsers).
 std::optional<long long> parse_decimal(std::string_view text);
 
-/// @brief A decimal number like "5", "0.5", "2.5e3" (no hex, no inf/nan).
+/// @brief A decimal number like "5", "0.5", "2.5e3" (no hex, no inf/nan); "0,5" too (a PT page's decimal comma,
+/// read the same in both languages), never both marks nor two commas ("1,000.5", "1,000,000" refused).
 std::optional<double> parse_real(std::string_view text);
 
 /// @brief Reads params[name] as a decimal integer in [min, max] into `out` when present. On a bad value

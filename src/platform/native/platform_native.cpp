@@ -1,15 +1,19 @@
-// Native (Linux/POSIX) side of the seam: clocks, getrusage, /proc counts.
+// Native (Linux/POSIX) side of the seam: clocks, getrusage, /proc counts, the CPU topology.
 #include "platform.h"
+#include "native/cpu_topology.h"
 
 #include <dirent.h>
 #include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <set>
 #include <string>
 #include <thread>
+#include <utility>
 
 // CONCLAB_VERSION and CONCLAB_BUILD_TYPE come from src/CMakeLists.txt.
 
@@ -42,6 +46,35 @@ std::optional<double> thread_cpu_seconds() {
 int logical_cpus() {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 ? static_cast<int>(n) : static_cast<int>(std::thread::hardware_concurrency());
+}
+
+std::optional<int> physical_cores() { return physical_cores_in("/sys/devices/system/cpu"); }
+
+std::optional<int> physical_cores_in(const std::string& cpu_dir) {
+    // One core per distinct (package, core id) among the online CPUs: two hyperthreads share both ids.
+    std::set<std::pair<std::string, std::string>> cores;
+    DIR* dir = opendir(cpu_dir.c_str());
+    if (!dir) return std::nullopt;
+    while (const dirent* entry = readdir(dir)) {
+        const std::string name = entry->d_name;
+        if (name.size() < 4 || name.compare(0, 3, "cpu") != 0 ||
+            !std::all_of(name.begin() + 3, name.end(), [](unsigned char c) { return std::isdigit(c); }))
+            continue;
+        const std::string topology = cpu_dir + "/" + name + "/topology/";
+        std::ifstream online(cpu_dir + "/" + name + "/online");   // absent for cpu0, which cannot go offline
+        std::string on;
+        if (online && std::getline(online, on) && on == "0") continue;
+        std::ifstream package(topology + "physical_package_id"), core(topology + "core_id");
+        std::string p, c;
+        if (!std::getline(package, p) || !std::getline(core, c)) {
+            closedir(dir);
+            return std::nullopt;   // no topology (some containers): unknown rather than a guess
+        }
+        cores.emplace(p, c);
+    }
+    closedir(dir);
+    if (cores.empty()) return std::nullopt;
+    return static_cast<int>(cores.size());
 }
 
 static int threads_of(const std::string& status_path) {

@@ -28,6 +28,8 @@ int logical_cpus() {
     return n > 0 ? n : static_cast<int>(std::thread::hardware_concurrency());
 }
 
+std::optional<int> physical_cores() { return std::nullopt; }   // navigator.hardwareConcurrency counts logical CPUs
+
 SystemCounts system_counts() {
     SystemCounts counts;
     // The browser main thread plus the pthread Web Workers running a thread of ours (the pool's idle,

@@ -88,7 +88,7 @@ constexpr text_table::Row<ExhibitionText> kRows[] = {
     {ExhibitionText::loop_timers, "Timers: who sleeps until when",
      "Temporizadores: quem dorme até quando"},
     {ExhibitionText::loop_waiting, "Parked on an event",
-     "Paradas à espera de um evento"},
+     "Suspensas à espera de um evento"},
     {ExhibitionText::loop_totals, "tasks: %llu created, %llu finished",
      "tarefas: %llu criadas, %llu terminadas"},
     {ExhibitionText::nobody, "nobody (between turns)",

@@ -13,10 +13,10 @@ constexpr text_table::Row<PrimesText> kRows[] = {
      "Verifica cada número por tentativa de divisão (6k\u00b11 até a raiz quadrada), como na palestra. Escolha como o trabalho "
      "roda e compare."},
     {PrimesText::lesson,
-     "CPU-bound work gets faster only with parallel execution. Python's threads take turns on one lock, the GIL "
+     "CPU-bound work gets faster only with parallel execution. In CPython's default build, Python's threads take turns on one lock, the GIL "
      "(modelled here), so they compute one at a time; processes each have their own interpreter and use every "
      "core, paying for their start-up; C++ threads have no GIL and use every core too.",
-     "Trabalho limitado pela CPU só acelera com execução paralela. As threads do Python se revezam numa trava só, "
+     "Trabalho limitado pela CPU só acelera com execução paralela. No build padrão do CPython, as threads do Python se revezam numa trava só, "
      "a GIL (simulada aqui pelo modelo da GIL), e calculam uma de cada vez; processos têm cada um seu interpretador e usam todos os "
      "núcleos, pagando pela inicialização; threads em C++ não têm GIL e também usam todos os núcleos."},
     {PrimesText::executor, "Executor", "Executor"},
@@ -84,7 +84,7 @@ constexpr text_table::Row<PrimesText> kRows[] = {
     {PrimesText::runs_of, "Runs", "Execuções"},
     {PrimesText::median, "median", "mediana"},
     {PrimesText::spread, "spread", "variação"},
-    {PrimesText::ideal, "ideal on %d cores", "ideal com %d núcleos"},
+    {PrimesText::ideal, "ideal on %d logical CPUs", "ideal com %d CPUs lógicas"},
     {PrimesText::waiting_turn, "waiting for its turn", "esperando a vez"},
     {PrimesText::running_now, "running…", "rodando…"},
     {PrimesText::timeline_of, "Timeline of", "Linha do tempo de"},
@@ -120,6 +120,33 @@ constexpr text_table::Row<PrimesText> kRows[] = {
     {PrimesText::python_download, "downloading Pyodide", "baixando o Pyodide"},
     {PrimesText::python_compile, "compiling Pyodide", "compilando o Pyodide"},
     {PrimesText::python_booting, "booting the interpreters", "iniciando os interpretadores"},
+    {PrimesText::python_sequential,
+     "In Python: a plain for loop, as the talk's first run.",
+     "Em Python: um for comum, como a primeira execução da palestra."},
+    {PrimesText::python_threads,
+     "In Python: ThreadPoolExecutor or threading on a free-threaded build (python3.13t, 3.14t), or a C extension that releases the GIL; in the default build Python threads run as the GIL model does.",
+     "Em Python: ThreadPoolExecutor ou threading num build free-threaded (python3.13t, 3.14t), ou uma extensão em C que libera a GIL; no build padrão as threads do Python rodam como o modelo da GIL."},
+    {PrimesText::python_processes,
+     "In Python: ProcessPoolExecutor (concurrent.futures), as in the talk, or multiprocessing.",
+     "Em Python: ProcessPoolExecutor (concurrent.futures), como na palestra, ou multiprocessing."},
+    {PrimesText::python_gil,
+     "In Python: ThreadPoolExecutor or threading, in CPython's default build (with the GIL).",
+     "Em Python: ThreadPoolExecutor ou threading, no build padrão do CPython (com a GIL)."},
+    {PrimesText::c_extensions_note,
+     "The GIL limits Python bytecode only. The talk: \"Mas bibliotecas como Numpy são escritas em linguagens compiladas não limitadas pela GIL\" (\"but libraries like NumPy are written in compiled languages not limited by the GIL\"), \"mas depende da implementação da biblioteca\" (\"but it depends on how the library is written\"). NumPy releases the GIL inside its C loops, and then its threads use every core: the C++ threads here are that case.",
+     "A GIL só limita bytecode Python. A palestra: \"Mas bibliotecas como Numpy são escritas em linguagens compiladas não limitadas pela GIL\", \"mas depende da implementação da biblioteca\". O NumPy libera a GIL dentro dos seus laços em C, e aí as threads usam todos os núcleos: as threads em C++ daqui são esse caso."},
+    {PrimesText::free_threaded_note,
+     "All this is CPython's default build. The free-threaded build has no GIL (PEP 703): experimental in 3.13 (python3.13t), supported but optional since 3.14 (python3.14t, PEP 779). There Python threads compute on every core, like the C++ threads here.",
+     "Tudo isso vale para o build padrão do CPython. O build free-threaded não tem GIL (PEP 703): experimental no 3.13 (python3.13t), com suporte oficial mas opcional a partir do 3.14 (python3.14t, PEP 779). Nele as threads do Python calculam em todos os núcleos, como as threads em C++ daqui."},
+    {PrimesText::processes_memory_note,
+     "Processes share no objects: they talk through pipes and sockets. The talk: \"Há mecanismos avançados para compartilhar memória, mas eles não suportam \"objetos\" apenas bytes\" (\"there are advanced ways to share memory, but they hold no objects, only bytes\"), such as multiprocessing.shared_memory.",
+     "Processos não compartilham objetos: conversam por pipes e sockets. A palestra: \"Há mecanismos avançados para compartilhar memória, mas eles não suportam \"objetos\" apenas bytes\", como o multiprocessing.shared_memory."},
+    {PrimesText::ideal_native_note,
+     "The ideal line counts logical CPUs: this machine has %d on %d physical cores. With hyperthreading two logical CPUs share one core, and CPU-bound work gets little from the second (the talk's Ubuntu laptop had 4 \"CPUs\", \"na real, 2 CPUs com hyperthreading\": really 2 CPUs with hyperthreading).",
+     "A linha ideal conta CPUs lógicas: esta máquina tem %d em %d núcleos físicos. Com hyperthreading duas CPUs lógicas dividem um núcleo, e trabalho CPU bound ganha pouco com a segunda (o notebook Ubuntu da palestra tinha 4 \"CPUs\", \"na real, 2 CPUs com hyperthreading\")."},
+    {PrimesText::ideal_web_note,
+     "The ideal line counts the %d logical CPUs the browser reports (navigator.hardwareConcurrency): a page cannot know how many physical cores they are. With hyperthreading two logical CPUs share one core (the talk's Ubuntu laptop: 4 \"CPUs\", \"na real, 2 CPUs com hyperthreading\").",
+     "A linha ideal conta as %d CPUs lógicas que o navegador informa (navigator.hardwareConcurrency): uma página não tem como saber quantos núcleos físicos elas são. Com hyperthreading duas CPUs lógicas dividem um núcleo (o notebook Ubuntu da palestra: 4 \"CPUs\", \"na real, 2 CPUs com hyperthreading\")."},
 };
 
 static_assert(text_table::rows_follow_the_keys(kRows), "every PrimesText key needs one row, in the order of the enum");

@@ -17,7 +17,9 @@ enum class PrimesText {
     compare_cancelled, repeats, runs_of, median, spread, ideal, waiting_turn, running_now, timeline_of, zoom,
     position, zoom_reset, zoom_hint, executor_threads_no_gil, gil_columns_note,
     runtime, runtime_cpp, runtime_python, runtime_native_only, python_timeline_note, runtime_pyodide, python_no_threads,
-    python_note, python_download, python_compile, python_booting, count_,
+    python_note, python_download, python_compile, python_booting,
+    python_sequential, python_threads, python_processes, python_gil, c_extensions_note, free_threaded_note,
+    processes_memory_note, ideal_native_note, ideal_web_note, count_,
 };
 
 /// @brief The text in the current language.

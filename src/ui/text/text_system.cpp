@@ -54,6 +54,18 @@ constexpr text_table::Row<SystemText> kRows[] = {
      "Sem GPU: o processador desenha cada quadro (dezenas de milissegundos de CPU cada), tempo de que os workers "
      "precisam. Uma execução em andamento é desenhada a %.0f quadros por segundo e os resultados esperam o "
      "próximo quadro."},
+    {SystemText::physical_cores,
+     "Physical cores",
+     "Núcleos físicos"},
+    {SystemText::physical_unknown_web,
+     "unknown to a web page: a browser reports logical CPUs only",
+     "desconhecido para uma página web: o navegador só informa CPUs lógicas"},
+    {SystemText::hyperthreading_note,
+     "With hyperthreading (SMT) one physical core runs two logical CPUs, which share it: the talk's Ubuntu laptop had 4 \"CPUs\", \"na real, 2 CPUs com hyperthreading\" (really 2 CPUs with hyperthreading).",
+     "Com hyperthreading (SMT) um núcleo físico roda duas CPUs lógicas, que o dividem: o notebook Ubuntu da palestra tinha 4 \"CPUs\", \"na real, 2 CPUs com hyperthreading\"."},
+    {SystemText::talk_counts,
+     "The talk's counts: \"632 processos rodando no macOS Sonoma 14.1.1\" (632 processes on macOS), \"Mas a máquina tem 12 CPUs\" (but 12 CPUs); \"307 processos rodando no Ubuntu Linux 22.04\" (307 on Ubuntu); Windows 11's Task Manager: \"7 aplicativos\" (7 apps, \"Firefox: 36 processos\"), \"118 processos em background\", \"107 processos do Windows\" (118 background processes, 107 Windows processes).",
+     "As contagens da palestra: \"632 processos rodando no macOS Sonoma 14.1.1\", \"Mas a máquina tem 12 CPUs\"; \"307 processos rodando no Ubuntu Linux 22.04\"; no Gerenciador de Tarefas do Windows 11: \"7 aplicativos\" (\"Firefox: 36 processos\"), \"118 processos em background\", \"107 processos do Windows\"."},
 };
 
 static_assert(text_table::rows_follow_the_keys(kRows), "every SystemText key needs one row, in the order of the enum");

@@ -9,7 +9,7 @@ enum class SystemText {
     title, intro, logical_cpus, cross_origin_isolated, yes, no, build, processes, threads,
     this_program_threads, unknown, frame_time, fps, spin_title, spin_intro, spin_workers, start, stop, worker,
     iterations, rate, spin_note_free_core, starting, counts_web_note, counts_proc_note, counts_no_proc_note,
-    drawing_on_demand, drawing_always, drawing_animating, renderer, renderer_gpu_note, renderer_software_note, count_,
+    drawing_on_demand, drawing_always, drawing_animating, renderer, renderer_gpu_note, renderer_software_note, physical_cores, physical_unknown_web, hyperthreading_note, talk_counts, count_,
 };
 
 /// @brief The text in the current language.

@@ -107,6 +107,21 @@ constexpr text_table::Row<WikipicsText> kRows[] = {
      "req"},
     {WikipicsText::queued, "queued (browser)",
      "na fila (navegador)"},
+    {WikipicsText::cpu_times_note,
+     "Reading the CPU line, in the talk's words: user, \"tempo executando código user-mode (interpretador, seu código, bibliotecas)\" (the interpreter, your code, libraries); sys, \"tempo executando código kernel-mode (tudo que envolve o hardware: armazenagem, rede, tela, etc.)\" (the kernel: storage, network, screen); total, \"user + sys\"; wall, the wall-clock time. Total ÷ wall is the share of the run the CPU worked: the talk's sequential run, \"A CPU trabalhou por 0.994 s (6% do total)\", and \"94% do tempo o SO executou outros processos enquanto aguardava respostas da rede\" (94% of the time the OS ran other processes while waiting for the network). Above 100%: several cores at once.",
+     "Como ler a linha de CPU, com as palavras da palestra: user, \"tempo executando código user-mode (interpretador, seu código, bibliotecas)\"; sys, \"tempo executando código kernel-mode (tudo que envolve o hardware: armazenagem, rede, tela, etc.)\"; total, \"user + sys\"; e o tempo de relógio (wall). Total ÷ relógio é a fração da execução em que a CPU trabalhou: na execução sequencial da palestra, \"A CPU trabalhou por 0.994 s (6% do total)\" e \"94% do tempo o SO executou outros processos enquanto aguardava respostas da rede\". Acima de 100%: vários núcleos ao mesmo tempo."},
+    {WikipicsText::size_default_note,
+     "%s bytes by default: the talk's code asks get_sample_urls(5_000_000, num_images), but the runs it measured downloaded \"TOTAL BYTES: 19_955_565\" for num_images = 10, about 2 MB an image; the default reproduces what it measured (about 20 MB, 16.4 s at 1.2 MB/s). Type 5_000_000 for its code's size.",
+     "%s bytes por padrão: o código da palestra pede get_sample_urls(5_000_000, num_images), mas as execuções que ela mediu baixaram \"TOTAL BYTES: 19_955_565\" com num_images = 10, cerca de 2 MB por imagem; o padrão reproduz o que ela mediu (cerca de 20 MB, 16,4 s a 1,2 MB/s). Digite 5_000_000 para o tamanho do código dela."},
+    {WikipicsText::python_sequential,
+     "In Python: a for loop calling fetch(url), the talk's sequential run.",
+     "Em Python: um for chamando fetch(url), a execução sequencial da palestra."},
+    {WikipicsText::python_threads,
+     "In Python: ThreadPoolExecutor.map(fetch, urls), as in the talk (or threading).",
+     "Em Python: ThreadPoolExecutor.map(fetch, urls), como na palestra (ou threading)."},
+    {WikipicsText::python_async,
+     "In Python: asyncio, the model of \"frameworks modernos como FastAPI\" (modern frameworks like FastAPI), which the talk names.",
+     "Em Python: asyncio, o modelo dos \"frameworks modernos como FastAPI\" que a palestra cita."},
 };
 
 static_assert(text_table::rows_follow_the_keys(kRows), "every WikipicsText key needs one row, in the order of the enum");

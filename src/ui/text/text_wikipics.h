@@ -12,7 +12,7 @@ enum class WikipicsText {
     cpu_unavailable, web_cancel_note, cancelling, decode_error, mb_s, reason_timeout, reason_http_status,
     reason_rate_limited, reason_connection_reset, reason_truncated, reason_too_large, reason_network,
     reason_cancelled, details_in_english, net, net_instant, net_talk, net_phone, net_live_reason, server_builtin,
-    builtin_started, finding_server, two_waves, loop_lanes, request_row, queued, count_,
+    builtin_started, finding_server, two_waves, loop_lanes, request_row, queued, cpu_times_note, size_default_note, python_sequential, python_threads, python_async, count_,
 };
 
 /// @brief The text in the current language.

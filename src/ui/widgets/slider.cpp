@@ -1,11 +1,14 @@
 // Sliders whose handle never covers their value (slider.h).
 #include "widgets/slider.h"
 
+#include "text/numbers.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <string>
 
 namespace conclab::ui {
 
@@ -46,8 +49,9 @@ bool slider_int(const char* label, int* value, int min, int max, const char* for
     const bool changed = ImGui::SliderInt(label, value, min, max, "", flags);
     char text[64];
     std::snprintf(text, sizeof text, format, *value);
+    const std::string shown = localized(text, language());
     const double span = static_cast<double>(max) - min;
-    draw_slider_value(text, ImVec2(at.x, ImGui::GetItemRectMin().y), width, span > 0 ? (*value - min) / span : 0.0, span + 1);
+    draw_slider_value(shown.c_str(), ImVec2(at.x, ImGui::GetItemRectMin().y), width, span > 0 ? (*value - min) / span : 0.0, span + 1);
     return changed;
 }
 
@@ -58,9 +62,10 @@ bool slider_double(const char* label, double* value, double min, double max, con
     if (changed) *value = std::clamp(rounded_to_format(*value, format), min, max);
     char text[64];
     std::snprintf(text, sizeof text, format, *value);
+    const std::string shown = localized(text, language());   // "3,0 s" on a PT page
     const bool log = (flags & ImGuiSliderFlags_Logarithmic) && min > 0;
     const double t = log ? std::log(*value / min) / std::log(max / min) : (max > min ? (*value - min) / (max - min) : 0.0);
-    draw_slider_value(text, ImVec2(at.x, ImGui::GetItemRectMin().y), width, t, 0);
+    draw_slider_value(shown.c_str(), ImVec2(at.x, ImGui::GetItemRectMin().y), width, t, 0);
     return changed;
 }
 

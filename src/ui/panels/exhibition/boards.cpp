@@ -2,6 +2,7 @@
 #include "panels/exhibition/exhibition_panel.h"
 
 #include "text/text_primes.h"
+#include "text/numbers.h"
 
 #include <cfloat>
 #include <iterator>
@@ -193,7 +194,7 @@ void ExhibitionPanel::draw_loop(const aio::LoopSnapshot& loop) {
     for (std::size_t i = 0; i < loop.timers.size() && i < kTimers; ++i) {
         const auto& t = loop.timers[i];
         char in[32];
-        std::snprintf(in, sizeof in, "+%.0f\u00a0s", t.due_s - loop.now_s);
+        std::snprintf(in, sizeof in, "%s", text_format("+%.0f\u00a0s", t.due_s - loop.now_s).c_str());
         ImGui::Text("  %s", clock_text(t.due_s).c_str());
         same_line_if_fits(ImGui::CalcTextSize(in).x);
         ImGui::TextDisabled("%s", in);
@@ -202,8 +203,8 @@ void ExhibitionPanel::draw_loop(const aio::LoopSnapshot& loop) {
     }
     if (loop.timers.size() > kTimers) ImGui::TextDisabled("  + %zu %s", loop.timers.size() - kTimers, tr(ExhibitionText::more));
     ImGui::Text("%s: %zu", tr(ExhibitionText::loop_waiting), loop.waiting.size());
-    ImGui::TextDisabled(tr(ExhibitionText::loop_totals), static_cast<unsigned long long>(loop.created),
-                        static_cast<unsigned long long>(loop.finished));
+    ImGui::TextDisabled("%s", text_format(tr(ExhibitionText::loop_totals), static_cast<unsigned long long>(loop.created),
+                        static_cast<unsigned long long>(loop.finished)).c_str());
     ImGui::PopTextWrapPos();
 }
 

@@ -1,5 +1,6 @@
 // The exhibition panel's total-time chart (log scale, the crossover) and the talk's slide corrected.
 #include "panels/exhibition/exhibition_panel.h"
+#include "text/numbers.h"
 
 #include <cfloat>
 #include <cstdio>
@@ -27,7 +28,7 @@ void ExhibitionPanel::draw_chart_and_slide() const {
 
 void ExhibitionPanel::draw_chart() const {
     ExhibitionOptions o = settings_;
-    ImGui::TextWrapped(tr(ExhibitionText::chart_title), o.her_s, o.them_s, o.moves);
+    ImGui::TextWrapped("%s", text_format(tr(ExhibitionText::chart_title), o.her_s, o.them_s, o.moves).c_str());
     constexpr int kMaxN = 60;
     double lo = DBL_MAX, hi = 0;
     std::vector<double> sequential, simultaneous;
@@ -103,7 +104,7 @@ void ExhibitionPanel::draw_chart() const {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kSequentialColour), "%s", sequential_key.c_str());
     same_line_if_fits(ImGui::CalcTextSize(simultaneous_key.c_str()).x);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kSimultaneousColour), "%s", simultaneous_key.c_str());
-    if (crossover < exhibition::kCrossoverNever) ImGui::Text(tr(ExhibitionText::crossover_note), crossover);
+    if (crossover < exhibition::kCrossoverNever) ImGui::Text("%s", text_format(tr(ExhibitionText::crossover_note), crossover).c_str());
     ImGui::PopTextWrapPos();
 }
 
@@ -113,13 +114,13 @@ void ExhibitionPanel::draw_slide() const {
     // Both counts from the settings: at 20 boards the slide's method is right and only its sum is wrong, at 12 both
     // give 30 min, below the crossover its method undercounts.
     char title[256];
-    std::snprintf(title, sizeof title, tr(ExhibitionText::slide_title), exhibition::slide_method_rounds_s(o) / 60.0,
-                  exhibition::simultaneous_rounds_s(o) / 60.0);
+    std::snprintf(title, sizeof title, "%s", text_format(tr(ExhibitionText::slide_title), exhibition::slide_method_rounds_s(o) / 60.0,
+                  exhibition::simultaneous_rounds_s(o) / 60.0).c_str());
     ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1.0f), "%s", title);
     ImGui::PopTextWrapPos();
-    ImGui::TextWrapped(tr(ExhibitionText::slide_note), o.boards, o.her_s, o.boards * o.her_s, o.boards, o.her_s, o.her_s, o.them_s,
+    ImGui::TextWrapped("%s", text_format(tr(ExhibitionText::slide_note), o.boards, o.her_s, o.boards * o.her_s, o.boards, o.her_s, o.her_s, o.them_s,
                        exhibition::simultaneous_round_s(o), o.moves, exhibition::simultaneous_rounds_s(o) / 60.0,
-                       exhibition::simultaneous_total_s(o) - exhibition::simultaneous_rounds_s(o));
+                       exhibition::simultaneous_total_s(o) - exhibition::simultaneous_rounds_s(o)).c_str());
 }
 
 }  // namespace conclab::ui

@@ -1,5 +1,6 @@
 // The exhibition panel's clocks (formula vs simulated, per schedule) and the three times that compete.
 #include "panels/exhibition/exhibition_panel.h"
+#include "text/numbers.h"
 
 #include "panels/exhibition/clock_status.h"
 
@@ -70,7 +71,7 @@ void ExhibitionPanel::draw_clock(Schedule schedule) {
     ImGui::Text("%s %s", tr(ExhibitionText::formula), clock_text(formula).c_str());
     if (!sequential) {
         char round[64];   // "(30 × 60 s)" stays whole: no-break spaces
-        std::snprintf(round, sizeof round, "(%d\u00a0×\u00a0%g\u00a0s)", o.moves, exhibition::simultaneous_round_s(o));
+        std::snprintf(round, sizeof round, "%s", text_format("(%d\u00a0×\u00a0%g\u00a0s)", o.moves, exhibition::simultaneous_round_s(o)).c_str());
         same_line_if_fits(ImGui::CalcTextSize(round).x);
         ImGui::TextDisabled("%s", round);
     }
@@ -91,7 +92,7 @@ void ExhibitionPanel::draw_clock(Schedule schedule) {
         if (live->her_board > 0) ImGui::Text("%s %d", tr(ExhibitionText::she_is_at), live->her_board);
         else ImGui::Text("%s", tr(ExhibitionText::she_is_done));
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::Text(tr(ExhibitionText::results_line), wins, losses, draws, limit);
+        ImGui::Text("%s", text_format(tr(ExhibitionText::results_line), wins, losses, draws, limit).c_str());
         ImGui::PopStyleColor();
     }
     ImGui::PopTextWrapPos();
@@ -108,15 +109,15 @@ void ExhibitionPanel::draw_times() const {
     ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1.0f), "%s", tr(ExhibitionText::times_title));
     bullet_wrapped(tr(ExhibitionText::time_slide));
     char line[512];
-    std::snprintf(line, sizeof line, tr(ExhibitionText::time_formula), clock_text(exhibition::simultaneous_total_s(o)).c_str(), o.moves);
+    std::snprintf(line, sizeof line, "%s", text_format(tr(ExhibitionText::time_formula), clock_text(exhibition::simultaneous_total_s(o)).c_str(), o.moves).c_str());
     bullet_wrapped(line);
     if (simultaneous && simultaneous->finished) {
-        std::snprintf(line, sizeof line, tr(ExhibitionText::time_clock), clock_text(simultaneous->elapsed_s).c_str());
+        std::snprintf(line, sizeof line, "%s", text_format(tr(ExhibitionText::time_clock), clock_text(simultaneous->elapsed_s).c_str()).c_str());
         bullet_wrapped(line);
     } else {
         bullet_wrapped(tr(ExhibitionText::time_clock_pending));
     }
-    std::snprintf(line, sizeof line, tr(ExhibitionText::talk_average), o.moves);
+    std::snprintf(line, sizeof line, "%s", text_format(tr(ExhibitionText::talk_average), o.moves).c_str());
     ImGui::TextDisabled("%s", line);
     ImGui::PopTextWrapPos();
 }

@@ -7,6 +7,8 @@
 
 #include "exhibition/exhibition_trace.h"
 #include "text/text_primes.h"
+#include "widgets/slider.h"
+#include "text/numbers.h"
 #include "text/text_system.h"
 #include "trace_machine.h"
 
@@ -228,7 +230,7 @@ void ExhibitionPanel::draw_run_controls() {
         if (view_.fast_forward > 0 && !view_.finished)
             ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1.0f), tr(ExhibitionText::fast_forward), view_.fast_forward);
         char busy[96];
-        std::snprintf(busy, sizeof busy, "%s: %.3f\u00a0s", tr(ExhibitionText::sim_thread_busy), view_.busy_s);
+        std::snprintf(busy, sizeof busy, "%s", text_format("%s: %.3f\u00a0s", tr(ExhibitionText::sim_thread_busy), view_.busy_s).c_str());
         same_line_if_fits(ImGui::CalcTextSize(busy).x);
         ImGui::TextDisabled("%s", busy);
     }

@@ -11,6 +11,7 @@
 #include "gui_backend.h"
 #include "platform.h"
 #include "responsive.h"
+#include "text/numbers.h"
 #include "text/text_system.h"
 
 #include <imgui.h>
@@ -131,14 +132,11 @@ nlohmann::json PrimesPanel::state() const {
     }
     // Where the run button (Cancel while running) was last drawn, in window units (the cancel test clicks it).
     s["run_button"] = {{"x", run_button_[0]}, {"y", run_button_[1]}, {"w", run_button_[2]}, {"h", run_button_[3]}};
-<<<<<<< HEAD
     // Where the runtime's choice was last drawn (one executor's view), in window units.
     if (view_ == View::single)
         s["runtime_choice"] = {{"x", runtime_choice_[0]}, {"y", runtime_choice_[1]}, {"w", runtime_choice_[2]},
                                {"h", runtime_choice_[3]}};
-=======
     s["table_top"] = table_top_;   // where one executor's table and timeline begin, in window units (still as a run ends)
->>>>>>> teacher
     // Where the workers slider was last drawn, in window units (the touch test drags it).
     if (view_ == View::compare || executor_ != ExecutorKind::sequential)
         s["workers_slider"] = {{"x", workers_slider_[0]}, {"y", workers_slider_[1]}, {"w", workers_slider_[2]},
@@ -167,13 +165,9 @@ void PrimesPanel::draw() {
         table_top_ = ImGui::GetCursorScreenPos().y;
         if (ImGui::GetContentRegionAvail().x < kSideBySideWidth * font_scale()) {   // stacked; a phone keeps number, ✓/✗, lpf
             timeline_.draw(run_->report(), run_->in_flight(), run_->elapsed_s());   // the picture first, then the table
-            ImGui::Spacing();
-<<<<<<< HEAD
             draw_trace_export();
-            timeline_.draw(run_->report(), run_->in_flight(), run_->elapsed_s());
-=======
+            ImGui::Spacing();
             draw_results_table(narrow_layout());
->>>>>>> teacher
             ImGui::Spacing();
             draw_history();
         } else if (ImGui::BeginTable("##layout", 2, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
@@ -405,6 +399,16 @@ void PrimesPanel::draw_run_button() {
     }
 }
 
+PrimesText PrimesPanel::python_api(ExecutorKind kind) {
+    switch (kind) {
+    case ExecutorKind::sequential: return PrimesText::python_sequential;
+    case ExecutorKind::threads: return PrimesText::python_threads;
+    case ExecutorKind::processes: return PrimesText::python_processes;
+    case ExecutorKind::gil: return PrimesText::python_gil;
+    }
+    return PrimesText::python_gil;
+}
+
 void PrimesPanel::draw_controls() {
     const bool is_running = running();
     // Room for the label beside each field; on a phone the fields shrink and the choices stack.
@@ -479,7 +483,14 @@ void PrimesPanel::draw_controls() {
     ImGui::EndDisabled();
     // Notes below the controls: one that comes and goes with the executor moves no field.
     ImGui::PushTextWrapPos(0.0f);
+    // Which Python API the chosen model is, and the talk's lessons that go with it (issue 19 §3).
+    if (view_ == View::single) ImGui::TextDisabled("%s", tr(python_api(executor_)));
     if (view_ == View::single && executor_ == ExecutorKind::gil) ImGui::TextDisabled("%s", tr(PrimesText::gil_note));
+    if (view_ == View::compare || executor_ == ExecutorKind::gil || executor_ == ExecutorKind::threads)
+        ImGui::TextDisabled("%s", tr(PrimesText::free_threaded_note));
+    if (view_ == View::single && (executor_ == ExecutorKind::gil || executor_ == ExecutorKind::threads))
+        ImGui::TextDisabled("%s", tr(PrimesText::c_extensions_note));
+    if (view_ == View::single && executor_ == ExecutorKind::processes) ImGui::TextDisabled("%s", tr(PrimesText::processes_memory_note));
     if ((view_ == View::compare || executor_ == ExecutorKind::processes) && !platform::capabilities().os_processes)
         ImGui::TextDisabled("%s", tr(PrimesText::processes_web_note));
     ImGui::PopTextWrapPos();

@@ -5,6 +5,7 @@
 
 #include "responsive.h"
 #include "text/text_primes.h"
+#include "text/numbers.h"
 
 #include <imgui.h>
 
@@ -26,10 +27,10 @@ ImU32 executor_colour(exec::ExecutorKind kind) {
 }
 
 // "1.05 s" wraps as a whole, never "1.05" and "s" on two lines.
-std::string unbroken_duration(double seconds) { return unbroken(primes::format_duration(seconds)); }
+std::string unbroken_duration(double seconds) { return unbroken(seconds_text(seconds)); }
 
 std::string times(const std::string& median, double min_s, double max_s) {
-    return median + " (" + primes::format_duration(min_s) + " \u2013 " + primes::format_duration(max_s) + ")";
+    return median + " (" + seconds_text(min_s) + " \u2013 " + seconds_text(max_s) + ")";
 }
 
 }  // namespace
@@ -86,11 +87,11 @@ void draw_speedup_bars(const primes::CompareReport* report, std::optional<Compar
                 draw->AddLine(ImVec2(hi, at - 4), ImVec2(hi, at + 3), ink, 1.5f);
             }
             char speedup[32];
-            std::snprintf(speedup, sizeof speedup, "\u00d7%.2f", *s->speedup);
+            std::snprintf(speedup, sizeof speedup, "%s", text_format("\u00d7%.2f", *s->speedup).c_str());
             note = speedup;
             if (running_here) note += std::string("   ") + tr(PrimesText::running_now);
             // The median and the range on the label's line, right-aligned, where they fit beside it.
-            const std::string range = times(primes::format_duration(s->median_s), s->min_s, s->max_s);
+            const std::string range = times(seconds_text(s->median_s), s->min_s, s->max_s);
             const float range_w = ImGui::CalcTextSize(range.c_str()).x;
             if (ImGui::CalcTextSize(label.c_str()).x + 16.0f + range_w <= bw)
                 draw->AddText(ImVec2(bx + bw - range_w, y), dim, range.c_str());
@@ -117,7 +118,7 @@ void draw_speedup_bars(const primes::CompareReport* report, std::optional<Compar
         for (float y = top; y < bottom; y += 8.0f) draw->AddLine(ImVec2(at, y), ImVec2(at, std::min(bottom, y + 4.0f)), gold, 1.5f);
         char mark[16], legend[64];
         std::snprintf(mark, sizeof mark, "\u00d7%d", ideal);
-        std::snprintf(legend, sizeof legend, tr(PrimesText::ideal), ideal);
+        std::snprintf(legend, sizeof legend, "%s", text_format(tr(PrimesText::ideal), ideal).c_str());
         const float mark_w = ImGui::CalcTextSize(mark).x, legend_w = ImGui::CalcTextSize(legend).x;
         draw->AddText(ImVec2(at - mark_w / 2, bottom + 2), gold, mark);
         // What the line means, beside its mark: to the right where it fits, else to the left (clear of "×1").
@@ -131,7 +132,7 @@ void draw_speedup_bars(const primes::CompareReport* report, std::optional<Compar
         const auto& s = *std::find_if(summary.begin(), summary.end(),
                                       [&](const auto& e) { return e.executor == executors[*hovered]; });
         std::string walls;
-        for (double w : s.walls_s) walls += (walls.empty() ? "" : ", ") + primes::format_duration(w);
+        for (double w : s.walls_s) walls += (walls.empty() ? "" : ", ") + seconds_text(w);
         ImGui::SetTooltip("%s\n%s: %s", executor_label(s.executor), tr(PrimesText::runs_of), walls.c_str());
     }
 }
@@ -181,7 +182,7 @@ void draw_compare_table(const primes::CompareReport& report) {
         ImGui::TableNextColumn();
         text_wrapped_at_spaces(unbroken_duration(s.spread_s()));
         ImGui::TableNextColumn();
-        if (s.speedup) ImGui::Text("\u00d7%.2f", *s.speedup);
+        if (s.speedup) ImGui::Text("%s", text_format("\u00d7%.2f", *s.speedup).c_str());
     }
     ImGui::EndTable();
 }

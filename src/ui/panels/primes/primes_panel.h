@@ -90,6 +90,7 @@ private:
     void press_run();
     void draw_run_button();
     void draw_controls();
+    static PrimesText python_api(ExecutorKind kind);
     void draw_compare();
     void draw_compare_timeline(const primes::CompareReport& report);
     void draw_summary() const;
@@ -125,12 +126,9 @@ private:
     std::vector<HistoryEntry> history_;
     std::array<float, 4> workers_slider_{};   // x, y, w, h of the workers slider last drawn
     std::array<float, 4> run_button_{};       // x, y, w, h of the run (or Cancel) button last drawn
-<<<<<<< HEAD
     std::array<float, 4> runtime_choice_{};   // x, y, w, h of the runtime's combo last drawn
     int python_magnitude_ = kPyodideMagnitude;
-=======
     float table_top_ = 0;                      // y of one executor's table and timeline last drawn
->>>>>>> teacher
 };
 
 }  // namespace conclab::ui::primes_panel

@@ -5,6 +5,7 @@
 #include "primes/timeline_columns.h"
 #include "responsive.h"
 #include "text/text_primes.h"
+#include "text/numbers.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>   // SetItemUsingMouseWheel: the wheel zooms the timeline instead of scrolling the panel
@@ -39,9 +40,9 @@ ImU32 column_colour(const primes::ColumnShare& share, const ImVec4& lane) {
 
 std::string seconds_label(double s, double span) {
     char buffer[32];
-    if (span < 0.05) std::snprintf(buffer, sizeof buffer, "%.1f ms", s * 1000);
-    else if (span < 2) std::snprintf(buffer, sizeof buffer, "%.3f s", s);
-    else std::snprintf(buffer, sizeof buffer, "%.2f s", s);
+    if (span < 0.05) std::snprintf(buffer, sizeof buffer, "%s", text_format("%.1f ms", s * 1000).c_str());
+    else if (span < 2) std::snprintf(buffer, sizeof buffer, "%s", text_format("%.3f s", s).c_str());
+    else std::snprintf(buffer, sizeof buffer, "%s", text_format("%.2f s", s).c_str());
     return buffer;
 }
 

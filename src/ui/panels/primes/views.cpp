@@ -11,6 +11,7 @@
 #include "responsive.h"
 #include "text/text_system.h"
 #include "trace_machine.h"
+#include "text/numbers.h"
 
 #include <imgui.h>
 
@@ -32,15 +33,15 @@ void PrimesPanel::draw_compare() {
     if (compare_ && !compare_->finished()) {
         progress = CompareProgress{compare_->current_executor(), compare_->current_repeat()};
         char overlay[160];
-        std::snprintf(overlay, sizeof overlay, tr(PrimesText::compare_progress), compare_->runs_done() + 1,
-                      compare_->total_runs(), progress->repeat);
+        std::snprintf(overlay, sizeof overlay, "%s", text_format(tr(PrimesText::compare_progress), compare_->runs_done() + 1,
+                      compare_->total_runs(), progress->repeat).c_str());
         same_line_if_fits(200.0f);
         ImGui::ProgressBar(static_cast<float>(compare_->runs_done()) / static_cast<float>(compare_->total_runs()),
                            ImVec2(-FLT_MIN, 0), overlay);
     } else if (report) {
         char done[96];
-        std::snprintf(done, sizeof done, tr(PrimesText::compare_done), report->runs.size(),
-                      unbroken(primes::format_duration(report->wall_s)).c_str());
+        std::snprintf(done, sizeof done, "%s", text_format(tr(PrimesText::compare_done), report->runs.size(),
+                      unbroken(seconds_text(report->wall_s)).c_str()).c_str());
         std::string line = done;
         if (report->cancelled) line.append(" \u00b7 ").append(tr(PrimesText::compare_cancelled));
         line.append(" (").append(report->options.sample.name).append(")");
@@ -54,6 +55,10 @@ void PrimesPanel::draw_compare() {
     draw_speedup_bars(report, progress, ideal);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", report ? tr(PrimesText::compare_about) : tr(PrimesText::compare_hint));
+    if (const auto cores = platform::physical_cores())
+        ImGui::TextDisabled("%s", text_format(tr(PrimesText::ideal_native_note), platform::logical_cpus(), *cores).c_str());
+    else
+        ImGui::TextDisabled("%s", text_format(tr(PrimesText::ideal_web_note), platform::logical_cpus()).c_str());
     ImGui::PopTextWrapPos();
     ImGui::Separator();
     if (controls_shown()) draw_controls();
@@ -114,13 +119,13 @@ void PrimesPanel::draw_summary() const {
     std::size_t ok = 0;
     for (const auto& r : report.results) ok += r.error ? 0 : 1;
     // A duration wraps as a whole: "1.05 s", never "1.05" and "s" on two lines.
-    const auto duration = [](double seconds) { return unbroken(primes::format_duration(seconds)); };
+    const auto duration = [](double seconds) { return unbroken(seconds_text(seconds)); };
     const std::string who = report.runtime.is_python()
                                 ? primes::short_label(report.runtime) + " " + std::string(exec::to_string(options.executor))
                                 : std::string(executor_label(options.executor));
-    ImGui::TextWrapped("%zu/%zu %s %.2f\u00a0s (%s x%d) · %s %s", ok, options.sample.numbers.size(), tr(PrimesText::checks_in),
+    ImGui::TextWrapped("%s", text_format("%zu/%zu %s %.2f\u00a0s (%s x%d) · %s %s", ok, options.sample.numbers.size(), tr(PrimesText::checks_in),
                 run_->elapsed_s(), who.c_str(), options.workers, tr(PrimesText::startup),
-                duration(report.startup_s).c_str());
+                duration(report.startup_s).c_str()).c_str());
     // Until the run ends, the CPU line and its note are laid out unseen: the table below does not jump when they come.
     const bool done = report.finished && report.cpu;
     const CpuSeconds placeholder{};
@@ -128,10 +133,10 @@ void PrimesPanel::draw_summary() const {
     if (!done) ImGui::PushStyleColor(ImGuiCol_TextDisabled, ImVec4(0, 0, 0, 0));
     {
         const auto& cpu = done ? *report.cpu : placeholder;
-        ImGui::TextWrapped("%s: user %s, sys %s, total %s (%.0f%% %s)   %s:\u00a0%s", tr(PrimesText::cpu),
+        ImGui::TextWrapped("%s", text_format("%s: user %s, sys %s, total %s (%.0f%% %s)   %s:\u00a0%s", tr(PrimesText::cpu),
                     duration(cpu.user_s).c_str(), duration(cpu.sys_s).c_str(), duration(cpu.total_s()).c_str(),
                     report.wall_s > 0 ? 100.0 * cpu.total_s() / report.wall_s : 0.0, tr(PrimesText::of_wall),
-                    tr(PrimesText::wall), duration(report.wall_s).c_str());
+                    tr(PrimesText::wall), duration(report.wall_s).c_str()).c_str());
         ImGui::PushTextWrapPos(0.0f);
         const bool busy = done ? cpu.busy_time : !platform::capabilities().os_cpu_times;
         ImGui::TextDisabled("%s", tr(busy ? PrimesText::cpu_busy_note : PrimesText::cpu_process_note));
@@ -159,7 +164,7 @@ void PrimesPanel::draw_results_table(bool compact) const {
     const float elapsed_w = std::max(ImGui::CalcTextSize("000.000 s").x, ImGui::CalcTextSize(tr(PrimesText::elapsed)).x);
     // The worker process's own CPU time for its check (native processes) is the per-task figure.
     const auto worker_cell = [](const auto& r) {
-        return r.cpu_s ? r.worker + " \u00b7 " + tr(PrimesText::cpu) + " " + primes::format_duration(*r.cpu_s) : r.worker;
+        return r.cpu_s ? r.worker + " \u00b7 " + tr(PrimesText::cpu) + " " + seconds_text(*r.cpu_s) : r.worker;
     };
     float worker_w = ImGui::CalcTextSize(tr(SystemText::worker)).x;
     for (const auto& r : report.results) worker_w = std::max(worker_w, ImGui::CalcTextSize(worker_cell(r).c_str()).x);
@@ -193,12 +198,12 @@ void PrimesPanel::draw_results_table(bool compact) const {
         ImGui::TableNextColumn();
         if (r.error) ImGui::TextDisabled("%s", r.error->c_str());
         else if (!r.prime) right_aligned(primes::group_digits(r.lpf), lpf_w);
-        if (show_elapsed && ImGui::TableNextColumn() && r.worker.size()) ImGui::Text("%8.3f s", r.elapsed_s);
+        if (show_elapsed && ImGui::TableNextColumn() && r.worker.size()) ImGui::Text("%s", text_format("%8.3f s", r.elapsed_s).c_str());
         if (!show_worker) continue;
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(worker_cell(r).c_str());
         if (r.worker_startup_s && ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s %s", tr(PrimesText::startup), primes::format_duration(*r.worker_startup_s).c_str());
+            ImGui::SetTooltip("%s %s", tr(PrimesText::startup), seconds_text(*r.worker_startup_s).c_str());
     }
     const double now = run_->elapsed_s();
     for (std::size_t i = 0; i < done.size(); ++i) {
@@ -212,7 +217,7 @@ void PrimesPanel::draw_results_table(bool compact) const {
         ImGui::TableNextColumn();
         ImGui::TextDisabled("%s", running != in_flight.end() ? tr(PrimesText::running_for) : tr(PrimesText::pending));
         if (show_elapsed && ImGui::TableNextColumn() && running != in_flight.end())
-            ImGui::TextDisabled("%8.3f s", now - running->started_s);
+            ImGui::TextDisabled("%s", text_format("%8.3f s", now - running->started_s).c_str());
         if (show_worker && ImGui::TableNextColumn() && running != in_flight.end())
             ImGui::TextDisabled("%s", running->worker.c_str());
     }
@@ -254,13 +259,13 @@ void PrimesPanel::draw_history() {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(h.sample_name.c_str());
         ImGui::TableNextColumn();
-        ImGui::Text("%s%s", primes::format_duration(h.wall_s).c_str(), h.cancelled ? " (cancelled)" : "");
+        ImGui::Text("%s%s", seconds_text(h.wall_s).c_str(), h.cancelled ? " (cancelled)" : "");
         ImGui::TableNextColumn();
-        ImGui::Text("%s%s", primes::format_duration(h.cpu_s).c_str(), h.busy_time ? "*" : "");
+        ImGui::Text("%s%s", seconds_text(h.cpu_s).c_str(), h.busy_time ? "*" : "");
         ImGui::TableNextColumn();
         if (h.speedup) {
             char label[32];
-            std::snprintf(label, sizeof label, "x%.2f", *h.speedup);
+            std::snprintf(label, sizeof label, "%s", text_format("x%.2f", *h.speedup).c_str());
             ImGui::ProgressBar(static_cast<float>(*h.speedup / best), ImVec2(-1, 0), label);
         } else {
             ImGui::PushTextWrapPos(0.0f);   // the cell's right edge: a narrow column wraps, never clips

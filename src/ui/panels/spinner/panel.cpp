@@ -9,6 +9,8 @@
 #include "responsive.h"
 #include "spinner/spinner_demo.h"
 #include "text/text_spinner.h"
+#include "widgets/slider.h"
+#include "text/numbers.h"
 
 #include <imgui.h>
 
@@ -128,6 +130,9 @@ public:
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.8f, 1.0f, 1.0f));
         ImGui::TextUnformatted(tr(SpinnerText::lesson));
         ImGui::PopStyleColor();
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextUnformatted(tr(SpinnerText::concurrency_note));
+        ImGui::PopStyleColor();
         ImGui::PopTextWrapPos();
         draw_controls();
         ImGui::Separator();
@@ -232,21 +237,21 @@ private:
         const auto outcome = demo_.ran(form) && !running ? s.outcome() : std::nullopt;
         ImGui::PushTextWrapPos(0.0f);
         char line[96];
-        std::snprintf(line, sizeof line, tr(SpinnerText::frames),
-                      static_cast<unsigned long long>(outcome ? outcome->gaps.frames() : s.frames()));
+        std::snprintf(line, sizeof line, "%s", text_format(tr(SpinnerText::frames),
+                      static_cast<unsigned long long>(outcome ? outcome->gaps.frames() : s.frames())).c_str());
         if (!demo_.ran(form)) ImGui::TextDisabled("%s", tr(SpinnerText::not_run));
         else ImGui::TextUnformatted(line);
         if (outcome) {
-            std::snprintf(line, sizeof line, tr(SpinnerText::frames_in_call),
-                          static_cast<unsigned long long>(outcome->gaps.frames_in_call()));
+            std::snprintf(line, sizeof line, "%s", text_format(tr(SpinnerText::frames_in_call),
+                          static_cast<unsigned long long>(outcome->gaps.frames_in_call())).c_str());
             ImGui::TextColored(outcome->gaps.frames_in_call() == 0 ? kRed : kGreen, "%s", line);
-            ImGui::Text(tr(SpinnerText::longest_gap), outcome->gaps.longest_gap_s());
+            ImGui::Text("%s", text_format(tr(SpinnerText::longest_gap), outcome->gaps.longest_gap_s()).c_str());
             if (outcome->gaps.froze()) ImGui::TextColored(kRed, tr(SpinnerText::froze), outcome->gaps.frozen_s());
             else ImGui::TextColored(kGreen, "%s", tr(SpinnerText::never_froze));
             if (!outcome->error.empty()) ImGui::TextColored(kRed, "%s", outcome->error.c_str());
             else if (const auto o = s.options())
-                ImGui::TextDisabled(tr(SpinnerText::answer), static_cast<unsigned long long>(o->number),
-                                    static_cast<unsigned long long>(outcome->answer));
+                ImGui::TextDisabled("%s", text_format(tr(SpinnerText::answer), static_cast<unsigned long long>(o->number),
+                                    static_cast<unsigned long long>(outcome->answer)).c_str());
         } else if (running && s.since_last_frame_s() > spinner::kFreezeGapS) {
             ImGui::TextColored(kRed, tr(SpinnerText::frozen_now), s.since_last_frame_s());
         } else if (!running && demo_.ran(form)) {   // it could not start: core says why

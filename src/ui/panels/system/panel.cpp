@@ -10,6 +10,7 @@
 #include "platform.h"
 #include "responsive.h"
 #include "text/text_system.h"
+#include "text/numbers.h"
 
 #include <imgui.h>
 
@@ -80,7 +81,7 @@ public:
         const auto build = platform::build_info();
         // The names' column as wide as the widest name, at most half of a narrow panel; both columns' cells wrap.
         float key_w = 0;
-        for (SystemText key : {SystemText::logical_cpus, SystemText::cross_origin_isolated, SystemText::build,
+        for (SystemText key : {SystemText::logical_cpus, SystemText::physical_cores, SystemText::cross_origin_isolated, SystemText::build,
                                SystemText::processes, SystemText::threads, SystemText::this_program_threads})
             key_w = std::max(key_w, ImGui::CalcTextSize(tr(key)).x);
         key_w = std::min(key_w + ImGui::GetFontSize(), ImGui::GetContentRegionAvail().x * 0.5f);
@@ -88,6 +89,7 @@ public:
             ImGui::TableSetupColumn("##k", ImGuiTableColumnFlags_WidthFixed, key_w);
             ImGui::TableSetupColumn("##v", ImGuiTableColumnFlags_WidthStretch);
             row(tr(SystemText::logical_cpus), std::to_string(platform::logical_cpus()));
+            row(tr(SystemText::physical_cores), physical_ ? std::to_string(*physical_) : tr(SystemText::physical_unknown_web));
             row(tr(SystemText::cross_origin_isolated), caps.cross_origin_isolated ? tr(SystemText::yes) : tr(SystemText::no));
             row(tr(SystemText::build), build.kind + " " + build.build_type + " · " + build.compiler + " · v" + build.version);
             row(tr(SystemText::processes), counts_.processes ? std::to_string(*counts_.processes) : tr(SystemText::unknown));
@@ -96,6 +98,8 @@ public:
             ImGui::EndTable();
         }
         if (!counts_.note.empty()) text_disabled_wrapped(tr(counts_note(caps)));
+        text_disabled_wrapped(tr(SystemText::hyperthreading_note));
+        text_disabled_wrapped(tr(SystemText::talk_counts));   // the talk's `ps ax | wc -l` beside this machine's
 
         ImGui::Separator();
         float ordered[kFrames];
@@ -106,7 +110,7 @@ public:
             worst = std::max(worst, ordered[i]);
         }
         char overlay[64];
-        std::snprintf(overlay, sizeof overlay, "%.1f ms · %.0f fps", n ? ordered[n - 1] : 0.0f, average_fps(ordered, n));
+        std::snprintf(overlay, sizeof overlay, "%s", text_format("%.1f ms · %.0f fps", n ? ordered[n - 1] : 0.0f, average_fps(ordered, n)).c_str());
         ImGui::TextUnformatted(tr(SystemText::frame_time));
         const char* drawing = tr(drawing_note());
         same_line_if_fits(ImGui::CalcTextSize(drawing).x);   // else on a line of its own, wrapped
@@ -116,7 +120,7 @@ public:
         const platform::RendererInfo renderer = platform::renderer_info();
         text_wrapped_at_spaces(std::string(tr(SystemText::renderer)) + ": " + renderer.name);   // "Vulkan 1.3.0" whole
         ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextDisabled(tr(renderer.software ? SystemText::renderer_software_note : SystemText::renderer_gpu_note), renderer.ticking_fps);
+        ImGui::TextDisabled("%s", text_format(tr(renderer.software ? SystemText::renderer_software_note : SystemText::renderer_gpu_note), renderer.ticking_fps).c_str());
         ImGui::PopTextWrapPos();
 
         ImGui::Separator();
@@ -159,7 +163,7 @@ public:
                 ImGui::TableNextColumn();
                 const double rate = i < static_cast<int>(rates_.size()) ? rates_[static_cast<std::size_t>(i)] : 0.0;
                 char label[32];
-                std::snprintf(label, sizeof label, "%.0f", rate);
+                std::snprintf(label, sizeof label, "%s", text_format("%.0f", rate).c_str());
                 ImGui::ProgressBar(static_cast<float>(rate / fastest), ImVec2(-1, 0), label);
             }
             ImGui::EndTable();
@@ -176,6 +180,10 @@ public:
                 {"processes", counts_.processes ? nlohmann::json(*counts_.processes) : nlohmann::json()},
                 {"threads", counts_.threads ? nlohmann::json(*counts_.threads) : nlohmann::json()},
                 {"counts_note", counts_.note},
+                {"logical_cpus", platform::logical_cpus()},
+                {"physical_cores", physical_ ? nlohmann::json(*physical_) : nlohmann::json()},
+                {"physical_cores_shown", physical_ ? std::to_string(*physical_) : tr(SystemText::physical_unknown_web)},
+                {"talk_counts_shown", tr(SystemText::talk_counts)},
                 {"drawing_note", tr(drawing_note(), Language::en)},
                 {"counts_note_shown", counts_.note.empty() ? "" : tr(counts_note(platform::capabilities()))}};
     }
@@ -208,6 +216,7 @@ private:
         return total > 0 ? 1000.0f * static_cast<float>(n) / total : 0.0f;
     }
 
+    const std::optional<int> physical_ = platform::physical_cores();   // fixed while the program runs
     static constexpr int kFrames = 240;
     float frame_ms_[kFrames] = {};
     long frame_index_ = 0;

@@ -4,6 +4,7 @@
 #include "demo_panel.h"
 #include "responsive.h"
 #include "text/text_shell.h"
+#include "text/numbers.h"
 #include "text/text_welcome.h"
 
 #include <imgui.h>

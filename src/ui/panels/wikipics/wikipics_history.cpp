@@ -4,6 +4,7 @@
 
 #include "responsive.h"
 #include "text/text_primes.h"
+#include "text/numbers.h"
 #include "wikipics/wikipics_report.h"
 
 #include <algorithm>
@@ -109,7 +110,7 @@ void draw_history(std::vector<HistoryEntry>& history, std::vector<std::string>& 
         ImGui::TableNextColumn();
         if (h.speedup) {
             char label[32];
-            std::snprintf(label, sizeof label, "x%.2f", *h.speedup);
+            std::snprintf(label, sizeof label, "%s", text_format("x%.2f", *h.speedup).c_str());
             ImGui::ProgressBar(static_cast<float>(*h.speedup / best), ImVec2(-1, 0), label);
         } else {
             ImGui::TextDisabled("%s", tr(PrimesText::no_sequential_yet));

@@ -23,6 +23,7 @@
 #include "wikipics/wikipics_options.h"
 #include "wikipics/wikipics_report.h"
 #include "wikipics/wikipics_run.h"
+#include "text/numbers.h"
 #include "text/text_primes.h"
 #include "text/text_wikipics.h"
 #include "trace_machine.h"
@@ -316,6 +317,7 @@ private:
         draw_field_error(field_errors_, "count");
         input_text(field(tr(WikipicsText::size)), size_);
         draw_field_error(field_errors_, "size");
+        wrapped_disabled(format(tr(WikipicsText::size_default_note), grouped(wikipics::WikipicsOptions{}.size).c_str()));
         draw_server_choice(field);
         draw_net_choice(field);
         input_text(field(tr(WikipicsText::timeout)), timeout_);
@@ -428,6 +430,9 @@ private:
 
     // Below the fields: why a choice is greyed, the servers as probed, the built-in mirror started.
     void draw_notes() {
+        wrapped_disabled(tr(executor_ == WikipicsExecutor::sequential ? WikipicsText::python_sequential
+                            : executor_ == WikipicsExecutor::threads  ? WikipicsText::python_threads
+                                                                      : WikipicsText::python_async));
         if (executor_ == WikipicsExecutor::async && async_unsupported()) wrapped_disabled(tr(WikipicsText::async_unsupported));
         if (server_ == ServerChoice::live) wrapped_disabled(tr(WikipicsText::net_live_reason));
         const auto probe = probe_ ? probe_->snapshot() : wikipics::ProbeSnapshot{};

@@ -8,6 +8,7 @@
 #include "primes/primes_run.h"
 #include "responsive.h"
 #include "text/text_primes.h"
+#include "text/numbers.h"
 #include "wikipics/wikipics_report.h"
 
 #include <algorithm>
@@ -56,17 +57,13 @@ bool input_text(const std::string& label, std::string& value) {
                             resize_string, &value);
 }
 
-std::string duration(double seconds) { return unbroken(primes::format_duration(seconds)); }
+std::string duration(double seconds) { return unbroken(seconds_text(seconds)); }
 
-std::string format(const char* fmt, ...) {
-    va_list args, again;
+std::string format(const char* fmt, ...) {   // the panel's figures in the page's language (text/numbers.h)
+    va_list args;
     va_start(args, fmt);
-    va_copy(again, args);
-    const int size = std::vsnprintf(nullptr, 0, fmt, args);
+    std::string text = text_vformat(language(), fmt, args);
     va_end(args);
-    std::string text(static_cast<std::size_t>(std::max(size, 0)), '\0');
-    std::vsnprintf(text.data(), text.size() + 1, fmt, again);
-    va_end(again);
     return text;
 }
 
@@ -142,6 +139,7 @@ void draw_summary(const wikipics::WikipicsRun& run) {
     } else {   // the CPU line's place, until the run ends: the lanes below do not jump when it comes
         ImGui::TextDisabled("%s: \u2026", tr(PrimesText::cpu));
     }
+    if (report.finished) wrapped_disabled(tr(WikipicsText::cpu_times_note));
 }
 
 void draw_gallery(const std::vector<Tile>& tiles, const wikipics::WikipicsRun& run) {
@@ -232,8 +230,8 @@ void draw_tile_impl(const Tile* tile, const std::string& title, long long listed
             }
             ImGui::Text("%s · HTTP %d · %s %s", r.worker.c_str(), r.status, wikipics::group_digits(static_cast<long long>(r.bytes)).c_str(),
                         "bytes");
-            ImGui::Text("%s %.3f s · %s %.3f s · %s %.3f s", tr(WikipicsText::wait), r.wait_s, tr(WikipicsText::transfer),
-                        r.transfer_s, tr(WikipicsText::decode), r.decode_s);
+            ImGui::Text("%s", text_format("%s %.3f s · %s %.3f s · %s %.3f s", tr(WikipicsText::wait), r.wait_s, tr(WikipicsText::transfer),
+                        r.transfer_s, tr(WikipicsText::decode), r.decode_s).c_str());
         } else {
             ImGui::TextDisabled("%s", tr(PrimesText::pending));
         }
@@ -341,7 +339,7 @@ void draw_lanes(const std::vector<Tile>& tiles, const wikipics::WikipicsRun& run
                 draw->AddRectFilled(ImVec2(x_of(in_flight[i].started_s), y), ImVec2(x_of(now), y1), kRunningColour);
     }
     char axis[48];
-    std::snprintf(axis, sizeof axis, "0 s … %.2f s", span);
+    std::snprintf(axis, sizeof axis, "%s", text_format("0 s … %.2f s", span).c_str());
     draw->AddText(ImVec2(origin.x + label_w, origin.y + height - text_h - 1.0f), IM_COL32(150, 150, 150, 255), axis);
     ImGui::Dummy(ImVec2(width, height));
 }
