@@ -16,6 +16,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <utility>
 
 namespace conclab::ui::primes_panel {
 
@@ -71,7 +72,7 @@ bool PrimesPanel::show_launch_errors(const options::FieldErrors& errors) {
 // -----------------------------------------------------------------------------
 
 bool PrimesPanel::update() {
-    bool changed = false;
+    bool changed = std::exchange(errors_changed_, false);
     if (run_) {
         changed = !run_->poll().empty();
         if (run_->finished() && !recorded_) {
@@ -205,6 +206,7 @@ void PrimesPanel::start() {
             }
         } catch (const platform::PythonUnavailable& e) {
             field_errors_["runtime"] = e.what();
+            errors_changed_ = true;   // an autorun from the page's hook draws nothing unless update() says so
             return;
         }
         runtime = *probed_;
@@ -264,12 +266,13 @@ std::string PrimesPanel::history_label(const HistoryEntry& h) {
 // C++ or the machine's CPython, beside the executor; on the page visibly unavailable, with the reason beside it.
 void PrimesPanel::draw_runtime_choice(float field_w) {
     const bool available = platform::capabilities().machine_python;
-    ImGui::BeginDisabled(!available);
+    ImGui::BeginDisabled(!available && runtime_ == primes::Runtime::cpp);   // a link's CPython can still be undone
     ImGui::SetNextItemWidth(field_w);
     const char* current = tr(runtime_ == primes::Runtime::python ? PrimesText::runtime_python : PrimesText::runtime_cpp);
     if (ImGui::BeginCombo(tr(PrimesText::runtime), current)) {
         if (ImGui::Selectable(tr(PrimesText::runtime_cpp), runtime_ == primes::Runtime::cpp)) runtime_ = primes::Runtime::cpp;
-        if (ImGui::Selectable(tr(PrimesText::runtime_python), runtime_ == primes::Runtime::python)) {
+        if (ImGui::Selectable(tr(PrimesText::runtime_python), runtime_ == primes::Runtime::python,
+                              available ? 0 : ImGuiSelectableFlags_Disabled)) {
             runtime_ = primes::Runtime::python;
             if (executor_ == ExecutorKind::gil) executor_ = ExecutorKind::threads;   // CPython brings its own GIL
         }
