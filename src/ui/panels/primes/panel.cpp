@@ -16,7 +16,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <utility>
 
 namespace conclab::ui::primes_panel {
 
@@ -72,7 +71,7 @@ bool PrimesPanel::show_launch_errors(const options::FieldErrors& errors) {
 // -----------------------------------------------------------------------------
 
 bool PrimesPanel::update() {
-    bool changed = std::exchange(errors_changed_, false);
+    bool changed = false;
     if (run_) {
         changed = !run_->poll().empty();
         if (run_->finished() && !recorded_) {
@@ -206,7 +205,6 @@ void PrimesPanel::start() {
             }
         } catch (const platform::PythonUnavailable& e) {
             field_errors_["runtime"] = e.what();
-            errors_changed_ = true;   // an autorun from the page's hook draws nothing unless update() says so
             return;
         }
         runtime = *probed_;
@@ -266,13 +264,12 @@ std::string PrimesPanel::history_label(const HistoryEntry& h) {
 // C++ or the machine's CPython, beside the executor; on the page visibly unavailable, with the reason beside it.
 void PrimesPanel::draw_runtime_choice(float field_w) {
     const bool available = platform::capabilities().machine_python;
-    ImGui::BeginDisabled(!available && runtime_ == primes::Runtime::cpp);   // a link's CPython can still be undone
+    ImGui::BeginDisabled(!available);
     ImGui::SetNextItemWidth(field_w);
     const char* current = tr(runtime_ == primes::Runtime::python ? PrimesText::runtime_python : PrimesText::runtime_cpp);
     if (ImGui::BeginCombo(tr(PrimesText::runtime), current)) {
         if (ImGui::Selectable(tr(PrimesText::runtime_cpp), runtime_ == primes::Runtime::cpp)) runtime_ = primes::Runtime::cpp;
-        if (ImGui::Selectable(tr(PrimesText::runtime_python), runtime_ == primes::Runtime::python,
-                              available ? 0 : ImGuiSelectableFlags_Disabled)) {
+        if (ImGui::Selectable(tr(PrimesText::runtime_python), runtime_ == primes::Runtime::python)) {
             runtime_ = primes::Runtime::python;
             if (executor_ == ExecutorKind::gil) executor_ = ExecutorKind::threads;   // CPython brings its own GIL
         }

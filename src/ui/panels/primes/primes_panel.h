@@ -93,7 +93,6 @@ private:
     std::string python_;                                // --python / ?python=; empty: python3 on PATH
     std::optional<primes::RuntimeInfo> probed_;         // the interpreter asked once (python_ as it was then)
     std::string probed_for_;
-    bool errors_changed_ = false;
     int workers_;
     View view_ = View::compare;
     int repeats_ = 3;
