@@ -70,7 +70,7 @@ int run_wikipics(const WikipicsArgs& args) {
     if (interrupt.interrupted() && !args.json) std::cout << wikipics::format_summary(report);
     if (interrupt.interrupted()) return kInterrupted;
     if (report.sample_error) {
-        std::fprintf(stderr, "error: %s\n", utf8::escape_controls(*report.sample_error).c_str());   // quotes the server
+        std::fprintf(stderr, "error: %s\n", utf8::escape_controls(wikipics::english(*report.sample_error)).c_str());   // quotes the server
         return 1;
     }
     if (!args.json) std::cout << wikipics::format_summary(report);

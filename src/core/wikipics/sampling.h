@@ -5,6 +5,7 @@
 
 #include "wikipics/http_client.h"
 #include "wikipics/mediawiki_api.h"
+#include "wikipics/sample_error.h"
 #include "wikipics/wikipics_options.h"
 
 #include <cstdint>
@@ -56,7 +57,8 @@ std::string random_prefix(Prng& prng);
 std::vector<ImageInfo> pick_nearest(std::vector<ImageInfo> candidates, long long size, int count, Prng& prng);
 
 /// @brief Asks the API for candidates from random name prefixes, widening the size window until there
-/// are 4·count or the request budget ends. Fewer than `count` → "only K JPEGs of about S bytes found on …".
-std::variant<Sample, std::string> sample_images(HttpClient& client, const SampleRequest& request);
+/// are 4·count or the request budget ends. Fewer than `count` → SampleError too_few ("only K JPEGs of about S bytes
+/// found on …" in english()).
+std::variant<Sample, SampleError> sample_images(HttpClient& client, const SampleRequest& request);
 
 }  // namespace conclab::wikipics

@@ -61,7 +61,14 @@ nlohmann::json to_json(const WikipicsReport& report) {
              {"sample_s", report.sample_s},
              {"startup_s", report.startup_s},
              {"cancelled", report.cancelled}};
-    if (report.sample_error) doc["sample_error"] = *report.sample_error;
+    if (report.sample_error) {
+        // "sample_error" keeps its English; the ids and arguments are for a reader that words it itself.
+        const SampleError& e = *report.sample_error;
+        doc["sample_error"] = english(e);
+        doc["sample_error_kind"] = to_string(e.kind);
+        doc["sample_error_args"] = e.args;
+        if (e.cause) doc["sample_error_cause"] = {{"kind", to_string(e.cause->kind)}, {"args", e.cause->args}};
+    }
     double decode_s = 0;
     for (const auto& r : report.results) decode_s += r.decode_s;
     if (report.cpu) {

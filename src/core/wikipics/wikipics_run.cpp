@@ -94,8 +94,8 @@ void WikipicsRun::run(std::optional<std::vector<ImageInfo>> sample) {
         auto outcome = sample_images(*client_, request);
         std::lock_guard lock(mutex_);
         report_.sample_s = clock_.run.wall_s() - sampling_started;
-        if (auto* error = std::get_if<std::string>(&outcome)) {
-            report_.sample_error = cancel_ ? "cancelled while sampling" : *error;
+        if (auto* error = std::get_if<SampleError>(&outcome)) {
+            report_.sample_error = cancel_ ? SampleError{SampleErrorKind::cancelled, {}, std::nullopt} : *error;
             report_.cancelled = cancel_;
             report_.finished = true;
             phase_ = RunPhase::finished;

@@ -7,6 +7,7 @@
 #include "base/clock.h"
 #include "wikipics/http_client.h"
 #include "wikipics/mediawiki_api.h"
+#include "wikipics/sample_error.h"
 #include "wikipics/thumbnail.h"
 #include "wikipics/wikipics_options.h"
 
@@ -66,7 +67,7 @@ struct WikipicsReport {
     std::string api_url;
     std::vector<ImageInfo> sample;         ///< what is downloaded, in sample order
     int api_requests = 0;
-    std::optional<std::string> sample_error;   ///< sampling failed: nothing was downloaded
+    std::optional<SampleError> sample_error;   ///< sampling failed: nothing was downloaded (english() words it)
     std::vector<ImageResult> results;      ///< in completion order
     double sample_s = 0;                   ///< time spent sampling (not in wall_s)
     double wall_s = 0;                     ///< first request to last result

@@ -23,6 +23,7 @@
 #include "wikipics/wikipics_options.h"
 #include "wikipics/wikipics_report.h"
 #include "wikipics/wikipics_run.h"
+#include "ui/text/text_wikipics_errors.h"
 #include "text/text_primes.h"
 #include "text/text_wikipics.h"
 
@@ -171,6 +172,8 @@ public:
         if (!probe.live_detail.empty()) s["live_detail"] = probe.live_detail;
         put_field_errors(s, field_errors_);
         if (run_) s["run"] = wikipics::to_json(run_->report());
+        if (run_ && run_->report().sample_error)   // as the summary words it, in the page's language
+            s["sample_error_shown"] = sample_error_text(*run_->report().sample_error);
         if (run_ && !run_->finished() && cancel_button_)   // where a click cancels (the browser tests click it)
             s["cancel_button"] = {{"x", (*cancel_button_)[0]}, {"y", (*cancel_button_)[1]},
                                   {"w", (*cancel_button_)[2]}, {"h", (*cancel_button_)[3]}};
