@@ -17,7 +17,7 @@
 #include "platform.h"
 #include "responsive.h"
 #include "primes/primes_run.h"
-#include "builtin_mirror.h"
+#include "ui/panels/wikipics/builtin_mirror.h"
 #include "base/utf8.h"
 #include "wikipics/server_probe.h"
 #include "wikipics/wikipics_options.h"
