@@ -29,6 +29,7 @@
 
 using namespace conclab;
 using namespace conclab::wikipics;
+using namespace conclab::net;
 
 namespace {
 

@@ -4,7 +4,6 @@
 #include "cli/demo_flags.h"
 #include "base/utf8.h"
 #include "cli/interrupt.h"
-#include "http.h"
 #include "platform.h"
 #include "wikipics/wikipics_report.h"
 #include "wikipics/wikipics_run.h"
@@ -41,7 +40,7 @@ int run_wikipics(const WikipicsArgs& args) {
     options.verbose = args.verbose;
 
     InterruptWatch interrupt;   // before any thread starts: Ctrl+C cancels, prints what finished, exits 130
-    std::shared_ptr<wikipics::HttpClient> client = platform::make_http_client();
+    std::shared_ptr<net::HttpClient> client = platform::make_http_client();
     wikipics::WikipicsClock clock{platform::run_clock(), platform::thread_cpu_seconds};
     wikipics::WikipicsRun run(options, client, clock);
     interrupt.on_interrupt([&run] { run.cancel(); });

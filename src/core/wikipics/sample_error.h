@@ -12,7 +12,7 @@ namespace conclab::wikipics {
 
 /// @brief What was wrong with one API request or its answer. Each kind's args are listed beside it.
 enum class ApiProblemKind {
-    request_failed,          ///< {HttpError id "network", detail or ""}
+    request_failed,          ///< {net::HttpError id "network", detail or ""}
     not_json,                ///< {the answer's first characters}
     api_error,               ///< {code or "", info or ""}
     no_query,                ///< {}

@@ -64,7 +64,7 @@ std::string host_of(const std::string& url) {
 
 }  // namespace
 
-std::variant<Sample, SampleError> sample_images(HttpClient& client, const SampleRequest& request) {
+std::variant<Sample, SampleError> sample_images(net::HttpClient& client, const SampleRequest& request) {
     Prng prng(request.seed);
     Sample sample;
     const std::size_t wanted = static_cast<std::size_t>(request.count) * 4;
@@ -81,7 +81,7 @@ std::variant<Sample, SampleError> sample_images(HttpClient& client, const Sample
         sample.max_size = high;
         const std::string url = with_net(allimages_url(request.api_url, prefix, low, high, request.page_limit, token), request.net);
         ++sample.requests;
-        const HttpResponse response = client.get(url, request.limits);
+        const net::HttpResponse response = client.get(url, request.limits);
         if (!response.ok()) {
             stopped_by = ApiProblem{ApiProblemKind::request_failed,
                                     {std::string(to_string(response.error)), utf8::repair(response.error_detail)}};

@@ -2,7 +2,7 @@
 #include "wikipics/wikipics_report.h"
 
 #include "base/utf8.h"
-#include "primes/primes_run.h"
+#include "core/base/duration.h"
 
 #include <cstdio>
 #include <map>
@@ -135,13 +135,13 @@ std::string format_summary(const WikipicsReport& report) {
     for (const auto& r : report.results) decode_s += r.decode_s;
     if (report.cpu) {
         out += (report.cpu->busy_time ? "Worker busy times: user " : "CPU times: user ") +
-               primes::format_duration(report.cpu->user_s) + ", sys " + primes::format_duration(report.cpu->sys_s) +
-               ", total " + primes::format_duration(report.cpu->total_s()) + " (decoding " +
-               primes::format_duration(decode_s) + ")\n";
+               base::format_duration(report.cpu->user_s) + ", sys " + base::format_duration(report.cpu->sys_s) +
+               ", total " + base::format_duration(report.cpu->total_s()) + " (decoding " +
+               base::format_duration(decode_s) + ")\n";
     } else {
-        out += "Decoding: " + primes::format_duration(decode_s) + "\n";
+        out += "Decoding: " + base::format_duration(decode_s) + "\n";
     }
-    out += "Wall time: " + primes::format_duration(report.wall_s) + "\n";
+    out += "Wall time: " + base::format_duration(report.wall_s) + "\n";
     return out;
 }
 

@@ -13,7 +13,6 @@
 #include "panels/wikipics/wikipics_views.h"
 
 #include "gui_backend.h"
-#include "http.h"
 #include "platform.h"
 #include "responsive.h"
 #include "primes/primes_run.h"
@@ -389,7 +388,7 @@ private:
             // A warning only when live Commons is the choice; beside a mirror it is a fact. The reason in the
             // interface's language, the client's own (English) words on hover.
             const std::string line = format("%s: %s", tr(WikipicsText::live_unreachable),
-                                            reason_label(std::string(wikipics::to_string(probe.live_error))).c_str());
+                                            reason_label(std::string(net::to_string(probe.live_error))).c_str());
             drawn_live_note_ = {line, server_ == ServerChoice::live};
             if (server_ == ServerChoice::live) {
                 ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.7f, 0.4f, 1.0f));
@@ -492,7 +491,7 @@ private:
     std::string other_url_ = "http://127.0.0.1:8001/w/api.php";
     options::FieldErrors field_errors_;
 
-    std::shared_ptr<wikipics::HttpClient> client_;
+    std::shared_ptr<net::HttpClient> client_;
     std::unique_ptr<wikipics::WikipicsRun> run_;
     bool recorded_ = false;
     bool cancel_asked_ = false;

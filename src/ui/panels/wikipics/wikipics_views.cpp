@@ -5,7 +5,7 @@
 #include "demo_panel.h"
 #include "gui_backend.h"
 #include "platform.h"
-#include "primes/primes_run.h"
+#include "core/base/duration.h"
 #include "responsive.h"
 #include "text/text_primes.h"
 #include "ui/text/text_wikipics_errors.h"
@@ -48,7 +48,7 @@ bool input_text(const std::string& label, std::string& value) {
                             resize_string, &value);
 }
 
-std::string duration(double seconds) { return unbroken(primes::format_duration(seconds)); }
+std::string duration(double seconds) { return unbroken(base::format_duration(seconds)); }
 
 std::string format(const char* fmt, ...) {
     va_list args, again;

@@ -1,10 +1,10 @@
-// The wikipics HTTP client's small pure parts (http_client.h): error names and Retry-After read safely.
-#include "wikipics/http_client.h"
+// The HTTP client's small pure parts (http_client.h): error names and Retry-After read safely.
+#include "core/net/http_client.h"
 
 #include <algorithm>
 #include <array>
 
-namespace conclab::wikipics {
+namespace conclab::net {
 
 std::string_view to_string(HttpError error) {
     static constexpr std::array<std::string_view, 9> kNames{"none",      "timeout",   "http_status",
@@ -25,4 +25,4 @@ std::optional<double> parse_retry_after(std::string_view value) {
     return seconds;
 }
 
-}  // namespace conclab::wikipics
+}  // namespace conclab::net
