@@ -5,9 +5,11 @@
 #include "exec/executor.h"
 #include "base/clock.h"
 #include "core/net/http_client.h"
+#include "primes/python_protocol.h"
 
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 namespace conclab::platform {
@@ -57,6 +59,25 @@ Capabilities capabilities();
 /// OS processes started from this binary (native) or Web Workers each with their own wasm module (web).
 /// Throws std::runtime_error when they can't be started.
 std::unique_ptr<exec::Executor> make_process_pool(int workers);
+
+/// @brief No usable Python: none at the path or on PATH, too old, not answering, or the page (native only). The text
+/// says which and how to get one.
+struct PythonUnavailable : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// @brief The interpreter `requested` (a path, or a name looked up on PATH; empty: `python3`), asked what it is
+/// (`-c primes::probe_code()`, killed after 10 s), with the free-threaded builds beside it. Throws PythonUnavailable.
+primes::RuntimeInfo probe_python(const std::string& requested);
+
+/// @brief One of the project's Python scripts (`primes.py`), found relative to the running executable (its folder's
+/// `python/`, then `../python/`, a renamed binary too), or in $CONCLAB_PYTHON_DIR. Throws PythonUnavailable.
+std::string python_script(const std::string& file_name);
+
+/// @brief python/primes.py run by `runtime`'s interpreter with the executor `kind` (sequential, threads, processes)
+/// and `workers`: posix_spawn, no shell, in a process group of its own that cancel_all() and the destructor kill
+/// whole; the script stops itself when its stdin closes (this process gone). Throws PythonUnavailable.
+std::unique_ptr<exec::Executor> make_python_executor(exec::ExecutorKind kind, int workers, const primes::RuntimeInfo& runtime);
 
 /// @brief Any executor by kind, processes included.
 std::unique_ptr<exec::Executor> make_executor(exec::ExecutorKind kind, int workers);

@@ -2,6 +2,7 @@
 // headers and types, the folder boundary (symlinks, control bytes), methods and bodies, ranges, gzip, a port in
 // use, idle keep-alive connections, and SIGTERM.
 #include "cli_run.h"
+#include "raw_socket.h"
 #include "wait_until.h"
 
 #include <gtest/gtest.h>
@@ -42,43 +43,15 @@ using conclab::test::free_port;
 Outcome run_conclab(const std::string& arguments) { return conclab::test::run_conclab(arguments, "timeout 20"); }
 
 
-int connect_to(int port) {
-    const int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_port = htons(static_cast<uint16_t>(port));
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
-        close(fd);
-        return -1;
-    }
-    timeval timeout{30, 0};
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-    return fd;
-}
-
-bool send_all(int fd, std::string_view bytes) {
-    while (!bytes.empty()) {
-        const ssize_t n = send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
-        if (n <= 0) return false;
-        bytes.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
-}
+using conclab::test::send_all;
+int connect_to(int port) { return conclab::test::connect_from(port); }
 
 // Sends `request` bytes as they are (no client-side encoding) and returns everything the server sent until it closed.
 std::string raw_exchange(int port, std::string_view request) {
     const int fd = connect_to(port);
     if (fd < 0) return "";
     std::string reply;
-    if (send_all(fd, request)) {
-        std::array<char, 65536> buffer{};
-        while (true) {
-            const ssize_t n = recv(fd, buffer.data(), buffer.size(), 0);
-            if (n <= 0) break;
-            reply.append(buffer.data(), static_cast<std::size_t>(n));
-        }
-    }
+    if (send_all(fd, request)) reply = conclab::test::read_to_end(fd);
     close(fd);
     return reply;
 }

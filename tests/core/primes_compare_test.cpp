@@ -5,6 +5,7 @@
 #include "primes/primes_options.h"
 #include "primes/timeline_columns.h"
 
+#include "gated_executor.h"
 #include "test_tasks.h"
 #include "wait_until.h"
 #include "within.h"
@@ -47,24 +48,7 @@ std::unique_ptr<exec::Executor> in_process_executor(ExecutorKind kind, int worke
     }
 }
 
-/// Holds the check of `held` at `gate` (test.after_gate): it ends when the test says, or when it is cancelled.
-class GatedPool final : public exec::Executor {
-public:
-    GatedPool(std::unique_ptr<exec::Executor> pool, std::string held, std::string gate)
-        : pool_(std::move(pool)), held_(std::move(held)), gate_(std::move(gate)) {}
-    ExecutorKind kind() const override { return pool_->kind(); }
-    int workers() const override { return pool_->workers(); }
-    exec::Future submit(exec::Task task) override {
-        if (task.argument == held_) task = {"test.after_gate", gate_ + "|" + task.function + "|" + task.argument};
-        return pool_->submit(std::move(task));
-    }
-    void cancel_all() override { pool_->cancel_all(); }
-    void shutdown(bool wait, bool cancel_futures) override { pool_->shutdown(wait, cancel_futures); }
-
-private:
-    std::unique_ptr<exec::Executor> pool_;
-    std::string held_, gate_;
-};
+using GatedPool = test::GatedExecutor;
 
 }  // namespace
 

@@ -1,5 +1,6 @@
 // Tests of core/primes/primes_run: a run's results, report and cancel, polled as the CLI and the panel do.
 #include "primes/primes_run.h"
+#include "gated_executor.h"
 
 #include "test_tasks.h"
 #include "wait_until.h"
@@ -55,36 +56,14 @@ TEST(PrimesRun, ChecksEveryNumberAndReportsJsonWithStrings) {
     EXPECT_GE(doc["wall_s"].get<double>(), 0.0);
 }
 
-namespace {
-
-/// A thread pool whose check of `held` waits at a gate the test opens (test.after_gate): that check finishes when the
-/// test says, not when the machine happens to be done with it.
-class GatedPool final : public exec::Executor {
-public:
-    GatedPool(int workers, std::string held, std::string gate)
-        : pool_(exec::make_thread_pool(workers)), held_(std::move(held)), gate_(std::move(gate)) {}
-    exec::ExecutorKind kind() const override { return pool_->kind(); }
-    int workers() const override { return pool_->workers(); }
-    exec::Future submit(exec::Task task) override {
-        if (task.argument == held_) task = {"test.after_gate", gate_ + "|" + task.function + "|" + task.argument};
-        return pool_->submit(std::move(task));
-    }
-    void cancel_all() override { pool_->cancel_all(); }
-    void shutdown(bool wait, bool cancel_futures) override { pool_->shutdown(wait, cancel_futures); }
-
-private:
-    std::unique_ptr<exec::Executor> pool_;
-    std::string held_, gate_;
-};
-
-}  // namespace
+using GatedPool = test::GatedExecutor;
 
 TEST(PrimesRun, ResultsComeInCompletionOrder) {
     // The first number's check is held at a gate until the second's result is in: completion order is the reverse of
     // submission order, and the run hands results out in that order.
     const std::string gate = test::gate_name("primes");
     PrimesRun run(make_options({1125899906842597ull, 1125899906842624ull}, exec::ExecutorKind::threads, 2),
-                  [&](exec::ExecutorKind, int workers) { return std::make_unique<GatedPool>(workers, "1125899906842597", gate); },
+                  [&](exec::ExecutorKind, int workers) { return std::make_unique<GatedPool>(exec::make_thread_pool(workers), "1125899906842597", gate); },
                   clock_without_cpu());
     auto first = test::within([&] { return run.wait_next(); }, "wait_next");
     ASSERT_TRUE(first);

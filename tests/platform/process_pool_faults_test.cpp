@@ -43,15 +43,7 @@ bool worker_exe_overridden() {
     return env && *env;
 }
 
-std::string error_of(const Future& f) {
-    try {
-        test::result(f);
-    } catch (const exec::TaskError& e) {
-        return e.what();
-    }
-    ADD_FAILURE() << "expected a TaskError";
-    return {};
-}
+std::string error_of(const Future& f) { return test::error_of<exec::TaskError>(f); }
 
 pid_t pid_of(const Future& f) { return static_cast<pid_t>(std::atoi(f.record().worker.c_str() + 4)); }   // "pid N"
 

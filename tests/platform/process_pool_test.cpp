@@ -60,15 +60,7 @@ void remove_gate(const std::string& path) {
     std::remove((path + ".arrived").c_str());
 }
 
-std::string error_of(const Future& f) {
-    try {
-        test::result(f);
-    } catch (const exec::TaskError& e) {
-        return e.what();
-    }
-    ADD_FAILURE() << "expected a TaskError";
-    return {};
-}
+std::string error_of(const Future& f) { return test::error_of<exec::TaskError>(f); }
 
 int open_fds() {
     int n = 0;

@@ -3,6 +3,7 @@
 // cap per client address, pipelined requests, and stop() with slow clients connected. No timing asserts: what is
 // counted is what gets answered; every blocking call has a deadline (within.h) that fails rather than hangs.
 #include "listener.h"
+#include "raw_socket.h"
 #include "wait_until.h"
 #include "within.h"
 
@@ -57,46 +58,9 @@ private:
     std::thread thread_;
 };
 
-// A connection from `from` (any 127.x.y.z is this machine) to 127.0.0.1:port; -1 if it failed.
-int connect_from(int port, const char* from = "127.0.0.1") {
-    const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in local{};
-    local.sin_family = AF_INET;
-    inet_pton(AF_INET, from, &local.sin_addr);
-    sockaddr_in remote{};
-    remote.sin_family = AF_INET;
-    remote.sin_port = htons(static_cast<uint16_t>(port));
-    remote.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    if (bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0 ||
-        connect(fd, reinterpret_cast<sockaddr*>(&remote), sizeof remote) != 0) {
-        close(fd);
-        return -1;
-    }
-    timeval timeout{30, 0};   // a reply that never comes ends the read, and the test counts it as not answered
-    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-    return fd;
-}
-
-bool send_all(int fd, std::string_view bytes) {
-    while (!bytes.empty()) {
-        const ssize_t n = send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
-        if (n <= 0) return false;
-        bytes.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
-}
-
-// Everything the server sends until it closes (or the read times out).
-std::string read_to_end(int fd) {
-    std::string reply;
-    char buffer[65536];
-    for (;;) {
-        const ssize_t n = recv(fd, buffer, sizeof buffer, 0);
-        if (n <= 0) break;
-        reply.append(buffer, static_cast<std::size_t>(n));
-    }
-    return reply;
-}
+using conclab::test::connect_from;
+using conclab::test::read_to_end;
+using conclab::test::send_all;
 
 std::string exchange(int port, std::string_view request, const char* from = "127.0.0.1") {
     return within([&] {

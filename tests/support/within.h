@@ -125,6 +125,19 @@ auto result(const Future& future, std::string what = "Future::result()") {
     return within(kDeadline, [&] { return future.result(); }, std::move(what));
 }
 
+/// @brief The message of the `Error` that `future.result()` throws (within the kDeadline); a test failure if it
+/// throws none.
+template <class Error, class Future>
+std::string error_of(const Future& future) {
+    try {
+        result(future);
+    } catch (const Error& e) {
+        return e.what();
+    }
+    ADD_FAILURE() << "expected an error from the future";
+    return {};
+}
+
 /// @brief Polls `done()` until it holds; a deadline that fails the program instead of spinning forever.
 template <class Predicate>
 void spin_until(Predicate done, std::string what, std::chrono::steady_clock::duration limit = kDeadline) {

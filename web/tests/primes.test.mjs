@@ -8,17 +8,6 @@ import * as h from './helpers.mjs';
 
 const env = h.useIsolatedServerAndBrowser();
 
-// Trial division with exact doubles (every n here is below 2**53).
-function leastPrimeFactor(n) {
-  if (n % 2 === 0) return 2;
-  if (n % 3 === 0) return 3;
-  for (let i = 5; i * i <= n; i += 6) {
-    if (n % i === 0) return i;
-    if (n % (i + 2) === 0) return i + 2;
-  }
-  return n;
-}
-
 // The CLI's own answer for the same sample, when the native build is there.
 function cliNumbers(sample) {
   if (!existsSync(h.conclabExe)) return null;
@@ -49,7 +38,7 @@ async function runPrimes(executor, workerPattern, workers = 2, start = 'load', s
     assert.equal(r.error, undefined, `${r.n}: ${r.error}`);
     const n = Number(r.n);
     assert.ok(Number.isSafeInteger(n));
-    assert.equal(r.lpf, String(leastPrimeFactor(n)), `lpf(${r.n})`);
+    assert.equal(r.lpf, String(h.leastPrimeFactor(n)), `lpf(${r.n})`);
     assert.equal(r.prime, r.lpf === r.n, `prime(${r.n})`);
     assert.match(r.worker, workerPattern);
   }

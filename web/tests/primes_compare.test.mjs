@@ -11,17 +11,6 @@ import * as h from './helpers.mjs';
 const env = h.useIsolatedServerAndBrowser();
 const executors = ['sequential', 'gil', 'processes', 'threads'];
 
-// Trial division with exact doubles (every n here is below 2**53).
-function leastPrimeFactor(n) {
-  if (n % 2 === 0) return 2;
-  if (n % 3 === 0) return 3;
-  for (let i = 5; i * i <= n; i += 6) {
-    if (n % i === 0) return i;
-    if (n % (i + 2) === 0) return i + 2;
-  }
-  return n;
-}
-
 function checkCompare(result, { repeats, workers, sample, checks }) {
   assert.equal(result.demo, 'primes');
   assert.equal(result.mode, 'compare');
@@ -43,7 +32,7 @@ function checkCompare(result, { repeats, workers, sample, checks }) {
       assert.equal(run.results.length, checks ?? run.checks);
       for (const r of run.results) {
         assert.equal(r.error, undefined, `${kind}: ${r.n}: ${r.error}`);
-        if (Number.isSafeInteger(Number(r.n))) assert.equal(r.lpf, String(leastPrimeFactor(Number(r.n))), `lpf(${r.n})`);
+        if (Number.isSafeInteger(Number(r.n))) assert.equal(r.lpf, String(h.leastPrimeFactor(Number(r.n))), `lpf(${r.n})`);
       }
       if (kind === 'processes') for (const r of run.results) assert.match(r.worker, /^worker \d+$/, 'isolated Web Workers');
       if (kind === 'gil' || kind === 'threads') for (const r of run.results) assert.match(r.worker, /^thread \d+$/);

@@ -89,8 +89,19 @@ int run_primes(const PrimesArgs& args) {
     if (params.count("repeats") && !options.compare) throw UsageError("--repeats goes with --compare");
     if (options.compare) return run_compare(std::move(options), args.json);
 
+    primes::RuntimeInfo runtime;
+    primes::ExecutorMaker maker = platform::make_executor;
+    if (options.runtime == primes::Runtime::python) {
+        try {
+            runtime = platform::probe_python(options.python);
+            platform::python_script("primes.py");
+        } catch (const platform::PythonUnavailable& e) {
+            throw UsageError(e.what());
+        }
+        maker = [runtime](exec::ExecutorKind kind, int workers) { return platform::make_python_executor(kind, workers, runtime); };
+    }
     InterruptWatch interrupt;   // Ctrl+C / SIGTERM: cancel, print what finished, exit 130
-    primes::PrimesRun run(std::move(options), platform::make_executor, platform::run_clock());
+    primes::PrimesRun run(std::move(options), maker, platform::run_clock(), runtime);
     interrupt.on_interrupt([&run] { run.cancel(); });
     if (interrupt.interrupted()) run.cancel();   // a signal before the action was set had nothing to call
     while (auto result = run.wait_next()) {

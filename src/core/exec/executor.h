@@ -2,6 +2,7 @@
 // submit → Future, map in order, as_completed, cancel pending work, shutdown.
 #pragma once
 
+#include "base/clock.h"
 #include "exec/future.h"
 #include "exec/task.h"
 
@@ -32,6 +33,13 @@ int effective_workers(ExecutorKind kind, int requested);
 /// @brief The default pool size: the logical CPUs, within kMinWorkers..kMaxWorkers (a 128-CPU machine gets 64).
 int default_workers(int logical_cpus);
 
+/// @brief What a runtime outside this program said about itself (CPython: its pool's start method, and its own
+/// getrusage of self + children taken after its pool shut down).
+struct RuntimeFacts {
+    std::optional<std::string> start_method;
+    std::optional<CpuSeconds> cpu;
+};
+
 class Executor {
 public:
     virtual ~Executor() = default;
@@ -47,6 +55,11 @@ public:
     /// pre-started Web Workers only starts after the main thread returns to the event loop, so joining
     /// it from there before that would never return: callers on the main thread wait for this first.
     virtual bool all_workers_started() const { return true; }
+    /// @brief Every task has been submitted. An executor that hands the whole list to another program (CPython's
+    /// as_completed over all the futures) starts it now; the others have started already.
+    virtual void end_of_submissions() {}
+    /// @brief Filled by executors that run in another runtime, once finished.
+    virtual RuntimeFacts runtime_facts() const { return {}; }
 
     /// @brief Seconds on this executor's clock (zero at construction); TaskRecord times use it.
     double now_s() const { return to_s(std::chrono::steady_clock::now()); }

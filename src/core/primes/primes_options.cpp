@@ -17,6 +17,8 @@ const std::vector<options::OptionSpec>& primes_option_specs() {
         {"numbers", "LIST", "Your own numbers instead of a sample: 1..2**64-1, separated by spaces or commas"},
         {"compare", "", "Compare all: every executor on the same sample, several runs each (default sample 2**55)", true},
         {"repeats", "N", "Runs per executor with --compare, 1..20 (default 3)"},
+        {"runtime", "cpp|python", "Who runs the checks: this program (cpp, default) or the machine's CPython (native only)"},
+        {"python", "PATH", "The interpreter for --runtime python (default: python3 on PATH)"},
     };
     return specs;
 }
@@ -32,6 +34,23 @@ PrimesOptions parse_primes_options(const options::Params& params, int logical_cp
     options::read_flag(params, "compare", o.compare, errors);
     options::read_int(params, "repeats", kMinRepeats, kMaxRepeats, o.repeats, errors);
     if (o.compare) o.workers = workers;   // the parallel executors' count; sequential runs get one
+    std::string runtime = "cpp";
+    if (options::read_choice(params, "runtime", runtime_choices(), runtime, errors))
+        o.runtime = runtime == "python" ? Runtime::python : Runtime::cpp;
+    if (const auto python = params.find("python"); python != params.end()) {
+        if (python->second.size() > kMaxPythonPath)
+            errors["python"] = {"python", options::ErrorKind::too_long,
+                                {std::to_string(python->second.size()), std::to_string(kMaxPythonPath)}};
+        else if (o.runtime != Runtime::python)
+            errors["python"] = options::FieldError("--python goes with --runtime python");
+        else
+            o.python = python->second;
+    }
+    if (o.runtime == Runtime::python && o.executor == exec::ExecutorKind::gil)
+        errors["executor"] = options::FieldError(
+            "--executor gil is the C++ model of the GIL; CPython brings its own: use sequential, threads or processes");
+    if (o.runtime == Runtime::python && o.compare)
+        errors["runtime"] = options::FieldError("--compare runs the C++ executors only; leave out --runtime python");
 
     const auto numbers = params.find("numbers");
     const auto sample = params.find("sample");

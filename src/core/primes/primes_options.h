@@ -1,9 +1,10 @@
-// The primes demo's options — executor, workers, sample, numbers, compare, repeats — parsed once from text,
+// The primes demo's options — executor, workers, sample, numbers, compare, repeats, runtime, python — parsed once from text,
 // with the same rules and messages for the CLI flags, the query string and the panel.
 #pragma once
 
 #include "base/options.h"
 #include "exec/executor.h"
+#include "primes/python_protocol.h"
 #include "primes/samples.h"
 
 #include <vector>
@@ -16,7 +17,12 @@ struct PrimesOptions {
     int workers = 1;   ///< as the run gets them (1 for sequential)
     bool compare = false;   ///< Compare all: every executor on the sample, `repeats` runs each (the executor is ignored)
     int repeats = 3;        ///< runs per executor when comparing
+    Runtime runtime = Runtime::cpp;   ///< python: the machine's CPython runs python/primes.py (native only)
+    std::string python;     ///< the interpreter with runtime python; empty: `python3` on PATH
 };
+
+/// @brief The longest --python path accepted.
+inline constexpr std::size_t kMaxPythonPath = 4096;
 
 inline constexpr int kMinRepeats = 1;
 inline constexpr int kMaxRepeats = 20;

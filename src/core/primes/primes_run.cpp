@@ -11,9 +11,10 @@
 
 namespace conclab::primes {
 
-PrimesRun::PrimesRun(PrimesOptions options, const ExecutorMaker& make_executor, RunClock clock)
+PrimesRun::PrimesRun(PrimesOptions options, const ExecutorMaker& make_executor, RunClock clock, RuntimeInfo runtime)
     : clock_(std::move(clock)) {
     report_.options = std::move(options);
+    report_.runtime = std::move(runtime);
     start_cpu_ = clock_.cpu ? clock_.cpu() : std::nullopt;
     start_wall_ = clock_.wall_s();
     executor_ = make_executor(report_.options.executor, report_.options.workers);
@@ -23,6 +24,7 @@ PrimesRun::PrimesRun(PrimesOptions options, const ExecutorMaker& make_executor, 
     futures_.reserve(report_.options.sample.numbers.size());
     for (std::uint64_t n : report_.options.sample.numbers)
         futures_.push_back(executor_->submit({"primes.lpf", std::to_string(n)}));
+    executor_->end_of_submissions();
     completions_.emplace(futures_);
     finish_if_done();
 }
@@ -135,6 +137,9 @@ void PrimesRun::finish_if_done() {
     if (!last_result_wall_) last_result_wall_ = clock_.wall_s();
     if (!executor_->all_workers_started()) return;
     executor_->shutdown(true, false);   // joins threads, reaps processes: their CPU time now counts
+    const exec::RuntimeFacts facts = executor_->runtime_facts();
+    if (facts.start_method) report_.runtime.start_method = facts.start_method;
+    if (facts.cpu) report_.runtime.cpu = facts.cpu;
     // Wall time ends with the last result, as the notebook's %%time would see it; reaping workers and
     // joining threads that started late (browser) come after.
     report_.wall_s = last_result_wall_.value_or(clock_.wall_s()) - start_wall_;
@@ -185,7 +190,8 @@ nlohmann::json to_json(const PrimesReport& report) {
              {"wall_s", report.wall_s},
              {"startup_s", report.startup_s},
              {"finished", report.finished},
-             {"cancelled", report.cancelled}};
+             {"cancelled", report.cancelled},
+             {"runtime", to_json(report.runtime)}};
     if (report.cpu) {
         doc["cpu"] = {{"user_s", report.cpu->user_s},
                       {"sys_s", report.cpu->sys_s},
@@ -222,7 +228,8 @@ std::string format_summary_line(const PrimesReport& report) {
     char buffer[160];
     std::size_t done = 0;
     for (const auto& r : report.results) done += r.error ? 0 : 1;
-    std::snprintf(buffer, sizeof buffer, "%zu checks in %.2fs (%s x%d)%s", done, report.wall_s,
+    const std::string runtime = report.runtime.is_python() ? short_label(report.runtime) + " " : std::string();
+    std::snprintf(buffer, sizeof buffer, "%zu checks in %.2fs (%s%s x%d)%s", done, report.wall_s, runtime.c_str(),
                   std::string(exec::to_string(report.options.executor)).c_str(), report.options.workers,
                   report.cancelled ? ", cancelled" : "");
     return buffer;
@@ -230,6 +237,10 @@ std::string format_summary_line(const PrimesReport& report) {
 
 std::string format_time_lines(const PrimesReport& report) {
     std::string out;
+    if (const auto& own = report.runtime.cpu) {
+        out += report.runtime.name + " CPU times (getrusage self + children): user " + format_duration(own->user_s) +
+               ", sys " + format_duration(own->sys_s) + ", total " + format_duration(own->total_s()) + "\n";
+    }
     if (report.cpu) {
         out += report.cpu->busy_time ? "Worker busy times: " : "CPU times: ";
         out += "user " + format_duration(report.cpu->user_s) + ", sys " + format_duration(report.cpu->sys_s) +

@@ -6,6 +6,7 @@
 #include "base/clock.h"
 #include "exec/executor.h"
 #include "primes/primes_options.h"
+#include "primes/python_protocol.h"
 #include "primes/samples.h"
 
 #include <nlohmann/json.hpp>
@@ -47,6 +48,7 @@ struct PrimesReport {
     std::optional<CpuSeconds> cpu;
     bool cancelled = false;
     bool finished = false;
+    RuntimeInfo runtime;                ///< "C++", or the interpreter that ran python/primes.py
 };
 
 /// @brief Makes the executor a run asked for (the platform's make_executor: processes need the platform).
@@ -55,8 +57,8 @@ using ExecutorMaker = std::function<std::unique_ptr<exec::Executor>(exec::Execut
 class PrimesRun {
 public:
     /// @brief Starts the clock, makes the executor the options ask for and submits every number.
-    /// Throws what the maker throws.
-    PrimesRun(PrimesOptions options, const ExecutorMaker& make_executor, RunClock clock);
+    /// Throws what the maker throws. `runtime` says who runs the checks (the maker's executor is that runtime's).
+    PrimesRun(PrimesOptions options, const ExecutorMaker& make_executor, RunClock clock, RuntimeInfo runtime = {});
     ~PrimesRun();
 
     /// @brief Results finished since the last call; never blocks.

@@ -71,7 +71,14 @@ public:
             if (option == name) return tr(key);
         return nullptr;
     }
-    options::Params link_params() const override { return chosen_params(); }   // the page's link (shell/chrome.cpp)
+    // The page's link and the desktop's command (shell/chrome.cpp). The built-in mirror's port is ephemeral: the
+    // command leaves the server out, and the app it starts probes and starts its own mirror again.
+    options::Params link_params() const override {
+        auto params = chosen_params();
+        if (server_ == ServerChoice::mirror && decision_source_ == wikipics::ServerSource::builtin_mirror)
+            params.erase("server");
+        return params;
+    }
 
     // -------------------------------------------------------------------------
     // [SECTION] Controls and validation
