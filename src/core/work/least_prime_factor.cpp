@@ -42,7 +42,7 @@ std::uint64_t lpf_with(std::uint64_t n, Checkpoint&& checkpoint) {
 std::uint64_t mul_mod(std::uint64_t a, std::uint64_t b, std::uint64_t m) {
     std::uint64_t result = 0;
     a %= m;
-    while (b) {   // double-and-add: portable (no __int128 needed), fast enough for sample building
+    while (b) {  // double-and-add: portable (no __int128 needed), fast enough for sample building
         if (b & 1) result = (result >= m - a) ? result - (m - a) : result + a;
         a = (a >= m - a) ? a - (m - a) : a + a;
         b >>= 1;

@@ -17,20 +17,24 @@ constexpr text_table::Row<ApiProblemKind> kApiRows[] = {
     {ApiProblemKind::not_json, "the API answer is not JSON (it begins \"{0}\")",
      "a resposta da API não é JSON (começa com \"{0}\")"},
     {ApiProblemKind::api_error, "the API answered with an error: {0}", "a API respondeu com um erro: {0}"},
-    {ApiProblemKind::no_query, "the API answer has no \"query\" object", "a resposta da API veio sem o objeto \"query\""},
+    {ApiProblemKind::no_query, "the API answer has no \"query\" object",
+     "a resposta da API veio sem o objeto \"query\""},
     {ApiProblemKind::no_allimages, "the API answer has no \"query.allimages\" list",
      "a resposta da API veio sem a lista \"query.allimages\""},
     {ApiProblemKind::item_not_object, "query.allimages[{0}] is not an object", "query.allimages[{0}] não é um objeto"},
-    {ApiProblemKind::item_lacks_fields, "query.allimages[{0}] lacks mime, url or size (was aiprop=url|size|mime asked for?)",
+    {ApiProblemKind::item_lacks_fields,
+     "query.allimages[{0}] lacks mime, url or size (was aiprop=url|size|mime asked for?)",
      "falta mime, url ou size em query.allimages[{0}] (o aiprop=url|size|mime foi pedido?)"},
-    {ApiProblemKind::item_bad_types, "query.allimages[{0}] has a url that is not text or a size that is not a whole number",
+    {ApiProblemKind::item_bad_types,
+     "query.allimages[{0}] has a url that is not text or a size that is not a whole number",
      "query.allimages[{0}] tem uma url que não é texto ou um size que não é número inteiro"},
     {ApiProblemKind::item_url_not_absolute, "query.allimages[{0}] has a url that is not absolute: {1}",
      "query.allimages[{0}] tem uma url que não é absoluta: {1}"},
     {ApiProblemKind::continue_without_token, "the API answer's \"continue\" has no aicontinue",
      "o \"continue\" da resposta da API veio sem aicontinue"},
 };
-static_assert(text_table::rows_follow_the_keys(kApiRows), "every ApiProblemKind needs one row, in the order of the enum");
+static_assert(text_table::rows_follow_the_keys(kApiRows),
+              "every ApiProblemKind needs one row, in the order of the enum");
 static_assert(text_table::every_row_has_both_languages(kApiRows), "every ApiProblemKind row needs EN and PT");
 static_assert(text_table::same_placeholders(kApiRows), "an API problem's EN and PT must use the same {N} arguments");
 
@@ -41,7 +45,8 @@ constexpr text_table::Row<SampleErrorKind> kSampleRows[] = {
      "só {0} JPEGs de cerca de {1} bytes encontrados em {2} com {3} (queríamos {4})"},
     {SampleErrorKind::cancelled, "cancelled while sampling", "cancelado durante a amostragem"},
 };
-static_assert(text_table::rows_follow_the_keys(kSampleRows), "every SampleErrorKind needs one row, in the order of the enum");
+static_assert(text_table::rows_follow_the_keys(kSampleRows),
+              "every SampleErrorKind needs one row, in the order of the enum");
 static_assert(text_table::every_row_has_both_languages(kSampleRows), "every SampleErrorKind row needs EN and PT");
 static_assert(text_table::same_placeholders(kSampleRows), "a sample error's EN and PT must use the same {N} arguments");
 
@@ -54,16 +59,22 @@ constexpr text_table::Row<Piece> kPieces[] = {
 static_assert(text_table::rows_follow_the_keys(kPieces), "one row per piece, in order");
 static_assert(text_table::every_row_has_both_languages(kPieces), "every piece needs EN and PT");
 
-std::string arg(const std::vector<std::string>& args, std::size_t i) { return i < args.size() ? args[i] : std::string(); }
+std::string arg(const std::vector<std::string>& args, std::size_t i) {
+    return i < args.size() ? args[i] : std::string();
+}
 
 }  // namespace
 
 std::string http_reason_text(const std::string& reason, Language language) {
     static const std::map<std::string, WikipicsText> kLabels{
-        {"timeout", WikipicsText::reason_timeout},       {"http_status", WikipicsText::reason_http_status},
-        {"rate_limited", WikipicsText::reason_rate_limited}, {"connection_reset", WikipicsText::reason_connection_reset},
-        {"truncated", WikipicsText::reason_truncated},   {"too_large", WikipicsText::reason_too_large},
-        {"network", WikipicsText::reason_network},       {"cancelled", WikipicsText::reason_cancelled}};
+        {"timeout", WikipicsText::reason_timeout},
+        {"http_status", WikipicsText::reason_http_status},
+        {"rate_limited", WikipicsText::reason_rate_limited},
+        {"connection_reset", WikipicsText::reason_connection_reset},
+        {"truncated", WikipicsText::reason_truncated},
+        {"too_large", WikipicsText::reason_too_large},
+        {"network", WikipicsText::reason_network},
+        {"cancelled", WikipicsText::reason_cancelled}};
     const auto it = kLabels.find(reason);
     return it == kLabels.end() ? reason : tr(it->second, language);
 }
@@ -73,7 +84,7 @@ std::string http_reason_text(const std::string& reason) { return http_reason_tex
 std::string api_problem_text(const wikipics::ApiProblem& p, Language language) {
     if (p.kind == ApiProblemKind::count_) return wikipics::english(p);
     std::vector<std::string> args = p.args;
-    std::string tail;   // the optional parts, after the template
+    std::string tail;  // the optional parts, after the template
     if (p.kind == ApiProblemKind::request_failed) {
         args.resize(2);
         args[0] = http_reason_text(args[0], language);
@@ -91,11 +102,13 @@ std::string sample_error_text(const wikipics::SampleError& e, Language language)
     std::vector<std::string> args = e.args;
     if (e.kind == SampleErrorKind::too_few) {
         args.resize(5);
-        args[3] = text_table::fill(text_table::text_of(kPieces, args[3] == "1" ? Piece::one_request : Piece::requests, language),
-                                   {arg(e.args, 3)});
+        args[3] = text_table::fill(
+            text_table::text_of(kPieces, args[3] == "1" ? Piece::one_request : Piece::requests, language),
+            {arg(e.args, 3)});
     }
     std::string out = text_table::fill(text_table::text_of(kSampleRows, e.kind, language), args);
-    if (e.cause && e.kind != SampleErrorKind::cancelled) out += (e.kind == SampleErrorKind::too_few ? "; " : ": ") + api_problem_text(*e.cause, language);
+    if (e.cause && e.kind != SampleErrorKind::cancelled)
+        out += (e.kind == SampleErrorKind::too_few ? "; " : ": ") + api_problem_text(*e.cause, language);
     return out;
 }
 
