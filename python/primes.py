@@ -39,6 +39,7 @@ def _worker_name():
 
 
 _MAIN_PID = None
+_MANAGED = False   # started by conclab with --stdin: its pool workers die with the interpreter
 
 
 def timed_lpf(index, n):
@@ -106,6 +107,19 @@ def _die_with_parent():
         os._exit(1)   # the parent died before prctl
 
 
+def _pool_worker_dies_with_parent():
+    """A pool worker's initializer: SIGKILL when its parent (the interpreter, or forkserver's server) dies. Without
+    it, an interpreter killed by its own death signal before its stdin watch runs leaves the workers computing."""
+    import os
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(1, 9)   # PR_SET_PDEATHSIG, SIGKILL
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:
+        os._exit(1)   # the parent died before prctl
+
+
 def _read_numbers_from_stdin():
     import sys
     numbers = []
@@ -131,7 +145,8 @@ def run(executor, workers, numbers, start_method=None):
             pool = futures.ThreadPoolExecutor(workers)
         else:
             import multiprocessing
-            pool = futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(start_method))
+            pool = futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(start_method),
+                                               initializer=_pool_worker_dies_with_parent if _MANAGED else None)
         with pool:
             tasks = [pool.submit(timed_lpf, i, n) for i, n in enumerate(numbers)]
             for task in futures.as_completed(tasks):
@@ -153,6 +168,8 @@ def main(argv):
     parser.add_argument("--stdin", action="store_true", help="numbers one a line until 'go'; stop when stdin closes")
     parser.add_argument("numbers", nargs="*", type=int)
     args = parser.parse_args(argv)
+    global _MANAGED
+    _MANAGED = args.stdin
     if args.stdin:
         _die_with_parent()
         numbers = _read_numbers_from_stdin()

@@ -52,6 +52,7 @@ struct Capabilities {
     bool os_processes = false;            ///< real OS processes (native) vs isolated Web Workers (web)
     bool os_cpu_times = false;            ///< getrusage-style user/sys figures exist
     std::string process_kind;             ///< "OS processes" or "isolated Web Workers"
+    bool machine_python = false;          ///< the machine's own interpreters can be started (native; not a page)
 };
 Capabilities capabilities();
 

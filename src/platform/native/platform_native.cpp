@@ -91,6 +91,7 @@ Capabilities capabilities() {
     Capabilities caps;
     caps.cross_origin_isolated = true;
     caps.os_processes = true;
+    caps.machine_python = true;
     caps.os_cpu_times = true;
     caps.process_kind = "OS processes";
     return caps;

@@ -96,6 +96,16 @@ constexpr text_table::Row<PrimesText> kRows[] = {
     {PrimesText::gil_columns_note,
      "Zoom in to see the hand-offs: every 5 ms the thread holding the GIL hands it to the one waiting.",
      "Dê zoom para ver as trocas: a cada 5 ms a thread que tem a GIL a entrega para a que está esperando."},
+    {PrimesText::runtime, "Runtime", "Ambiente de execução"},
+    {PrimesText::runtime_cpp, "C++ (this program)", "C++ (este programa)"},
+    {PrimesText::runtime_python, "CPython (this machine's python3)", "CPython (o python3 desta máquina)"},
+    {PrimesText::runtime_native_only, "native only — the page's Python runtime is Pyodide",
+     "só no app nativo — o runtime Python da página é o Pyodide"},
+    {PrimesText::python_timeline_note,
+     "CPython exposes no GIL events: each check shows only its start and end (under the GIL, threads' checks "
+     "stretch: that is the visible sign).",
+     "O CPython não expõe eventos da GIL: cada verificação mostra só o início e o fim (sob a GIL, as verificações "
+     "das threads se esticam: é o sinal visível)."},
 };
 
 static_assert(text_table::rows_follow_the_keys(kRows), "every PrimesText key needs one row, in the order of the enum");

@@ -15,7 +15,8 @@ enum class PrimesText {
     startup, checks_in, of_wall, last_good_run, run_failed,
     mode_compare, mode_single, compare_start, compare_about, compare_hint, compare_progress, compare_done,
     compare_cancelled, repeats, runs_of, median, spread, ideal, waiting_turn, running_now, timeline_of, zoom,
-    position, zoom_reset, zoom_hint, executor_threads_no_gil, gil_columns_note, count_,
+    position, zoom_reset, zoom_hint, executor_threads_no_gil, gil_columns_note,
+    runtime, runtime_cpp, runtime_python, runtime_native_only, python_timeline_note, count_,
 };
 
 /// @brief The text in the current language.

@@ -27,6 +27,8 @@ namespace conclab::ui::primes_panel {
 void PrimesPanel::apply(const options::Params& params, options::FieldErrors& errors) {
     const auto parsed = primes::parse_primes_options(params, platform::logical_cpus(), errors);
     if (errors.count("executor") == 0) executor_ = parsed.executor;
+    if (params.count("runtime") && errors.count("runtime") == 0) runtime_ = parsed.runtime;
+    if (params.count("python") && errors.count("python") == 0) python_ = parsed.python;
     if (params.count("workers") && errors.count("workers") == 0) workers_ = parsed.workers;
     if (params.count("repeats") && errors.count("repeats") == 0) repeats_ = parsed.repeats;
     if (params.count("compare") && errors.count("compare") == 0) view_ = parsed.compare ? View::compare : View::single;
@@ -54,6 +56,7 @@ const char* PrimesPanel::field_label(const std::string& option) const {
     if (option == "sample" || option == "numbers") return tr(PrimesText::sample);
     if (option == "repeats") return tr(PrimesText::repeats);
     if (option == "compare") return tr(PrimesText::mode_compare);
+    if (option == "runtime" || option == "python") return tr(PrimesText::runtime);
     return nullptr;
 }
 
@@ -94,7 +97,13 @@ platform::Redraw PrimesPanel::redraw_need() const {
 }
 
 nlohmann::json PrimesPanel::state() const {
+    nlohmann::json history_labels = nlohmann::json::array();
+    for (const auto& h : history_) history_labels.push_back(history_label(h));
     nlohmann::json s{{"executor", std::string(exec::to_string(executor_))},
+                     {"runtime", std::string(primes::to_string(runtime_))},
+                     {"runtime_available", platform::capabilities().machine_python},
+                     {"runtime_note", platform::capabilities().machine_python ? "" : tr(PrimesText::runtime_native_only)},
+                     {"history_labels", std::move(history_labels)},
                      {"workers", workers_},
                      {"mode", view_ == View::compare ? "compare" : "single"},
                      {"repeats", repeats_},
@@ -155,6 +164,10 @@ void PrimesPanel::draw() {
 // The panel's choices as the text options the CLI and the query string give, parsed by the same rules.
 options::Params PrimesPanel::chosen_params() const {
     options::Params p{{"executor", std::string(exec::to_string(executor_))}, {"workers", std::to_string(workers_)}};
+    if (runtime_ == primes::Runtime::python && view_ == View::single) {
+        p["runtime"] = "python";
+        if (!python_.empty()) p["python"] = python_;
+    }
     if (view_ == View::compare) {
         p["compare"] = "1";
         p["repeats"] = std::to_string(repeats_);
@@ -180,8 +193,25 @@ std::optional<primes::PrimesOptions> PrimesPanel::checked_options() {
 void PrimesPanel::start() {
     auto options = checked_options();
     if (!options) return;
+    primes::RuntimeInfo runtime;
+    primes::ExecutorMaker maker = platform::make_executor;
+    if (options->runtime == primes::Runtime::python) {
+        try {   // asked once per interpreter: a python -c start-up is tens of ms on the UI thread
+            if (!probed_ || probed_for_ != options->python) {
+                probed_.reset();
+                probed_ = platform::probe_python(options->python);
+                probed_for_ = options->python;
+                platform::python_script("primes.py");
+            }
+        } catch (const platform::PythonUnavailable& e) {
+            field_errors_["runtime"] = e.what();
+            return;
+        }
+        runtime = *probed_;
+        maker = [runtime](exec::ExecutorKind kind, int workers) { return platform::make_python_executor(kind, workers, runtime); };
+    }
     try {
-        run_ = std::make_unique<primes::PrimesRun>(std::move(*options), platform::make_executor, platform::run_clock());
+        run_ = std::make_unique<primes::PrimesRun>(std::move(*options), maker, platform::run_clock(), runtime);
         recorded_ = false;
         timeline_.reset();
     } catch (const std::exception& e) {
@@ -204,10 +234,12 @@ void PrimesPanel::start_compare() {
 void PrimesPanel::record_history(const primes::PrimesReport& report) {
     HistoryEntry entry{report.options.executor, report.options.workers, sample_key(report.options.sample),
                        report.options.sample.name, report.wall_s, report.cpu ? report.cpu->total_s() : 0.0,
-                       report.cpu && report.cpu->busy_time, report.cancelled, std::nullopt};
+                       report.cpu && report.cpu->busy_time, report.cancelled, std::nullopt,
+                       report.runtime.is_python() ? primes::short_label(report.runtime) : std::string()};
     if (!entry.cancelled) {
         for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
-            if (it->executor == ExecutorKind::sequential && it->sample == entry.sample && !it->cancelled) {
+            if (it->executor == ExecutorKind::sequential && it->sample == entry.sample && it->runtime == entry.runtime &&
+                !it->cancelled) {
                 entry.speedup = it->wall_s / entry.wall_s;
                 break;
             }
@@ -215,6 +247,43 @@ void PrimesPanel::record_history(const primes::PrimesReport& report) {
         if (entry.executor == ExecutorKind::sequential) entry.speedup = 1.0;
     }
     history_.push_back(entry);
+}
+
+// "CPython 3.11 threads ×2" beside "threads, no GIL (C++) ×2" and "threads under a GIL (Python's model) ×2".
+std::string PrimesPanel::history_label(const HistoryEntry& h) {
+    std::string executor = executor_label(h.executor);
+    if (!h.runtime.empty()) {
+        executor = h.executor == ExecutorKind::threads      ? tr(PrimesText::executor_threads)
+                   : h.executor == ExecutorKind::processes ? tr(PrimesText::executor_processes)
+                                                             : tr(PrimesText::executor_sequential);
+        executor = h.runtime + " " + executor;
+    }
+    return executor + " \u00d7" + std::to_string(h.workers);
+}
+
+// C++ or the machine's CPython, beside the executor; on the page visibly unavailable, with the reason beside it.
+void PrimesPanel::draw_runtime_choice(float field_w) {
+    const bool available = platform::capabilities().machine_python;
+    ImGui::BeginDisabled(!available);
+    ImGui::SetNextItemWidth(field_w);
+    const char* current = tr(runtime_ == primes::Runtime::python ? PrimesText::runtime_python : PrimesText::runtime_cpp);
+    if (ImGui::BeginCombo(tr(PrimesText::runtime), current)) {
+        if (ImGui::Selectable(tr(PrimesText::runtime_cpp), runtime_ == primes::Runtime::cpp)) runtime_ = primes::Runtime::cpp;
+        if (ImGui::Selectable(tr(PrimesText::runtime_python), runtime_ == primes::Runtime::python)) {
+            runtime_ = primes::Runtime::python;
+            if (executor_ == ExecutorKind::gil) executor_ = ExecutorKind::threads;   // CPython brings its own GIL
+        }
+        ImGui::EndCombo();
+    }
+    ImGui::EndDisabled();
+    if (!available) {
+        same_line_if_fits(ImGui::CalcTextSize(tr(PrimesText::runtime_native_only)).x);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", tr(PrimesText::runtime_native_only));
+        ImGui::PopTextWrapPos();
+    }
+    draw_field_error(field_errors_, "runtime");
+    draw_field_error(field_errors_, "python");
 }
 
 std::string PrimesPanel::sample_key(const primes::Sample& sample) {
@@ -273,13 +342,24 @@ void PrimesPanel::draw_controls() {
     ImGui::BeginDisabled(is_running);
     if (view_ == View::single) {
         ImGui::SetNextItemWidth(field_w);
-        if (ImGui::BeginCombo(tr(PrimesText::executor), executor_label(executor_))) {
-            for (auto kind : kExecutors)
-                if (ImGui::Selectable(executor_label(kind), kind == executor_)) executor_ = kind;
+        // With CPython the executors are the talk's own: plain names, and no GIL model (CPython has the real one).
+        const bool python = runtime_ == primes::Runtime::python;
+        const auto label = [python](ExecutorKind kind) {
+            if (!python) return executor_label(kind);
+            return tr(kind == ExecutorKind::threads     ? PrimesText::executor_threads
+                      : kind == ExecutorKind::processes ? PrimesText::executor_processes
+                                                        : PrimesText::executor_sequential);
+        };
+        if (ImGui::BeginCombo(tr(PrimesText::executor), label(executor_))) {
+            for (auto kind : kExecutors) {
+                if (python && kind == ExecutorKind::gil) continue;
+                if (ImGui::Selectable(label(kind), kind == executor_)) executor_ = kind;
+            }
             ImGui::EndCombo();
         }
     }
     draw_field_error(field_errors_, "executor");
+    if (view_ == View::single) draw_runtime_choice(field_w);
     if (view_ == View::compare || executor_ != ExecutorKind::sequential) {
         ImGui::SetNextItemWidth(field_w);
         ImGui::SliderInt(tr(PrimesText::workers), &workers_, exec::kMinWorkers, exec::kMaxWorkers, "%d",

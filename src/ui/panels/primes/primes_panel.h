@@ -37,6 +37,7 @@ struct HistoryEntry {
     bool busy_time;
     bool cancelled;
     std::optional<double> speedup;
+    std::string runtime;   // "" for C++, "CPython 3.11" for the machine's interpreter: each against its own sequential
 };
 
 class PrimesPanel final : public DemoPanel {
@@ -70,6 +71,8 @@ private:
     void start_compare();
     void record_history(const primes::PrimesReport& report);
     static std::string sample_key(const primes::Sample& sample);
+    static std::string history_label(const HistoryEntry& entry);
+    void draw_runtime_choice(float field_w);
     void draw_view_choice();
     void press_run();
     void draw_run_button();
@@ -86,6 +89,10 @@ private:
     void draw_history();
 
     ExecutorKind executor_ = ExecutorKind::threads;
+    primes::Runtime runtime_ = primes::Runtime::cpp;
+    std::string python_;                                // --python / ?python=; empty: python3 on PATH
+    std::optional<primes::RuntimeInfo> probed_;         // the interpreter asked once (python_ as it was then)
+    std::string probed_for_;
     int workers_;
     View view_ = View::compare;
     int repeats_ = 3;

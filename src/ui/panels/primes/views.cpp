@@ -101,8 +101,11 @@ void PrimesPanel::draw_summary() const {
     for (const auto& r : report.results) ok += r.error ? 0 : 1;
     // A duration wraps as a whole: "1.05 s", never "1.05" and "s" on two lines.
     const auto duration = [](double seconds) { return unbroken(primes::format_duration(seconds)); };
+    const std::string who = report.runtime.is_python()
+                                ? primes::short_label(report.runtime) + " " + std::string(exec::to_string(options.executor))
+                                : std::string(executor_label(options.executor));
     ImGui::TextWrapped("%zu/%zu %s %.2f\u00a0s (%s x%d) · %s %s", ok, options.sample.numbers.size(), tr(PrimesText::checks_in),
-                run_->elapsed_s(), executor_label(options.executor), options.workers, tr(PrimesText::startup),
+                run_->elapsed_s(), who.c_str(), options.workers, tr(PrimesText::startup),
                 duration(report.startup_s).c_str());
     if (report.finished && report.cpu) {
         const auto& cpu = *report.cpu;
@@ -112,6 +115,11 @@ void PrimesPanel::draw_summary() const {
                     tr(PrimesText::wall), duration(report.wall_s).c_str());
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("%s", tr(cpu.busy_time ? PrimesText::cpu_busy_note : PrimesText::cpu_process_note));
+        ImGui::PopTextWrapPos();
+    }
+    if (report.runtime.is_python()) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", tr(PrimesText::python_timeline_note));
         ImGui::PopTextWrapPos();
     }
 }
@@ -218,7 +226,7 @@ void PrimesPanel::draw_history() {
     for (const auto& h : history_) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextWrapped("%s \u00d7%d", executor_label(h.executor), h.workers);   // a phone's column
+        ImGui::TextWrapped("%s", history_label(h).c_str());   // a phone's column
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(h.sample_name.c_str());
         ImGui::TableNextColumn();
