@@ -1,6 +1,7 @@
 // The lab panel's view-model (core/lab/lab_view): merging runs, the live snapshot over them, loading a saved
 // result beside them ("compare", a JSON exported by main before issue 17 included), and which summary rows,
 // detail columns, curves, bars and ladder rungs the panel shows.
+#include "lab/lab_table.h"
 #include "lab/lab_view.h"
 
 #include <gtest/gtest.h>
@@ -117,15 +118,10 @@ TEST(LabView, CompareLoadsAJsonExportedByMainBeforeTheViewModelMoved) {
     EXPECT_EQ(view.compare_name(), "main.json");
     const LabReport& other = *view.compare();
     EXPECT_EQ(other.sections.size(), 7u);   // every suite: startup … latency
-    // What the panel draws from it: the summary's rows (no wasm row natively), curves, bars, the ladder.
-    const auto lines = summary_lines(LabReport{}, &other, 4);
-    ASSERT_EQ(lines.size(), std::size(kSummaryRows) - 1);
-    for (const auto& line : lines) {
-        EXPECT_NE(line.row->id, SummaryRowId::wasm);
-        EXPECT_EQ(line.here, nullptr);
-        ASSERT_NE(line.other, nullptr) << static_cast<int>(line.row->id);
-        EXPECT_NE(line.other->at(Column::threads), nullptr) << line.other->name;
-    }
+    // What the panel draws from it: the table's rows (no wasm row natively), curves, bars, the ladder.
+    const LabTable summary = lab_table(other, 4);
+    EXPECT_EQ(summary.find(TableRowId::memory_wasm), nullptr);
+    for (const auto& row : summary.rows) EXPECT_TRUE(row.at(TableColumn::threads).value) << static_cast<int>(row.id);
     EXPECT_FALSE(curve(other, MeasureId::speedup, false, Column::threads).empty());
     EXPECT_FALSE(curve(other, MeasureId::speedup, true, Column::threads).empty());
     EXPECT_FALSE(memory_bars(LabReport{}, &other).empty());
@@ -195,11 +191,9 @@ TEST(LabView, SpeedupRowIsTheKneeAtEachResultsOwnCpus) {
     EXPECT_EQ(speedup_at_cpus(two_cpus, 2)->key.workers, 2);
     EXPECT_EQ(speedup_at_cpus(two_cpus, 3)->key.workers, 2);
     EXPECT_EQ(speedup_at_cpus(LabReport{}, 2), nullptr);
-    const auto lines = summary_lines(two_cpus, &four_cpus, 16);
-    const auto& row = lines.back();
-    ASSERT_EQ(row.row->id, SummaryRowId::speedup);
-    EXPECT_EQ(row.here->key.workers, 2);
-    EXPECT_EQ(row.other->key.workers, 4);
+    // The table's C++ threads row at each result's own CPU count (not the fallback's 16).
+    EXPECT_EQ(*lab_table(two_cpus, 16).find(TableRowId::cpu_native)->at(TableColumn::threads).value, 1.9);
+    EXPECT_EQ(*lab_table(four_cpus, 16).find(TableRowId::cpu_native)->at(TableColumn::threads).value, 3.5);
     const auto points = curve(four_cpus, MeasureId::speedup, false, Column::threads);
     ASSERT_EQ(points.size(), 3u);
     EXPECT_EQ(points[2].y, 3.5);
@@ -210,14 +204,8 @@ TEST(LabView, WasmRowOnlyWhereSomeResultMeasuredWasmMemory) {
     native.sections = {section(Suite::memory, {measure(MeasureId::resident_each, {{Column::threads, fig(8, "KiB")}})})};
     LabReport web;
     web.sections = {section(Suite::memory, {measure(MeasureId::wasm_each, {{Column::threads, fig(64, "KiB")}})})};
-    const auto has_wasm = [](const std::vector<SummaryLine>& lines) {
-        for (const auto& l : lines)
-            if (l.row->id == SummaryRowId::wasm) return true;
-        return false;
-    };
-    EXPECT_FALSE(has_wasm(summary_lines(native, nullptr, 2)));
-    EXPECT_TRUE(has_wasm(summary_lines(web, nullptr, 2)));
-    EXPECT_TRUE(has_wasm(summary_lines(native, &web, 2)));
+    EXPECT_EQ(lab_table(native, 2).find(TableRowId::memory_wasm), nullptr);
+    EXPECT_NE(lab_table(web, 2).find(TableRowId::memory_wasm), nullptr);
     const auto bars = memory_bars(native, &web);
     ASSERT_EQ(bars.size(), 2u);
     EXPECT_EQ(bars[0].kind, MemoryKind::resident);

@@ -1,6 +1,6 @@
 // The lab's words: every sentence core and the native probes write has a template; in English it comes back
 // unchanged, in Portuguese every measure name (and the other sentences the lab writes) changes.
-#include "lab_words.h"
+#include "panels/lab/lab_words.h"
 
 #include "lab/lab_run.h"
 #include "lab/live_system.h"

@@ -4,6 +4,7 @@
 #include "text/text_exhibition.h"
 #include "text/text_lab.h"
 #include "text/text_lab_measures.h"
+#include "text/text_lab_table.h"
 #include "text/text_lab_words.h"
 #include "text/text_primes.h"
 #include "text/text_shell.h"
@@ -40,6 +41,7 @@ std::vector<Text> every_text(Language language) {
     std::vector<Text> out;
     add_table<ExhibitionText>(out, "exhibition", language);
     add_table<LabText>(out, "lab", language);
+    add_table<LabTableText>(out, "lab_table", language);
     add_table<LabWordText>(out, "lab_words", language, language == Language::en ? LabWordText::old_ladder_title : LabWordText::count_);
     add_table<PrimesText>(out, "primes", language);
     add_table<ShellText>(out, "shell", language);
@@ -74,6 +76,8 @@ std::vector<Quote> quotes(Language l) {
         {"A CPU trabalhou por 9.52 s (356% do total)", tr(WikipicsText::lesson, l)},
         {"bibliotecas usaram vários núcleos da CPU", tr(WikipicsText::lesson, l)},
         {"Resumo: threads x processos", tr(LabText::intro, l)},
+        {"Resumo: threads x processos", tr(LabTableText::n_talk_columns, l)},
+        {"limitado a 1 núcleo da CPU para todas as threads executando bytecode Python", tr(LabTableText::n_gil_model, l)},
         {"threads x processos", tr(WelcomeText::lab_lesson, l)},
         {"cerca de 4MB por thread", tr(LabWordText::note_4mb, l)},
         {"cerca de 4MB por thread", tr(LabWordText::note_4mb_resident, l)},
@@ -171,11 +175,12 @@ TEST(TalkWords, PortugueseUsesTheTalksWordsAndOneTermEach) {
     EXPECT_TRUE(has(tr(SpinnerText::title, Language::pt), "Girando pratos"));
     EXPECT_TRUE(has(tr(LabText::menu, Language::pt), "Threads x processos"));
     EXPECT_TRUE(has(tr(LabText::gil_model, Language::pt), "modelo da GIL"));
-    EXPECT_TRUE(has(tr(LabText::row_virtual, Language::pt), "espaço de endereçamento"));
+    EXPECT_TRUE(has(tr(LabTableText::r_memory_reserved, Language::pt), "Espaço de endereçamento"));
     EXPECT_TRUE(has(tr(LabWordText::as_loopback, Language::pt), "não sai da máquina"));
     EXPECT_TRUE(has(tr(ExhibitionText::press_start, Language::pt), "instantâneos da simulação"));
     // The talk's own row names of its "threads x processos" table.
-    EXPECT_TRUE(has(tr(LabText::row_startup, Language::pt), "Custo de inicialização"));
-    for (const LabText row : {LabText::row_resident, LabText::row_virtual, LabText::row_wasm})
-        EXPECT_TRUE(has(tr(row, Language::pt), "Uso de memória")) << tr(row, Language::pt);
+    EXPECT_STREQ(tr(LabTableText::g_startup, Language::pt), "Custo de inicialização");
+    EXPECT_STREQ(tr(LabTableText::g_memory, Language::pt), "Uso de memória");
+    EXPECT_STREQ(tr(LabTableText::g_communication, Language::pt), "Comunicação entre unidades de execução");
+    EXPECT_STREQ(tr(LabTableText::g_cpu_use, Language::pt), "Uso de CPU em código Python");
 }

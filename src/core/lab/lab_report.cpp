@@ -48,6 +48,67 @@ const Table* Section::table(std::string_view id) const {
     return nullptr;
 }
 
+namespace {
+constexpr std::pair<NoteId, std::string_view> kNoteIds[] = {
+    {NoteId::stack, "stack"}, {NoteId::ipc_coroutines, "ipc_coroutines"}, {NoteId::ideal_speedup, "ideal_speedup"},
+    {NoteId::disk_where, "disk_where"}, {NoteId::cycles, "cycles"}, {NoteId::network_loopback, "network_loopback"},
+    {NoteId::network_fetch, "network_fetch"}, {NoteId::step_failed, "step_failed"}, {NoteId::live_every, "live_every"},
+    {NoteId::live_failed, "live_failed"},
+};
+}  // namespace
+
+std::string_view to_string(NoteId id) {
+    for (const auto& [each, text] : kNoteIds)
+        if (each == id) return text;
+    return "?";
+}
+
+std::optional<NoteId> parse_note_id(std::string_view text) {
+    for (const auto& [id, each] : kNoteIds)
+        if (each == text) return id;
+    return std::nullopt;
+}
+
+std::string english(const Note& n) {
+    const auto arg = [&n](std::size_t i) { return i < n.args.size() ? n.args[i] : std::string(); };
+    switch (n.id) {
+    case NoteId::stack: {
+        std::string text = "The talk's \"cerca de 4MB por thread\" (\"about 4 MB per thread\") is address space: a thread here reserves ";
+        text += arg(0) + " MiB of stack";
+        if (!arg(1).empty()) text += " but keeps only about " + arg(1) + " KiB resident while idle (pages count once touched)";
+        if (arg(2) == "platform") text += "; " + arg(3) + ".";
+        else if (arg(2) == "kib") text += "; `ulimit -s` is " + arg(3) + " KiB.";
+        else text += "; `ulimit -s` is unlimited.";
+        return text;
+    }
+    case NoteId::ipc_coroutines:
+        return "Coroutines share memory like threads and run on one thread: passing a message is a function call, see the switch suite.";
+    case NoteId::ideal_speedup:
+        return "Ideal speedup with N workers: N up to " + arg(0) +
+               " logical CPUs, then flat. The GIL model stays near 1x: one thread computes at a time. On a busy "
+               "machine these figures are noisy (other programs hold the cores), and the GIL model can even "
+               "look faster with more threads: the scheduler favours a thread that has just woken, and each "
+               "hand-over of the lock wakes one.";
+    case NoteId::disk_where: return "Disk measured in " + arg(0) + ".";
+    case NoteId::cycles: return "Cycles use " + arg(0) + ".";
+    case NoteId::network_loopback:
+        return "The classic figures' network rung crosses a real network; a loopback round trip never leaves this machine, so it "
+               "shows only the kernel's share.";
+    case NoteId::network_fetch:
+        return "The classic figures' network rung crosses a real network; a same-origin fetch goes to the server of this page "
+               "(often this very machine) through the browser's network stack.";
+    case NoteId::step_failed: return arg(0) + " could not be measured: " + arg(1);
+    case NoteId::live_every: return "Live: taken again every " + arg(0) + " s while this view is shown.";
+    case NoteId::live_failed: return "The live snapshot could not be taken: " + arg(0);
+    }
+    return {};
+}
+
+void add_note(Section& section, Note note) {
+    section.notes.push_back(english(note));
+    section.note_ids.push_back(std::move(note));
+}
+
 const Section* LabReport::find(Suite suite) const {
     for (const auto& s : sections)
         if (s.suite == suite) return &s;
@@ -158,6 +219,11 @@ nlohmann::json to_json(const LabReport& report) {
             tables.push_back({{"id", t.id}, {"title", t.title}, {"header", t.header}, {"rows", t.rows}});
         nlohmann::json& out = doc[std::string(to_string(section.suite))];
         out = {{"measures", std::move(measures)}, {"tables", std::move(tables)}, {"notes", section.notes}};
+        if (!section.note_ids.empty() && section.note_ids.size() == section.notes.size()) {
+            nlohmann::json ids = nlohmann::json::array();
+            for (const auto& n : section.note_ids) ids.push_back({{"id", to_string(n.id)}, {"args", n.args}});
+            out["note_ids"] = std::move(ids);
+        }
         if (!section.ladder.empty()) {
             nlohmann::json rungs = nlohmann::json::array();
             for (const auto& r : section.ladder)
@@ -291,6 +357,13 @@ LabReport report_from_json(const nlohmann::json& doc) {
             section.tables.push_back(std::move(t));
         }
         section.notes = strings(j.value("notes", nlohmann::json::array()));
+        // The notes as data where every one has its id (else the UI words the English as before).
+        for (const auto& nj : j.value("note_ids", nlohmann::json::array())) {
+            const auto id = nj.is_object() && nj.contains("id") && nj["id"].is_string() ? parse_note_id(nj["id"].get<std::string>()) : std::nullopt;
+            if (!id) break;
+            section.note_ids.push_back({*id, strings(nj.value("args", nlohmann::json::array()))});
+        }
+        if (section.note_ids.size() != section.notes.size()) section.note_ids.clear();
         read_ladder(j, section);
         report.sections.push_back(std::move(section));
     }

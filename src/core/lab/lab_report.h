@@ -63,11 +63,32 @@ struct LadderRung {
     std::string measured_as;          ///< "pointer chase, 16 KiB", "4 KiB write + fsync", "loopback TCP round trip"
 };
 
+/// @brief The lab's notes as data: what each says (its id) and what it says it with (numbers, the platform's own
+/// words). english() is the JSON's "notes" and the CLI's; the UI words the same in each language.
+enum class NoteId { stack, ipc_coroutines, ideal_speedup, disk_where, cycles, network_loopback, network_fetch, step_failed,
+                    live_every, live_failed };
+
+struct Note {
+    NoteId id = NoteId::ipc_coroutines;
+    /// stack: {MiB reserved, KiB resident or "", "platform"|"kib"|"unlimited", the platform's sentence or the KiB};
+    /// ideal_speedup: {cpus}; disk_where: {where}; cycles: {the clock's source}; step_failed: {step, why};
+    /// live_every: {seconds}; live_failed: {why}.
+    std::vector<std::string> args;
+
+    bool operator==(const Note&) const = default;
+};
+
+std::string_view to_string(NoteId id);
+std::optional<NoteId> parse_note_id(std::string_view text);
+/// @brief The note's English sentence (as the lab wrote it before notes were typed).
+std::string english(const Note& note);
+
 struct Section {
     Suite suite = Suite::startup;
     std::vector<Measure> measures;
     std::vector<Table> tables;
     std::vector<std::string> notes;           ///< caveats and failures, one sentence each
+    std::vector<Note> note_ids;               ///< the same notes as data (add_note), empty in a JSON from before
     std::vector<LadderRung> ladder;           ///< the latency suite's ladder as data (its table says it in English)
     double ladder_ghz = 0;                    ///< the clock the ladder's cycles use
 
@@ -78,6 +99,9 @@ struct Section {
     /// @brief The table whose id is `id`, or nullptr.
     const Table* table(std::string_view id) const;
 };
+
+/// @brief Adds `note` to the section: its English to notes, itself to note_ids.
+void add_note(Section& section, Note note);
 
 struct LabReport {
     std::vector<Section> sections;            ///< in the order the suites ran
@@ -92,7 +116,8 @@ struct LabReport {
 /// @brief One key per suite that ran, named as in --suite: {"startup": {"measures": [{"id", "name", "curve", "x",
 /// "x_unit", "bytes", "workers", "gil", "pair", "cells": {"threads": {"value", "unit", "spread": {"low", "high", "kind"},
 /// "samples", "method"} or {"missing": "why"}}}], "tables": [{"id", "title", "header", "rows"}], "notes": […], and for the latency suite "ladder": {"ghz",
-/// "rungs": [{"rung", "talk_cycles", "measured_ns" (or null), "measured_as"}]}}, …}.
+/// "rungs": [{"rung", "talk_cycles", "measured_ns" (or null), "measured_as"}]}, "note_ids": [{"id", "args"}] (one per
+/// note, when every note has one)}, …}.
 /// A measure's parameters (bytes, workers, gil, pair) only where its id has them.
 nlohmann::json to_json(const LabReport& report);
 

@@ -27,6 +27,7 @@ void LabRun::work() {
             std::lock_guard lock(mutex_);
             progress_.suite = step.suite;
             progress_.step = step.label;
+            progress_.step_name = step.name;
             if (const Section* existing = progress_.report.find(step.suite)) section = *existing;
             else section.suite = step.suite;
         }
@@ -34,7 +35,7 @@ void LabRun::work() {
         try {
             step.run(*probes_, section);
         } catch (const std::exception& e) {
-            section.notes.push_back(step.label + " could not be measured: " + e.what());
+            add_note(section, {NoteId::step_failed, {step.label, e.what()}});
         }
         weight_done += step.weight;
         std::lock_guard lock(mutex_);

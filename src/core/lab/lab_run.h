@@ -22,6 +22,7 @@ namespace conclab::lab {
 struct LabProgress {
     std::optional<Suite> suite;   ///< the suite of the step running now (or last run)
     std::string step;             ///< its label: "processes: posix_spawn + wait"
+    StepName step_name;           ///< the same as data (the UI words it)
     int steps_done = 0;
     int steps_total = 0;
     double fraction = 0;          ///< 0..1, weighted by each step's expected time

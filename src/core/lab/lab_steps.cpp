@@ -14,6 +14,43 @@ namespace conclab::lab {
 
 // [SECTION] sizes and helpers
 
+std::string english(const StepName& n) {
+    switch (n.id) {
+    case StepId::thread_start: return "threads: create + join";
+    case StepId::thread_beyond_pool: return "threads: beyond the pre-started pool";
+    case StepId::spawn: return "processes: posix_spawn + wait";
+    case StepId::fork: return "processes: fork + wait";
+    case StepId::coroutine_start: return "coroutines: create + run";
+    case StepId::idle_threads: return "threads: idle, blocked on a condition variable";
+    case StepId::idle_processes: return "processes: idle children";
+    case StepId::idle_coroutines: return "coroutines: suspended";
+    case StepId::thread_stack: return "threads: default stack size";
+    case StepId::ipc_atomics: return "threads: atomics, " + size_text(n.bytes);
+    case StepId::ipc_pipe: return "processes: a pipe each way, " + size_text(n.bytes);
+    case StepId::ipc_queue: return "threads: mutex + condvar queue, " + size_text(n.bytes);
+    case StepId::ipc_socketpair: return "processes: a socketpair, " + size_text(n.bytes);
+    case StepId::ipc_notes: return "notes";
+    case StepId::pingpong_threads: return "threads: ping-pong";
+    case StepId::pingpong_processes: return "processes: ping-pong";
+    case StepId::pingpong_coroutines: return "coroutines: ping-pong";
+    case StepId::scaling_workload: return "choosing the workload";
+    case StepId::scaling_run: {
+        std::string text(exec::to_string(n.kind));
+        text += ", " + std::to_string(n.workers) + (n.workers > 1 ? " workers" : " worker");
+        if (n.tries > 1) text += " (try " + std::to_string(n.attempt) + "/" + std::to_string(n.tries) + ")";
+        return text;
+    }
+    case StepId::scaling_speedups: return "speedups";
+    case StepId::system_proc: return "processes and threads from /proc";
+    case StepId::chase: return "pointer chase, " + size_text(n.bytes);
+    case StepId::disk: return "disk: 4 KiB write + fsync, read";
+    case StepId::net_tcp: return "network: loopback TCP round trip";
+    case StepId::net_fetch: return "network: same-origin fetch round trip";
+    case StepId::ladder: return "the latency ladder";
+    }
+    return {};
+}
+
 LabSizes lab_sizes(bool quick) {
     if (quick)
         return {.thread_starts = 50, .process_starts = 30, .coroutine_starts_per_sample = 1000, .coroutine_start_samples = 5,
@@ -89,20 +126,20 @@ void put_memory(Section& section, Column column, const MemorySamples& m) {
 
 void add_startup(std::vector<LabStep>& steps, const LabSizes& z) {
     const MeasureKey one = key(MeasureId::start_one);
-    steps.push_back({Suite::startup, "threads: create + join", 1, [one, z](Probes& p, Section& s) {
+    steps.push_back({Suite::startup, StepName{StepId::thread_start}, 1, [one, z](Probes& p, Section& s) {
                          auto samples = p.start_units(StartKind::thread, z.thread_starts);
                          put(s, one, Column::threads, summarize(scaled(samples.values, 1e6), "µs", samples.method));
                      }});
-    steps.push_back({Suite::startup, "threads: beyond the pre-started pool", 1, [z](Probes& p, Section& s) {
+    steps.push_back({Suite::startup, StepName{StepId::thread_beyond_pool}, 1, [z](Probes& p, Section& s) {
                          if (auto samples = p.start_threads_beyond_pool(std::max(3, z.thread_starts / 10)))
                              put(s, key(MeasureId::start_beyond_pool), Column::threads,
                                  summarize(scaled(samples->values, 1e6), "µs", samples->method));
                      }});
-    steps.push_back({Suite::startup, "processes: posix_spawn + wait", 2, [one, z](Probes& p, Section& s) {
+    steps.push_back({Suite::startup, StepName{StepId::spawn}, 2, [one, z](Probes& p, Section& s) {
                          auto samples = p.start_units(StartKind::spawn, z.process_starts);
                          put(s, one, Column::processes, summarize(scaled(samples.values, 1e6), "µs", samples.method));
                      }});
-    steps.push_back({Suite::startup, "processes: fork + wait", 2, [z](Probes& p, Section& s) {
+    steps.push_back({Suite::startup, StepName{StepId::fork}, 2, [z](Probes& p, Section& s) {
                          const MeasureKey name = key(MeasureId::fork_wait);
                          try {
                              auto samples = p.start_units(StartKind::fork, z.process_starts);
@@ -111,7 +148,7 @@ void add_startup(std::vector<LabStep>& steps, const LabSizes& z) {
                              put_missing(s, name, Column::processes, e.what());
                          }
                      }});
-    steps.push_back({Suite::startup, "coroutines: create + run", 1, [one, z](Probes& p, Section& s) {
+    steps.push_back({Suite::startup, StepName{StepId::coroutine_start}, 1, [one, z](Probes& p, Section& s) {
                          if (auto samples = p.start_coroutines(z.coroutine_starts_per_sample, z.coroutine_start_samples))
                              put(s, one, Column::coroutines, summarize(scaled(samples->values, 1e6), "µs", samples->method));
                          else
@@ -122,13 +159,13 @@ void add_startup(std::vector<LabStep>& steps, const LabSizes& z) {
 // [SECTION] memory
 
 void add_memory(std::vector<LabStep>& steps, const LabSizes& z) {
-    steps.push_back({Suite::memory, "threads: idle, blocked on a condition variable", 1, [z](Probes& p, Section& s) {
+    steps.push_back({Suite::memory, StepName{StepId::idle_threads}, 1, [z](Probes& p, Section& s) {
                          put_memory(s, Column::threads, p.idle_threads(z.idle_threads, z.idle_thread_rounds));
                      }});
-    steps.push_back({Suite::memory, "processes: idle children", 2, [z](Probes& p, Section& s) {
+    steps.push_back({Suite::memory, StepName{StepId::idle_processes}, 2, [z](Probes& p, Section& s) {
                          put_memory(s, Column::processes, p.idle_processes(z.idle_processes));
                      }});
-    steps.push_back({Suite::memory, "coroutines: suspended", 1, [z](Probes& p, Section& s) {
+    steps.push_back({Suite::memory, StepName{StepId::idle_coroutines}, 1, [z](Probes& p, Section& s) {
                          if (auto m = p.idle_coroutines(z.idle_coroutines, z.idle_coroutine_rounds))
                              put_memory(s, Column::coroutines, *m);
                          else {
@@ -136,20 +173,17 @@ void add_memory(std::vector<LabStep>& steps, const LabSizes& z) {
                              put_missing(s, key(MeasureId::virtual_each), Column::coroutines, kComingWithEventLoop);
                          }
                      }});
-    steps.push_back({Suite::memory, "threads: default stack size", 0.2, [](Probes& p, Section& s) {
+    steps.push_back({Suite::memory, StepName{StepId::thread_stack}, 0.2, [](Probes& p, Section& s) {
                          const StackFacts stack = p.thread_stack();
                          put(s, key(MeasureId::stack_reserved), Column::threads,
                              summarize({stack.default_stack_bytes / kKiB}, "KiB", stack.method));
-                         std::string verdict = "The talk's \"cerca de 4MB por thread\" (\"about 4 MB per thread\") is address space: a thread here reserves " +
-                                               format_number(stack.default_stack_bytes / (kKiB * kKiB)) + " MiB of stack";
+                         Note verdict{NoteId::stack, {format_number(stack.default_stack_bytes / (kKiB * kKiB)), ""}};
                          if (const Measure* resident = s.find(key(MeasureId::resident_each)); resident && resident->at(Column::threads))
-                             verdict += " but keeps only about " + format_number(resident->at(Column::threads)->value) +
-                                        " KiB resident while idle (pages count once touched)";
-                         verdict += !stack.no_stack_limit.empty() ? "; " + stack.no_stack_limit + "."
-                                    : stack.stack_limit_bytes
-                                        ? "; `ulimit -s` is " + format_number(*stack.stack_limit_bytes / kKiB) + " KiB."
-                                        : "; `ulimit -s` is unlimited.";
-                         s.notes.push_back(verdict);
+                             verdict.args[1] = format_number(resident->at(Column::threads)->value);
+                         if (!stack.no_stack_limit.empty()) verdict.args.insert(verdict.args.end(), {"platform", stack.no_stack_limit});
+                         else if (stack.stack_limit_bytes) verdict.args.insert(verdict.args.end(), {"kib", format_number(*stack.stack_limit_bytes / kKiB)});
+                         else verdict.args.insert(verdict.args.end(), {"unlimited", ""});
+                         add_note(s, std::move(verdict));
                      }});
 }
 
@@ -160,19 +194,18 @@ void add_ipc(std::vector<LabStep>& steps, const LabSizes& z) {
         Channel channel;
         Column column;
         IpcPair pair;   // the row shared by a thread channel and a process channel
-        const char* label;
+        StepId step;
     };
     static const Pairing kPairings[] = {
-        {Channel::atomics, Column::threads, IpcPair::atomics_pipe, "threads: atomics"},
-        {Channel::pipe, Column::processes, IpcPair::atomics_pipe, "processes: a pipe each way"},
-        {Channel::mutex_queue, Column::threads, IpcPair::lock_socketpair, "threads: mutex + condvar queue"},
-        {Channel::socketpair, Column::processes, IpcPair::lock_socketpair, "processes: a socketpair"},
+        {Channel::atomics, Column::threads, IpcPair::atomics_pipe, StepId::ipc_atomics},
+        {Channel::pipe, Column::processes, IpcPair::atomics_pipe, StepId::ipc_pipe},
+        {Channel::mutex_queue, Column::threads, IpcPair::lock_socketpair, StepId::ipc_queue},
+        {Channel::socketpair, Column::processes, IpcPair::lock_socketpair, StepId::ipc_socketpair},
     };
     for (std::size_t bytes : {std::size_t{64}, std::size_t{1} << 20}) {
         const bool small = bytes < 1024;
         for (const auto& pairing : kPairings) {
-            const std::string size = size_text(bytes);
-            steps.push_back({Suite::ipc, std::string(pairing.label) + ", " + size, small ? 0.5 : 1,
+            steps.push_back({Suite::ipc, StepName{pairing.step, bytes}, small ? 0.5 : 1,
                              [pairing, bytes, small, z](Probes& p, Section& s) {
                                  const MeasureKey trip{MeasureId::round_trip, bytes, 0, false, pairing.pair};
                                  const MeasureKey rate{MeasureId::throughput, bytes, 0, false, pairing.pair};
@@ -193,9 +226,8 @@ void add_ipc(std::vector<LabStep>& steps, const LabSizes& z) {
                              }});
         }
     }
-    steps.push_back({Suite::ipc, "notes", 0, [](Probes&, Section& s) {
-                         s.notes.push_back("Coroutines share memory like threads and run on one thread: passing a message is a "
-                                           "function call, see the switch suite.");
+    steps.push_back({Suite::ipc, StepName{StepId::ipc_notes}, 0, [](Probes&, Section& s) {
+                         add_note(s, {NoteId::ipc_coroutines, {}});
                      }});
 }
 
@@ -207,14 +239,14 @@ void add_switch(std::vector<LabStep>& steps, const LabSizes& z) {
         put(s, rate, column, summarize(inverted(rt.values, 2.0), "switches/s", rt.method));
         put(s, trip, column, summarize(scaled(rt.values, 1e6), "µs", rt.method));
     };
-    steps.push_back({Suite::switches, "threads: ping-pong", 1, [z, put_pair](Probes& p, Section& s) {
+    steps.push_back({Suite::switches, StepName{StepId::pingpong_threads}, 1, [z, put_pair](Probes& p, Section& s) {
                          put_pair(s, Column::threads, p.ping_pong(PingPongPair::threads, z.switches_per_sample, z.switch_samples));
                      }});
-    steps.push_back({Suite::switches, "processes: ping-pong", 1, [z, put_pair](Probes& p, Section& s) {
+    steps.push_back({Suite::switches, StepName{StepId::pingpong_processes}, 1, [z, put_pair](Probes& p, Section& s) {
                          put_pair(s, Column::processes,
                                   p.ping_pong(PingPongPair::processes, z.switches_per_sample, z.switch_samples));
                      }});
-    steps.push_back({Suite::switches, "coroutines: ping-pong", 0.5, [z, put_pair, rate, trip](Probes& p, Section& s) {
+    steps.push_back({Suite::switches, StepName{StepId::pingpong_coroutines}, 0.5, [z, put_pair, rate, trip](Probes& p, Section& s) {
                          if (auto rt = p.coroutine_ping_pong(z.switches_per_sample, z.switch_samples)) {
                              put_pair(s, Column::coroutines, *rt);
                          } else {
@@ -256,7 +288,7 @@ void add_scaling(std::vector<LabStep>& steps, const LabSizes& z, int logical_cpu
     auto state = std::make_shared<ScalingState>();
     const int count = std::max(24, 2 * workers.back());
     const int bits = z.workload_bits;
-    steps.push_back({Suite::scaling, "choosing the workload", 0.1,
+    steps.push_back({Suite::scaling, StepName{StepId::scaling_workload}, 0.1,
                      [state, count, bits](Probes&, Section&) { state->numbers = scaling_numbers(bits, count); }});
     // The tries go round every configuration in turn, so that a burst of load from another program spoils one try
     // of several configurations rather than every try of one; each round starts with another kind and walks the
@@ -268,15 +300,14 @@ void add_scaling(std::vector<LabStep>& steps, const LabSizes& z, int logical_cpu
             for (std::size_t i = 0; i < workers.size(); ++i) {
                 const auto kind = kinds[(k + r) % 3];
                 const int n = r % 2 == 0 ? workers[i] : workers[workers.size() - 1 - i];
-                const std::string label = std::string(exec::to_string(kind)) + ", " + std::to_string(n) + " worker" + (n > 1 ? "s" : "") +
-                                          (tries > 1 ? " (try " + std::to_string(r + 1) + "/" + std::to_string(tries) + ")" : "");
+                const StepName label{StepId::scaling_run, 0, kind, n, r + 1, tries};
                 // The GIL model takes the 1-worker time at every count; the others divide it.
                 const double weight = kind == exec::ExecutorKind::gil ? 3.0 : 3.0 / std::min(n, std::max(1, logical_cpus));
                 steps.push_back({Suite::scaling, label, weight, [state, kind, n](Probes& p, Section&) {
                                      state->wall_s[{kind, n}].push_back(p.run_workload(kind, n, state->numbers));
                                  }});
             }
-    steps.push_back({Suite::scaling, "speedups", 0, [state, workers, bits, logical_cpus, tries](Probes&, Section& s) {
+    steps.push_back({Suite::scaling, StepName{StepId::scaling_speedups}, 0, [state, workers, bits, logical_cpus, tries](Probes&, Section& s) {
                          for (auto kind : {exec::ExecutorKind::threads, exec::ExecutorKind::processes, exec::ExecutorKind::gil}) {
                              auto one = state->wall_s.find({kind, 1});
                              if (one == state->wall_s.end() || one->second.empty()) continue;
@@ -301,18 +332,14 @@ void add_scaling(std::vector<LabStep>& steps, const LabSizes& z, int logical_cpu
                                  wall.figures[column] = fastest_figure(it->second, fastest, "s", method);
                              }
                          }
-                         s.notes.push_back("Ideal speedup with N workers: N up to " + std::to_string(logical_cpus) +
-                                           " logical CPUs, then flat. The GIL model stays near 1x: one thread computes at a time. On a busy "
-                                           "machine these figures are noisy (other programs hold the cores), and the GIL model can even "
-                                           "look faster with more threads: the scheduler favours a thread that has just woken, and each "
-                                           "hand-over of the lock wakes one.");
+                         add_note(s, {NoteId::ideal_speedup, {std::to_string(logical_cpus)}});
                      }});
 }
 
 // [SECTION] system
 
 void add_system(std::vector<LabStep>& steps) {
-    steps.push_back({Suite::system, "processes and threads from /proc", 0.5,
+    steps.push_back({Suite::system, StepName{StepId::system_proc}, 0.5,
                      [](Probes& p, Section& s) { add_system_figures(p.system_snapshot(), s); }});
 }
 
@@ -336,7 +363,7 @@ std::optional<std::pair<std::size_t, double>> chase_at_most(const Section& s, st
 void add_latency(std::vector<LabStep>& steps, const LabSizes& z) {
     for (std::size_t bytes : working_sets(z.largest_working_set)) {
         const double weight = 0.2 + static_cast<double>(bytes) / static_cast<double>(std::size_t{64} << 20);
-        steps.push_back({Suite::latency, "pointer chase, " + size_text(bytes), weight, [bytes, z](Probes& p, Section& s) {
+        steps.push_back({Suite::latency, StepName{StepId::chase, bytes}, weight, [bytes, z](Probes& p, Section& s) {
                              auto ns = p.pointer_chase(bytes, z.chase_loads, z.chase_samples);
                              Measure& m = row(s, MeasureKey{MeasureId::load, bytes});
                              m.curve = "pointer chase";
@@ -345,7 +372,7 @@ void add_latency(std::vector<LabStep>& steps, const LabSizes& z) {
                              m.figures[Column::machine] = summarize(ns.values, "ns", ns.method);
                          }});
     }
-    steps.push_back({Suite::latency, "disk: 4 KiB write + fsync, read", 1, [z](Probes& p, Section& s) {
+    steps.push_back({Suite::latency, StepName{StepId::disk}, 1, [z](Probes& p, Section& s) {
                          DiskSamples d;
                          try {
                              d = p.disk_write_read(z.disk_rounds);
@@ -356,9 +383,9 @@ void add_latency(std::vector<LabStep>& steps, const LabSizes& z) {
                          }
                          put(s, key(MeasureId::disk_write), Column::machine, summarize(scaled(d.write_fsync.values, 1e6), "µs", d.write_fsync.method));
                          put(s, key(MeasureId::disk_read), Column::machine, summarize(scaled(d.read.values, 1e6), "µs", d.read.method));
-                         s.notes.push_back("Disk measured in " + d.where + ".");
+                         add_note(s, {NoteId::disk_where, {d.where}});
                      }});
-    steps.push_back({Suite::latency, "network: loopback TCP round trip", 0.5, [z](Probes& p, Section& s) {
+    steps.push_back({Suite::latency, StepName{StepId::net_tcp}, 0.5, [z](Probes& p, Section& s) {
                          try {
                              auto rt = p.tcp_round_trips(z.tcp_round_trips);
                              put(s, key(MeasureId::net_tcp), Column::machine, summarize(scaled(rt.values, 1e6), "µs", rt.method));
@@ -366,12 +393,12 @@ void add_latency(std::vector<LabStep>& steps, const LabSizes& z) {
                              put_missing(s, key(MeasureId::net_tcp), Column::machine, e.what());
                          }
                      }});
-    steps.push_back({Suite::latency, "network: same-origin fetch round trip", 0.5, [z](Probes& p, Section& s) {
+    steps.push_back({Suite::latency, StepName{StepId::net_fetch}, 0.5, [z](Probes& p, Section& s) {
                          if (auto rt = p.fetch_round_trips(std::max(10, z.tcp_round_trips / 10)))
                              put(s, key(MeasureId::net_fetch), Column::machine,
                                  summarize(scaled(rt->values, 1e6), "µs", rt->method));
                      }});
-    steps.push_back({Suite::latency, "the latency ladder", 0.1, [](Probes& p, Section& s) {
+    steps.push_back({Suite::latency, StepName{StepId::ladder}, 0.1, [](Probes& p, Section& s) {
                          const CpuClock clock = p.cpu_clock();
                          std::map<int, std::size_t> cache_bytes{{1, 32 * 1024}, {2, 256 * 1024}, {3, 8 << 20}};
                          for (const auto& level : p.cache_levels()) cache_bytes[level.level] = level.bytes;
@@ -408,13 +435,11 @@ void add_latency(std::vector<LabStep>& steps, const LabSizes& z) {
                          s.tables.push_back(ladder_table(rungs, clock.ghz));
                          s.ladder = rungs;
                          s.ladder_ghz = clock.ghz;
-                         s.notes.push_back("Cycles use " + clock.source + ".");
+                         add_note(s, {NoteId::cycles, {clock.source}});
                          if (s.find(key(MeasureId::net_tcp)) && s.find(key(MeasureId::net_tcp))->at(Column::machine))
-                             s.notes.push_back("The classic figures' network rung crosses a real network; a loopback round trip never leaves "
-                                               "this machine, so it shows only the kernel's share.");
+                             add_note(s, {NoteId::network_loopback, {}});
                          else if (s.find(key(MeasureId::net_fetch)))
-                             s.notes.push_back("The classic figures' network rung crosses a real network; a same-origin fetch goes to the "
-                                               "server of this page (often this very machine) through the browser's network stack.");
+                             add_note(s, {NoteId::network_fetch, {}});
                      }});
 }
 

@@ -14,9 +14,35 @@
 
 namespace conclab::lab {
 
+/// @brief What a step measures, as data (the UI words it in each language; english() is the CLI's and the JSON's).
+enum class StepId {
+    thread_start, thread_beyond_pool, spawn, fork, coroutine_start,
+    idle_threads, idle_processes, idle_coroutines, thread_stack,
+    ipc_atomics, ipc_pipe, ipc_queue, ipc_socketpair, ipc_notes,
+    pingpong_threads, pingpong_processes, pingpong_coroutines,
+    scaling_workload, scaling_run, scaling_speedups,
+    system_proc,
+    chase, disk, net_tcp, net_fetch, ladder,
+};
+
+struct StepName {
+    StepId id = StepId::thread_start;
+    std::size_t bytes = 0;                              ///< ipc_*, chase
+    exec::ExecutorKind kind = exec::ExecutorKind::threads;   ///< scaling_run
+    int workers = 0, attempt = 0, tries = 0;            ///< scaling_run (attempt from 1; tries 1: no "(try …)")
+
+    bool operator==(const StepName&) const = default;
+};
+
+/// @brief "threads: create + join", "threads, 2 workers (try 1/5)", "pointer chase, 16 KiB": the progress label.
+std::string english(const StepName& name);
+
 struct LabStep {
+    LabStep(Suite s, StepName n, double w, std::function<void(Probes&, Section&)> r)
+        : suite(s), name(n), label(english(n)), weight(w), run(std::move(r)) {}
     Suite suite = Suite::startup;
-    std::string label;                                  ///< "threads: create + join", for progress
+    StepName name;
+    std::string label;                                  ///< english(name), for progress
     double weight = 1;                                  ///< its expected share of the run's time, for progress
     std::function<void(Probes& probes, Section& section)> run;
 };

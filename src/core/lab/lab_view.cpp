@@ -65,21 +65,6 @@ int cpus_of(const LabReport& report, int fallback) {
     return fallback;
 }
 
-std::vector<SummaryLine> summary_lines(const LabReport& shown, const LabReport* compare, int fallback_cpus) {
-    const int cpus = cpus_of(shown, fallback_cpus);
-    std::vector<SummaryLine> lines;
-    for (const auto& row : kSummaryRows) {
-        const bool by_workers = row.measure.id == MeasureId::speedup;
-        const Measure* here = by_workers ? speedup_at_cpus(shown, cpus) : find_measure(shown, row.suite, row.measure);
-        const Measure* other = nullptr;
-        if (compare)
-            other = by_workers ? speedup_at_cpus(*compare, cpus_of(*compare, cpus)) : find_measure(*compare, row.suite, row.measure);
-        if (!here && !other && row.id == SummaryRowId::wasm) continue;
-        lines.push_back({&row, here, other});
-    }
-    return lines;
-}
-
 namespace {
 bool has(const Measure& m, Column c) { return m.at(c) || m.missing.count(c); }
 }  // namespace

@@ -32,40 +32,7 @@ int cpus_of(const LabReport& report, int fallback);
 /// @brief The three models, the summary's and the charts' columns.
 inline constexpr Column kModelColumns[] = {Column::threads, Column::processes, Column::coroutines};
 
-// ---- The summary table ----
-
-enum class SummaryRowId { startup, resident, reserved, wasm, round_trip, throughput, switches, speedup };
-/// @brief What the coroutine cell says where coroutines have no figure by design.
-enum class CoroutineNote { none, function_call, no_speedup };
-
-struct SummaryRow {
-    SummaryRowId id;
-    Suite suite;
-    MeasureKey measure;    ///< MeasureId::speedup: the row is found by workers (speedup_at_cpus)
-    CoroutineNote coroutine_note;
-};
-
-inline constexpr SummaryRow kSummaryRows[] = {
-    {SummaryRowId::startup, Suite::startup, {MeasureId::start_one}, CoroutineNote::none},
-    {SummaryRowId::resident, Suite::memory, {MeasureId::resident_each}, CoroutineNote::none},
-    {SummaryRowId::reserved, Suite::memory, {MeasureId::virtual_each}, CoroutineNote::none},
-    {SummaryRowId::wasm, Suite::memory, {MeasureId::wasm_each}, CoroutineNote::none},
-    {SummaryRowId::round_trip, Suite::ipc, {MeasureId::round_trip, 64, 0, false, IpcPair::atomics_pipe}, CoroutineNote::function_call},
-    {SummaryRowId::throughput, Suite::ipc, {MeasureId::throughput, 1 << 20, 0, false, IpcPair::atomics_pipe}, CoroutineNote::function_call},
-    {SummaryRowId::switches, Suite::switches, {MeasureId::switches_per_second}, CoroutineNote::none},
-    {SummaryRowId::speedup, Suite::scaling, {MeasureId::speedup}, CoroutineNote::no_speedup},
-};
-
-/// @brief A summary row as shown: its measure here and in the compared result (either may be nullptr).
-struct SummaryLine {
-    const SummaryRow* row;
-    const Measure* here;
-    const Measure* other;
-};
-
-/// @brief The summary's rows: every row of kSummaryRows but the wasm one where neither result measured wasm
-/// memory (it is the web's). The speedup row of each result at its own CPU count.
-std::vector<SummaryLine> summary_lines(const LabReport& shown, const LabReport* compare, int fallback_cpus);
+// The summary table is core/lab/lab_table.h (lab_table()).
 
 // ---- Every figure by suite ----
 

@@ -71,10 +71,10 @@ void LiveSystem::take(std::unique_lock<std::mutex>& lock) {
     fresh.cost_s = std::chrono::duration<double>(end - start).count();
     fresh.section.suite = Suite::system;
     if (fresh.error.empty()) add_system_figures(fresh.snapshot, fresh.section);
-    else fresh.section.notes.push_back("The live snapshot could not be taken: " + fresh.error);
+    else add_note(fresh.section, {NoteId::live_failed, {fresh.error}});
     char every[32];
     std::snprintf(every, sizeof every, "%g", static_cast<double>(interval_.count()) / 1000.0);
-    fresh.section.notes.push_back(std::string("Live: taken again every ") + every + " s while this view is shown.");
+    add_note(fresh.section, {NoteId::live_every, {every}});
     lock.lock();
     fresh.sequence = latest_.sequence + 1;
     latest_ = std::move(fresh);

@@ -8,8 +8,7 @@ namespace conclab::ui {
 enum class LabText {
     menu, title, intro, suite, all_suites, quick, run_all, run_suite, cancelling, not_run_yet,
     running_on_worker, finished, cancelled, summary, measure, threads, processes, processes_web, coroutines,
-    row_startup, row_resident, row_virtual, row_wasm, row_round_trip, row_throughput, row_switches,
-    row_speedup, coroutine_no_speedup, coroutine_call, not_measured, how, click_hint, samples, spread,
+    how, click_hint, samples, spread,
     speedup_chart, ideal, gil_model, workers_axis, ladder_chart, talk, here, memory_chart, resident, reserved,
     pss, wasm, export_json, export_csv, saved, nothing_to_export, compare, path, load, pick_file, loaded,
     remove, details, notes, suite_not_run, live_machine, live_page, live_refresh, live_page_cannot,

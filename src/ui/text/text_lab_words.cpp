@@ -192,6 +192,8 @@ constexpr text_table::Row<LabWordText> kRows[] = {
      "Perseguição de ponteiros na memória wasm: {} leituras dependentes seguindo um ciclo aleatório por {} nós de 64 bytes ({} bytes); nanossegundos por leitura (performance.now() é arredondado a alguns µs: cada amostra é longa)."},
     {LabWordText::mw_fetch, "A HEAD request for a small file of this site (a synchronous XMLHttpRequest from the lab's Worker, a fresh query string each time so that no cache answers); time per round trip.",
      "Uma requisição HEAD de um arquivo pequeno deste site (um XMLHttpRequest síncrono do Worker do lab, uma query string nova a cada vez para que nenhum cache responda); tempo por ida e volta."},
+    {LabWordText::step_failed, "{} could not be measured: {t}",
+     "{} não pôde ser medido: {t}"},
     {LabWordText::old_ladder_title, "Latency ladder: the talk's cycles next to this machine's, at 1 cycle = 1 second ({})",
      "Escada de latências: os números clássicos (da palestra de Ryan Dahl sobre Node.js, de 2009; não estão nesta palestra) ao lado dos desta máquina, com 1 ciclo = 1 segundo ({})"},
     {LabWordText::old_h_talk_cycles, "talk: cycles",

@@ -20,7 +20,7 @@ enum class LabWordText {
     m_thread_pingpong, m_process_pingpong, m_coroutine_pingpong, m_scaling, pool_threads, pool_processes,
     pool_gil, m_proc, m_chase, m_pwrite, m_pread, mw_thread_start, mw_worker_start, mw_idle_threads,
     mw_idle_workers, mw_stack, mw_post, mw_post_pingpong, mw_atomics, mw_queue, mw_pingpong, mw_browser,
-    mw_page_workers, mw_chase, mw_fetch,
+    mw_page_workers, mw_chase, mw_fetch, step_failed,
     // the words of JSON exported before the ladder was credited to its real source, read back in Portuguese
     old_ladder_title, old_h_talk_cycles, old_h_talk_human, old_not_in_talk, old_note_loopback, old_note_fetch,
     old_note_4mb_resident, old_note_4mb, count_,

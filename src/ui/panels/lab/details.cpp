@@ -4,6 +4,7 @@
 
 #include "lab_words.h"
 #include "responsive.h"
+#include "text/text_lab_notes.h"
 #include "text/text_lab_words.h"
 #include "widgets/folding_table.h"
 #include "widgets/measure_card.h"
@@ -94,7 +95,10 @@ void LabPanel::draw_details() {
         if (!section->notes.empty()) {
             ImGui::TextUnformatted(tr(LabText::notes));
             ImGui::PushTextWrapPos(0.0f);
-            for (const auto& note : section->notes) bullet_wrapped(lab_words(note).c_str());
+            const bool typed = section->note_ids.size() == section->notes.size();   // else a JSON from before
+            for (std::size_t i = 0; i < section->notes.size(); ++i)
+                bullet_wrapped(typed ? note_words(section->note_ids[i], language(), [](const std::string& s) { return lab_words(s); }).c_str()
+                                     : lab_words(section->notes[i]).c_str());
             ImGui::PopTextWrapPos();
         }
     }

@@ -6,6 +6,7 @@
 #include "demo_panel.h"
 
 #include "lab/lab_run.h"
+#include "lab/lab_table.h"
 #include "lab/lab_view.h"
 #include "lab/live_system.h"
 #include "text/text_lab.h"
@@ -41,6 +42,14 @@ TextTable worded(const lab::Table& table);
 /// @brief The short title of a model's column (the charts' keys, the details' columns).
 LabText short_title(lab::Column c);
 
+/// @brief The summary's numbered notes: the table's own, then the reasons its cells give, numbered after them.
+struct SummaryNotes {
+    const lab::LabTable& table;
+    std::vector<std::string> reasons;   // worded
+    /// @brief The number of `why` (core's reason), added when new.
+    int reason(const std::string& why);
+};
+
 class LabPanel final : public DemoPanel {
 public:
     const char* title() const override { return tr(LabText::menu); }
@@ -57,6 +66,7 @@ public:
 
 private:
     bool running() const { return run_ && !progress_.finished; }
+    bool measuring_quietly() const;
     void start(std::optional<lab::Suite> suite);
     bool poll_picked_file();
     void load_compare(const std::string& name, const std::string& text);
@@ -74,6 +84,7 @@ private:
     // summary.cpp
     LabText column_title(lab::Column c) const;
     void draw_summary();
+    void table_cell(const lab::TableRow& row, lab::TableColumn c, const lab::TableRow* other, SummaryNotes& notes);
     void draw_method_box();
     // charts.cpp
     void draw_charts();

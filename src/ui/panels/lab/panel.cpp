@@ -11,6 +11,7 @@
 // [SECTION] Panel: options, running, state
 // [SECTION] Drawing: controls, export and compare
 #include "lab_panel.h"
+#include "text/text_lab_steps.h"
 
 #include "file_exchange.h"
 #include "lab/lab_options.h"
@@ -67,7 +68,13 @@ const char* LabPanel::field_label(const std::string& option) const {
     return option == "suite" ? tr(LabText::suite) : option == "quick" ? tr(LabText::quick) : nullptr;
 }
 
-platform::Redraw LabPanel::redraw_need() const { return running() ? platform::Redraw::ticking : platform::Redraw::idle; }
+// The scaling suite times CPU-bound work on every core: a page ticking beside it would take a core's share from
+// the workers and lower the speedup it measures (issue 19 §2). Its progress is drawn when a step ends (update()).
+bool LabPanel::measuring_quietly() const { return running() && progress_.suite == lab::Suite::scaling; }
+
+platform::Redraw LabPanel::redraw_need() const {
+    return running() && !measuring_quietly() ? platform::Redraw::ticking : platform::Redraw::idle;
+}
 
 void LabPanel::apply(const options::Params& params, options::FieldErrors& errors) {
     const lab::LabOptions parsed = lab::parse_lab_options(params, errors);
@@ -116,6 +123,8 @@ nlohmann::json LabPanel::state() const {
                      {"step", progress_.step},
                      {"steps_done", progress_.steps_done},
                      {"steps_total", progress_.steps_total}};
+    if (progress_.suite) s["running_suite"] = std::string(lab::to_string(*progress_.suite));
+    s["quiet"] = measuring_quietly();
     put_field_errors(s, field_errors_);
     if (!view_.shown().sections.empty()) s["result"] = lab::to_json(view_.shown());
     if (!export_message_.empty()) s["exported"] = export_message_;
@@ -254,7 +263,12 @@ void LabPanel::draw_controls() {
         return;
     }
     char overlay[160];
-    const std::string step = progress_.suite ? std::string(lab::to_string(*progress_.suite)) + ": " + progress_.step : progress_.step;
+    std::string step;
+    if (progress_.suite) {
+        step = suite_words(*progress_.suite, language());
+        step += ": ";
+        step += step_words(progress_.step_name, language());
+    }
     std::snprintf(overlay, sizeof overlay, "%d/%d  %s", progress_.steps_done, progress_.steps_total, step.c_str());
     ImGui::ProgressBar(static_cast<float>(progress_.fraction), ImVec2(std::min(520.0f, ImGui::GetContentRegionAvail().x), 0), overlay);
     ImGui::PushTextWrapPos(0.0f);
