@@ -1,6 +1,7 @@
 // `conclab wikipics` as a user runs it: exit statuses, error lines, the flags2 text and the JSON, against a
 // stand-in for Commons served here (API + JPEGs, one image missing).
 #include "cli_run.h"
+#include "trace_file.h"
 
 #include "within.h"
 
@@ -304,5 +305,33 @@ TEST(WikipicsCli, EachPinnedFaultIsReportedAsItsOwnKindPerImage) {
         for (const auto& [pin, unused] : expected)
             EXPECT_TRUE(kinds_seen.count(pin)) << "no image pinned '" << pin << "' in the sample: choose another --seed";
         EXPECT_TRUE(kinds_seen.count("none")) << "no image left unpinned in the sample";
+    }
+}
+
+// --trace: a slice per image with its wait, transfer and decode inside, on each thread's track or, for the event loop,
+// as async slices; what each executor writes passes the validator.
+TEST(WikipicsCli, TraceHasASlicePerImageWithItsStepsInside) {
+    FakeCommons commons;
+    for (const char* executor : {"sequential", "threads", "async"}) {
+        SCOPED_TRACE(executor);
+        conclab::test::TraceFilePath file(std::string("wikipics_") + executor);
+        const Outcome o = run("wikipics --json --count 6 --size 50000 --workers 3 --executor " + std::string(executor) +
+                              " --server " + commons.api() + " --trace " + file.path());
+        ASSERT_EQ(o.status, 0) << o.err;
+        const auto doc = nlohmann::json::parse(o.out);
+        const auto check = conclab::test::check_trace(file.read());
+        ASSERT_TRUE(check.ok()) << check.report();
+        EXPECT_EQ(check.other_data["demo"], "wikipics");
+        std::size_t images = 0, steps = 0;
+        if (std::string(executor) == "async") {
+            for (const auto& [pid, list] : check.async_slices)
+                for (const auto& s : list) (s.depth == 0 ? images : steps) += 1;
+        } else {
+            images = check.slices_of("image").size();
+            steps = check.slices_of("wait").size() + check.slices_of("transfer").size() + check.slices_of("decode").size();
+            for (const auto& s : check.slices_of("wait")) EXPECT_EQ(s.depth, 1);
+        }
+        EXPECT_EQ(images, doc["images"].size());
+        EXPECT_EQ(steps, 3 * doc["images"].size());
     }
 }

@@ -48,6 +48,12 @@ TEST(LiveExhibition, AtMaxSpeedItEndsWithTheCliResultOnce) {
     ASSERT_TRUE(result.has_value());
     EXPECT_EQ(result->dump(), ex::to_json(direct.report()).dump());
     EXPECT_FALSE(live.take_finished_result().has_value()) << "reported once";
+    // The report and the turns the panel's Export trace reads: the same as the run's own.
+    ASSERT_TRUE(view.report && view.turns);
+    EXPECT_EQ(ex::to_json(*view.report).dump(), ex::to_json(direct.report()).dump());
+    const auto turns = direct.turns();
+    ASSERT_EQ(view.turns->size(), turns.size());
+    for (std::size_t i = 0; i < turns.size(); ++i) EXPECT_EQ((*view.turns)[i].turns.size(), turns[i].turns.size());
 
     // A new run replaces it, from virtual time 0.
     auto bigger = small(0);
@@ -57,6 +63,7 @@ TEST(LiveExhibition, AtMaxSpeedItEndsWithTheCliResultOnce) {
     const auto second = live.take_finished_result();
     ASSERT_TRUE(second.has_value());
     EXPECT_EQ((*second)["boards"], 4);
+    EXPECT_EQ(live.view().report->options.boards, 4) << "the new run's report, not the old one's";
 }
 
 TEST(LiveExhibition, SimulatedTimeFollowsTheClockTimesSpeedPausesAndSteps) {

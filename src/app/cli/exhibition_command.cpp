@@ -3,9 +3,12 @@
 #include "cli/exhibition_command.h"
 
 #include "cli/demo_flags.h"
+#include "cli/trace_flag.h"
 #include "exhibition/exhibition_options.h"
 #include "exhibition/exhibition_run.h"
+#include "exhibition/exhibition_trace.h"
 #include "exhibition/schedule.h"
+#include "trace_machine.h"
 
 #include <cstdio>
 #include <iostream>
@@ -17,6 +20,7 @@ namespace {
 struct ExhibitionArgs {
     options::Params params;
     bool json = false;
+    std::string trace;
 };
 
 std::string hours_minutes(double seconds) {
@@ -31,9 +35,11 @@ int run_exhibition(const ExhibitionArgs& args) {
     options::FieldErrors errors;
     auto options = exhibition::parse_exhibition_options(args.params, errors);
     if (!errors.empty()) throw UsageError(options::first_error(errors, exhibition::exhibition_option_specs()));
+    TraceFile trace(args.trace);
     exhibition::ExhibitionRun run(options);
     run.run_to_end();
     const auto report = run.report();
+    trace.write(exhibition::to_trace(report, run.turns(), platform::trace_machine()));
     if (args.json) {
         std::cout << exhibition::to_json(report).dump() << "\n";
         return 0;
@@ -65,6 +71,7 @@ Command add_exhibition_command(CLI::App& app) {
     auto specs = exhibition::exhibition_option_specs();
     add_option_flags(*sub, specs, args->params);
     sub->add_flag("--json", args->json, "Print one JSON document (times in seconds)");
+    add_trace_flag(*sub, args->trace);
     return {sub, [args] { return run_exhibition(*args); }};
 }
 

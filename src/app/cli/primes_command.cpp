@@ -8,6 +8,9 @@
 #include "primes/compare_run.h"
 #include "primes/primes_options.h"
 #include "primes/primes_run.h"
+#include "primes/primes_trace.h"
+#include "cli/trace_flag.h"
+#include "trace_machine.h"
 
 #include <cstdio>
 #include <iostream>
@@ -20,6 +23,7 @@ struct PrimesArgs {
     std::vector<std::string> numbers;
     options::Params params;
     bool json = false;
+    std::string trace;
 };
 
 // What each executor is, for the table (the GUI words them from its EN/PT text tables).
@@ -50,7 +54,7 @@ void print_compare_table(const primes::CompareReport& report) {
     std::fflush(stdout);
 }
 
-int run_compare(primes::PrimesOptions options, bool json) {
+int run_compare(primes::PrimesOptions options, bool json, TraceFile& trace) {
     InterruptWatch interrupt;   // Ctrl+C / SIGTERM: cancel, print what finished, exit 130
     primes::CompareRun compare(std::move(options), platform::make_executor, platform::run_clock());
     interrupt.on_interrupt([&compare] { compare.cancel(); });
@@ -67,6 +71,7 @@ int run_compare(primes::PrimesOptions options, bool json) {
     const auto& report = compare.report();
     if (json) std::cout << primes::to_json(report).dump() << "\n" << std::flush;
     else print_compare_table(report);
+    trace.write(primes::to_trace(report, platform::trace_machine()));
     if (interrupt.interrupted()) return kInterrupted;
     if (report.error) {
         std::cerr << "error: " << *report.error << "\n";
@@ -87,7 +92,8 @@ int run_primes(const PrimesArgs& args) {
     auto options = primes::parse_primes_options(params, platform::logical_cpus(), errors);
     if (!errors.empty()) throw UsageError(options::first_error(errors, primes::primes_option_specs()));
     if (params.count("repeats") && !options.compare) throw UsageError("--repeats goes with --compare");
-    if (options.compare) return run_compare(std::move(options), args.json);
+    TraceFile trace(args.trace);
+    if (options.compare) return run_compare(std::move(options), args.json, trace);
 
     primes::RuntimeInfo runtime;
     primes::ExecutorMaker maker = platform::make_executor;
@@ -111,6 +117,7 @@ int run_primes(const PrimesArgs& args) {
     const auto& report = run.report();
     if (args.json) std::cout << primes::to_json(report).dump() << "\n";
     else std::cout << primes::format_summary_line(report) << "\n" << primes::format_time_lines(report);
+    trace.write(primes::to_trace(report, platform::trace_machine()));
     if (interrupt.interrupted()) return kInterrupted;
     return 0;   // a check that failed (a crashed worker) is a per-item failure: in the lines and the JSON, exit 0
 }
@@ -123,6 +130,7 @@ Command add_primes_command(CLI::App& app) {
     sub->add_option("numbers", args->numbers, "Numbers to check (1 to 2**64-1, '_' allowed)");
     add_option_flags(*sub, primes::primes_option_specs(), args->params);
     sub->add_flag("--json", args->json, "Print one JSON document");
+    add_trace_flag(*sub, args->trace);
     return {sub, [args] { return run_primes(*args); }};
 }
 

@@ -4,7 +4,10 @@
 
 #include "cli/demo_flags.h"
 #include "cli/interrupt.h"
+#include "cli/trace_flag.h"
 #include "spinner/spinner.h"
+#include "spinner/spinner_trace.h"
+#include "trace_machine.h"
 
 #include <poll.h>
 #include <signal.h>
@@ -93,7 +96,9 @@ std::uint64_t with_process(const SpinnerOptions& o, FrameGaps& gaps) {
     screen_lock.unlock();
     close(done_pipe[0]);
     close(report_pipe[1]);
+    const double call_start_s = now_s();
     const auto answer = spinner::slow_call(o.seconds, o.number);
+    const double call_end_s = now_s();
     close(done_pipe[1]);   // the child's poll sees the end of the pipe
     double report[3] = {0, 0, 0};
     const auto got = read(report_pipe[0], report, sizeof report);
@@ -106,13 +111,20 @@ std::uint64_t with_process(const SpinnerOptions& o, FrameGaps& gaps) {
     }
     if (got != static_cast<ssize_t>(sizeof report)) throw std::runtime_error("the spinner process sent no report");
     gaps = FrameGaps::from_totals(static_cast<std::uint64_t>(report[0]), report[1], report[2]);
+    gaps.set_span(call_start_s, call_end_s);
     return answer;
 }
 
-int run_spinner(const options::Params& params) {
+struct SpinnerArgs {
+    options::Params params;
+    std::string trace;
+};
+
+int run_spinner(const SpinnerArgs& args) {
     options::FieldErrors errors;
-    const auto o = spinner::parse_spinner_options(params, errors);
+    const auto o = spinner::parse_spinner_options(args.params, errors);
     if (!errors.empty()) throw UsageError(options::first_error(errors, spinner::spinner_option_specs()));
+    TraceFile trace(args.trace);
     InterruptWatch interrupt(false);   // before any thread starts; the line is erased first, nothing to announce
     interrupt.on_interrupt(interrupted);
     FrameGaps gaps;
@@ -134,6 +146,9 @@ int run_spinner(const options::Params& params) {
         std::printf("frozen for %.2f s: the slow call blocked the one thread that runs the spinner\n", gaps.frozen_s());
     else
         std::printf("it never froze\n");
+    std::string label(spinner::to_string(o.kind));
+    if (o.block && o.kind == SpinnerKind::coroutine) label = "blocked_coroutine";
+    trace.write(spinner::to_trace({{label, gaps}}, o, platform::trace_machine()));
     return 0;
 }
 
@@ -141,9 +156,10 @@ int run_spinner(const options::Params& params) {
 
 Command add_spinner_command(CLI::App& app) {
     auto* sub = app.add_subcommand("spinner", "A spinner while a slow call runs: thread, process or coroutine (--block freezes the coroutine's); the app's --demo spinner shows the four");
-    auto params = std::make_shared<options::Params>();
-    add_option_flags(*sub, spinner::spinner_option_specs(), *params);
-    return {sub, [params] { return run_spinner(*params); }};
+    auto args = std::make_shared<SpinnerArgs>();
+    add_option_flags(*sub, spinner::spinner_option_specs(), args->params);
+    add_trace_flag(*sub, args->trace);
+    return {sub, [args] { return run_spinner(*args); }};
 }
 
 }  // namespace conclab::cli

@@ -1,12 +1,15 @@
 // `conclab wikipics`: the download demo headless, the talk's lines and timing or --json (wikipics_command.h).
 #include "cli/wikipics_command.h"
 
-#include "cli/demo_flags.h"
 #include "base/utf8.h"
+#include "cli/demo_flags.h"
 #include "cli/interrupt.h"
+#include "cli/trace_flag.h"
 #include "platform.h"
+#include "trace_machine.h"
 #include "wikipics/wikipics_report.h"
 #include "wikipics/wikipics_run.h"
+#include "wikipics/wikipics_trace.h"
 
 #include <cstdio>
 #include <iostream>
@@ -22,6 +25,7 @@ struct WikipicsArgs {
     options::Params params;
     bool json = false;
     bool verbose = false;
+    std::string trace;
 };
 
 void draw_progress(std::size_t done, std::size_t total, double elapsed_s) {
@@ -38,6 +42,7 @@ int run_wikipics(const WikipicsArgs& args) {
     wikipics::WikipicsOptions options = wikipics::parse_wikipics_options(args.params, errors);
     if (!errors.empty()) throw UsageError(options::first_error(errors, wikipics::wikipics_option_specs()));
     options.verbose = args.verbose;
+    TraceFile trace(args.trace);
 
     InterruptWatch interrupt;   // before any thread starts: Ctrl+C cancels, prints what finished, exits 130
     std::shared_ptr<net::HttpClient> client = platform::make_http_client();
@@ -67,6 +72,7 @@ int run_wikipics(const WikipicsArgs& args) {
     // always prints one valid document.
     if (args.json) std::cout << wikipics::to_json(report).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
     if (interrupt.interrupted() && !args.json) std::cout << wikipics::format_summary(report);
+    if (!report.sample_error) trace.write(wikipics::to_trace(report, platform::trace_machine()));
     if (interrupt.interrupted()) return kInterrupted;
     if (report.sample_error) {
         std::fprintf(stderr, "error: %s\n", utf8::escape_controls(wikipics::english(*report.sample_error)).c_str());   // quotes the server
@@ -84,6 +90,7 @@ Command add_wikipics_command(CLI::App& app) {
     add_option_flags(*sub, wikipics::wikipics_option_specs(), args->params);
     sub->add_flag("--json", args->json, "Print one JSON document");
     sub->add_flag("-v,--verbose", args->verbose, "Per image on stderr: worker, wait, transfer and decode times");
+    add_trace_flag(*sub, args->trace);
     return {sub, [args] { return run_wikipics(*args); }};
 }
 

@@ -82,6 +82,7 @@ struct ScheduleRun {
     int her_board = 0;
     std::vector<int> her_path;
     std::optional<double> end_s;
+    std::vector<Turn> turns;
 };
 
 }  // namespace
@@ -113,8 +114,10 @@ struct ExhibitionRun::State {
         board.her_turn.clear();
         if (board.view.state == BoardState::finished) co_return;   // the reply ended the game
         board.view.state = BoardState::her_move;
+        const double began = loop.now_s();
         co_await aio::sleep(options.her_s);
         play_ply(run, board);
+        run.turns.push_back({board.view.board, board.plies, true, began, loop.now_s(), board.view.last_move});
         if (board.view.state != BoardState::finished) board.view.state = BoardState::opponent_thinking;
         board.their_turn.set();
     }
@@ -142,8 +145,10 @@ struct ExhibitionRun::State {
             co_await board.their_turn.wait();
             board.their_turn.clear();
             if (board.view.state == BoardState::finished) break;
+            const double began = loop.now_s();
             co_await aio::sleep(options.them_s);
             play_ply(run, board);
+            run.turns.push_back({board.view.board, board.plies, false, began, loop.now_s(), board.view.last_move});
             if (board.view.state != BoardState::finished) board.view.state = BoardState::waiting_for_her;
             board.her_turn.set();
         }
@@ -266,6 +271,12 @@ ExhibitionReport ExhibitionRun::report() const {
         else if (view.result == "1/2-1/2") ++out.draws;
         else ++out.undecided;
     }
+    return out;
+}
+
+std::vector<ScheduleTurns> ExhibitionRun::turns() const {
+    std::vector<ScheduleTurns> out;
+    for (const auto& run : state_->schedules) out.push_back({run->schedule, run->turns});
     return out;
 }
 

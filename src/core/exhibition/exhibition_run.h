@@ -48,6 +48,22 @@ struct ScheduleView {
     std::vector<BoardView> boards;
 };
 
+/// @brief One move on one board: hers or her opponent's, from when its player began it to when it was played
+/// (simulated seconds) — a board's turn, as the trace shows it.
+struct Turn {
+    int board = 0;          ///< 1-based
+    int ply = 0;            ///< 1-based; odd plies are hers (she plays white)
+    bool hers = true;
+    double start_s = 0;
+    double end_s = 0;
+    std::string san;
+};
+
+struct ScheduleTurns {
+    Schedule schedule = Schedule::simultaneous;
+    std::vector<Turn> turns;   ///< in the order they were played
+};
+
 struct ExhibitionSnapshot {
     double now_s = 0;
     bool finished = false;
@@ -108,6 +124,9 @@ public:
     ExhibitionSnapshot latest_snapshot() const;
     /// @brief The results so far; final once finished().
     ExhibitionReport report() const;
+    /// @brief Every move played so far, per simulated schedule (sequential first). Call on the thread that advances
+    /// the run.
+    std::vector<ScheduleTurns> turns() const;
 
     struct State;
 

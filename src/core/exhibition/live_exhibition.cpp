@@ -88,7 +88,13 @@ std::optional<nlohmann::json> LiveExhibition::take_finished_result() {
 void LiveExhibition::publish(const ExhibitionRun& run, double busy_s) {
     auto snapshot = std::make_shared<const ExhibitionSnapshot>(run.snapshot());
     std::optional<nlohmann::json> result;
-    if (snapshot->finished) result = to_json(run.report());
+    std::shared_ptr<const ExhibitionReport> report;
+    std::shared_ptr<const std::vector<ScheduleTurns>> turns;
+    if (snapshot->finished) {
+        report = std::make_shared<const ExhibitionReport>(run.report());
+        result = to_json(*report);
+        turns = std::make_shared<const std::vector<ScheduleTurns>>(run.turns());
+    }
     std::lock_guard lock(mutex_);
     view_.snapshot = std::move(snapshot);
     ++view_.version;
@@ -97,6 +103,8 @@ void LiveExhibition::publish(const ExhibitionRun& run, double busy_s) {
     view_.running = !view_.finished;
     if (result && !view_.result) {
         view_.result = std::move(result);
+        view_.report = std::move(report);
+        view_.turns = std::move(turns);
         result_taken_ = false;
     }
 }
@@ -159,6 +167,8 @@ void LiveExhibition::thread_main() {
                 view_.options = *fresh;
                 ++view_.run_id;
                 view_.result.reset();
+                view_.report.reset();
+                view_.turns.reset();
                 result_taken_ = true;
             }
             publish(*run, busy_s);

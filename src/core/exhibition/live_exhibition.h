@@ -36,6 +36,9 @@ struct LiveView {
     double fast_forward = 0;                               ///< the speed of the fast-forward (schedule.h live_speed), 0 when none
     double busy_s = 0;                                     ///< the simulation thread's time spent advancing this run
     std::optional<nlohmann::json> result;                  ///< to_json(report) once finished
+    /// @brief Once finished: the report and every turn played, for the trace (exhibition_trace.h).
+    std::shared_ptr<const ExhibitionReport> report;
+    std::shared_ptr<const std::vector<ScheduleTurns>> turns;
 };
 
 class LiveExhibition {

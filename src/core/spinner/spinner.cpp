@@ -87,9 +87,13 @@ void FrameGaps::frame(double now_s, bool in_call) {
     gap_to(now_s);
     ++frames_;
     if (in_call) ++in_call_;
+    frame_times_s_.push_back(now_s);
 }
 
-void FrameGaps::finish(double now_s) { gap_to(now_s); }
+void FrameGaps::finish(double now_s) {
+    gap_to(now_s);
+    end_s_ = now_s;
+}
 
 std::uint64_t slow_call(double seconds, std::uint64_t number) {
     std::this_thread::sleep_for(std::chrono::duration<double>(seconds));

@@ -55,7 +55,7 @@ std::string spinner_erase(std::string_view message = "thinking!");
 /// end), and how long it was frozen (the time beyond one period in every gap longer than kFreezeGapS).
 class FrameGaps {
 public:
-    explicit FrameGaps(double start_s = 0) : last_s_(start_s) {}
+    explicit FrameGaps(double start_s = 0) : start_s_(start_s), last_s_(start_s), end_s_(start_s) {}
     /// @brief The figures measured elsewhere (a spinner process reports them through a pipe).
     static FrameGaps from_totals(std::uint64_t frames, double longest_gap_s, double frozen_s, std::uint64_t in_call = 0) {
         FrameGaps g;
@@ -63,6 +63,7 @@ public:
         g.in_call_ = in_call;
         g.longest_gap_s_ = longest_gap_s;
         g.frozen_s_ = frozen_s;
+        g.from_elsewhere_ = true;
         return g;
     }
     /// @brief A frame drawn at `now_s`; `in_call`: while the slow call was in flight (the lesson's count).
@@ -75,10 +76,23 @@ public:
     double longest_gap_s() const { return longest_gap_s_; }
     double frozen_s() const { return frozen_s_; }
     bool froze() const { return frozen_s_ > 0; }
+    /// @brief When it started and stopped, on the clock its frames were timed with (the trace's zero is the start).
+    double start_s() const { return start_s_; }
+    double end_s() const { return end_s_; }
+    /// @brief Figures from elsewhere have no frames here: their span, as the caller timed it.
+    void set_span(double start_s, double end_s) { start_s_ = start_s, end_s_ = end_s; }
+    /// @brief When each frame was drawn (none for figures measured elsewhere).
+    const std::vector<double>& frame_times_s() const { return frame_times_s_; }
+    /// @brief Made by from_totals: no frame was timed here.
+    bool from_elsewhere() const { return from_elsewhere_; }
 
 private:
     void gap_to(double now_s);
+    double start_s_ = 0;
     double last_s_;
+    double end_s_ = 0;
+    std::vector<double> frame_times_s_;
+    bool from_elsewhere_ = false;
     std::uint64_t frames_ = 0;
     std::uint64_t in_call_ = 0;
     double longest_gap_s_ = 0;

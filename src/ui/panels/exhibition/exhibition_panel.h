@@ -11,6 +11,7 @@
 #include "exhibition/schedule.h"
 #include "responsive.h"
 #include "text/text_exhibition.h"
+#include "widgets/trace_export.h"
 
 #include <imgui.h>
 
@@ -153,6 +154,7 @@ private:
     options::FieldErrors field_errors_;
     exhibition::LiveExhibition live_;
     exhibition::LiveView view_;
+    TraceExportButton trace_export_;
     std::uint64_t drawn_version_ = 0;
     Schedule shown_schedule_ = Schedule::simultaneous;
 };

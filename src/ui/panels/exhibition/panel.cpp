@@ -5,8 +5,10 @@
 // loop, the chart, the settings. This file: options, commands, state, the layout and the controls.
 #include "panels/exhibition/exhibition_panel.h"
 
+#include "exhibition/exhibition_trace.h"
 #include "text/text_primes.h"
 #include "text/text_system.h"
+#include "trace_machine.h"
 
 #include <utility>
 
@@ -73,6 +75,7 @@ nlohmann::json ExhibitionPanel::state() const {
     }
     if (view_.result) s["result"] = *view_.result;
     s["fast_forward"] = view_.fast_forward;
+    s["trace_export"] = trace_export_.state();
     return s;
 }
 
@@ -87,6 +90,10 @@ void ExhibitionPanel::draw() {
     draw_run_controls();
     ImGui::Separator();
     draw_clocks();
+    // The turns as a trace, in simulated time, once the run has ended.
+    trace_export_.draw("exhibition", view_.report && view_.turns, [&] {
+        return exhibition::to_trace(*view_.report, *view_.turns, platform::trace_machine());
+    });
     const bool narrow = narrow_layout();   // a phone: the boards right under the clocks, their words after them
     if (!narrow) draw_times();
     ImGui::Separator();

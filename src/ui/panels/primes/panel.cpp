@@ -109,7 +109,8 @@ nlohmann::json PrimesPanel::state() const {
                      {"repeats", repeats_},
                      {"running", running()},
                      {"history", history_.size()},
-                     {"timeline", timeline_.state()}};
+                     {"timeline", timeline_.state()},
+                     {"trace_export", trace_export_.state()}};
     put_field_errors(s, field_errors_);
     if (run_) s["run"] = primes::to_json(run_->report());
     if (compare_) {
@@ -144,6 +145,7 @@ void PrimesPanel::draw() {
         if (ImGui::GetContentRegionAvail().x < kSideBySideWidth * font_scale()) {   // stacked; a phone keeps number, ✓/✗, lpf
             draw_results_table(narrow_layout());
             ImGui::Spacing();
+            draw_trace_export();
             timeline_.draw(run_->report(), run_->in_flight(), run_->elapsed_s());
             ImGui::Spacing();
             draw_history();
@@ -153,6 +155,7 @@ void PrimesPanel::draw() {
             ImGui::TableNextColumn();
             draw_results_table(false);
             ImGui::TableNextColumn();
+            draw_trace_export();
             timeline_.draw(run_->report(), run_->in_flight(), run_->elapsed_s());
             ImGui::Spacing();
             draw_history();

@@ -11,6 +11,7 @@
 #include "primes/primes_run.h"
 #include "primes/samples.h"
 #include "text/text_primes.h"
+#include "widgets/trace_export.h"
 
 #include <array>
 #include <memory>
@@ -87,6 +88,7 @@ private:
 
     static void right_aligned(const std::string& text, float width);
     void draw_history();
+    void draw_trace_export();
 
     ExecutorKind executor_ = ExecutorKind::threads;
     primes::Runtime runtime_ = primes::Runtime::cpp;
@@ -107,6 +109,7 @@ private:
     bool compare_recorded_ = false;
     ExecutorKind timeline_executor_ = ExecutorKind::gil;
     PrimesTimeline timeline_;
+    TraceExportButton trace_export_;
     std::vector<HistoryEntry> history_;
     std::array<float, 4> workers_slider_{};   // x, y, w, h of the workers slider last drawn
     std::array<float, 4> run_button_{};       // x, y, w, h of the run (or Cancel) button last drawn

@@ -6,9 +6,11 @@
 #include "primes_panel.h"
 
 #include "platform.h"
+#include "primes/primes_trace.h"
 #include "primes_compare_view.h"
 #include "responsive.h"
 #include "text/text_system.h"
+#include "trace_machine.h"
 
 #include <imgui.h>
 
@@ -59,7 +61,19 @@ void PrimesPanel::draw_compare() {
     ImGui::Separator();
     draw_compare_table(*report);
     ImGui::Spacing();
+    draw_trace_export();
     draw_compare_timeline(*report);
+}
+
+// One run's trace, or every run of Compare all side by side (a process each), once it has ended.
+void PrimesPanel::draw_trace_export() {
+    if (view_ == View::compare) {
+        trace_export_.draw("primes", compare_ && compare_->finished(),
+                           [&] { return primes::to_trace(compare_->report(), platform::trace_machine()); });
+    } else {
+        trace_export_.draw("primes", run_ && run_->finished(),
+                           [&] { return primes::to_trace(run_->report(), platform::trace_machine()); });
+    }
 }
 
 void PrimesPanel::draw_compare_timeline(const primes::CompareReport& report) {

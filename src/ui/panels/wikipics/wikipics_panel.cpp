@@ -25,6 +25,9 @@
 #include "ui/text/text_wikipics_errors.h"
 #include "text/text_primes.h"
 #include "text/text_wikipics.h"
+#include "trace_machine.h"
+#include "widgets/trace_export.h"
+#include "wikipics/wikipics_trace.h"
 
 #include <imgui.h>
 
@@ -180,6 +183,7 @@ public:
         if (run_) s["run"] = wikipics::to_json(run_->report());
         if (run_ && run_->report().sample_error)   // as the summary words it, in the page's language
             s["sample_error_shown"] = sample_error_text(*run_->report().sample_error);
+        s["trace_export"] = trace_export_.state();
         if (run_ && !run_->finished() && cancel_button_)   // where a click cancels (the browser tests click it)
             s["cancel_button"] = {{"x", (*cancel_button_)[0]}, {"y", (*cancel_button_)[1]},
                                   {"w", (*cancel_button_)[2]}, {"h", (*cancel_button_)[3]}};
@@ -208,6 +212,7 @@ public:
         if (drawn_stacked_) {   // a tablet, a phone: one below the other
             draw_gallery(tiles_, *run_);
             ImGui::Spacing();
+            draw_trace_export();
             draw_lanes(tiles_, *run_);
             ImGui::Spacing();
             draw_history(history_, drawn_history_columns_);
@@ -217,6 +222,7 @@ public:
             ImGui::TableNextColumn();
             draw_gallery(tiles_, *run_);
             ImGui::TableNextColumn();
+            draw_trace_export();
             draw_lanes(tiles_, *run_);
             ImGui::Spacing();
             draw_history(history_, drawn_history_columns_);
@@ -276,6 +282,11 @@ private:
         } catch (const std::exception& e) {
             field_errors_["run"] = std::string(tr(PrimesText::run_failed)) + ": " + e.what();
         }
+    }
+
+    void draw_trace_export() {
+        trace_export_.draw("wikipics", run_ && run_->finished(),
+                           [&] { return wikipics::to_trace(run_->report(), platform::trace_machine()); });
     }
 
     void draw_controls() {
@@ -500,6 +511,7 @@ private:
 
     std::shared_ptr<net::HttpClient> client_;
     std::unique_ptr<wikipics::WikipicsRun> run_;
+    TraceExportButton trace_export_;
     bool recorded_ = false;
     bool cancel_asked_ = false;
     std::optional<std::array<float, 4>> cancel_button_;   // x, y, w, h of the Cancel button last drawn

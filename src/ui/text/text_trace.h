@@ -1,0 +1,17 @@
+// The words of the "Export trace" button beside each timeline, in English and Portuguese.
+#pragma once
+
+#include "language.h"
+
+namespace conclab::ui {
+
+enum class TraceText {
+    export_trace, saved, how_to_open, nothing_yet, count_,
+};
+
+/// @brief The text in the current language.
+const char* tr(TraceText key);
+/// @brief The text in `language`, whatever the current one is.
+const char* tr(TraceText key, Language language);
+
+}  // namespace conclab::ui
