@@ -16,7 +16,7 @@
 
 #ifdef CONCLAB_HAS_GUI
 #include "app.h"
-#include "builtin_mirror.h"
+#include "ui/panels/wikipics/builtin_mirror.h"
 #include "mirror_server.h"
 
 #include <memory>

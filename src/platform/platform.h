@@ -1,9 +1,10 @@
 // The one seam between the portable core and the machine: clocks and CPU times, system facts,
-// capabilities, and the process pool. One implementation per platform (native/, web/), chosen by CMake.
+// capabilities, the process pool and the HTTP client. One implementation per platform (native/, web/), chosen by CMake.
 #pragma once
 
 #include "exec/executor.h"
 #include "base/clock.h"
+#include "core/net/http_client.h"
 #include "primes/python_protocol.h"
 
 #include <memory>
@@ -103,5 +104,14 @@ std::optional<RuntimeLoading> pyodide_loading();
 
 /// @brief Any executor by kind, processes included.
 std::unique_ptr<exec::Executor> make_executor(exec::ExecutorKind kind, int workers);
+
+/// @brief A new HTTP client (libcurl natively, emscripten_fetch on the web). Natively its User-Agent names the
+/// project with a contact URL, and it keeps at most 2 connections to upload.wikimedia.org at a time (Wikimedia's
+/// robot policy for non-browser clients): further requests to that host wait for a free connection.
+std::unique_ptr<net::HttpClient> make_http_client();
+
+/// @brief The api.php URL of the page's own server ("http://127.0.0.1:8000/w/api.php") on the web, where
+/// `conclab serve --mirror` answers it on the same origin; nullopt natively (no page, no origin).
+std::optional<std::string> same_origin_api_url();
 
 }  // namespace conclab::platform

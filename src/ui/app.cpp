@@ -50,7 +50,8 @@ App::App(const LaunchOptions& options, const std::string& launch_error) : option
         }
     }
     // parse_launch_options refuses such an id; a caller that skipped it still sees why the first panel is open.
-    if (!found && launch_error_.empty()) launch_error_ = "--demo '" + options::echo(options.demo) + "' has no panel: use " + panel_choices();
+    const options::FieldError no_panel{"demo", options::ErrorKind::no_panel, {options::echo(options.demo), panel_choices()}};
+    if (!found && launch_error_.empty()) launch_error_ = options::english(no_panel);
     Language l = Language::en;
     parse_language(options.language, l);
     set_language(l);
@@ -63,7 +64,8 @@ App::App(const LaunchOptions& options, const std::string& launch_error) : option
         if (launch_error_.empty() && !errors.empty()) launch_error_ = options::first_error(errors);
         for (const auto& [name, message] : errors) launch_errors_.emplace(name, message);
     }
-    if (!launch_error_.empty() && launch_errors_.empty()) launch_errors_["demo"] = launch_error_;
+    if (!launch_error_.empty() && launch_errors_.empty())
+        launch_errors_["demo"] = found ? options::FieldError(launch_error_) : no_panel;
     // A link with an option that cannot be used runs nothing: the defaults in its place would answer another question.
     // A panel that shows them beside its fields (its state has "errors") gets only the headline above it.
     if (!launch_errors_.empty())

@@ -12,6 +12,7 @@
 #include <vector>
 
 using namespace conclab::wikipics;
+using namespace conclab::net;
 
 namespace {
 

@@ -53,15 +53,16 @@ TEST(Utf8, AnAnswerThatIsNotJsonIsQuotedAsValidText) {
     while (body.size() < 200) body += "é";
     body += "\xE9\xFF";                    // and Latin-1 garbage after
     const auto parsed = wikipics::parse_allimages(body);
-    ASSERT_TRUE(std::holds_alternative<std::string>(parsed));
-    const std::string& message = std::get<std::string>(parsed);
+    ASSERT_TRUE(std::holds_alternative<wikipics::ApiProblem>(parsed));
+    const std::string message = wikipics::english(std::get<wikipics::ApiProblem>(parsed));
     EXPECT_TRUE(utf8::is_valid(message)) << message;
     const nlohmann::json doc{{"sample_error", message}};
     EXPECT_NO_THROW((void)doc.dump());
     // Titles come inside the JSON: a raw non-UTF-8 byte there makes the answer not JSON, quoted the same way.
     const auto bad_title = wikipics::parse_allimages("{\"query\":{\"allimages\":[{\"name\":\"Caf\xE9.jpg\"}]}}");
-    ASSERT_TRUE(std::holds_alternative<std::string>(bad_title));
-    EXPECT_TRUE(utf8::is_valid(std::get<std::string>(bad_title))) << std::get<std::string>(bad_title);
+    ASSERT_TRUE(std::holds_alternative<wikipics::ApiProblem>(bad_title));
+    const std::string bad_title_message = wikipics::english(std::get<wikipics::ApiProblem>(bad_title));
+    EXPECT_TRUE(utf8::is_valid(bad_title_message)) << bad_title_message;
 }
 
 TEST(Utf8, OptionValuesThatAreNotUtf8AreUsageErrors) {

@@ -29,6 +29,7 @@
 
 using namespace conclab;
 using namespace conclab::wikipics;
+using namespace conclab::net;
 
 namespace {
 
@@ -244,7 +245,7 @@ constexpr const char* kPageWithContinue = R"({
 
 TEST(MediaWikiApi, PageWithContinueKeepsJpegsOnlyWithAbsoluteUrls) {
     const auto parsed = parse_allimages(kPageWithContinue);
-    ASSERT_TRUE(std::holds_alternative<AllImagesPage>(parsed)) << std::get<std::string>(parsed);
+    ASSERT_TRUE(std::holds_alternative<AllImagesPage>(parsed)) << english(std::get<ApiProblem>(parsed));
     const auto& page = std::get<AllImagesPage>(parsed);
     ASSERT_EQ(page.images.size(), 2u);
     EXPECT_EQ(page.skipped_not_jpeg, 1u);
@@ -273,20 +274,26 @@ TEST(MediaWikiApi, ErrorsAreClearMessages) {
     const auto api_error = parse_allimages(R"({"error":{"code":"mimesearchdisabled",
         "info":"MIME search is disabled in Miser Mode.","docref":"See https://commons.wikimedia.org/w/api.php for API usage."},
         "servedby":"mw-api-ext.eqiad.main-5d9d8c8d4f-abcde"})");
-    ASSERT_TRUE(std::holds_alternative<std::string>(api_error));
-    EXPECT_EQ(std::get<std::string>(api_error),
+    ASSERT_TRUE(std::holds_alternative<ApiProblem>(api_error));
+    EXPECT_EQ(english(std::get<ApiProblem>(api_error)),
               "the API answered with an error: mimesearchdisabled \u2014 MIME search is disabled in Miser Mode.");
     const auto html = parse_allimages("<!DOCTYPE html><html><head><title>Wikimedia Error</title>");
-    ASSERT_TRUE(std::holds_alternative<std::string>(html));
-    EXPECT_EQ(std::get<std::string>(html).rfind("the API answer is not JSON (it begins \"<!DOCTYPE html>", 0), 0u);
+    ASSERT_TRUE(std::holds_alternative<ApiProblem>(html));
+    EXPECT_EQ(english(std::get<ApiProblem>(html)).rfind("the API answer is not JSON (it begins \"<!DOCTYPE html>", 0), 0u);
     const auto no_size = parse_allimages(R"({"query":{"allimages":[{"name":"A.jpg","url":"https://x/A.jpg","mime":"image/jpeg"}]}})");
-    ASSERT_TRUE(std::holds_alternative<std::string>(no_size));
-    EXPECT_NE(std::get<std::string>(no_size).find("query.allimages[0] lacks mime, url or size"), std::string::npos);
+    ASSERT_TRUE(std::holds_alternative<ApiProblem>(no_size));
+    EXPECT_NE(english(std::get<ApiProblem>(no_size)).find("query.allimages[0] lacks mime, url or size"), std::string::npos);
     const auto relative = parse_allimages(R"({"query":{"allimages":[{"name":"A.jpg","size":3,"url":"/A.jpg","mime":"image/jpeg"}]}})");
-    ASSERT_TRUE(std::holds_alternative<std::string>(relative));
-    EXPECT_NE(std::get<std::string>(relative).find("not absolute"), std::string::npos);
-    EXPECT_TRUE(std::holds_alternative<std::string>(parse_allimages(R"({"query":{}})")));
-    EXPECT_TRUE(std::holds_alternative<std::string>(parse_allimages("[1,2]")));
+    ASSERT_TRUE(std::holds_alternative<ApiProblem>(relative));
+    EXPECT_NE(english(std::get<ApiProblem>(relative)).find("not absolute"), std::string::npos);
+    // Typed: the kind and its arguments, the server's words among them.
+    EXPECT_EQ(std::get<ApiProblem>(api_error),
+              (ApiProblem{ApiProblemKind::api_error, {"mimesearchdisabled", "MIME search is disabled in Miser Mode."}}));
+    EXPECT_EQ(std::get<ApiProblem>(no_size), (ApiProblem{ApiProblemKind::item_lacks_fields, {"0"}}));
+    EXPECT_EQ(std::get<ApiProblem>(relative), (ApiProblem{ApiProblemKind::item_url_not_absolute, {"0", "/A.jpg"}}));
+    EXPECT_EQ(english(ApiProblem{ApiProblemKind::api_error, {"", ""}}), "the API answered with an error: (no code)");
+    EXPECT_TRUE(std::holds_alternative<ApiProblem>(parse_allimages(R"({"query":{}})")));
+    EXPECT_TRUE(std::holds_alternative<ApiProblem>(parse_allimages("[1,2]")));
 }
 
 // [SECTION] sampling
@@ -338,7 +345,7 @@ TEST(WikipicsSampling, SameSeedSameSampleWithinTheWindow) {
     request.seed = 42;
     const auto first = sample_images(client, request);
     const auto second = sample_images(client, request);
-    ASSERT_TRUE(std::holds_alternative<Sample>(first)) << std::get<std::string>(first);
+    ASSERT_TRUE(std::holds_alternative<Sample>(first)) << english(std::get<SampleError>(first));
     const auto& a = std::get<Sample>(first);
     const auto& b = std::get<Sample>(second);
     ASSERT_EQ(a.images.size(), 10u);
@@ -372,10 +379,16 @@ TEST(WikipicsSampling, TooFewImagesIsAClearErrorWithinTheBudget) {
     request.count = 10;
     request.max_requests = 6;
     const auto outcome = sample_images(client, request);
-    ASSERT_TRUE(std::holds_alternative<std::string>(outcome));
-    EXPECT_EQ(std::get<std::string>(outcome).rfind("only ", 0), 0u) << std::get<std::string>(outcome);
-    EXPECT_NE(std::get<std::string>(outcome).find("JPEGs of about 1_000_000 bytes found on 127.0.0.1:8001 in 6 API requests"),
-              std::string::npos) << std::get<std::string>(outcome);
+    ASSERT_TRUE(std::holds_alternative<SampleError>(outcome));
+    EXPECT_EQ(english(std::get<SampleError>(outcome)).rfind("only ", 0), 0u) << english(std::get<SampleError>(outcome));
+    EXPECT_NE(english(std::get<SampleError>(outcome)).find("JPEGs of about 1_000_000 bytes found on 127.0.0.1:8001 in 6 API requests"),
+              std::string::npos) << english(std::get<SampleError>(outcome));
+    const auto& error = std::get<SampleError>(outcome);
+    EXPECT_EQ(error.kind, SampleErrorKind::too_few);
+    ASSERT_EQ(error.args.size(), 5u);   // found, size, host, requests, wanted
+    EXPECT_EQ(std::vector<std::string>(error.args.begin() + 1, error.args.end()),
+              (std::vector<std::string>{"1_000_000", "127.0.0.1:8001", "6", "10"}));
+    EXPECT_FALSE(error.cause);
     EXPECT_EQ(client.urls().size(), 6u);
     // The window widened after each exhausted prefix.
     EXPECT_NE(query_value(client.urls().front(), "aimaxsize"), query_value(client.urls().back(), "aimaxsize"));
@@ -391,9 +404,13 @@ TEST(WikipicsSampling, ApiFailureEndsSamplingWithItsReason) {
     SampleRequest request;
     request.api_url = "https://nowhere.invalid/w/api.php";
     const auto outcome = sample_images(client, request);
-    ASSERT_TRUE(std::holds_alternative<std::string>(outcome));
-    EXPECT_EQ(std::get<std::string>(outcome),
+    ASSERT_TRUE(std::holds_alternative<SampleError>(outcome));
+    EXPECT_EQ(english(std::get<SampleError>(outcome)),
               "no JPEGs sampled from nowhere.invalid: the API request failed: network (Could not resolve host: nowhere.invalid)");
+    const auto& error = std::get<SampleError>(outcome);
+    EXPECT_EQ(error.kind, SampleErrorKind::none_found);
+    ASSERT_TRUE(error.cause);
+    EXPECT_EQ(*error.cause, (ApiProblem{ApiProblemKind::request_failed, {"network", "Could not resolve host: nowhere.invalid"}}));
     EXPECT_EQ(client.urls().size(), 1u);
 }
 
@@ -848,7 +865,13 @@ TEST(WikipicsRun, SamplingFailureFinishesWithTheMessageAndNoImages) {
     EXPECT_FALSE(test::within([&] { return run.wait_next(); }, "wait_next"));
     const auto report = run.report();
     ASSERT_TRUE(report.sample_error);
-    EXPECT_NE(report.sample_error->find("internal_api_error"), std::string::npos);
+    EXPECT_NE(english(*report.sample_error).find("internal_api_error"), std::string::npos);
+    // The JSON keeps its English sentence and adds the kind and arguments.
+    const auto doc = to_json(report);
+    EXPECT_EQ(doc["sample_error"], english(*report.sample_error));
+    EXPECT_EQ(doc["sample_error_kind"], "none_found");
+    EXPECT_EQ(doc["sample_error_cause"]["kind"], "api_error");
+    EXPECT_EQ(doc["sample_error_cause"]["args"][0], "internal_api_error");
     EXPECT_TRUE(report.results.empty());
 }
 

@@ -1,4 +1,4 @@
-// api.php's allimages subset: the shape Commons answers, paging that covers the catalogue exactly once,
+// api.php's allimages subset: the shape Commons answers, paging that covers the catalog exactly once,
 // size filters, aifrom, and MediaWiki's errors and warnings for what it refuses.
 #include "api_query.h"
 
@@ -22,11 +22,11 @@ ApiParams query(ApiParams extra) {
 }
 
 // Follows "continue" from the first page to the last; every page's items in order.
-std::vector<json> all_pages(const Catalogue& catalogue, ApiParams params, int* pages = nullptr) {
+std::vector<json> all_pages(const Catalog& catalog, ApiParams params, int* pages = nullptr) {
     std::vector<json> items;
     int count = 0;
     while (true) {
-        const json page = answer_api_query(catalogue, params, kBase);
+        const json page = answer_api_query(catalog, params, kBase);
         EXPECT_FALSE(page.contains("error")) << page.dump();
         if (page.contains("error")) break;
         for (const auto& item : page["query"]["allimages"]) items.push_back(item);
@@ -46,14 +46,14 @@ std::string error_code(const json& answer) { return answer.contains("error") ? a
 }  // namespace
 
 TEST(ApiQuery, FirstPageHasCommonsShape) {
-    const Catalogue catalogue(1, kDefaultImageCount);
-    const json page = answer_api_query(catalogue, query({{"ailimit", "3"}}), kBase);
+    const Catalog catalog(1, kDefaultImageCount);
+    const json page = answer_api_query(catalog, query({{"ailimit", "3"}}), kBase);
     EXPECT_EQ(page["batchcomplete"], "");
     ASSERT_TRUE(page.contains("continue"));
-    EXPECT_EQ(page["continue"]["aicontinue"], catalogue.entries()[3].name);
+    EXPECT_EQ(page["continue"]["aicontinue"], catalog.entries()[3].name);
     const json& images = page["query"]["allimages"];
     ASSERT_EQ(images.size(), 3u);
-    const CatalogueEntry& first = catalogue.entries()[0];
+    const CatalogEntry& first = catalog.entries()[0];
     const json& item = images[0];
     EXPECT_EQ(item["name"], first.name);
     EXPECT_EQ(item["size"], first.size);
@@ -73,15 +73,15 @@ TEST(ApiQuery, FirstPageHasCommonsShape) {
                                               "descriptionshorturl", "mime", "ns", "title"}));
 }
 
-TEST(ApiQuery, PagingCoversTheCatalogueExactlyOnce) {
-    const Catalogue catalogue(5, kDefaultImageCount);
+TEST(ApiQuery, PagingCoversTheCatalogExactlyOnce) {
+    const Catalog catalog(5, kDefaultImageCount);
     int pages = 0;
-    const auto items = all_pages(catalogue, query({{"ailimit", "500"}}), &pages);
-    ASSERT_EQ(items.size(), catalogue.entries().size());
-    for (std::size_t i = 0; i < items.size(); ++i) ASSERT_EQ(items[i]["name"], catalogue.entries()[i].name) << i;
+    const auto items = all_pages(catalog, query({{"ailimit", "500"}}), &pages);
+    ASSERT_EQ(items.size(), catalog.entries().size());
+    for (std::size_t i = 0; i < items.size(); ++i) ASSERT_EQ(items[i]["name"], catalog.entries()[i].name) << i;
     EXPECT_EQ(pages, (kDefaultImageCount + 499) / 500);
 
-    const Catalogue small(5, 50);
+    const Catalog small(5, 50);
     const auto sevens = all_pages(small, query({{"ailimit", "7"}}), &pages);
     ASSERT_EQ(sevens.size(), 50u);
     EXPECT_EQ(pages, 8);
@@ -95,51 +95,51 @@ TEST(ApiQuery, PagingCoversTheCatalogueExactlyOnce) {
 }
 
 TEST(ApiQuery, SizeFiltersKeepExactlyTheFilesInRange) {
-    const Catalogue catalogue(1, kDefaultImageCount);
+    const Catalog catalog(1, kDefaultImageCount);
     const std::uint64_t low = 4'000'000, high = 6'000'000;
     std::size_t expected = 0;
-    for (const auto& e : catalogue.entries()) expected += e.size >= low && e.size <= high;
+    for (const auto& e : catalog.entries()) expected += e.size >= low && e.size <= high;
     const auto items = all_pages(
-        catalogue, query({{"aiminsize", std::to_string(low)}, {"aimaxsize", std::to_string(high)}, {"ailimit", "max"}}));
+        catalog, query({{"aiminsize", std::to_string(low)}, {"aimaxsize", std::to_string(high)}, {"ailimit", "max"}}));
     EXPECT_EQ(items.size(), expected);
     EXPECT_GT(expected, 50u);
     for (const auto& item : items) {
         EXPECT_GE(item["size"].get<std::uint64_t>(), low);
         EXPECT_LE(item["size"].get<std::uint64_t>(), high);
     }
-    const json page = answer_api_query(catalogue, query({{"ailimit", "max"}}), kBase);
+    const json page = answer_api_query(catalog, query({{"ailimit", "max"}}), kBase);
     EXPECT_EQ(page["limits"]["allimages"], 500);
     EXPECT_EQ(page["query"]["allimages"].size(), 500u);
 }
 
 TEST(ApiQuery, AifromStartsAtTheFirstNameNotBeforeIt) {
-    const Catalogue catalogue(1, kDefaultImageCount);
+    const Catalog catalog(1, kDefaultImageCount);
     for (const char* from : {"M", "Sunset", "sunset over", "Zz"}) {
         std::string key = from;
         for (char& c : key) c = c == ' ' ? '_' : c;
         key[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(key[0])));
-        const std::size_t start = catalogue.lower_bound(key);
-        const json page = answer_api_query(catalogue, query({{"aifrom", from}, {"ailimit", "5"}}), kBase);
+        const std::size_t start = catalog.lower_bound(key);
+        const json page = answer_api_query(catalog, query({{"aifrom", from}, {"ailimit", "5"}}), kBase);
         const json& images = page["query"]["allimages"];
-        ASSERT_EQ(images.size(), std::min<std::size_t>(5, catalogue.entries().size() - start)) << from;
-        for (std::size_t i = 0; i < images.size(); ++i) EXPECT_EQ(images[i]["name"], catalogue.entries()[start + i].name);
+        ASSERT_EQ(images.size(), std::min<std::size_t>(5, catalog.entries().size() - start)) << from;
+        for (std::size_t i = 0; i < images.size(); ++i) EXPECT_EQ(images[i]["name"], catalog.entries()[start + i].name);
     }
-    const json prefixed = answer_api_query(catalogue, query({{"aiprefix", "Harbour"}, {"ailimit", "max"}}), kBase);
+    const json prefixed = answer_api_query(catalog, query({{"aiprefix", "Harbour"}, {"ailimit", "max"}}), kBase);
     for (const auto& item : prefixed["query"]["allimages"]) EXPECT_EQ(item["name"].get<std::string>().rfind("Harbour", 0), 0u);
     EXPECT_GT(prefixed["query"]["allimages"].size(), 10u);
 }
 
 TEST(ApiQuery, AimimeIsRefusedAsOnWikimedia) {
-    const Catalogue catalogue(1, 100);
-    const json answer = answer_api_query(catalogue, query({{"aimime", "image/jpeg"}}), kBase);
+    const Catalog catalog(1, 100);
+    const json answer = answer_api_query(catalog, query({{"aimime", "image/jpeg"}}), kBase);
     EXPECT_EQ(error_code(answer), "mimesearchdisabled");
     EXPECT_EQ(answer["error"]["info"], "MIME search disabled in Miser Mode.");
     EXPECT_FALSE(answer.contains("query"));
 }
 
 TEST(ApiQuery, BadParametersAnswerTheApisErrors) {
-    const Catalogue catalogue(1, 100);
-    auto code = [&](ApiParams params) { return error_code(answer_api_query(catalogue, params, kBase)); };
+    const Catalog catalog(1, 100);
+    auto code = [&](ApiParams params) { return error_code(answer_api_query(catalog, params, kBase)); };
     EXPECT_EQ(code({{"action", "parse"}, {"format", "json"}}), "badvalue");
     EXPECT_EQ(code(query({{"aisort", "size"}})), "badvalue");
     EXPECT_EQ(code(query({{"ailimit", "ten"}})), "badinteger");
@@ -149,28 +149,28 @@ TEST(ApiQuery, BadParametersAnswerTheApisErrors) {
     EXPECT_EQ(code(query({{"aisort", "timestamp"}, {"aicontinue", "no-bar"}})), "badcontinue");
     EXPECT_EQ(code(query({{"format", "xml"}})), "badvalue");
     EXPECT_EQ(code(query({{"aidir", "descending"}})), "badvalue");
-    const json info = answer_api_query(catalogue, {{"action", "parse"}}, kBase);
+    const json info = answer_api_query(catalog, {{"action", "parse"}}, kBase);
     EXPECT_EQ(info["error"]["info"], "Unrecognized value for parameter \"action\": parse.");
 }
 
 TEST(ApiQuery, WarningsForWhatItClampsOrIgnores) {
-    const Catalogue catalogue(1, 600);
-    const json big = answer_api_query(catalogue, query({{"ailimit", "1000"}}), kBase);
+    const Catalog catalog(1, 600);
+    const json big = answer_api_query(catalog, query({{"ailimit", "1000"}}), kBase);
     EXPECT_EQ(big["query"]["allimages"].size(), 500u);
     EXPECT_EQ(big["warnings"]["allimages"]["*"], "ailimit may not be over 500 (set to 500) for users.");
-    const json zero = answer_api_query(catalogue, query({{"ailimit", "0"}}), kBase);
+    const json zero = answer_api_query(catalog, query({{"ailimit", "0"}}), kBase);
     EXPECT_EQ(zero["query"]["allimages"].size(), 1u);
-    const json odd = answer_api_query(catalogue, query({{"aifoo", "1"}, {"list", "allimages|foo"},
+    const json odd = answer_api_query(catalog, query({{"aifoo", "1"}, {"list", "allimages|foo"},
                                                         {"aiprop", "url|sha1|bogus"}}), kBase);
     EXPECT_EQ(odd["warnings"]["main"]["*"], "Unrecognized parameter: aifoo.");
     EXPECT_EQ(odd["warnings"]["query"]["*"], "Unrecognized value for parameter \"list\": foo.");
     EXPECT_NE(odd["warnings"]["allimages"]["*"].get<std::string>().find("bogus"), std::string::npos);
     EXPECT_EQ(odd["query"]["allimages"].size(), 10u);   // the default ailimit
-    const json no_list = answer_api_query(catalogue, {{"action", "query"}, {"format", "json"}}, kBase);
+    const json no_list = answer_api_query(catalog, {{"action", "query"}, {"format", "json"}}, kBase);
     EXPECT_EQ(no_list, (json{{"batchcomplete", ""}}));
-    const json v2 = answer_api_query(catalogue, query({{"formatversion", "2"}}), kBase);
+    const json v2 = answer_api_query(catalog, query({{"formatversion", "2"}}), kBase);
     EXPECT_EQ(v2["batchcomplete"], true);
-    EXPECT_TRUE(answer_api_query(catalogue, {}, kBase).contains("help"));
+    EXPECT_TRUE(answer_api_query(catalog, {}, kBase).contains("help"));
 }
 
 TEST(ApiQuery, UrlEncodingIsRawurlencode) {
@@ -192,19 +192,19 @@ TEST(ApiQuery, SameShapeAsTheCommonsAnswersInTestData) {
         for (auto it = object.begin(); it != object.end(); ++it) names.push_back(it.key());
         return names;
     };
-    const Catalogue catalogue(1, 100);
+    const Catalog catalog(1, 100);
     const json first = load("commons_allimages_first_page.json");
-    const json mirror_first = answer_api_query(catalogue, query({{"ailimit", "5"}}), kBase);
+    const json mirror_first = answer_api_query(catalog, query({{"ailimit", "5"}}), kBase);
     EXPECT_EQ(keys(mirror_first), keys(first));
     EXPECT_EQ(keys(mirror_first["continue"]), keys(first["continue"]));
     EXPECT_EQ(keys(mirror_first["query"]["allimages"][0]), keys(first["query"]["allimages"][0]));
 
     const json last = load("commons_allimages_last_page.json");
-    const json mirror_last = answer_api_query(catalogue, query({{"aifrom", "Zz"}}), kBase);
+    const json mirror_last = answer_api_query(catalog, query({{"aifrom", "Zz"}}), kBase);
     EXPECT_EQ(keys(mirror_last), keys(last));
 
     const json error = load("commons_allimages_error.json");
-    const json mirror_error = answer_api_query(catalogue, query({{"aimime", "image/jpeg"}}), kBase);
+    const json mirror_error = answer_api_query(catalog, query({{"aimime", "image/jpeg"}}), kBase);
     EXPECT_EQ(keys(mirror_error), keys(error));
     EXPECT_EQ(keys(mirror_error["error"]), keys(error["error"]));
     EXPECT_EQ(mirror_error["error"]["code"], error["error"]["code"]);
@@ -214,7 +214,7 @@ TEST(ApiQuery, SameShapeAsTheCommonsAnswersInTestData) {
 // Issue 16: bytes that are not UTF-8 in a name or a value made the answer impossible to dump (type_error.316, a
 // 500 over HTTP). MediaWiki's badvalue instead, with the bytes not echoed; the document dumps.
 TEST(ApiQuery, BytesThatAreNotUtf8GetBadvalue) {
-    const Catalogue catalogue(3, 100);
+    const Catalog catalog(3, 100);
     const std::pair<std::string, std::string> bad[] = {
         {"action", "\xFF"},          {"list", "allimages|\xC3"},   {"aifrom", "A\xED\xA0\x80"},   // a surrogate
         {"aiprop", "\xC0\xAF"},      // an overlong "/"
@@ -223,12 +223,12 @@ TEST(ApiQuery, BytesThatAreNotUtf8GetBadvalue) {
     for (const auto& [name, value] : bad) {
         ApiParams params = query({});
         params[name] = value;
-        const json answer = answer_api_query(catalogue, params, kBase);
+        const json answer = answer_api_query(catalog, params, kBase);
         SCOPED_TRACE(answer.dump(-1, ' ', false, json::error_handler_t::replace));
         ASSERT_TRUE(answer.contains("error"));
         EXPECT_EQ(answer["error"]["code"], "badvalue");
         EXPECT_NO_THROW((void)answer.dump());
     }
     ApiParams accented = query({{"aifrom", "Ávila"}, {"aiprefix", "\xF0\x9F\x98\x80"}});   // U+1F600 is fine
-    EXPECT_FALSE(answer_api_query(catalogue, accented, kBase).contains("error"));
+    EXPECT_FALSE(answer_api_query(catalog, accented, kBase).contains("error"));
 }

@@ -1,6 +1,6 @@
 // Generated JPEGs: exactly the listed size, valid (stb_image decodes them at the listed dimensions), the same
 // bytes whichever way they are read, and comment segments within the format's limits.
-#include "catalogue.h"
+#include "catalog.h"
 #include "jpeg_padding.h"
 #include "picture.h"
 #include "test_support.h"
@@ -19,7 +19,7 @@ std::vector<std::uint8_t> read_all(const PaddedJpeg& jpeg) {
     return bytes;
 }
 
-PaddedJpeg padded_for(const CatalogueEntry& e) {
+PaddedJpeg padded_for(const CatalogEntry& e) {
     return PaddedJpeg(encode_picture(e.name, e.width, e.height, e.size), e.size);
 }
 
@@ -46,10 +46,10 @@ void expect_well_formed(const std::vector<std::uint8_t>& bytes) {
 }  // namespace
 
 TEST(JpegPadding, EverySizeClassDecodesAtExactlyItsListedSize) {
-    const Catalogue catalogue(1, kDefaultImageCount);
+    const Catalog catalog(1, kDefaultImageCount);
     // The smallest and largest entry of each dimension class, and the overall extremes.
-    std::map<std::pair<int, int>, std::pair<const CatalogueEntry*, const CatalogueEntry*>> extremes;
-    for (const auto& e : catalogue.entries()) {
+    std::map<std::pair<int, int>, std::pair<const CatalogEntry*, const CatalogEntry*>> extremes;
+    for (const auto& e : catalog.entries()) {
         if (!e.is_jpeg()) continue;
         auto& [smallest, largest] = extremes[{e.width, e.height}];
         if (!smallest || e.size < smallest->size) smallest = &e;
@@ -57,7 +57,7 @@ TEST(JpegPadding, EverySizeClassDecodesAtExactlyItsListedSize) {
     }
     ASSERT_GE(extremes.size(), 6u);
     for (const auto& [dimensions, pair] : extremes) {
-        for (const CatalogueEntry* e : {pair.first, pair.second}) {
+        for (const CatalogEntry* e : {pair.first, pair.second}) {
             const PaddedJpeg jpeg = padded_for(*e);
             ASSERT_EQ(jpeg.size(), e->size) << e->name;
             const auto bytes = read_all(jpeg);

@@ -39,10 +39,10 @@ MirrorOptions small_mirror(FaultOptions faults = {}, bool api_faults = false) {
     return o;
 }
 
-// A JPEG entry of the catalogue, the smallest above `at_least` bytes.
-const CatalogueEntry& jpeg_of_size(const Catalogue& catalogue, std::uint64_t at_least) {
-    const CatalogueEntry* best = nullptr;
-    for (const auto& e : catalogue.entries())
+// A JPEG entry of the catalog, the smallest above `at_least` bytes.
+const CatalogEntry& jpeg_of_size(const Catalog& catalog, std::uint64_t at_least) {
+    const CatalogEntry* best = nullptr;
+    for (const auto& e : catalog.entries())
         if (e.is_jpeg() && e.size >= at_least && (!best || e.size < best->size)) best = &e;
     if (!best) throw std::runtime_error("no such entry");
     return *best;
@@ -56,7 +56,7 @@ struct Running {
     }
     MirrorServer server;
     int port() const { return server.port(); }
-    const Catalogue& catalogue() { return server.routes().catalogue(); }
+    const Catalog& catalog() { return server.routes().catalog(); }
 };
 
 }  // namespace
@@ -175,7 +175,7 @@ TEST(MirrorServer, ImagesHaveTheListedSizeDecodeAndCarryCorsHeaders) {
     Running mirror(small_mirror());
     httplib::Client client("127.0.0.1", mirror.port());
     for (std::uint64_t at_least : {0ULL, 300'000ULL, 3'000'000ULL}) {
-        const CatalogueEntry& e = jpeg_of_size(mirror.catalogue(), at_least);
+        const CatalogEntry& e = jpeg_of_size(mirror.catalog(), at_least);
         auto response = client.Get(image_path(e).c_str());
         ASSERT_TRUE(response) << e.name;
         EXPECT_EQ(response->status, 200);
@@ -202,7 +202,7 @@ TEST(MirrorServer, ImagesHaveTheListedSizeDecodeAndCarryCorsHeaders) {
 TEST(MirrorServer, ImageRangesOneAtMostWithTrueLabels) {
     using mirror_test::header_values;
     Running mirror(small_mirror());
-    const CatalogueEntry& e = jpeg_of_size(mirror.catalogue(), 300'000);
+    const CatalogEntry& e = jpeg_of_size(mirror.catalog(), 300'000);
     const std::string path = image_path(e);
     const std::string size = std::to_string(e.size);
     const auto whole = raw_request(mirror.port(), path);
@@ -261,11 +261,11 @@ TEST(MirrorServer, ImageRangesOneAtMostWithTrueLabels) {
 
 TEST(MirrorServer, UnknownFilesWrongFoldersAndNonJpegsAre404) {
     Running mirror(small_mirror());
-    const CatalogueEntry& e = jpeg_of_size(mirror.catalogue(), 0);
+    const CatalogEntry& e = jpeg_of_size(mirror.catalog(), 0);
     EXPECT_EQ(raw_request(mirror.port(), "/images/0/00/No_such_file.jpg").status, 404);
     const std::string wrong_folder = e.hash_path()[0] == '0' ? "1/10" : "0/00";
     EXPECT_EQ(raw_request(mirror.port(), "/images/" + wrong_folder + "/" + url_encode(e.name)).status, 404);
-    for (const auto& other : mirror.catalogue().entries()) {
+    for (const auto& other : mirror.catalog().entries()) {
         if (other.is_jpeg()) continue;
         const auto answer = raw_request(mirror.port(), image_path(other));
         EXPECT_EQ(answer.status, 404);
@@ -280,7 +280,7 @@ TEST(MirrorServer, ErrorRateOneAnswers500Or418ToImagesButNotToTheApi) {
     faults.error_rate = 1;
     Running mirror(small_mirror(faults));
     std::set<int> statuses;
-    for (const auto& e : mirror.catalogue().entries()) {
+    for (const auto& e : mirror.catalog().entries()) {
         if (!e.is_jpeg()) continue;
         const auto answer = raw_request(mirror.port(), image_path(e));
         statuses.insert(answer.status);
@@ -339,7 +339,7 @@ TEST(MirrorServer, RateLimitRateOneAnswers429WithRetryAfter) {
     FaultOptions faults;
     faults.rate_limit_rate = 1;
     Running mirror(small_mirror(faults));
-    const auto answer = raw_request(mirror.port(), image_path(jpeg_of_size(mirror.catalogue(), 0)));
+    const auto answer = raw_request(mirror.port(), image_path(jpeg_of_size(mirror.catalog(), 0)));
     EXPECT_EQ(answer.status, 429);
     EXPECT_NE(answer.head.find("\r\nRetry-After: 1"), std::string::npos);
 }
@@ -348,7 +348,7 @@ TEST(MirrorServer, TruncateRateOneSendsTheFullLengthThenHalfTheBody) {
     FaultOptions faults;
     faults.truncate_rate = 1;
     Running mirror(small_mirror(faults));
-    const CatalogueEntry& e = jpeg_of_size(mirror.catalogue(), 500'000);
+    const CatalogEntry& e = jpeg_of_size(mirror.catalog(), 500'000);
     const auto answer = raw_request(mirror.port(), image_path(e));
     EXPECT_EQ(answer.status, 200);
     EXPECT_EQ(answer.content_length, static_cast<long long>(e.size));
@@ -363,7 +363,7 @@ TEST(MirrorServer, ResetRateOneResetsTheConnectionWithoutAnAnswer) {
     faults.reset_rate = 1;
     Running mirror(small_mirror(faults));
     for (int i = 0; i < 3; ++i) {
-        const auto answer = raw_request(mirror.port(), image_path(jpeg_of_size(mirror.catalogue(), 0)));
+        const auto answer = raw_request(mirror.port(), image_path(jpeg_of_size(mirror.catalog(), 0)));
         EXPECT_EQ(answer.status, 0);
         EXPECT_TRUE(answer.head.empty() && answer.body.empty());
         EXPECT_EQ(answer.read_errno, ECONNRESET);
@@ -377,7 +377,7 @@ TEST(MirrorServer, DelayAndBandwidthHoldTheAnswerBack) {
     faults.delay_min_s = faults.delay_max_s = 0.2;
     faults.bandwidth = 400'000;
     Running mirror(small_mirror(faults));
-    const CatalogueEntry& e = jpeg_of_size(mirror.catalogue(), 100'000);
+    const CatalogEntry& e = jpeg_of_size(mirror.catalog(), 100'000);
     const auto start = std::chrono::steady_clock::now();
     const auto answer = raw_request(mirror.port(), image_path(e));
     const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -395,13 +395,13 @@ TEST(MirrorServer, TwentyThrottledDownloadsRunSideBySide) {
     MirrorOptions options = small_mirror(faults);
     options.images = kDefaultImageCount;   // enough files between 200 and 300 kB
     Running mirror(options);
-    std::vector<const CatalogueEntry*> files;
-    for (const auto& e : mirror.catalogue().entries())
+    std::vector<const CatalogEntry*> files;
+    for (const auto& e : mirror.catalog().entries())
         if (e.is_jpeg() && e.size >= 200'000 && e.size <= 300'000 && files.size() < 20) files.push_back(&e);
     ASSERT_EQ(files.size(), 20u);
     std::vector<std::thread> downloads;
     std::atomic<int> complete{0};
-    for (const CatalogueEntry* e : files)
+    for (const CatalogEntry* e : files)
         downloads.emplace_back([&, e] {
             const auto answer = raw_request(mirror.port(), image_path(*e));
             complete += answer.body.size() == e->size;
@@ -417,7 +417,7 @@ TEST(MirrorServer, StopEndsWaitingAnswersAtOnce) {
     FaultOptions faults;
     faults.delay_min_s = faults.delay_max_s = 600;
     auto mirror = std::make_unique<Running>(small_mirror(faults));
-    const std::string path = image_path(jpeg_of_size(mirror->catalogue(), 0));
+    const std::string path = image_path(jpeg_of_size(mirror->catalog(), 0));
     const int port = mirror->port();
     std::atomic<bool> returned{false};
     std::thread waiting([&] {
@@ -487,8 +487,8 @@ TEST(MirrorServer, PinnedFaultsHitTheirImagesEveryTime) {
     FaultOptions faults;
     faults.pinned = true;
     Running mirror(small_mirror(faults));
-    std::vector<const CatalogueEntry*> jpegs;
-    for (const auto& e : mirror.catalogue().entries())
+    std::vector<const CatalogEntry*> jpegs;
+    for (const auto& e : mirror.catalog().entries())
         if (e.is_jpeg()) jpegs.push_back(&e);
     ASSERT_GE(jpegs.size(), 2 * kPinCycle);
 
@@ -510,7 +510,7 @@ TEST(MirrorServer, PinnedFaultsHitTheirImagesEveryTime) {
     EXPECT_EQ(pins.size(), pinned) << "only JPEGs are pinned";
 
     for (std::size_t n = 0; n < 2 * kPinCycle; ++n) {
-        const CatalogueEntry& e = *jpegs[n];
+        const CatalogEntry& e = *jpegs[n];
         const std::string fault(pinned_fault_name(n));
         SCOPED_TRACE("JPEG " + std::to_string(n) + " " + e.name + " pinned '" + fault + "'");
         if (fault == "timeout") {

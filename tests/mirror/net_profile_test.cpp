@@ -31,13 +31,13 @@ struct Running {
     }
     MirrorServer server;
     int port() const { return server.port(); }
-    const Catalogue& catalogue() { return server.routes().catalogue(); }
+    const Catalog& catalog() { return server.routes().catalog(); }
 };
 
-// The smallest JPEG of the catalogue: the profile's wait is what the test pays for.
-const CatalogueEntry& smallest_jpeg(const Catalogue& catalogue) {
-    const CatalogueEntry* best = nullptr;
-    for (const auto& e : catalogue.entries())
+// The smallest JPEG of the catalog: the profile's wait is what the test pays for.
+const CatalogEntry& smallest_jpeg(const Catalog& catalog) {
+    const CatalogEntry* best = nullptr;
+    for (const auto& e : catalog.entries())
         if (e.is_jpeg() && (!best || e.size < best->size)) best = &e;
     if (!best) throw std::runtime_error("no JPEG");
     return *best;
@@ -96,7 +96,7 @@ TEST(NetProfile, InstantEmptyAndUnknownLeaveTheMirrorsOwnOptions) {
 // Each image request's decision is logged as the mirror took it, and /mirror-log answers it over HTTP.
 TEST(NetProfile, TheMirrorHonoursEachRequestsProfileAndLogsIt) {
     Running mirror{MirrorOptions{}};
-    const CatalogueEntry& e = smallest_jpeg(mirror.catalogue());
+    const CatalogEntry& e = smallest_jpeg(mirror.catalog());
     httplib::Client client("127.0.0.1", mirror.port());
     for (const char* net : {"", "?net=instant", "?net=talk", "?net=phone"}) {
         const auto answer = client.Get((image_path(e) + net).c_str());
@@ -159,7 +159,7 @@ TEST(NetProfile, TheApiWaitsTheProfilesLatencyWithoutAWarning) {
 // Requests side by side are counted in flight from arrival (their latency included) to their last byte.
 TEST(NetProfile, RequestsInFlightAtOnceAreCounted) {
     Running mirror{MirrorOptions{}};
-    const CatalogueEntry& e = smallest_jpeg(mirror.catalogue());
+    const CatalogEntry& e = smallest_jpeg(mirror.catalog());
     std::vector<std::thread> clients;
     for (int i = 0; i < 6; ++i)
         clients.emplace_back([&] { mirror_test::raw_request(mirror.port(), image_path(e) + "?net=phone"); });

@@ -1,7 +1,7 @@
 // The native HTTP client (libcurl) against a local httplib server: each failure mode becomes its own
 // HttpError, blocking and started requests alike. Generous deadlines, no timing asserts.
 #include "free_port.h"
-#include "http.h"
+#include "platform/platform.h"
 
 #include "within.h"
 
@@ -20,9 +20,9 @@
 #include <thread>
 
 using namespace conclab;
-using wikipics::HttpError;
-using wikipics::HttpLimits;
-using wikipics::HttpResponse;
+using net::HttpError;
+using net::HttpLimits;
+using net::HttpResponse;
 
 namespace {
 
@@ -143,7 +143,7 @@ TEST(HttpClientCurl, BlockingGetGivesEachFailureItsReason) {
     const HttpResponse forever = client->get(server.url("/busy-forever"), limits());
     EXPECT_EQ(forever.error, HttpError::rate_limited);
     ASSERT_TRUE(forever.retry_after_s);
-    EXPECT_EQ(*forever.retry_after_s, wikipics::kMaxRetryAfterS);   // clamped, never a wrapped negative
+    EXPECT_EQ(*forever.retry_after_s, net::kMaxRetryAfterS);   // clamped, never a wrapped negative
 
     const HttpResponse redirected = client->get(server.url("/redirect"), limits());
     EXPECT_TRUE(redirected.ok()) << redirected.error_detail;
@@ -186,7 +186,7 @@ TEST(HttpClientCurl, ConnectionResetIsItsOwnReason) {
     const HttpResponse reset = client->get("http://127.0.0.1:" + std::to_string(port) + "/x", limits());
     peer.join();
     close(listener);
-    EXPECT_EQ(reset.error, HttpError::connection_reset) << wikipics::to_string(reset.error) << ": " << reset.error_detail;
+    EXPECT_EQ(reset.error, HttpError::connection_reset) << net::to_string(reset.error) << ": " << reset.error_detail;
     EXPECT_EQ(reset.bytes_received, 7u);   // "partial" arrived before the reset
 }
 

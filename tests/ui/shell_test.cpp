@@ -2,6 +2,7 @@
 // scale, and the launch options' defaults and errors. No window: the functions take plain values.
 #include "app.h"
 #include "catalog/demo_catalog.h"
+#include "text/text_errors.h"
 
 #include <gtest/gtest.h>
 
@@ -73,4 +74,20 @@ TEST(ShellLaunch, TheWelcomePageIsTheDefaultAndEveryErrorIsKept) {
     const auto launch = ui::parse_launch_options({{"demo", "primes"}, {"executor", "fibers"}, {"workers", "0"}, {"autorun", "1"}}, bad);
     EXPECT_EQ(launch.errors.size(), 2u) << "both bad options, not the first only";
     EXPECT_TRUE(launch.errors.count("executor") && launch.errors.count("workers"));
+}
+
+// A bad --window and a demo id with no panel are typed like the demos' field errors: the CLI's English names the
+// flag (as it always did), the page words the same error in its language beside the field.
+TEST(ShellLaunch, WindowAndDemoErrorsAreTyped) {
+    FieldErrors errors;
+    const auto launch = ui::parse_launch_options({{"window", "big"}}, errors);
+    ASSERT_EQ(launch.errors.count("window"), 1u);
+    const auto& window = launch.errors.at("window");
+    EXPECT_EQ(window, (conclab::options::FieldError{"window", conclab::options::ErrorKind::not_a_size, {"big", "200x200", "7680x4320"}}));
+    EXPECT_EQ(conclab::options::english(window), "--window big is not a size: use WxH, 200x200 to 7680x4320");
+    EXPECT_EQ(ui::error_text(window, ui::Language::pt), "big não é um tamanho: use LxA, de 200x200 a 7680x4320");
+    EXPECT_EQ(conclab::options::to_string(conclab::options::ErrorKind::no_panel), "no_panel");
+    const conclab::options::FieldError no_panel{"demo", conclab::options::ErrorKind::no_panel, {"x", "welcome|primes"}};
+    EXPECT_EQ(conclab::options::english(no_panel), "--demo 'x' has no panel in this app: use welcome|primes");
+    EXPECT_EQ(ui::error_text(no_panel, ui::Language::pt), "'x' não tem painel neste app: use welcome|primes");
 }

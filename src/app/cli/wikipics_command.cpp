@@ -5,7 +5,6 @@
 #include "cli/demo_flags.h"
 #include "cli/interrupt.h"
 #include "cli/trace_flag.h"
-#include "http.h"
 #include "platform.h"
 #include "trace_machine.h"
 #include "wikipics/wikipics_report.h"
@@ -46,7 +45,7 @@ int run_wikipics(const WikipicsArgs& args) {
     TraceFile trace(args.trace);
 
     InterruptWatch interrupt;   // before any thread starts: Ctrl+C cancels, prints what finished, exits 130
-    std::shared_ptr<wikipics::HttpClient> client = platform::make_http_client();
+    std::shared_ptr<net::HttpClient> client = platform::make_http_client();
     wikipics::WikipicsClock clock{platform::run_clock(), platform::thread_cpu_seconds};
     wikipics::WikipicsRun run(options, client, clock);
     interrupt.on_interrupt([&run] { run.cancel(); });
@@ -76,7 +75,7 @@ int run_wikipics(const WikipicsArgs& args) {
     if (!report.sample_error) trace.write(wikipics::to_trace(report, platform::trace_machine()));
     if (interrupt.interrupted()) return kInterrupted;
     if (report.sample_error) {
-        std::fprintf(stderr, "error: %s\n", utf8::escape_controls(*report.sample_error).c_str());   // quotes the server
+        std::fprintf(stderr, "error: %s\n", utf8::escape_controls(wikipics::english(*report.sample_error)).c_str());   // quotes the server
         return 1;
     }
     if (!args.json) std::cout << wikipics::format_summary(report);

@@ -96,6 +96,7 @@ constexpr std::string_view kKindIds[] = {
     "text", "not_whole_number", "not_a_number", "out_of_range", "out_of_range_above", "not_one_of", "not_a_flag",
     "not_utf8", "unknown_option", "not_both", "too_long", "list_empty", "number_empty", "misplaced_underscore",
     "number_too_large", "not_positive_number", "number_zero", "unknown_sample", "not_server_url",
+    "not_a_size", "no_panel",
 };
 static_assert(std::size(kKindIds) == static_cast<std::size_t>(ErrorKind::count_), "one id per ErrorKind");
 
@@ -143,6 +144,8 @@ std::string english(const FieldError& e) {
     case ErrorKind::not_server_url:
         return cat({flag, " '", arg(0),
                     "' is not 'live' or an http(s)://HOST/…/api.php URL (e.g. http://127.0.0.1:8001/w/api.php)"});
+    case ErrorKind::not_a_size: return cat({flag, " ", arg(0), " is not a size: use WxH, ", arg(1), " to ", arg(2)});
+    case ErrorKind::no_panel: return cat({flag, " '", arg(0), "' has no panel in this app: use ", arg(1)});
     case ErrorKind::count_: break;
     }
     return std::string(arg(0));

@@ -38,6 +38,8 @@ enum class ErrorKind {
     number_zero,           ///< {value}
     unknown_sample,        ///< {value, min K, max K, the talk's K}
     not_server_url,        ///< {value}
+    not_a_size,            ///< {value, min "200x200", max "7680x4320"}: a window's WxH
+    no_panel,              ///< {value, "a|b|c"}: a demo id the app has no panel for
     count_,
 };
 

@@ -212,14 +212,6 @@ std::string_view to_string(CheckStatus status) {
     return "?";
 }
 
-std::string format_duration(double seconds) {
-    char buffer[32];
-    if (seconds < 1.0) std::snprintf(buffer, sizeof buffer, "%.0f ms", seconds * 1000);
-    else if (seconds < 10.0) std::snprintf(buffer, sizeof buffer, "%.2f s", seconds);
-    else std::snprintf(buffer, sizeof buffer, "%.1f s", seconds);
-    return buffer;
-}
-
 std::string format_result_line(const CheckResult& r) {
     char buffer[160];
     const std::string n = group_digits(r.n);

@@ -2,6 +2,7 @@
 // the %%time figures (wall and CPU). The CLI waits on it; the GUI polls it once per frame.
 #pragma once
 
+#include "core/base/duration.h"
 #include "base/clock.h"
 #include "exec/executor.h"
 #include "primes/primes_options.h"
@@ -101,7 +102,7 @@ std::string format_summary_line(const PrimesReport& report);
 /// @brief The notebook's %%time lines: "CPU times: user …, sys …, total …" and "Wall time: …".
 std::string format_time_lines(const PrimesReport& report);
 
-/// @brief Python's %%time style: "732 ms", "9.52 s", "16.4 s".
-std::string format_duration(double seconds);
+// core/base's, which wikipics prints with too; primes' own users keep the name.
+using base::format_duration;
 
 }  // namespace conclab::primes

@@ -4,7 +4,7 @@
 #include "aio/errors.h"
 #include "aio/event_loop.h"
 #include "aio/sleep.h"
-#include "primes/least_prime_factor.h"
+#include "core/work/least_prime_factor.h"
 
 #include <cstdio>
 #include <stdexcept>
@@ -97,7 +97,7 @@ void FrameGaps::finish(double now_s) {
 
 std::uint64_t slow_call(double seconds, std::uint64_t number) {
     std::this_thread::sleep_for(std::chrono::duration<double>(seconds));
-    return primes::least_prime_factor(number);
+    return work::least_prime_factor(number);
 }
 
 std::string slow_call_argument(double seconds, std::uint64_t number) {
@@ -117,7 +117,7 @@ std::string slow_call_task(std::string_view argument, exec::TaskContext& context
     if (s < 0 || s > 60 || n < 2)
         throw std::invalid_argument("exhibition.slow_call wants \"SECONDS NUMBER\", got \"" + options::echo(argument) + "\"");
     std::this_thread::sleep_for(std::chrono::duration<double>(s));
-    return std::to_string(primes::least_prime_factor(static_cast<std::uint64_t>(n), context));
+    return std::to_string(work::least_prime_factor(static_cast<std::uint64_t>(n), context));
 }
 
 }  // namespace
@@ -177,7 +177,7 @@ aio::Task<std::uint64_t> slow(double seconds, std::uint64_t number, bool block, 
     in_call = true;
     if (block) std::this_thread::sleep_for(std::chrono::duration<double>(seconds));   // the loop stalls
     else co_await aio::sleep(seconds);
-    const auto answer = primes::least_prime_factor(number);
+    const auto answer = work::least_prime_factor(number);
     in_call = false;
     co_return answer;
 }

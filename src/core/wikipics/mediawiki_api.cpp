@@ -54,37 +54,37 @@ bool is_jpeg(const nlohmann::json& mime) { return mime.is_string() && mime.get<s
 
 }  // namespace
 
-std::variant<AllImagesPage, std::string> parse_allimages(std::string_view body) {
+std::variant<AllImagesPage, ApiProblem> parse_allimages(std::string_view body) {
     using nlohmann::json;
+    using K = ApiProblemKind;
     const json doc = json::parse(body, nullptr, false);
     if (doc.is_discarded() || !doc.is_object())
-        return "the API answer is not JSON (it begins \"" + shorten(body) + "\")";
+        return ApiProblem{K::not_json, {shorten(body)}};
     if (auto error = doc.find("error"); error != doc.end()) {
         std::string code = error->is_object() ? error->value("code", "") : "";
         std::string info = error->is_object() ? error->value("info", "") : "";
-        return "the API answered with an error: " + (code.empty() ? "(no code)" : code) +
-               (info.empty() ? "" : " \u2014 " + info);
+        return ApiProblem{K::api_error, {std::move(code), std::move(info)}};
     }
     auto query = doc.find("query");
     if (query == doc.end() || !query->is_object()) {
         // An empty result may come without "query" at all.
         if (doc.contains("batchcomplete") && !doc.contains("continue")) return AllImagesPage{};
-        return std::string("the API answer has no \"query\" object");
+        return ApiProblem{K::no_query, {}};
     }
     auto list = query->find("allimages");
-    if (list == query->end() || !list->is_array()) return std::string("the API answer has no \"query.allimages\" list");
+    if (list == query->end() || !list->is_array()) return ApiProblem{K::no_allimages, {}};
     AllImagesPage page;
     std::size_t index = 0;
     for (const auto& item : *list) {
-        const std::string where = "query.allimages[" + std::to_string(index++) + "]";
-        if (!item.is_object()) return where + " is not an object";
+        const std::string where = std::to_string(index++);
+        if (!item.is_object()) return ApiProblem{K::item_not_object, {where}};
         auto mime = item.find("mime");
         auto url = item.find("url");
         auto size = item.find("size");
         if (mime == item.end() || url == item.end() || size == item.end())
-            return where + " lacks mime, url or size (was aiprop=url|size|mime asked for?)";
+            return ApiProblem{K::item_lacks_fields, {where}};
         if (!url->is_string() || !size->is_number_integer() || size->get<long long>() < 0)
-            return where + " has a url that is not text or a size that is not a whole number";
+            return ApiProblem{K::item_bad_types, {where}};
         if (!is_jpeg(*mime)) {
             ++page.skipped_not_jpeg;
             continue;
@@ -92,7 +92,7 @@ std::variant<AllImagesPage, std::string> parse_allimages(std::string_view body) 
         ImageInfo image;
         image.url = url->get<std::string>();
         if (image.url.rfind("http://", 0) != 0 && image.url.rfind("https://", 0) != 0)
-            return where + " has a url that is not absolute: " + shorten(image.url);
+            return ApiProblem{K::item_url_not_absolute, {where, shorten(image.url)}};
         image.size = size->get<long long>();
         if (auto name = item.find("name"); name != item.end() && name->is_string()) {
             image.title = name->get<std::string>();
@@ -106,7 +106,7 @@ std::variant<AllImagesPage, std::string> parse_allimages(std::string_view body) 
     }
     if (auto cont = doc.find("continue"); cont != doc.end() && cont->is_object()) {
         auto token = cont->find("aicontinue");
-        if (token == cont->end() || !token->is_string()) return std::string("the API answer's \"continue\" has no aicontinue");
+        if (token == cont->end() || !token->is_string()) return ApiProblem{K::continue_without_token, {}};
         page.continue_token = token->get<std::string>();
     }
     return page;

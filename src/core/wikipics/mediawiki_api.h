@@ -2,6 +2,8 @@
 // from a prefix, within a size window, with URL, size and MIME. Pure functions: a URL out, an answer in.
 #pragma once
 
+#include "wikipics/sample_error.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,8 +32,8 @@ std::string url_encode(std::string_view text);
 std::string allimages_url(std::string_view api_base, std::string_view from_prefix, long long min_size,
                           long long max_size, int limit, std::string_view continue_token = {});
 
-/// @brief Reads an allimages answer; an error message when it is not JSON, is an API "error" object, or
-/// lacks the fields asked for.
-std::variant<AllImagesPage, std::string> parse_allimages(std::string_view body);
+/// @brief Reads an allimages answer; the problem when it is not JSON, is an API "error" object, or lacks the
+/// fields asked for (english() words it).
+std::variant<AllImagesPage, ApiProblem> parse_allimages(std::string_view body);
 
 }  // namespace conclab::wikipics

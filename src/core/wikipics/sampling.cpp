@@ -64,7 +64,7 @@ std::string host_of(const std::string& url) {
 
 }  // namespace
 
-std::variant<Sample, std::string> sample_images(HttpClient& client, const SampleRequest& request) {
+std::variant<Sample, SampleError> sample_images(net::HttpClient& client, const SampleRequest& request) {
     Prng prng(request.seed);
     Sample sample;
     const std::size_t wanted = static_cast<std::size_t>(request.count) * 4;
@@ -74,21 +74,21 @@ std::variant<Sample, std::string> sample_images(HttpClient& client, const Sample
     int pages_of_prefix = 0;
     std::string prefix = random_prefix(prng);
     std::string token;
-    std::string stopped_by;
+    std::optional<ApiProblem> stopped_by;
     while (sample.requests < request.max_requests && candidates.size() < wanted) {
         const auto [low, high] = size_window(request.size, widenings);
         sample.min_size = low;
         sample.max_size = high;
         const std::string url = with_net(allimages_url(request.api_url, prefix, low, high, request.page_limit, token), request.net);
         ++sample.requests;
-        const HttpResponse response = client.get(url, request.limits);
+        const net::HttpResponse response = client.get(url, request.limits);
         if (!response.ok()) {
-            stopped_by = "the API request failed: " + std::string(to_string(response.error)) +
-                         (response.error_detail.empty() ? "" : " (" + utf8::repair(response.error_detail) + ")");
+            stopped_by = ApiProblem{ApiProblemKind::request_failed,
+                                    {std::string(to_string(response.error)), utf8::repair(response.error_detail)}};
             break;
         }
         auto parsed = parse_allimages(response.body);
-        if (auto* error = std::get_if<std::string>(&parsed)) {
+        if (auto* error = std::get_if<ApiProblem>(&parsed)) {
             stopped_by = *error;
             break;
         }
@@ -107,16 +107,13 @@ std::variant<Sample, std::string> sample_images(HttpClient& client, const Sample
         }
     }
     sample.candidates = candidates.size();
-    if (candidates.empty() && !stopped_by.empty())
-        return "no JPEGs sampled from " + host_of(request.api_url) + ": " + stopped_by;
-    if (candidates.size() < static_cast<std::size_t>(request.count)) {
-        std::string message = "only " + std::to_string(candidates.size()) + " JPEGs of about " +
-                              group_digits(request.size) + " bytes found on " + host_of(request.api_url) + " in " +
-                              std::to_string(sample.requests) + " API request" + (sample.requests == 1 ? "" : "s") +
-                              " (" + std::to_string(request.count) + " wanted)";
-        if (!stopped_by.empty()) message += "; " + stopped_by;
-        return message;
-    }
+    if (candidates.empty() && stopped_by)
+        return SampleError{SampleErrorKind::none_found, {host_of(request.api_url)}, std::move(stopped_by)};
+    if (candidates.size() < static_cast<std::size_t>(request.count))
+        return SampleError{SampleErrorKind::too_few,
+                           {std::to_string(candidates.size()), group_digits(request.size), host_of(request.api_url),
+                            std::to_string(sample.requests), std::to_string(request.count)},
+                           std::move(stopped_by)};
     sample.images = pick_nearest(std::move(candidates), request.size, request.count, prng);
     return sample;
 }

@@ -3,8 +3,9 @@
 // the same sample on every standard library (std distributions differ between libstdc++ and libc++).
 #pragma once
 
-#include "wikipics/http_client.h"
+#include "core/net/http_client.h"
 #include "wikipics/mediawiki_api.h"
+#include "wikipics/sample_error.h"
 #include "wikipics/wikipics_options.h"
 
 #include <cstdint>
@@ -34,7 +35,7 @@ struct SampleRequest {
     int max_requests = 12;            ///< API requests at most
     int page_limit = 500;             ///< ailimit (the API's maximum)
     int pages_per_prefix = 2;         ///< follow `continue` this far before a new random prefix
-    HttpLimits limits;
+    net::HttpLimits limits;
     std::optional<NetProfile> net;   ///< sent with each API request (a mirror plays that network)
 };
 
@@ -56,7 +57,8 @@ std::string random_prefix(Prng& prng);
 std::vector<ImageInfo> pick_nearest(std::vector<ImageInfo> candidates, long long size, int count, Prng& prng);
 
 /// @brief Asks the API for candidates from random name prefixes, widening the size window until there
-/// are 4·count or the request budget ends. Fewer than `count` → "only K JPEGs of about S bytes found on …".
-std::variant<Sample, std::string> sample_images(HttpClient& client, const SampleRequest& request);
+/// are 4·count or the request budget ends. Fewer than `count` → SampleError too_few ("only K JPEGs of about S bytes
+/// found on …" in english()).
+std::variant<Sample, SampleError> sample_images(net::HttpClient& client, const SampleRequest& request);
 
 }  // namespace conclab::wikipics

@@ -14,7 +14,7 @@ std::string mirror_probe_url(const std::string& api) {
 
 std::string live_probe_url() { return std::string(kLiveApi) + "?action=query&meta=siteinfo&format=json&origin=*"; }
 
-bool answers_allimages(const HttpResponse& answer) {
+bool answers_allimages(const net::HttpResponse& answer) {
     return answer.ok() && std::holds_alternative<AllImagesPage>(parse_allimages(answer.body));
 }
 
@@ -36,7 +36,7 @@ std::string_view to_string(ServerSource source) {
     return "live";
 }
 
-ServerProbe::ServerProbe(std::shared_ptr<HttpClient> client, std::optional<std::string> page_mirror,
+ServerProbe::ServerProbe(std::shared_ptr<net::HttpClient> client, std::optional<std::string> page_mirror,
                          MirrorStarter start_mirror, double timeout_s) {
     if (!page_mirror) state_.mirror = ProbeState::no;
     thread_ = std::thread([this, client = std::move(client), page_mirror = std::move(page_mirror),
@@ -60,9 +60,9 @@ bool ServerProbe::finished() const {
     return finished_;
 }
 
-void ServerProbe::run(std::shared_ptr<HttpClient> client, std::optional<std::string> page_mirror,
+void ServerProbe::run(std::shared_ptr<net::HttpClient> client, std::optional<std::string> page_mirror,
                       MirrorStarter start_mirror, double timeout_s) {
-    HttpLimits limits;
+    net::HttpLimits limits;
     limits.timeout_s = timeout_s;
     limits.max_body_bytes = 1'000'000;
     limits.cancel = &cancel_;
@@ -73,7 +73,7 @@ void ServerProbe::run(std::shared_ptr<HttpClient> client, std::optional<std::str
         state_.mirror = ok ? ProbeState::yes : ProbeState::no;
         state_.decision = ok ? ServerDecision{*page_mirror, ServerSource::page_mirror} : ServerDecision{"live", ServerSource::live};
     }
-    const HttpResponse live = client->get(live_probe_url(), limits);
+    const net::HttpResponse live = client->get(live_probe_url(), limits);
     std::optional<std::string> builtin;
     if (!live.ok() && !page_mirror && start_mirror && !cancel_) builtin = start_mirror();
     std::lock_guard lock(mutex_);

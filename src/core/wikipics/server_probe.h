@@ -4,7 +4,7 @@
 // not run on the page's main thread); the GUI polls it, and autorun starts once it has decided.
 #pragma once
 
-#include "wikipics/http_client.h"
+#include "core/net/http_client.h"
 
 #include <atomic>
 #include <functional>
@@ -21,7 +21,7 @@ std::string mirror_probe_url(const std::string& api);
 /// @brief Live Commons' siteinfo, with origin=* so a page may read it.
 std::string live_probe_url();
 /// @brief Whether `answer` is an api.php that lists images (an allimages answer that parses).
-bool answers_allimages(const HttpResponse& answer);
+bool answers_allimages(const net::HttpResponse& answer);
 
 enum class ProbeState { checking, yes, no };
 std::string_view to_string(ProbeState state);
@@ -39,7 +39,7 @@ struct ServerDecision {
 struct ProbeSnapshot {
     ProbeState mirror = ProbeState::checking;     ///< the page's mirror (no: none, or no page)
     ProbeState live = ProbeState::checking;       ///< live Commons
-    HttpError live_error = HttpError::none;       ///< why Commons did not answer
+    net::HttpError live_error = net::HttpError::none;       ///< why Commons did not answer
     std::string live_detail;                      ///< the client's words for it (English)
     std::optional<ServerDecision> decision;       ///< nullopt while checking
 };
@@ -51,7 +51,7 @@ public:
 
     /// @brief Probes `page_mirror` (nullopt: no page) and live Commons through `client`, each with `timeout_s`.
     /// Without a page, when Commons does not answer, `start_mirror` (if any) gives the server.
-    ServerProbe(std::shared_ptr<HttpClient> client, std::optional<std::string> page_mirror, MirrorStarter start_mirror = {},
+    ServerProbe(std::shared_ptr<net::HttpClient> client, std::optional<std::string> page_mirror, MirrorStarter start_mirror = {},
                 double timeout_s = 8);
     /// @brief Cancels the requests in flight and joins.
     ~ServerProbe();
@@ -64,7 +64,7 @@ public:
     bool finished() const;
 
 private:
-    void run(std::shared_ptr<HttpClient> client, std::optional<std::string> page_mirror, MirrorStarter start_mirror,
+    void run(std::shared_ptr<net::HttpClient> client, std::optional<std::string> page_mirror, MirrorStarter start_mirror,
              double timeout_s);
 
     std::atomic<bool> cancel_{false};

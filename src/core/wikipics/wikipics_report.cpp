@@ -2,7 +2,7 @@
 #include "wikipics/wikipics_report.h"
 
 #include "base/utf8.h"
-#include "primes/primes_run.h"
+#include "core/base/duration.h"
 
 #include <cstdio>
 #include <map>
@@ -61,7 +61,14 @@ nlohmann::json to_json(const WikipicsReport& report) {
              {"sample_s", report.sample_s},
              {"startup_s", report.startup_s},
              {"cancelled", report.cancelled}};
-    if (report.sample_error) doc["sample_error"] = *report.sample_error;
+    if (report.sample_error) {
+        // "sample_error" keeps its English; the ids and arguments are for a reader that words it itself.
+        const SampleError& e = *report.sample_error;
+        doc["sample_error"] = english(e);
+        doc["sample_error_kind"] = to_string(e.kind);
+        doc["sample_error_args"] = e.args;
+        if (e.cause) doc["sample_error_cause"] = {{"kind", to_string(e.cause->kind)}, {"args", e.cause->args}};
+    }
     double decode_s = 0;
     for (const auto& r : report.results) decode_s += r.decode_s;
     if (report.cpu) {
@@ -128,13 +135,13 @@ std::string format_summary(const WikipicsReport& report) {
     for (const auto& r : report.results) decode_s += r.decode_s;
     if (report.cpu) {
         out += (report.cpu->busy_time ? "Worker busy times: user " : "CPU times: user ") +
-               primes::format_duration(report.cpu->user_s) + ", sys " + primes::format_duration(report.cpu->sys_s) +
-               ", total " + primes::format_duration(report.cpu->total_s()) + " (decoding " +
-               primes::format_duration(decode_s) + ")\n";
+               base::format_duration(report.cpu->user_s) + ", sys " + base::format_duration(report.cpu->sys_s) +
+               ", total " + base::format_duration(report.cpu->total_s()) + " (decoding " +
+               base::format_duration(decode_s) + ")\n";
     } else {
-        out += "Decoding: " + primes::format_duration(decode_s) + "\n";
+        out += "Decoding: " + base::format_duration(decode_s) + "\n";
     }
-    out += "Wall time: " + primes::format_duration(report.wall_s) + "\n";
+    out += "Wall time: " + base::format_duration(report.wall_s) + "\n";
     return out;
 }
 

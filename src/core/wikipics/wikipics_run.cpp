@@ -15,7 +15,7 @@ namespace conclab::wikipics {
 
 namespace {
 
-void require_buildable(const WikipicsOptions& options, const HttpClient& client) {
+void require_buildable(const WikipicsOptions& options, const net::HttpClient& client) {
     if (options.executor != WikipicsExecutor::async) return;
     if (auto reason = client.start_unsupported())
         throw std::invalid_argument("executor async is not available here: " + *reason);
@@ -52,7 +52,7 @@ std::size_t image_body_cap(long long size) {
     return static_cast<std::size_t>(kBodyCapFactor * std::max(0LL, size) + kBodyCapSlack);
 }
 
-WikipicsRun::WikipicsRun(WikipicsOptions options, std::shared_ptr<HttpClient> client, WikipicsClock clock)
+WikipicsRun::WikipicsRun(WikipicsOptions options, std::shared_ptr<net::HttpClient> client, WikipicsClock clock)
     : client_(std::move(client)), clock_(std::move(clock)) {
     require_buildable(options, *client_);
     report_.options = std::move(options);
@@ -62,7 +62,7 @@ WikipicsRun::WikipicsRun(WikipicsOptions options, std::shared_ptr<HttpClient> cl
     coordinator_ = std::thread([this] { run(std::nullopt); });
 }
 
-WikipicsRun::WikipicsRun(WikipicsOptions options, std::vector<ImageInfo> sample, std::shared_ptr<HttpClient> client,
+WikipicsRun::WikipicsRun(WikipicsOptions options, std::vector<ImageInfo> sample, std::shared_ptr<net::HttpClient> client,
                          WikipicsClock clock)
     : client_(std::move(client)), clock_(std::move(clock)) {
     require_buildable(options, *client_);
@@ -94,8 +94,8 @@ void WikipicsRun::run(std::optional<std::vector<ImageInfo>> sample) {
         auto outcome = sample_images(*client_, request);
         std::lock_guard lock(mutex_);
         report_.sample_s = clock_.run.wall_s() - sampling_started;
-        if (auto* error = std::get_if<std::string>(&outcome)) {
-            report_.sample_error = cancel_ ? "cancelled while sampling" : *error;
+        if (auto* error = std::get_if<SampleError>(&outcome)) {
+            report_.sample_error = cancel_ ? SampleError{SampleErrorKind::cancelled, {}, std::nullopt} : *error;
             report_.cancelled = cancel_;
             report_.finished = true;
             phase_ = RunPhase::finished;
@@ -198,8 +198,8 @@ ImageResult WikipicsRun::begin_result(std::size_t index, const std::string& work
     return result;
 }
 
-HttpLimits WikipicsRun::image_limits() {
-    HttpLimits limits;
+net::HttpLimits WikipicsRun::image_limits() {
+    net::HttpLimits limits;
     limits.timeout_s = report_.options.timeout_s;
     // A body far beyond the size the user asked for is not the image we wanted. Never from the size the server
     // listed: the same server may list anything (a widened listing let 550 MB bodies through).
@@ -208,7 +208,7 @@ HttpLimits WikipicsRun::image_limits() {
     return limits;
 }
 
-void WikipicsRun::finish_result(ImageResult& result, HttpResponse response) {
+void WikipicsRun::finish_result(ImageResult& result, net::HttpResponse response) {
     result.status = response.status;
     result.bytes = response.bytes_received;
     result.elapsed_s = response.elapsed_s;
@@ -251,9 +251,9 @@ void WikipicsRun::download_async() {
         auto permit = co_await in_flight.acquire();
         if (cancel_) co_return;   // finish() gives it "cancelled: not started"
         ImageResult result = begin_result(index, "event loop");
-        aio::Future<HttpResponse> reply;
+        aio::Future<net::HttpResponse> reply;
         io.started();
-        client_->start(with_net(result.url, net_sent(report_.options)), image_limits(), [&loop, &io, reply](HttpResponse response) mutable {
+        client_->start(with_net(result.url, net_sent(report_.options)), image_limits(), [&loop, &io, reply](net::HttpResponse response) mutable {
             loop.call_soon_threadsafe([&io, reply, response = std::move(response)]() mutable {
                 io.completed();
                 reply.set_result(std::move(response));
@@ -287,7 +287,7 @@ void WikipicsRun::finish() {
         r.url = report_.sample[i].url;
         r.title = report_.sample[i].title;
         r.listed_size = report_.sample[i].size;
-        r.error = std::string(to_string(HttpError::cancelled));
+        r.error = std::string(to_string(net::HttpError::cancelled));
         r.error_detail = "not started";
         report_.results.push_back(std::move(r));
     }

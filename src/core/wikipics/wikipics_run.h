@@ -5,8 +5,9 @@
 #pragma once
 
 #include "base/clock.h"
-#include "wikipics/http_client.h"
+#include "core/net/http_client.h"
 #include "wikipics/mediawiki_api.h"
+#include "wikipics/sample_error.h"
 #include "wikipics/thumbnail.h"
 #include "wikipics/wikipics_options.h"
 
@@ -36,7 +37,7 @@ struct ImageResult {
     long long listed_size = 0;        ///< the size the API listed
     std::size_t bytes = 0;            ///< what arrived (with an error: whatever did)
     int status = 0;                   ///< HTTP status, 0 when none came
-    std::optional<std::string> error; ///< a reason as HttpError spells it ("timeout", "rate_limited", …)
+    std::optional<std::string> error; ///< a reason as net::HttpError spells it ("timeout", "rate_limited", …)
     std::string error_detail;         ///< one line for humans
     std::optional<double> retry_after_s;
     std::string worker;               ///< "thread 3", "sequential", "event loop"
@@ -66,7 +67,7 @@ struct WikipicsReport {
     std::string api_url;
     std::vector<ImageInfo> sample;         ///< what is downloaded, in sample order
     int api_requests = 0;
-    std::optional<std::string> sample_error;   ///< sampling failed: nothing was downloaded
+    std::optional<SampleError> sample_error;   ///< sampling failed: nothing was downloaded (english() words it)
     std::vector<ImageResult> results;      ///< in completion order
     double sample_s = 0;                   ///< time spent sampling (not in wall_s)
     double wall_s = 0;                     ///< first request to last result
@@ -87,9 +88,9 @@ class WikipicsRun {
 public:
     /// @brief Samples with `options` through `client` on a thread of its own, then downloads.
     /// Throws std::invalid_argument for an executor this build lacks.
-    WikipicsRun(WikipicsOptions options, std::shared_ptr<HttpClient> client, WikipicsClock clock);
+    WikipicsRun(WikipicsOptions options, std::shared_ptr<net::HttpClient> client, WikipicsClock clock);
     /// @brief Downloads a sample already made (a rerun on another executor compares like with like).
-    WikipicsRun(WikipicsOptions options, std::vector<ImageInfo> sample, std::shared_ptr<HttpClient> client,
+    WikipicsRun(WikipicsOptions options, std::vector<ImageInfo> sample, std::shared_ptr<net::HttpClient> client,
                 WikipicsClock clock);
     /// @brief Cancels what still runs and joins every thread it started.
     ~WikipicsRun();
@@ -121,14 +122,14 @@ private:
     void download_threads();
     void download_async();
     ImageResult begin_result(std::size_t index, const std::string& worker);
-    HttpLimits image_limits();
-    void finish_result(ImageResult& result, HttpResponse response);
+    net::HttpLimits image_limits();
+    void finish_result(ImageResult& result, net::HttpResponse response);
     ImageResult download_one(std::size_t index, const std::string& worker);
     void record(ImageResult result);
     std::optional<std::size_t> take_next_index();
     void finish();
 
-    std::shared_ptr<HttpClient> client_;
+    std::shared_ptr<net::HttpClient> client_;
     WikipicsClock clock_;
     std::atomic<bool> cancel_{false};
 

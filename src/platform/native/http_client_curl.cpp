@@ -5,7 +5,7 @@
 // [SECTION] Connection limit per host
 // [SECTION] One transfer: options, callbacks, outcome
 // [SECTION] The client
-#include "http.h"
+#include "platform/platform.h"
 
 #include <curl/curl.h>
 
@@ -31,11 +31,11 @@ namespace conclab::platform {
 
 namespace {
 
-using wikipics::HttpDone;
-using wikipics::HttpError;
-using wikipics::HttpLimits;
-using wikipics::HttpResponse;
-using wikipics::RequestId;
+using net::HttpDone;
+using net::HttpError;
+using net::HttpLimits;
+using net::HttpResponse;
+using net::RequestId;
 
 constexpr const char* kUserAgent = "ConcurrencyLab/" CONCLAB_VERSION
                                    " (" CONCLAB_CONTACT_URL "; teaching demo of concurrent downloads) libcurl";
@@ -132,7 +132,7 @@ struct Transfer {
             std::string name(line.substr(0, kRetryAfter.size()));
             for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             if (name == kRetryAfter) {
-                self->response.retry_after_s = wikipics::parse_retry_after(line.substr(kRetryAfter.size()));
+                self->response.retry_after_s = net::parse_retry_after(line.substr(kRetryAfter.size()));
             }
         }
         return size * count;
@@ -221,7 +221,7 @@ struct Transfer {
 
 // [SECTION] The client
 
-class CurlHttpClient final : public wikipics::HttpClient {
+class CurlHttpClient final : public net::HttpClient {
 public:
     CurlHttpClient() {
         static std::once_flag once;
@@ -376,7 +376,7 @@ private:
 
 }  // namespace
 
-std::unique_ptr<wikipics::HttpClient> make_http_client() { return std::make_unique<CurlHttpClient>(); }
+std::unique_ptr<net::HttpClient> make_http_client() { return std::make_unique<CurlHttpClient>(); }
 
 std::optional<std::string> same_origin_api_url() { return std::nullopt; }
 

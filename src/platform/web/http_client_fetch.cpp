@@ -41,7 +41,7 @@
 //     onreadystatechange reaching HEADERS_RECEIVED (or the first progress event), timed on the main thread.
 // No custom header goes to the image host (it would cost a CORS preflight); the API gets Api-User-Agent,
 // Wikimedia's way to name a browser client.
-#include "http.h"
+#include "platform/platform.h"
 
 #include <emscripten.h>
 #include <emscripten/eventloop.h>
@@ -177,11 +177,11 @@ namespace conclab::platform {
 
 namespace {
 
-using wikipics::HttpDone;
-using wikipics::HttpError;
-using wikipics::HttpLimits;
-using wikipics::HttpResponse;
-using wikipics::RequestId;
+using net::HttpDone;
+using net::HttpError;
+using net::HttpLimits;
+using net::HttpResponse;
+using net::RequestId;
 
 constexpr const char* kApiUserAgent =
     "ConcurrencyLab/" CONCLAB_VERSION " (https://github.com/ramalho/python-eng; teaching demo in a browser)";
@@ -198,7 +198,7 @@ std::optional<double> retry_after(emscripten_fetch_t* fetch) {
     if (at == std::string::npos) return std::nullopt;
     std::string_view value(headers.c_str() + at + std::strlen("retry-after:"));   // up to the terminating NUL
     value = value.substr(0, value.find('\n'));
-    return wikipics::parse_retry_after(value);
+    return net::parse_retry_after(value);
 }
 
 // A completed fetch's status as a reason: 0 is a timeout (when the XHR said so) or a network failure the browser
@@ -429,7 +429,7 @@ void cancel_id_on_main_raw(void* raw) {
     delete id;
 }
 
-class FetchHttpClient final : public wikipics::HttpClient {
+class FetchHttpClient final : public net::HttpClient {
 public:
     HttpResponse get(const std::string& url, const HttpLimits& limits) override {
         HttpResponse response;
@@ -520,7 +520,7 @@ private:
 
 }  // namespace
 
-std::unique_ptr<wikipics::HttpClient> make_http_client() { return std::make_unique<FetchHttpClient>(); }
+std::unique_ptr<net::HttpClient> make_http_client() { return std::make_unique<FetchHttpClient>(); }
 
 std::optional<std::string> same_origin_api_url() {
     char* raw = conclab_fetch_origin();

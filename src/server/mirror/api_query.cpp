@@ -190,7 +190,7 @@ std::optional<AllImagesQuery> read_allimages(const ApiParams& params, json& warn
     return q;
 }
 
-json describe(const CatalogueEntry& entry, const AllImagesQuery& q, std::string_view base_url) {
+json describe(const CatalogEntry& entry, const AllImagesQuery& q, std::string_view base_url) {
     json item{{"name", entry.name}};
     if (q.props.contains("timestamp")) item["timestamp"] = entry.timestamp;
     if (q.props.contains("size") || q.props.contains("dimensions")) {
@@ -209,21 +209,21 @@ json describe(const CatalogueEntry& entry, const AllImagesQuery& q, std::string_
     return item;
 }
 
-bool size_matches(const CatalogueEntry& entry, const AllImagesQuery& q) {
+bool size_matches(const CatalogEntry& entry, const AllImagesQuery& q) {
     const auto size = static_cast<long long>(entry.size);
     return (!q.min_size || size >= *q.min_size) && (!q.max_size || size <= *q.max_size);
 }
 
 // The entries in listing order, from where this request starts.
-std::vector<const CatalogueEntry*> listing(const Catalogue& catalogue, const AllImagesQuery& q) {
-    const auto& entries = catalogue.entries();
-    std::vector<const CatalogueEntry*> order;
+std::vector<const CatalogEntry*> listing(const Catalog& catalog, const AllImagesQuery& q) {
+    const auto& entries = catalog.entries();
+    std::vector<const CatalogEntry*> order;
     if (!q.by_timestamp) {
         std::string start = q.from.value_or("");
         if (q.prefix && *q.prefix > start) start = *q.prefix;
         if (q.continue_name && *q.continue_name > start) start = *q.continue_name;
-        for (std::size_t i = catalogue.lower_bound(start); i < entries.size(); ++i) {
-            const CatalogueEntry& e = entries[i];
+        for (std::size_t i = catalog.lower_bound(start); i < entries.size(); ++i) {
+            const CatalogEntry& e = entries[i];
             if (q.prefix && e.name.compare(0, q.prefix->size(), *q.prefix) != 0) break;
             if (q.to && e.name > *q.to) break;
             order.push_back(&e);
@@ -231,20 +231,20 @@ std::vector<const CatalogueEntry*> listing(const Catalogue& catalogue, const All
         return order;
     }
     for (const auto& e : entries) order.push_back(&e);
-    std::sort(order.begin(), order.end(), [](const CatalogueEntry* a, const CatalogueEntry* b) {
+    std::sort(order.begin(), order.end(), [](const CatalogEntry* a, const CatalogEntry* b) {
         return std::tie(a->timestamp, a->name, a) < std::tie(b->timestamp, b->name, b);
     });
     if (q.continue_timestamp) {
         const auto key = std::tie(*q.continue_timestamp, *q.continue_name);
-        std::erase_if(order, [&](const CatalogueEntry* e) { return std::tie(e->timestamp, e->name) < key; });
+        std::erase_if(order, [&](const CatalogEntry* e) { return std::tie(e->timestamp, e->name) < key; });
     }
     return order;
 }
 
-json answer_allimages(const Catalogue& catalogue, const AllImagesQuery& q, std::string_view base_url, json& document) {
+json answer_allimages(const Catalog& catalog, const AllImagesQuery& q, std::string_view base_url, json& document) {
     json images = json::array();
     std::optional<std::string> next;
-    for (const CatalogueEntry* e : listing(catalogue, q)) {
+    for (const CatalogEntry* e : listing(catalog, q)) {
         if (!size_matches(*e, q)) continue;
         if (static_cast<long long>(images.size()) == q.limit) {
             next = q.by_timestamp ? e->timestamp + "|" + e->name : e->name;
@@ -276,11 +276,11 @@ std::string url_encode(std::string_view text) {
     return out;
 }
 
-std::string image_path(const CatalogueEntry& entry) {
+std::string image_path(const CatalogEntry& entry) {
     return "/images/" + entry.hash_path() + "/" + url_encode(entry.name);
 }
 
-json answer_api_query(const Catalogue& catalogue, const ApiParams& params, std::string_view base_url) {
+json answer_api_query(const Catalog& catalog, const ApiParams& params, std::string_view base_url) {
     // Bytes that are not UTF-8 would reach the answer (echoed values, titles, warnings) and cannot be JSON. The
     // error is MediaWiki's badvalue with its words for such data (apiwarn-badutf8); the bytes are not echoed.
     for (const auto& [name, value] : params) {
@@ -338,7 +338,7 @@ json answer_api_query(const Catalogue& catalogue, const ApiParams& params, std::
         std::optional<ApiError> error;
         const auto query = read_allimages(params, warnings, error);
         if (!query) return error_document(*error, base_url);
-        images = answer_allimages(catalogue, *query, base_url, document);
+        images = answer_allimages(catalog, *query, base_url, document);
     }
     if (!warnings.empty()) {
         if (version2)

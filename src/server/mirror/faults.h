@@ -36,7 +36,7 @@ struct FaultPlan {
     double delay_s = 0;      ///< seconds to wait before answering (timeout: or until the client hangs up)
 };
 
-/// @brief --pin-faults: the n-th JPEG of the catalogue by name (n = 0, 1, …) always gets the fault at
+/// @brief --pin-faults: the n-th JPEG of the catalog by name (n = 0, 1, …) always gets the fault at
 /// n % kPinCycle of "500", "418", "404", "truncate", "reset", "429", "timeout", and then three images that
 /// answer as the rates say — so every fault kind has known images, on every attempt, whatever the order.
 inline constexpr std::size_t kPinCycle = 10;

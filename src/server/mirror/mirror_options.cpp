@@ -12,8 +12,8 @@ constexpr double kMaxDelaySeconds = 600;
 const std::vector<options::OptionSpec> kSpecs{
     {"port", "P", "TCP port, 1..65535 (default 8001)", false},
     {"host", "ADDRESS", "Address to bind (default 127.0.0.1: this machine only)", false},
-    {"seed", "S", "Seed of the catalogue and of the faults (default 1)", false},
-    {"images", "N", "Files in the catalogue, 1..100000 (default 4600)", false},
+    {"seed", "S", "Seed of the catalog and of the faults (default 1)", false},
+    {"images", "N", "Files in the catalog, 1..100000 (default 4600)", false},
     {"delay", "MIN..MAX", "Seconds to wait before each answer, e.g. 0.5..5 (or one number)", false},
     {"bandwidth", "BYTES_PER_S", "Throttle each answer's body, e.g. 1_200_000 (default 0: no limit)", false},
     {"error-rate", "P", "Share of image requests answered 500 or 418 (0..1)", false},

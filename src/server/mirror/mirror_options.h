@@ -2,7 +2,7 @@
 // CLI, tests and the benchmark accept and refuse the same values with the same messages.
 #pragma once
 
-#include "catalogue.h"
+#include "catalog.h"
 #include "faults.h"
 
 #include "base/options.h"

@@ -66,10 +66,10 @@ struct BodyStream {
 
 }  // namespace
 
-MirrorRoutes::MirrorRoutes(const MirrorOptions& options) : options_(options), catalogue_(options.seed, options.images) {
+MirrorRoutes::MirrorRoutes(const MirrorOptions& options) : options_(options), catalog_(options.seed, options.images) {
     if (!options_.faults.pinned) return;
     std::size_t rank = 0;
-    for (const CatalogueEntry& entry : catalogue_.entries())   // sorted by name
+    for (const CatalogEntry& entry : catalog_.entries())   // sorted by name
         if (entry.is_jpeg()) jpeg_index_.emplace(entry.name, rank++);
 }
 
@@ -190,7 +190,7 @@ nlohmann::json MirrorRoutes::log_json() const {
 
 // [SECTION] picture cache
 
-std::shared_ptr<const PaddedJpeg> MirrorRoutes::image_for(const CatalogueEntry& entry) {
+std::shared_ptr<const PaddedJpeg> MirrorRoutes::image_for(const CatalogEntry& entry) {
     {
         std::lock_guard lock(mutex_);
         if (const auto it = pictures_.find(entry.name); it != pictures_.end()) return it->second;
@@ -273,7 +273,7 @@ void MirrorRoutes::install(httplib::Server& server) {
         for (const auto& [name, value] : request.params) params.emplace(name, value);
         if (const auto it = params.find("origin"); it != params.end() && it->second == "*") allow_any_origin(response);
         auto body = std::make_shared<const std::string>(
-            answer_api_query(catalogue_, params, base_url_of(request)).dump());
+            answer_api_query(catalog_, params, base_url_of(request)).dump());
         if (plan.kind == FaultKind::none) {
             response.set_content(*body, "application/json; charset=utf-8");
             return;
@@ -295,7 +295,7 @@ void MirrorRoutes::install(httplib::Server& server) {
         set_image_headers(response);
         const std::string hash_path = request.matches[1].str() + "/" + request.matches[2].str();
         const std::string name = request.matches[3].str();
-        const CatalogueEntry* entry = catalogue_.find(name);
+        const CatalogEntry* entry = catalog_.find(name);
         if (!entry || entry->hash_path() != hash_path) {
             response.status = 404;
             response.set_content("404 Not Found: no such file in the mirror\n", "text/plain");

@@ -3,7 +3,7 @@
 // faulted as the options say), OPTIONS for CORS preflights, and a short text at /.
 #pragma once
 
-#include "catalogue.h"
+#include "catalog.h"
 #include "jpeg_padding.h"
 #include "mirror_options.h"
 #include "net_profile.h"
@@ -42,7 +42,7 @@ struct RequestRecord {
     std::optional<double> ended_s;
 };
 
-/// @brief The mirror's state — catalogue, picture cache, request counts — and its request handlers.
+/// @brief The mirror's state — catalog, picture cache, request counts — and its request handlers.
 class MirrorRoutes {
 public:
     explicit MirrorRoutes(const MirrorOptions& options);
@@ -53,11 +53,11 @@ public:
     /// @brief Wakes handlers that are waiting (delays, throttling) so they end at once; for shutdown.
     void stop();
 
-    const Catalogue& catalogue() const { return catalogue_; }
+    const Catalog& catalog() const { return catalog_; }
     const MirrorOptions& options() const { return options_; }
 
     /// @brief The padded JPEG for `entry` (cached; at most kCachedPictures kept).
-    std::shared_ptr<const PaddedJpeg> image_for(const CatalogueEntry& entry);
+    std::shared_ptr<const PaddedJpeg> image_for(const CatalogEntry& entry);
 
     static constexpr std::size_t kCachedPictures = 256;
 
@@ -86,7 +86,7 @@ private:
     void end_request(std::uint64_t id);
 
     /// @brief How many times image `name` was asked for before (0 the first time), counting this one. Only names
-    /// in the catalogue get here, so this memory is bounded by the catalogue.
+    /// in the catalog get here, so this memory is bounded by the catalog.
     std::uint64_t next_attempt(const std::string& name);
     /// @brief The same for an api.php query (any text a client sends): only the kRememberedQueries queries asked
     /// most recently are remembered, by a 64-bit hash; one forgotten starts again at attempt 0.
@@ -99,12 +99,12 @@ private:
     std::optional<FaultPlan> pinned_plan(const std::string& name) const;
 
     MirrorOptions options_;
-    Catalogue catalogue_;
+    Catalog catalog_;
 
     std::mutex mutex_;
     std::condition_variable stopped_signal_;
     bool stopped_ = false;
-    std::map<std::string, std::uint64_t> attempts_;   // images: one entry per catalogue name at most
+    std::map<std::string, std::uint64_t> attempts_;   // images: one entry per catalog name at most
     // api.php: (hash of the query, attempts), most recently asked first — a hash, so that an entry's size does not
     // follow the query's length.
     std::list<std::pair<std::uint64_t, std::uint64_t>> query_attempts_;

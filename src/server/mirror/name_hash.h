@@ -1,4 +1,4 @@
-// Deterministic hashing for the mirror: the same name and seed give the same catalogue, picture and faults
+// Deterministic hashing for the mirror: the same name and seed give the same catalog, picture and faults
 // on every machine (std::hash may differ between standard libraries).
 #pragma once
 

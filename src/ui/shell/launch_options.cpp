@@ -59,7 +59,7 @@ LaunchOptions parse_launch_options(const options::Params& given, options::FieldE
     if (!options::read_choice(params, "demo", demo_ids, o.demo, errors)) {
         const std::string& asked = params.at("demo");
         if (catalog::find_demo(asked))
-            errors["demo"] = "--demo '" + options::echo(asked) + "' has no panel in this app: use " + panel_choices();
+            errors["demo"] = options::FieldError{"demo", options::ErrorKind::no_panel, {options::echo(asked), panel_choices()}};
     }
     options::read_choice(params, "lang", kLanguages, o.language, errors);
     options::read_flag(params, "autorun", o.autorun, errors);
@@ -79,7 +79,7 @@ LaunchOptions parse_launch_options(const options::Params& given, options::FieldE
         int w = o.window_width, h = o.window_height;
         if (x == std::string::npos || !options::read_int(parts, "width", 200, 7680, w, part_errors) ||
             !options::read_int(parts, "height", 200, 4320, h, part_errors))
-            errors["window"] = "--window " + options::echo(text) + " is not a size: use WxH, 200x200 to 7680x4320";
+            errors["window"] = options::FieldError{"window", options::ErrorKind::not_a_size, {options::echo(text), "200x200", "7680x4320"}};
         else {
             o.window_width = w;
             o.window_height = h;

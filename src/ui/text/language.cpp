@@ -18,4 +18,18 @@ bool parse_language(std::string_view code, Language& out) {
     return true;
 }
 
+std::string text_table::fill(const char* text, const std::vector<std::string>& args) {
+    std::string out;
+    for (const char* p = text; *p != '\0'; ++p) {
+        if (p[0] == '{' && p[1] >= '0' && p[1] <= '9' && p[2] == '}') {
+            const auto i = static_cast<std::size_t>(p[1] - '0');
+            if (i < args.size()) out += args[i];
+            p += 2;
+        } else {
+            out += *p;
+        }
+    }
+    return out;
+}
+
 }  // namespace conclab::ui

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace conclab::ui {
 
@@ -43,6 +45,24 @@ const char* text_of(const Row<Key> (&rows)[N], Key key, Language language) {
     const Row<Key>& row = rows[static_cast<std::size_t>(key)];
     return language == Language::pt ? row.pt : row.en;
 }
+
+// Which of {0}..{9} a template uses, as bits: a translation that drops or invents an argument fails to compile.
+constexpr unsigned placeholders(const char* text) {
+    unsigned used = 0;
+    for (const char* p = text; p[0] != '\0'; ++p)
+        if (p[0] == '{' && p[1] >= '0' && p[1] <= '9' && p[2] == '}') used |= 1u << (p[1] - '0');
+    return used;
+}
+
+template <class Key, std::size_t N>
+constexpr bool same_placeholders(const Row<Key> (&rows)[N]) {
+    for (const auto& row : rows)
+        if (placeholders(row.en) != placeholders(row.pt)) return false;
+    return true;
+}
+
+/// @brief A template with its {N} replaced by args[N] (a missing one by nothing).
+std::string fill(const char* text, const std::vector<std::string>& args);
 
 }  // namespace text_table
 }  // namespace conclab::ui

@@ -2,7 +2,7 @@
 // floating ones get the language's decimal mark.
 #include "numbers.h"
 
-#include "primes/primes_run.h"
+#include "core/base/duration.h"
 
 #include <cstdarg>
 #include <cstddef>
@@ -155,7 +155,7 @@ std::string decimal(double value, int decimals) { return decimal(value, decimals
 std::string grouped(std::int64_t value) { return group_digits(std::to_string(value)); }
 std::string grouped_unsigned(std::uint64_t value) { return group_digits(std::to_string(value)); }
 
-std::string seconds_text(double seconds) { return localized(primes::format_duration(seconds), language()); }
+std::string seconds_text(double seconds) { return localized(base::format_duration(seconds), language()); }
 
 std::string localized(std::string text, Language language) {
     if (language != Language::pt) return text;

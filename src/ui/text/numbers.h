@@ -34,7 +34,7 @@ std::string decimal(double value, int decimals);
 std::string grouped(std::int64_t value);
 std::string grouped_unsigned(std::uint64_t value);
 
-/// @brief A duration as the runs show it ("1.05 s", "340 ms": core's primes::format_duration) with the language's mark.
+/// @brief A duration as the runs show it ("1.05 s", "340 ms": core's base::format_duration) with the language's mark.
 std::string seconds_text(double seconds);
 
 /// @brief The language's decimal mark put into figures already printed in C's form ("0.5 s" → "0,5 s" in PT): only a

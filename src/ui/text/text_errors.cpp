@@ -36,26 +36,14 @@ constexpr text_table::Row<ErrorKind> kRows[] = {
      "amostra desconhecida '{0}': use 2**K com K de {1} a {2} (a da palestra é 2**{3}) ou fluent"},
     {ErrorKind::not_server_url, "'{0}' is not 'live' or an http(s)://HOST/…/api.php URL (e.g. http://127.0.0.1:8001/w/api.php)",
      "'{0}' não é 'live' nem uma URL http(s)://HOST/…/api.php (ex.: http://127.0.0.1:8001/w/api.php)"},
+    {ErrorKind::not_a_size, "{0} is not a size: use WxH, {1} to {2}", "{0} não é um tamanho: use LxA, de {1} a {2}"},
+    {ErrorKind::no_panel, "'{0}' has no panel in this app: use {1}", "'{0}' não tem painel neste app: use {1}"},
 };
 
 static_assert(text_table::rows_follow_the_keys(kRows), "every ErrorKind needs one row, in the order of the enum");
 static_assert(text_table::every_row_has_both_languages(kRows), "every ErrorKind row needs an English and a Portuguese text");
 
-// Which of {0}..{9} a template uses, as bits: a translation that drops or invents an argument fails to compile.
-constexpr unsigned placeholders(const char* text) {
-    unsigned used = 0;
-    for (const char* p = text; p[0] != '\0'; ++p)
-        if (p[0] == '{' && p[1] >= '0' && p[1] <= '9' && p[2] == '}') used |= 1u << (p[1] - '0');
-    return used;
-}
-
-template <std::size_t N>
-constexpr bool same_placeholders(const text_table::Row<ErrorKind> (&rows)[N]) {
-    for (const auto& row : rows)
-        if (placeholders(row.en) != placeholders(row.pt)) return false;
-    return true;
-}
-static_assert(same_placeholders(kRows), "an error's English and Portuguese must use the same {N} arguments");
+static_assert(text_table::same_placeholders(kRows), "an error's English and Portuguese must use the same {N} arguments");
 
 }  // namespace
 
@@ -63,17 +51,7 @@ const char* error_template(ErrorKind kind, Language language) { return text_tabl
 
 std::string error_text(const options::FieldError& error, Language language) {
     if (error.kind == ErrorKind::count_) return error.args.empty() ? std::string() : error.args[0];
-    std::string out;
-    for (const char* p = error_template(error.kind, language); *p != '\0'; ++p) {
-        if (p[0] == '{' && p[1] >= '0' && p[1] <= '9' && p[2] == '}') {
-            const auto i = static_cast<std::size_t>(p[1] - '0');
-            if (i < error.args.size()) out += error.args[i];
-            p += 2;
-        } else {
-            out += *p;
-        }
-    }
-    return out;
+    return text_table::fill(error_template(error.kind, language), error.args);
 }
 
 std::string error_text(const options::FieldError& error) { return error_text(error, language()); }

@@ -13,17 +13,17 @@
 #include "panels/wikipics/wikipics_views.h"
 
 #include "gui_backend.h"
-#include "http.h"
 #include "platform.h"
 #include "responsive.h"
 #include "primes/primes_run.h"
-#include "builtin_mirror.h"
+#include "ui/panels/wikipics/builtin_mirror.h"
 #include "base/utf8.h"
 #include "wikipics/server_probe.h"
 #include "wikipics/wikipics_options.h"
 #include "wikipics/wikipics_report.h"
 #include "wikipics/wikipics_run.h"
 #include "text/numbers.h"
+#include "ui/text/text_wikipics_errors.h"
 #include "text/text_primes.h"
 #include "text/text_wikipics.h"
 #include "trace_machine.h"
@@ -182,6 +182,8 @@ public:
         if (!probe.live_detail.empty()) s["live_detail"] = probe.live_detail;
         put_field_errors(s, field_errors_);
         if (run_) s["run"] = wikipics::to_json(run_->report());
+        if (run_ && run_->report().sample_error)   // as the summary words it, in the page's language
+            s["sample_error_shown"] = sample_error_text(*run_->report().sample_error);
         s["trace_export"] = trace_export_.state();
         s["run_button"] = {{"x", run_button_[0]}, {"y", run_button_[1]}, {"w", run_button_[2]}, {"h", run_button_[3]}};
         if (run_ && !run_->finished() && cancel_button_)   // where a click cancels (the browser tests click it)
@@ -443,7 +445,7 @@ private:
             // A warning only when live Commons is the choice; beside a mirror it is a fact. The reason in the
             // interface's language, the client's own (English) words on hover.
             const std::string line = format("%s: %s", tr(WikipicsText::live_unreachable),
-                                            reason_label(std::string(wikipics::to_string(probe.live_error))).c_str());
+                                            reason_label(std::string(net::to_string(probe.live_error))).c_str());
             drawn_live_note_ = {line, server_ == ServerChoice::live};
             if (server_ == ServerChoice::live) {
                 ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.7f, 0.4f, 1.0f));
@@ -527,7 +529,7 @@ private:
     std::string other_url_ = "http://127.0.0.1:8001/w/api.php";
     options::FieldErrors field_errors_;
 
-    std::shared_ptr<wikipics::HttpClient> client_;
+    std::shared_ptr<net::HttpClient> client_;
     std::unique_ptr<wikipics::WikipicsRun> run_;
     TraceExportButton trace_export_;
     bool recorded_ = false;

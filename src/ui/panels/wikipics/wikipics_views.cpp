@@ -5,10 +5,11 @@
 #include "demo_panel.h"
 #include "gui_backend.h"
 #include "platform.h"
-#include "primes/primes_run.h"
+#include "core/base/duration.h"
 #include "responsive.h"
 #include "text/text_primes.h"
 #include "text/numbers.h"
+#include "ui/text/text_wikipics_errors.h"
 #include "wikipics/wikipics_report.h"
 
 #include <algorithm>
@@ -32,16 +33,7 @@ void draw_tile_impl(const Tile* tile, const std::string& title, long long listed
 
 }  // namespace
 
-// The JSON's reason ("timeout", "http_status", …) in the interface's language; an unknown one as it is.
-std::string reason_label(const std::string& reason) {
-    static const std::map<std::string, WikipicsText> kLabels{
-        {"timeout", WikipicsText::reason_timeout},       {"http_status", WikipicsText::reason_http_status},
-        {"rate_limited", WikipicsText::reason_rate_limited}, {"connection_reset", WikipicsText::reason_connection_reset},
-        {"truncated", WikipicsText::reason_truncated},   {"too_large", WikipicsText::reason_too_large},
-        {"network", WikipicsText::reason_network},       {"cancelled", WikipicsText::reason_cancelled}};
-    const auto it = kLabels.find(reason);
-    return it == kLabels.end() ? reason : tr(it->second);
-}
+std::string reason_label(const std::string& reason) { return http_reason_text(reason); }
 
 const char* executor_text(WikipicsExecutor kind) {
     switch (kind) {
@@ -79,7 +71,7 @@ void draw_summary(const wikipics::WikipicsRun& run) {
     const auto report = run.report();
     if (report.sample_error) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.45f, 0.4f, 1.0f));
-        ImGui::TextWrapped("%s: %s", tr(WikipicsText::sample_failed), report.sample_error->c_str());
+        ImGui::TextWrapped("%s: %s", tr(WikipicsText::sample_failed), sample_error_text(*report.sample_error).c_str());
         ImGui::PopStyleColor();
         return;
     }

@@ -16,14 +16,14 @@ inline constexpr std::uint64_t kMaxFileSize = 50'000'000;
 inline constexpr int kDefaultImageCount = 4'600;
 inline constexpr int kMaxImageCount = 100'000;
 
-/// @brief One file of the catalogue, as the API describes it.
-struct CatalogueEntry {
+/// @brief One file of the catalog, as the API describes it.
+struct CatalogEntry {
     std::string name;        ///< database key: underscores, no "File:" ("Sunset_over_Lisbon_1234.jpg")
     std::uint64_t size = 0;  ///< bytes
     int width = 0;
     int height = 0;
-    std::string mime;        ///< "image/jpeg", "image/png", "image/svg+xml", "video/webm"
-    std::string timestamp;   ///< upload time, ISO 8601 UTC ("2016-05-04T12:34:56Z")
+    std::string mime;       ///< "image/jpeg", "image/png", "image/svg+xml", "video/webm"
+    std::string timestamp;  ///< upload time, ISO 8601 UTC ("2016-05-04T12:34:56Z")
     std::uint64_t page_id = 0;
 
     bool is_jpeg() const { return mime == "image/jpeg"; }
@@ -34,21 +34,21 @@ struct CatalogueEntry {
 };
 
 /// @brief `count` entries (1..kMaxImageCount) sorted by name (byte order, as MediaWiki's binary collation).
-class Catalogue {
+class Catalog {
 public:
-    Catalogue(std::uint64_t seed, int count);
+    Catalog(std::uint64_t seed, int count);
 
-    const std::vector<CatalogueEntry>& entries() const { return entries_; }
+    const std::vector<CatalogEntry>& entries() const { return entries_; }
     std::uint64_t seed() const { return seed_; }
 
     /// @brief The entry named exactly `name`, or nullptr.
-    const CatalogueEntry* find(std::string_view name) const;
+    const CatalogEntry* find(std::string_view name) const;
     /// @brief Index of the first entry whose name is >= `name` (entries().size() when none).
     std::size_t lower_bound(std::string_view name) const;
 
 private:
     std::uint64_t seed_;
-    std::vector<CatalogueEntry> entries_;
+    std::vector<CatalogEntry> entries_;
 };
 
 /// @brief Width and height of a JPEG entry of `size` bytes, chosen so that the small picture always fits.

@@ -1,6 +1,6 @@
-// What the wikipics demo needs from HTTP: a blocking GET (a thread waits, as `requests.get` does in a
-// Python thread) and a started GET whose completion an event loop hears about. Core holds only this
-// interface; libcurl (native) and emscripten_fetch (web) implement it behind the platform seam.
+// HTTP as core sees it (the wikipics demo and its server probe): a blocking GET (a thread waits, as `requests.get`
+// does in a Python thread) and a started GET whose completion an event loop hears about. Core holds only this
+// interface; libcurl (native) and emscripten_fetch (web) implement it behind the platform seam (platform.h).
 #pragma once
 
 #include <atomic>
@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-namespace conclab::wikipics {
+namespace conclab::net {
 
 /// @brief Why a request gave no usable body; each is a per-image result, never a crash or a hang.
 enum class HttpError { none, timeout, http_status, rate_limited, connection_reset, truncated, too_large, network, cancelled };
@@ -66,4 +66,4 @@ public:
     virtual std::optional<std::string> start_unsupported() const { return std::nullopt; }
 };
 
-}  // namespace conclab::wikipics
+}  // namespace conclab::net

@@ -1,6 +1,6 @@
-// The catalogue: deterministic from its seed, sorted, unique, sizes spread log-uniformly over 24 KB … 50 MB,
+// The catalog: deterministic from its seed, sorted, unique, sizes spread log-uniformly over 24 KB … 50 MB,
 // a few non-JPEG entries, and picture dimensions that always fit the listed size.
-#include "catalogue.h"
+#include "catalog.h"
 
 #include <gtest/gtest.h>
 
@@ -10,8 +10,8 @@
 
 using namespace conclab::mirror;
 
-TEST(Catalogue, SameSeedSameFilesOtherSeedOtherFiles) {
-    const Catalogue a(7, 500), b(7, 500), c(8, 500);
+TEST(Catalog, SameSeedSameFilesOtherSeedOtherFiles) {
+    const Catalog a(7, 500), b(7, 500), c(8, 500);
     ASSERT_EQ(a.entries().size(), 500u);
     for (std::size_t i = 0; i < a.entries().size(); ++i) {
         EXPECT_EQ(a.entries()[i].name, b.entries()[i].name);
@@ -22,9 +22,9 @@ TEST(Catalogue, SameSeedSameFilesOtherSeedOtherFiles) {
     EXPECT_LT(same, 10u);
 }
 
-TEST(Catalogue, SortedUniqueAndReadable) {
-    const Catalogue catalogue(1, kDefaultImageCount);
-    const auto& entries = catalogue.entries();
+TEST(Catalog, SortedUniqueAndReadable) {
+    const Catalog catalog(1, kDefaultImageCount);
+    const auto& entries = catalog.entries();
     ASSERT_EQ(entries.size(), static_cast<std::size_t>(kDefaultImageCount));
     std::set<char> first_letters;
     for (std::size_t i = 1; i < entries.size(); ++i) EXPECT_LT(entries[i - 1].name, entries[i].name);
@@ -34,20 +34,20 @@ TEST(Catalogue, SortedUniqueAndReadable) {
         EXPECT_EQ(e.title(), "File:" + [&] { std::string t = e.name; for (char& ch : t) if (ch == '_') ch = ' '; return t; }());
         ASSERT_EQ(e.hash_path().size(), 4u);
         EXPECT_EQ(e.hash_path()[0], e.hash_path()[2]);
-        EXPECT_EQ(catalogue.find(e.name), &e);
+        EXPECT_EQ(catalog.find(e.name), &e);
     }
     EXPECT_GE(first_letters.size(), 15u);   // a random aifrom lands all over the list
-    EXPECT_EQ(catalogue.find("No_such_file.jpg"), nullptr);
-    EXPECT_EQ(catalogue.lower_bound(""), 0u);
-    EXPECT_EQ(catalogue.lower_bound("\x7f"), entries.size());
+    EXPECT_EQ(catalog.find("No_such_file.jpg"), nullptr);
+    EXPECT_EQ(catalog.lower_bound(""), 0u);
+    EXPECT_EQ(catalog.lower_bound("\x7f"), entries.size());
 }
 
-TEST(Catalogue, SizesSpreadLogUniformlyOverTheRange) {
-    const Catalogue catalogue(1, kDefaultImageCount);
+TEST(Catalog, SizesSpreadLogUniformlyOverTheRange) {
+    const Catalog catalog(1, kDefaultImageCount);
     std::map<int, int> per_decade_half;   // floor(2 * log10(size)) → count
     int below_geometric_mean = 0;
     const double geometric_mean = std::sqrt(static_cast<double>(kMinFileSize) * static_cast<double>(kMaxFileSize));
-    for (const auto& e : catalogue.entries()) {
+    for (const auto& e : catalog.entries()) {
         EXPECT_GE(e.size, kMinFileSize);
         EXPECT_LE(e.size, kMaxFileSize);
         per_decade_half[static_cast<int>(2 * std::log10(static_cast<double>(e.size)))]++;
@@ -59,10 +59,10 @@ TEST(Catalogue, SizesSpreadLogUniformlyOverTheRange) {
     for (int half = 9; half <= 14; ++half) EXPECT_NEAR(per_decade_half[half], kDefaultImageCount * 0.5 / 3.32, 120) << half;
 }
 
-TEST(Catalogue, AFewEntriesAreNotJpegs) {
-    const Catalogue catalogue(1, kDefaultImageCount);
+TEST(Catalog, AFewEntriesAreNotJpegs) {
+    const Catalog catalog(1, kDefaultImageCount);
     std::map<std::string, int> per_mime;
-    for (const auto& e : catalogue.entries()) {
+    for (const auto& e : catalog.entries()) {
         per_mime[e.mime]++;
         const std::string extension = e.name.substr(e.name.rfind('.'));
         if (e.is_jpeg()) EXPECT_EQ(extension, ".jpg");
@@ -75,13 +75,13 @@ TEST(Catalogue, AFewEntriesAreNotJpegs) {
     EXPECT_EQ(per_mime.size(), 4u);
 }
 
-TEST(Catalogue, DimensionsFollowTheSize) {
-    const Catalogue catalogue(3, 1000);
-    for (const auto& e : catalogue.entries()) {
+TEST(Catalog, DimensionsFollowTheSize) {
+    const Catalog catalog(3, 1000);
+    for (const auto& e : catalog.entries()) {
         EXPECT_EQ(std::pair(e.width, e.height), picture_dimensions(e.name, e.size));
         EXPECT_GE(std::min(e.width, e.height), 240);
         EXPECT_LE(std::max(e.width, e.height), 1024);
     }
-    EXPECT_THROW(Catalogue(1, 0), std::invalid_argument);
-    EXPECT_THROW(Catalogue(1, kMaxImageCount + 1), std::invalid_argument);
+    EXPECT_THROW(Catalog(1, 0), std::invalid_argument);
+    EXPECT_THROW(Catalog(1, kMaxImageCount + 1), std::invalid_argument);
 }

@@ -1,5 +1,5 @@
 // The desktop app's hook to start the built-in mirror (builtin_mirror.h), set by main_cli.
-#include "builtin_mirror.h"
+#include "ui/panels/wikipics/builtin_mirror.h"
 
 #include <mutex>
 
