@@ -46,6 +46,13 @@ TEST(ErrorWords, AsAStudentReadsThemBesideTheField) {
               "0 está fora do intervalo: use de 1 a 64");
     EXPECT_EQ(error_text(FieldError{"workers", ErrorKind::out_of_range, {"0", "1", "64"}}, Language::en),
               "0 is out of range: use 1 to 64");
+    // A range's figures take the language's decimal mark; a value the user typed is quoted as typed.
+    EXPECT_EQ(error_text(FieldError{"seconds", ErrorKind::out_of_range, {"0.1", "0.5", "60"}}, Language::pt),
+              "0,1 está fora do intervalo: use de 0,5 a 60");
+    EXPECT_EQ(error_text(FieldError{"seconds", ErrorKind::out_of_range, {"0.1", "0.5", "60"}}, Language::en),
+              "0.1 is out of range: use 0.5 to 60");
+    EXPECT_EQ(error_text(FieldError{"executor", ErrorKind::not_one_of, {"fibers", "0.5|1.5"}}, Language::pt),
+              "valor desconhecido 'fibers': use 0.5|1.5");
     EXPECT_EQ(error_text(FieldError{"executor", ErrorKind::not_one_of, {"fibers", "sequential|threads"}}, Language::pt),
               "valor desconhecido 'fibers': use sequential|threads");
     // A message a panel worded itself passes through in either language.

@@ -1,6 +1,7 @@
 // What is wrong with a field's value, one row per options::ErrorKind in its order (checked below); {N} is the
 // error's Nth argument, and both languages use the same ones.
 #include "text_errors.h"
+#include "text/numbers.h"
 
 namespace conclab::ui {
 namespace {
@@ -51,6 +52,11 @@ const char* error_template(ErrorKind kind, Language language) { return text_tabl
 
 std::string error_text(const options::FieldError& error, Language language) {
     if (error.kind == ErrorKind::count_) return error.args.empty() ? std::string() : error.args[0];
+    if (error.kind == ErrorKind::out_of_range || error.kind == ErrorKind::out_of_range_above) {
+        auto args = error.args;   // figures core wrote ("0.5"): a comma in Portuguese ("use de 0,5 a 60")
+        for (auto& arg : args) arg = localized(arg, language);
+        return text_table::fill(error_template(error.kind, language), args);
+    }
     return text_table::fill(error_template(error.kind, language), error.args);
 }
 
