@@ -237,15 +237,15 @@ export async function servedBytes(url) {
   return (await response.arrayBuffer()).byteLength;
 }
 
-// The size the mirror's catalogue lists for the file at `url` (one of the mirror's own), from its api.php — for a
+// The size the mirror's catalog lists for the file at `url` (one of the mirror's own), from its api.php — for a
 // mirror with random fault rates, where fetching the file again may meet a fault.
-export async function catalogueBytes(url) {
+export async function catalogBytes(url) {
   const { origin, pathname } = new URL(url);
   const name = decodeURIComponent(pathname.slice(pathname.lastIndexOf('/') + 1));
   const query = new URLSearchParams({ action: 'query', list: 'allimages', aifrom: name, ailimit: '1', aiprop: 'size',
     format: 'json' });
   const listed = (await (await fetch(`${origin}/w/api.php?${query}`)).json()).query.allimages[0];
-  assert.equal(listed?.name, name, `the mirror's catalogue lists ${name}`);
+  assert.equal(listed?.name, name, `the mirror's catalog lists ${name}`);
   return listed.size;
 }
 

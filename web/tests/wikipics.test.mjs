@@ -82,7 +82,7 @@ test('threads against a faulty same-origin mirror: per-image errors with reasons
     assert.ok(failed.some((i) => i.error === 'network'), 'a truncated body is a network error in a browser');
     for (const image of good) {
       assert.equal(image.status, 200);
-      assert.equal(image.bytes, await h.catalogueBytes(image.url), `${image.url}: the size the mirror's catalogue lists`);
+      assert.equal(image.bytes, await h.catalogBytes(image.url), `${image.url}: the size the mirror's catalog lists`);
       assert.ok(image.decode_s >= 0);
     }
     assert.equal(result.total_bytes, good.reduce((sum, i) => sum + i.bytes, 0));

@@ -87,7 +87,7 @@ test('the event loop against a faulty, delayed mirror: every image, reasons, tot
     }
     for (const image of good) {
       assert.equal(image.status, 200);
-      assert.equal(image.bytes, await h.catalogueBytes(image.url), `${image.url}: the size the mirror's catalogue lists`);
+      assert.equal(image.bytes, await h.catalogBytes(image.url), `${image.url}: the size the mirror's catalog lists`);
     }
     assert.equal(result.total_bytes, good.reduce((sum, i) => sum + i.bytes, 0));
     const most = maxInFlight(result.images);
