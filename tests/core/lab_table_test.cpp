@@ -90,8 +90,9 @@ TEST(LabTable, ARangeKeepsItsFiguresDecimalsAndAWideOneSaysTheMachineWasBusy) {
     wasm.figures[Column::threads] = Figure{1665, "KiB", 0.776, 2049, kSpreadRange, 3, "m"};
     memory.measures.push_back(wasm);
     wide.sections.push_back(memory);
-    const TableCell& cell = lab_table(wide, 2).find(TableRowId::memory_wasm)->at(TableColumn::threads);
-    EXPECT_EQ(lab_table(wide, 2).find(TableRowId::memory_wasm)->unit, TableUnit::mib);   // 1.63 MiB
+    const LabTable table = lab_table(wide, 2);   // kept: the cell below refers into it
+    const TableCell& cell = table.find(TableRowId::memory_wasm)->at(TableColumn::threads);
+    EXPECT_EQ(table.find(TableRowId::memory_wasm)->unit, TableUnit::mib);   // 1.63 MiB
     EXPECT_EQ(cell.range_decimals, 2);
     EXPECT_EQ(grouped(*cell.low, cell.range_decimals, ',', '.') + "\u2013" + grouped(*cell.high, cell.range_decimals, ',', '.'), "0.00\u20132.00");
     EXPECT_TRUE(cell.busy);
