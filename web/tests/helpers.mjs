@@ -125,9 +125,11 @@ export async function launchBrowser() {
   };
 }
 
-// Opens the page and records its console; `messages` and `errors` fill as the page runs.
-export async function openPage(context, url) {
+// Opens the page and records its console; `messages` and `errors` fill as the page runs. `beforeGoto(page)` adds
+// listeners that must see the first request.
+export async function openPage(context, url, { beforeGoto } = {}) {
   const page = await context.newPage();
+  if (beforeGoto) beforeGoto(page);
   const messages = [];
   const errors = [];
   page.on('console', (m) => {

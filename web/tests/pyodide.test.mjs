@@ -25,20 +25,15 @@ const numbers = ['1', '2', '9', '91', '7919', '1000003', '1000036000099', '99999
 const pyodideRequest = (url) => /\/pyodide\/|pyodide-worker\.mjs|\/python\//.test(new URL(url).pathname);
 
 async function openRecording(query) {
-  const page = await env.browser.context.newPage();
   const requests = [];
-  page.on('request', (r) => requests.push(r.url()));
-  // Module workers' requests reach page.on('request') in Chromium only through the worker: record those too.
-  page.on('worker', (w) => requests.push(w.url()));
-  const messages = [];
-  const errors = [];
-  page.on('console', (m) => {
-    messages.push({ type: m.type(), text: m.text() });
-    if (m.type() === 'error') errors.push(m.text());
+  const opened = await h.openPage(env.browser.context, env.server.url + query, {
+    beforeGoto: (page) => {
+      page.on('request', (r) => requests.push(r.url()));
+      // Module workers' requests reach page.on('request') in Chromium only through the worker: record those too.
+      page.on('worker', (w) => requests.push(w.url()));
+    },
   });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  await page.goto(env.server.url + query);
-  return { page, requests, messages, errors };
+  return { ...opened, requests };
 }
 
 test('page-ready without runtime= fetches no Pyodide byte', { timeout: 120000 }, async () => {
