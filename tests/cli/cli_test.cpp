@@ -134,16 +134,11 @@ TEST(Cli, ARenamedConclabStillRunsProcesses) {
     const std::filesystem::path renamed = folder / "conclab-1.0";
     std::filesystem::copy_file(CONCLAB_EXE, renamed, std::filesystem::copy_options::overwrite_existing);
     const std::string command = "env -u CONCLAB_WORKER_EXE " + renamed.string() +
-                                " primes 7 15 --executor processes --workers 2 --json 2>&1";
-    FILE* pipe = popen(command.c_str(), "r");
-    ASSERT_TRUE(pipe);
-    std::string out;
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
-    const int raw = pclose(pipe);
+                                " primes 7 15 --executor processes --workers 2 --json";
+    const auto outcome = conclab::test::run_command(command);
+    const std::string& out = outcome.out;
     std::filesystem::remove_all(folder);
-    ASSERT_TRUE(WIFEXITED(raw));
-    ASSERT_EQ(WEXITSTATUS(raw), 0) << out;
+    ASSERT_EQ(outcome.status, 0) << out << outcome.err;
     const auto doc = nlohmann::json::parse(out);
     EXPECT_EQ(doc["executor"], "processes") << out;
     EXPECT_EQ(out.find("not conclab"), std::string::npos) << out;

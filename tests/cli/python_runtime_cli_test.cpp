@@ -197,14 +197,9 @@ TEST(PythonRuntimeCli, ARenamedConclabFindsItsScriptBesideIt) {
     fs::copy_file(fs::path(CONCLAB_EXE).parent_path() / "python" / "primes.py", folder.path / "python" / "primes.py");
     const std::string command = "env -u CONCLAB_PYTHON_DIR " + renamed.string() +
                                 " primes 15 --runtime python --executor processes --workers 2 --json";
-    FILE* pipe = popen(command.c_str(), "r");
-    ASSERT_TRUE(pipe);
-    std::string out;
-    std::array<char, 4096> buffer{};
-    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
-    const int raw = pclose(pipe);
-    ASSERT_TRUE(WIFEXITED(raw) && WEXITSTATUS(raw) == 0) << raw;
-    EXPECT_EQ(lpf_by_n(nlohmann::json::parse(out)), (std::map<std::string, std::string>{{"15", "3"}}));
+    const auto outcome = conclab::test::run_command(command);
+    ASSERT_EQ(outcome.status, 0) << outcome.err;
+    EXPECT_EQ(lpf_by_n(nlohmann::json::parse(outcome.out)), (std::map<std::string, std::string>{{"15", "3"}}));
 }
 
 namespace {

@@ -30,14 +30,13 @@ struct CliOutcome {
     std::string err;
 };
 
-/// @brief Runs `[launcher] conclab ARGUMENTS`; `launcher` is e.g. "timeout 20" for a server that should have
-/// refused to start (stopped, not waited on).
-inline CliOutcome run_conclab(const std::string& arguments, const std::string& launcher = "") {
+/// @brief Runs a shell command line (a conclab, renamed or under `env`), its stdout and stderr kept apart.
+inline CliOutcome run_command(const std::string& command_line) {
     const std::string err_file = testing::TempDir() + "conclab_stderr_" + std::to_string(getpid());
-    const std::string command = (launcher.empty() ? "" : launcher + " ") + CONCLAB_EXE + " " + arguments + " 2>" + err_file;
+    const std::string command = command_line + " 2>" + err_file;
     // A whole program run (lab --quick under a sanitizer on a busy machine takes a while): a longer deadline than a
     // single call's, still one that fails the test with the command's name instead of hanging until ctest's timeout.
-    Armed deadline(kProgramDeadline, "conclab " + arguments);
+    Armed deadline(kProgramDeadline, command_line);
     FILE* pipe = popen(command.c_str(), "r");
     CliOutcome o;
     std::array<char, 4096> buffer{};
@@ -48,6 +47,12 @@ inline CliOutcome run_conclab(const std::string& arguments, const std::string& l
     o.err.assign(std::istreambuf_iterator<char>(err), {});
     std::remove(err_file.c_str());
     return o;
+}
+
+/// @brief Runs `[launcher] conclab ARGUMENTS`; `launcher` is e.g. "timeout 20" for a server that should have
+/// refused to start (stopped, not waited on).
+inline CliOutcome run_conclab(const std::string& arguments, const std::string& launcher = "") {
+    return run_command((launcher.empty() ? "" : launcher + " ") + CONCLAB_EXE + " " + arguments);
 }
 
 /// @brief Starts `conclab ARGS…` as a child process with its stdout sent to /dev/null (a server the test talks to
