@@ -3,6 +3,7 @@
 // the too-old interpreter, a fake free-threaded one, and no interpreter or pool worker left after Ctrl+C or after
 // conclab itself is killed (the process group's members counted, as the process pool's tests count its workers).
 #include "cli_run.h"
+#include "proc_file.h"
 #include "wait_until.h"
 
 #include <gtest/gtest.h>
@@ -21,6 +22,7 @@
 namespace {
 
 using conclab::test::expect_usage_error;
+using conclab::test::read_proc_file;
 using conclab::test::run_conclab;
 namespace fs = std::filesystem;
 
@@ -58,8 +60,7 @@ std::vector<ProcInfo> processes() {
     DIR* dir = opendir("/proc");
     while (dirent* entry = readdir(dir)) {
         if (entry->d_name[0] < '0' || entry->d_name[0] > '9') continue;
-        std::ifstream in(std::string("/proc/") + entry->d_name + "/stat");
-        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const std::string text = read_proc_file(std::string("/proc/") + entry->d_name + "/stat");
         const auto close = text.rfind(')');
         if (close == std::string::npos) continue;
         ProcInfo p;
@@ -81,8 +82,7 @@ int group_members(pid_t group) {
 
 // A Python interpreter running primes.py (not the probe, nor a launcher such as pyenv's shell shim before its exec).
 bool python_running_primes_py(pid_t pid) {
-    std::ifstream in("/proc/" + std::to_string(pid) + "/cmdline");
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string text = read_proc_file("/proc/" + std::to_string(pid) + "/cmdline");
     std::error_code error;
     const auto exe = fs::read_symlink("/proc/" + std::to_string(pid) + "/exe", error).filename().string();
     return text.find("primes.py") != std::string::npos && exe.rfind("python", 0) == 0;

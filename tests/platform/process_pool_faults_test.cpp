@@ -5,6 +5,7 @@
 #include "exec/message.h"
 #include "native/worker_handle.h"
 #include "platform.h"
+#include "proc_file.h"
 #include "wait_until.h"
 #include "within.h"
 
@@ -154,8 +155,7 @@ struct ProcStat {
 
 /// Fields 3 and 22 of /proc/PID/stat; nullopt when the process is gone.
 std::optional<ProcStat> proc_stat(pid_t pid) {
-    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string text = conclab::test::read_proc_file("/proc/" + std::to_string(pid) + "/stat");
     const auto close = text.rfind(')');   // the command name may hold spaces and parentheses
     if (close == std::string::npos) return std::nullopt;
     std::istringstream fields(text.substr(close + 2));
