@@ -2,10 +2,10 @@
 // capabilities, the process pool and the HTTP client. One implementation per platform (native/, web/), chosen by CMake.
 #pragma once
 
-#include "exec/executor.h"
 #include "base/clock.h"
+#include "exec/executor.h"
+#include "exec/interpreter.h"
 #include "core/net/http_client.h"
-#include "primes/python_protocol.h"
 
 #include <memory>
 #include <optional>
@@ -72,17 +72,20 @@ struct PythonUnavailable : std::runtime_error {
 };
 
 /// @brief The interpreter `requested` (a path, or a name looked up on PATH; empty: `python3`), asked what it is
-/// (`-c primes::probe_code()`, killed after 10 s), with the free-threaded builds beside it. Throws PythonUnavailable.
-primes::RuntimeInfo probe_python(const std::string& requested);
+/// (`-c exec::probe_code()`, killed after 10 s), with the free-threaded builds beside it. Throws PythonUnavailable.
+exec::RuntimeInfo probe_python(const std::string& requested);
 
 /// @brief One of the project's Python scripts (`primes.py`), found relative to the running executable (its folder's
 /// `python/`, then `../python/`, a renamed binary too), or in $CONCLAB_PYTHON_DIR. Throws PythonUnavailable.
 std::string python_script(const std::string& file_name);
 
-/// @brief python/primes.py run by `runtime`'s interpreter with the executor `kind` (sequential, threads, processes)
-/// and `workers`: posix_spawn, no shell, in a process group of its own that cancel_all() and the destructor kill
-/// whole; the script stops itself when its stdin closes (this process gone). Throws PythonUnavailable.
-std::unique_ptr<exec::Executor> make_python_executor(exec::ExecutorKind kind, int workers, const primes::RuntimeInfo& runtime);
+/// @brief An executor whose tasks `interpreter` runs: job.script (found by python_script) with job.arguments, each
+/// task's argument written on its stdin, its lines read by job.read_line. posix_spawn, no shell, in a process group
+/// of its own that cancel_all() and the destructor kill whole; the script stops itself when its stdin closes (this
+/// process gone). `kind` and `workers` are what the executor reports (the job tells the script). Throws
+/// PythonUnavailable (always on the page).
+std::unique_ptr<exec::Executor> make_script_executor(exec::ExecutorKind kind, int workers,
+                                                     const exec::RuntimeInfo& interpreter, exec::ScriptJob job);
 
 /// @brief The most Pyodide workers a run gets: each boots its own interpreter (~seconds, tens of MiB).
 inline constexpr int kMaxPyodideWorkers = 4;

@@ -16,6 +16,7 @@
 
 using namespace conclab;
 using namespace conclab::primes;
+using namespace conclab::exec;
 
 namespace {
 

@@ -10,6 +10,7 @@
 
 using namespace conclab;
 using namespace conclab::primes;
+using namespace conclab::exec;
 
 TEST(PythonProtocol, ProbeAnswerGivesVersionAndGil) {
     RuntimeInfo info;
@@ -85,6 +86,33 @@ TEST(PythonProtocol, AnythingElseIsABadLine) {
                             R"({"event": "result", "i": -1, "n": "15", "lpf": "3", "worker": "main", "started": 1, "finished": 2})",
                             R"({"event": "end", "wall_s": 1})"})
         EXPECT_TRUE(std::holds_alternative<BadLine>(parse_protocol_line(bad))) << bad;
+}
+
+// The platform's script executor knows no demo: primes' job names its script and arguments, and reads its lines
+// into the executor's events (a result's value is the lpf, still exact at 64 bits).
+TEST(PythonProtocol, TheJobTellsTheScriptItsExecutorAndReadsItsLines) {
+    const ScriptJob job = python_job(ExecutorKind::processes, 3);
+    EXPECT_EQ(job.script, "primes.py");
+    EXPECT_EQ(job.arguments, (std::vector<std::string>{"--stdin", "--executor", "processes", "--workers", "3"}));
+    EXPECT_EQ(python_job(ExecutorKind::sequential, 3).arguments.back(), "1");
+    EXPECT_THROW(python_job(ExecutorKind::gil, 2), std::invalid_argument);
+
+    const auto started = job.read_line(R"({"event": "hello", "python": "3.11.2", "gil": true, "start_method": "fork"})");
+    ASSERT_TRUE(std::holds_alternative<ScriptStarted>(started));
+    EXPECT_EQ(std::get<ScriptStarted>(started).start_method, "fork");
+    const auto result = job.read_line(
+        R"({"event": "result", "i": 1, "n": "18446744073709551615", "lpf": "3", "worker": "pid 9", "started": 1.5, "finished": 2})");
+    ASSERT_TRUE(std::holds_alternative<ScriptResult>(result));
+    EXPECT_EQ(std::get<ScriptResult>(result).index, 1u);
+    EXPECT_EQ(std::get<ScriptResult>(result).value, "3");
+    EXPECT_EQ(std::get<ScriptResult>(result).worker, "pid 9");
+    const auto ended = job.read_line(
+        R"({"event": "end", "wall_s": 1, "rusage": {"self": {"user_s": 0.5, "sys_s": 0}, "children": {"user_s": 1, "sys_s": 0.25}}})");
+    ASSERT_TRUE(std::holds_alternative<ScriptEnded>(ended));
+    EXPECT_DOUBLE_EQ(std::get<ScriptEnded>(ended).cpu.user_s, 1.5);
+    const auto bad = job.read_line("Traceback (most recent call last):");
+    ASSERT_TRUE(std::holds_alternative<ScriptBadLine>(bad));
+    EXPECT_NE(std::get<ScriptBadLine>(bad).why.find("not the protocol"), std::string::npos);
 }
 
 TEST(PythonProtocol, RuntimeJsonKeepsEveryKeyAndNamesCpp) {

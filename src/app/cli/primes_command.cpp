@@ -95,7 +95,7 @@ int run_primes(const PrimesArgs& args) {
     TraceFile trace(args.trace);
     if (options.compare) return run_compare(std::move(options), args.json, trace);
 
-    primes::RuntimeInfo runtime;
+    exec::RuntimeInfo runtime;
     primes::ExecutorMaker maker = platform::make_executor;
     if (options.runtime == primes::Runtime::python) {
         try {
@@ -104,7 +104,9 @@ int run_primes(const PrimesArgs& args) {
         } catch (const platform::PythonUnavailable& e) {
             throw UsageError(e.what());
         }
-        maker = [runtime](exec::ExecutorKind kind, int workers) { return platform::make_python_executor(kind, workers, runtime); };
+        maker = [runtime](exec::ExecutorKind kind, int workers) {
+            return platform::make_script_executor(kind, workers, runtime, primes::python_job(kind, workers));
+        };
     }
     InterruptWatch interrupt;   // Ctrl+C / SIGTERM: cancel, print what finished, exit 130
     primes::PrimesRun run(std::move(options), maker, platform::run_clock(), runtime);

@@ -11,7 +11,7 @@
 
 namespace conclab::primes {
 
-PrimesRun::PrimesRun(PrimesOptions options, const ExecutorMaker& make_executor, RunClock clock, RuntimeInfo runtime)
+PrimesRun::PrimesRun(PrimesOptions options, const ExecutorMaker& make_executor, RunClock clock, exec::RuntimeInfo runtime)
     : clock_(std::move(clock)) {
     report_.options = std::move(options);
     report_.runtime = std::move(runtime);

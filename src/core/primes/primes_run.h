@@ -48,7 +48,7 @@ struct PrimesReport {
     std::optional<CpuSeconds> cpu;
     bool cancelled = false;
     bool finished = false;
-    RuntimeInfo runtime;                ///< "C++", or the interpreter that ran python/primes.py
+    exec::RuntimeInfo runtime;          ///< "C++", or the interpreter that ran python/primes.py
 };
 
 /// @brief Makes the executor a run asked for (the platform's make_executor: processes need the platform).
@@ -58,7 +58,7 @@ class PrimesRun {
 public:
     /// @brief Starts the clock, makes the executor the options ask for and submits every number.
     /// Throws what the maker throws. `runtime` says who runs the checks (the maker's executor is that runtime's).
-    PrimesRun(PrimesOptions options, const ExecutorMaker& make_executor, RunClock clock, RuntimeInfo runtime = {});
+    PrimesRun(PrimesOptions options, const ExecutorMaker& make_executor, RunClock clock, exec::RuntimeInfo runtime = {});
     ~PrimesRun();
 
     /// @brief Results finished since the last call; never blocks.

@@ -1,7 +1,9 @@
-// Native only: the machine's CPython as a runtime (platform.h) — finding and asking the interpreter, finding
-// python/primes.py beside the executable, and an Executor that runs the script in a process group of its own and
-// turns its JSON lines into futures.
+// Native only: the machine's CPython as a runtime (platform.h) — finding and asking the interpreter, finding the
+// project's python/ scripts beside the executable, and an Executor that runs a demo's script job in a process group
+// of its own and turns its lines into futures (the job reads them; no demo is known here).
 #include "platform.h"
+
+#include "exec/interpreter.h"
 
 #include "native/posix_io.h"
 
@@ -19,6 +21,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
+#include <functional>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -135,10 +138,10 @@ std::string self_folder() {
 
 }  // namespace
 
-primes::RuntimeInfo probe_python(const std::string& requested) {
-    primes::RuntimeInfo info;
+exec::RuntimeInfo probe_python(const std::string& requested) {
+    exec::RuntimeInfo info;
     info.executable = resolve_interpreter(requested);
-    Spawned child = spawn_interpreter({info.executable, "-c", std::string(primes::probe_code())}, false, false);
+    Spawned child = spawn_interpreter({info.executable, "-c", std::string(exec::probe_code())}, false, false);
     std::string answer;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
     for (;;) {
@@ -152,9 +155,9 @@ primes::RuntimeInfo probe_python(const std::string& requested) {
     }
     killpg(child.pid, SIGKILL);   // answered or not, it has had its chance
     reap(child.pid);
-    if (!primes::parse_probe_answer(answer, info))
+    if (!exec::parse_probe_answer(answer, info))
         throw PythonUnavailable(info.executable + " did not answer as a Python interpreter; " + kHowToGetOne);
-    if (auto problem = primes::version_problem(info); !problem.empty())
+    if (auto problem = exec::version_problem(info); !problem.empty())
         throw PythonUnavailable(problem + " (" + info.executable + "); install python3 (Debian/Ubuntu: sudo apt install "
                                 "python3) or give --python PATH");
     const std::string folder = folder_of(info.executable);
@@ -162,7 +165,7 @@ primes::RuntimeInfo probe_python(const std::string& requested) {
     if (DIR* dir = opendir(folder.c_str())) {
         while (dirent* entry = readdir(dir)) {
             const std::string name = entry->d_name;
-            if (name != own_name && primes::is_free_threaded_name(name) && is_executable_file(folder + "/" + name))
+            if (name != own_name && exec::is_free_threaded_name(name) && is_executable_file(folder + "/" + name))
                 info.free_threaded_beside.push_back(folder + "/" + name);
         }
         closedir(dir);
@@ -196,17 +199,16 @@ std::chrono::steady_clock::time_point from_monotonic(double seconds) {
         std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds)));
 }
 
-class PythonExecutor final : public exec::Executor {
+class ScriptExecutor final : public exec::Executor {
 public:
-    PythonExecutor(exec::ExecutorKind kind, int workers, const primes::RuntimeInfo& runtime)
-        : kind_(kind), workers_(kind == exec::ExecutorKind::sequential ? 1 : workers) {
-        const std::string script = python_script("primes.py");
-        child_ = spawn_interpreter({runtime.executable, script, "--stdin", "--executor", std::string(exec::to_string(kind)),
-                                    "--workers", std::to_string(workers_)},
-                                   true, true);
+    ScriptExecutor(exec::ExecutorKind kind, int workers, const exec::RuntimeInfo& interpreter, exec::ScriptJob job)
+        : kind_(kind), workers_(kind == exec::ExecutorKind::sequential ? 1 : workers), read_line_(std::move(job.read_line)) {
+        std::vector<std::string> args{interpreter.executable, python_script(job.script)};
+        args.insert(args.end(), job.arguments.begin(), job.arguments.end());
+        child_ = spawn_interpreter(args, true, true);
     }
 
-    ~PythonExecutor() override { shutdown(true, true); }
+    ~ScriptExecutor() override { shutdown(true, true); }
 
     exec::ExecutorKind kind() const override { return kind_; }
     int workers() const override { return workers_; }
@@ -344,20 +346,20 @@ private:
     }
 
     void on_line(std::string_view line) {
-        const primes::ProtocolLine parsed = primes::parse_protocol_line(line);
+        const exec::ScriptEvent event = read_line_(line);
         std::lock_guard lock(mutex_);
-        if (const auto* hello = std::get_if<primes::HelloLine>(&parsed)) {
-            facts_.start_method = hello->start_method;
-        } else if (const auto* result = std::get_if<primes::ResultLine>(&parsed)) {
-            if (result->index >= futures_.size()) return protocol_failure_locked("a result for a number never sent");
+        if (const auto* started = std::get_if<exec::ScriptStarted>(&event)) {
+            facts_.start_method = started->start_method;
+        } else if (const auto* result = std::get_if<exec::ScriptResult>(&event)) {
+            if (result->index >= futures_.size()) return protocol_failure_locked("a result for a task never sent");
             auto& future = futures_[result->index];
             if (future.done()) return;
             if (future.set_running(result->worker, to_s(from_monotonic(result->started))))
-                future.set_result(std::to_string(result->lpf), to_s(from_monotonic(result->finished)));
-        } else if (const auto* end = std::get_if<primes::EndLine>(&parsed)) {
-            facts_.cpu = end->total();
+                future.set_result(result->value, to_s(from_monotonic(result->finished)));
+        } else if (const auto* ended = std::get_if<exec::ScriptEnded>(&event)) {
+            facts_.cpu = ended->cpu;
         } else {
-            protocol_failure_locked("CPython's output is not the protocol: " + std::get<primes::BadLine>(parsed).why);
+            protocol_failure_locked(std::get<exec::ScriptBadLine>(event).why);
         }
     }
 
@@ -368,6 +370,7 @@ private:
 
     const exec::ExecutorKind kind_;
     const int workers_;
+    const std::function<exec::ScriptEvent(std::string_view)> read_line_;
     mutable std::mutex mutex_;
     std::condition_variable done_changed_;
     Spawned child_;
@@ -381,10 +384,9 @@ private:
 
 }  // namespace
 
-std::unique_ptr<exec::Executor> make_python_executor(exec::ExecutorKind kind, int workers, const primes::RuntimeInfo& runtime) {
-    if (kind == exec::ExecutorKind::gil)
-        throw std::invalid_argument("the GIL model is C++'s; CPython brings its own GIL");
-    return std::make_unique<PythonExecutor>(kind, workers, runtime);
+std::unique_ptr<exec::Executor> make_script_executor(exec::ExecutorKind kind, int workers,
+                                                     const exec::RuntimeInfo& interpreter, exec::ScriptJob job) {
+    return std::make_unique<ScriptExecutor>(kind, workers, interpreter, std::move(job));
 }
 
 }  // namespace conclab::platform

@@ -2,15 +2,17 @@
 // runtime is Pyodide.
 #include "platform.h"
 
+#include "exec/interpreter.h"
+
 namespace conclab::platform {
 
 namespace {
 constexpr const char* kNativeOnly = "the CPython runtime is native only: the page's Python runtime is Pyodide";
 }
 
-primes::RuntimeInfo probe_python(const std::string&) { throw PythonUnavailable(kNativeOnly); }
+exec::RuntimeInfo probe_python(const std::string&) { throw PythonUnavailable(kNativeOnly); }
 std::string python_script(const std::string&) { throw PythonUnavailable(kNativeOnly); }
-std::unique_ptr<exec::Executor> make_python_executor(exec::ExecutorKind, int, const primes::RuntimeInfo&) {
+std::unique_ptr<exec::Executor> make_script_executor(exec::ExecutorKind, int, const exec::RuntimeInfo&, exec::ScriptJob) {
     throw PythonUnavailable(kNativeOnly);
 }
 

@@ -220,7 +220,7 @@ std::optional<primes::PrimesOptions> PrimesPanel::checked_options() {
 void PrimesPanel::start() {
     auto options = checked_options();
     if (!options) return;
-    primes::RuntimeInfo runtime;
+    exec::RuntimeInfo runtime;
     primes::ExecutorMaker maker = platform::make_executor;
     if (options->runtime == primes::Runtime::python && !platform::capabilities().machine_python) {   // the page: Pyodide
         runtime.name = "Pyodide";
@@ -239,7 +239,9 @@ void PrimesPanel::start() {
             return;
         }
         runtime = *probed_;
-        maker = [runtime](exec::ExecutorKind kind, int workers) { return platform::make_python_executor(kind, workers, runtime); };
+        maker = [runtime](exec::ExecutorKind kind, int workers) {
+            return platform::make_script_executor(kind, workers, runtime, primes::python_job(kind, workers));
+        };
     }
     try {
         run_ = std::make_unique<primes::PrimesRun>(std::move(*options), maker, platform::run_clock(), runtime);
@@ -266,7 +268,7 @@ void PrimesPanel::record_history(const primes::PrimesReport& report) {
     HistoryEntry entry{report.options.executor, report.options.workers, sample_key(report.options.sample),
                        report.options.sample.name, report.wall_s, report.cpu ? report.cpu->total_s() : 0.0,
                        report.cpu && report.cpu->busy_time, report.cancelled, std::nullopt,
-                       report.runtime.is_python() ? primes::short_label(report.runtime) : std::string()};
+                       report.runtime.is_python() ? exec::short_label(report.runtime) : std::string()};
     if (!entry.cancelled) {
         for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
             if (it->executor == ExecutorKind::sequential && it->sample == entry.sample && it->runtime == entry.runtime &&

@@ -106,7 +106,7 @@ private:
     ExecutorKind executor_ = ExecutorKind::threads;
     primes::Runtime runtime_ = primes::Runtime::cpp;
     std::string python_;                                // --python / ?python=; empty: python3 on PATH
-    std::optional<primes::RuntimeInfo> probed_;         // the interpreter asked once (python_ as it was then)
+    std::optional<exec::RuntimeInfo> probed_;         // the interpreter asked once (python_ as it was then)
     std::string probed_for_;
     int workers_;
     View view_ = View::compare;

@@ -121,7 +121,7 @@ void PrimesPanel::draw_summary() const {
     // A duration wraps as a whole: "1.05 s", never "1.05" and "s" on two lines.
     const auto duration = [](double seconds) { return unbroken(seconds_text(seconds)); };
     const std::string who = report.runtime.is_python()
-                                ? primes::short_label(report.runtime) + " " + std::string(exec::to_string(options.executor))
+                                ? exec::short_label(report.runtime) + " " + std::string(exec::to_string(options.executor))
                                 : std::string(executor_label(options.executor));
     ImGui::TextWrapped("%s", text_format("%zu/%zu %s %.2f\u00a0s (%s x%d) · %s %s", ok, options.sample.numbers.size(), tr(PrimesText::checks_in),
                 run_->elapsed_s(), who.c_str(), options.workers, tr(PrimesText::startup),
