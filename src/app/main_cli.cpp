@@ -1,23 +1,23 @@
 // `conclab`: every demo headless (text or --json), system facts, the web server, the process-pool
 // worker, and — with no subcommand — the desktop GUI.
-#include "catalog/demo_catalog.h"
-#include "cli/command.h"
-#include "cli/demo_flags.h"
-#include "cli/exhibition_command.h"
-#include "cli/lab_command.h"
-#include "cli/mirror_command.h"
-#include "cli/primes_command.h"
-#include "cli/serve_command.h"
-#include "cli/spinner_command.h"
-#include "cli/sysinfo_command.h"
-#include "cli/wikipics_command.h"
-#include "native/worker_loop.h"
-#include "platform.h"
+#include "core/catalog/demo_catalog.h"
+#include "app/cli/command.h"
+#include "app/cli/demo_flags.h"
+#include "app/cli/exhibition_command.h"
+#include "app/cli/lab_command.h"
+#include "app/cli/mirror_command.h"
+#include "app/cli/primes_command.h"
+#include "app/cli/serve_command.h"
+#include "app/cli/spinner_command.h"
+#include "app/cli/sysinfo_command.h"
+#include "app/cli/wikipics_command.h"
+#include "platform/native/worker_loop.h"
+#include "platform/platform.h"
 
 #ifdef CONCLAB_HAS_GUI
-#include "app.h"
+#include "ui/app.h"
 #include "ui/panels/wikipics/builtin_mirror.h"
-#include "mirror_server.h"
+#include "server/mirror/mirror_server.h"
 
 #include <memory>
 #include <mutex>

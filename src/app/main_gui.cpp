@@ -1,8 +1,8 @@
 // The web build's entry point: options from the page's query string, then the app.
 // (The desktop app starts from main_cli.cpp: `conclab` with no subcommand.)
-#include "app.h"
-#include "catalog/demo_catalog.h"
-#include "gui_backend.h"
+#include "ui/app.h"
+#include "core/catalog/demo_catalog.h"
+#include "platform/gui_backend.h"
 
 #include <cstdio>
 

@@ -1,6 +1,6 @@
 // platform.h's make_executor: the executor of each kind on this build (processes are native child processes or web
 // workers).
-#include "platform.h"
+#include "platform/platform.h"
 
 namespace conclab::platform {
 

@@ -1,5 +1,5 @@
 // The on-demand frame policy both GUI back ends share (frame_pacer.h), kept apart from SDL so it is tested.
-#include "frame_pacer.h"
+#include "platform/frame_pacer.h"
 
 #include <algorithm>
 #include <array>

@@ -4,7 +4,7 @@
 // and a result that arrives meanwhile waits for the next tick instead of forcing a frame of its own.
 #pragma once
 
-#include "gui_backend.h"
+#include "platform/gui_backend.h"
 
 #include <string_view>
 

@@ -1,5 +1,5 @@
 // What both GUI back ends do each frame the same way (gui_frame.h): events into ImGui, a frame, the draw.
-#include "gui_frame.h"
+#include "platform/gui_frame.h"
 
 #include <SDL.h>
 #include <SDL_opengl.h>

@@ -2,8 +2,8 @@
 // rendering ImGui's draw data with GL. Internal to the back ends (gui_backend_*.cpp).
 #pragma once
 
-#include "frame_pacer.h"
-#include "gui_backend.h"
+#include "platform/frame_pacer.h"
+#include "platform/gui_backend.h"
 
 #include <functional>
 #include <string>

@@ -3,8 +3,8 @@
 // for what a page can't measure). The lab in core runs them; the CLI and the GUI make them here.
 #pragma once
 
-#include "lab/live_system.h"
-#include "lab/probes.h"
+#include "core/lab/live_system.h"
+#include "core/lab/probes.h"
 
 #include <memory>
 

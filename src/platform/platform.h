@@ -2,9 +2,9 @@
 // capabilities, the process pool and the HTTP client. One implementation per platform (native/, web/), chosen by CMake.
 #pragma once
 
-#include "base/clock.h"
-#include "exec/executor.h"
-#include "exec/interpreter.h"
+#include "core/base/clock.h"
+#include "core/exec/executor.h"
+#include "core/exec/interpreter.h"
 #include "core/net/http_client.h"
 
 #include <memory>

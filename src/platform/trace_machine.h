@@ -1,8 +1,8 @@
 // The machine a trace was taken on, from the platform's facts (core/trace's Machine): the CLI and the app both use it.
 #pragma once
 
-#include "platform.h"
-#include "trace/trace.h"
+#include "platform/platform.h"
+#include "core/trace/trace.h"
 
 namespace conclab::platform {
 

@@ -1,7 +1,7 @@
 // HTTP pieces shared by `conclab serve` and the mirror's routes (http_common.h).
-#include "http_common.h"
+#include "server/http_common.h"
 
-#include "base/options.h"
+#include "core/base/options.h"
 
 #include <httplib.h>
 

@@ -1,7 +1,7 @@
 // The one listener of `conclab serve` and `conclab mirror` (listener.h): a thread per connection, closed on stop.
-#include "listener.h"
+#include "server/listener.h"
 
-#include "http_common.h"
+#include "server/http_common.h"
 
 #include <netdb.h>
 #include <poll.h>

@@ -1,7 +1,7 @@
 // `conclab serve`'s read-only site over GET and HEAD (static_site.h).
-#include "static_site.h"
+#include "server/static_site.h"
 
-#include "http_common.h"
+#include "server/http_common.h"
 
 #include <httplib.h>
 

@@ -4,21 +4,21 @@
 //
 // [SECTION] App: one frame
 // [SECTION] run_gui
-#include "app.h"
+#include "ui/app.h"
 
-#include "shell/shell.h"
+#include "ui/shell/shell.h"
 
-#include "catalog/demo_catalog.h"
-#include "demo_panel.h"
-#include "fonts.h"
-#include "gui_backend.h"
-#include "platform.h"
-#include "responsive.h"
-#include "text/text_errors.h"
-#include "text/text_shell.h"
-#include "text/text_system.h"
-#include "text/text_welcome.h"
-#include "touch_scroll.h"
+#include "core/catalog/demo_catalog.h"
+#include "ui/demo_panel.h"
+#include "ui/fonts.h"
+#include "platform/gui_backend.h"
+#include "platform/platform.h"
+#include "ui/responsive.h"
+#include "ui/text/text_errors.h"
+#include "ui/text/text_shell.h"
+#include "ui/text/text_system.h"
+#include "ui/text/text_welcome.h"
+#include "ui/touch_scroll.h"
 
 #include <imgui.h>
 

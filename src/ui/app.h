@@ -3,8 +3,8 @@
 // platform/gui_backend.h.
 #pragma once
 
-#include "base/options.h"
-#include "catalog/demo_catalog.h"
+#include "core/base/options.h"
+#include "core/catalog/demo_catalog.h"
 
 #include <string>
 #include <string_view>

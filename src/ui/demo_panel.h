@@ -1,9 +1,9 @@
 // What every demo panel offers the app shell; the registry (demo_registry.cpp) lists them.
 #pragma once
 
-#include "base/options.h"
-#include "gui_backend.h"
-#include "text/language.h"
+#include "core/base/options.h"
+#include "platform/gui_backend.h"
+#include "ui/text/language.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,9 +1,9 @@
 // The UI's list of panels in menu order (demo_panel.h), and helpers every panel shares: a resizable text field, a
 // field's error.
-#include "demo_panel.h"
+#include "ui/demo_panel.h"
 
-#include "responsive.h"
-#include "text/text_errors.h"
+#include "ui/responsive.h"
+#include "ui/text/text_errors.h"
 
 #include <imgui.h>
 

@@ -1,7 +1,7 @@
 // The app's fonts loaded with the glyphs its text needs (fonts.h).
-#include "fonts.h"
+#include "ui/fonts.h"
 
-#include "gui_backend.h"
+#include "platform/gui_backend.h"
 
 #include <imgui.h>
 

@@ -5,7 +5,7 @@
 
 #include <imgui.h>
 
-#include "widgets/slider.h"   // sliders whose handle never covers their value
+#include "ui/widgets/slider.h"   // sliders whose handle never covers their value
 
 #include <algorithm>
 #include <cfloat>

@@ -1,7 +1,7 @@
 // Drag-to-scroll for fingers (touch_scroll.h): ImGui 1.86 scrolls only with a wheel or its scrollbars.
-#include "touch_scroll.h"
+#include "ui/touch_scroll.h"
 
-#include "gui_backend.h"
+#include "platform/gui_backend.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>

@@ -1,6 +1,6 @@
 // `conclab exhibition`: the schedule in virtual time, the JSON contract, bad input.
-#include "chess/game_state.h"
-#include "chess/position.h"
+#include "core/chess/game_state.h"
+#include "core/chess/position.h"
 #include "cli_run.h"
 
 #include <gtest/gtest.h>

@@ -1,7 +1,7 @@
 // core/aio: the event loop's semantics on a virtual clock (ordering, fairness, cancellation with cleanup,
 // exceptions, gather/as_completed, semaphores, timeouts, no task lost or run twice), plus the one real
 // wait: another thread waking a loop that blocks.
-#include "aio/aio.h"
+#include "core/aio/aio.h"
 #include "within.h"
 
 #include <gtest/gtest.h>

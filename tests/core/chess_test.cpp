@@ -1,9 +1,9 @@
 // Tests of core/chess: perft counts of known positions, special moves, FEN, game ends, notation, the seeded search.
-#include "chess/game_state.h"
-#include "chess/notation.h"
-#include "chess/perft.h"
-#include "chess/position.h"
-#include "chess/search.h"
+#include "core/chess/game_state.h"
+#include "core/chess/notation.h"
+#include "core/chess/perft.h"
+#include "core/chess/position.h"
+#include "core/chess/search.h"
 
 #include <gtest/gtest.h>
 

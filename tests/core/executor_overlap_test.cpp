@@ -1,6 +1,6 @@
 // "One thread computes at a time" checked at pool level, inside the tasks themselves: test.overlap_ms
 // counts the tasks computing at once (tests/support/test_tasks.cpp), whatever the pool says of itself.
-#include "exec/executor.h"
+#include "core/exec/executor.h"
 #include "test_tasks.h"
 #include "within.h"
 

@@ -1,7 +1,7 @@
 // Hammers the two windows where a cancel could once meet a task starting: Future::cancel against
 // set_running, and ThreadExecutor::cancel_all against a worker picking the next task. Each round is
 // timed differently by a seeded generator; nothing asserts on time. Run under TSan too (preset native-tsan).
-#include "exec/executor.h"
+#include "core/exec/executor.h"
 #include "within.h"
 
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
 // Tests of core/exec: executor kinds, map and completion order, errors, cancel and shutdown, the GIL model.
-#include "exec/executor.h"
-#include "exec/gil.h"
+#include "core/exec/executor.h"
+#include "core/exec/gil.h"
 #include "held_spans.h"
 #include "test_tasks.h"
 #include "within.h"

@@ -1,11 +1,11 @@
 // The exhibition: the schedule formulas against the simulation, determinism, option errors, the live
 // view's snapshots, and a full 20-board game of chess.
-#include "exhibition/exhibition_options.h"
-#include "exhibition/exhibition_run.h"
-#include "exhibition/schedule.h"
-#include "chess/game_state.h"
-#include "chess/notation.h"
-#include "chess/position.h"
+#include "core/exhibition/exhibition_options.h"
+#include "core/exhibition/exhibition_run.h"
+#include "core/exhibition/schedule.h"
+#include "core/chess/game_state.h"
+#include "core/chess/notation.h"
+#include "core/chess/position.h"
 
 #include <gtest/gtest.h>
 

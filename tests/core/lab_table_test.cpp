@@ -1,6 +1,6 @@
 // The lab's table in its final shape (core/lab/lab_table), from a fixed JSON (tests/data/lab_main_quick.json, a
 // quick run on a 2-CPU machine): rows in order, one unit per row, ratios, busy spreads, numbered notes.
-#include "lab/lab_table.h"
+#include "core/lab/lab_table.h"
 
 #include <gtest/gtest.h>
 

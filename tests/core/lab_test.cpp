@@ -1,14 +1,14 @@
 // The lab's core against a fake Probes: statistics, options, the report's JSON/CSV shape, the plan's
 // arithmetic (speedups, the ladder) and the run object's progress, failures and cancel.
-#include "exec/task.h"
-#include "lab/coroutine_measures.h"
-#include "lab/figure.h"
-#include "lab/lab_options.h"
-#include "lab/lab_report.h"
-#include "lab/lab_run.h"
-#include "lab/latency_ladder.h"
-#include "lab/thread_measures.h"
-#include "primes/least_prime_factor.h"
+#include "core/exec/task.h"
+#include "core/lab/coroutine_measures.h"
+#include "core/lab/figure.h"
+#include "core/lab/lab_options.h"
+#include "core/lab/lab_report.h"
+#include "core/lab/lab_run.h"
+#include "core/lab/latency_ladder.h"
+#include "core/lab/thread_measures.h"
+#include "core/primes/least_prime_factor.h"
 #include "within.h"
 
 #include <gtest/gtest.h>

@@ -1,8 +1,8 @@
 // The lab panel's view-model (core/lab/lab_view): merging runs, the live snapshot over them, loading a saved
 // result beside them ("compare", a JSON exported by main before issue 17 included), and which summary rows,
 // detail columns, curves, bars and ladder rungs the panel shows.
-#include "lab/lab_table.h"
-#include "lab/lab_view.h"
+#include "core/lab/lab_table.h"
+#include "core/lab/lab_view.h"
 
 #include <gtest/gtest.h>
 

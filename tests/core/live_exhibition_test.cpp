@@ -1,7 +1,7 @@
 // The exhibition's live driver: its own thread advances the run on a real clock × speed (here a manual
 // clock the test moves), pauses, steps, and at "max" reaches the same result as the CLI's run_to_end.
-#include "exhibition/live_exhibition.h"
-#include "exhibition/schedule.h"
+#include "core/exhibition/live_exhibition.h"
+#include "core/exhibition/schedule.h"
 
 #include "wait_until.h"
 

@@ -1,5 +1,5 @@
 // lab::LiveSystem: the system snapshot kept fresh while watched, and only then.
-#include "lab/live_system.h"
+#include "core/lab/live_system.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // What decoding a hostile message costs in memory: a 16 MiB message of empty fields once made the
 // decoder hold millions of field views (95 MB at its peak). Counted with a replacement operator new
 // that adds up, in the measuring thread only, the bytes asked for during one Decoder::next().
-#include "exec/message.h"
+#include "core/exec/message.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Tests of core/exec/message: the pool's messages survive encoding and decoding, bad input is refused.
-#include "exec/message.h"
+#include "core/exec/message.h"
 
 #include <gtest/gtest.h>
 

@@ -1,12 +1,12 @@
 // The one set of option rules: decimal only, clear messages, echoed values capped and escaped; each demo's
 // parser and the catalog that the CLI and the app build on.
-#include "base/options.h"
-#include "catalog/demo_catalog.h"
-#include "exec/executor.h"
-#include "exec/task.h"
-#include "primes/primes_options.h"
-#include "system/system_options.h"
-#include "wikipics/wikipics_options.h"
+#include "core/base/options.h"
+#include "core/catalog/demo_catalog.h"
+#include "core/exec/executor.h"
+#include "core/exec/task.h"
+#include "core/primes/primes_options.h"
+#include "core/system/system_options.h"
+#include "core/wikipics/wikipics_options.h"
 
 #include <tuple>
 

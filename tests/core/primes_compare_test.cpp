@@ -1,9 +1,9 @@
 // Compare all (primes::CompareRun) and the timeline's pixel columns (primes::timeline_columns): which executors ran,
 // how often, in which order, what a cancel leaves, the medians and speedups from known times, and column shares
 // from synthetic intervals — counts and exact fractions, never speed.
-#include "primes/compare_run.h"
-#include "primes/primes_options.h"
-#include "primes/timeline_columns.h"
+#include "core/primes/compare_run.h"
+#include "core/primes/primes_options.h"
+#include "core/primes/timeline_columns.h"
 
 #include "gated_executor.h"
 #include "test_tasks.h"

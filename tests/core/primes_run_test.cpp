@@ -1,5 +1,5 @@
 // Tests of core/primes/primes_run: a run's results, report and cancel, polled as the CLI and the panel do.
-#include "primes/primes_run.h"
+#include "core/primes/primes_run.h"
 #include "gated_executor.h"
 
 #include "test_tasks.h"

@@ -1,6 +1,6 @@
 // Tests of core/primes: the least prime factor, the samples, numbers parsed from text, digit grouping.
-#include "primes/least_prime_factor.h"
-#include "primes/samples.h"
+#include "core/primes/least_prime_factor.h"
+#include "core/primes/samples.h"
 
 #include <gtest/gtest.h>
 

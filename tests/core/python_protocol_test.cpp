@@ -1,8 +1,8 @@
 // The CPython runtime's protocol as core reads it: the probe's answer, the version floor, free-threaded names, every
 // line python/primes.py prints (and what is not one), the runtime's JSON, and the options that choose it.
-#include "primes/primes_options.h"
-#include "primes/primes_run.h"
-#include "primes/python_protocol.h"
+#include "core/primes/primes_options.h"
+#include "core/primes/primes_run.h"
+#include "core/primes/python_protocol.h"
 
 #include <nlohmann/json.hpp>
 

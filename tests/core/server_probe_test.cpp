@@ -1,7 +1,7 @@
 // core/wikipics/server_probe: which server a run uses when nobody chose one, decided over a fake HttpClient whose
 // answers are held back by gates, so each state (checking, decided, finished) is seen, never raced.
-#include "wikipics/server_probe.h"
-#include "wikipics/wikipics_options.h"
+#include "core/wikipics/server_probe.h"
+#include "core/wikipics/wikipics_options.h"
 #include "within.h"
 
 #include <gtest/gtest.h>

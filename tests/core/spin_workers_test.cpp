@@ -1,5 +1,5 @@
 // SpinWorkers: N real threads counting, each on its own counter; stop() joins them all.
-#include "exec/spin_workers.h"
+#include "core/exec/spin_workers.h"
 
 #include "wait_until.h"
 

@@ -1,10 +1,10 @@
 // Spinners: the frames, the freeze measurement, and the coroutine spinner that freezes when its slow call
 // blocks the loop (a 0.6 s sleep: the test counts frames, it does not time them).
-#include "spinner/spinner.h"
-#include "spinner/spinner_demo.h"
+#include "core/spinner/spinner.h"
+#include "core/spinner/spinner_demo.h"
 
-#include "exec/executor.h"
-#include "exhibition/exhibition_options.h"
+#include "core/exec/executor.h"
+#include "core/exhibition/exhibition_options.h"
 #include "wait_until.h"
 #include "within.h"
 

@@ -1,9 +1,9 @@
 // Tests of core/trace (the Chrome JSON trace builder) and of the validator the demos' traces go through
 // (tests/support/trace_check.h): a trace the builder makes passes; each broken rule is caught.
-#include "exhibition/exhibition_trace.h"
-#include "primes/primes_trace.h"
-#include "trace/trace.h"
-#include "wikipics/wikipics_trace.h"
+#include "core/exhibition/exhibition_trace.h"
+#include "core/primes/primes_trace.h"
+#include "core/trace/trace.h"
+#include "core/wikipics/wikipics_trace.h"
 
 #include "trace_check.h"
 

@@ -1,9 +1,9 @@
 // base/utf8: the outside world's text cut, repaired and escaped before it reaches JSON or a terminal; option
 // values that are not UTF-8 are usage errors; the places that quote a server keep the text valid.
-#include "base/options.h"
-#include "base/utf8.h"
-#include "wikipics/mediawiki_api.h"
-#include "wikipics/wikipics_options.h"
+#include "core/base/options.h"
+#include "core/base/utf8.h"
+#include "core/wikipics/mediawiki_api.h"
+#include "core/wikipics/wikipics_options.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

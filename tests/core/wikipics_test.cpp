@@ -1,11 +1,11 @@
 // core/wikipics: options, the MediaWiki client against real-shaped answers, sampling with a fake API,
 // thumbnails, and WikipicsRun over a fake HttpClient (completion order, per-image errors, cancel).
-#include "wikipics/mediawiki_api.h"
-#include "wikipics/sampling.h"
-#include "wikipics/thumbnail.h"
-#include "wikipics/wikipics_options.h"
-#include "wikipics/wikipics_report.h"
-#include "wikipics/wikipics_run.h"
+#include "core/wikipics/mediawiki_api.h"
+#include "core/wikipics/sampling.h"
+#include "core/wikipics/thumbnail.h"
+#include "core/wikipics/wikipics_options.h"
+#include "core/wikipics/wikipics_report.h"
+#include "core/wikipics/wikipics_run.h"
 #include "within.h"
 
 #define STB_IMAGE_WRITE_IMPLEMENTATION

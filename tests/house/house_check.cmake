@@ -1,15 +1,14 @@
 # The house, checked by reading src/ (cmake -P, nothing compiled): issue 17's "Done when" points a compiler cannot see.
 #  1. every file of src/ opens with a purpose line (a // comment);
 #  2. no file of src/ui or src/app is over 600 lines;
-#  3. no include climbs the layers: core sees core; platform core and platform; server core and server; ui core,
-#     platform and ui; app everything. Each quoted include is found as the build finds it (the file's folder, then
-#     the layers' roots), so a bare "platform.h" in core counts as platform's.
+#  3. every include of ours names its layer, as its path from src/ ("core/base/options.h", never a bare "options.h"
+#     or "../x.h"), and none climbs the layers: core sees core; platform core and platform; server core and server;
+#     ui core, platform and ui; app everything.
 # Run: cmake -DSRC=<repo>/src -P tests/house/house_check.cmake (ctest: house_check).
 cmake_minimum_required(VERSION 3.22)
 if(NOT SRC)
   message(FATAL_ERROR "give -DSRC=<repo>/src")
 endif()
-set(roots core platform ui server server/mirror app .)
 set(allowed_core core)
 set(allowed_platform core platform)
 set(allowed_server core server)
@@ -46,17 +45,15 @@ foreach(rel ${files})
       continue()
     endif()
     set(inc "${CMAKE_MATCH_1}")
-    set(found "")
-    foreach(base ${dir} ${roots})
-      if(NOT IS_ABSOLUTE ${base})
-        set(base ${SRC}/${base})
-      endif()
-      if(EXISTS ${base}/${inc} AND NOT IS_DIRECTORY ${base}/${inc})
-        file(REAL_PATH ${base}/${inc} found)
-        break()
-      endif()
-    endforeach()
-    if(found STREQUAL "")
+    if(EXISTS ${SRC}/${inc} AND NOT IS_DIRECTORY ${SRC}/${inc} AND NOT inc MATCHES "^\\.")
+      file(REAL_PATH ${SRC}/${inc} found)
+    elseif(EXISTS ${dir}/${inc} AND NOT IS_DIRECTORY ${dir}/${inc})
+      file(REAL_PATH ${dir}/${inc} beside)
+      file(RELATIVE_PATH beside_rel ${SRC} ${beside})
+      message(SEND_ERROR "${rel}: includes \"${inc}\": name it by its layer, \"${beside_rel}\"")
+      math(EXPR failures "${failures} + 1")
+      continue()
+    else()
       continue()   # a third-party header (build/include-*, Debian's): not ours to place
     endif()
     file(REAL_PATH ${SRC} src_real)

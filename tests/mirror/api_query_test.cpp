@@ -1,6 +1,6 @@
 // api.php's allimages subset: the shape Commons answers, paging that covers the catalog exactly once,
 // size filters, aifrom, and MediaWiki's errors and warnings for what it refuses.
-#include "api_query.h"
+#include "server/mirror/api_query.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // The catalog: deterministic from its seed, sorted, unique, sizes spread log-uniformly over 24 KB … 50 MB,
 // a few non-JPEG entries, and picture dimensions that always fit the listed size.
-#include "catalog.h"
+#include "server/mirror/catalog.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // Fault plans: reproducible from the seed, each fault at its own rate, retries drawn afresh.
-#include "faults.h"
+#include "server/mirror/faults.h"
 
 #include <gtest/gtest.h>
 

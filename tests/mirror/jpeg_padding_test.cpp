@@ -1,8 +1,8 @@
 // Generated JPEGs: exactly the listed size, valid (stb_image decodes them at the listed dimensions), the same
 // bytes whichever way they are read, and comment segments within the format's limits.
-#include "catalog.h"
-#include "jpeg_padding.h"
-#include "picture.h"
+#include "server/mirror/catalog.h"
+#include "server/mirror/jpeg_padding.h"
+#include "server/mirror/picture.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>

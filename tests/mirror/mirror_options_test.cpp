@@ -1,5 +1,5 @@
 // `conclab mirror`'s options: defaults, accepted forms, and messages that name the bad value.
-#include "mirror_options.h"
+#include "server/mirror/mirror_options.h"
 
 #include <gtest/gtest.h>
 

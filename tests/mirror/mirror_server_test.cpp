@@ -1,9 +1,9 @@
 // The mirror over HTTP, seen from plain clients: API answers and CORS, exact-size JPEGs that decode, HEAD,
 // 404s, and every fault mode at rate 1 as a client's socket meets it; shutdown never hangs.
-#include "api_query.h"
-#include "faults.h"
-#include "http_common.h"
-#include "mirror_server.h"
+#include "server/mirror/api_query.h"
+#include "server/mirror/faults.h"
+#include "server/http_common.h"
+#include "server/mirror/mirror_server.h"
 #include "test_support.h"
 #include "within.h"
 #include "wait_until.h"

@@ -1,8 +1,8 @@
 // The network profile a request asks for (`net=talk|phone|instant`): what the mirror decides for each request (its
 // delay, bandwidth and chunk) and logs — asserted on the decisions, never on elapsed time.
-#include "api_query.h"
-#include "mirror_server.h"
-#include "net_profile.h"
+#include "server/mirror/api_query.h"
+#include "server/mirror/mirror_server.h"
+#include "server/mirror/net_profile.h"
 #include "test_support.h"
 #include "within.h"
 

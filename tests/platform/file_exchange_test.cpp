@@ -1,6 +1,6 @@
 // The native file exchange (file_exchange.h): an exported file lands where its returned path says, holding
 // exactly the bytes given; reading a path back, and the reasons when it can't.
-#include "file_exchange.h"
+#include "platform/file_exchange.h"
 
 #include <gtest/gtest.h>
 

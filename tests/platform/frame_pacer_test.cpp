@@ -1,5 +1,5 @@
 // The on-demand drawing policy both GUI back ends share (src/platform/frame_pacer.h).
-#include "frame_pacer.h"
+#include "platform/frame_pacer.h"
 
 #include <gtest/gtest.h>
 

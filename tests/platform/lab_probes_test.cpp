@@ -2,11 +2,11 @@
 // consistent, and every figure in its unit within sanity bounds (each at least 100x wide, so that load and
 // sanitizers fit, yet a figure off by 1000x, a unit slip, does not). No speed is compared with another: on a busy
 // machine a thread can start slower than a process, a 64 B trip take longer than 1 MiB.
-#include "lab/lab_run.h"
-#include "lab/lab_steps.h"
-#include "lab_probes.h"
-#include "native/worker_handle.h"
-#include "platform.h"
+#include "core/lab/lab_run.h"
+#include "core/lab/lab_steps.h"
+#include "platform/lab_probes.h"
+#include "platform/native/worker_handle.h"
+#include "platform/platform.h"
 #include "within.h"
 
 #include <gtest/gtest.h>

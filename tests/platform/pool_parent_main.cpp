@@ -1,8 +1,8 @@
 // A process that owns a process pool and is killed by a test (process_pool_faults_test.cpp): it
 // starts two workers from the executable given as its argument (the tests' test_worker), keeps both busy for ten minutes, prints
 // their names ("pid N", one a line) once both tasks run, and waits to be killed. Its workers must die with it.
-#include "native/worker_handle.h"
-#include "platform.h"
+#include "platform/native/worker_handle.h"
+#include "platform/platform.h"
 
 #include <unistd.h>
 

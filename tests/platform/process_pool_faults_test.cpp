@@ -2,9 +2,9 @@
 // that dies while idle, one that cannot be replaced because its executable is gone, and workers whose
 // pool is killed (they must not outlive it). Each fault ends as an error on the futures it touched,
 // never as a hang or a crash.
-#include "exec/message.h"
-#include "native/worker_handle.h"
-#include "platform.h"
+#include "core/exec/message.h"
+#include "platform/native/worker_handle.h"
+#include "platform/platform.h"
 #include "proc_file.h"
 #include "wait_until.h"
 #include "within.h"

@@ -1,7 +1,7 @@
 // The native ProcessPool against real worker processes (the built `conclab worker`).
-#include "native/worker_handle.h"
-#include "platform.h"
-#include "primes/least_prime_factor.h"
+#include "platform/native/worker_handle.h"
+#include "platform/platform.h"
+#include "core/primes/least_prime_factor.h"
 #include "test_tasks.h"
 #include "within.h"
 

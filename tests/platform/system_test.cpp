@@ -1,6 +1,6 @@
 // Tests of platform.h's system facts: logical CPUs, process and thread counts, CPU times, build and capabilities.
-#include "platform.h"
-#include "native/cpu_topology.h"
+#include "platform/platform.h"
+#include "platform/native/cpu_topology.h"
 #include "within.h"
 
 #include <gtest/gtest.h>

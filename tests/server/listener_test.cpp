@@ -2,7 +2,7 @@
 // over the limits (414, 431), a header line with no end, slow clients (408; others still answered), the connection
 // cap per client address, pipelined requests, and stop() with slow clients connected. No timing asserts: what is
 // counted is what gets answered; every blocking call has a deadline (within.h) that fails rather than hangs.
-#include "listener.h"
+#include "server/listener.h"
 #include "raw_socket.h"
 #include "wait_until.h"
 #include "within.h"

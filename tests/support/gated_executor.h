@@ -2,7 +2,7 @@
 // test_tasks.h): that task finishes when the test says, not when the machine happens to be done with it.
 #pragma once
 
-#include "exec/executor.h"
+#include "core/exec/executor.h"
 
 #include <memory>
 #include <string>

@@ -1,8 +1,8 @@
 // Tasks that exist only for the tests (test_tasks.h), registered with the worker so pools can run them.
 #include "test_tasks.h"
 
-#include "catalog/demo_catalog.h"
-#include "exec/task.h"
+#include "core/catalog/demo_catalog.h"
+#include "core/exec/task.h"
 
 #include <charconv>
 #include <chrono>

@@ -1,6 +1,6 @@
 // A process-pool worker for the platform tests: `test_worker worker` serves the shipped tasks and the
 // test-only ones (tests/support/test_tasks.cpp), which the real `conclab worker` does not ship.
-#include "native/worker_loop.h"
+#include "platform/native/worker_loop.h"
 
 #include <cstdio>
 #include <cstring>

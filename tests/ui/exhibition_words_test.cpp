@@ -1,8 +1,8 @@
 // The exhibition's and the spinner demo's words (issue 18 §3-4), in English and Portuguese: the three times named,
 // the talk quoted in Portuguese with the English beside it, the captions and the log axis explained.
-#include "panels/exhibition/clock_status.h"
-#include "text/text_exhibition.h"
-#include "text/text_spinner.h"
+#include "ui/panels/exhibition/clock_status.h"
+#include "ui/text/text_exhibition.h"
+#include "ui/text/text_spinner.h"
 
 #include <gtest/gtest.h>
 

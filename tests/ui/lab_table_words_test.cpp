@@ -1,8 +1,8 @@
 // The lab table's words (text/text_lab_table) and the lab's step names (text/text_lab_steps) in Portuguese: every
 // row, unit, note and step worded, numbers with the Brazilian separators, the talk's first row quoted.
-#include "text/text_lab_notes.h"
-#include "text/text_lab_steps.h"
-#include "text/text_lab_table.h"
+#include "ui/text/text_lab_notes.h"
+#include "ui/text/text_lab_steps.h"
+#include "ui/text/text_lab_table.h"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,11 @@
 // The lab's words: every sentence core and the native probes write has a template; in English it comes back
 // unchanged, in Portuguese every measure name (and the other sentences the lab writes) changes.
-#include "panels/lab/lab_words.h"
+#include "ui/panels/lab/lab_words.h"
 
-#include "lab/lab_run.h"
-#include "lab/live_system.h"
-#include "lab_probes.h"
-#include "platform.h"
+#include "core/lab/lab_run.h"
+#include "core/lab/live_system.h"
+#include "platform/lab_probes.h"
+#include "platform/platform.h"
 #include "../support/within.h"
 
 #include <gtest/gtest.h>

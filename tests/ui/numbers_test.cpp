@@ -1,6 +1,6 @@
 // The one formatter of numbers in panel text (ui/text/numbers.h): a decimal comma in Portuguese and a point in English,
 // the talk's `_` between thousands in both, and printf's own behaviour for everything else.
-#include "text/numbers.h"
+#include "ui/text/numbers.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // The primes panel with the machine's CPython as its runtime (issue 21), without a window: a launch link chooses it,
 // the run's JSON names the interpreter and its GIL, and the history labels CPython rows beside the C++ ones, each
 // runtime's speedup against its own sequential run on the same sample.
-#include "demo_panel.h"
+#include "ui/demo_panel.h"
 #include "within.h"
 
 #include <gtest/gtest.h>

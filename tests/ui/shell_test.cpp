@@ -1,8 +1,8 @@
 // The app shell's pure parts (issue 20): the link of a view (query string and command line), presentation mode's
 // scale, and the launch options' defaults and errors. No window: the functions take plain values.
-#include "app.h"
-#include "catalog/demo_catalog.h"
-#include "text/text_errors.h"
+#include "ui/app.h"
+#include "core/catalog/demo_catalog.h"
+#include "ui/text/text_errors.h"
 
 #include <gtest/gtest.h>
 

@@ -1,17 +1,17 @@
 // The talk's words (issue 19 §1, §4): no claim the talk does not make, its words quoted verbatim where the app cites
 // it (tests/data/talk_lines.txt: the transcript's lines, copied), and Portuguese a Brazilian student would write —
 // checked over every Portuguese text of every area's table.
-#include "text/text_exhibition.h"
-#include "text/text_lab.h"
-#include "text/text_lab_measures.h"
-#include "text/text_lab_table.h"
-#include "text/text_lab_words.h"
-#include "text/text_primes.h"
-#include "text/text_shell.h"
-#include "text/text_spinner.h"
-#include "text/text_system.h"
-#include "text/text_welcome.h"
-#include "text/text_wikipics.h"
+#include "ui/text/text_exhibition.h"
+#include "ui/text/text_lab.h"
+#include "ui/text/text_lab_measures.h"
+#include "ui/text/text_lab_table.h"
+#include "ui/text/text_lab_words.h"
+#include "ui/text/text_primes.h"
+#include "ui/text/text_shell.h"
+#include "ui/text/text_spinner.h"
+#include "ui/text/text_system.h"
+#include "ui/text/text_welcome.h"
+#include "ui/text/text_wikipics.h"
 
 #include <gtest/gtest.h>
 

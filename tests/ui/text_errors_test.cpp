@@ -1,6 +1,6 @@
 // A bad option's message in the page's language (ui/text/text_errors) from core's typed FieldError: every kind
 // worded in English and Portuguese with its arguments in place, and no English left on a Portuguese page.
-#include "text/text_errors.h"
+#include "ui/text/text_errors.h"
 
 #include <gtest/gtest.h>
 

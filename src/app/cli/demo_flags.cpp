@@ -1,6 +1,6 @@
 // Turns a demo's option specs into CLI11 flags and back into Params (demo_flags.h), so the CLI reads options by the
 // demo's own parser.
-#include "cli/demo_flags.h"
+#include "app/cli/demo_flags.h"
 
 namespace conclab::cli {
 

@@ -2,7 +2,7 @@
 // the demo's own parser, so the CLI, the query string and the panel share one set of rules.
 #pragma once
 
-#include "base/options.h"
+#include "core/base/options.h"
 
 #include <CLI/CLI.hpp>
 

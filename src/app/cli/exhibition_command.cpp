@@ -1,14 +1,14 @@
 // `conclab exhibition`: the simultaneous exhibition run headless in virtual time, its summary or --json
 // (exhibition_command.h).
-#include "cli/exhibition_command.h"
+#include "app/cli/exhibition_command.h"
 
-#include "cli/demo_flags.h"
-#include "cli/trace_flag.h"
-#include "exhibition/exhibition_options.h"
-#include "exhibition/exhibition_run.h"
-#include "exhibition/exhibition_trace.h"
-#include "exhibition/schedule.h"
-#include "trace_machine.h"
+#include "app/cli/demo_flags.h"
+#include "app/cli/trace_flag.h"
+#include "core/exhibition/exhibition_options.h"
+#include "core/exhibition/exhibition_run.h"
+#include "core/exhibition/exhibition_trace.h"
+#include "core/exhibition/schedule.h"
+#include "platform/trace_machine.h"
 
 #include <cstdio>
 #include <iostream>

@@ -1,6 +1,6 @@
 // Ctrl+C and SIGTERM turned into an event a running command polls (interrupt.h), so it can stop, print what finished
 // and exit 130.
-#include "cli/interrupt.h"
+#include "app/cli/interrupt.h"
 
 #include <cstdio>
 #include <cstdlib>

@@ -1,13 +1,13 @@
 // `conclab lab`: the lab's suites measured on this machine, progress on stderr, a table, JSON or CSV on stdout
 // (lab_command.h).
-#include "cli/lab_command.h"
+#include "app/cli/lab_command.h"
 
-#include "cli/demo_flags.h"
-#include "cli/interrupt.h"
-#include "lab/lab_options.h"
-#include "lab/lab_run.h"
-#include "lab_probes.h"
-#include "platform.h"
+#include "app/cli/demo_flags.h"
+#include "app/cli/interrupt.h"
+#include "core/lab/lab_options.h"
+#include "core/lab/lab_run.h"
+#include "platform/lab_probes.h"
+#include "platform/platform.h"
 
 #include <unistd.h>
 

@@ -1,7 +1,7 @@
 // Declares `conclab lab`, the lab demo on the command line.
 #pragma once
 
-#include "cli/command.h"
+#include "app/cli/command.h"
 
 namespace conclab::cli {
 

@@ -1,10 +1,10 @@
 // `conclab mirror`: its flags read with mirror_options, the mirror served until Ctrl+C (mirror_command.h).
-#include "cli/mirror_command.h"
+#include "app/cli/mirror_command.h"
 
-#include "cli/demo_flags.h"
-#include "cli/interrupt.h"
-#include "mirror_options.h"
-#include "mirror_server.h"
+#include "app/cli/demo_flags.h"
+#include "app/cli/interrupt.h"
+#include "server/mirror/mirror_options.h"
+#include "server/mirror/mirror_server.h"
 
 #include <cstdio>
 #include <memory>

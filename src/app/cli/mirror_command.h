@@ -2,7 +2,7 @@
 // with Fluent Python slow_server-like fault injection, for the wikipics demo's tests and benchmark.
 #pragma once
 
-#include "cli/command.h"
+#include "app/cli/command.h"
 
 namespace conclab::cli {
 

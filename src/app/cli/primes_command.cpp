@@ -1,16 +1,16 @@
 // `conclab primes`: the talk's table in completion order and its %%time figures, or Compare all, text or --json
 // (primes_command.h).
-#include "cli/primes_command.h"
+#include "app/cli/primes_command.h"
 
-#include "cli/demo_flags.h"
-#include "cli/interrupt.h"
-#include "platform.h"
-#include "primes/compare_run.h"
-#include "primes/primes_options.h"
-#include "primes/primes_run.h"
-#include "primes/primes_trace.h"
-#include "cli/trace_flag.h"
-#include "trace_machine.h"
+#include "app/cli/demo_flags.h"
+#include "app/cli/interrupt.h"
+#include "platform/platform.h"
+#include "core/primes/compare_run.h"
+#include "core/primes/primes_options.h"
+#include "core/primes/primes_run.h"
+#include "core/primes/primes_trace.h"
+#include "app/cli/trace_flag.h"
+#include "platform/trace_machine.h"
 
 #include <cstdio>
 #include <iostream>

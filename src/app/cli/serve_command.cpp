@@ -5,16 +5,16 @@
 // [SECTION] Options
 // [SECTION] The command
 
-#include "serve_command.h"
+#include "app/cli/serve_command.h"
 
-#include "base/options.h"
-#include "cli/demo_flags.h"
-#include "cli/interrupt.h"
-#include "http_common.h"
-#include "listener.h"
-#include "mirror_options.h"
-#include "mirror_routes.h"
-#include "static_site.h"
+#include "core/base/options.h"
+#include "app/cli/demo_flags.h"
+#include "app/cli/interrupt.h"
+#include "server/http_common.h"
+#include "server/listener.h"
+#include "server/mirror/mirror_options.h"
+#include "server/mirror/mirror_routes.h"
+#include "server/static_site.h"
 
 #include <httplib.h>
 

@@ -2,7 +2,7 @@
 // isolated (so wasm threads get SharedArrayBuffer). What `make run` and the browser tests use.
 #pragma once
 
-#include "command.h"
+#include "app/cli/command.h"
 
 namespace conclab::cli {
 

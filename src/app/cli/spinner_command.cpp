@@ -1,13 +1,13 @@
 // `conclab spinner`: the spinner as a thread, a process (fork; the child draws, the parent computes) or a
 // coroutine on core/aio's loop. The spinner's frames go to stdout; the summary follows the answer.
-#include "cli/spinner_command.h"
+#include "app/cli/spinner_command.h"
 
-#include "cli/demo_flags.h"
-#include "cli/interrupt.h"
-#include "cli/trace_flag.h"
-#include "spinner/spinner.h"
-#include "spinner/spinner_trace.h"
-#include "trace_machine.h"
+#include "app/cli/demo_flags.h"
+#include "app/cli/interrupt.h"
+#include "app/cli/trace_flag.h"
+#include "core/spinner/spinner.h"
+#include "core/spinner/spinner_trace.h"
+#include "platform/trace_machine.h"
 
 #include <poll.h>
 #include <signal.h>

@@ -1,7 +1,7 @@
 // `conclab system` (alias `sysinfo`): this machine's CPUs, processes, threads and build, as text or --json.
-#include "cli/sysinfo_command.h"
+#include "app/cli/sysinfo_command.h"
 
-#include "platform.h"
+#include "platform/platform.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 // Declares `conclab system` (alias `sysinfo`), the System demo's facts on the command line.
 #pragma once
 
-#include "cli/command.h"
+#include "app/cli/command.h"
 
 namespace conclab::cli {
 

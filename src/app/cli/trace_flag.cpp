@@ -1,8 +1,8 @@
 // `--trace FILE` (trace_flag.h).
-#include "cli/trace_flag.h"
+#include "app/cli/trace_flag.h"
 
-#include "base/options.h"
-#include "cli/command.h"
+#include "core/base/options.h"
+#include "app/cli/command.h"
 
 #include <cerrno>
 #include <cstring>

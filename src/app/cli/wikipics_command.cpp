@@ -1,15 +1,15 @@
 // `conclab wikipics`: the download demo headless, the talk's lines and timing or --json (wikipics_command.h).
-#include "cli/wikipics_command.h"
+#include "app/cli/wikipics_command.h"
 
-#include "base/utf8.h"
-#include "cli/demo_flags.h"
-#include "cli/interrupt.h"
-#include "cli/trace_flag.h"
-#include "platform.h"
-#include "trace_machine.h"
-#include "wikipics/wikipics_report.h"
-#include "wikipics/wikipics_run.h"
-#include "wikipics/wikipics_trace.h"
+#include "core/base/utf8.h"
+#include "app/cli/demo_flags.h"
+#include "app/cli/interrupt.h"
+#include "app/cli/trace_flag.h"
+#include "platform/platform.h"
+#include "platform/trace_machine.h"
+#include "core/wikipics/wikipics_report.h"
+#include "core/wikipics/wikipics_run.h"
+#include "core/wikipics/wikipics_trace.h"
 
 #include <cstdio>
 #include <iostream>

@@ -2,7 +2,7 @@
 // downloaded sequentially, on a thread pool, or on one event loop, reported like Fluent Python's flags2.
 #pragma once
 
-#include "cli/command.h"
+#include "app/cli/command.h"
 
 namespace conclab::cli {
 

@@ -2,10 +2,10 @@
 // handles themselves, so the caller can read each one's name along with its value).
 #pragma once
 
-#include "aio/event_loop.h"
-#include "aio/task.h"
-#include "aio/task_handle.h"
-#include "aio/wait_tasks.h"
+#include "core/aio/event_loop.h"
+#include "core/aio/task.h"
+#include "core/aio/task_handle.h"
+#include "core/aio/wait_tasks.h"
 
 #include <algorithm>
 #include <optional>

@@ -2,7 +2,7 @@
 // on the loop's thread).
 #pragma once
 
-#include "aio/task_core.h"
+#include "core/aio/task_core.h"
 
 #include <list>
 #include <memory>

@@ -1,6 +1,6 @@
 // EventLoop: a ready queue (FIFO), timers ordered by (due time, order set), an inbox for other threads.
 // One turn: collect completions, wait or jump the clock if idle, fire due timers, run the ready batch.
-#include "aio/event_loop.h"
+#include "core/aio/event_loop.h"
 
 #include <algorithm>
 #include <chrono>

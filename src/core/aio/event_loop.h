@@ -15,11 +15,11 @@
 //   count as cancelled). Anything a task awaits must outlive the task or the loop.
 #pragma once
 
-#include "aio/clock.h"
-#include "aio/io_source.h"
-#include "aio/task.h"
-#include "aio/task_core.h"
-#include "aio/task_handle.h"
+#include "core/aio/clock.h"
+#include "core/aio/io_source.h"
+#include "core/aio/task.h"
+#include "core/aio/task_core.h"
+#include "core/aio/task_handle.h"
 
 #include <compare>
 #include <condition_variable>

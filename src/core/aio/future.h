@@ -2,7 +2,7 @@
 // call_soon_threadsafe callback — and tasks await. Copies share one result. Set it on the loop's thread.
 #pragma once
 
-#include "aio/task_core.h"
+#include "core/aio/task_core.h"
 
 #include <exception>
 #include <list>

@@ -7,11 +7,11 @@
 // No child outlives the gather.
 #pragma once
 
-#include "aio/event_loop.h"
-#include "aio/sleep.h"
-#include "aio/task.h"
-#include "aio/task_handle.h"
-#include "aio/wait_tasks.h"
+#include "core/aio/event_loop.h"
+#include "core/aio/sleep.h"
+#include "core/aio/task.h"
+#include "core/aio/task_handle.h"
+#include "core/aio/wait_tasks.h"
 
 #include <exception>
 #include <string>

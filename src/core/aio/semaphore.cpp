@@ -1,5 +1,5 @@
 // Semaphore: a permit count and a FIFO of parked tasks.
-#include "aio/semaphore.h"
+#include "core/aio/semaphore.h"
 
 #include <stdexcept>
 

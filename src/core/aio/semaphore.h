@@ -2,7 +2,7 @@
 // (e.g. requests in flight). Waiters are served first come, first served.
 #pragma once
 
-#include "aio/task_core.h"
+#include "core/aio/task_core.h"
 
 #include <list>
 #include <memory>

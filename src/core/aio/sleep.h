@@ -1,8 +1,8 @@
 // sleep(seconds): asyncio.sleep for core/aio tasks, on the loop's clock.
 #pragma once
 
-#include "aio/event_loop.h"
-#include "aio/task_core.h"
+#include "core/aio/event_loop.h"
+#include "core/aio/task_core.h"
 
 namespace conclab::aio {
 namespace detail {

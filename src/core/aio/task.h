@@ -8,8 +8,8 @@
 // names the parent. Any nesting depth runs in constant stack.
 #pragma once
 
-#include "aio/coroutine_compat.h"
-#include "aio/task_core.h"
+#include "core/aio/coroutine_compat.h"
+#include "core/aio/task_core.h"
 
 #include <exception>
 #include <optional>

@@ -1,8 +1,8 @@
 // TaskCore: a spawned task's bookkeeping; the loop does the scheduling.
-#include "aio/task_core.h"
+#include "core/aio/task_core.h"
 
-#include "aio/errors.h"
-#include "aio/event_loop.h"
+#include "core/aio/errors.h"
+#include "core/aio/event_loop.h"
 
 #include <algorithm>
 

@@ -2,7 +2,7 @@
 // every awaitable follows to park a task on something and be woken from it. Internal to core/aio.
 #pragma once
 
-#include "aio/coroutine_compat.h"
+#include "core/aio/coroutine_compat.h"
 
 #include <cstdint>
 #include <exception>

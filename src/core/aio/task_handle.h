@@ -2,9 +2,9 @@
 // CancelledError); any code may cancel it or read its state. Copies share one task.
 #pragma once
 
-#include "aio/errors.h"
-#include "aio/task.h"
-#include "aio/task_core.h"
+#include "core/aio/errors.h"
+#include "core/aio/task.h"
+#include "core/aio/task_core.h"
 
 #include <memory>
 #include <optional>

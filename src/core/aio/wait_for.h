@@ -1,12 +1,12 @@
 // wait_for: asyncio.wait_for — a task with a deadline on the loop's clock.
 #pragma once
 
-#include "aio/errors.h"
-#include "aio/event_loop.h"
-#include "aio/sleep.h"
-#include "aio/task.h"
-#include "aio/task_handle.h"
-#include "aio/wait_tasks.h"
+#include "core/aio/errors.h"
+#include "core/aio/event_loop.h"
+#include "core/aio/sleep.h"
+#include "core/aio/task.h"
+#include "core/aio/task_handle.h"
+#include "core/aio/wait_tasks.h"
 
 #include <limits>
 #include <string>

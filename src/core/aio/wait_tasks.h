@@ -2,8 +2,8 @@
 // failure) or a deadline passes: the building block of gather, as_completed and wait_for.
 #pragma once
 
-#include "aio/event_loop.h"
-#include "aio/task_core.h"
+#include "core/aio/event_loop.h"
+#include "core/aio/task_core.h"
 
 #include <limits>
 #include <memory>

@@ -1,7 +1,7 @@
 // The one options parser's rules (options.h): integers, reals, choices and flags read from text with one error wording.
-#include "base/options.h"
+#include "core/base/options.h"
 
-#include "base/utf8.h"
+#include "core/base/utf8.h"
 
 #include <cmath>
 #include <cstdio>

@@ -1,5 +1,5 @@
 // Outside text made valid UTF-8 and cut at character boundaries (utf8.h).
-#include "base/utf8.h"
+#include "core/base/utf8.h"
 
 #include <cstdio>
 

@@ -1,14 +1,14 @@
 // The catalog of demos the headless parts know (demo_catalog.h): ids, options and their checks.
-#include "catalog/demo_catalog.h"
+#include "core/catalog/demo_catalog.h"
 
-#include "exhibition/exhibition_options.h"
-#include "spinner/spinner.h"
-#include "lab/lab_options.h"
-#include "lab/thread_measures.h"
-#include "primes/least_prime_factor.h"
-#include "primes/primes_options.h"
-#include "system/system_options.h"
-#include "wikipics/wikipics_options.h"
+#include "core/exhibition/exhibition_options.h"
+#include "core/spinner/spinner.h"
+#include "core/lab/lab_options.h"
+#include "core/lab/thread_measures.h"
+#include "core/primes/least_prime_factor.h"
+#include "core/primes/primes_options.h"
+#include "core/system/system_options.h"
+#include "core/wikipics/wikipics_options.h"
 
 namespace conclab::catalog {
 

@@ -4,7 +4,7 @@
 // adds one line here (and one in src/ui/demo_registry.cpp for its panel).
 #pragma once
 
-#include "base/options.h"
+#include "core/base/options.h"
 
 #include <string>
 #include <string_view>

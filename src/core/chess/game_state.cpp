@@ -1,5 +1,5 @@
 // Whether a game goes on or how it ended (game_state.h): mate, stalemate, fifty moves, too little material.
-#include "chess/game_state.h"
+#include "core/chess/game_state.h"
 
 namespace conclab::chess {
 

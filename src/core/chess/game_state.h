@@ -1,7 +1,7 @@
 // Whether a game goes on, and if not, why: mate, stalemate, the fifty-move rule, or too little material.
 #pragma once
 
-#include "chess/position.h"
+#include "core/chess/position.h"
 
 #include <string_view>
 

@@ -1,5 +1,5 @@
 // Squares and moves as numbers and their small helpers (move.h).
-#include "chess/move.h"
+#include "core/chess/move.h"
 
 namespace conclab::chess {
 

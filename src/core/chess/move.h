@@ -2,7 +2,7 @@
 // A move is only "from, to, promotion": castling and en passant follow from the position it is played in.
 #pragma once
 
-#include "chess/piece.h"
+#include "core/chess/piece.h"
 
 #include <string>
 

@@ -1,5 +1,5 @@
 // Moves written and read as UCI and SAN (notation.h).
-#include "chess/notation.h"
+#include "core/chess/notation.h"
 
 #include <cstdlib>
 #include <vector>

@@ -1,8 +1,8 @@
 // Moves as text: UCI ("e2e4", "e7e8q") for machines, SAN ("Nf3", "exd5", "O-O", "e8=Q+") for people.
 #pragma once
 
-#include "chess/move.h"
-#include "chess/position.h"
+#include "core/chess/move.h"
+#include "core/chess/position.h"
 
 #include <optional>
 #include <string>

@@ -1,7 +1,7 @@
 // Perft counts (perft.h), the standard check that the move generator is right.
-#include "chess/perft.h"
+#include "core/chess/perft.h"
 
-#include "chess/notation.h"
+#include "core/chess/notation.h"
 
 namespace conclab::chess {
 

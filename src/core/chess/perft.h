@@ -2,7 +2,7 @@
 // against published counts.
 #pragma once
 
-#include "chess/position.h"
+#include "core/chess/position.h"
 
 #include <cstdint>
 #include <string>

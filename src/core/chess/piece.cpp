@@ -1,5 +1,5 @@
 // Pieces' letters and glyphs (piece.h).
-#include "chess/piece.h"
+#include "core/chess/piece.h"
 
 #include <cctype>
 

@@ -1,5 +1,5 @@
 // The exhibition's move generator (position.h): a position from FEN, its legal moves, a move made.
-#include "chess/position.h"
+#include "core/chess/position.h"
 
 #include <bit>
 #include <cstdlib>

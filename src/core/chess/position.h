@@ -2,8 +2,8 @@
 // legality by "is my king attacked after the move"), verified by perft — not an engine.
 #pragma once
 
-#include "chess/move.h"
-#include "chess/piece.h"
+#include "core/chess/move.h"
+#include "core/chess/piece.h"
 
 #include <array>
 #include <cstdint>

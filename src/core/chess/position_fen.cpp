@@ -1,7 +1,7 @@
 // Position ⇄ Forsyth–Edwards Notation, and the checks that refuse impossible positions.
-#include "chess/position.h"
+#include "core/chess/position.h"
 
-#include "base/options.h"
+#include "core/base/options.h"
 
 #include <algorithm>
 #include <charconv>

@@ -1,7 +1,7 @@
 // The exhibition's seeded move choice (search.h): negamax with alpha-beta, small and deterministic.
-#include "chess/search.h"
+#include "core/chess/search.h"
 
-#include "chess/split_mix64.h"
+#include "core/chess/split_mix64.h"
 
 #include <algorithm>
 #include <array>

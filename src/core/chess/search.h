@@ -3,8 +3,8 @@
 // design (depth 1–3); deterministic: the same position, depth and seed give the same move everywhere.
 #pragma once
 
-#include "chess/move.h"
-#include "chess/position.h"
+#include "core/chess/move.h"
+#include "core/chess/position.h"
 
 #include <cstdint>
 

@@ -1,5 +1,5 @@
 // The executors' shared parts (executor.h): kinds by name, default workers, map in submission order.
-#include "exec/executor.h"
+#include "core/exec/executor.h"
 
 #include <algorithm>
 

@@ -2,9 +2,9 @@
 // submit → Future, map in order, as_completed, cancel pending work, shutdown.
 #pragma once
 
-#include "base/clock.h"
-#include "exec/future.h"
-#include "exec/task.h"
+#include "core/base/clock.h"
+#include "core/exec/future.h"
+#include "core/exec/task.h"
 
 #include <chrono>
 #include <memory>

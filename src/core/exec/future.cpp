@@ -1,5 +1,5 @@
 // Futures' states, results and callbacks (future.h), as concurrent.futures has them.
-#include "exec/future.h"
+#include "core/exec/future.h"
 
 namespace conclab::exec {
 

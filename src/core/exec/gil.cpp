@@ -1,5 +1,5 @@
 // The GIL model (gil.h): one holder, the switch interval, hand-offs recorded for the timeline.
-#include "exec/gil.h"
+#include "core/exec/gil.h"
 
 namespace conclab::exec {
 

@@ -1,6 +1,6 @@
 // An interpreter as core sees it: the probe's answer, the version floor, free-threaded names, its JSON
 // (interpreter.h).
-#include "exec/interpreter.h"
+#include "core/exec/interpreter.h"
 
 #include <nlohmann/json.hpp>
 

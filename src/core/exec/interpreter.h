@@ -4,7 +4,7 @@
 // demo.
 #pragma once
 
-#include "base/clock.h"
+#include "core/base/clock.h"
 
 #include <nlohmann/json_fwd.hpp>
 

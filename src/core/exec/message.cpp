@@ -1,5 +1,5 @@
 // The pool's messages to and from its workers encoded and decoded (message.h).
-#include "exec/message.h"
+#include "core/exec/message.h"
 
 #include <array>
 #include <charconv>

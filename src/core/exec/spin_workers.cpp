@@ -1,5 +1,5 @@
 // N spinning CPU-bound threads and their counters (spin_workers.h), for the System demo.
-#include "exec/spin_workers.h"
+#include "core/exec/spin_workers.h"
 
 #include <stdexcept>
 #include <string>

@@ -1,9 +1,9 @@
 // The open table of task functions. exec/ knows no demo: each demo registers its functions, and every
 // executor — threads in this process or a worker process started from the same binary — finds a task's
 // code here by its name.
-#include "exec/task.h"
+#include "core/exec/task.h"
 
-#include "exec/gil.h"
+#include "core/exec/gil.h"
 
 #include <map>
 #include <mutex>

@@ -1,7 +1,7 @@
 // Sequential, thread-pool and GIL-model executors: the same worker loop over std::threads, with one
 // worker for sequential and one shared Gil for the CPython model.
-#include "exec/executor.h"
-#include "exec/gil.h"
+#include "core/exec/executor.h"
+#include "core/exec/gil.h"
 
 #include <atomic>
 #include <condition_variable>

@@ -1,5 +1,5 @@
 // Parsing the exhibition's options with core/base/options' rules and messages.
-#include "exhibition/exhibition_options.h"
+#include "core/exhibition/exhibition_options.h"
 
 #include <array>
 #include <limits>

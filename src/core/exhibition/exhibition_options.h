@@ -2,8 +2,8 @@
 // which schedule to simulate, the seed of the players' choices and the live view's speed.
 #pragma once
 
-#include "base/options.h"
-#include "spinner/spinner.h"
+#include "core/base/options.h"
+#include "core/spinner/spinner.h"
 
 #include <cstdint>
 #include <optional>

@@ -1,9 +1,9 @@
 // The exhibition simulation: her coroutine and one per opponent, on one event loop per run.
-#include "exhibition/exhibition_run.h"
+#include "core/exhibition/exhibition_run.h"
 
-#include "aio/event.h"
-#include "aio/sleep.h"
-#include "exhibition/schedule.h"
+#include "core/aio/event.h"
+#include "core/aio/sleep.h"
+#include "core/exhibition/schedule.h"
 
 #include <limits>
 

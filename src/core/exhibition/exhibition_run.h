@@ -5,9 +5,9 @@
 // and draws snapshots.
 #pragma once
 
-#include "aio/event_loop.h"
-#include "exhibition/exhibition_options.h"
-#include "exhibition/move_source.h"
+#include "core/aio/event_loop.h"
+#include "core/exhibition/exhibition_options.h"
+#include "core/exhibition/move_source.h"
 
 #include <nlohmann/json.hpp>
 

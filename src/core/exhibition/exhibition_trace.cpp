@@ -1,5 +1,5 @@
 // The exhibition as a Chrome JSON trace (exhibition_trace.h).
-#include "exhibition/exhibition_trace.h"
+#include "core/exhibition/exhibition_trace.h"
 
 namespace conclab::exhibition {
 

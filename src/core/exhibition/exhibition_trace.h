@@ -3,8 +3,8 @@
 // reply, while they think).
 #pragma once
 
-#include "exhibition/exhibition_run.h"
-#include "trace/trace.h"
+#include "core/exhibition/exhibition_run.h"
+#include "core/trace/trace.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 // The live exhibition's simulation thread (see live_exhibition.h).
-#include "exhibition/live_exhibition.h"
+#include "core/exhibition/live_exhibition.h"
 
-#include "exhibition/schedule.h"
+#include "core/exhibition/schedule.h"
 
 #include <algorithm>
 #include <chrono>

@@ -8,7 +8,7 @@
 // it never owes more than one real second of simulated time.
 #pragma once
 
-#include "exhibition/exhibition_run.h"
+#include "core/exhibition/exhibition_run.h"
 
 #include <nlohmann/json.hpp>
 

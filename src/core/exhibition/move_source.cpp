@@ -1,10 +1,10 @@
 // The two move sources: core/chess, and the clock alone.
-#include "exhibition/move_source.h"
+#include "core/exhibition/move_source.h"
 
-#include "chess/game_state.h"
-#include "chess/notation.h"
-#include "chess/position.h"
-#include "chess/search.h"
+#include "core/chess/game_state.h"
+#include "core/chess/notation.h"
+#include "core/chess/position.h"
+#include "core/chess/search.h"
 
 namespace conclab::exhibition {
 

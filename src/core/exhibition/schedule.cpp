@@ -1,5 +1,5 @@
 // Schedule arithmetic (see schedule.h for the model).
-#include "exhibition/schedule.h"
+#include "core/exhibition/schedule.h"
 
 #include <algorithm>
 #include <cmath>

@@ -9,7 +9,7 @@
 // board's last reply, which comes min(them, (N − 1) × her) after the end of the last round.
 #pragma once
 
-#include "exhibition/exhibition_options.h"
+#include "core/exhibition/exhibition_options.h"
 
 #include <string>
 

@@ -1,10 +1,10 @@
 // The lab's coroutine column measured on core/aio's event loop (coroutine_measures.h).
-#include "lab/coroutine_measures.h"
+#include "core/lab/coroutine_measures.h"
 
-#include "aio/event.h"
-#include "aio/event_loop.h"
-#include "aio/task.h"
-#include "lab/probes.h"
+#include "core/aio/event.h"
+#include "core/aio/event_loop.h"
+#include "core/aio/task.h"
+#include "core/lab/probes.h"
 
 #include <chrono>
 #include <string>

@@ -1,5 +1,5 @@
 // A lab figure from its samples (figure.h): median, percentiles and spread, samples rescaled, numbers formatted.
-#include "lab/figure.h"
+#include "core/lab/figure.h"
 
 #include <algorithm>
 #include <cmath>

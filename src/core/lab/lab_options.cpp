@@ -1,5 +1,5 @@
 // The lab's options parsed from text with the project's option rules (lab_options.h).
-#include "lab/lab_options.h"
+#include "core/lab/lab_options.h"
 
 namespace conclab::lab {
 

@@ -2,7 +2,7 @@
 // and messages for the CLI flags (`--suite`, `--quick`), the query string and the panel.
 #pragma once
 
-#include "base/options.h"
+#include "core/base/options.h"
 
 #include <optional>
 #include <span>

@@ -1,7 +1,7 @@
 // The lab's report to text tables, JSON and CSV, and a saved JSON read back for "compare" (lab_report.h).
-#include "lab/lab_report.h"
+#include "core/lab/lab_report.h"
 
-#include "base/utf8.h"
+#include "core/base/utf8.h"
 
 #include <algorithm>
 #include <cmath>

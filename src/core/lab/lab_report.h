@@ -3,9 +3,9 @@
 // plus small tables and notes; as JSON (one key per suite), CSV and a text table for the CLI.
 #pragma once
 
-#include "lab/figure.h"
-#include "lab/lab_options.h"
-#include "lab/measure_id.h"
+#include "core/lab/figure.h"
+#include "core/lab/lab_options.h"
+#include "core/lab/measure_id.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,5 +1,5 @@
 // The lab run a step at a time on its worker thread, polled by the CLI and the panel (lab_run.h).
-#include "lab/lab_run.h"
+#include "core/lab/lab_run.h"
 
 #include <exception>
 

@@ -2,10 +2,10 @@
 // wait on it and the GUI can poll it once per frame. The measurements come from injected Probes.
 #pragma once
 
-#include "lab/lab_options.h"
-#include "lab/lab_report.h"
-#include "lab/lab_steps.h"
-#include "lab/probes.h"
+#include "core/lab/lab_options.h"
+#include "core/lab/lab_report.h"
+#include "core/lab/lab_steps.h"
+#include "core/lab/probes.h"
 
 #include <atomic>
 #include <condition_variable>

@@ -1,9 +1,9 @@
 // [SECTION] sizes and helpers · startup · memory · ipc · switch · scaling · system · latency · system figures · plan
-#include "lab/lab_steps.h"
-#include "base/utf8.h"
+#include "core/lab/lab_steps.h"
+#include "core/base/utf8.h"
 
-#include "lab/latency_ladder.h"
-#include "primes/least_prime_factor.h"
+#include "core/lab/latency_ladder.h"
+#include "core/primes/least_prime_factor.h"
 
 #include <algorithm>
 #include <map>

@@ -3,9 +3,9 @@
 // earlier ones (speedups from wall times, the latency ladder from the chase curve).
 #pragma once
 
-#include "lab/lab_options.h"
-#include "lab/lab_report.h"
-#include "lab/probes.h"
+#include "core/lab/lab_options.h"
+#include "core/lab/lab_report.h"
+#include "core/lab/probes.h"
 
 #include <cstdint>
 #include <functional>

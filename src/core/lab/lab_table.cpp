@@ -1,7 +1,7 @@
 // The lab's table in its final shape (lab_table.h): rows, one unit per row, ratios, busy spreads, numbered notes.
-#include "lab/lab_table.h"
+#include "core/lab/lab_table.h"
 
-#include "lab/lab_view.h"
+#include "core/lab/lab_view.h"
 
 #include <algorithm>
 #include <cmath>

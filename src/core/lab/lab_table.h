@@ -5,7 +5,7 @@
 // the cells. No words here: ids, numbers, units and parameters.
 #pragma once
 
-#include "lab/lab_report.h"
+#include "core/lab/lab_report.h"
 
 #include <array>
 #include <optional>

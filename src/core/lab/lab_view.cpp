@@ -1,7 +1,7 @@
 // The lab panel's view-model (see lab_view.h).
-#include "lab/lab_view.h"
+#include "core/lab/lab_view.h"
 
-#include "lab/latency_ladder.h"
+#include "core/lab/latency_ladder.h"
 
 #include <algorithm>
 #include <cmath>

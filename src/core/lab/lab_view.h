@@ -3,8 +3,8 @@
 // which rows, columns, curves and bars the panel shows from them.
 #pragma once
 
-#include "lab/lab_report.h"
-#include "lab/live_system.h"
+#include "core/lab/lab_report.h"
+#include "core/lab/live_system.h"
 
 #include <optional>
 #include <string>

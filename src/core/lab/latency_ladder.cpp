@@ -1,6 +1,6 @@
 // The talk's latency ladder as a table beside this machine's measured rungs, durations said as a person would
 // (latency_ladder.h).
-#include "lab/latency_ladder.h"
+#include "core/lab/latency_ladder.h"
 
 #include <cstdio>
 

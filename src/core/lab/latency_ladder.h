@@ -2,7 +2,7 @@
 // and the same rungs measured here, scaled to human time as the talk does: one cycle lasts one second.
 #pragma once
 
-#include "lab/lab_report.h"
+#include "core/lab/lab_report.h"
 
 #include <optional>
 #include <string>

@@ -1,7 +1,7 @@
 // The lab's system suite refreshed while it is on screen (live_system.h).
-#include "lab/live_system.h"
+#include "core/lab/live_system.h"
 
-#include "lab/lab_steps.h"
+#include "core/lab/lab_steps.h"
 
 #include <cstdio>
 #include <stdexcept>

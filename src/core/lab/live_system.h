@@ -6,8 +6,8 @@
 // main thread must not join a thread that may wait for it).
 #pragma once
 
-#include "lab/lab_report.h"
-#include "lab/probes.h"
+#include "core/lab/lab_report.h"
+#include "core/lab/probes.h"
 
 #include <chrono>
 #include <condition_variable>

@@ -1,5 +1,5 @@
 // Lab measures as ids and parameters (see measure_id.h).
-#include "lab/measure_id.h"
+#include "core/lab/measure_id.h"
 
 #include <charconv>
 #include <utility>

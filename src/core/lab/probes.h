@@ -4,7 +4,7 @@
 // Every probe may throw std::runtime_error when it can't measure; the lab notes that and goes on.
 #pragma once
 
-#include "exec/executor.h"
+#include "core/exec/executor.h"
 
 #include <cstddef>
 #include <cstdint>

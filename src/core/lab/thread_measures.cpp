@@ -1,9 +1,9 @@
 // The lab's measurements in standard C++ alone (thread_measures.h): thread start-up, ping-pong, round trips, pointer
 // chase.
-#include "lab/thread_measures.h"
+#include "core/lab/thread_measures.h"
 
-#include "exec/task.h"
-#include "primes/least_prime_factor.h"
+#include "core/exec/task.h"
+#include "core/primes/least_prime_factor.h"
 
 #include <algorithm>
 #include <atomic>

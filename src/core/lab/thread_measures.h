@@ -2,7 +2,7 @@
 // the native and the web probes: the same code measures a Linux thread and a pthread in a Web Worker.
 #pragma once
 
-#include "exec/executor.h"
+#include "core/exec/executor.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,5 +1,5 @@
 // Compare all's runs, one executor after another, and their medians and speedups (compare_run.h).
-#include "primes/compare_run.h"
+#include "core/primes/compare_run.h"
 
 #include <algorithm>
 

@@ -4,7 +4,7 @@
 // the CLI waits on it and the GUI polls it once per frame.
 #pragma once
 
-#include "primes/primes_run.h"
+#include "core/primes/primes_run.h"
 
 #include <cstddef>
 #include <functional>

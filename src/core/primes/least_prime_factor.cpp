@@ -1,7 +1,7 @@
 // The primes demo's number parser and its task "primes.lpf" (least_prime_factor.h); the workload is core/work's.
-#include "primes/least_prime_factor.h"
+#include "core/primes/least_prime_factor.h"
 
-#include "base/options.h"
+#include "core/base/options.h"
 
 #include <stdexcept>
 

@@ -1,8 +1,8 @@
 // The primes demo's numbers: the parser of its lists and its task "primes.lpf" over core/work's least prime factor.
 #pragma once
 
-#include "base/options.h"
-#include "exec/task.h"
+#include "core/base/options.h"
+#include "core/exec/task.h"
 #include "core/work/least_prime_factor.h"
 
 #include <cstdint>

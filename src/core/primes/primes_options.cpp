@@ -1,5 +1,5 @@
 // The primes demo's options parsed from text with the project's option rules (primes_options.h).
-#include "primes/primes_options.h"
+#include "core/primes/primes_options.h"
 
 namespace conclab::primes {
 

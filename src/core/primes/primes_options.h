@@ -2,10 +2,10 @@
 // with the same rules and messages for the CLI flags, the query string and the panel.
 #pragma once
 
-#include "base/options.h"
-#include "exec/executor.h"
-#include "primes/python_protocol.h"
-#include "primes/samples.h"
+#include "core/base/options.h"
+#include "core/exec/executor.h"
+#include "core/primes/python_protocol.h"
+#include "core/primes/samples.h"
 
 #include <vector>
 

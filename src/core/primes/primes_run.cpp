@@ -1,7 +1,7 @@
 // One primes run on one executor, polled by the CLI and the panel (primes_run.h).
-#include "primes/primes_run.h"
+#include "core/primes/primes_run.h"
 
-#include "primes/least_prime_factor.h"
+#include "core/primes/least_prime_factor.h"
 
 #include <algorithm>
 #include <cmath>

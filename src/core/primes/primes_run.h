@@ -3,11 +3,11 @@
 #pragma once
 
 #include "core/base/duration.h"
-#include "base/clock.h"
-#include "exec/executor.h"
-#include "primes/primes_options.h"
-#include "primes/python_protocol.h"
-#include "primes/samples.h"
+#include "core/base/clock.h"
+#include "core/exec/executor.h"
+#include "core/primes/primes_options.h"
+#include "core/primes/python_protocol.h"
+#include "core/primes/samples.h"
 
 #include <nlohmann/json.hpp>
 

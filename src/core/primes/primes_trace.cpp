@@ -1,7 +1,7 @@
 // A primes run as a Chrome JSON trace (primes_trace.h).
-#include "primes/primes_trace.h"
+#include "core/primes/primes_trace.h"
 
-#include "primes/samples.h"
+#include "core/primes/samples.h"
 
 #include <algorithm>
 #include <map>

@@ -3,9 +3,9 @@
 // inside it, so a worker's hold slices add up to its busy time. Several runs (Compare all, a history) go side by side.
 #pragma once
 
-#include "primes/compare_run.h"
-#include "primes/primes_run.h"
-#include "trace/trace.h"
+#include "core/primes/compare_run.h"
+#include "core/primes/primes_run.h"
+#include "core/trace/trace.h"
 
 #include <nlohmann/json.hpp>
 

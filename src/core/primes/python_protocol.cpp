@@ -1,5 +1,5 @@
 // python/primes.py's line protocol, read without the platform, and the script job that runs it (python_protocol.h).
-#include "primes/python_protocol.h"
+#include "core/primes/python_protocol.h"
 
 #include <nlohmann/json.hpp>
 

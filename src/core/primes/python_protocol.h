@@ -3,9 +3,9 @@
 // clock), then "end" with getrusage of self and of children — and the script job that runs it.
 #pragma once
 
-#include "base/clock.h"
-#include "exec/executor.h"
-#include "exec/interpreter.h"
+#include "core/base/clock.h"
+#include "core/exec/executor.h"
+#include "core/exec/interpreter.h"
 
 #include <cstdint>
 #include <optional>

@@ -1,9 +1,9 @@
 // The samples to check: the talk's, Fluent Python's, or the user's numbers (samples.h).
-#include "primes/samples.h"
+#include "core/primes/samples.h"
 
-#include "base/options.h"
+#include "core/base/options.h"
 
-#include "primes/least_prime_factor.h"
+#include "core/primes/least_prime_factor.h"
 
 #include <charconv>
 

@@ -1,7 +1,7 @@
 // The numbers to check: the talk's make_sample(2**K), the Fluent Python list, or the user's own.
 #pragma once
 
-#include "base/options.h"
+#include "core/base/options.h"
 
 #include <cstdint>
 #include <optional>

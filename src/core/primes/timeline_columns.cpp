@@ -1,6 +1,6 @@
 // A worker's timeline lane reduced to pixel columns (timeline_columns.h), so the panel draws the GIL's hand-offs at any
 // zoom.
-#include "primes/timeline_columns.h"
+#include "core/primes/timeline_columns.h"
 
 #include <algorithm>
 #include <cmath>

@@ -3,7 +3,7 @@
 // made a thread that computed 99% of the time look idle; shading each column by its shares draws it as it was.
 #pragma once
 
-#include "primes/primes_run.h"
+#include "core/primes/primes_run.h"
 
 #include <span>
 #include <string_view>

@@ -1,9 +1,9 @@
 // Spinners: the frames, the freeze measurement and the coroutine form (see spinner.h).
-#include "spinner/spinner.h"
+#include "core/spinner/spinner.h"
 
-#include "aio/errors.h"
-#include "aio/event_loop.h"
-#include "aio/sleep.h"
+#include "core/aio/errors.h"
+#include "core/aio/event_loop.h"
+#include "core/aio/sleep.h"
 #include "core/work/least_prime_factor.h"
 
 #include <cstdio>

@@ -5,9 +5,9 @@
 // loop is busy, so the spinner freezes; FrameGaps measures for how long.
 #pragma once
 
-#include "aio/task.h"
-#include "base/options.h"
-#include "exec/executor.h"
+#include "core/aio/task.h"
+#include "core/base/options.h"
+#include "core/exec/executor.h"
 
 #include <atomic>
 #include <cstdint>

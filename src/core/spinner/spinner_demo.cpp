@@ -1,5 +1,5 @@
 // The spinner demo's four forms (see spinner_demo.h).
-#include "spinner/spinner_demo.h"
+#include "core/spinner/spinner_demo.h"
 
 #include <algorithm>
 

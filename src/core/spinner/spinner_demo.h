@@ -3,7 +3,7 @@
 // {"demo":"spinner","forms":[…]} with, per form, the frames drawn while its slow call was in flight.
 #pragma once
 
-#include "spinner/spinner.h"
+#include "core/spinner/spinner.h"
 
 #include <nlohmann/json.hpp>
 

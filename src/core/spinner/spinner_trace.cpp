@@ -1,5 +1,5 @@
 // A spinner run as a Chrome JSON trace (spinner_trace.h).
-#include "spinner/spinner_trace.h"
+#include "core/spinner/spinner_trace.h"
 
 namespace conclab::spinner {
 

@@ -3,8 +3,8 @@
 // frame drawn; its zero is when the spinner started.
 #pragma once
 
-#include "spinner/spinner.h"
-#include "trace/trace.h"
+#include "core/spinner/spinner.h"
+#include "core/trace/trace.h"
 
 #include <nlohmann/json.hpp>
 

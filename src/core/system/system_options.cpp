@@ -1,7 +1,7 @@
 // The System demo's option (--spin N) parsed from text (system_options.h).
-#include "system/system_options.h"
+#include "core/system/system_options.h"
 
-#include "exec/spin_workers.h"
+#include "core/exec/spin_workers.h"
 
 namespace conclab::system {
 

@@ -1,7 +1,7 @@
 // The System demo's one option: start N spinning workers at once (`--spin N`, `?spin=N`).
 #pragma once
 
-#include "base/options.h"
+#include "core/base/options.h"
 
 #include <optional>
 #include <vector>

@@ -1,5 +1,5 @@
 // The Chrome JSON trace builder (trace.h).
-#include "trace/trace.h"
+#include "core/trace/trace.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,7 +1,7 @@
 // MediaWiki API URLs built and answers read (mediawiki_api.h) for Commons and the mirror alike.
-#include "wikipics/mediawiki_api.h"
+#include "core/wikipics/mediawiki_api.h"
 
-#include "base/utf8.h"
+#include "core/base/utf8.h"
 
 #include <nlohmann/json.hpp>
 

@@ -2,7 +2,7 @@
 // from a prefix, within a size window, with URL, size and MIME. Pure functions: a URL out, an answer in.
 #pragma once
 
-#include "wikipics/sample_error.h"
+#include "core/wikipics/sample_error.h"
 
 #include <optional>
 #include <string>

@@ -1,5 +1,5 @@
 // The English of sampling's typed errors (sample_error.h): the words the CLI and --json have always printed.
-#include "wikipics/sample_error.h"
+#include "core/wikipics/sample_error.h"
 
 namespace conclab::wikipics {
 namespace {

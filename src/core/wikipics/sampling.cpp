@@ -1,9 +1,9 @@
 // Picking N images of about S bytes as the talk's get_sample_urls did (sampling.h).
-#include "wikipics/sampling.h"
+#include "core/wikipics/sampling.h"
 
-#include "wikipics/wikipics_report.h"
+#include "core/wikipics/wikipics_report.h"
 
-#include "base/utf8.h"
+#include "core/base/utf8.h"
 
 #include <algorithm>
 #include <cmath>

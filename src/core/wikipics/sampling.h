@@ -4,9 +4,9 @@
 #pragma once
 
 #include "core/net/http_client.h"
-#include "wikipics/mediawiki_api.h"
-#include "wikipics/sample_error.h"
-#include "wikipics/wikipics_options.h"
+#include "core/wikipics/mediawiki_api.h"
+#include "core/wikipics/sample_error.h"
+#include "core/wikipics/wikipics_options.h"
 
 #include <cstdint>
 #include <string>

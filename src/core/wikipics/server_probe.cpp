@@ -1,8 +1,8 @@
 // Which server a wikipics run uses when none was chosen, probed once and polled (server_probe.h).
-#include "wikipics/server_probe.h"
+#include "core/wikipics/server_probe.h"
 
-#include "wikipics/mediawiki_api.h"
-#include "wikipics/wikipics_options.h"
+#include "core/wikipics/mediawiki_api.h"
+#include "core/wikipics/wikipics_options.h"
 
 #include <variant>
 

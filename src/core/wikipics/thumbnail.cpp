@@ -1,5 +1,5 @@
 // The one translation unit with stb_image's and stb_image_resize's implementations.
-#include "wikipics/thumbnail.h"
+#include "core/wikipics/thumbnail.h"
 
 #include <cstdlib>
 

@@ -1,5 +1,5 @@
 // The wikipics demo's options parsed from text with the project's option rules (wikipics_options.h).
-#include "wikipics/wikipics_options.h"
+#include "core/wikipics/wikipics_options.h"
 
 #include <algorithm>
 #include <array>

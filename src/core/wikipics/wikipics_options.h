@@ -2,7 +2,7 @@
 // rules: how many images of about which size, fetched how, from where.
 #pragma once
 
-#include "base/options.h"
+#include "core/base/options.h"
 
 #include <cstdint>
 #include <optional>

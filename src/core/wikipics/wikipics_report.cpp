@@ -1,7 +1,7 @@
 // A wikipics run as the talk's lines, its summary and JSON (wikipics_report.h).
-#include "wikipics/wikipics_report.h"
+#include "core/wikipics/wikipics_report.h"
 
-#include "base/utf8.h"
+#include "core/base/utf8.h"
 #include "core/base/duration.h"
 
 #include <cstdio>

@@ -2,7 +2,7 @@
 // totals (downloaded, errors by reason, TOTAL BYTES, %%time), and the JSON of --json and CONCLAB_RESULT.
 #pragma once
 
-#include "wikipics/wikipics_run.h"
+#include "core/wikipics/wikipics_run.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,11 +1,11 @@
 // One wikipics run: sample, download on one executor, report, polled by the CLI and the panel (wikipics_run.h).
-#include "wikipics/wikipics_run.h"
+#include "core/wikipics/wikipics_run.h"
 
-#include "wikipics/sampling.h"
+#include "core/wikipics/sampling.h"
 
-#include "base/utf8.h"
+#include "core/base/utf8.h"
 
-#include "aio/aio.h"
+#include "core/aio/aio.h"
 
 #include <algorithm>
 #include <chrono>

@@ -4,12 +4,12 @@
 // notebook's %%time did. The CLI waits on it; the GUI polls it once per frame.
 #pragma once
 
-#include "base/clock.h"
+#include "core/base/clock.h"
 #include "core/net/http_client.h"
-#include "wikipics/mediawiki_api.h"
-#include "wikipics/sample_error.h"
-#include "wikipics/thumbnail.h"
-#include "wikipics/wikipics_options.h"
+#include "core/wikipics/mediawiki_api.h"
+#include "core/wikipics/sample_error.h"
+#include "core/wikipics/thumbnail.h"
+#include "core/wikipics/wikipics_options.h"
 
 #include <atomic>
 #include <condition_variable>

@@ -1,5 +1,5 @@
 // A wikipics run as a Chrome JSON trace (wikipics_trace.h).
-#include "wikipics/wikipics_trace.h"
+#include "core/wikipics/wikipics_trace.h"
 
 #include <algorithm>
 #include <map>

@@ -3,8 +3,8 @@
 // loop's requests overlap on its one thread, so each is an async slice ("b"/"e", its id the image's position).
 #pragma once
 
-#include "trace/trace.h"
-#include "wikipics/wikipics_run.h"
+#include "core/trace/trace.h"
+#include "core/wikipics/wikipics_run.h"
 
 #include <nlohmann/json.hpp>
 

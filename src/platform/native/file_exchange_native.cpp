@@ -1,5 +1,5 @@
 // Native side of file_exchange.h: plain files.
-#include "file_exchange.h"
+#include "platform/file_exchange.h"
 
 #include <unistd.h>
 

@@ -1,6 +1,6 @@
 // Native GUI backend: an SDL2 window with an OpenGL 3.3 core context, a plain frame loop, PNG screenshots.
-#include "gui_backend.h"
-#include "gui_frame.h"
+#include "platform/gui_backend.h"
+#include "platform/gui_frame.h"
 
 #include <SDL.h>
 #include <SDL_opengl.h>

@@ -10,14 +10,14 @@
 // [SECTION] system
 // [SECTION] latency
 // [SECTION] the probes
-#include "lab_probes.h"
+#include "platform/lab_probes.h"
 
-#include "lab/coroutine_measures.h"
-#include "lab/thread_measures.h"
-#include "native/posix_io.h"
-#include "native/worker_handle.h"
-#include "platform.h"
-#include "primes/least_prime_factor.h"
+#include "core/lab/coroutine_measures.h"
+#include "core/lab/thread_measures.h"
+#include "platform/native/posix_io.h"
+#include "platform/native/worker_handle.h"
+#include "platform/platform.h"
+#include "core/primes/least_prime_factor.h"
 
 #include <arpa/inet.h>
 #include <dirent.h>

@@ -1,6 +1,6 @@
 // Native (Linux/POSIX) side of the seam: clocks, getrusage, /proc counts, the CPU topology.
-#include "platform.h"
-#include "native/cpu_topology.h"
+#include "platform/platform.h"
+#include "platform/native/cpu_topology.h"
 
 #include <dirent.h>
 #include <sys/resource.h>

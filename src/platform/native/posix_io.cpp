@@ -1,6 +1,6 @@
 // Native only: owned file descriptors and whole reads and writes shared by the process pool and its workers
 // (posix_io.h).
-#include "native/posix_io.h"
+#include "platform/native/posix_io.h"
 
 #include <fcntl.h>
 #include <signal.h>

@@ -6,10 +6,10 @@
 //
 // Unlike Python's BrokenProcessPool, a dead worker breaks only the task it was running: the pool
 // reaps it, starts another and goes on with the queue.
-#include "exec/message.h"
-#include "native/posix_io.h"
-#include "native/worker_handle.h"
-#include "platform.h"
+#include "core/exec/message.h"
+#include "platform/native/posix_io.h"
+#include "platform/native/worker_handle.h"
+#include "platform/platform.h"
 
 #include <poll.h>
 

@@ -1,11 +1,11 @@
 // Native only: the machine's CPython as a runtime (platform.h) — finding and asking the interpreter, finding the
 // project's python/ scripts beside the executable, and an Executor that runs a demo's script job in a process group
 // of its own and turns its lines into futures (the job reads them; no demo is known here).
-#include "platform.h"
+#include "platform/platform.h"
 
-#include "exec/interpreter.h"
+#include "core/exec/interpreter.h"
 
-#include "native/posix_io.h"
+#include "platform/native/posix_io.h"
 
 #include <dirent.h>
 #include <fcntl.h>

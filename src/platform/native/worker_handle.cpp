@@ -1,5 +1,5 @@
 // Native only: one `conclab worker` child as the pool sees it, started, fed and stopped (worker_handle.h).
-#include "native/worker_handle.h"
+#include "platform/native/worker_handle.h"
 
 #include <fcntl.h>
 #include <poll.h>

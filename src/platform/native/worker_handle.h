@@ -4,8 +4,8 @@
 // the spawn makes: a worker dies with the pool that started it.
 #pragma once
 
-#include "exec/message.h"
-#include "native/posix_io.h"
+#include "core/exec/message.h"
+#include "platform/native/posix_io.h"
 
 #include <sys/types.h>
 

@@ -1,11 +1,11 @@
 // `conclab worker`: one process of a ProcessPool. It says hello, then runs every task message that
 // arrives on stdin and answers each with one result or error message on stdout, until stdin closes.
-#include "native/worker_loop.h"
+#include "platform/native/worker_loop.h"
 
-#include "exec/message.h"
-#include "exec/task.h"
-#include "native/posix_io.h"
-#include "native/worker_handle.h"
+#include "core/exec/message.h"
+#include "core/exec/task.h"
+#include "platform/native/posix_io.h"
+#include "platform/native/worker_handle.h"
 
 #include <fcntl.h>
 #include <sys/resource.h>

@@ -1,6 +1,6 @@
 // Web side of file_exchange.h: a download through a Blob and an <a download>, and the browser's file picker
 // (an <input type=file>). Browser main thread only (the UI calls these).
-#include "file_exchange.h"
+#include "platform/file_exchange.h"
 
 #include <emscripten.h>
 

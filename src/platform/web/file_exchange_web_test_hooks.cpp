@@ -2,7 +2,7 @@
 // of given text and the file picker, driven through Module.ccall. The picked file then reaches the app as a
 // real pick does (the lab panel takes it on its next update). Compiled into the page only with
 // -DCONCLAB_WEB_TEST_HOOKS=ON (the web-test preset).
-#include "file_exchange.h"
+#include "platform/file_exchange.h"
 
 #include <emscripten.h>
 

@@ -2,8 +2,8 @@
 // emscripten_set_main_loop, and the page hooks — the query string, window.conclab.state(),
 // CONCLAB_RESULT console lines and the loading screen. Everything here runs on the browser main thread
 // except report_result(), which may be called from any thread.
-#include "gui_backend.h"
-#include "gui_frame.h"
+#include "platform/gui_backend.h"
+#include "platform/gui_frame.h"
 
 #include <SDL.h>
 #include <emscripten.h>

@@ -14,11 +14,11 @@
 // [SECTION] messages between isolated workers
 // [SECTION] system and latency
 // [SECTION] the probes
-#include "lab_probes.h"
+#include "platform/lab_probes.h"
 
-#include "lab/coroutine_measures.h"
-#include "lab/thread_measures.h"
-#include "platform.h"
+#include "core/lab/coroutine_measures.h"
+#include "core/lab/thread_measures.h"
+#include "platform/platform.h"
 
 #include <emscripten.h>
 #include <emscripten/threading.h>

@@ -1,7 +1,7 @@
 // Web (Emscripten) side of the seam: performance clocks and what a page can know about the machine.
 // A browser shows no OS figures — no CPU times, no process or thread counts — so those are nullopt
 // and say why; the process pool lives in process_pool_web.cpp.
-#include "platform.h"
+#include "platform/platform.h"
 
 #include <emscripten.h>
 #include <emscripten/threading.h>

@@ -18,7 +18,7 @@
 // One task per idle worker. Cancelling a running task terminates its worker and starts a fresh one,
 // as killing a process would; so does a crash (the worker's error event). shutdown() never blocks the
 // main thread: the workers finish what they hold and are terminated then.
-#include "platform.h"
+#include "platform/platform.h"
 
 #include <emscripten.h>
 #include <emscripten/threading.h>

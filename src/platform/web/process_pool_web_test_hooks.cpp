@@ -2,7 +2,7 @@
 // tests drive one pool through Module.ccall — submit, cancel_all, crash, shutdown — and read each
 // future's state as JSON. Compiled into the page only with -DCONCLAB_WEB_TEST_HOOKS=ON (the web-test
 // preset); the shipped page has none of them.
-#include "platform.h"
+#include "platform/platform.h"
 
 #include <emscripten.h>
 #include <nlohmann/json.hpp>

@@ -3,8 +3,8 @@
 // nobody — like a child process, it only sees the messages it gets. It runs one task at a time from
 // the same task registry as every other executor. Bytes come and go as (pointer, length): a NUL in an
 // argument, a value or an error message stays.
-#include "catalog/demo_catalog.h"
-#include "exec/task.h"
+#include "core/catalog/demo_catalog.h"
+#include "core/exec/task.h"
 
 #include <emscripten.h>
 

@@ -1,8 +1,8 @@
 // The page has no machine's Python to start: the CPython runtime is native only (platform.h); the page's own Python
 // runtime is Pyodide.
-#include "platform.h"
+#include "platform/platform.h"
 
-#include "exec/interpreter.h"
+#include "core/exec/interpreter.h"
 
 namespace conclab::platform {
 

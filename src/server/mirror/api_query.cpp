@@ -1,8 +1,8 @@
 // The mirror's answers to the MediaWiki API queries the wikipics demo sends (api_query.h).
-#include "api_query.h"
+#include "server/mirror/api_query.h"
 
-#include "base/options.h"
-#include "http_common.h"
+#include "core/base/options.h"
+#include "server/http_common.h"
 
 #include <algorithm>
 #include <array>

@@ -4,7 +4,7 @@
 // errors and warnings for what it refuses (aimime is refused as on Wikimedia's wikis, "Miser Mode").
 #pragma once
 
-#include "catalog.h"
+#include "server/mirror/catalog.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 // The mirror's deterministic list of image names and sizes from a seed (catalog.h).
-#include "catalog.h"
+#include "server/mirror/catalog.h"
 
-#include "name_hash.h"
+#include "server/mirror/name_hash.h"
 
 #include <algorithm>
 #include <array>

@@ -1,5 +1,5 @@
 // Resetting a connection from inside a route (connection_reset.h), for the mirror's faults.
-#include "connection_reset.h"
+#include "server/mirror/connection_reset.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

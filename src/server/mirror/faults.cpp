@@ -1,8 +1,8 @@
 // What happens to one mirror request, decided from its seed or pinned by --pin-faults (faults.h): delays, errors,
 // resets.
-#include "faults.h"
+#include "server/mirror/faults.h"
 
-#include "name_hash.h"
+#include "server/mirror/name_hash.h"
 
 #include <cstdio>
 

@@ -1,5 +1,5 @@
 // A JPEG padded to an exact byte count with COM segments (jpeg_padding.h).
-#include "jpeg_padding.h"
+#include "server/mirror/jpeg_padding.h"
 
 #include <algorithm>
 #include <stdexcept>

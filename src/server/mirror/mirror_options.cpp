@@ -1,5 +1,5 @@
 // `conclab mirror`'s options parsed with the project's option rules (mirror_options.h).
-#include "mirror_options.h"
+#include "server/mirror/mirror_options.h"
 
 #include <cstdio>
 

@@ -2,10 +2,10 @@
 // CLI, tests and the benchmark accept and refuse the same values with the same messages.
 #pragma once
 
-#include "catalog.h"
-#include "faults.h"
+#include "server/mirror/catalog.h"
+#include "server/mirror/faults.h"
 
-#include "base/options.h"
+#include "core/base/options.h"
 
 #include <optional>
 #include <string>

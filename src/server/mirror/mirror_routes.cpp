@@ -1,12 +1,12 @@
 // [SECTION] index: helpers · request log · picture cache · api.php · images · install
-#include "mirror_routes.h"
+#include "server/mirror/mirror_routes.h"
 
-#include "api_query.h"
-#include "connection_reset.h"
-#include "faults.h"
-#include "http_common.h"
-#include "name_hash.h"
-#include "picture.h"
+#include "server/mirror/api_query.h"
+#include "server/mirror/connection_reset.h"
+#include "server/mirror/faults.h"
+#include "server/http_common.h"
+#include "server/mirror/name_hash.h"
+#include "server/mirror/picture.h"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>

@@ -3,10 +3,10 @@
 // faulted as the options say), OPTIONS for CORS preflights, and a short text at /.
 #pragma once
 
-#include "catalog.h"
-#include "jpeg_padding.h"
-#include "mirror_options.h"
-#include "net_profile.h"
+#include "server/mirror/catalog.h"
+#include "server/mirror/jpeg_padding.h"
+#include "server/mirror/mirror_options.h"
+#include "server/mirror/net_profile.h"
 
 #include <atomic>
 #include <chrono>

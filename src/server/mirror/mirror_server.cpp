@@ -1,7 +1,7 @@
 // `conclab mirror`'s routes on the one listener (mirror_server.h), also mounted by `serve --mirror` and the app.
-#include "mirror_server.h"
+#include "server/mirror/mirror_server.h"
 
-#include "http_common.h"
+#include "server/http_common.h"
 
 #include <thread>
 

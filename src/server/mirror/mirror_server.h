@@ -2,9 +2,9 @@
 // throttled downloads run side by side; limits on what each client may hold; a port a second server cannot share).
 #pragma once
 
-#include "listener.h"
-#include "mirror_options.h"
-#include "mirror_routes.h"
+#include "server/listener.h"
+#include "server/mirror/mirror_options.h"
+#include "server/mirror/mirror_routes.h"
 
 #include <memory>
 #include <mutex>

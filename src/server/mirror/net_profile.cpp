@@ -1,7 +1,7 @@
 // The network a mirror request asks to play, as delays and rates (net_profile.h).
-#include "net_profile.h"
+#include "server/mirror/net_profile.h"
 
-#include "name_hash.h"
+#include "server/mirror/name_hash.h"
 
 #include <algorithm>
 

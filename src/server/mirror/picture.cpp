@@ -1,7 +1,7 @@
 // The small landscape picture behind every mirrored JPEG (picture.h).
-#include "picture.h"
+#include "server/mirror/picture.h"
 
-#include "name_hash.h"
+#include "server/mirror/name_hash.h"
 
 #define STB_IMAGE_WRITE_STATIC
 #define STB_IMAGE_WRITE_IMPLEMENTATION

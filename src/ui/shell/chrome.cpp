@@ -1,12 +1,12 @@
 // The app shell's chrome around the demo: the sidebar (wide) or top bar (narrow), the help window, the launch
 // errors, Present / Copy link / Export picture, and the page's link kept in step with the view (shell.h).
-#include "shell.h"
+#include "ui/shell/shell.h"
 
-#include "responsive.h"
-#include "text/text_errors.h"
-#include "text/text_shell.h"
-#include "text/text_welcome.h"
-#include "touch_scroll.h"
+#include "ui/responsive.h"
+#include "ui/text/text_errors.h"
+#include "ui/text/text_shell.h"
+#include "ui/text/text_welcome.h"
+#include "ui/touch_scroll.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>   // the demo window's ideal content width (overflow_px)

@@ -1,9 +1,9 @@
 // The presenter's keys (Space, R, P, L, E, H/?, arrows, digits, Esc) and presentation mode: the fonts rasterised again
 // at the window's scale, high contrast. Part of the app shell (shell.h).
-#include "shell.h"
+#include "ui/shell/shell.h"
 
-#include "fonts.h"
-#include "text/text_shell.h"
+#include "ui/fonts.h"
+#include "ui/text/text_shell.h"
 
 #include <imgui.h>
 

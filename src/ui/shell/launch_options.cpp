@@ -1,10 +1,10 @@
 // The app's launch options (CLI flags natively, the query string on the web, one parser) and a view's link and
 // command line built from the same names (app.h).
-#include "app.h"
+#include "ui/app.h"
 
-#include "catalog/demo_catalog.h"
-#include "demo_panel.h"
-#include "spinner/spinner.h"
+#include "core/catalog/demo_catalog.h"
+#include "ui/demo_panel.h"
+#include "core/spinner/spinner.h"
 
 #include <algorithm>
 #include <cctype>

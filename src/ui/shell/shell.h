@@ -3,9 +3,9 @@
 // launch errors, Present / Copy link / Export picture, the page's link).
 #pragma once
 
-#include "app.h"
-#include "demo_panel.h"
-#include "platform.h"
+#include "ui/app.h"
+#include "ui/demo_panel.h"
+#include "platform/platform.h"
 
 #include <imgui.h>
 

@@ -1,5 +1,5 @@
 // The app's current language (every area's tr(key) reads it) and its "en" / "pt" spelling.
-#include "language.h"
+#include "ui/text/language.h"
 
 namespace conclab::ui {
 namespace {

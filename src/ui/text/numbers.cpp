@@ -1,6 +1,6 @@
 // One formatter for the numbers in panel text (numbers.h): printf's conversions one at a time, so that only the
 // floating ones get the language's decimal mark.
-#include "numbers.h"
+#include "ui/text/numbers.h"
 
 #include "core/base/duration.h"
 

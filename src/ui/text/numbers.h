@@ -3,7 +3,7 @@
 // C's "." (core formats those); only text a person reads on a panel goes through here.
 #pragma once
 
-#include "language.h"
+#include "ui/text/language.h"
 
 #include <cstdarg>
 #include <cstdint>

@@ -1,7 +1,7 @@
 // What is wrong with a field's value, one row per options::ErrorKind in its order (checked below); {N} is the
 // error's Nth argument, and both languages use the same ones.
-#include "text_errors.h"
-#include "text/numbers.h"
+#include "ui/text/text_errors.h"
+#include "ui/text/numbers.h"
 
 namespace conclab::ui {
 namespace {

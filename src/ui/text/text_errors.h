@@ -2,9 +2,9 @@
 // words the same errors in English with options::english(), naming the flag; here the field's label is beside it.
 #pragma once
 
-#include "language.h"
+#include "ui/text/language.h"
 
-#include "base/options.h"
+#include "core/base/options.h"
 
 #include <string>
 

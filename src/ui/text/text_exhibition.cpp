@@ -1,5 +1,5 @@
 // The exhibition panel's words: one row per ExhibitionText key, in the enum's order (checked below).
-#include "text_exhibition.h"
+#include "ui/text/text_exhibition.h"
 
 namespace conclab::ui {
 namespace {

@@ -1,5 +1,5 @@
 // The lab panel's own words: one row per LabText key, in the enum's order (checked below).
-#include "text_lab.h"
+#include "ui/text/text_lab.h"
 
 namespace conclab::ui {
 namespace {

@@ -1,7 +1,7 @@
 // The lab panel's own words, in English and Portuguese (core's sentences are in text_lab_words).
 #pragma once
 
-#include "language.h"
+#include "ui/text/language.h"
 
 namespace conclab::ui {
 

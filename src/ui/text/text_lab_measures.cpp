@@ -1,5 +1,5 @@
 // The lab's measure names in Portuguese, one row per lab::MeasureId in the enum's order (checked below).
-#include "text_lab_measures.h"
+#include "ui/text/text_lab_measures.h"
 
 #include <cstddef>
 #include <utility>

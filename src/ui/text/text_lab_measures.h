@@ -2,7 +2,7 @@
 // {size} (64 B, 1 MiB), {pair} (the IPC pair), {workers} (1 worker, 2 workers), {gil} (", modelo da GIL").
 #pragma once
 
-#include "lab/measure_id.h"
+#include "core/lab/measure_id.h"
 
 namespace conclab::ui {
 

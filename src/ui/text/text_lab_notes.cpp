@@ -1,7 +1,7 @@
 // The lab's notes worded from their ids (text_lab_notes.h), with the Portuguese of text_lab_words' rows.
-#include "text_lab_notes.h"
+#include "ui/text/text_lab_notes.h"
 
-#include "text_lab_words.h"
+#include "ui/text/text_lab_words.h"
 
 namespace conclab::ui {
 namespace {

@@ -3,9 +3,9 @@
 // source, why there is no `ulimit -s`) still go through the lab's words (panels/lab/lab_words).
 #pragma once
 
-#include "language.h"
+#include "ui/text/language.h"
 
-#include "lab/lab_report.h"
+#include "core/lab/lab_report.h"
 
 #include <functional>
 #include <string>

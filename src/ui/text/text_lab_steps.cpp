@@ -1,5 +1,5 @@
 // The lab's step names in Portuguese, by StepId ({size}: a size, {workers}: "2 workers", {try}: " (tentativa 1/5)").
-#include "text_lab_steps.h"
+#include "ui/text/text_lab_steps.h"
 
 namespace conclab::ui {
 namespace {

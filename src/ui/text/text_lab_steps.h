@@ -2,9 +2,9 @@
 // Portuguese: core hands over the step as data; English comes from core's english() (the CLI's and state's "step").
 #pragma once
 
-#include "language.h"
+#include "ui/text/language.h"
 
-#include "lab/lab_steps.h"
+#include "core/lab/lab_steps.h"
 
 #include <string>
 

@@ -1,5 +1,5 @@
 // The lab table's words: one row per LabTableText key, in the enum's order (checked below).
-#include "text_lab_table.h"
+#include "ui/text/text_lab_table.h"
 
 #include <cstdio>
 

@@ -2,9 +2,9 @@
 // the reasons a cell is empty and the numbered notes under it. Core hands over ids; these tables word them.
 #pragma once
 
-#include "language.h"
+#include "ui/text/language.h"
 
-#include "lab/lab_table.h"
+#include "core/lab/lab_table.h"
 
 #include <string>
 

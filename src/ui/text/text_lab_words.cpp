@@ -1,5 +1,5 @@
 // Core's English words of the lab as templates: one row per LabWordText key, in the enum's order (checked below).
-#include "text_lab_words.h"
+#include "ui/text/text_lab_words.h"
 
 namespace conclab::ui {
 namespace {

@@ -3,7 +3,7 @@
 // (text_lab_measures).
 #pragma once
 
-#include "language.h"
+#include "ui/text/language.h"
 
 namespace conclab::ui {
 

@@ -1,5 +1,5 @@
 // The Primes panel's words: one row per PrimesText key, in the enum's order (checked below).
-#include "text_primes.h"
+#include "ui/text/text_primes.h"
 
 namespace conclab::ui {
 namespace {

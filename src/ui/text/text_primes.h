@@ -2,8 +2,8 @@
 // (executor_threads stays plain "threads" for its downloads; the primes panel labels its threads executor_threads_no_gil).
 #pragma once
 
-#include "exec/executor.h"
-#include "language.h"
+#include "core/exec/executor.h"
+#include "ui/text/language.h"
 
 namespace conclab::ui {
 

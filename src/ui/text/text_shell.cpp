@@ -1,5 +1,5 @@
 // The app shell's words (title: one row per ShellText key, in the enum's order (checked below).
-#include "text_shell.h"
+#include "ui/text/text_shell.h"
 
 namespace conclab::ui {
 namespace {

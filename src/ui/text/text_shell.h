@@ -1,7 +1,7 @@
 // The app shell's words (title, demo menu, language), in English and Portuguese.
 #pragma once
 
-#include "language.h"
+#include "ui/text/language.h"
 
 namespace conclab::ui {
 

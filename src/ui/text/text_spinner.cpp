@@ -1,5 +1,5 @@
 // The spinner demo's words: one row per SpinnerText key, in the enum's order (checked below).
-#include "text_spinner.h"
+#include "ui/text/text_spinner.h"
 
 namespace conclab::ui {
 namespace {

@@ -1,7 +1,7 @@
 // The spinner demo's words, in English and Portuguese.
 #pragma once
 
-#include "language.h"
+#include "ui/text/language.h"
 
 namespace conclab::ui {
 

@@ -1,5 +1,5 @@
 // The System panel's words (machine facts: one row per SystemText key, in the enum's order (checked below).
-#include "text_system.h"
+#include "ui/text/text_system.h"
 
 namespace conclab::ui {
 namespace {

@@ -1,7 +1,7 @@
 // The System panel's words (machine facts, spinning workers, drawing and renderer), in English and Portuguese.
 #pragma once
 
-#include "language.h"
+#include "ui/text/language.h"
 
 namespace conclab::ui {
 

@@ -1,5 +1,5 @@
 // The "Export trace" words: one row per TraceText key, in the enum's order (checked below).
-#include "text_trace.h"
+#include "ui/text/text_trace.h"
 
 namespace conclab::ui {
 namespace {

@@ -1,7 +1,7 @@
 // The words of the "Export trace" button beside each timeline, in English and Portuguese.
 #pragma once
 
-#include "language.h"
+#include "ui/text/language.h"
 
 namespace conclab::ui {
 

@@ -1,5 +1,5 @@
 // The welcome page's and the presenter's words: one row per WelcomeText key, in the enum's order (checked below).
-#include "text_welcome.h"
+#include "ui/text/text_welcome.h"
 
 namespace conclab::ui {
 namespace {

@@ -1,7 +1,7 @@
 // The welcome page's and the presenter's words (cards, keys, presentation, links), in English and Portuguese.
 #pragma once
 
-#include "language.h"
+#include "ui/text/language.h"
 
 namespace conclab::ui {
 

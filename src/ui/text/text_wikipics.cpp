@@ -1,5 +1,5 @@
 // The Wikipedia-images panel's words: one row per WikipicsText key, in the enum's order (checked below).
-#include "text_wikipics.h"
+#include "ui/text/text_wikipics.h"
 
 namespace conclab::ui {
 namespace {

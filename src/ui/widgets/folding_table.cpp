@@ -1,8 +1,8 @@
 // A table of text that folds the columns that do not fit (see folding_table.h).
-#include "widgets/folding_table.h"
+#include "ui/widgets/folding_table.h"
 
-#include "responsive.h"
-#include "widgets/measure_card.h"
+#include "ui/responsive.h"
+#include "ui/widgets/measure_card.h"
 
 #include <imgui.h>
 

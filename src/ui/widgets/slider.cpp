@@ -1,7 +1,7 @@
 // Sliders whose handle never covers their value (slider.h).
-#include "widgets/slider.h"
+#include "ui/widgets/slider.h"
 
-#include "text/numbers.h"
+#include "ui/text/numbers.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,10 +1,10 @@
 // "Export trace" beside a timeline (trace_export.h).
-#include "widgets/trace_export.h"
+#include "ui/widgets/trace_export.h"
 
-#include "file_exchange.h"
-#include "responsive.h"
-#include "text/text_trace.h"
-#include "trace/trace.h"
+#include "platform/file_exchange.h"
+#include "ui/responsive.h"
+#include "ui/text/text_trace.h"
+#include "core/trace/trace.h"
 
 #include <imgui.h>
 

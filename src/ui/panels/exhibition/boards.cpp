@@ -1,8 +1,8 @@
 // The exhibition panel's boards (small multiples, hers highlighted), where she is, and the event loop's queues.
-#include "panels/exhibition/exhibition_panel.h"
+#include "ui/panels/exhibition/exhibition_panel.h"
 
-#include "text/text_primes.h"
-#include "text/numbers.h"
+#include "ui/text/text_primes.h"
+#include "ui/text/numbers.h"
 
 #include <cfloat>
 #include <iterator>

@@ -1,6 +1,6 @@
 // The exhibition panel's total-time chart (log scale, the crossover) and the talk's slide corrected.
-#include "panels/exhibition/exhibition_panel.h"
-#include "text/numbers.h"
+#include "ui/panels/exhibition/exhibition_panel.h"
+#include "ui/text/numbers.h"
 
 #include <cfloat>
 #include <cstdio>

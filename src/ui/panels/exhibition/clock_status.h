@@ -1,8 +1,8 @@
 // What a clock says before its schedule has a simulated time (no ImGui: tested in ui_text_tests).
 #pragma once
 
-#include "exhibition/exhibition_options.h"
-#include "text/text_exhibition.h"
+#include "core/exhibition/exhibition_options.h"
+#include "ui/text/text_exhibition.h"
 
 namespace conclab::ui {
 

@@ -1,8 +1,8 @@
 // The exhibition panel's clocks (formula vs simulated, per schedule) and the three times that compete.
-#include "panels/exhibition/exhibition_panel.h"
-#include "text/numbers.h"
+#include "ui/panels/exhibition/exhibition_panel.h"
+#include "ui/text/numbers.h"
 
-#include "panels/exhibition/clock_status.h"
+#include "ui/panels/exhibition/clock_status.h"
 
 namespace conclab::ui {
 

@@ -4,14 +4,14 @@
 // total-time chart and the talk's slide.
 #pragma once
 
-#include "demo_panel.h"
+#include "ui/demo_panel.h"
 
-#include "exhibition/exhibition_options.h"
-#include "exhibition/live_exhibition.h"
-#include "exhibition/schedule.h"
-#include "responsive.h"
-#include "text/text_exhibition.h"
-#include "widgets/trace_export.h"
+#include "core/exhibition/exhibition_options.h"
+#include "core/exhibition/live_exhibition.h"
+#include "core/exhibition/schedule.h"
+#include "ui/responsive.h"
+#include "ui/text/text_exhibition.h"
+#include "ui/widgets/trace_export.h"
 
 #include <imgui.h>
 

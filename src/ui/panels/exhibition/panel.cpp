@@ -3,14 +3,14 @@
 // simulation runs on its own thread (a Web Worker in the browser) at a speed in simulated seconds per real second;
 // this panel only sends commands and draws the latest snapshot. Pictures first (the clocks, the boards), then the
 // loop, the chart, the settings. This file: options, commands, state, the layout and the controls.
-#include "panels/exhibition/exhibition_panel.h"
+#include "ui/panels/exhibition/exhibition_panel.h"
 
-#include "exhibition/exhibition_trace.h"
-#include "text/text_primes.h"
-#include "widgets/slider.h"
-#include "text/numbers.h"
-#include "text/text_system.h"
-#include "trace_machine.h"
+#include "core/exhibition/exhibition_trace.h"
+#include "ui/text/text_primes.h"
+#include "ui/widgets/slider.h"
+#include "ui/text/numbers.h"
+#include "ui/text/text_system.h"
+#include "platform/trace_machine.h"
 
 #include <utility>
 

@@ -1,9 +1,9 @@
 // The lab panel's cells: a figure with its spread (beside it or below), its method on hover and kept below the
 // table on a click; a reason where a model has no figure; the compared result's figure under it.
-#include "lab_panel.h"
+#include "ui/panels/lab/lab_panel.h"
 
-#include "lab_words.h"
-#include "responsive.h"
+#include "ui/panels/lab/lab_words.h"
+#include "ui/responsive.h"
 
 #include <imgui.h>
 

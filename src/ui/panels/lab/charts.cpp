@@ -1,13 +1,13 @@
 // The lab panel's charts: the speedup by workers against the ideal line (and the GIL model), memory per unit on
 // a log scale, and the latency ladder at "1 cycle = 1 second" beside the talk's numbers with its table under it.
-#include "lab_panel.h"
+#include "ui/panels/lab/lab_panel.h"
 
-#include "lab/latency_ladder.h"
-#include "lab_words.h"
-#include "platform.h"
-#include "responsive.h"
-#include "widgets/folding_table.h"
-#include "widgets/side_by_side.h"
+#include "core/lab/latency_ladder.h"
+#include "ui/panels/lab/lab_words.h"
+#include "platform/platform.h"
+#include "ui/responsive.h"
+#include "ui/widgets/folding_table.h"
+#include "ui/widgets/side_by_side.h"
 
 #include <imgui.h>
 

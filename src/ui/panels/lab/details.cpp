@@ -1,13 +1,13 @@
 // The lab panel's details: every figure of every suite under a folding header, as a table where its columns fit
 // and as one card per measure where they do not, then the suite's own tables and notes.
-#include "lab_panel.h"
+#include "ui/panels/lab/lab_panel.h"
 
-#include "lab_words.h"
-#include "responsive.h"
-#include "text/text_lab_notes.h"
-#include "text/text_lab_words.h"
-#include "widgets/folding_table.h"
-#include "widgets/measure_card.h"
+#include "ui/panels/lab/lab_words.h"
+#include "ui/responsive.h"
+#include "ui/text/text_lab_notes.h"
+#include "ui/text/text_lab_words.h"
+#include "ui/widgets/folding_table.h"
+#include "ui/widgets/measure_card.h"
 
 #include <imgui.h>
 

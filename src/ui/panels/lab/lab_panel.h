@@ -3,14 +3,14 @@
 // latency ladder) and details.cpp (every figure by suite). What it shows comes from core's lab::LabView.
 #pragma once
 
-#include "demo_panel.h"
+#include "ui/demo_panel.h"
 
-#include "lab/lab_run.h"
-#include "lab/lab_table.h"
-#include "lab/lab_view.h"
-#include "lab/live_system.h"
-#include "text/text_lab.h"
-#include "widgets/folding_table.h"
+#include "core/lab/lab_run.h"
+#include "core/lab/lab_table.h"
+#include "core/lab/lab_view.h"
+#include "core/lab/live_system.h"
+#include "ui/text/text_lab.h"
+#include "ui/widgets/folding_table.h"
 
 #include <imgui.h>
 

@@ -1,7 +1,7 @@
 // The lab's English sentences from core matched to their Portuguese templates (lab_words.h).
-#include "lab_words.h"
-#include "text/text_lab_measures.h"
-#include "text/text_lab_words.h"
+#include "ui/panels/lab/lab_words.h"
+#include "ui/text/text_lab_measures.h"
+#include "ui/text/text_lab_words.h"
 
 #include <string_view>
 #include <unordered_map>

@@ -5,8 +5,8 @@
 // placeholders in the same order. A sentence no template matches is shown in core's English.
 #pragma once
 
-#include "lab/lab_report.h"
-#include "text/language.h"
+#include "core/lab/lab_report.h"
+#include "ui/text/language.h"
 
 #include <optional>
 #include <string>

@@ -10,16 +10,16 @@
 //
 // [SECTION] Panel: options, running, state
 // [SECTION] Drawing: controls, export and compare
-#include "lab_panel.h"
-#include "text/text_lab_steps.h"
+#include "ui/panels/lab/lab_panel.h"
+#include "ui/text/text_lab_steps.h"
 
-#include "file_exchange.h"
-#include "lab/lab_options.h"
-#include "lab/lab_report.h"
-#include "lab_probes.h"
-#include "platform.h"
-#include "responsive.h"
-#include "text/text_primes.h"
+#include "platform/file_exchange.h"
+#include "core/lab/lab_options.h"
+#include "core/lab/lab_report.h"
+#include "platform/lab_probes.h"
+#include "platform/platform.h"
+#include "ui/responsive.h"
+#include "ui/text/text_primes.h"
 
 #include <imgui.h>
 

@@ -1,13 +1,13 @@
 // The lab panel's summary: the lab's table in its final shape (core/lab/lab_table.h) worded in the page's language:
 // group rows (the talk's four, then the app's), one unit per row in its label, a ratio column, the numbered notes
 // under it; a table where the figures fit and cards where they do not; under it the method of the figure clicked last.
-#include "lab_panel.h"
+#include "ui/panels/lab/lab_panel.h"
 
-#include "lab_words.h"
-#include "platform.h"
-#include "responsive.h"
-#include "text/text_lab_table.h"
-#include "widgets/measure_card.h"
+#include "ui/panels/lab/lab_words.h"
+#include "platform/platform.h"
+#include "ui/responsive.h"
+#include "ui/text/text_lab_table.h"
+#include "ui/widgets/measure_card.h"
 
 #include <imgui.h>
 

@@ -6,13 +6,13 @@
 //
 // [SECTION] Controls and validation
 // [SECTION] Running
-#include "primes_panel.h"
+#include "ui/panels/primes/primes_panel.h"
 
-#include "gui_backend.h"
-#include "platform.h"
-#include "responsive.h"
-#include "text/numbers.h"
-#include "text/text_system.h"
+#include "platform/gui_backend.h"
+#include "platform/platform.h"
+#include "ui/responsive.h"
+#include "ui/text/numbers.h"
+#include "ui/text/text_system.h"
 
 #include <imgui.h>
 

@@ -1,11 +1,11 @@
 // Compare all drawn: the speedup bars and the runs' table (primes_compare_view.h).
-#include "primes_compare_view.h"
+#include "ui/panels/primes/primes_compare_view.h"
 
-#include "demo_panel.h"
+#include "ui/demo_panel.h"
 
-#include "responsive.h"
-#include "text/text_primes.h"
-#include "text/numbers.h"
+#include "ui/responsive.h"
+#include "ui/text/text_primes.h"
+#include "ui/text/numbers.h"
 
 #include <imgui.h>
 

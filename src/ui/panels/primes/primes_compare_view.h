@@ -3,7 +3,7 @@
 // of every run's wall time.
 #pragma once
 
-#include "primes/compare_run.h"
+#include "core/primes/compare_run.h"
 
 #include <optional>
 

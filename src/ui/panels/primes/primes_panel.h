@@ -2,16 +2,16 @@
 // (Compare all's picture and timeline, one executor's summary, results table and history).
 #pragma once
 
-#include "demo_panel.h"
+#include "ui/demo_panel.h"
 
-#include "platform.h"
-#include "primes_timeline.h"
-#include "primes/compare_run.h"
-#include "primes/primes_options.h"
-#include "primes/primes_run.h"
-#include "primes/samples.h"
-#include "text/text_primes.h"
-#include "widgets/trace_export.h"
+#include "platform/platform.h"
+#include "ui/panels/primes/primes_timeline.h"
+#include "core/primes/compare_run.h"
+#include "core/primes/primes_options.h"
+#include "core/primes/primes_run.h"
+#include "core/primes/samples.h"
+#include "ui/text/text_primes.h"
+#include "ui/widgets/trace_export.h"
 
 #include <array>
 #include <memory>

@@ -1,11 +1,11 @@
 // The primes panel's timeline drawn, one lane per worker with zoom (primes_timeline.h).
-#include "primes_timeline.h"
+#include "ui/panels/primes/primes_timeline.h"
 
-#include "gui_backend.h"
-#include "primes/timeline_columns.h"
-#include "responsive.h"
-#include "text/text_primes.h"
-#include "text/numbers.h"
+#include "platform/gui_backend.h"
+#include "core/primes/timeline_columns.h"
+#include "ui/responsive.h"
+#include "ui/text/text_primes.h"
+#include "ui/text/numbers.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>   // SetItemUsingMouseWheel: the wheel zooms the timeline instead of scrolling the panel

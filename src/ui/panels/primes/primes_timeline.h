@@ -4,7 +4,7 @@
 // by touch: zoomed in, the GIL's 5 ms hand-offs show.
 #pragma once
 
-#include "primes/primes_run.h"
+#include "core/primes/primes_run.h"
 
 #include <nlohmann/json.hpp>
 

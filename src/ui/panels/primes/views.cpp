@@ -3,15 +3,15 @@
 //
 // [SECTION] Drawing: Compare all
 // [SECTION] Drawing: one executor's table, history
-#include "primes_panel.h"
+#include "ui/panels/primes/primes_panel.h"
 
-#include "platform.h"
-#include "primes/primes_trace.h"
-#include "primes_compare_view.h"
-#include "responsive.h"
-#include "text/text_system.h"
-#include "trace_machine.h"
-#include "text/numbers.h"
+#include "platform/platform.h"
+#include "core/primes/primes_trace.h"
+#include "ui/panels/primes/primes_compare_view.h"
+#include "ui/responsive.h"
+#include "ui/text/text_system.h"
+#include "platform/trace_machine.h"
+#include "ui/text/numbers.h"
 
 #include <imgui.h>
 

@@ -3,14 +3,14 @@
 // runs are core's SpinnerDemo (core/spinner/spinner_demo.h); this panel starts them, polls the process form's
 // spinner every loop turn and draws. `kind=` (or the exhibition's old `spinner=`) names the form a link asks for:
 // it starts alone at launch, as the old link's did.
-#include "demo_panel.h"
+#include "ui/demo_panel.h"
 
-#include "platform.h"
-#include "responsive.h"
-#include "spinner/spinner_demo.h"
-#include "text/text_spinner.h"
-#include "widgets/slider.h"
-#include "text/numbers.h"
+#include "platform/platform.h"
+#include "ui/responsive.h"
+#include "core/spinner/spinner_demo.h"
+#include "ui/text/text_spinner.h"
+#include "ui/widgets/slider.h"
+#include "ui/text/numbers.h"
 
 #include <imgui.h>
 

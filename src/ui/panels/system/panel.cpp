@@ -1,16 +1,16 @@
 // System panel: what this machine offers to concurrent code — logical CPUs, isolation (web), the build,
 // process and thread counts (native: /proc; web: what a page can't see, said plainly), a live frame-time
 // graph, and "spin N workers": real CPU-bound threads with per-thread counters while the UI keeps drawing.
-#include "app.h"
-#include "demo_panel.h"
+#include "ui/app.h"
+#include "ui/demo_panel.h"
 
-#include "exec/spin_workers.h"
-#include "system/system_options.h"
-#include "gui_backend.h"
-#include "platform.h"
-#include "responsive.h"
-#include "text/text_system.h"
-#include "text/numbers.h"
+#include "core/exec/spin_workers.h"
+#include "core/system/system_options.h"
+#include "platform/gui_backend.h"
+#include "platform/platform.h"
+#include "ui/responsive.h"
+#include "ui/text/text_system.h"
+#include "ui/text/numbers.h"
 
 #include <imgui.h>
 

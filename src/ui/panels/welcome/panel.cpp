@@ -1,11 +1,11 @@
 // The welcome page (the app's first view): one card per demo with its lesson, what to notice, and a thumbnail drawn
 // with ImGui's draw lists from a few shapes (not a live view: the idle page draws nothing between inputs).
-#include "app.h"
-#include "demo_panel.h"
-#include "responsive.h"
-#include "text/text_shell.h"
-#include "text/numbers.h"
-#include "text/text_welcome.h"
+#include "ui/app.h"
+#include "ui/demo_panel.h"
+#include "ui/responsive.h"
+#include "ui/text/text_shell.h"
+#include "ui/text/numbers.h"
+#include "ui/text/text_welcome.h"
 
 #include <imgui.h>
 

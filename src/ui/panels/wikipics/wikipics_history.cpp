@@ -1,11 +1,11 @@
 // The wikipics panel's runs history: each finished run with its speedup against the last sequential run on the same
 // sample, in a table that folds its columns (never clips them) on a narrow screen.
-#include "panels/wikipics/wikipics_views.h"
+#include "ui/panels/wikipics/wikipics_views.h"
 
-#include "responsive.h"
-#include "text/text_primes.h"
-#include "text/numbers.h"
-#include "wikipics/wikipics_report.h"
+#include "ui/responsive.h"
+#include "ui/text/text_primes.h"
+#include "ui/text/numbers.h"
+#include "core/wikipics/wikipics_report.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -9,26 +9,26 @@
 // [SECTION] Servers: live and the page's mirror, probed
 // [SECTION] Running
 // [SECTION] Drawing: thumbnails to textures (the views themselves: wikipics_views.cpp, wikipics_history.cpp)
-#include "demo_panel.h"
-#include "panels/wikipics/wikipics_views.h"
+#include "ui/demo_panel.h"
+#include "ui/panels/wikipics/wikipics_views.h"
 
-#include "gui_backend.h"
-#include "platform.h"
-#include "responsive.h"
-#include "primes/primes_run.h"
+#include "platform/gui_backend.h"
+#include "platform/platform.h"
+#include "ui/responsive.h"
+#include "core/primes/primes_run.h"
 #include "ui/panels/wikipics/builtin_mirror.h"
-#include "base/utf8.h"
-#include "wikipics/server_probe.h"
-#include "wikipics/wikipics_options.h"
-#include "wikipics/wikipics_report.h"
-#include "wikipics/wikipics_run.h"
-#include "text/numbers.h"
+#include "core/base/utf8.h"
+#include "core/wikipics/server_probe.h"
+#include "core/wikipics/wikipics_options.h"
+#include "core/wikipics/wikipics_report.h"
+#include "core/wikipics/wikipics_run.h"
+#include "ui/text/numbers.h"
 #include "ui/text/text_wikipics_errors.h"
-#include "text/text_primes.h"
-#include "text/text_wikipics.h"
-#include "trace_machine.h"
-#include "widgets/trace_export.h"
-#include "wikipics/wikipics_trace.h"
+#include "ui/text/text_primes.h"
+#include "ui/text/text_wikipics.h"
+#include "platform/trace_machine.h"
+#include "ui/widgets/trace_export.h"
+#include "core/wikipics/wikipics_trace.h"
 
 #include <imgui.h>
 

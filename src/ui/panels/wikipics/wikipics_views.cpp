@@ -1,16 +1,16 @@
 // The wikipics panel's views: summary, gallery, lanes (declared in wikipics_views.h) and the words they share.
-#include "panels/wikipics/wikipics_views.h"
+#include "ui/panels/wikipics/wikipics_views.h"
 
-#include "base/utf8.h"
-#include "demo_panel.h"
-#include "gui_backend.h"
-#include "platform.h"
+#include "core/base/utf8.h"
+#include "ui/demo_panel.h"
+#include "platform/gui_backend.h"
+#include "platform/platform.h"
 #include "core/base/duration.h"
-#include "responsive.h"
-#include "text/text_primes.h"
-#include "text/numbers.h"
+#include "ui/responsive.h"
+#include "ui/text/text_primes.h"
+#include "ui/text/numbers.h"
 #include "ui/text/text_wikipics_errors.h"
-#include "wikipics/wikipics_report.h"
+#include "core/wikipics/wikipics_report.h"
 
 #include <algorithm>
 #include <cstdarg>

@@ -3,8 +3,8 @@
 // words and widgets they share.
 #pragma once
 
-#include "text/text_wikipics.h"
-#include "wikipics/wikipics_run.h"
+#include "ui/text/text_wikipics.h"
+#include "core/wikipics/wikipics_run.h"
 
 #include <imgui.h>
 
