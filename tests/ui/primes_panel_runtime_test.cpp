@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <thread>
 
 namespace ui = conclab::ui;
@@ -68,4 +69,24 @@ TEST(PrimesPanelRuntime, NoInterpreterIsSaidBesideTheRuntime) {
     ASSERT_TRUE(state.contains("errors")) << state.dump();
     EXPECT_NE(state["errors"]["runtime"].get<std::string>().find("/nonexistent/python3"), std::string::npos) << state["errors"];
     EXPECT_FALSE(state.contains("run"));
+}
+
+// Compare all with CPython chosen as the runtime: its sequential, threads and processes rows after the C++ ones on the
+// same sample; with C++ chosen, the C++ rows only.
+TEST(PrimesPanelRuntime, CompareAllAddsCPythonRowsWhenItIsTheRuntime) {
+    setenv("CONCLAB_WORKER_EXE", CONCLAB_EXE, 0);   // this test program is no conclab: its C++ processes run conclab's
+    auto panel = ui::make_primes_panel();
+    const auto with = run_to_the_end(
+        *panel, {{"compare", "1"}, {"runtime", "python"}, {"numbers", "91 1000003"}, {"workers", "2"}, {"repeats", "1"}});
+    EXPECT_EQ(with["python"]["name"], "CPython") << with.dump();
+    ASSERT_EQ(with["summary"].size(), 7u) << with.value("error", "") << with["summary"];
+    EXPECT_EQ(with["summary"][1]["executor"], "gil");
+    EXPECT_EQ(with["summary"][5]["runtime"], "python");
+    EXPECT_EQ(with["summary"][5]["executor"], "threads");
+    for (std::size_t i = 4; i < 7; ++i) EXPECT_EQ(with["runs"][i]["runtime"]["name"], "CPython") << i;
+
+    auto cpp_panel = ui::make_primes_panel();
+    const auto without = run_to_the_end(*cpp_panel, {{"compare", "1"}, {"numbers", "91"}, {"workers", "2"}, {"repeats", "1"}});
+    EXPECT_FALSE(without.contains("python"));
+    EXPECT_EQ(without["summary"].size(), 4u);
 }

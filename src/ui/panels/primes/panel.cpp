@@ -227,17 +227,7 @@ void PrimesPanel::start() {
         runtime.threads = false;
         maker = platform::make_pyodide_executor;
     } else if (options->runtime == primes::Runtime::python) {
-        try {   // asked once per interpreter: a python -c start-up is tens of ms on the UI thread
-            if (!probed_ || probed_for_ != options->python) {
-                probed_.reset();
-                probed_ = platform::probe_python(options->python);
-                probed_for_ = options->python;
-                platform::python_script("primes.py");
-            }
-        } catch (const platform::PythonUnavailable& e) {
-            field_errors_["runtime"] = e.what();
-            return;
-        }
+        if (!probe_interpreter()) return;
         runtime = *probed_;
         maker = [runtime](exec::ExecutorKind kind, int workers) {
             return platform::make_script_executor(kind, workers, runtime, primes::python_job(kind, workers));
@@ -252,11 +242,37 @@ void PrimesPanel::start() {
     }
 }
 
+bool PrimesPanel::probe_interpreter() {
+    try {   // asked once per interpreter: a python -c start-up is tens of ms on the UI thread
+        if (!probed_ || probed_for_ != python_) {
+            probed_.reset();
+            probed_ = platform::probe_python(python_);
+            probed_for_ = python_;
+            platform::python_script("primes.py");
+        }
+    } catch (const platform::PythonUnavailable& e) {
+        field_errors_["runtime"] = e.what();
+        return false;
+    }
+    return true;
+}
+
+// With CPython chosen as the runtime (natively), Compare all runs its sequential, threads and processes after the C++
+// executors, on the same sample. The page's Compare all stays C++: Pyodide has no threads to set beside the model.
 void PrimesPanel::start_compare() {
     auto options = checked_options();
     if (!options) return;
+    std::optional<primes::PythonRows> python;
+    if (runtime_ == primes::Runtime::python && platform::capabilities().machine_python) {
+        if (!probe_interpreter()) return;
+        python = primes::PythonRows{*probed_, [runtime = *probed_](exec::ExecutorKind kind, int workers) {
+                                        return platform::make_script_executor(kind, workers, runtime,
+                                                                              primes::python_job(kind, workers));
+                                    }};
+    }
     try {
-        compare_ = std::make_unique<primes::CompareRun>(std::move(*options), platform::make_executor, platform::run_clock());
+        compare_ = std::make_unique<primes::CompareRun>(std::move(*options), platform::make_executor, platform::run_clock(),
+                                                        std::move(python));
         compare_recorded_ = false;
         timeline_.reset();
     } catch (const std::exception& e) {

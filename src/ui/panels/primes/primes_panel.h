@@ -76,6 +76,8 @@ private:
         return runtime_ == primes::Runtime::python && view_ == View::single && !platform::capabilities().machine_python;
     }
     std::optional<std::string> runtime_failure() const;
+    /// @brief Asks the interpreter python_ names once (cached in probed_); false with its error beside the runtime.
+    bool probe_interpreter();
     void draw_pyodide_loading();
 
     options::Params chosen_params() const;
