@@ -156,6 +156,7 @@ constexpr text_table::Row<PrimesText> kRows[] = {
     {PrimesText::compare_cpython_page,
      "Compare all runs the C++ executors here: the page's Python (Pyodide) has no threads to set beside the GIL model; the desktop app adds the machine's CPython.",
      "O Comparar tudo roda os executores em C++ aqui: o Python da página (Pyodide) não tem threads para pôr ao lado do modelo da GIL; o app de desktop acrescenta o CPython da máquina."},
+    {PrimesText::compare_start_cpython, "Compare all, CPython too", "Comparar tudo, CPython também"},
 };
 
 static_assert(text_table::rows_follow_the_keys(kRows), "every PrimesText key needs one row, in the order of the enum");

@@ -20,7 +20,7 @@ enum class PrimesText {
     python_note, python_download, python_compile, python_booting,
     python_sequential, python_threads, python_processes, python_gil, c_extensions_note, free_threaded_note,
     processes_memory_note, ideal_native_note, ideal_web_note, compare_cpython_on, compare_cpython_off,
-    compare_cpython_page, count_,
+    compare_cpython_page, compare_start_cpython, count_,
 };
 
 /// @brief The text in the current language.

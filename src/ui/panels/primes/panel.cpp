@@ -188,7 +188,8 @@ void PrimesPanel::draw() {
 // The panel's choices as the text options the CLI and the query string give, parsed by the same rules.
 options::Params PrimesPanel::chosen_params() const {
     options::Params p{{"executor", std::string(exec::to_string(executor_))}, {"workers", std::to_string(workers_)}};
-    if (runtime_ == primes::Runtime::python && view_ == View::single) {
+    // Compare all takes the runtime too natively (CPython's rows); the page's Compare all is C++ only.
+    if (runtime_ == primes::Runtime::python && (view_ == View::single || platform::capabilities().machine_python)) {
         p["runtime"] = "python";
         if (!python_.empty()) p["python"] = python_;
     }
@@ -404,8 +405,11 @@ void PrimesPanel::press_run() {
 // The run button (or Cancel), and Compare all's progress beside it.
 void PrimesPanel::draw_run_button() {
     const bool is_running = running();
-    const char* label = is_running ? tr(PrimesText::cancel)
-                                   : tr(view_ == View::compare ? PrimesText::compare_start : PrimesText::run);
+    const bool with_cpython = runtime_ == primes::Runtime::python && platform::capabilities().machine_python;
+    const char* label = is_running                              ? tr(PrimesText::cancel)
+                        : view_ != View::compare                ? tr(PrimesText::run)
+                        : with_cpython                          ? tr(PrimesText::compare_start_cpython)
+                                                                : tr(PrimesText::compare_start);
     const bool clicked = ImGui::Button(label, ImVec2(std::max(120.0f * font_scale(), button_width(label)), 0));
     run_button_ = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x,
                    ImGui::GetItemRectSize().y};
