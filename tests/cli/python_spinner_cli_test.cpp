@@ -34,7 +34,7 @@ nlohmann::json only_form(const std::string& out) {
 
 TEST(PythonSpinnerCli, EveryKindSpinsWhileTheCallAwaitsAndAnswers) {
     for (const std::string kind : {"thread", "process", "coroutine"}) {
-        const auto o = run_conclab("spinner --runtime python --kind " + kind + " --seconds 1 --number 91 --json");
+        const auto o = run_conclab("spinner --runtime python --kind " + kind + " --seconds 0.8 --number 91 --json");
         ASSERT_EQ(o.status, 0) << kind << ": " << o.err;
         const auto doc = nlohmann::json::parse(o.out);   // no frame drawn into the document
         EXPECT_EQ(doc["runtime"]["name"], "CPython") << doc;
@@ -57,6 +57,8 @@ TEST(PythonSpinnerCli, ABlockingCallFreezesTheAsyncioSpinner) {
     EXPECT_EQ(form["form"], "blocked_coroutine");
     EXPECT_EQ(form["frames"], 0) << "time.sleep held the loop's one thread: the spinner task never ran: " << form;
     EXPECT_GT(form["frozen_s"].get<double>(), 0.0) << "a 0.8 s sleep is a gap past the 0.5 s freeze rule: " << form;
+    // time.sleep(0.8) sleeps at least 0.8 s (a lower bound, not a speed): with no frame, the whole call is one gap.
+    EXPECT_GT(form["longest_gap_in_call_s"].get<double>(), 0.5) << form;
     EXPECT_EQ(form["answer"], "7");
 }
 

@@ -69,7 +69,7 @@ double SpinnerLog::switch_interval_s() const {
 double SpinnerLog::longest_gap_in_call_s() const {
     std::lock_guard lock(mutex_);
     if (!call_start_ || !call_end_) return 0;
-    std::vector<double> in_call;
+    std::vector<double> in_call{*call_start_, *call_end_};   // the call's own ends bound the first and last gaps
     for (const double t : frames_)
         if (t >= *call_start_ && t <= *call_end_) in_call.push_back(t);
     std::sort(in_call.begin(), in_call.end());

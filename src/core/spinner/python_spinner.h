@@ -37,7 +37,8 @@ public:
     std::optional<FrameGaps> gaps() const;
     /// @brief sys.getswitchinterval() as hello said (0 before): how often a thread holding the GIL is asked to drop it.
     double switch_interval_s() const;
-    /// @brief The longest gap between two frames while the call ran (0 with fewer than two such frames).
+    /// @brief The longest gap while the call ran, between its start, its frames and its end (the whole call without
+    /// a frame); 0 before the call ended.
     double longest_gap_in_call_s() const;
 
 private:
