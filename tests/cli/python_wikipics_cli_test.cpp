@@ -131,8 +131,11 @@ TEST(PythonWikipicsCli, EveryImageHasTheBytesOfTheCppRunOnEachExecutor) {
         EXPECT_EQ(doc["cpu"]["kind"], "getrusage self + children over the downloads, in the interpreter");
         for (const auto& image : doc["images"]) {
             const std::string worker = image["worker"];
-            if (std::string(executor) == "threads") EXPECT_EQ(worker.rfind("thread ", 0), 0u) << image;
-            else EXPECT_EQ(worker, std::string(executor) == "async" ? "event loop" : "sequential") << image;
+            if (std::string(executor) == "threads") {
+                EXPECT_EQ(worker.rfind("thread ", 0), 0u) << image;
+            } else {
+                EXPECT_EQ(worker, std::string(executor) == "async" ? "event loop" : "sequential") << image;
+            }
         }
         if (!python.empty()) {
             EXPECT_EQ(runtime["http"].get<std::string>().rfind("httpx ", 0), 0u) << runtime;
@@ -150,16 +153,14 @@ TEST(PythonWikipicsCli, EveryImageHasTheBytesOfTheCppRunOnEachExecutor) {
 // same kind and HTTP status per image), a result among the others, and the run exits 0.
 TEST(PythonWikipicsCli, PinnedFaultsAreReportedPerImageAsTheCppRunReportsThem) {
     Mirror mirror({"--pin-faults", "--seed", "7"});
-    const std::string common = "--count 12 --size 40000 --seed 3 --net instant --workers 6 --max-req 6 --timeout 2 --server " + mirror.api();
+    const std::string common = "--count 12 --size 40000 --seed 3 --net instant --workers 6 --max-req 6 --timeout 1 --server " + mirror.api();
     const auto expected = images_by_url(run_json(common + " --executor threads"));
     std::set<std::string> kinds;
     for (const auto& [url, image] : expected) kinds.insert(image.error);
     ASSERT_GE(kinds.size(), 4u) << "the sample should meet several faults and some good images: choose another --seed";
+    // The standard library's clients and, where Debian's python3 has them, httpx's: each maps the faults itself.
     std::vector<std::pair<std::string, std::string>> runs{{"", "threads"}, {"", "async"}};
-    if (const std::string decoding = python_with_httpx_and_pillow(); !decoding.empty()) {
-        runs.emplace_back(decoding, "threads");
-        runs.emplace_back(decoding, "async");
-    }
+    if (const std::string decoding = python_with_httpx_and_pillow(); !decoding.empty()) runs.emplace_back(decoding, "threads");
     for (const auto& [python, executor] : runs) {
         SCOPED_TRACE((python.empty() ? "python3 on PATH" : python) + " " + executor);
         const auto doc = run_json(common + " --runtime python --executor " + executor + (python.empty() ? "" : " --python " + python));
@@ -168,10 +169,14 @@ TEST(PythonWikipicsCli, PinnedFaultsAreReportedPerImageAsTheCppRunReportsThem) {
         for (const auto& [url, image] : expected) {
             EXPECT_EQ(got.at(url).error, image.error) << url;
             EXPECT_EQ(got.at(url).status, image.status) << url;
-            if (image.error.empty()) EXPECT_EQ(got.at(url).bytes, image.bytes) << url;
+            if (image.error.empty()) {
+                EXPECT_EQ(got.at(url).bytes, image.bytes) << url;
+            }
         }
         for (const auto& image : doc["images"])
-            if (image["error"] == "rate_limited") EXPECT_EQ(image["retry_after_s"], 1.0) << image;
+            if (image["error"] == "rate_limited") {
+                EXPECT_EQ(image["retry_after_s"], 1.0) << image;
+            }
     }
 }
 

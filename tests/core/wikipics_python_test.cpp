@@ -32,12 +32,13 @@ std::string result_line(std::size_t i, std::size_t bytes, double started, const 
 // settles each future from them; a future left without a line fails as if the interpreter had died.
 class ScriptedExecutor final : public exec::Executor {
 public:
-    ScriptedExecutor(exec::ScriptJob job, std::function<std::vector<std::string>()> lines)
-        : job_(std::move(job)), lines_(std::move(lines)) {}
+    ScriptedExecutor(exec::ScriptJob job, std::function<std::vector<std::string>()> lines,
+                     std::vector<std::string>& arguments)
+        : arguments_(arguments), job_(std::move(job)), lines_(std::move(lines)) {}
     exec::ExecutorKind kind() const override { return exec::ExecutorKind::threads; }
     int workers() const override { return 2; }
     exec::Future submit(exec::Task task) override {
-        arguments.push_back(task.argument);
+        arguments_.push_back(task.argument);
         futures_.emplace_back(exec::make_future_state(futures_.size()));
         return futures_.back();
     }
@@ -57,9 +58,9 @@ public:
     void cancel_all() override {}
     void shutdown(bool, bool) override {}
     exec::RuntimeFacts runtime_facts() const override { return facts_; }
-    std::vector<std::string> arguments;
 
 private:
+    std::vector<std::string>& arguments_;   // the test's: the run destroys its executor before the test looks
     exec::ScriptJob job_;
     std::function<std::vector<std::string>()> lines_;   // made when told to go, as the interpreter's clock runs
     std::vector<exec::Future> futures_;
@@ -117,16 +118,14 @@ TEST(WikipicsPython, ARunTakesTheInterpretersResultsCpuAndClient) {
         result_line(0, 42000, t0 + 0.002, R"(,"decode_error":"corrupt","decode_detail":"broken data stream")"),
         R"({"event":"end","wall_s":0.05,"rusage":{"self":{"user_s":0.75,"sys_s":0.25},"children":{"user_s":0,"sys_s":0}}})"};
     };
-    ScriptedExecutor* seen = nullptr;
+    std::vector<std::string> arguments;
     ScriptRuntime script;
     script.info.name = "CPython";
     script.info.version = "3.11.2";
     script.make_executor = [&](exec::ExecutorKind kind, int workers, exec::ScriptJob job) {
         EXPECT_EQ(kind, exec::ExecutorKind::threads);
         EXPECT_EQ(workers, 2);
-        auto executor = std::make_unique<ScriptedExecutor>(std::move(job), lines);
-        seen = executor.get();
-        return executor;
+        return std::make_unique<ScriptedExecutor>(std::move(job), lines, arguments);
     };
     WikipicsOptions options;
     options.executor = WikipicsExecutor::threads;
@@ -137,9 +136,8 @@ TEST(WikipicsPython, ARunTakesTheInterpretersResultsCpuAndClient) {
     WikipicsRun run(options, sample, nullptr, WikipicsClock{clock, nullptr}, script);
     run.wait_finished();
     const WikipicsReport report = run.report();
-    ASSERT_NE(seen, nullptr);
-    ASSERT_EQ(seen->arguments.size(), 3u);
-    EXPECT_EQ(nlohmann::json::parse(seen->arguments[2])["url"], "http://mirror/images/2.jpg?net=instant");
+    ASSERT_EQ(arguments.size(), 3u);
+    EXPECT_EQ(nlohmann::json::parse(arguments[2])["url"], "http://mirror/images/2.jpg?net=instant");
     ASSERT_EQ(report.results.size(), 3u);
     EXPECT_EQ(report.results[0].index, 1u);
     EXPECT_EQ(report.results[0].bytes, 41000u);
