@@ -136,6 +136,8 @@ nlohmann::json PrimesPanel::state() const {
     if (view_ == View::single)
         s["runtime_choice"] = {{"x", runtime_choice_[0]}, {"y", runtime_choice_[1]}, {"w", runtime_choice_[2]},
                                {"h", runtime_choice_[3]}};
+    s["results_columns"] = results_columns_;
+    s["history_cards"] = drawn_history_cards_;   // the runs' table as one card per run where its columns do not fit   // 2: a phone's table, each lpf under its number (never a cut column)
     s["table_top"] = table_top_;   // where one executor's table and timeline begin, in window units (still as a run ends)
     // Where the workers slider was last drawn, in window units (the touch test drags it).
     if (view_ == View::compare || executor_ != ExecutorKind::sequential)
