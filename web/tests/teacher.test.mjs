@@ -340,7 +340,8 @@ test('controls stay put: Run and the fields do not move with the executor, nor t
 test('presenting: the options collapse to one line and the picture fills the screen, in every demo', { timeout: 240000 }, async () => {
   const height = 1080;
   for (const [link, collapsed] of [['?demo=primes&present=1', true], ['?demo=spinner&present=1', false],
-    ['?demo=lab&present=1', true], ['?demo=wikipics&present=1&net=instant&count=4&autorun=1', true]]) {
+    ['?demo=lab&present=1', true], ['?demo=wikipics&present=1&net=instant&count=4&autorun=1', true],
+    ['?demo=exhibition&present=1', true]]) {   // its boards first, at their starting position
     const { page, messages, errors } = await h.openPage(env.browser.context, env.server.url + link);
     await page.setViewportSize({ width: 1920, height });
     await h.waitForApp(page);
@@ -352,6 +353,7 @@ test('presenting: the options collapse to one line and the picture fills the scr
     const { y, h: tall } = s.picture_area;
     // Down to the screen's last lines (each lane or bar at most 3× its height: 4 lanes stop short of a whole screen).
     assert.ok(tall >= 150 && y + tall >= 0.75 * height, `${link}: the picture ${JSON.stringify(s.picture_area)} does not fill the screen`);
+    if (link.includes('exhibition')) assert.ok(y < 0.6 * height, `${link}: the boards start below the first screen: ${y}`);
     assert.deepEqual(errors, [], link);
     await page.close();
   }

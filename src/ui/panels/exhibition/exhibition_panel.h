@@ -137,6 +137,8 @@ private:
     /// The two clocks side by side while each keeps room for its words beside its face, else one above the other.
     void draw_clocks();
     void draw_clock(Schedule schedule);
+    /// The clocks, Export trace and (`with_times`) the three times, then a separator.
+    void draw_clocks_and_times(bool with_times);
     /// A line for the notes that come and go (press Start, settings changed, fast-forward), as tall as the tallest:
     /// what is below it does not move when one of them appears.
     void draw_note_line() const;

@@ -88,8 +88,8 @@ nlohmann::json ExhibitionPanel::state() const {
     return s;
 }
 
-// Pictures first and big (the clocks, the boards), the words that explain them beside, the tables and the settings
-// after; a phone stacks them in the same order.
+// Pictures first and big (the clocks, the boards; presenting, the boards first), the words that explain them beside,
+// the tables and the settings after; a phone stacks them in the same order.
 void ExhibitionPanel::draw() {
     ImGui::TextWrapped("%s", tr(ExhibitionText::title));
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.65f, 0.8f, 1.0f, 1.0f));
@@ -98,23 +98,18 @@ void ExhibitionPanel::draw() {
     ImGui::Separator();
     draw_run_controls();
     ImGui::Separator();
-    draw_clocks();
-    // The turns as a trace, in simulated time, once the run has ended.
-    trace_export_.draw("exhibition", view_.report && view_.turns, [&] {
-        return exhibition::to_trace(*view_.report, *view_.turns, platform::trace_machine());
-    });
-    // A phone, or presenting: the boards right under the clocks (the picture on the first screen), their words after.
-    const bool narrow = narrow_layout(), times_below = narrow || presenting();
-    if (!times_below) draw_times();
-    ImGui::Separator();
+    // Presenting, the boards come first and take the screen (the lesson's picture), the clocks after them.
+    const bool narrow = narrow_layout(), boards_first = presenting();
+    if (!boards_first) draw_clocks_and_times(!narrow);
     // Before Start the boards stand at their first position: the lesson's picture is there at first sight, and the
     // same size it keeps once the run starts.
     const auto& snap = shown_snapshot();
     draw_legend();
+    const bool times_after_boards = narrow && !boards_first;   // a phone: the boards right under the clocks
     if (ImGui::GetContentRegionAvail().x < kSideBySideWidth) {   // the loop's queue below the boards
         draw_boards(snap);
         ImGui::Separator();
-        if (times_below) {
+        if (times_after_boards) {
             draw_times();
             ImGui::Separator();
         }
@@ -127,17 +122,28 @@ void ExhibitionPanel::draw() {
         ImGui::TableNextColumn();
         draw_loop(snap.loop);
         ImGui::EndTable();
-        if (times_below) {
+        if (times_after_boards) {
             ImGui::Separator();
             draw_times();
         }
     }
     ImGui::Separator();
+    if (boards_first) draw_clocks_and_times(true);
     draw_chart_and_slide();
     ImGui::Separator();
     if (!controls_shown()) return;
     ImGui::TextWrapped("%s", tr(ExhibitionText::intro));
     draw_settings();
+}
+
+void ExhibitionPanel::draw_clocks_and_times(bool with_times) {
+    draw_clocks();
+    // The turns as a trace, in simulated time, once the run has ended.
+    trace_export_.draw("exhibition", view_.report && view_.turns, [&] {
+        return exhibition::to_trace(*view_.report, *view_.turns, platform::trace_machine());
+    });
+    if (with_times) draw_times();
+    ImGui::Separator();
 }
 
 // The panel's choices as the text options the CLI and the query string give, parsed by the same rules.
