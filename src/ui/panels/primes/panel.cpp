@@ -116,7 +116,8 @@ nlohmann::json PrimesPanel::state() const {
                      {"running", running()},
                      {"history", history_.size()},
                      {"timeline", timeline_.state()},
-                     {"trace_export", trace_export_.state()}};
+                     {"trace_export", trace_export_.state()},
+                     {"history_trace_export", history_trace_.state()}};
     put_field_errors(s, field_errors_);
     if (auto failure = runtime_failure()) s["runtime_failure"] = *failure;
     if (auto loading = platform::pyodide_loading()) {
@@ -270,7 +271,8 @@ void PrimesPanel::record_history(const primes::PrimesReport& report) {
     HistoryEntry entry{report.options.executor, report.options.workers, sample_key(report.options.sample),
                        report.options.sample.name, report.wall_s, report.cpu ? report.cpu->total_s() : 0.0,
                        report.cpu && report.cpu->busy_time, report.cancelled, std::nullopt,
-                       report.runtime.is_python() ? exec::short_label(report.runtime) : std::string()};
+                       report.runtime.is_python() ? exec::short_label(report.runtime) : std::string(),
+                       std::make_shared<const primes::PrimesReport>(report)};
     if (!entry.cancelled) {
         for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
             if (it->executor == ExecutorKind::sequential && it->sample == entry.sample && it->runtime == entry.runtime &&

@@ -251,6 +251,7 @@ void PrimesPanel::draw_history() {
     ImGui::SameLine();
     if (ImGui::SmallButton(tr(PrimesText::clear_history))) {
         history_.clear();
+        history_trace_.reset();
         return;
     }
     double best = 1.0;
@@ -333,6 +334,14 @@ void PrimesPanel::draw_history() {
         speedup_cell(history_[i]);
     }
     ImGui::EndTable();
+    history_trace_.draw("primes-history", true, [&] { return history_trace(); }, TraceText::export_history,
+                        TraceText::history_how_to_open);
+}
+
+nlohmann::json PrimesPanel::history_trace() const {
+    std::vector<const primes::PrimesReport*> runs;
+    for (const auto& h : history_) runs.push_back(h.report.get());
+    return primes::to_trace(runs, platform::trace_machine());
 }
 
 }  // namespace conclab::ui::primes_panel
