@@ -6,7 +6,11 @@
 namespace conclab::ui {
 
 enum class TraceText {
-    export_trace, saved, how_to_open, nothing_yet, count_,
+    export_trace,
+    saved,
+    how_to_open,
+    nothing_yet,
+    count_,
 };
 
 /// @brief The text in the current language.

@@ -11,9 +11,11 @@ namespace conclab::ui {
 bool slider_int(const char* label, int* value, int min, int max, const char* format = "%d", ImGuiSliderFlags flags = 0);
 
 /// @brief ImGui::SliderScalar of a double (linear or logarithmic) whose handle never covers its value.
-bool slider_double(const char* label, double* value, double min, double max, const char* format, ImGuiSliderFlags flags = 0);
+bool slider_double(const char* label, double* value, double min, double max, const char* format,
+                   ImGuiSliderFlags flags = 0);
 
 /// @brief slider_double for a float.
-bool slider_float(const char* label, float* value, float min, float max, const char* format, ImGuiSliderFlags flags = 0);
+bool slider_float(const char* label, float* value, float min, float max, const char* format,
+                  ImGuiSliderFlags flags = 0);
 
 }  // namespace conclab::ui
