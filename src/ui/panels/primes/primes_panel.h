@@ -42,6 +42,7 @@ struct HistoryEntry {
     bool cancelled;
     std::optional<double> speedup;
     std::string runtime;   // "" for C++, "CPython 3.11" for the machine's interpreter: each against its own sequential
+    std::shared_ptr<const primes::PrimesReport> report;   // the whole run, for the history's trace
 };
 
 class PrimesPanel final : public DemoPanel {
@@ -63,6 +64,9 @@ public:
     platform::Redraw redraw_need() const override;
     nlohmann::json state() const override;
     void draw() override;
+
+    /// @brief What "Export history as trace" writes: every run of the history, one process each.
+    nlohmann::json history_trace() const;
 
 private:
     bool running() const { return (run_ && !run_->finished()) || (compare_ && !compare_->finished()); }
@@ -99,7 +103,7 @@ private:
     static constexpr float kSideBySideWidth = 980.0f;   // the table and the timeline side by side from here on
     static constexpr const char* kWidestFactor = "4_294_967_295";   // a composite's lpf is at most its square root
 
-    static void right_aligned(const std::string& text, float width);
+    static void right_aligned(const std::string& text, float width, bool disabled = false);
     void draw_history();
     void draw_trace_export();
 
@@ -123,12 +127,15 @@ private:
     ExecutorKind timeline_executor_ = ExecutorKind::gil;
     PrimesTimeline timeline_;
     TraceExportButton trace_export_;
+    TraceExportButton history_trace_;
     std::vector<HistoryEntry> history_;
     std::array<float, 4> workers_slider_{};   // x, y, w, h of the workers slider last drawn
     std::array<float, 4> run_button_{};       // x, y, w, h of the run (or Cancel) button last drawn
     std::array<float, 4> runtime_choice_{};   // x, y, w, h of the runtime's combo last drawn
     int python_magnitude_ = kPyodideMagnitude;
     float table_top_ = 0;                      // y of one executor's table and timeline last drawn
+    mutable int results_columns_ = 0;
+    bool drawn_history_cards_ = false;         // the runs' table as one card per run (a phone)          // the results table's columns last drawn (2: each lpf under its number)
 };
 
 }  // namespace conclab::ui::primes_panel
