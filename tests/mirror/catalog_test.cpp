@@ -31,12 +31,18 @@ TEST(Catalog, SortedUniqueAndReadable) {
     for (const auto& e : entries) {
         first_letters.insert(e.name[0]);
         EXPECT_EQ(e.name.find(' '), std::string::npos) << e.name;
-        EXPECT_EQ(e.title(), "File:" + [&] { std::string t = e.name; for (char& ch : t) if (ch == '_') ch = ' '; return t; }());
+        EXPECT_EQ(
+            e.title(), "File:" + [&] {
+                std::string t = e.name;
+                for (char& ch : t)
+                    if (ch == '_') ch = ' ';
+                return t;
+            }());
         ASSERT_EQ(e.hash_path().size(), 4u);
         EXPECT_EQ(e.hash_path()[0], e.hash_path()[2]);
         EXPECT_EQ(catalog.find(e.name), &e);
     }
-    EXPECT_GE(first_letters.size(), 15u);   // a random aifrom lands all over the list
+    EXPECT_GE(first_letters.size(), 15u);  // a random aifrom lands all over the list
     EXPECT_EQ(catalog.find("No_such_file.jpg"), nullptr);
     EXPECT_EQ(catalog.lower_bound(""), 0u);
     EXPECT_EQ(catalog.lower_bound("\x7f"), entries.size());
@@ -44,7 +50,7 @@ TEST(Catalog, SortedUniqueAndReadable) {
 
 TEST(Catalog, SizesSpreadLogUniformlyOverTheRange) {
     const Catalog catalog(1, kDefaultImageCount);
-    std::map<int, int> per_decade_half;   // floor(2 * log10(size)) → count
+    std::map<int, int> per_decade_half;  // floor(2 * log10(size)) → count
     int below_geometric_mean = 0;
     const double geometric_mean = std::sqrt(static_cast<double>(kMinFileSize) * static_cast<double>(kMaxFileSize));
     for (const auto& e : catalog.entries()) {
@@ -56,7 +62,8 @@ TEST(Catalog, SizesSpreadLogUniformlyOverTheRange) {
     const double share = static_cast<double>(below_geometric_mean) / kDefaultImageCount;
     EXPECT_NEAR(share, 0.5, 0.05);
     // log10 24 KB = 4.38, log10 50 MB = 7.7: half-decades 8 … 15, the inner ones each ~15% of the files.
-    for (int half = 9; half <= 14; ++half) EXPECT_NEAR(per_decade_half[half], kDefaultImageCount * 0.5 / 3.32, 120) << half;
+    for (int half = 9; half <= 14; ++half)
+        EXPECT_NEAR(per_decade_half[half], kDefaultImageCount * 0.5 / 3.32, 120) << half;
 }
 
 TEST(Catalog, AFewEntriesAreNotJpegs) {

@@ -15,49 +15,58 @@ namespace conclab::lab {
 
 /// @brief The lab's methods. Arguments are numbers, paths and the platform's own names, never sentences.
 enum class MethodId {
-    text,                    ///< as written (a JSON exported before ids, a test's fake): args[0] is the sentence
+    text,  ///< as written (a JSON exported before ids, a test's fake): args[0] is the sentence
     thread_start,
-    spawn_self,              ///< posix_spawn of `conclab noop`
-    spawn_program,           ///< posix_spawn of a tiny program: {path}
+    spawn_self,     ///< posix_spawn of `conclab noop`
+    spawn_program,  ///< posix_spawn of a tiny program: {path}
     fork,
-    coroutine_start,         ///< {per sample}
-    idle_threads,            ///< {count}
-    idle_processes_worker,   ///< {count}
-    idle_processes_cat,      ///< {count}
-    idle_coroutines_heap,    ///< {count}
-    idle_coroutines_rss,     ///< {count}
+    coroutine_start,        ///< {per sample}
+    idle_threads,           ///< {count}
+    idle_processes_worker,  ///< {count}
+    idle_processes_cat,     ///< {count}
+    idle_coroutines_heap,   ///< {count}
+    idle_coroutines_rss,    ///< {count}
     stack,
-    atomics, queue, pipe, socketpair,   ///< {bytes}
-    thread_pingpong, process_pingpong, coroutine_pingpong,   ///< {per sample}
-    scaling,                 ///< {numbers, bits, pool: "threads"|"processes"|"gil", tries}
+    atomics,             ///< {bytes}
+    queue,               ///< {bytes}
+    pipe,                ///< {bytes}
+    socketpair,          ///< {bytes}
+    thread_pingpong,     ///< {per sample}
+    process_pingpong,    ///< {per sample}
+    coroutine_pingpong,  ///< {per sample}
+    scaling,             ///< {numbers, bits, pool: "threads"|"processes"|"gil", tries}
     proc,
-    chase,                   ///< {loads, nodes, bytes}
-    pwrite,                  ///< {folder, file system (filesystem_words' ids)}
+    chase,   ///< {loads, nodes, bytes}
+    pwrite,  ///< {folder, file system (filesystem_words' ids)}
     pread,
     tcp,
-    web_thread_start, web_thread_beyond_pool,
-    web_worker_start,        ///< {count}
-    web_idle_threads,        ///< {count}
-    web_idle_workers,        ///< {count}
-    web_idle_coroutines,     ///< {count}
+    web_thread_start,
+    web_thread_beyond_pool,
+    web_worker_start,     ///< {count}
+    web_idle_threads,     ///< {count}
+    web_idle_workers,     ///< {count}
+    web_idle_coroutines,  ///< {count}
     web_stack,
-    web_post,                ///< {bytes}
-    web_post_pingpong,       ///< {per sample}
-    web_atomics, web_queue,  ///< {bytes}
-    web_pingpong,            ///< {per sample}
-    web_browser, web_page_workers,
-    web_chase,               ///< {loads, nodes, bytes}
+    web_post,           ///< {bytes}
+    web_post_pingpong,  ///< {per sample}
+    web_atomics,        ///< {bytes}
+    web_queue,          ///< {bytes}
+    web_pingpong,       ///< {per sample}
+    web_browser,
+    web_page_workers,
+    web_chase,  ///< {loads, nodes, bytes}
     web_fetch,
     // sentences that follow another (Method::then)
-    then_throughput, then_relay,
-    then_coarse,             ///< {per sample}
+    then_throughput,
+    then_relay,
+    then_coarse,  ///< {per sample}
     count_,
 };
 
 struct Method {
     MethodId id = MethodId::text;
     std::vector<std::string> args;
-    std::vector<Method> then;   ///< sentences that follow, in order
+    std::vector<Method> then;  ///< sentences that follow, in order
 
     Method() = default;
     Method(MethodId method, std::vector<std::string> arguments = {}) : id(method), args(std::move(arguments)) {}
@@ -73,14 +82,17 @@ struct Method {
 
 /// @brief Why a cell has no figure.
 enum class ReasonId {
-    text,                ///< as written, or the platform's own error (args[0]): shown as it is
-    event_loop,          ///< coming with the event loop
-    reserves_nothing,    ///< a coroutine reserves no address space beyond what it uses
-    no_address_space,    ///< web: see the wasm memory row
-    no_os_processes,     ///< web: the OS's processes and threads
-    no_worker_rss,       ///< web: a Worker's resident memory
-    no_worker_ram,       ///< web: a Worker's RAM
-    no_fork, no_socketpair, no_disk, no_tcp,   ///< web
+    text,              ///< as written, or the platform's own error (args[0]): shown as it is
+    event_loop,        ///< coming with the event loop
+    reserves_nothing,  ///< a coroutine reserves no address space beyond what it uses
+    no_address_space,  ///< web: see the wasm memory row
+    no_os_processes,   ///< web: the OS's processes and threads
+    no_worker_rss,     ///< web: a Worker's resident memory
+    no_worker_ram,     ///< web: a Worker's RAM
+    no_fork,           ///< web
+    no_socketpair,     ///< web
+    no_disk,           ///< web
+    no_tcp,            ///< web
     count_,
 };
 

@@ -14,7 +14,17 @@
 namespace conclab::net {
 
 /// @brief Why a request gave no usable body; each is a per-image result, never a crash or a hang.
-enum class HttpError { none, timeout, http_status, rate_limited, connection_reset, truncated, too_large, network, cancelled };
+enum class HttpError {
+    none,
+    timeout,
+    http_status,
+    rate_limited,
+    connection_reset,
+    truncated,
+    too_large,
+    network,
+    cancelled
+};
 
 /// @brief "timeout", "http_status", "rate_limited", … as the JSON report spells them.
 std::string_view to_string(HttpError error);
@@ -28,15 +38,15 @@ inline constexpr double kMaxRetryAfterS = 86'400;
 std::optional<double> parse_retry_after(std::string_view value);
 
 struct HttpLimits {
-    double timeout_s = 20;                            ///< whole request, connecting included
-    std::size_t max_body_bytes = 400'000'000;         ///< a body beyond this ends the request: too_large
-    const std::atomic<bool>* cancel = nullptr;        ///< set → the request ends soon: cancelled
+    double timeout_s = 20;                      ///< whole request, connecting included
+    std::size_t max_body_bytes = 400'000'000;   ///< a body beyond this ends the request: too_large
+    const std::atomic<bool>* cancel = nullptr;  ///< set → the request ends soon: cancelled
 };
 
 struct HttpResponse {
-    int status = 0;                       ///< 0 when no HTTP answer arrived
-    std::string body;                     ///< what arrived, complete or not
-    std::size_t bytes_received = 0;       ///< body bytes that arrived (the body may have been cut at the cap)
+    int status = 0;                  ///< 0 when no HTTP answer arrived
+    std::string body;                ///< what arrived, complete or not
+    std::size_t bytes_received = 0;  ///< body bytes that arrived (the body may have been cut at the cap)
     HttpError error = HttpError::none;
     std::string error_detail;             ///< one line for humans: "HTTP 404", "Connection reset by peer"
     std::optional<double> retry_after_s;  ///< from a 429's Retry-After, in seconds

@@ -27,10 +27,12 @@ std::string_view to_string(SpinnerKind kind) { return kKindNames[static_cast<std
 const std::vector<options::OptionSpec>& spinner_option_specs() {
     static const std::vector<options::OptionSpec> specs{
         {"kind", "thread|process|coroutine", "What runs the spinner while the slow call runs (default thread)"},
-        {"block", "", "The slow call blocks (a plain sleep) instead of awaiting: the coroutine's spinner freezes", true},
+        {"block", "", "The slow call blocks (a plain sleep) instead of awaiting: the coroutine's spinner freezes",
+         true},
         {"seconds", "S", "The slow call's sleep, > 0 and <= 60 (default 3)"},
         {"number", "N", "Then it computes lpf(N), 2 <= N < 2**63 (default 1099511627689, a prime)"},
-        {"runtime", "cpp|python", "Who runs the spinner and the call: this program (cpp, default) or the machine's CPython (CLI, native only)"},
+        {"runtime", "cpp|python",
+         "Who runs the spinner and the call: this program (cpp, default) or the machine's CPython (CLI, native only)"},
         {"python", "PATH", "The interpreter for --runtime python (default: python3 on PATH)"},
     };
     return specs;
@@ -52,21 +54,21 @@ SpinnerOptions parse_spinner_options(const options::Params& params, options::Fie
         o.runtime = runtime == "python" ? primes::Runtime::python : primes::Runtime::cpp;
     if (const auto python = params.find("python"); python != params.end()) {
         if (python->second.size() > primes::kMaxPythonPath)
-            errors["python"] = {"python", options::ErrorKind::too_long,
+            errors["python"] = {"python",
+                                options::ErrorKind::too_long,
                                 {std::to_string(python->second.size()), std::to_string(primes::kMaxPythonPath)}};
         else if (o.runtime != primes::Runtime::python)
             errors["python"] = options::FieldError("--python goes with --runtime python");
-        else
-            o.python = python->second;
+        else o.python = python->second;
     }
-    options::reject_non_utf8(params, errors);   // last: its message names the real fault
+    options::reject_non_utf8(params, errors);  // last: its message names the real fault
     return o;
 }
 
 bool rewrite_exhibition_alias(options::Params& params) {
     const auto kind = params.find("spinner");
     if (kind == params.end()) return false;
-    params.emplace("kind", kind->second);   // an explicit kind= wins
+    params.emplace("kind", kind->second);  // an explicit kind= wins
     params.erase(kind);
     if (const auto seconds = params.find("spinner-seconds"); seconds != params.end()) {
         params.emplace("seconds", seconds->second);
@@ -84,7 +86,7 @@ std::string spinner_frame(std::uint64_t index, std::string_view message) {
 }
 
 std::string spinner_erase(std::string_view message) {
-    std::string erase(message.size() + 4, ' ');   // built in place: g++ 12 warns (-Wrestrict) on "\r" + string
+    std::string erase(message.size() + 4, ' ');  // built in place: g++ 12 warns (-Wrestrict) on "\r" + string
     erase.front() = '\r';
     erase.back() = '\r';
     return erase;
@@ -129,7 +131,8 @@ std::string slow_call_task(std::string_view argument, exec::TaskContext& context
     const double s = seconds.value_or(-1);
     const long long n = number.value_or(0);
     if (s < 0 || s > 60 || n < 2)
-        throw std::invalid_argument("exhibition.slow_call wants \"SECONDS NUMBER\", got \"" + options::echo(argument) + "\"");
+        throw std::invalid_argument("exhibition.slow_call wants \"SECONDS NUMBER\", got \"" + options::echo(argument) +
+                                    "\"");
     std::this_thread::sleep_for(std::chrono::duration<double>(s));
     return std::to_string(work::least_prime_factor(static_cast<std::uint64_t>(n), context));
 }
@@ -140,9 +143,7 @@ void register_tasks() { exec::register_task(kSlowCallTask, slow_call_task); }
 
 namespace {
 
-double steady_s() {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
+double steady_s() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
 
 }  // namespace
 
@@ -183,13 +184,13 @@ aio::Task<void> spin(aio::EventLoop& loop, const std::function<void(const std::s
     for (std::uint64_t i = 0;; ++i) {
         draw(spinner_frame(i));
         gaps.frame(loop.now_s(), in_call);
-        co_await aio::sleep(kSpinnerPeriodS);   // a cancel arrives here
+        co_await aio::sleep(kSpinnerPeriodS);  // a cancel arrives here
     }
 }
 
 aio::Task<std::uint64_t> slow(double seconds, std::uint64_t number, bool block, bool& in_call) {
     in_call = true;
-    if (block) std::this_thread::sleep_for(std::chrono::duration<double>(seconds));   // the loop stalls
+    if (block) std::this_thread::sleep_for(std::chrono::duration<double>(seconds));  // the loop stalls
     else co_await aio::sleep(seconds);
     const auto answer = work::least_prime_factor(number);
     in_call = false;
@@ -227,7 +228,7 @@ LiveSpinner::~LiveSpinner() {
 
 bool LiveSpinner::start(const SpinnerOptions& options) {
     if (running_ || options.kind == SpinnerKind::process) return false;
-    if (thread_.joinable()) thread_.join();   // the last run has finished: its thread ends at once
+    if (thread_.joinable()) thread_.join();  // the last run has finished: its thread ends at once
     {
         std::lock_guard lock(mutex_);
         options_ = options;
@@ -261,7 +262,7 @@ bool LiveSpinner::start(const SpinnerOptions& options, std::unique_ptr<exec::Exe
         options_ = options;
     }
     executor_ = std::move(executor);
-    frames_ = 1;   // the first frame, drawn now
+    frames_ = 1;  // the first frame, drawn now
     last_frame_s_ = steady_s();
     process_gaps_ = FrameGaps(last_frame_s_);
     process_gaps_.frame(last_frame_s_);
@@ -277,10 +278,8 @@ void LiveSpinner::poll() {
         process_gaps_.finish(now);
         Outcome outcome;
         outcome.gaps = process_gaps_;
-        if (auto error = future_.error())
-            outcome.error = *error;
-        else
-            outcome.answer = std::stoull(future_.result());   // done: result() does not block
+        if (auto error = future_.error()) outcome.error = *error;
+        else outcome.answer = std::stoull(future_.result());  // done: result() does not block
         executor_->shutdown(false);
         executor_.reset();
         {
@@ -291,7 +290,7 @@ void LiveSpinner::poll() {
         return;
     }
     if (now - last_frame_s_.load() >= kSpinnerPeriodS) {
-        process_gaps_.frame(now, true);   // submitted, not done: the call is in flight
+        process_gaps_.frame(now, true);  // submitted, not done: the call is in flight
         last_frame_s_ = now;
         ++frames_;
     }

@@ -1,14 +1,14 @@
-// Spinning plates (the spinner demo, `conclab spinner`): a spinner animates while a slow call runs (a sleep, then the least prime factor of a
-// number, as in the primes demo) — Fluent Python's spinner_thread / spinner_proc / spinner_async. The
-// spinner is a thread, a process, or a coroutine on core/aio's event loop. The lesson is in the coroutine
-// form: if the slow call blocks (a plain sleep instead of `co_await sleep`), the one thread that runs the
+// Spinning plates (the spinner demo, `conclab spinner`): a spinner animates while a slow call runs (a sleep, then the
+// least prime factor of a number, as in the primes demo) — Fluent Python's spinner_thread / spinner_proc /
+// spinner_async. The spinner is a thread, a process, or a coroutine on core/aio's event loop. The lesson is in the
+// coroutine form: if the slow call blocks (a plain sleep instead of `co_await sleep`), the one thread that runs the
 // loop is busy, so the spinner freezes; FrameGaps measures for how long.
 #pragma once
 
 #include "core/aio/task.h"
 #include "core/base/options.h"
 #include "core/exec/executor.h"
-#include "core/primes/primes_options.h"   // Runtime, kMaxPythonPath: the same runtime choice as primes
+#include "core/primes/primes_options.h"  // Runtime, kMaxPythonPath: the same runtime choice as primes
 
 #include <atomic>
 #include <cstdint>
@@ -27,11 +27,12 @@ std::string_view to_string(SpinnerKind kind);
 
 struct SpinnerOptions {
     SpinnerKind kind = SpinnerKind::thread;
-    bool block = false;                      ///< the slow call blocks (a plain sleep) instead of awaiting
-    double seconds = 3;                      ///< the slow call's sleep
-    std::uint64_t number = 1'099'511'627'689;   ///< its lpf is computed after the sleep (the largest prime below 2**40)
-    primes::Runtime runtime = primes::Runtime::cpp;   ///< python: the machine's CPython runs python/spinner.py (CLI, native)
-    std::string python;   ///< the interpreter with runtime python; empty: `python3` on PATH
+    bool block = false;                        ///< the slow call blocks (a plain sleep) instead of awaiting
+    double seconds = 3;                        ///< the slow call's sleep
+    std::uint64_t number = 1'099'511'627'689;  ///< its lpf is computed after the sleep (the largest prime below 2**40)
+    primes::Runtime runtime =
+        primes::Runtime::cpp;  ///< python: the machine's CPython runs python/spinner.py (CLI, native)
+    std::string python;        ///< the interpreter with runtime python; empty: `python3` on PATH
 };
 
 /// @brief The exhibition's old query form (`spinner=K&spinner-seconds=S`, from when the spinners sat under the
@@ -44,7 +45,7 @@ bool rewrite_exhibition_alias(options::Params& params);
 SpinnerOptions parse_spinner_options(const options::Params& params, options::FieldErrors& errors);
 const std::vector<options::OptionSpec>& spinner_option_specs();
 
-inline constexpr double kSpinnerPeriodS = 0.1;   ///< 10 frames a second
+inline constexpr double kSpinnerPeriodS = 0.1;  ///< 10 frames a second
 /// @brief A gap between frames longer than this is a freeze (five frames missed).
 inline constexpr double kFreezeGapS = 0.5;
 
@@ -60,7 +61,8 @@ class FrameGaps {
 public:
     explicit FrameGaps(double start_s = 0) : start_s_(start_s), last_s_(start_s), end_s_(start_s) {}
     /// @brief The figures measured elsewhere (a spinner process reports them through a pipe).
-    static FrameGaps from_totals(std::uint64_t frames, double longest_gap_s, double frozen_s, std::uint64_t in_call = 0) {
+    static FrameGaps from_totals(std::uint64_t frames, double longest_gap_s, double frozen_s,
+                                 std::uint64_t in_call = 0) {
         FrameGaps g;
         g.frames_ = frames;
         g.in_call_ = in_call;
@@ -133,7 +135,7 @@ public:
     struct Outcome {
         std::uint64_t answer = 0;
         FrameGaps gaps;
-        std::string error;   ///< the process form's task failed (its worker died, no Web Workers…)
+        std::string error;  ///< the process form's task failed (its worker died, no Web Workers…)
     };
 
     LiveSpinner() = default;

@@ -26,7 +26,9 @@ bool SpinnerDemo::start(const std::vector<Form>& forms, const SpinnerOptions& op
     options_ = options;
     for (const Form form : forms) {
         SpinnerOptions o = options;
-        o.kind = form == Form::thread ? SpinnerKind::thread : form == Form::process ? SpinnerKind::process : SpinnerKind::coroutine;
+        o.kind = form == Form::thread    ? SpinnerKind::thread
+                 : form == Form::process ? SpinnerKind::process
+                                         : SpinnerKind::coroutine;
         if (forms.size() > 1 || o.kind == SpinnerKind::coroutine) o.block = form == Form::blocked_coroutine;
         auto& spinner = spinners_[static_cast<std::size_t>(form)];
         auto& error = start_errors_[static_cast<std::size_t>(form)];
@@ -79,7 +81,10 @@ nlohmann::json SpinnerDemo::form_json(Form form) const {
 nlohmann::json SpinnerDemo::result_json() const {
     nlohmann::json forms = nlohmann::json::array();
     for (const Form form : forms_) forms.push_back(form_json(form));
-    return {{"demo", "spinner"}, {"seconds", options_.seconds}, {"number", std::to_string(options_.number)}, {"forms", forms}};
+    return {{"demo", "spinner"},
+            {"seconds", options_.seconds},
+            {"number", std::to_string(options_.number)},
+            {"forms", forms}};
 }
 
 }  // namespace conclab::spinner

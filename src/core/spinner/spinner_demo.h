@@ -51,7 +51,7 @@ public:
 private:
     MakeExecutor make_executor_;
     std::array<LiveSpinner, 4> spinners_;
-    std::array<std::string, 4> start_errors_;   ///< a form that could not start (no executor for the process form)
+    std::array<std::string, 4> start_errors_;  ///< a form that could not start (no executor for the process form)
     std::vector<Form> forms_;
     SpinnerOptions options_;
 };

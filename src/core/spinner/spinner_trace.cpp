@@ -3,7 +3,8 @@
 
 namespace conclab::spinner {
 
-nlohmann::json to_trace(const std::vector<TracedForm>& forms, const SpinnerOptions& options, const trace::Machine& machine) {
+nlohmann::json to_trace(const std::vector<TracedForm>& forms, const SpinnerOptions& options,
+                        const trace::Machine& machine) {
     trace::TraceBuilder builder(trace::TimeBase::wall, machine);
     nlohmann::json figures = nlohmann::json::array();
     for (const auto& form : forms) {
@@ -24,15 +25,19 @@ nlohmann::json to_trace(const std::vector<TracedForm>& forms, const SpinnerOptio
         }
         const bool timed_here = !g.from_elsewhere();
         if (timed_here) gap_to(g.end_s());
-        figures.push_back({{"form", form.label}, {"frames", g.frames()}, {"frames_timed", g.frame_times_s().size()},
-                           {"frozen_s", g.frozen_s()}, {"longest_gap_s", g.longest_gap_s()}});
+        figures.push_back({{"form", form.label},
+                           {"frames", g.frames()},
+                           {"frames_timed", g.frame_times_s().size()},
+                           {"frozen_s", g.frozen_s()},
+                           {"longest_gap_s", g.longest_gap_s()}});
     }
     builder.set_metadata("demo", "spinner");
     builder.set_metadata("runtime", "C++");
     builder.set_metadata("options", {{"seconds", options.seconds}, {"number", std::to_string(options.number)}});
     builder.set_metadata("forms", std::move(figures));
-    builder.set_metadata("note", "each form's time starts when its spinner started; a spinner drawn by another "
-                                 "process (the CLI's process form) sends its totals only, so its frames are not timed here");
+    builder.set_metadata("note",
+                         "each form's time starts when its spinner started; a spinner drawn by another "
+                         "process (the CLI's process form) sends its totals only, so its frames are not timed here");
     return builder.build();
 }
 

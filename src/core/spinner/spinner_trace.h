@@ -14,10 +14,11 @@
 namespace conclab::spinner {
 
 struct TracedForm {
-    std::string label;   ///< "thread", "blocked_coroutine"
+    std::string label;  ///< "thread", "blocked_coroutine"
     FrameGaps gaps;
 };
 
-nlohmann::json to_trace(const std::vector<TracedForm>& forms, const SpinnerOptions& options, const trace::Machine& machine);
+nlohmann::json to_trace(const std::vector<TracedForm>& forms, const SpinnerOptions& options,
+                        const trace::Machine& machine);
 
 }  // namespace conclab::spinner

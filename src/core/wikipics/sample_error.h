@@ -27,9 +27,9 @@ enum class ApiProblemKind {
 
 /// @brief Why sampling ended without `count` images.
 enum class SampleErrorKind {
-    none_found,   ///< {host}; the cause says why
-    too_few,      ///< {found, size "1_000_000", host, requests, wanted}; a cause when a request failed
-    cancelled,    ///< {}
+    none_found,  ///< {host}; the cause says why
+    too_few,     ///< {found, size "1_000_000", host, requests, wanted}; a cause when a request failed
+    cancelled,   ///< {}
     count_,
 };
 

@@ -8,9 +8,7 @@
 
 namespace conclab::wikipics {
 
-std::string mirror_probe_url(const std::string& api) {
-    return allimages_url(api, "", 0, 400'000'000, 1);
-}
+std::string mirror_probe_url(const std::string& api) { return allimages_url(api, "", 0, 400'000'000, 1); }
 
 std::string live_probe_url() { return std::string(kLiveApi) + "?action=query&meta=siteinfo&format=json&origin=*"; }
 
@@ -39,10 +37,9 @@ std::string_view to_string(ServerSource source) {
 ServerProbe::ServerProbe(std::shared_ptr<net::HttpClient> client, std::optional<std::string> page_mirror,
                          MirrorStarter start_mirror, double timeout_s) {
     if (!page_mirror) state_.mirror = ProbeState::no;
-    thread_ = std::thread([this, client = std::move(client), page_mirror = std::move(page_mirror),
-                           start_mirror = std::move(start_mirror), timeout_s]() mutable {
-        run(std::move(client), std::move(page_mirror), std::move(start_mirror), timeout_s);
-    });
+    thread_ = std::thread(
+        [this, client = std::move(client), page_mirror = std::move(page_mirror), start_mirror = std::move(start_mirror),
+         timeout_s]() mutable { run(std::move(client), std::move(page_mirror), std::move(start_mirror), timeout_s); });
 }
 
 ServerProbe::~ServerProbe() {
@@ -71,7 +68,8 @@ void ServerProbe::run(std::shared_ptr<net::HttpClient> client, std::optional<std
         const bool ok = answers_allimages(client->get(mirror_probe_url(*page_mirror), limits));
         std::lock_guard lock(mutex_);
         state_.mirror = ok ? ProbeState::yes : ProbeState::no;
-        state_.decision = ok ? ServerDecision{*page_mirror, ServerSource::page_mirror} : ServerDecision{"live", ServerSource::live};
+        state_.decision =
+            ok ? ServerDecision{*page_mirror, ServerSource::page_mirror} : ServerDecision{"live", ServerSource::live};
     }
     const net::HttpResponse live = client->get(live_probe_url(), limits);
     std::optional<std::string> builtin;
@@ -81,7 +79,8 @@ void ServerProbe::run(std::shared_ptr<net::HttpClient> client, std::optional<std
     state_.live_error = live.error;
     state_.live_detail = live.error_detail;
     if (!state_.decision)
-        state_.decision = builtin ? ServerDecision{*builtin, ServerSource::builtin_mirror} : ServerDecision{"live", ServerSource::live};
+        state_.decision = builtin ? ServerDecision{*builtin, ServerSource::builtin_mirror}
+                                  : ServerDecision{"live", ServerSource::live};
     finished_ = true;
 }
 

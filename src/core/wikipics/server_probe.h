@@ -32,16 +32,16 @@ enum class ServerSource { page_mirror, live, builtin_mirror };
 std::string_view to_string(ServerSource source);
 
 struct ServerDecision {
-    std::string server;    ///< "live" or an api.php URL, as --server takes it
+    std::string server;  ///< "live" or an api.php URL, as --server takes it
     ServerSource source = ServerSource::live;
 };
 
 struct ProbeSnapshot {
-    ProbeState mirror = ProbeState::checking;     ///< the page's mirror (no: none, or no page)
-    ProbeState live = ProbeState::checking;       ///< live Commons
-    net::HttpError live_error = net::HttpError::none;       ///< why Commons did not answer
-    std::string live_detail;                      ///< the client's words for it (English)
-    std::optional<ServerDecision> decision;       ///< nullopt while checking
+    ProbeState mirror = ProbeState::checking;          ///< the page's mirror (no: none, or no page)
+    ProbeState live = ProbeState::checking;            ///< live Commons
+    net::HttpError live_error = net::HttpError::none;  ///< why Commons did not answer
+    std::string live_detail;                           ///< the client's words for it (English)
+    std::optional<ServerDecision> decision;            ///< nullopt while checking
 };
 
 class ServerProbe {
@@ -51,8 +51,8 @@ public:
 
     /// @brief Probes `page_mirror` (nullopt: no page) and live Commons through `client`, each with `timeout_s`.
     /// Without a page, when Commons does not answer, `start_mirror` (if any) gives the server.
-    ServerProbe(std::shared_ptr<net::HttpClient> client, std::optional<std::string> page_mirror, MirrorStarter start_mirror = {},
-                double timeout_s = 8);
+    ServerProbe(std::shared_ptr<net::HttpClient> client, std::optional<std::string> page_mirror,
+                MirrorStarter start_mirror = {}, double timeout_s = 8);
     /// @brief Cancels the requests in flight and joins.
     ~ServerProbe();
     ServerProbe(const ServerProbe&) = delete;
@@ -64,8 +64,8 @@ public:
     bool finished() const;
 
 private:
-    void run(std::shared_ptr<net::HttpClient> client, std::optional<std::string> page_mirror, MirrorStarter start_mirror,
-             double timeout_s);
+    void run(std::shared_ptr<net::HttpClient> client, std::optional<std::string> page_mirror,
+             MirrorStarter start_mirror, double timeout_s);
 
     std::atomic<bool> cancel_{false};
     mutable std::mutex mutex_;

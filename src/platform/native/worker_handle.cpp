@@ -8,8 +8,8 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <chrono>
 #include <charconv>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
@@ -23,7 +23,7 @@ namespace {
 constexpr std::string_view kParentPidVariable = "CONCLAB_WORKER_PARENT_PID";
 
 std::mutex g_executable_mutex;
-std::string g_executable;   // set_worker_executable()
+std::string g_executable;  // set_worker_executable()
 
 std::string self_executable() {
     char path[4096];
@@ -33,7 +33,7 @@ std::string self_executable() {
 }
 
 bool is_conclab(std::string path) {
-    constexpr std::string_view kDeleted = " (deleted)";   // rebuilt while running: /proc/self/exe still works
+    constexpr std::string_view kDeleted = " (deleted)";  // rebuilt while running: /proc/self/exe still works
     if (path.size() > kDeleted.size() && path.compare(path.size() - kDeleted.size(), kDeleted.size(), kDeleted) == 0)
         path.resize(path.size() - kDeleted.size());
     const auto slash = path.rfind('/');
@@ -70,7 +70,8 @@ bool answers_conclab_noop(const std::string& path) {
     if (std::getenv(kNoopAnswerVariable)) return false;
     int out[2];
     if (pipe2(out, O_CLOEXEC) != 0) return false;
-    const std::string nonce = std::to_string(getpid()) + "-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
+    const std::string nonce =
+        std::to_string(getpid()) + "-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
     const pid_t pid = spawn_conclab(path, "noop", {.stdout_fd = out[1], .quiet_stderr = true},
                                     environment_with(kNoopAnswerVariable, nonce));
     close(out[1]);
@@ -80,7 +81,7 @@ bool answers_conclab_noop(const std::string& path) {
     }
     const std::string answer = read_until(out[0], std::chrono::seconds(5), 1024);
     close(out[0]);
-    kill(pid, SIGKILL);   // done or not: it has had its chance
+    kill(pid, SIGKILL);  // done or not: it has had its chance
     int status = 0;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
@@ -106,8 +107,9 @@ std::string worker_executable() {
     static bool renamed_conclab = false;
     std::call_once(asked, [&] { renamed_conclab = !self.empty() && answers_conclab_noop("/proc/self/exe"); });
     if (renamed_conclab) return "/proc/self/exe";
-    throw std::runtime_error("no executable for worker processes: this program is not conclab (it does not answer "
-                             "`conclab noop`); set CONCLAB_WORKER_EXE to the path of conclab");
+    throw std::runtime_error(
+        "no executable for worker processes: this program is not conclab (it does not answer "
+        "`conclab noop`); set CONCLAB_WORKER_EXE to the path of conclab");
 }
 
 std::string describe_exit_status(int status) {
@@ -125,22 +127,23 @@ std::string describe_exit_status(int status) {
 bool die_with_parent() {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     const char* text = std::getenv(std::string(kParentPidVariable).c_str());
-    if (!text) return true;   // started by hand, not by a pool
+    if (!text) return true;  // started by hand, not by a pool
     pid_t expected = 0;
     const std::string_view view(text);
     auto [ptr, ec] = std::from_chars(view.data(), view.data() + view.size(), expected);
     if (ec != std::errc{} || ptr != view.data() + view.size()) return true;
-    return getppid() == expected;   // otherwise the pool died before prctl: we were reparented
+    return getppid() == expected;  // otherwise the pool died before prctl: we were reparented
 }
 
 std::unique_ptr<WorkerProcess> WorkerProcess::spawn(const std::string& executable) {
     auto [child_stdin, to_child] = make_pipe();
     auto [from_child, child_stdout] = make_pipe();
-    set_nonblocking(to_child.get());     // our ends only: each end of a pipe is its own open file
+    set_nonblocking(to_child.get());  // our ends only: each end of a pipe is its own open file
     set_nonblocking(from_child.get());
 
-    const pid_t pid = spawn_conclab(executable, "worker", {.stdin_fd = child_stdin.get(), .stdout_fd = child_stdout.get()},
-                                    environment_with(kParentPidVariable, std::to_string(getpid())));
+    const pid_t pid =
+        spawn_conclab(executable, "worker", {.stdin_fd = child_stdin.get(), .stdout_fd = child_stdout.get()},
+                      environment_with(kParentPidVariable, std::to_string(getpid())));
     if (pid < 0)
         throw std::runtime_error("cannot start a worker process from '" + executable + "': " + errno_text(-pid));
 
@@ -149,7 +152,7 @@ std::unique_ptr<WorkerProcess> WorkerProcess::spawn(const std::string& executabl
     worker->name_ = "pid " + std::to_string(pid);
     worker->to_child_ = std::move(to_child);
     worker->from_child_ = std::move(from_child);
-    return worker;   // the child's ends close here, in this process
+    return worker;  // the child's ends close here, in this process
 }
 
 WorkerProcess::~WorkerProcess() {

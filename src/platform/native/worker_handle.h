@@ -42,12 +42,12 @@ public:
     /// else inherited, a fresh signal state, and this process's pid in its environment. Call it from a
     /// thread that outlives the worker (see die_with_parent). Throws std::runtime_error.
     static std::unique_ptr<WorkerProcess> spawn(const std::string& executable);
-    ~WorkerProcess();   // SIGKILLs and reaps a worker that was not reaped yet
+    ~WorkerProcess();  // SIGKILLs and reaps a worker that was not reaped yet
     WorkerProcess(const WorkerProcess&) = delete;
     WorkerProcess& operator=(const WorkerProcess&) = delete;
 
     pid_t pid() const { return pid_; }
-    const std::string& name() const { return name_; }   ///< "pid 12345"
+    const std::string& name() const { return name_; }    ///< "pid 12345"
     int stdin_fd() const { return to_child_.get(); }     ///< -1 once closed
     int stdout_fd() const { return from_child_.get(); }  ///< -1 once closed
     bool has_output_pending() const { return to_child_ && sent_ < outbox_.size(); }

@@ -12,7 +12,7 @@
 namespace conclab::ui {
 namespace {
 
-std::string printf_one(const char* spec, ...) {   // not a reference: va_start on one is undefined
+std::string printf_one(const char* spec, ...) {  // not a reference: va_start on one is undefined
     va_list ap;
     va_start(ap, spec);
     va_list again;
@@ -34,7 +34,7 @@ std::string printf_one(const char* spec, ...) {   // not a reference: va_start o
 
 std::string group_digits(std::string digits) {
     std::size_t first = 0;
-    while (first < digits.size() && (digits[first] < '0' || digits[first] > '9')) ++first;   // the sign
+    while (first < digits.size() && (digits[first] < '0' || digits[first] > '9')) ++first;  // the sign
     std::string out = digits.substr(0, first);
     const std::size_t n = digits.size() - first;
     for (std::size_t i = 0; i < n; ++i) {
@@ -108,7 +108,8 @@ std::string vformat(Language language, const char* fmt, va_list ap) {
         case 'G':
         case 'a':
         case 'A':
-            piece = length == "L" ? printf_one(used.c_str(), va_arg(ap, long double)) : printf_one(used.c_str(), va_arg(ap, double));
+            piece = length == "L" ? printf_one(used.c_str(), va_arg(ap, long double))
+                                  : printf_one(used.c_str(), va_arg(ap, double));
             if (language == Language::pt && c != 'a' && c != 'A')
                 for (char& ch : piece)
                     if (ch == '.') ch = ',';
@@ -116,7 +117,7 @@ std::string vformat(Language language, const char* fmt, va_list ap) {
         case 'c': piece = printf_one(used.c_str(), va_arg(ap, int)); break;
         case 's': piece = printf_one(used.c_str(), va_arg(ap, const char*)); break;
         case 'p': piece = printf_one(used.c_str(), va_arg(ap, void*)); break;
-        default: piece = std::string("%") + c; break;   // %n and unknown conversions: printed, never written through
+        default: piece = std::string("%") + c; break;  // %n and unknown conversions: printed, never written through
         }
         out += piece;
     }
@@ -149,7 +150,9 @@ std::string text_format(const char* fmt, ...) {
     return out;
 }
 
-std::string decimal(double value, int decimals, Language language) { return text_format(language, "%.*f", decimals, value); }
+std::string decimal(double value, int decimals, Language language) {
+    return text_format(language, "%.*f", decimals, value);
+}
 std::string decimal(double value, int decimals) { return decimal(value, decimals, language()); }
 
 std::string grouped(std::int64_t value) { return group_digits(std::to_string(value)); }

@@ -13,7 +13,8 @@ constexpr text_table::Row<ShellText> kRows[] = {
 };
 
 static_assert(text_table::rows_follow_the_keys(kRows), "every ShellText key needs one row, in the order of the enum");
-static_assert(text_table::every_row_has_both_languages(kRows), "every ShellText row needs an English and a Portuguese text");
+static_assert(text_table::every_row_has_both_languages(kRows),
+              "every ShellText row needs an English and a Portuguese text");
 
 }  // namespace
 

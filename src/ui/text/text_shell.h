@@ -6,7 +6,11 @@
 namespace conclab::ui {
 
 enum class ShellText {
-    app_title, demos, language, about_line, count_,
+    app_title,
+    demos,
+    language,
+    about_line,
+    count_,
 };
 
 /// @brief The text in the current language.

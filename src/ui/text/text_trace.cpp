@@ -22,7 +22,8 @@ constexpr text_table::Row<TraceText> kRows[] = {
 };
 
 static_assert(text_table::rows_follow_the_keys(kRows), "every TraceText key needs one row, in the order of the enum");
-static_assert(text_table::every_row_has_both_languages(kRows), "every TraceText row needs an English and a Portuguese text");
+static_assert(text_table::every_row_has_both_languages(kRows),
+              "every TraceText row needs an English and a Portuguese text");
 
 }  // namespace
 

@@ -11,7 +11,8 @@
 
 namespace conclab::ui {
 
-std::vector<bool> columns_that_fit(const std::vector<FoldingColumn>& columns, float avail, const std::vector<std::size_t>& importance) {
+std::vector<bool> columns_that_fit(const std::vector<FoldingColumn>& columns, float avail,
+                                   const std::vector<std::size_t>& importance) {
     const std::size_t n = columns.size();
     const float padding = ImGui::GetStyle().CellPadding.x * 2 + 1;
     std::vector<bool> kept(n, false);
@@ -33,8 +34,8 @@ std::vector<bool> columns_that_fit(const std::vector<FoldingColumn>& columns, fl
 }
 
 std::vector<std::string> folding_table(const char* id, const std::vector<FoldingColumn>& columns, std::size_t rows,
-                                       const std::function<void(std::size_t, std::size_t)>& draw_cell, const char* folded_note,
-                                       std::vector<std::size_t> importance) {
+                                       const std::function<void(std::size_t, std::size_t)>& draw_cell,
+                                       const char* folded_note, std::vector<std::size_t> importance) {
     std::vector<std::string> drawn;
     const std::size_t n = columns.size();
     if (n == 0) return drawn;
@@ -63,9 +64,10 @@ std::vector<std::string> folding_table(const char* id, const std::vector<Folding
     if (!ImGui::BeginTable(id, static_cast<int>(kept_count), flags)) return drawn;
     for (std::size_t c = 0; c < n; ++c)
         if (kept[c]) {
-            ImGui::TableSetupColumn(columns[c].title.c_str(),
-                                    columns[c].stretch ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed,
-                                    columns[c].stretch ? 0.0f : columns[c].width);
+            ImGui::TableSetupColumn(
+                columns[c].title.c_str(),
+                columns[c].stretch ? ImGuiTableColumnFlags_WidthStretch : ImGuiTableColumnFlags_WidthFixed,
+                columns[c].stretch ? 0.0f : columns[c].width);
             drawn.push_back(columns[c].title);
         }
     ImGui::TableHeadersRow();
@@ -75,7 +77,7 @@ std::vector<std::string> folding_table(const char* id, const std::vector<Folding
         for (std::size_t c = 0; c < n; ++c) {
             if (!kept[c]) continue;
             ImGui::TableNextColumn();
-            ImGui::PushTextWrapPos(0.0f);   // the cell's right edge: a narrow column wraps, never clips
+            ImGui::PushTextWrapPos(0.0f);  // the cell's right edge: a narrow column wraps, never clips
             draw_cell(r, c);
             ImGui::PopTextWrapPos();
             if (c == 0 && kept_count < n && ImGui::IsItemHovered()) {
@@ -115,18 +117,19 @@ void folding_table(const char* id, const TextTable& t, const char* folded_note, 
         const auto kept = columns_that_fit(columns, ImGui::GetContentRegionAvail().x, importance);
         return std::count(kept.begin(), kept.end(), true) < static_cast<long>(n);
     }();
-    folding_table(id, columns, t.rows.size(),
-                  [&](std::size_t r, std::size_t c) {
-                      const auto& row = t.rows[r];
-                      const char* text = c < row.size() ? row[c].c_str() : "";
-                      if (c > 0 || !folds) {
-                          ImGui::TextUnformatted(text);
-                          return;
-                      }
-                      // Folded: the first cell spans the row, so that hovering (touching) anywhere on it shows all of it.
-                      ImGui::Selectable(text, false, ImGuiSelectableFlags_SpanAllColumns);
-                  },
-                  folded_note, std::move(importance));
+    folding_table(
+        id, columns, t.rows.size(),
+        [&](std::size_t r, std::size_t c) {
+            const auto& row = t.rows[r];
+            const char* text = c < row.size() ? row[c].c_str() : "";
+            if (c > 0 || !folds) {
+                ImGui::TextUnformatted(text);
+                return;
+            }
+            // Folded: the first cell spans the row, so that hovering (touching) anywhere on it shows all of it.
+            ImGui::Selectable(text, false, ImGuiSelectableFlags_SpanAllColumns);
+        },
+        folded_note, std::move(importance));
 }
 
 }  // namespace conclab::ui

@@ -21,7 +21,8 @@ struct FoldingColumn {
 
 /// @brief Which columns fit whole in `avail` (cell padding counted): the first and every `always` one, then the others
 /// in the order of `importance` (by default left to right) while they fit.
-std::vector<bool> columns_that_fit(const std::vector<FoldingColumn>& columns, float avail, const std::vector<std::size_t>& importance = {});
+std::vector<bool> columns_that_fit(const std::vector<FoldingColumn>& columns, float avail,
+                                   const std::vector<std::size_t>& importance = {});
 
 /// @brief Draws `rows` rows of the columns that fit, each cell by draw_cell(row, column); hovering (touching) a row's
 /// first cell shows its folded cells in a tooltip, and the folded columns are named below in `folded_note` (a printf
@@ -32,11 +33,12 @@ std::vector<std::string> folding_table(const char* id, const std::vector<Folding
                                        const char* folded_note, std::vector<std::size_t> importance = {});
 
 struct TextTable {
-    std::vector<std::string> header;              ///< in the page's language
-    std::vector<std::vector<std::string>> rows;   ///< in the page's language
+    std::vector<std::string> header;             ///< in the page's language
+    std::vector<std::vector<std::string>> rows;  ///< in the page's language
 };
 
 /// @brief A table of text at its natural widths, folded as above; a folded row's first cell spans the row.
-void folding_table(const char* id, const TextTable& table, const char* folded_note, std::vector<std::size_t> importance = {});
+void folding_table(const char* id, const TextTable& table, const char* folded_note,
+                   std::vector<std::size_t> importance = {});
 
 }  // namespace conclab::ui

@@ -24,7 +24,7 @@ inline void wrapped_headers(const std::vector<std::string>& titles) {
 template <typename Cell, typename Note>
 void measure_card(const char* id, const char* name, const std::vector<std::string>& columns, Cell&& cell, Note&& note) {
     const ImVec4 dim(0.62f, 0.65f, 0.70f, 1.0f);
-    if (name[0] != '\0') {   // "": the caller drew the name (folding_table draws it as a cell)
+    if (name[0] != '\0') {  // "": the caller drew the name (folding_table draws it as a cell)
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(name);
         ImGui::PopTextWrapPos();
@@ -33,7 +33,8 @@ void measure_card(const char* id, const char* name, const std::vector<std::strin
     float names_w = 0;
     for (const auto& c : columns) names_w = std::max(names_w, ImGui::CalcTextSize(c.c_str()).x);
     names_w = std::min(names_w, ImGui::GetContentRegionAvail().x * 0.4f);
-    if (ImGui::BeginTable(id, 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV)) {
+    if (ImGui::BeginTable(id, 2,
+                          ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV)) {
         ImGui::TableSetupColumn("##name", ImGuiTableColumnFlags_WidthFixed, names_w);
         ImGui::TableSetupColumn("##value", ImGuiTableColumnFlags_WidthStretch);
         for (std::size_t k = 0; k < columns.size(); ++k) {

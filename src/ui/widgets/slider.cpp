@@ -59,20 +59,24 @@ bool slider_int(const char* label, int* value, int min, int max, const char* for
     std::snprintf(text, sizeof text, format, *value);
     const std::string shown = localized(text, language());
     const double span = static_cast<double>(max) - min;
-    draw_slider_value(shown.c_str(), ImVec2(at.x, ImGui::GetItemRectMin().y), width, span > 0 ? (*value - min) / span : 0.0, span + 1);
+    draw_slider_value(shown.c_str(), ImVec2(at.x, ImGui::GetItemRectMin().y), width,
+                      span > 0 ? (*value - min) / span : 0.0, span + 1);
     return changed;
 }
 
-bool slider_double(const char* label, double* value, double min, double max, const char* format, ImGuiSliderFlags flags) {
+bool slider_double(const char* label, double* value, double min, double max, const char* format,
+                   ImGuiSliderFlags flags) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float width = ImGui::CalcItemWidth();
-    bool changed = ImGui::SliderScalar(label, ImGuiDataType_Double, value, &min, &max, "", flags | ImGuiSliderFlags_NoRoundToFormat);
+    bool changed = ImGui::SliderScalar(label, ImGuiDataType_Double, value, &min, &max, "",
+                                       flags | ImGuiSliderFlags_NoRoundToFormat);
     if (changed) *value = std::clamp(rounded_to_format(*value, format), min, max);
     char text[64];
     std::snprintf(text, sizeof text, format, *value);
-    const std::string shown = localized(text, language());   // "3,0 s" on a PT page
+    const std::string shown = localized(text, language());  // "3,0 s" on a PT page
     const bool log = (flags & ImGuiSliderFlags_Logarithmic) && min > 0;
-    const double t = log ? std::log(*value / min) / std::log(max / min) : (max > min ? (*value - min) / (max - min) : 0.0);
+    const double t =
+        log ? std::log(*value / min) / std::log(max / min) : (max > min ? (*value - min) / (max - min) : 0.0);
     draw_slider_value(shown.c_str(), ImVec2(at.x, ImGui::GetItemRectMin().y), width, t, 0);
     return changed;
 }

@@ -1,10 +1,10 @@
 // "Export trace" beside a timeline (trace_export.h).
 #include "ui/widgets/trace_export.h"
 
+#include "core/trace/trace.h"
 #include "platform/file_exchange.h"
 #include "ui/responsive.h"
 #include "ui/text/text_trace.h"
-#include "core/trace/trace.h"
 
 #include <imgui.h>
 
@@ -38,8 +38,9 @@ void TraceExportButton::draw(const char* demo, bool ready, const std::function<n
         saved_.clear();
         error_.clear();
         try {
-            saved_ = platform::export_file(trace::file_name(demo, utc_stamp()), "application/json",
-                                           make_trace().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+            saved_ = platform::export_file(
+                trace::file_name(demo, utc_stamp()), "application/json",
+                make_trace().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
         } catch (const std::exception& e) {
             error_ = e.what();
         }

@@ -26,7 +26,7 @@ public:
 private:
     std::string saved_;
     std::string error_;
-    std::array<float, 4> rect_{};   // x, y, w, h of the button last drawn, in window units
+    std::array<float, 4> rect_{};  // x, y, w, h of the button last drawn, in window units
 };
 
 }  // namespace conclab::ui

@@ -37,7 +37,7 @@ std::string reason_words(const lab::Reason& reason) { return reason_words(reason
 std::string rung_words(const std::string& rung, Language language) {
     if (rung == "disk") return tr(LabWordText::rung_disk, language);
     if (rung == "network") return tr(LabWordText::rung_network, language);
-    return rung;   // L1, L2, L3, RAM
+    return rung;  // L1, L2, L3, RAM
 }
 
 std::string rung_source_words(const lab::RungSource& s, Language language) {
@@ -48,7 +48,8 @@ std::string rung_source_words(const lab::RungSource& s, Language language) {
     case RungSourceId::missing: return reason_words(s.why, language);
     case RungSourceId::chase: return text_table::fill(tr(LabWordText::as_chase, language), {lab::size_text(s.bytes)});
     case RungSourceId::chase_cached:
-        return text_table::fill(tr(LabWordText::as_chase_cached, language), {lab::size_text(s.bytes), lab::size_text(s.cache_bytes)});
+        return text_table::fill(tr(LabWordText::as_chase_cached, language),
+                                {lab::size_text(s.bytes), lab::size_text(s.cache_bytes)});
     case RungSourceId::fsync: return tr(LabWordText::as_fsync, language);
     case RungSourceId::loopback: return tr(LabWordText::as_loopback, language);
     case RungSourceId::fetch: return tr(LabWordText::as_fetch, language);
@@ -57,8 +58,8 @@ std::string rung_source_words(const lab::RungSource& s, Language language) {
 }
 
 std::string duration_words(double seconds, Language language) {
-    static constexpr LabWordText kUnits[] = {LabWordText::d_s, LabWordText::d_min, LabWordText::d_h, LabWordText::d_days,
-                                             LabWordText::d_years};
+    static constexpr LabWordText kUnits[] = {LabWordText::d_s, LabWordText::d_min, LabWordText::d_h,
+                                             LabWordText::d_days, LabWordText::d_years};
     const lab::HumanDuration d = lab::human_parts(seconds);
     return text_table::fill(tr(kUnits[static_cast<int>(d.unit)], language), {lab::format_number(d.value)});
 }
@@ -76,12 +77,14 @@ std::string table_title(const lab::Section& section, const lab::Table& table, La
 TextTable table_words(const lab::Section& section, const lab::Table& table, Language language) {
     TextTable shown;
     if (table.id == lab::kLadderTable && !section.ladder.empty()) {
-        for (LabWordText h : {LabWordText::h_rung, LabWordText::h_talk_cycles, LabWordText::h_talk_human, LabWordText::h_measured,
-                              LabWordText::h_cycles_here, LabWordText::h_human_here, LabWordText::h_measured_as})
+        for (LabWordText h :
+             {LabWordText::h_rung, LabWordText::h_talk_cycles, LabWordText::h_talk_human, LabWordText::h_measured,
+              LabWordText::h_cycles_here, LabWordText::h_human_here, LabWordText::h_measured_as})
             shown.header.emplace_back(tr(h, language));
         for (const auto& r : section.ladder) {
             std::vector<std::string> row{rung_words(r.name, language)};
-            if (r.talk_cycles > 0) row.insert(row.end(), {lab::format_number(r.talk_cycles), duration_words(r.talk_cycles, language)});
+            if (r.talk_cycles > 0)
+                row.insert(row.end(), {lab::format_number(r.talk_cycles), duration_words(r.talk_cycles, language)});
             else row.insert(row.end(), {"-", tr(LabWordText::not_in_talk, language)});
             if (r.measured_ns) {
                 const double cycles = *r.measured_ns * section.ladder_ghz;
@@ -97,7 +100,8 @@ TextTable table_words(const lab::Section& section, const lab::Table& table, Lang
     shown.header = table.header;
     shown.rows = table.rows;
     if (table.id == lab::kTopProcessesTable && table.header.size() == 3)
-        shown.header = {tr(LabWordText::h_name, language), tr(LabWordText::h_pid, language), tr(LabWordText::h_threads, language)};
+        shown.header = {tr(LabWordText::h_name, language), tr(LabWordText::h_pid, language),
+                        tr(LabWordText::h_threads, language)};
     return shown;
 }
 

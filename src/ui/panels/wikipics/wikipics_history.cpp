@@ -2,11 +2,11 @@
 // sample, in the shared folding table (ui/widgets/folding_table.h): its columns fold, never clip, on a narrow screen.
 #include "ui/panels/wikipics/wikipics_views.h"
 
-#include "ui/responsive.h"
-#include "ui/text/text_primes.h"
-#include "ui/text/numbers.h"
-#include "ui/widgets/folding_table.h"
 #include "core/wikipics/wikipics_report.h"
+#include "ui/responsive.h"
+#include "ui/text/numbers.h"
+#include "ui/text/text_primes.h"
+#include "ui/widgets/folding_table.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -32,8 +32,8 @@ void record_history(std::vector<HistoryEntry>& history, const wikipics::Wikipics
         if (entry.executor == WikipicsExecutor::sequential) entry.speedup = 1.0;
         else
             for (auto it = history.rbegin(); it != history.rend(); ++it)
-                if (it->executor == WikipicsExecutor::sequential && it->sample_key == entry.sample_key && !it->cancelled &&
-                    entry.wall_s > 0) {
+                if (it->executor == WikipicsExecutor::sequential && it->sample_key == entry.sample_key &&
+                    !it->cancelled && entry.wall_s > 0) {
                     entry.speedup = it->wall_s / entry.wall_s;
                     break;
                 }
@@ -65,19 +65,23 @@ void draw_history(std::vector<HistoryEntry>& history, std::vector<std::string>& 
         return w;
     };
     const float executor_w = width_of(PrimesText::executor, executor_cell);
-    const bool any_cancelled = std::any_of(history.begin(), history.end(), [](const HistoryEntry& h) { return h.cancelled; });
+    const bool any_cancelled =
+        std::any_of(history.begin(), history.end(), [](const HistoryEntry& h) { return h.cancelled; });
     const bool any_note = std::any_of(history.begin(), history.end(), [](const HistoryEntry& h) { return !h.speedup; });
-    const float wall_w = std::max(width_of(PrimesText::wall, [](const HistoryEntry& h) { return duration(h.wall_s); }),
-                                  any_cancelled ? ImGui::CalcTextSize(format("(%s)", tr(WikipicsText::reason_cancelled)).c_str()).x : 0.0f);
+    const float wall_w = std::max(
+        width_of(PrimesText::wall, [](const HistoryEntry& h) { return duration(h.wall_s); }),
+        any_cancelled ? ImGui::CalcTextSize(format("(%s)", tr(WikipicsText::reason_cancelled)).c_str()).x : 0.0f);
     const float mb_s_w = width_of(WikipicsText::mb_s, mb_s_cell);
     const float cpu_w = width_of(PrimesText::cpu, cpu_cell);
     // The speedup's bar, or its note ("run sequential on this sample…") in a few lines, not a word a line.
-    const float speedup_w = std::max({ImGui::CalcTextSize(tr(PrimesText::speedup)).x, ImGui::CalcTextSize("x00.00").x * 1.5f,
-                                      any_note ? 9 * ImGui::GetFontSize() : 0.0f});
+    const float speedup_w =
+        std::max({ImGui::CalcTextSize(tr(PrimesText::speedup)).x, ImGui::CalcTextSize("x00.00").x * 1.5f,
+                  any_note ? 9 * ImGui::GetFontSize() : 0.0f});
     const float padding = ImGui::GetStyle().CellPadding.x * 2 + 1.0f;
     const float avail = ImGui::GetContentRegionAvail().x;
     // The executor's column shrinks (its cell wraps) before the speedup's does on a very narrow screen.
-    const float executor_col = std::min(executor_w, std::max(avail - (wall_w + speedup_w + 3 * padding), avail * 0.35f));
+    const float executor_col =
+        std::min(executor_w, std::max(avail - (wall_w + speedup_w + 3 * padding), avail * 0.35f));
     enum Col { executor, wall, mb_s, cpu, speedup };
     const std::vector<FoldingColumn> columns = {{tr(PrimesText::executor), executor_col, true},
                                                 {tr(PrimesText::wall), wall_w, true},
@@ -108,7 +112,8 @@ void draw_history(std::vector<HistoryEntry>& history, std::vector<std::string>& 
         }
     };
     // MB/s before CPU: the order they fold in, as before the table was shared.
-    drawn_columns = folding_table("##history", columns, history.size(), cell, nullptr, {executor, wall, speedup, mb_s, cpu});
+    drawn_columns =
+        folding_table("##history", columns, history.size(), cell, nullptr, {executor, wall, speedup, mb_s, cpu});
 }
 
 }  // namespace conclab::ui::wikipics_view

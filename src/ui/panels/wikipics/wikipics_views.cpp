@@ -1,16 +1,16 @@
 // The wikipics panel's views: summary, gallery, lanes (declared in wikipics_views.h) and the words they share.
 #include "ui/panels/wikipics/wikipics_views.h"
 
+#include "core/base/duration.h"
 #include "core/base/utf8.h"
-#include "ui/demo_panel.h"
+#include "core/wikipics/wikipics_report.h"
 #include "platform/gui_backend.h"
 #include "platform/platform.h"
-#include "core/base/duration.h"
+#include "ui/demo_panel.h"
 #include "ui/responsive.h"
-#include "ui/text/text_primes.h"
 #include "ui/text/numbers.h"
+#include "ui/text/text_primes.h"
 #include "ui/text/text_wikipics_errors.h"
-#include "core/wikipics/wikipics_report.h"
 
 #include <algorithm>
 #include <cstdarg>
@@ -51,7 +51,7 @@ bool input_text(const std::string& label, std::string& value) {
 
 std::string duration(double seconds) { return unbroken(seconds_text(seconds)); }
 
-std::string format(const char* fmt, ...) {   // the panel's figures in the page's language (text/numbers.h)
+std::string format(const char* fmt, ...) {  // the panel's figures in the page's language (text/numbers.h)
     va_list args;
     va_start(args, fmt);
     std::string text = text_vformat(language(), fmt, args);
@@ -95,9 +95,10 @@ void draw_summary(const wikipics::WikipicsRun& run) {
     ImGui::ProgressBar(total ? static_cast<float>(done) / static_cast<float>(total) : 0.0f,
                        ImVec2(std::min(300.0f, ImGui::GetContentRegionAvail().x), 0), progress);
     // Each phrase keeps its words together; the line wraps between phrases (a phone: below the bar).
-    const std::string counts = format("%s · %s · %s", unbroken(format("%zu %s", done - errors, tr(WikipicsText::downloaded))).c_str(),
-                                      unbroken(format("%zu %s", errors, tr(WikipicsText::errors))).c_str(),
-                                      unbroken(format("%s x%d", executor_text(report.options.executor), report.workers)).c_str());
+    const std::string counts =
+        format("%s · %s · %s", unbroken(format("%zu %s", done - errors, tr(WikipicsText::downloaded))).c_str(),
+               unbroken(format("%zu %s", errors, tr(WikipicsText::errors))).c_str(),
+               unbroken(format("%s x%d", executor_text(report.options.executor), report.workers)).c_str());
     same_line_if_fits(ImGui::CalcTextSize(counts.c_str()).x);
     text_wrapped_at_spaces(counts);
     if (!reasons.empty()) {
@@ -110,10 +111,12 @@ void draw_summary(const wikipics::WikipicsRun& run) {
         text_wrapped_at_spaces(list);
         ImGui::PopStyleColor();
     }
-    text_wrapped_at_spaces(format("%s   %s   %s", unbroken(format("%s: %s", tr(WikipicsText::total_bytes), wikipics::group_digits(bytes).c_str())).c_str(),
-                       unbroken(format("%s: %.2f", tr(WikipicsText::mb_s), megabytes_per_s(bytes, elapsed))).c_str(),
-                       unbroken(format("%s: ", tr(PrimesText::elapsed))).append(duration(elapsed)).c_str()));
-    if (report.startup_s > 0.0005) {   // threads that waited for a Web Worker: start-up, not in the elapsed time
+    text_wrapped_at_spaces(
+        format("%s   %s   %s",
+               unbroken(format("%s: %s", tr(WikipicsText::total_bytes), wikipics::group_digits(bytes).c_str())).c_str(),
+               unbroken(format("%s: %.2f", tr(WikipicsText::mb_s), megabytes_per_s(bytes, elapsed))).c_str(),
+               unbroken(format("%s: ", tr(PrimesText::elapsed))).append(duration(elapsed)).c_str()));
+    if (report.startup_s > 0.0005) {  // threads that waited for a Web Worker: start-up, not in the elapsed time
         const std::string startup = format("(%s\u00a0%s)", tr(PrimesText::startup), duration(report.startup_s).c_str());
         same_line_if_fits(ImGui::CalcTextSize(startup.c_str()).x);
         wrapped_disabled(startup);
@@ -121,14 +124,14 @@ void draw_summary(const wikipics::WikipicsRun& run) {
     double decode_s = 0;
     for (const auto& r : report.results) decode_s += r.decode_s;
     if (report.cpu) {
-        text_wrapped_at_spaces(format("%s: user\u00a0%s, sys\u00a0%s, total\u00a0%s (%.0f%%\u00a0%s) · %s\u00a0%s", tr(PrimesText::cpu),
-                           duration(report.cpu->user_s).c_str(), duration(report.cpu->sys_s).c_str(),
-                           duration(report.cpu->total_s()).c_str(),
-                           report.wall_s > 0 ? 100.0 * report.cpu->total_s() / report.wall_s : 0.0, tr(PrimesText::of_wall),
-                           tr(WikipicsText::decode), duration(decode_s).c_str()));
+        text_wrapped_at_spaces(format("%s: user\u00a0%s, sys\u00a0%s, total\u00a0%s (%.0f%%\u00a0%s) · %s\u00a0%s",
+                                      tr(PrimesText::cpu), duration(report.cpu->user_s).c_str(),
+                                      duration(report.cpu->sys_s).c_str(), duration(report.cpu->total_s()).c_str(),
+                                      report.wall_s > 0 ? 100.0 * report.cpu->total_s() / report.wall_s : 0.0,
+                                      tr(PrimesText::of_wall), tr(WikipicsText::decode), duration(decode_s).c_str()));
     } else if (report.finished) {
         wrapped_disabled(format("%s %s", tr(WikipicsText::cpu_unavailable), duration(decode_s).c_str()));
-    } else {   // the CPU line's place, until the run ends: the lanes below do not jump when it comes
+    } else {  // the CPU line's place, until the run ends: the lanes below do not jump when it comes
         ImGui::TextDisabled("%s: \u2026", tr(PrimesText::cpu));
     }
     if (report.finished) wrapped_disabled(tr(WikipicsText::cpu_times_note));
@@ -144,13 +147,14 @@ void draw_gallery(const std::vector<Tile>& tiles, const wikipics::WikipicsRun& r
     const float avail = ImGui::GetContentRegionAvail().x - style.WindowPadding.x * 2 - style.ScrollbarSize;
     const float spacing = style.ItemSpacing.x;
     const int columns = std::max(1, static_cast<int>((avail + spacing) / (kCell * 0.9f + spacing)));
-    const float cell = std::clamp((avail - spacing * static_cast<float>(columns - 1)) / static_cast<float>(columns), kCell * 0.9f,
-                                  kCell * 1.5f);
+    const float cell = std::clamp((avail - spacing * static_cast<float>(columns - 1)) / static_cast<float>(columns),
+                                  kCell * 0.9f, kCell * 1.5f);
     const float picture = cell * kPicture / kCell;
     const std::size_t cells = std::max(tiles.size(), report.sample.size());
-    const float rows = static_cast<float>((cells + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns));
+    const float rows =
+        static_cast<float>((cells + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns));
     const float tile_h = picture + 2 * ImGui::GetTextLineHeightWithSpacing() + style.ItemSpacing.y;
-    const float height = std::clamp(rows * tile_h + style.WindowPadding.y * 2, tile_h, 520.0f);   // no empty band below
+    const float height = std::clamp(rows * tile_h + style.WindowPadding.y * 2, tile_h, 520.0f);  // no empty band below
     ImGui::BeginChild("##gallery", ImVec2(0, height), true);
     std::vector<bool> done(report.sample.size(), false);
     int column = 0;
@@ -180,28 +184,33 @@ void draw_tile_impl(const Tile* tile, const std::string& title, long long listed
     const ImVec2 box_end(origin.x + cell, origin.y + picture);
     if (tile && tile->texture) {
         const auto& thumb = *tile->result.thumbnail;
-        const float scale = std::min(cell / static_cast<float>(thumb.width), picture / static_cast<float>(thumb.height));
+        const float scale =
+            std::min(cell / static_cast<float>(thumb.width), picture / static_cast<float>(thumb.height));
         const float w = thumb.width * scale, h = thumb.height * scale;
         const ImVec2 at(origin.x + (cell - w) / 2, origin.y + (picture - h) / 2);
-        draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tile->texture)), at, ImVec2(at.x + w, at.y + h));
+        draw->AddImage(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(tile->texture)), at,
+                       ImVec2(at.x + w, at.y + h));
     } else if (tile && tile->result.error) {
         draw->AddRectFilled(origin, box_end, IM_COL32(70, 35, 35, 255), 4.0f);
-        draw->AddRectFilled(ImVec2(origin.x + 4, origin.y + 4), ImVec2(origin.x + cell - 4, origin.y + 24), kErrorColour, 3.0f);
-        draw->AddText(ImVec2(origin.x + 8, origin.y + 6), IM_COL32(255, 255, 255, 255), reason_label(*tile->result.error).c_str());
+        draw->AddRectFilled(ImVec2(origin.x + 4, origin.y + 4), ImVec2(origin.x + cell - 4, origin.y + 24),
+                            kErrorColour, 3.0f);
+        draw->AddText(ImVec2(origin.x + 8, origin.y + 6), IM_COL32(255, 255, 255, 255),
+                      reason_label(*tile->result.error).c_str());
         // The client's words are English: on the tile only where they are a status ("HTTP 404") or the page is
         // English; always in the tooltip.
         const std::string& words = tile->result.error_detail;
         const bool neutral = language() == Language::en || words.rfind("HTTP ", 0) == 0;
         std::string detail = neutral ? utf8::shorten(words, 40) : std::string();
         draw->PushClipRect(origin, box_end, true);
-        draw->AddText(nullptr, 0.0f, ImVec2(origin.x + 6, origin.y + 30), IM_COL32(230, 200, 200, 255), detail.c_str(), nullptr,
-                      cell - 10);
+        draw->AddText(nullptr, 0.0f, ImVec2(origin.x + 6, origin.y + 30), IM_COL32(230, 200, 200, 255), detail.c_str(),
+                      nullptr, cell - 10);
         draw->PopClipRect();
     } else {
         draw->AddRectFilled(origin, box_end, IM_COL32(45, 48, 55, 255), 4.0f);
         const char* label = tile ? tr(WikipicsText::decode_error) : "\u23f3";
         const ImVec2 size = ImGui::CalcTextSize(label);
-        draw->AddText(ImVec2(origin.x + (cell - size.x) / 2, origin.y + (picture - size.y) / 2), IM_COL32(170, 170, 170, 255), label);
+        draw->AddText(ImVec2(origin.x + (cell - size.x) / 2, origin.y + (picture - size.y) / 2),
+                      IM_COL32(170, 170, 170, 255), label);
     }
     ImGui::Dummy(ImVec2(cell, picture));
     std::string name = title;
@@ -217,13 +226,16 @@ void draw_tile_impl(const Tile* tile, const std::string& title, long long listed
             const auto& r = tile->result;
             ImGui::TextDisabled("%s", r.url.c_str());
             if (r.error) {
-                ImGui::TextColored(ImVec4(1, 0.6f, 0.5f, 1), "%s: %s", reason_label(*r.error).c_str(), r.error_detail.c_str());
+                ImGui::TextColored(ImVec4(1, 0.6f, 0.5f, 1), "%s: %s", reason_label(*r.error).c_str(),
+                                   r.error_detail.c_str());
                 ImGui::TextDisabled("%s", tr(WikipicsText::details_in_english));
             }
-            ImGui::Text("%s · HTTP %d · %s %s", r.worker.c_str(), r.status, wikipics::group_digits(static_cast<long long>(r.bytes)).c_str(),
-                        "bytes");
-            ImGui::Text("%s", text_format("%s %.3f s · %s %.3f s · %s %.3f s", tr(WikipicsText::wait), r.wait_s, tr(WikipicsText::transfer),
-                        r.transfer_s, tr(WikipicsText::decode), r.decode_s).c_str());
+            ImGui::Text("%s · HTTP %d · %s %s", r.worker.c_str(), r.status,
+                        wikipics::group_digits(static_cast<long long>(r.bytes)).c_str(), "bytes");
+            ImGui::Text("%s",
+                        text_format("%s %.3f s · %s %.3f s · %s %.3f s", tr(WikipicsText::wait), r.wait_s,
+                                    tr(WikipicsText::transfer), r.transfer_s, tr(WikipicsText::decode), r.decode_s)
+                            .c_str());
         } else {
             ImGui::TextDisabled("%s", tr(PrimesText::pending));
         }
@@ -241,7 +253,7 @@ void draw_lanes(const std::vector<Tile>& tiles, const wikipics::WikipicsRun& run
         report.options.count > kBrowserConnectionsPerHost && report.workers > kBrowserConnectionsPerHost)
         wrapped_disabled(tr(WikipicsText::two_waves));
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const auto legend = [&](ImU32 colour, WikipicsText text, bool first) {   // the swatch and its word stay together
+    const auto legend = [&](ImU32 colour, WikipicsText text, bool first) {  // the swatch and its word stay together
         if (!first) same_line_if_fits(14 + ImGui::GetStyle().ItemSpacing.x + ImGui::CalcTextSize(tr(text)).x);
         const ImVec2 at = ImGui::GetCursorScreenPos();
         draw->AddRectFilled(ImVec2(at.x, at.y + 3), ImVec2(at.x + 12, at.y + 15), colour, 2.0f);
@@ -249,7 +261,8 @@ void draw_lanes(const std::vector<Tile>& tiles, const wikipics::WikipicsRun& run
         ImGui::SameLine();
         ImGui::TextUnformatted(tr(text));
     };
-    const bool any_queued = std::any_of(tiles.begin(), tiles.end(), [](const Tile& t) { return t.result.queued_s > 0.001; });
+    const bool any_queued =
+        std::any_of(tiles.begin(), tiles.end(), [](const Tile& t) { return t.result.queued_s > 0.001; });
     if (any_queued) legend(kQueuedColour, WikipicsText::queued, true);
     legend(kWaitColour, WikipicsText::wait, !any_queued);
     legend(kTransferColour, WikipicsText::transfer, false);
@@ -269,7 +282,8 @@ void draw_lanes(const std::vector<Tile>& tiles, const wikipics::WikipicsRun& run
     const double now_s = run.elapsed_s();
     for (std::size_t i = 0; i < tiles.size(); ++i) {
         const auto& r = tiles[i].result;
-        if (r.worker == "event loop") loop_bars.push_back({r.started_s, r.started_s + r.elapsed_s + r.decode_s, &tile_row[i]});
+        if (r.worker == "event loop")
+            loop_bars.push_back({r.started_s, r.started_s + r.elapsed_s + r.decode_s, &tile_row[i]});
         else tile_row[i] = r.worker;
     }
     for (std::size_t i = 0; i < in_flight.size(); ++i) {
@@ -298,14 +312,17 @@ void draw_lanes(const std::vector<Tile>& tiles, const wikipics::WikipicsRun& run
     const float count = static_cast<float>(std::max<std::size_t>(lanes.size(), 1));
     const float axis_h = text_h + 5.0f, label_w = 90.0f * font_scale();
     const float natural_lane = lanes.size() > 16 ? std::max(12.0f, text_h * 0.75f) : std::max(20.0f, text_h + 3.0f);
-    const float lane_h = std::min((picture_height(natural_lane * count + axis_h, 2.0f) - axis_h) / count, 3.0f * natural_lane);
+    const float lane_h =
+        std::min((picture_height(natural_lane * count + axis_h, 2.0f) - axis_h) / count, 3.0f * natural_lane);
     const float width = std::max(200.0f, ImGui::GetContentRegionAvail().x);
     const float height = lane_h * count + axis_h;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const double now = run.elapsed_s();
     const double span = std::max(now, 0.001);
     const float plot_w = width - label_w - 8.0f;
-    const auto x_of = [&](double t) { return origin.x + label_w + static_cast<float>(std::clamp(t / span, 0.0, 1.0)) * plot_w; };
+    const auto x_of = [&](double t) {
+        return origin.x + label_w + static_cast<float>(std::clamp(t / span, 0.0, 1.0)) * plot_w;
+    };
     draw->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), IM_COL32(30, 33, 38, 255), 4.0f);
     for (std::size_t lane = 0; lane < lanes.size(); ++lane) {
         const float y = origin.y + 4.0f + lane_h * static_cast<float>(lane);
@@ -315,9 +332,12 @@ void draw_lanes(const std::vector<Tile>& tiles, const wikipics::WikipicsRun& run
             const auto& r = tiles[i].result;
             if (tile_row[i] != lanes[lane]) continue;
             const double wait_end = r.started_s + r.wait_s, transfer_end = wait_end + r.transfer_s;
-            const float x0 = x_of(r.started_s), x1 = x_of(wait_end), x2 = x_of(transfer_end), x3 = x_of(transfer_end + r.decode_s);
-            draw->AddRectFilled(ImVec2(x0, y), ImVec2(std::max(x0 + 1.0f, x1), y1), r.error ? kErrorColour : kWaitColour);
-            if (r.queued_s && !r.error) draw->AddRectFilled(ImVec2(x0, y), ImVec2(x_of(r.started_s + *r.queued_s), y1), kQueuedColour);
+            const float x0 = x_of(r.started_s), x1 = x_of(wait_end), x2 = x_of(transfer_end),
+                        x3 = x_of(transfer_end + r.decode_s);
+            draw->AddRectFilled(ImVec2(x0, y), ImVec2(std::max(x0 + 1.0f, x1), y1),
+                                r.error ? kErrorColour : kWaitColour);
+            if (r.queued_s && !r.error)
+                draw->AddRectFilled(ImVec2(x0, y), ImVec2(x_of(r.started_s + *r.queued_s), y1), kQueuedColour);
             if (!r.error) {
                 draw->AddRectFilled(ImVec2(x1, y), ImVec2(x2, y1), kTransferColour);
                 draw->AddRectFilled(ImVec2(x2, y), ImVec2(std::max(x2 + 1.0f, x3), y1), kDecodeColour);

@@ -3,8 +3,8 @@
 // words and widgets they share.
 #pragma once
 
-#include "ui/text/text_wikipics.h"
 #include "core/wikipics/wikipics_run.h"
+#include "ui/text/text_wikipics.h"
 
 #include <imgui.h>
 
@@ -37,7 +37,7 @@ struct Tile {
 struct HistoryEntry {
     WikipicsExecutor executor;
     int workers;
-    std::string sample_key;   // server, count, size, seed: the same sample for the same key
+    std::string sample_key;  // server, count, size, seed: the same sample for the same key
     int count;
     double wall_s;
     long long bytes;
