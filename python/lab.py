@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# -*- coding: utf-8 -*-
 """The lab's CPython column: what threads, processes and coroutines cost in the machine's own Python.
 
     python3 lab.py [--repeats N] MEASURE …
@@ -59,7 +60,7 @@ def interpreter_start(repeats):
                                  file_actions=[(os.POSIX_SPAWN_DUP2, null.fileno(), 0)])
             os.waitpid(pid, 0)
             samples.append((time.perf_counter() - t0) * 1e6)
-    return samples, "us", f"{os.path.basename(sys.executable)} -c pass: os.posix_spawn + waitpid, timed in the interpreter"
+    return samples, "µs", f"{os.path.basename(sys.executable)} -c pass: os.posix_spawn + waitpid, timed in the interpreter"
 
 
 def pool_first_result(repeats, method):
@@ -74,7 +75,7 @@ def pool_first_result(repeats, method):
         pool.submit(_noop).result()
         samples.append((time.perf_counter() - t0) * 1e6)
         pool.shutdown(wait=True)
-    return samples, "us", f"ProcessPoolExecutor(1, {method}): creation + submit to the first result"
+    return samples, "µs", f"ProcessPoolExecutor(1, {method}): creation + submit to the first result"
 
 
 def thread_start(repeats):
@@ -86,7 +87,7 @@ def thread_start(repeats):
         t.start()
         t.join()
         samples.append((time.perf_counter() - t0) * 1e6)
-    return samples, "us", "threading.Thread(target=noop): start + join"
+    return samples, "µs", "threading.Thread(target=noop): start + join"
 
 
 def task_start(repeats):
@@ -105,7 +106,7 @@ def task_start(repeats):
             out.append((time.perf_counter() - t0) * 1e6 / batch)
         return out
 
-    return asyncio.run(measure()), "us", "asyncio create_task(noop()) + await, 100 per sample"
+    return asyncio.run(measure()), "µs", "asyncio create_task(noop()) + await, 100 per sample"
 
 
 def idle_threads(repeats):
@@ -201,7 +202,7 @@ def pipe_round_trip(repeats):
         samples.append((time.perf_counter() - t0) * 1e6 / 100)
     parent.send_bytes(b"")
     p.join()
-    return samples, "us", f"64 B there and back through a multiprocessing.Pipe to a {method} child, 100 per sample"
+    return samples, "µs", f"64 B there and back through a multiprocessing.Pipe to a {method} child, 100 per sample"
 
 
 def queue_round_trip(repeats):
@@ -227,7 +228,7 @@ def queue_round_trip(repeats):
         samples.append((time.perf_counter() - t0) * 1e6 / 100)
     there.put(None)
     t.join()
-    return samples, "us", "64 B there and back through two queue.Queue to a thread, 100 per sample"
+    return samples, "µs", "64 B there and back through two queue.Queue to a thread, 100 per sample"
 
 
 MEASURES = {f.__name__: f for f in (interpreter_start, thread_start, task_start, idle_threads, idle_processes,
