@@ -155,6 +155,7 @@ def idle_processes(repeats):
 def idle_coroutines(repeats):
     import asyncio
     count = 2000
+    repeats = min(repeats, 20)   # every round's tasks are kept: 20 rounds hold 40 000 of them (tens of MiB)
 
     async def measure():
         loop = asyncio.get_running_loop()

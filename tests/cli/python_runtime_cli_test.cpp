@@ -3,7 +3,7 @@
 // the too-old interpreter, a fake free-threaded one, and no interpreter or pool worker left after Ctrl+C or after
 // conclab itself is killed (the process group's members counted, as the process pool's tests count its workers).
 #include "cli_run.h"
-#include "proc_file.h"
+#include "process_groups.h"
 #include "wait_until.h"
 
 #include <gtest/gtest.h>
@@ -22,6 +22,8 @@
 namespace {
 
 using conclab::test::expect_usage_error;
+using conclab::test::group_members;
+using conclab::test::processes;
 using conclab::test::read_proc_file;
 using conclab::test::run_conclab;
 namespace fs = std::filesystem;
@@ -49,36 +51,6 @@ struct TempFolder {
         return file.string();
     }
 };
-
-struct ProcInfo {
-    pid_t pid = 0, ppid = 0, pgrp = 0;
-    char state = '?';
-};
-
-std::vector<ProcInfo> processes() {
-    std::vector<ProcInfo> out;
-    DIR* dir = opendir("/proc");
-    while (dirent* entry = readdir(dir)) {
-        if (entry->d_name[0] < '0' || entry->d_name[0] > '9') continue;
-        const std::string text = read_proc_file(std::string("/proc/") + entry->d_name + "/stat");
-        const auto close = text.rfind(')');
-        if (close == std::string::npos) continue;
-        ProcInfo p;
-        p.pid = std::stoi(entry->d_name);
-        std::istringstream fields(text.substr(close + 2));
-        fields >> p.state >> p.ppid >> p.pgrp;
-        out.push_back(p);
-    }
-    closedir(dir);
-    return out;
-}
-
-// Living members of process group `group` (a zombie is dead, waiting only for its reaper).
-int group_members(pid_t group) {
-    int n = 0;
-    for (const auto& p : processes()) n += p.pgrp == group && p.state != 'Z' ? 1 : 0;
-    return n;
-}
 
 // A Python interpreter running primes.py (not the probe, nor a launcher such as pyenv's shell shim before its exec).
 bool python_running_primes_py(pid_t pid) {
