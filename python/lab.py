@@ -203,7 +203,7 @@ def pipe_round_trip(repeats):
         samples.append((time.perf_counter() - t0) * 1e6 / 100)
     parent.send_bytes(b"")
     p.join()
-    return samples, "µs", f"64 B there and back through a multiprocessing.Pipe to a {method} child, 100 per sample"
+    return samples, "µs", f"64 B there and back through a multiprocessing.Pipe (a socketpair) to a {method} child, 100 per sample"
 
 
 def queue_round_trip(repeats):

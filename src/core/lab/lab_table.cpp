@@ -213,7 +213,10 @@ LabTable lab_table(const LabReport& report, int fallback_cpus) {
             std::none_of(measures.begin(), measures.end(), [](const Measure* m) { return m && (m->at(Column::threads) || m->at(Column::processes) || m->at(Column::coroutines)); }))
             continue;
         // CPython's figures sit on the same measure as C++'s (lab::add_python_lines); its CPU rows are primes'.
-        const Measure* cpython_measure = section && plan.group != TableGroup::cpu_use && plan.id != TableRowId::scaling ? section->find(plan.key) : nullptr;
+        // Its round trip is the lock + queue / socketpair pair's: queue.Queue and multiprocessing.Pipe are those.
+        MeasureKey cpython_key = plan.key;
+        if (plan.id == TableRowId::round_trip) cpython_key.pair = IpcPair::lock_socketpair;
+        const Measure* cpython_measure = section && plan.group != TableGroup::cpu_use && plan.id != TableRowId::scaling ? section->find(cpython_key) : nullptr;
         double smallest = INFINITY;
         for (std::size_t c = 0; c < 3; ++c)
             if (const Figure* f = measures[c] ? measures[c]->at(model_column(kTableColumns[c])) : nullptr)

@@ -50,8 +50,9 @@ exec::ScriptJob python_lab_job(int repeats);
 
 /// @brief Puts what `lines` (lab.py's result and missing lines, as python_lab_job's futures give them) measured into
 /// `section`: interpreter_start, thread_start and task_start in start_one's cpython_processes / _threads /
-/// _coroutines; each pool_first_result in its own measure; idle_* in resident_each; pipe_round_trip and
-/// queue_round_trip in the 64 B atomics/pipe round trip. A missing measure or a bad line is the cell's reason.
+/// _coroutines; each pool_first_result in its own measure; idle_* in resident_each; queue_round_trip and
+/// pipe_round_trip in the 64 B round trip through lock + queue / socketpair (what queue.Queue and a Pipe are).
+/// A missing measure is the cell's reason.
 void add_python_lines(Section& section, const std::vector<std::string>& lines);
 
 /// @brief Runs `measures` with `repeats` samples each and gives each one's line in order (an error line, as
