@@ -7,6 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
+#include <thread>
+
 using namespace conclab::lab;
 
 namespace {
@@ -183,4 +186,60 @@ TEST(PythonLab, WithoutCpythonEveryCpythonCellSaysNoRuntime) {
     EXPECT_FALSE(t.cpython);
     for (const auto& r : t.rows)
         for (TableColumn c : kCpythonColumns) EXPECT_EQ(r.at(c).why, CellWhy::no_runtime);
+}
+
+namespace {
+
+// lab.py as the runner sees it: the first measure answers at once, the second never does until cancelled.
+struct StuckScript final : conclab::exec::Executor {
+    std::vector<conclab::exec::Future> futures;
+    std::vector<std::string> arguments;
+    std::atomic<bool> cancelled{false};
+    std::atomic<bool> first_done{false};
+
+    conclab::exec::ExecutorKind kind() const override { return conclab::exec::ExecutorKind::processes; }
+    int workers() const override { return 1; }
+    conclab::exec::Future submit(conclab::exec::Task task) override {
+        arguments.push_back(task.argument);
+        futures.emplace_back(conclab::exec::make_future_state(futures.size()));
+        return futures.back();
+    }
+    void end_of_submissions() override {
+        futures[0].set_running("main", 0);
+        futures[0].set_result(result(arguments[0], "µs", {1, 2, 3}), 0);
+        first_done = true;
+    }
+    void cancel_all() override {
+        cancelled = true;
+        for (auto& f : futures)
+            if (!f.done()) f.cancel();
+    }
+    void shutdown(bool, bool cancel_futures) override {
+        if (cancel_futures) cancel_all();
+    }
+};
+
+}  // namespace
+
+TEST(PythonLab, TheRunnerGivesEachMeasuresLineAndStopsTheScriptOnCancel) {
+    std::atomic<StuckScript*> script{nullptr};
+    const PythonLabRunner runner = script_lab_runner([&](conclab::exec::ScriptJob job) {
+        EXPECT_EQ(job.script, "lab.py");
+        auto s = std::make_unique<StuckScript>();
+        script = s.get();
+        return std::unique_ptr<conclab::exec::Executor>(std::move(s));
+    });
+    std::atomic<bool> cancel{false};
+    std::vector<std::string> lines;
+    std::thread run([&] { lines = runner({"thread_start", "interpreter_start"}, 2, cancel); });
+    // Once the first measure has answered, the runner can only be waiting on the second.
+    while (!script.load() || !script.load()->first_done) std::this_thread::yield();
+    cancel = true;
+    run.join();
+    EXPECT_TRUE(script.load()->cancelled);
+    ASSERT_EQ(lines.size(), 2u);
+    EXPECT_TRUE(std::holds_alternative<PythonLabResult>(parse_python_lab_line(lines[0])));
+    const auto second = parse_python_lab_line(lines[1]);
+    ASSERT_TRUE(std::holds_alternative<PythonLabMissing>(second)) << lines[1];
+    EXPECT_EQ(std::get<PythonLabMissing>(second).measure, "interpreter_start");
 }
