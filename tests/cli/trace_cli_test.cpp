@@ -38,6 +38,21 @@ void expect_primes_trace_matches(const nlohmann::json& trace, const nlohmann::js
     }
 }
 
+struct TracedRun {
+    nlohmann::json doc;
+    conclab::test::TraceCheck check;
+};
+
+// `conclab <args> --json --trace FILE`: its JSON and its trace, checked valid by the validator.
+TracedRun run_traced(const std::string& name, const std::string& args) {
+    TraceFilePath file(name);
+    const auto o = run_conclab(args + " --json --trace " + file.path());
+    EXPECT_EQ(o.status, 0) << o.err;
+    TracedRun run{nlohmann::json::parse(o.out), check_trace(file.read())};
+    EXPECT_TRUE(run.check.ok()) << run.check.report();
+    return run;
+}
+
 }  // namespace
 
 TEST(TraceCli, PrimesOnEachExecutorWritesAValidTrace) {
@@ -55,23 +70,15 @@ TEST(TraceCli, PrimesOnEachExecutorWritesAValidTrace) {
 }
 
 TEST(TraceCli, PrimesCompareAllPutsEachRunInAProcessOfItsOwn) {
-    TraceFilePath file("primes_compare");
-    const auto o = run_conclab("primes --json --compare --repeats 1 --numbers '9 15 21' --trace " + file.path());
-    ASSERT_EQ(o.status, 0) << o.err;
-    const auto doc = nlohmann::json::parse(o.out);
-    const auto check = check_trace(file.read());
-    ASSERT_TRUE(check.ok()) << check.report();
+    const auto [doc, check] = run_traced("primes_compare", "primes --compare --repeats 1 --numbers '9 15 21'");
+    ASSERT_TRUE(check.ok());
     EXPECT_EQ(check.processes.size(), doc["runs"].size());
     EXPECT_EQ(check.slices_of("task").size(), 3 * doc["runs"].size());
 }
 
 TEST(TraceCli, ExhibitionTraceIsInSimulatedTimeWithASlicePerTurn) {
-    TraceFilePath file("exhibition");
-    const auto o = run_conclab("exhibition --json --boards 4 --moves 6 --trace " + file.path());
-    ASSERT_EQ(o.status, 0) << o.err;
-    const auto doc = nlohmann::json::parse(o.out);
-    const auto check = check_trace(file.read());
-    ASSERT_TRUE(check.ok()) << check.report();
+    const auto [doc, check] = run_traced("exhibition", "exhibition --boards 4 --moves 6");
+    ASSERT_TRUE(check.ok());
     EXPECT_EQ(check.other_data["clock"], "simulated");
     const int simultaneous = check.pid_of("simultaneous schedule");
     ASSERT_NE(simultaneous, 0);

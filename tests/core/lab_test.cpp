@@ -98,7 +98,7 @@ public:
     }
     Samples tcp_round_trips(int count) override { return constant(30e-6, count, "fake tcp"); }
     std::vector<CacheLevel> cache_levels() override { return {{1, 32 * 1024}, {2, 1 << 20}, {3, 4 << 20}}; }
-    CpuClock cpu_clock() override { return {2.0, "an assumed 2 GHz"}; }
+    CpuClock cpu_clock() override { return {2.0, ClockSource::assumed}; }
     std::optional<Samples> start_coroutines(int, int samples) override {
         if (!with_coroutines) return std::nullopt;
         return constant(0.1e-6, samples, "fake coroutines");
@@ -203,7 +203,8 @@ TEST(LabRun, JsonHasOneKeyPerSuiteAndEveryFigureItsUnitSpreadSamplesAndMethod) {
     }
     EXPECT_GT(figures, 30);
     // Without an event loop the coroutine column says so instead of holding a number.
-    EXPECT_EQ(doc["startup"]["measures"][0]["cells"]["coroutines"]["missing"], kComingWithEventLoop);
+    EXPECT_EQ(doc["startup"]["measures"][0]["cells"]["coroutines"]["missing"], "coming with the event loop");
+    EXPECT_EQ(doc["startup"]["measures"][0]["cells"]["coroutines"]["missing_id"], "event_loop");
 }
 
 TEST(LabRun, CsvHasOneLinePerFigureAndQuotesCommas) {
@@ -470,11 +471,11 @@ public:
     }
     StackFacts thread_stack() override {
         StackFacts facts{2 * 1024 * 1024.0, std::nullopt, "fake stack"};
-        facts.no_stack_limit = "no ulimit in a page";
+        facts.no_stack_limit = true;
         return facts;
     }
     Samples round_trips(Channel channel, std::size_t bytes, int count) override {
-        if (channel == Channel::socketpair) throw std::runtime_error("no socketpair in a page");
+        if (channel == Channel::socketpair) throw Unmeasurable(ReasonId::no_socketpair);
         return FakeProbes::round_trips(channel, bytes, count);
     }
     SystemSnapshot system_snapshot() override {
@@ -501,14 +502,16 @@ TEST(LabRun, WhatAPlatformCannotMeasureSaysWhyInItsCell) {
     ASSERT_TRUE(memory);
     EXPECT_EQ(memory->find("resident memory each")->missing.at(Column::processes), "no process sizes in a page");
     EXPECT_NEAR(memory->find("wasm memory each")->at(Column::processes)->value, 16 * 1024.0, 1e-9);
-    EXPECT_NE(memory->find("virtual memory each")->missing.at(Column::processes).find("wasm memory"), std::string::npos);
+    EXPECT_EQ(memory->find("virtual memory each")->missing.at(Column::processes), Reason(ReasonId::no_address_space));
     bool stack_note = false;
-    for (const auto& note : memory->notes) stack_note = stack_note || note.find("no ulimit in a page") != std::string::npos;
+    for (const auto& note : memory->notes) stack_note = stack_note || note.find("a browser has no `ulimit -s`") != std::string::npos;
     EXPECT_TRUE(stack_note);
 
     const Section* ipc = report.find(Suite::ipc);
     ASSERT_TRUE(ipc);
-    EXPECT_EQ(ipc->find("64 B round trip (lock + queue / socketpair)")->missing.at(Column::processes), "no socketpair in a page");
+    // A typed refusal (lab::Unmeasurable) keeps its id; the CLI's and the JSON's words are english() of it.
+    EXPECT_EQ(ipc->find("64 B round trip (lock + queue / socketpair)")->missing.at(Column::processes), Reason(ReasonId::no_socketpair));
+    EXPECT_NE(format_text(report).find("(a page has no socketpair"), std::string::npos);
     EXPECT_TRUE(ipc->find("64 B round trip (lock + queue / socketpair)")->at(Column::threads));
 
     const Section* system = report.find(Suite::system);
@@ -587,4 +590,65 @@ TEST(ThreadMeasures, EveryPortableMeasureReturnsOneSaneSamplePerAsk) {
     register_tasks();
     exec::TaskContext context;
     EXPECT_EQ(exec::run_task({"lab.echo", std::string("a\0b", 3)}, context), std::string("a\0b", 3));
+}
+
+TEST(LabMethod, MethodsAndReasonsAreDataTheJsonCarriesBesideTheirEnglish) {
+    const LabReport report = run_fake(quick(), std::make_unique<BrowserLikeProbes>());
+    const nlohmann::json doc = to_json(report);
+    // A typed refusal: its English where the JSON always had it, its id beside it, read back as the same reason.
+    const auto& socketpair = doc["ipc"]["measures"];
+    bool found = false;
+    for (const auto& m : socketpair)
+        if (m["cells"].contains("processes") && m["cells"]["processes"].value("missing_id", "") == "no_socketpair") {
+            found = true;
+            EXPECT_EQ(m["cells"]["processes"]["missing"], english(Reason(ReasonId::no_socketpair)));
+        }
+    EXPECT_TRUE(found);
+    const LabReport back = report_from_json(doc);
+    EXPECT_EQ(back.find(Suite::ipc)->find("64 B round trip (lock + queue / socketpair)")->missing.at(Column::processes),
+              Reason(ReasonId::no_socketpair));
+    EXPECT_EQ(to_json(back), doc);
+    // An error of the platform's own keeps its text: the reason as written.
+    EXPECT_EQ(reason_of(std::runtime_error("fork refused")), Reason("fork refused"));
+    EXPECT_EQ(reason_of(Unmeasurable(ReasonId::no_fork)), Reason(ReasonId::no_fork));
+    // A method with the sentences that follow it, as JSON and back.
+    const Method relayed = Method(MethodId::web_post, {"64"}).followed_by({MethodId::then_coarse, {"10"}});
+    EXPECT_EQ(method_from_json(to_json(relayed)), relayed);
+    EXPECT_EQ(english(relayed).substr(0, 20), "A 64-byte message po");
+    EXPECT_NE(english(relayed).find("; time per round trip. Each sample is the mean of 10 round trips"), std::string::npos);
+}
+
+TEST(LabMethod, AJsonExportedBeforeIdsReadsBackItsSentencesAsWritten) {
+    const auto doc = nlohmann::json::parse(R"json({"startup": {"measures": [{"name": "fork + wait (unsafe in a threaded program)",
+        "cells": {"processes": {"value": 1, "unit": "µs", "method": "Time to fork, the old way."},
+                  "threads": {"missing": "an old reason"}}}], "notes": []},
+        "latency": {"measures": [], "ladder": {"ghz": 2, "rungs": [{"rung": "L1", "talk_cycles": 3, "measured_ns": 1,
+        "measured_as": "pointer chase, 16 KiB"}]}}})json");
+    const LabReport r = report_from_json(doc);
+    const Measure& m = r.find(Suite::startup)->measures.at(0);
+    EXPECT_EQ(m.at(Column::processes)->method, Method("Time to fork, the old way."));
+    EXPECT_EQ(english(m.at(Column::processes)->method), "Time to fork, the old way.");
+    EXPECT_EQ(m.missing.at(Column::threads), Reason("an old reason"));
+    const LadderRung& rung = r.find(Suite::latency)->ladder.at(0);
+    EXPECT_EQ(rung.source.id, RungSourceId::text);
+    EXPECT_EQ(english(rung.source), "pointer chase, 16 KiB");
+    // Written again, the old keys say what they said.
+    const auto again = to_json(r);
+    EXPECT_EQ(again["startup"]["measures"][0]["cells"]["processes"]["method"], "Time to fork, the old way.");
+    EXPECT_EQ(again["startup"]["measures"][0]["cells"]["threads"]["missing"], "an old reason");
+    EXPECT_EQ(again["latency"]["ladder"]["rungs"][0]["measured_as"], "pointer chase, 16 KiB");
+}
+
+TEST(LabMethod, TheLadderSaysHowEachRungWasMeasuredAsData) {
+    const LabReport report = run_fake(quick(), std::make_unique<FakeProbes>());
+    const Section* latency = report.find(Suite::latency);
+    ASSERT_TRUE(latency);
+    for (const auto& rung : latency->ladder) {
+        EXPECT_NE(rung.source.id, RungSourceId::text) << rung.name;
+        EXPECT_EQ(rung.measured_as, english(rung.source)) << rung.name;
+    }
+    const auto& ram = *std::find_if(latency->ladder.begin(), latency->ladder.end(), [](const LadderRung& r) { return r.name == "RAM"; });
+    EXPECT_TRUE(ram.source.id == RungSourceId::chase || ram.source.id == RungSourceId::chase_cached);
+    EXPECT_GT(ram.source.bytes, 0u);
+    EXPECT_EQ(report_from_json(to_json(report)).find(Suite::latency)->ladder.at(3).source, latency->ladder.at(3).source);
 }

@@ -71,23 +71,24 @@ TEST(LabStepWords, EveryStepIsWordedInPortuguese) {
 
 TEST(LabNoteWords, EveryNoteIsWordedInPortugueseFromItsId) {
     using lab::NoteId;
-    const auto same = [](const std::string& s) { return s; };
     const std::vector<lab::Note> notes = {
         {NoteId::stack, {"8.00", "7.50", "kib", "8192"}}, {NoteId::stack, {"8.00", "", "unlimited", ""}},
-        {NoteId::ipc_coroutines, {}}, {NoteId::ideal_speedup, {"2"}}, {NoteId::disk_where, {"/var/tmp (ext4)"}},
+        {NoteId::ipc_coroutines, {}}, {NoteId::ideal_speedup, {"2"}}, {NoteId::disk_where, {"/var/tmp (ext4)"}}, {NoteId::disk_where, {"/tmp", "tmpfs"}},
+        {NoteId::stack, {"0.06", "", "browser", ""}}, {NoteId::cycles, {"nominal"}},
         {NoteId::cycles, {"x"}}, {NoteId::network_loopback, {}}, {NoteId::network_fetch, {}},
         {NoteId::step_failed, {"fork", "no"}}, {NoteId::live_every, {"1"}}, {NoteId::live_failed, {"no"}}};
     for (const auto& n : notes) {
-        const std::string pt = note_words(n, Language::pt, same);
-        EXPECT_EQ(note_words(n, Language::en, same), lab::english(n));
-        if (n.id != NoteId::disk_where) {
-            EXPECT_NE(pt, lab::english(n)) << "English left in Portuguese: " << pt;
-        }
+        const std::string pt = note_words(n, Language::pt);
+        EXPECT_EQ(note_words(n, Language::en), lab::english(n));
+        EXPECT_NE(pt, lab::english(n)) << "English left in Portuguese: " << pt;
         EXPECT_EQ(pt.find("{}"), std::string::npos) << pt;
         EXPECT_EQ(pt.find("{t}"), std::string::npos) << pt;
     }
-    EXPECT_TRUE(has(note_words(notes[0], Language::pt, same), "reserva 8,00 MiB de pilha mas mantém só cerca de 7,50 KiB"));
-    EXPECT_TRUE(has(note_words(notes[0], Language::pt, same), "`ulimit -s` é 8192 KiB."));
-    EXPECT_TRUE(has(note_words(notes[3], Language::pt, same), "N até 2 CPUs lógicas"));
-    EXPECT_EQ(note_words(notes[8], Language::pt, same), "fork não pôde ser medido: no");
+    EXPECT_TRUE(has(note_words(notes[0], Language::pt), "reserva 8,00 MiB de pilha mas mantém só cerca de 7,50 KiB"));
+    EXPECT_TRUE(has(note_words(notes[0], Language::pt), "`ulimit -s` é 8192 KiB."));
+    EXPECT_TRUE(has(note_words(notes[3], Language::pt), "N até 2 CPUs lógicas"));
+    EXPECT_EQ(note_words(notes[5], Language::pt), "Disco medido em /tmp (tmpfs: memória, não um disco).");
+    EXPECT_TRUE(has(note_words(notes[6], Language::pt), "um navegador não tem `ulimit -s`"));
+    EXPECT_EQ(note_words(notes[7], Language::pt), "Os ciclos usam o clock nominal no model name de /proc/cpuinfo.");
+    EXPECT_EQ(note_words(notes[11], Language::pt), "fork não pôde ser medido: no");
 }

@@ -4,6 +4,7 @@
 #include "ui/text/text_exhibition.h"
 #include "ui/text/text_lab.h"
 #include "ui/text/text_lab_measures.h"
+#include "ui/text/text_lab_methods.h"
 #include "ui/text/text_lab_table.h"
 #include "ui/text/text_lab_words.h"
 #include "ui/text/text_primes.h"
@@ -42,7 +43,11 @@ std::vector<Text> every_text(Language language) {
     add_table<ExhibitionText>(out, "exhibition", language);
     add_table<LabText>(out, "lab", language);
     add_table<LabTableText>(out, "lab_table", language);
-    add_table<LabWordText>(out, "lab_words", language, language == Language::en ? LabWordText::old_ladder_title : LabWordText::count_);
+    add_table<LabWordText>(out, "lab_words", language);
+    for (int id = 1; id < static_cast<int>(conclab::lab::MethodId::count_); ++id)
+        out.push_back({"method#" + std::to_string(id), method_template(static_cast<conclab::lab::MethodId>(id), language)});
+    for (int id = 1; id < static_cast<int>(conclab::lab::ReasonId::count_); ++id)
+        out.push_back({"reason#" + std::to_string(id), reason_template(static_cast<conclab::lab::ReasonId>(id), language)});
     add_table<PrimesText>(out, "primes", language);
     add_table<ShellText>(out, "shell", language);
     add_table<SpinnerText>(out, "spinner", language);

@@ -71,15 +71,11 @@ SuspendedCoroutines::~SuspendedCoroutines() {
 int SuspendedCoroutines::parked() const { return static_cast<int>(loop_->unfinished_tasks()); }
 
 std::optional<Samples> Probes::start_coroutines(int per_sample, int samples) {
-    return Samples{coroutine_start_samples(per_sample, samples),
-                   "Coroutines (core/aio tasks whose body returns at once) spawned on a fresh event loop and run to "
-                   "completion; each sample the mean of " + std::to_string(per_sample) + "."};
+    return Samples{coroutine_start_samples(per_sample, samples), {MethodId::coroutine_start, {std::to_string(per_sample)}}};
 }
 
 std::optional<Samples> Probes::coroutine_ping_pong(int per_sample, int samples) {
-    return Samples{coroutine_ping_pong_samples(per_sample, samples),
-                   "Two core/aio coroutines wake each other with events through one event loop on one thread; each "
-                   "sample the mean of " + std::to_string(per_sample) + " round trips."};
+    return Samples{coroutine_ping_pong_samples(per_sample, samples), {MethodId::coroutine_pingpong, {std::to_string(per_sample)}}};
 }
 
 }  // namespace conclab::lab

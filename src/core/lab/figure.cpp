@@ -20,7 +20,7 @@ double percentile(std::vector<double> samples, double p) {
 
 double median(std::vector<double> samples) { return percentile(std::move(samples), 50); }
 
-Figure summarize(const std::vector<double>& samples, std::string unit, std::string method) {
+Figure summarize(const std::vector<double>& samples, std::string unit, Method method) {
     if (samples.empty()) throw std::invalid_argument("no samples to summarize");
     Figure f;
     f.value = median(samples);

@@ -2,6 +2,8 @@
 // and the statistics that turn raw samples into one.
 #pragma once
 
+#include "core/lab/method.h"
+
 #include <string>
 #include <vector>
 
@@ -19,7 +21,7 @@ struct Figure {
     double spread_high = 0;
     std::string spread_kind;    ///< kSpreadQuartiles with ≥ 5 samples, else kSpreadRange
     int samples = 0;
-    std::string method;         ///< one sentence: how it was measured
+    Method method;              ///< how it was measured (english(method): the JSON's "method")
 };
 
 /// @brief The p-th percentile (0..100) of `samples`, interpolated linearly between neighbours as
@@ -31,7 +33,7 @@ double median(std::vector<double> samples);
 
 /// @brief The median of `samples` with p25–p75 as spread when there are at least 5 samples, else min–max.
 /// Throws std::invalid_argument on an empty list.
-Figure summarize(const std::vector<double>& samples, std::string unit, std::string method);
+Figure summarize(const std::vector<double>& samples, std::string unit, Method method);
 
 /// @brief Every sample multiplied by `factor` (unit changes: seconds → microseconds).
 std::vector<double> scaled(std::vector<double> samples, double factor);

@@ -85,6 +85,54 @@ std::optional<NoteId> parse_note_id(std::string_view text) {
     return std::nullopt;
 }
 
+namespace {
+
+constexpr const char* kNoUlimitInBrowser =
+    "a browser has no `ulimit -s`: Emscripten takes each thread's stack from the wasm heap, its size fixed when the program is built";
+
+std::string clock_english(const std::string& source) {
+    if (source == "nominal") return "the nominal clock in /proc/cpuinfo's model name";
+    if (source == "current") return "the current clock (cpu MHz) in /proc/cpuinfo: no nominal one was given";
+    if (source == "assumed") return "an assumed 3 GHz: /proc/cpuinfo gave no clock";
+    if (source == "browser") return "an assumed 3 GHz: a browser does not tell the CPU's clock (nor its caches)";
+    return source;   // a JSON from before: the platform's sentence
+}
+
+constexpr std::pair<RungSourceId, std::string_view> kRungSources[] = {
+    {RungSourceId::none, "none"}, {RungSourceId::text, "text"}, {RungSourceId::chase, "chase"},
+    {RungSourceId::chase_cached, "chase_cached"}, {RungSourceId::fsync, "fsync"}, {RungSourceId::loopback, "loopback"},
+    {RungSourceId::fetch, "fetch"}, {RungSourceId::missing, "missing"},
+};
+
+}  // namespace
+
+std::string_view to_string(RungSourceId id) {
+    for (const auto& [each, text] : kRungSources)
+        if (each == id) return text;
+    return "?";
+}
+
+std::optional<RungSourceId> parse_rung_source(std::string_view text) {
+    for (const auto& [id, each] : kRungSources)
+        if (each == text) return id;
+    return std::nullopt;
+}
+
+std::string english(const RungSource& r) {
+    switch (r.id) {
+    case RungSourceId::none: return {};
+    case RungSourceId::text:
+    case RungSourceId::missing: return english(r.why);
+    case RungSourceId::chase: return "pointer chase, " + size_text(r.bytes);
+    case RungSourceId::chase_cached:
+        return "pointer chase, " + size_text(r.bytes) + " (fits the " + size_text(r.cache_bytes) + " cache: partly cached)";
+    case RungSourceId::fsync: return "4 KiB write + fsync";
+    case RungSourceId::loopback: return "loopback TCP round trip (no wire)";
+    case RungSourceId::fetch: return "same-origin fetch round trip";
+    }
+    return {};
+}
+
 std::string english(const Note& n) {
     const auto arg = [&n](std::size_t i) { return i < n.args.size() ? n.args[i] : std::string(); };
     switch (n.id) {
@@ -92,7 +140,8 @@ std::string english(const Note& n) {
         std::string text = "The talk's \"cerca de 4MB por thread\" (\"about 4 MB per thread\") is address space: a thread here reserves ";
         text += arg(0) + " MiB of stack";
         if (!arg(1).empty()) text += " but keeps only about " + arg(1) + " KiB resident while idle (pages count once touched)";
-        if (arg(2) == "platform") text += "; " + arg(3) + ".";
+        if (arg(2) == "browser") text += "; " + std::string(kNoUlimitInBrowser) + ".";
+        else if (arg(2) == "platform") text += "; " + arg(3) + ".";   // a JSON from before: the platform's sentence
         else if (arg(2) == "kib") text += "; `ulimit -s` is " + arg(3) + " KiB.";
         else text += "; `ulimit -s` is unlimited.";
         return text;
@@ -105,8 +154,9 @@ std::string english(const Note& n) {
                "machine these figures are noisy (other programs hold the cores), and the GIL model can even "
                "look faster with more threads: the scheduler favours a thread that has just woken, and each "
                "hand-over of the lock wakes one.";
-    case NoteId::disk_where: return "Disk measured in " + arg(0) + ".";
-    case NoteId::cycles: return "Cycles use " + arg(0) + ".";
+    case NoteId::disk_where:
+        return "Disk measured in " + arg(0) + (n.args.size() > 1 ? " (" + filesystem_english(arg(1)) + ")" : std::string()) + ".";
+    case NoteId::cycles: return "Cycles use " + clock_english(arg(0)) + ".";
     case NoteId::network_loopback:
         return "The classic figures' network rung crosses a real network; a loopback round trip never leaves this machine, so it "
                "shows only the kernel's share.";
@@ -138,7 +188,8 @@ nlohmann::json figure_json(const Figure& f) {
             {"unit", f.unit},
             {"spread", {{"low", f.spread_low}, {"high", f.spread_high}, {"kind", f.spread_kind}}},
             {"samples", f.samples},
-            {"method", f.method}};
+            {"method", english(f.method)},
+            {"method_id", to_json(f.method)}};
 }
 
 std::string csv_field(const std::string& text) {
@@ -172,7 +223,7 @@ std::string cell_text(const Measure& m, Column column) {
         return text;
     }
     auto it = m.missing.find(column);
-    return it == m.missing.end() ? std::string() : "(" + it->second + ")";
+    return it == m.missing.end() ? std::string() : "(" + english(it->second) + ")";
 }
 
 void append_table(std::string& out, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& raw_rows) {
@@ -207,7 +258,8 @@ nlohmann::json to_json(const LabReport& report) {
             nlohmann::json cells = nlohmann::json::object();
             for (const auto& [column, figure] : m.figures) cells[std::string(to_string(column))] = figure_json(figure);
             for (const auto& [column, why] : m.missing)
-                if (!m.at(column)) cells[std::string(to_string(column))] = {{"missing", why}};
+                if (!m.at(column))
+                    cells[std::string(to_string(column))] = {{"missing", english(why)}, {"missing_id", to_string(why.id)}, {"missing_args", why.args}};
             nlohmann::json item{{"id", to_string(m.key.id)}, {"name", m.name}, {"cells", std::move(cells)}};
             switch (m.key.id) {
             case MeasureId::round_trip:
@@ -247,7 +299,12 @@ nlohmann::json to_json(const LabReport& report) {
                 rungs.push_back({{"rung", r.name},
                                  {"talk_cycles", r.talk_cycles},
                                  {"measured_ns", r.measured_ns ? nlohmann::json(*r.measured_ns) : nlohmann::json()},
-                                 {"measured_as", r.measured_as}});
+                                 {"measured_as", r.measured_as},
+                                 {"source", {{"id", to_string(r.source.id)},
+                                             {"bytes", r.source.bytes},
+                                             {"cache_bytes", r.source.cache_bytes},
+                                             {"why_id", to_string(r.source.why.id)},
+                                             {"why_args", r.source.why.args}}}});
             out["ladder"] = {{"ghz", section.ladder_ghz}, {"rungs", std::move(rungs)}};
         }
     }
@@ -264,7 +321,8 @@ Figure figure_from_json(const nlohmann::json& j, const std::string& where) {
     f.value = j["value"].get<double>();
     f.unit = j.value("unit", "");
     f.samples = j.value("samples", 1);
-    f.method = j.value("method", "");
+    const auto typed = j.contains("method_id") ? method_from_json(j["method_id"]) : std::nullopt;
+    f.method = typed ? *typed : Method(j.value("method", ""));
     f.spread_low = f.spread_high = f.value;
     if (auto spread = j.find("spread"); spread != j.end() && spread->is_object()) {
         f.spread_low = spread->value("low", f.value);
@@ -296,6 +354,29 @@ std::vector<std::string> strings(const nlohmann::json& j) {
     return out;
 }
 
+Reason reason_from_json(const nlohmann::json& cell) {
+    const std::string text = cell.value("missing", "");
+    const auto id = cell.contains("missing_id") && cell["missing_id"].is_string() ? parse_reason_id(cell["missing_id"].get<std::string>())
+                                                                                   : std::nullopt;
+    if (!id) return Reason(text);
+    Reason why(*id);
+    why.args = strings(cell.value("missing_args", nlohmann::json::array()));
+    return why;
+}
+
+RungSource source_from_json(const nlohmann::json& r, const std::string& measured_as) {
+    const auto s = r.find("source");
+    const auto id = s != r.end() && s->is_object() && s->contains("id") && (*s)["id"].is_string()
+                        ? parse_rung_source((*s)["id"].get<std::string>())
+                        : std::nullopt;
+    if (!id) return measured_as.empty() ? RungSource{} : RungSource{RungSourceId::text, 0, 0, Reason(measured_as)};
+    RungSource source{*id, s->value("bytes", std::size_t{0}), s->value("cache_bytes", std::size_t{0}), {}};
+    const auto why = s->contains("why_id") && (*s)["why_id"].is_string() ? parse_reason_id((*s)["why_id"].get<std::string>()) : std::nullopt;
+    source.why = Reason(why.value_or(ReasonId::text));
+    source.why.args = strings(s->value("why_args", nlohmann::json::array()));
+    return source;
+}
+
 // "12.3 ns" → 12.3; a cell that starts with no number ("-", "") → nullopt.
 std::optional<double> leading_number(const std::string& text) {
     if (text.empty()) return std::nullopt;
@@ -313,8 +394,9 @@ void read_ladder(const nlohmann::json& j, Section& section) {
         section.ladder_ghz = it->value("ghz", 0.0);
         for (const auto& r : it->value("rungs", nlohmann::json::array())) {
             if (!r.is_object()) continue;
-            LadderRung rung{r.value("rung", ""), r.value("talk_cycles", 0.0), std::nullopt, r.value("measured_as", "")};
+            LadderRung rung{r.value("rung", ""), r.value("talk_cycles", 0.0), std::nullopt, r.value("measured_as", ""), {}};
             if (auto ns = r.find("measured_ns"); ns != r.end() && ns->is_number()) rung.measured_ns = ns->get<double>();
+            rung.source = source_from_json(r, rung.measured_as);
             section.ladder.push_back(std::move(rung));
         }
         return;
@@ -328,7 +410,8 @@ void read_ladder(const nlohmann::json& j, Section& section) {
         section.ladder_ghz = ghz;
         for (const auto& row : t.rows) {
             if (row.size() < 7) continue;
-            LadderRung rung{row[0], leading_number(row[1]).value_or(0), std::nullopt, row[6]};
+            LadderRung rung{row[0], leading_number(row[1]).value_or(0), std::nullopt, row[6], {}};
+            if (!row[6].empty()) rung.source = {RungSourceId::text, 0, 0, Reason(row[6])};
             if (const auto cycles = leading_number(row[4])) rung.measured_ns = *cycles / ghz;
             section.ladder.push_back(std::move(rung));
         }
@@ -362,7 +445,7 @@ LabReport report_from_json(const nlohmann::json& doc) {
             for (const auto& [column_name, cell] : cells.items()) {
                 auto column = parse_column(column_name);
                 if (!column) continue;
-                if (cell.is_object() && cell.contains("missing")) m.missing[*column] = cell.value("missing", "");
+                if (cell.is_object() && cell.contains("missing")) m.missing[*column] = reason_from_json(cell);
                 else m.figures[*column] = figure_from_json(cell, "\"" + m.name + "\"");
             }
             section.measures.push_back(std::move(m));
@@ -428,8 +511,9 @@ std::string format_text(const LabReport& report) {
         std::vector<std::string> methods;
         for (const auto& m : section.measures)
             for (const auto& [column, f] : m.figures)
-                if (!f.method.empty() && std::find(methods.begin(), methods.end(), f.method) == methods.end())
-                    methods.push_back(f.method);
+                if (const std::string method = english(f.method);
+                    !method.empty() && std::find(methods.begin(), methods.end(), method) == methods.end())
+                    methods.push_back(method);
         if (!methods.empty()) {
             out += "\n  how:\n";
             for (const auto& method : methods) out += "  - " + method + "\n";

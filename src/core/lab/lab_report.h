@@ -36,9 +36,6 @@ std::optional<Column> parse_column(std::string_view text);
 inline constexpr const char* kLadderTable = "ladder";
 inline constexpr const char* kTopProcessesTable = "top_processes";
 
-/// @brief What a coroutine cell says until the event loop (core/aio) measures it.
-inline constexpr const char* kComingWithEventLoop = "coming with the event loop";
-
 /// @brief One row of a suite's table: a named measure with a figure per column, or a sentence saying why a
 /// column has none. Rows of one curve (speedup by workers, latency by working set) share `curve` and set `x`.
 struct Measure {
@@ -48,26 +45,55 @@ struct Measure {
     std::optional<double> x;                  ///< the curve's abscissa: workers, bytes
     std::string x_unit;                       ///< "workers", "B"
     std::map<Column, Figure> figures;
-    std::map<Column, std::string> missing;    ///< column → why it has no figure
+    std::map<Column, Reason> missing;         ///< column → why it has no figure
 
     /// @brief The figure in `column`, or nullptr.
     const Figure* at(Column column) const;
 };
 
-/// @brief A small table of text (the top processes by thread count, the latency ladder).
+/// @brief A small table of text (the top processes by thread count, the latency ladder): the JSON's and the CLI's.
+/// The GUI words it from its id and the data beside it (Section::ladder; the rows of top_processes are names and
+/// numbers).
 struct Table {
     std::string id;                           ///< "ladder", "top_processes": what readers match on
-    std::string title;
+    std::string title;                        ///< in English
     std::vector<std::string> header;
     std::vector<std::vector<std::string>> rows;
 };
+
+/// @brief How a rung was measured here, as data: english() is LadderRung::measured_as.
+enum class RungSourceId {
+    none,             ///< not measured
+    text,             ///< as written (a JSON exported before sources had ids): `why` holds it
+    chase,            ///< pointer chase over `bytes`
+    chase_cached,     ///< pointer chase over `bytes`, which fit the last cache (`cache_bytes`): partly cached
+    fsync,            ///< 4 KiB write + fsync
+    loopback,         ///< loopback TCP round trip (no wire)
+    fetch,            ///< same-origin fetch round trip
+    missing,          ///< not measured, and why (`why`)
+};
+
+struct RungSource {
+    RungSourceId id = RungSourceId::none;
+    std::size_t bytes = 0;
+    std::size_t cache_bytes = 0;
+    Reason why;
+
+    bool operator==(const RungSource&) const = default;
+};
+
+std::string_view to_string(RungSourceId id);
+std::optional<RungSourceId> parse_rung_source(std::string_view text);
+/// @brief "pointer chase, 16 KiB", "4 KiB write + fsync", the reason; "" when not measured.
+std::string english(const RungSource& source);
 
 /// @brief A rung of the talk's latency ladder and its measurement here (the latency suite's ladder).
 struct LadderRung {
     std::string name;                 ///< "L1", "L2", "L3", "RAM", "disk", "network"
     double talk_cycles = 0;           ///< 0: the talk has no such rung (L3)
     std::optional<double> measured_ns;
-    std::string measured_as;          ///< "pointer chase, 16 KiB", "4 KiB write + fsync", "loopback TCP round trip"
+    std::string measured_as;          ///< english(source): the JSON's
+    RungSource source;
 };
 
 /// @brief The lab's notes as data: what each says (its id) and what it says it with (numbers, the platform's own
@@ -122,8 +148,9 @@ struct LabReport {
 
 /// @brief One key per suite that ran, named as in --suite: {"startup": {"measures": [{"id", "name", "curve", "x",
 /// "x_unit", "bytes", "workers", "gil", "pair", "cells": {"threads": {"value", "unit", "spread": {"low", "high", "kind"},
-/// "samples", "method"} or {"missing": "why"}}}], "tables": [{"id", "title", "header", "rows"}], "notes": […], and for the latency suite "ladder": {"ghz",
-/// "rungs": [{"rung", "talk_cycles", "measured_ns" (or null), "measured_as"}]}, "note_ids": [{"id", "args"}] (one per
+/// "samples", "method", "method_id": {"id", "args", "then"}} or {"missing": "why", "missing_id", "missing_args"}}}], "tables": [{"id", "title", "header", "rows"}], "notes": […], and for the latency suite "ladder": {"ghz",
+/// "rungs": [{"rung", "talk_cycles", "measured_ns" (or null), "measured_as", "source": {"id", "bytes", "cache_bytes", "why_id",
+/// "why_args"}}]}, "note_ids": [{"id", "args"}] (one per
 /// note, when every note has one)}, …}.
 /// A measure's parameters (bytes, workers, gil, pair) only where its id has them.
 nlohmann::json to_json(const LabReport& report);

@@ -100,25 +100,25 @@ Measure& row(Section& section, const MeasureKey& key) {
 
 void put(Section& section, const MeasureKey& key, Column column, Figure figure) { row(section, key).figures[column] = std::move(figure); }
 
-void put_missing(Section& section, const MeasureKey& key, Column column, std::string why) {
+void put_missing(Section& section, const MeasureKey& key, Column column, Reason why) {
     row(section, key).missing[column] = std::move(why);
 }
 
 constexpr MeasureKey key(MeasureId id) { return MeasureKey{id}; }
 
-Figure memory_figure(const std::vector<double>& bytes, const std::string& method) {
+Figure memory_figure(const std::vector<double>& bytes, const Method& method) {
     return summarize(scaled(bytes, 1 / kKiB), "KiB", method);
 }
 
 void put_memory(Section& section, Column column, const MemorySamples& m) {
     if (!m.resident_bytes.empty()) put(section, key(MeasureId::resident_each), column, memory_figure(m.resident_bytes, m.method));
-    else if (!m.resident_unknown.empty()) put_missing(section, key(MeasureId::resident_each), column, m.resident_unknown);
+    else if (m.resident_unknown) put_missing(section, key(MeasureId::resident_each), column, *m.resident_unknown);
     if (!m.wasm_memory_bytes.empty())
         put(section, key(MeasureId::wasm_each), column, memory_figure(m.wasm_memory_bytes, m.method));
     if (!m.virtual_bytes.empty()) put(section, key(MeasureId::virtual_each), column, memory_figure(m.virtual_bytes, m.method));
     else if (!m.wasm_memory_bytes.empty())
-        put_missing(section, key(MeasureId::virtual_each), column, "a page sees no address space: see the wasm memory row");
-    else put_missing(section, key(MeasureId::virtual_each), column, "reserves nothing beyond what it uses");
+        put_missing(section, key(MeasureId::virtual_each), column, ReasonId::no_address_space);
+    else put_missing(section, key(MeasureId::virtual_each), column, ReasonId::reserves_nothing);
     if (!m.proportional_bytes.empty())
         put(section, key(MeasureId::pss_each), column, memory_figure(m.proportional_bytes, m.method));
 }
@@ -146,14 +146,14 @@ void add_startup(std::vector<LabStep>& steps, const LabSizes& z) {
                              auto samples = p.start_units(StartKind::fork, z.process_starts);
                              put(s, name, Column::processes, summarize(scaled(samples.values, 1e6), "µs", samples.method));
                          } catch (const std::exception& e) {
-                             put_missing(s, name, Column::processes, e.what());
+                             put_missing(s, name, Column::processes, reason_of(e));
                          }
                      }});
     steps.push_back({Suite::startup, StepName{StepId::coroutine_start}, 1, [one, z](Probes& p, Section& s) {
                          if (auto samples = p.start_coroutines(z.coroutine_starts_per_sample, z.coroutine_start_samples))
                              put(s, one, Column::coroutines, summarize(scaled(samples->values, 1e6), "µs", samples->method));
                          else
-                             put_missing(s, one, Column::coroutines, kComingWithEventLoop);
+                             put_missing(s, one, Column::coroutines, ReasonId::event_loop);
                      }});
 }
 
@@ -170,8 +170,8 @@ void add_memory(std::vector<LabStep>& steps, const LabSizes& z) {
                          if (auto m = p.idle_coroutines(z.idle_coroutines, z.idle_coroutine_rounds))
                              put_memory(s, Column::coroutines, *m);
                          else {
-                             put_missing(s, key(MeasureId::resident_each), Column::coroutines, kComingWithEventLoop);
-                             put_missing(s, key(MeasureId::virtual_each), Column::coroutines, kComingWithEventLoop);
+                             put_missing(s, key(MeasureId::resident_each), Column::coroutines, ReasonId::event_loop);
+                             put_missing(s, key(MeasureId::virtual_each), Column::coroutines, ReasonId::event_loop);
                          }
                      }});
     steps.push_back({Suite::memory, StepName{StepId::thread_stack}, 0.2, [](Probes& p, Section& s) {
@@ -181,7 +181,7 @@ void add_memory(std::vector<LabStep>& steps, const LabSizes& z) {
                          Note verdict{NoteId::stack, {format_number(stack.default_stack_bytes / (kKiB * kKiB)), ""}};
                          if (const Measure* resident = s.find(key(MeasureId::resident_each)); resident && resident->at(Column::threads))
                              verdict.args[1] = format_number(resident->at(Column::threads)->value);
-                         if (!stack.no_stack_limit.empty()) verdict.args.insert(verdict.args.end(), {"platform", stack.no_stack_limit});
+                         if (stack.no_stack_limit) verdict.args.insert(verdict.args.end(), {"browser", ""});
                          else if (stack.stack_limit_bytes) verdict.args.insert(verdict.args.end(), {"kib", format_number(*stack.stack_limit_bytes / kKiB)});
                          else verdict.args.insert(verdict.args.end(), {"unlimited", ""});
                          add_note(s, std::move(verdict));
@@ -214,8 +214,8 @@ void add_ipc(std::vector<LabStep>& steps, const LabSizes& z) {
                                  try {
                                      rt = p.round_trips(pairing.channel, bytes, small ? z.small_round_trips : z.large_round_trips);
                                  } catch (const std::exception& e) {
-                                     put_missing(s, trip, pairing.column, e.what());
-                                     put_missing(s, rate, pairing.column, e.what());
+                                     put_missing(s, trip, pairing.column, reason_of(e));
+                                     put_missing(s, rate, pairing.column, reason_of(e));
                                      return;
                                  }
                                  put(s, trip, pairing.column,
@@ -223,7 +223,7 @@ void add_ipc(std::vector<LabStep>& steps, const LabSizes& z) {
                                  // Both directions carry the message: 2 × size per round trip.
                                  put(s, rate, pairing.column,
                                      summarize(inverted(rt.values, 2.0 * static_cast<double>(bytes) / 1e6), "MB/s",
-                                               rt.method + " Throughput counts the message both ways."));
+                                               rt.method.followed_by(MethodId::then_throughput)));
                              }});
         }
     }
@@ -251,8 +251,8 @@ void add_switch(std::vector<LabStep>& steps, const LabSizes& z) {
                          if (auto rt = p.coroutine_ping_pong(z.switches_per_sample, z.switch_samples)) {
                              put_pair(s, Column::coroutines, *rt);
                          } else {
-                             put_missing(s, rate, Column::coroutines, kComingWithEventLoop);
-                             put_missing(s, trip, Column::coroutines, kComingWithEventLoop);
+                             put_missing(s, rate, Column::coroutines, ReasonId::event_loop);
+                             put_missing(s, trip, Column::coroutines, ReasonId::event_loop);
                          }
                      }});
 }
@@ -264,18 +264,13 @@ struct ScalingState {
     std::map<std::pair<exec::ExecutorKind, int>, std::vector<double>> wall_s;
 };
 
-std::string scaling_method(exec::ExecutorKind kind, std::size_t numbers, int bits, int tries) {
-    const std::string who = kind == exec::ExecutorKind::processes ? "worker processes (the process pool)"
-                            : kind == exec::ExecutorKind::gil     ? "threads that must hold one global lock to compute (the GIL model)"
-                                                                  : "a pool of threads";
-    return "Least prime factor of the " + std::to_string(numbers) + " largest primes below 2**" + std::to_string(bits) +
-           " on " + who + ", " + std::to_string(tries) + (tries > 1 ? " tries" : " try") +
-           " per worker count; speedup = fastest wall time with 1 worker / fastest wall time with N (the fastest try is "
-           "the one other programs disturbed least), spread over every try.";
+Method scaling_method(exec::ExecutorKind kind, std::size_t numbers, int bits, int tries) {
+    const char* pool = kind == exec::ExecutorKind::processes ? "processes" : kind == exec::ExecutorKind::gil ? "gil" : "threads";
+    return {MethodId::scaling, {std::to_string(numbers), std::to_string(bits), pool, std::to_string(tries)}};
 }
 
 // The fastest try's figure (the least disturbed), min–max over all tries as its spread.
-Figure fastest_figure(const std::vector<double>& values, double fastest_value, std::string unit, std::string method) {
+Figure fastest_figure(const std::vector<double>& values, double fastest_value, std::string unit, Method method) {
     Figure f = summarize(values, std::move(unit), std::move(method));
     f.value = fastest_value;
     f.spread_low = *std::min_element(values.begin(), values.end());
@@ -315,7 +310,7 @@ void add_scaling(std::vector<LabStep>& steps, const LabSizes& z, int logical_cpu
                              const double base = *std::min_element(one->second.begin(), one->second.end());
                              const Column column = kind == exec::ExecutorKind::processes ? Column::processes : Column::threads;
                              const std::string suffix = kind == exec::ExecutorKind::gil ? ", GIL model" : "";
-                             const std::string method = scaling_method(kind, state->numbers.size(), bits, tries);
+                             const Method method = scaling_method(kind, state->numbers.size(), bits, tries);
                              for (int n : workers) {
                                  auto it = state->wall_s.find({kind, n});
                                  if (it == state->wall_s.end() || it->second.empty()) continue;
@@ -378,20 +373,20 @@ void add_latency(std::vector<LabStep>& steps, const LabSizes& z) {
                          try {
                              d = p.disk_write_read(z.disk_rounds);
                          } catch (const std::exception& e) {
-                             put_missing(s, key(MeasureId::disk_write), Column::machine, e.what());
-                             put_missing(s, key(MeasureId::disk_read), Column::machine, e.what());
+                             put_missing(s, key(MeasureId::disk_write), Column::machine, reason_of(e));
+                             put_missing(s, key(MeasureId::disk_read), Column::machine, reason_of(e));
                              return;
                          }
                          put(s, key(MeasureId::disk_write), Column::machine, summarize(scaled(d.write_fsync.values, 1e6), "µs", d.write_fsync.method));
                          put(s, key(MeasureId::disk_read), Column::machine, summarize(scaled(d.read.values, 1e6), "µs", d.read.method));
-                         add_note(s, {NoteId::disk_where, {d.where}});
+                         add_note(s, {NoteId::disk_where, {d.folder, d.filesystem}});
                      }});
     steps.push_back({Suite::latency, StepName{StepId::net_tcp}, 0.5, [z](Probes& p, Section& s) {
                          try {
                              auto rt = p.tcp_round_trips(z.tcp_round_trips);
                              put(s, key(MeasureId::net_tcp), Column::machine, summarize(scaled(rt.values, 1e6), "µs", rt.method));
                          } catch (const std::exception& e) {
-                             put_missing(s, key(MeasureId::net_tcp), Column::machine, e.what());
+                             put_missing(s, key(MeasureId::net_tcp), Column::machine, reason_of(e));
                          }
                      }});
     steps.push_back({Suite::latency, StepName{StepId::net_fetch}, 0.5, [z](Probes& p, Section& s) {
@@ -404,16 +399,17 @@ void add_latency(std::vector<LabStep>& steps, const LabSizes& z) {
                          std::map<int, std::size_t> cache_bytes{{1, 32 * 1024}, {2, 256 * 1024}, {3, 8 << 20}};
                          for (const auto& level : p.cache_levels()) cache_bytes[level.level] = level.bytes;
                          auto rungs = talk_ladder();
-                         auto set_rung = [&rungs](const std::string& name, std::optional<double> ns, const std::string& as) {
+                         auto set_rung = [&rungs](const std::string& name, std::optional<double> ns, RungSource as) {
                              for (auto& r : rungs)
                                  if (r.name == name) {
                                      r.measured_ns = ns;
-                                     r.measured_as = as;
+                                     r.source = std::move(as);
+                                     r.measured_as = english(r.source);
                                  }
                          };
                          for (int level : {1, 2, 3})
                              if (auto chase = chase_at_most(s, cache_bytes[level] / 2))
-                                 set_rung("L" + std::to_string(level), chase->second, "pointer chase, " + size_text(chase->first));
+                                 set_rung("L" + std::to_string(level), chase->second, {RungSourceId::chase, chase->first});
                          std::optional<std::pair<std::size_t, double>> largest;
                          for (const auto& m : s.measures)
                              if (m.curve == "pointer chase" && m.x && m.at(Column::machine) && (!largest || *m.x > static_cast<double>(largest->first)))
@@ -421,22 +417,22 @@ void add_latency(std::vector<LabStep>& steps, const LabSizes& z) {
                          if (largest) {
                              const std::size_t last_cache = cache_bytes.rbegin()->second;
                              set_rung("RAM", largest->second,
-                                      "pointer chase, " + size_text(largest->first) +
-                                          (largest->first > last_cache ? "" : " (fits the " + size_text(last_cache) + " cache: partly cached)"));
+                                      largest->first > last_cache ? RungSource{RungSourceId::chase, largest->first}
+                                                                  : RungSource{RungSourceId::chase_cached, largest->first, last_cache});
                          }
                          if (const Measure* disk = s.find(key(MeasureId::disk_write)); disk && disk->at(Column::machine))
-                             set_rung("disk", disk->at(Column::machine)->value * 1e3, "4 KiB write + fsync");
+                             set_rung("disk", disk->at(Column::machine)->value * 1e3, {RungSourceId::fsync});
                          if (const Measure* net = s.find(key(MeasureId::net_tcp)); net && net->at(Column::machine))
-                             set_rung("network", net->at(Column::machine)->value * 1e3, "loopback TCP round trip (no wire)");
+                             set_rung("network", net->at(Column::machine)->value * 1e3, {RungSourceId::loopback});
                          else if (const Measure* fetch = s.find(key(MeasureId::net_fetch)); fetch && fetch->at(Column::machine))
-                             set_rung("network", fetch->at(Column::machine)->value * 1e3, "same-origin fetch round trip");
+                             set_rung("network", fetch->at(Column::machine)->value * 1e3, {RungSourceId::fetch});
                          if (const Measure* disk = s.find(key(MeasureId::disk_write)); disk && !disk->at(Column::machine))
                              if (auto why = disk->missing.find(Column::machine); why != disk->missing.end())
-                                 set_rung("disk", std::nullopt, why->second);
+                                 set_rung("disk", std::nullopt, {RungSourceId::missing, 0, 0, why->second});
                          s.tables.push_back(ladder_table(rungs, clock.ghz));
                          s.ladder = rungs;
                          s.ladder_ghz = clock.ghz;
-                         add_note(s, {NoteId::cycles, {clock.source}});
+                         add_note(s, {NoteId::cycles, {std::string(to_string(clock.source))}});
                          if (s.find(key(MeasureId::net_tcp)) && s.find(key(MeasureId::net_tcp))->at(Column::machine))
                              add_note(s, {NoteId::network_loopback, {}});
                          else if (s.find(key(MeasureId::net_fetch)))
@@ -465,9 +461,9 @@ void add_system_figures(const SystemSnapshot& snap, Section& s) {
     if (snap.page_idle_workers)
         put(s, key(MeasureId::page_idle_workers), Column::machine,
             summarize({static_cast<double>(*snap.page_idle_workers)}, "workers", snap.page_method));
-    if (!snap.processes_unknown.empty()) {
+    if (snap.processes_unknown) {
         for (MeasureId id : {MeasureId::processes, MeasureId::threads_all, MeasureId::processes_per_cpu, MeasureId::threads_per_process})
-            put_missing(s, key(id), Column::machine, snap.processes_unknown);
+            put_missing(s, key(id), Column::machine, *snap.processes_unknown);
         return;
     }
     put(s, key(MeasureId::processes), Column::machine, summarize({processes}, "processes", snap.method));

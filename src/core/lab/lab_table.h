@@ -72,7 +72,7 @@ struct TableCell {
     bool busy = false;              ///< the spread is wider than half the figure: the machine was busy
     int workers = 0;                ///< the scaling row: the worker count of its best speedup
     CellWhy why = CellWhy::none;
-    std::string missing;            ///< CellWhy::missing: core's reason (worded by the UI)
+    Reason missing;                 ///< CellWhy::missing: the lab's reason (worded by the UI)
     const Figure* figure = nullptr; ///< the measured figure (its method), or nullptr
 };
 

@@ -131,7 +131,7 @@ std::vector<Rung> ladder_rungs(const LabReport& report) {
     const Section* section = report.find(Suite::latency);
     if (!section) return rungs;
     for (const auto& r : section->ladder) {
-        Rung rung{r.name, std::nullopt, std::nullopt, "not in the classic figures", "", r.measured_as};
+        Rung rung{r.name, std::nullopt, std::nullopt, "not in the classic figures", "", r.measured_as, r.source};
         if (r.talk_cycles > 0) {
             rung.talk_cycles = r.talk_cycles;
             rung.talk_human = human_duration(r.talk_cycles);

@@ -71,7 +71,8 @@ std::vector<MemoryBar> memory_bars(const LabReport& shown, const LabReport* comp
 struct Rung {
     std::string name;
     std::optional<double> talk_cycles, here_cycles;
-    std::string talk_human, here_human, measured_as;
+    std::string talk_human, here_human, measured_as;   ///< in English (the UI words the numbers and `source`)
+    RungSource source;
 };
 
 /// @brief Whether `table` is the latency ladder (its id): drawn beside the ladder chart.

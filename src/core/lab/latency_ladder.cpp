@@ -15,15 +15,22 @@ std::vector<LadderRung> talk_ladder() {
             {"network", 240'000'000, std::nullopt, ""}};
 }
 
-std::string human_duration(double seconds) {
+HumanDuration human_parts(double seconds) {
     struct Unit {
-        const char* name;
+        DurationUnit unit;
         double seconds;
     };
-    static constexpr Unit kUnits[] = {{"years", 365.25 * 86400}, {"days", 86400}, {"h", 3600}, {"min", 60}};
+    static constexpr Unit kUnits[] = {{DurationUnit::years, 365.25 * 86400}, {DurationUnit::days, 86400}, {DurationUnit::h, 3600},
+                                      {DurationUnit::min, 60}};
     for (const auto& unit : kUnits)
-        if (seconds >= unit.seconds) return format_number(seconds / unit.seconds) + " " + unit.name;
-    return format_number(seconds) + " s";
+        if (seconds >= unit.seconds) return {seconds / unit.seconds, unit.unit};
+    return {seconds, DurationUnit::s};
+}
+
+std::string human_duration(double seconds) {
+    static constexpr const char* kNames[] = {"s", "min", "h", "days", "years"};
+    const HumanDuration d = human_parts(seconds);
+    return format_number(d.value) + " " + kNames[static_cast<int>(d.unit)];
 }
 
 Table ladder_table(const std::vector<LadderRung>& rungs, double ghz) {

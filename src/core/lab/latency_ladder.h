@@ -13,6 +13,14 @@ namespace conclab::lab {
 /// @brief The talk's five rungs, and L3 which it leaves out, with no measurement yet.
 std::vector<LadderRung> talk_ladder();
 
+/// @brief A duration as a person says it, as data: the value in its largest whole unit (the UI words the unit).
+enum class DurationUnit { s, min, h, days, years };
+struct HumanDuration {
+    double value = 0;
+    DurationUnit unit = DurationUnit::s;
+};
+HumanDuration human_parts(double seconds);
+
 /// @brief A duration in seconds as a person says it: "3 s", "4.2 min", "7.8 h", "16 days", "7.6 years".
 std::string human_duration(double seconds);
 

@@ -5,11 +5,13 @@
 #pragma once
 
 #include "core/exec/executor.h"
+#include "core/lab/method.h"
 
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace conclab::lab {
@@ -17,7 +19,7 @@ namespace conclab::lab {
 /// @brief Raw samples in the unit the probe's contract names, and how they were taken.
 struct Samples {
     std::vector<double> values;
-    std::string method;
+    Method method;
 };
 
 /// @brief Memory per unit (thread, process, coroutine): one value per round or per unit measured.
@@ -25,18 +27,18 @@ struct MemorySamples {
     std::vector<double> resident_bytes;
     std::vector<double> virtual_bytes;
     std::vector<double> proportional_bytes;   ///< PSS (shared pages split between sharers); empty where unknown
-    std::string method;
+    Method method;
     // (After `method`, so that positional initializers written before these fields still mean the same.)
     std::vector<double> wasm_memory_bytes;    ///< web: the wasm memory each unit takes (heap bytes, a module's memory)
-    std::string resident_unknown;             ///< why resident_bytes is empty where it is ("" where measured)
+    std::optional<Reason> resident_unknown;   ///< why resident_bytes is empty where it is (nullopt where measured)
 };
 
 /// @brief The facts behind "a thread costs 4 MB": the address space a new thread's stack reserves.
 struct StackFacts {
     double default_stack_bytes = 0;             ///< reserved per thread by default
     std::optional<double> stack_limit_bytes;    ///< `ulimit -s` (the main stack, and glibc's thread default); nullopt: unlimited
-    std::string method;
-    std::string no_stack_limit;                 ///< where there is no `ulimit -s` at all, why (the web); "" natively
+    Method method;
+    bool no_stack_limit = false;                ///< no `ulimit -s` at all (the web: Emscripten sizes stacks at build time)
 };
 
 enum class StartKind { thread, spawn, fork };
@@ -53,12 +55,12 @@ struct ProcessThreads {
 struct SystemSnapshot {
     int logical_cpus = 0;
     std::vector<ProcessThreads> processes;
-    std::string method;
-    std::string processes_unknown;                  ///< why `processes` is empty when the platform can't see them
+    Method method;
+    std::optional<Reason> processes_unknown;        ///< why `processes` is empty when the platform can't see them
     std::optional<double> device_memory_gib;        ///< web: navigator.deviceMemory, where the browser says it
     std::optional<int> page_threads;                ///< web: the page's main thread + Web Workers running a pthread
     std::optional<int> page_idle_workers;           ///< web: pre-started Web Workers with no pthread yet
-    std::string page_method;                        ///< how the page's own workers were counted
+    Method page_method;                             ///< how the page's own workers were counted
 };
 
 struct CacheLevel {
@@ -67,15 +69,28 @@ struct CacheLevel {
 };
 
 /// @brief The CPU's clock rate the ladder converts nanoseconds to cycles with.
+/// @brief Where the clock rate comes from (the cycles note words it).
+enum class ClockSource { nominal, current, assumed, browser };
+inline std::string_view to_string(ClockSource source) {
+    switch (source) {
+    case ClockSource::nominal: return "nominal";
+    case ClockSource::current: return "current";
+    case ClockSource::browser: return "browser";
+    case ClockSource::assumed: break;
+    }
+    return "assumed";
+}
+
 struct CpuClock {
     double ghz = 3.0;
-    std::string source;         ///< "nominal, from /proc/cpuinfo" or "assumed: 3 GHz (none found)"
+    ClockSource source = ClockSource::assumed;
 };
 
 struct DiskSamples {
     Samples write_fsync;        ///< seconds per 4 KiB write + fsync
     Samples read;               ///< seconds per 4 KiB read back
-    std::string where;          ///< folder and file system, e.g. "/var/tmp (ext4)"
+    std::string folder;         ///< where the file was written, e.g. "/var/tmp"
+    std::string filesystem;     ///< its file system: "ext4", "tmpfs", "0x…" (lab::filesystem_english words it)
 };
 
 class Probes {

@@ -208,7 +208,8 @@ constexpr const char* kTinyProgram = "/bin/true";
 struct SpawnTarget {
     std::string program;
     std::vector<std::string> arguments;
-    std::string label;
+    lab::Method method;
+    std::string label;   // spawned_program()'s
 };
 
 SpawnTarget spawn_target() {
@@ -217,14 +218,14 @@ SpawnTarget spawn_target() {
         Child probe(self, {"noop"}, -1, -1);
         const int status = probe.reap();
         if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-            return {self, {"noop"}, "conclab noop (this program, which exits at once)"};
+            return {self, {"noop"}, lab::MethodId::spawn_self, "conclab noop (this program, which exits at once)"};
     } catch (const std::runtime_error&) {
     }
-    return {kTinyProgram, {}, std::string(kTinyProgram) + " (a tiny program that exits at once)"};
+    return {kTinyProgram, {}, {lab::MethodId::spawn_program, {kTinyProgram}}, std::string(kTinyProgram) + " (a tiny program that exits at once)"};
 }
 
 Samples start_threads(int count) {
-    return {lab::thread_start_samples(count), "Time to create a std::thread that returns at once and join it, one thread at a time."};
+    return {lab::thread_start_samples(count), lab::MethodId::thread_start};
 }
 
 Samples spawn_processes(const SpawnTarget& target, int count) {
@@ -235,7 +236,7 @@ Samples spawn_processes(const SpawnTarget& target, int count) {
         child.reap();
         samples.push_back(now_s() - start);
     }
-    return {samples, "Time to posix_spawn " + target.label + " and waitpid for it, one at a time."};
+    return {samples, target.method};
 }
 
 Samples fork_processes(int count) {
@@ -250,17 +251,14 @@ Samples fork_processes(int count) {
         }
         samples.push_back(now_s() - start);
     }
-    return {samples, "Time to fork this process (its child calls _exit at once) and waitpid for it; unsafe in a threaded program "
-                     "beyond that: the child gets only the forking thread, and locks other threads held stay locked."};
+    return {samples, lab::MethodId::fork};
 }
 
 // [SECTION] memory
 
 lab::MemorySamples idle_threads(int count, int rounds) {
     lab::MemorySamples m;
-    m.method = "VmRSS of /proc/self/status before and after starting " + std::to_string(count) +
-               " threads that block on a condition variable, divided by " + std::to_string(count) +
-               "; virtual: each thread's stack and guard mapping (pthread_getattr_np).";
+    m.method = {lab::MethodId::idle_threads, {std::to_string(count)}};
     for (int r = 0; r < rounds; ++r) {
         std::mutex mutex;
         std::condition_variable wake;
@@ -320,10 +318,7 @@ lab::MemorySamples idle_coroutines(int count, int rounds) {
             m.resident_bytes.push_back(std::max(0.0, during.resident - before.resident) / count);
         }
     }
-    m.method = std::to_string(count) + " core/aio coroutines suspended on one event: " +
-               (heap_counted ? std::string("heap bytes in use (mallinfo2) before and after")
-                             : std::string("VmRSS of /proc/self/status before and after")) +
-               ", divided by " + std::to_string(count) + " (the frame and the loop's record of the task).";
+    m.method = {heap_counted ? lab::MethodId::idle_coroutines_heap : lab::MethodId::idle_coroutines_rss, {std::to_string(count)}};
     return m;
 }
 
@@ -359,13 +354,13 @@ bool wait_until_idle(pid_t pid, const std::string& program) {
 }
 
 lab::MemorySamples idle_processes(int count) {
-    std::string program, label;
+    std::string program;
+    lab::MethodId method = lab::MethodId::idle_processes_worker;
     try {
         program = worker_executable();
-        label = "`conclab worker` processes (as the process pool starts them) waiting for their first task";
     } catch (const std::runtime_error&) {
         program = "/bin/cat";
-        label = "/bin/cat processes waiting on their stdin (no conclab executable known)";
+        method = lab::MethodId::idle_processes_cat;
     }
     const std::vector<std::string> arguments = program == "/bin/cat" ? std::vector<std::string>{} : std::vector<std::string>{"worker"};
     std::vector<Fd> stdin_writers, stdout_readers;   // a worker greets on its stdout: keep that off ours
@@ -378,8 +373,7 @@ lab::MemorySamples idle_processes(int count) {
         stdout_readers.push_back(std::move(out_read));
     }
     lab::MemorySamples m;
-    m.method = "Rss and Pss of /proc/PID/smaps_rollup and VmSize of /proc/PID/status of " + std::to_string(count) + " idle " +
-               label + "; Pss splits shared pages (libraries) between the processes that map them.";
+    m.method = {method, {std::to_string(count)}};
     for (const auto& child : children) {
         if (!wait_until_idle(child->pid(), program)) continue;
         const auto memory = rss_and_pss(child->pid());
@@ -412,8 +406,7 @@ lab::StackFacts thread_stack() {
     rlimit limit{};
     if (getrlimit(RLIMIT_STACK, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
         facts.stack_limit_bytes = static_cast<double>(limit.rlim_cur);
-    facts.method = "The default stack size of a new thread (pthread_attr_getstacksize), which glibc takes from `ulimit -s` "
-                   "(getrlimit RLIMIT_STACK): address space reserved, not memory used.";
+    facts.method = lab::MethodId::stack;
     return facts;
 }
 
@@ -453,23 +446,12 @@ std::vector<double> cat_round_trips(bool socketpair_channel, std::size_t bytes, 
 }
 
 Samples round_trips(lab::Channel channel, std::size_t bytes, int count) {
-    const std::string size = std::to_string(bytes) + "-byte";
+    const std::vector<std::string> size{std::to_string(bytes)};
     switch (channel) {
-    case lab::Channel::atomics:
-        return {lab::atomics_round_trip_samples(bytes, count),
-                "A " + size + " message copied into shared memory, an atomic flag set, and a second thread spinning on the flag "
-                "(then sleeping on it with atomic wait/notify after 1000 spins) copies it back; time per round trip."};
-    case lab::Channel::mutex_queue:
-        return {lab::queue_round_trip_samples(bytes, count),
-                "A " + size + " message copied into a queue guarded by a mutex and a condition variable; a second thread moves it "
-                "to a reply queue; time per round trip."};
-    case lab::Channel::pipe:
-        return {cat_round_trips(false, bytes, count),
-                "A " + size + " message written into a pipe to a /bin/cat child process and read back from a second pipe; time per round trip."};
-    case lab::Channel::socketpair:
-        return {cat_round_trips(true, bytes, count),
-                "A " + size + " message written into a Unix socketpair whose other end is a /bin/cat child's stdin and stdout, "
-                "and read back; time per round trip."};
+    case lab::Channel::atomics: return {lab::atomics_round_trip_samples(bytes, count), {lab::MethodId::atomics, size}};
+    case lab::Channel::mutex_queue: return {lab::queue_round_trip_samples(bytes, count), {lab::MethodId::queue, size}};
+    case lab::Channel::pipe: return {cat_round_trips(false, bytes, count), {lab::MethodId::pipe, size}};
+    case lab::Channel::socketpair: return {cat_round_trips(true, bytes, count), {lab::MethodId::socketpair, size}};
     }
     throw std::invalid_argument("unknown channel");
 }
@@ -508,8 +490,7 @@ double run_workload(exec::ExecutorKind kind, int workers, const std::vector<std:
 lab::SystemSnapshot system_snapshot() {
     lab::SystemSnapshot snap;
     snap.logical_cpus = logical_cpus();
-    snap.method = "Every numeric folder of /proc is a process (like `ps ax | wc -l` without its header); Name and Threads from "
-                  "its status file; CPUs from sysconf(_SC_NPROCESSORS_ONLN).";
+    snap.method = lab::MethodId::proc;
     DIR* proc = opendir("/proc");
     if (!proc) throw std::runtime_error("/proc is not mounted");
     while (dirent* entry = readdir(proc)) {
@@ -533,20 +514,19 @@ lab::SystemSnapshot system_snapshot() {
 Samples pointer_chase(std::size_t working_set, std::size_t loads, int samples) {
     const std::size_t nodes = std::max<std::size_t>(2, working_set / 64);
     return {lab::pointer_chase_samples(working_set, loads, samples),
-            "Pointer chasing: " + std::to_string(loads) + " dependent loads following one random cycle through " +
-                std::to_string(nodes) + " 64-byte nodes (" + std::to_string(working_set) + " bytes); nanoseconds per load."};
+            {lab::MethodId::chase, {std::to_string(loads), std::to_string(nodes), std::to_string(working_set)}}};
 }
 
 std::string filesystem_name(const std::string& folder) {
     struct statfs info {};
-    if (statfs(folder.c_str(), &info) != 0) return "unknown file system";
+    if (statfs(folder.c_str(), &info) != 0) return "unknown";
     switch (static_cast<unsigned long>(info.f_type)) {
-    case 0x01021994: return "tmpfs: memory, not a disk";
+    case 0x01021994: return "tmpfs";
     case 0xEF53: return "ext4";
     case 0x794c7630: return "overlayfs";
     case 0x58465342: return "xfs";
     case 0x9123683E: return "btrfs";
-    default: return "file system 0x" + [&] {
+    default: return "0x" + [&] {
         char hex[24];
         std::snprintf(hex, sizeof hex, "%lx", static_cast<unsigned long>(info.f_type));
         return std::string(hex);
@@ -563,7 +543,8 @@ lab::DiskSamples disk_write_read(int count) {
     unlink(path.c_str());   // gone when closed, even if we are killed
     std::vector<char> block = pattern(4096), back(4096);
     lab::DiskSamples d;
-    d.where = folder + " (" + filesystem_name(folder) + ")";
+    d.folder = folder;
+    d.filesystem = filesystem_name(folder);
     for (int i = 0; i < count; ++i) {
         block[0] = static_cast<char>(i);
         double start = now_s();
@@ -574,10 +555,8 @@ lab::DiskSamples disk_write_read(int count) {
         if (pread(file.get(), back.data(), back.size(), 0) != 4096) fail("read");
         d.read.values.push_back(now_s() - start);
     }
-    d.write_fsync.method = "pwrite of 4 KiB into a temporary file in " + d.where + " followed by fsync, which returns once the "
-                           "device has it.";
-    d.read.method = "pread of the same 4 KiB after asking the kernel to drop it from the page cache (posix_fadvise "
-                    "DONTNEED; a memory file system keeps it).";
+    d.write_fsync.method = {lab::MethodId::pwrite, {d.folder, d.filesystem}};
+    d.read.method = lab::MethodId::pread;
     return d;
 }
 
@@ -629,7 +608,7 @@ Samples tcp_round_trips(int count) {
     }
     client.reset();
     echo.join();
-    return {samples, "A 64-byte message over a TCP connection to 127.0.0.1 (TCP_NODELAY) echoed by a thread; time per round trip."};
+    return {samples, lab::MethodId::tcp};
 }
 
 std::vector<lab::CacheLevel> cache_levels() {
@@ -660,15 +639,15 @@ lab::CpuClock cpu_clock() {
             if (at != std::string::npos) {
                 const double ghz = std::atof(line.c_str() + at + 3);
                 if (ghz > 0.1 && line.find("GHz", at) != std::string::npos)
-                    return {ghz, "the nominal clock in /proc/cpuinfo's model name"};
+                    return {ghz, lab::ClockSource::nominal};
             }
         } else if (line.rfind("cpu MHz", 0) == 0 && !current_mhz) {
             const auto colon = line.find(':');
             if (colon != std::string::npos) current_mhz = std::atof(line.c_str() + colon + 1);
         }
     }
-    if (current_mhz && *current_mhz > 100) return {*current_mhz / 1000, "the current clock (cpu MHz) in /proc/cpuinfo: no nominal one was given"};
-    return {3.0, "an assumed 3 GHz: /proc/cpuinfo gave no clock"};
+    if (current_mhz && *current_mhz > 100) return {*current_mhz / 1000, lab::ClockSource::current};
+    return {3.0, lab::ClockSource::assumed};
 }
 
 // [SECTION] the probes
@@ -692,12 +671,8 @@ public:
     }
     Samples ping_pong(lab::PingPongPair pair, int per_sample, int samples) override {
         if (pair == lab::PingPongPair::threads)
-            return {lab::thread_ping_pong_samples(per_sample, samples),
-                    "Two threads hand a counter back and forth under a mutex and a condition variable (a futex underneath); "
-                    "each sample is the mean of " + std::to_string(per_sample) + " round trips."};
-        return {process_ping_pong(per_sample, samples),
-                "One byte written into a pipe to a /bin/cat child and read back from a second pipe; each sample is the mean of " +
-                    std::to_string(per_sample) + " round trips."};
+            return {lab::thread_ping_pong_samples(per_sample, samples), {lab::MethodId::thread_pingpong, {std::to_string(per_sample)}}};
+        return {process_ping_pong(per_sample, samples), {lab::MethodId::process_pingpong, {std::to_string(per_sample)}}};
     }
     double run_workload(exec::ExecutorKind kind, int workers, const std::vector<std::uint64_t>& numbers) override {
         return platform::run_workload(kind, workers, numbers);

@@ -3,12 +3,16 @@
 #include "platform/native/posix_io.h"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
+#include <spawn.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
+
+extern char** environ;
 
 namespace conclab::platform {
 
@@ -105,6 +109,74 @@ void block_sigpipe_in_this_thread() {
     sigemptyset(&pipe_only);
     sigaddset(&pipe_only, SIGPIPE);
     pthread_sigmask(SIG_BLOCK, &pipe_only, nullptr);
+}
+
+pid_t spawn_process(const SpawnRequest& request) {
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    const auto stream = [&](int fd, int target, int flags) {
+        if (fd >= 0) posix_spawn_file_actions_adddup2(&actions, fd, target);
+        else if (fd == SpawnRequest::kDevNull) posix_spawn_file_actions_addopen(&actions, target, "/dev/null", flags, 0);
+    };
+    stream(request.stdin_fd, STDIN_FILENO, O_RDONLY);
+    stream(request.stdout_fd, STDOUT_FILENO, O_WRONLY);
+    stream(request.stderr_fd, STDERR_FILENO, O_WRONLY);
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
+    // Our pipes are close-on-exec already; this also keeps out descriptors that other code in this
+    // process opened without O_CLOEXEC (a child must not hold a listening socket or another pipe open).
+    posix_spawn_file_actions_addclosefrom_np(&actions, 3);
+#endif
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    sigset_t none, defaults;
+    sigemptyset(&none);
+    sigemptyset(&defaults);
+    sigaddset(&defaults, SIGPIPE);
+    for (int signal : request.default_signals) sigaddset(&defaults, signal);
+    posix_spawnattr_setsigmask(&attributes, &none);
+    posix_spawnattr_setsigdefault(&attributes, &defaults);
+    short flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF;
+    if (request.own_process_group) {
+        posix_spawnattr_setpgroup(&attributes, 0);
+        flags |= POSIX_SPAWN_SETPGROUP;
+    }
+    posix_spawnattr_setflags(&attributes, flags);
+
+    std::vector<std::string> argv_strings = request.argv, env_strings = request.environment;
+    std::vector<char*> argv, envp;
+    for (auto& a : argv_strings) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    for (auto& e : env_strings) envp.push_back(e.data());
+    envp.push_back(nullptr);
+    pid_t pid = -1;
+    const int error = posix_spawn(&pid, request.executable.c_str(), &actions, &attributes, argv.data(), envp.data());
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
+    return error != 0 ? -error : pid;
+}
+
+std::vector<std::string> environment_with(std::string_view name, const std::string& value) {
+    std::vector<std::string> out;
+    const std::string prefix = std::string(name) + "=";
+    for (char** e = environ; *e; ++e)
+        if (std::string_view(*e).substr(0, prefix.size()) != prefix) out.emplace_back(*e);
+    out.push_back(prefix + value);
+    return out;
+}
+
+std::string read_until(int fd, std::chrono::milliseconds limit, std::size_t max_bytes) {
+    std::string text;
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    for (;;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
+        pollfd ready{fd, POLLIN, 0};
+        if (left <= 0 || poll(&ready, 1, static_cast<int>(left)) <= 0) break;
+        char buffer[512];
+        const IoResult r = read_some(fd, buffer, sizeof buffer);
+        if (r.kind != IoResult::Kind::done || text.size() > max_bytes) break;
+        text.append(buffer, r.bytes);
+    }
+    return text;
 }
 
 }  // namespace conclab::platform

@@ -1,11 +1,16 @@
-// Native only: the small POSIX pieces the process pool and its workers share — an owned file
-// descriptor, close-on-exec pipes, non-blocking reads and writes that retry EINTR, errno as text.
+// Native only: the small POSIX pieces the process pool, its workers and the interpreter runner share — an owned
+// file descriptor, close-on-exec pipes, non-blocking reads and writes that retry EINTR, errno as text, one way to
+// start a child (posix_spawn, no shell) and to read its short answer before a deadline.
 #pragma once
 
+#include <sys/types.h>
+
+#include <chrono>
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace conclab::platform {
 
@@ -61,5 +66,31 @@ void drain(int fd);
 
 /// @brief Blocks SIGPIPE in the calling thread, so that a write to a dead reader returns EPIPE there.
 void block_sigpipe_in_this_thread();
+
+/// @brief A child to start: stdin/stdout/stderr given as descriptors to dup2 (kDevNull: /dev/null; stderr may be
+/// kInherit), only 0-2 inherited, nothing blocked, SIGPIPE (and `default_signals`) at their defaults — the parent's
+/// I/O threads block SIGPIPE, a shell's Ctrl+C must reach an interpreter — optionally leading a process group of its
+/// own so that killpg reaches its children too.
+struct SpawnRequest {
+    static constexpr int kDevNull = -1;
+    static constexpr int kInherit = -2;
+    std::string executable;                 ///< the file run (no PATH search)
+    std::vector<std::string> argv;          ///< argv[0] included
+    std::vector<std::string> environment;   ///< the whole environment, NAME=value each
+    int stdin_fd = kDevNull;
+    int stdout_fd = kDevNull;
+    int stderr_fd = kInherit;
+    bool own_process_group = false;
+    std::vector<int> default_signals;       ///< reset to their defaults besides SIGPIPE
+};
+
+/// @brief posix_spawn of `request`: the pid, or the posix_spawn error as -errno.
+pid_t spawn_process(const SpawnRequest& request);
+
+/// @brief This process's environment without any `name`, plus name=value (a child told who its parent is).
+std::vector<std::string> environment_with(std::string_view name, const std::string& value);
+
+/// @brief What a short-lived child printed on `fd` until it closed it, `limit` passed or `max_bytes` came.
+std::string read_until(int fd, std::chrono::milliseconds limit, std::size_t max_bytes);
 
 }  // namespace conclab::platform

@@ -11,7 +11,6 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -25,8 +24,6 @@
 #include <mutex>
 #include <thread>
 #include <vector>
-
-extern char** environ;
 
 namespace conclab::platform {
 namespace {
@@ -69,53 +66,24 @@ struct Spawned {
     Fd in, out, err;   // our ends; `in` empty when the child reads /dev/null
 };
 
-// posix_spawn, no shell: argv as given, stdin/stdout/stderr pipes (or /dev/null), only 0-2 inherited, a fresh signal
-// state, its own process group (so that killpg reaches its children too), this pid in CONCLAB_PARENT_PID.
+// posix_spawn, no shell: argv as given, stdin/stdout/stderr pipes (or /dev/null), SIGINT at its default, its own
+// process group (so that killpg reaches its children too), this pid in CONCLAB_PARENT_PID.
 Spawned spawn_interpreter(const std::vector<std::string>& args, bool with_stdin, bool with_stderr) {
     auto out_pipe = make_pipe();
     std::pair<Fd, Fd> in_pipe, err_pipe;
     if (with_stdin) in_pipe = make_pipe();
     if (with_stderr) err_pipe = make_pipe();
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    if (with_stdin) posix_spawn_file_actions_adddup2(&actions, in_pipe.first.get(), STDIN_FILENO);
-    else posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&actions, out_pipe.second.get(), STDOUT_FILENO);
-    if (with_stderr) posix_spawn_file_actions_adddup2(&actions, err_pipe.second.get(), STDERR_FILENO);
-    else posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
-    posix_spawn_file_actions_addclosefrom_np(&actions, 3);
-#endif
-    posix_spawnattr_t attributes;
-    posix_spawnattr_init(&attributes);
-    sigset_t none, defaults;
-    sigemptyset(&none);
-    sigemptyset(&defaults);
-    sigaddset(&defaults, SIGPIPE);
-    sigaddset(&defaults, SIGINT);
-    posix_spawnattr_setsigmask(&attributes, &none);
-    posix_spawnattr_setsigdefault(&attributes, &defaults);
-    posix_spawnattr_setpgroup(&attributes, 0);
-    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP);
-
-    std::vector<std::string> argv_strings = args;
-    std::vector<char*> argv;
-    for (auto& a : argv_strings) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    std::vector<std::string> environment;
-    const std::string parent = "CONCLAB_PARENT_PID=";
-    for (char** e = environ; *e; ++e)
-        if (std::string_view(*e).substr(0, parent.size()) != parent) environment.emplace_back(*e);
-    environment.push_back(parent + std::to_string(getpid()));
-    std::vector<char*> envp;
-    for (auto& entry : environment) envp.push_back(entry.data());
-    envp.push_back(nullptr);
-
-    pid_t pid = -1;
-    const int error = posix_spawn(&pid, args[0].c_str(), &actions, &attributes, argv.data(), envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attributes);
-    if (error != 0) throw PythonUnavailable("cannot start " + args[0] + ": " + errno_text(error) + "; " + kHowToGetOne);
+    SpawnRequest request;
+    request.executable = args[0];
+    request.argv = args;
+    request.environment = environment_with("CONCLAB_PARENT_PID", std::to_string(getpid()));
+    request.stdin_fd = with_stdin ? in_pipe.first.get() : SpawnRequest::kDevNull;
+    request.stdout_fd = out_pipe.second.get();
+    request.stderr_fd = with_stderr ? err_pipe.second.get() : SpawnRequest::kDevNull;
+    request.own_process_group = true;
+    request.default_signals = {SIGINT};
+    const pid_t pid = spawn_process(request);
+    if (pid < 0) throw PythonUnavailable("cannot start " + args[0] + ": " + errno_text(-pid) + "; " + kHowToGetOne);
     Spawned s;
     s.pid = pid;
     s.out = std::move(out_pipe.first);
@@ -142,17 +110,7 @@ exec::RuntimeInfo probe_python(const std::string& requested) {
     exec::RuntimeInfo info;
     info.executable = resolve_interpreter(requested);
     Spawned child = spawn_interpreter({info.executable, "-c", std::string(exec::probe_code())}, false, false);
-    std::string answer;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-    for (;;) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
-        pollfd fd{child.out.get(), POLLIN, 0};
-        if (left <= 0 || poll(&fd, 1, static_cast<int>(left)) <= 0) break;
-        char buffer[512];
-        const IoResult r = read_some(child.out.get(), buffer, sizeof buffer);
-        if (r.kind != IoResult::Kind::done || answer.size() > 4096) break;
-        answer.append(buffer, r.bytes);
-    }
+    const std::string answer = read_until(child.out.get(), std::chrono::seconds(10), 4096);
     killpg(child.pid, SIGKILL);   // answered or not, it has had its chance
     reap(child.pid);
     if (!exec::parse_probe_answer(answer, info))

@@ -2,9 +2,7 @@
 #include "platform/native/worker_handle.h"
 
 #include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -18,8 +16,6 @@
 #include <stdexcept>
 #include <string_view>
 #include <vector>
-
-extern char** environ;
 
 namespace conclab::platform {
 namespace {
@@ -45,48 +41,23 @@ bool is_conclab(std::string path) {
 }
 
 // Starts `executable <subcommand>` as conclab with the given stdin/stdout (-1: /dev/null), stderr inherited or
-// /dev/null, only descriptors 0-2 inherited, a fresh signal state (nothing blocked, SIGPIPE at its default: the
-// pool's I/O thread blocks it) and the given environment. Returns the pid, or the posix_spawn error as -errno.
+// /dev/null, and the given environment. Returns the pid, or the posix_spawn error as -errno.
 struct ChildStreams {
-    int stdin_fd = -1;
-    int stdout_fd = -1;
+    int stdin_fd = SpawnRequest::kDevNull;
+    int stdout_fd = SpawnRequest::kDevNull;
     bool quiet_stderr = false;
 };
 
 pid_t spawn_conclab(const std::string& executable, const char* subcommand, const ChildStreams& streams,
                     std::vector<std::string> environment) {
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    if (streams.stdin_fd >= 0) posix_spawn_file_actions_adddup2(&actions, streams.stdin_fd, STDIN_FILENO);
-    else posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    if (streams.stdout_fd >= 0) posix_spawn_file_actions_adddup2(&actions, streams.stdout_fd, STDOUT_FILENO);
-    else posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    if (streams.quiet_stderr) posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
-#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 34))
-    // Our pipes are close-on-exec already; this also keeps out descriptors that other code in this
-    // process opened without O_CLOEXEC (a child must not hold a listening socket or another pipe open).
-    posix_spawn_file_actions_addclosefrom_np(&actions, 3);
-#endif
-    posix_spawnattr_t attributes;
-    posix_spawnattr_init(&attributes);
-    sigset_t none, defaults;
-    sigemptyset(&none);
-    sigemptyset(&defaults);
-    sigaddset(&defaults, SIGPIPE);
-    posix_spawnattr_setsigmask(&attributes, &none);
-    posix_spawnattr_setsigdefault(&attributes, &defaults);
-    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
-
-    std::string arg0 = "conclab", arg1 = subcommand;
-    char* argv[] = {arg0.data(), arg1.data(), nullptr};
-    std::vector<char*> envp;
-    for (auto& entry : environment) envp.push_back(entry.data());
-    envp.push_back(nullptr);
-    pid_t pid = -1;
-    const int error = posix_spawn(&pid, executable.c_str(), &actions, &attributes, argv, envp.data());
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attributes);
-    return error != 0 ? -error : pid;
+    SpawnRequest request;
+    request.executable = executable;
+    request.argv = {"conclab", subcommand};
+    request.environment = std::move(environment);
+    request.stdin_fd = streams.stdin_fd;
+    request.stdout_fd = streams.stdout_fd;
+    request.stderr_fd = streams.quiet_stderr ? SpawnRequest::kDevNull : SpawnRequest::kInherit;
+    return spawn_process(request);
 }
 
 // A program renamed from conclab (`cp conclab conclab-1.0`) is still conclab: it answers `noop` as conclab does.
@@ -100,42 +71,20 @@ bool answers_conclab_noop(const std::string& path) {
     int out[2];
     if (pipe2(out, O_CLOEXEC) != 0) return false;
     const std::string nonce = std::to_string(getpid()) + "-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
-    std::vector<std::string> environment;
-    for (char** e = environ; *e; ++e) environment.emplace_back(*e);
-    environment.push_back(std::string(kNoopAnswerVariable) + "=" + nonce);
-    const pid_t pid = spawn_conclab(path, "noop", {.stdout_fd = out[1], .quiet_stderr = true}, std::move(environment));
+    const pid_t pid = spawn_conclab(path, "noop", {.stdout_fd = out[1], .quiet_stderr = true},
+                                    environment_with(kNoopAnswerVariable, nonce));
     close(out[1]);
     if (pid < 0) {
         close(out[0]);
         return false;
     }
-    std::string answer;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
-    for (;;) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count();
-        pollfd fd{out[0], POLLIN, 0};
-        if (left <= 0 || poll(&fd, 1, static_cast<int>(left)) <= 0) break;
-        char buffer[256];
-        const ssize_t n = read(out[0], buffer, sizeof buffer);
-        if (n <= 0 || answer.size() > 1024) break;
-        answer.append(buffer, static_cast<std::size_t>(n));
-    }
+    const std::string answer = read_until(out[0], std::chrono::seconds(5), 1024);
     close(out[0]);
     kill(pid, SIGKILL);   // done or not: it has had its chance
     int status = 0;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
     return answer == "conclab noop " + nonce + "\n";
-}
-
-/// This process's environment without any inherited parent pid, plus ours.
-std::vector<std::string> worker_environment() {
-    std::vector<std::string> out;
-    const std::string prefix = std::string(kParentPidVariable) + "=";
-    for (char** e = environ; *e; ++e)
-        if (std::string_view(*e).substr(0, prefix.size()) != prefix) out.emplace_back(*e);
-    out.push_back(prefix + std::to_string(getpid()));
-    return out;
 }
 
 }  // namespace
@@ -191,7 +140,7 @@ std::unique_ptr<WorkerProcess> WorkerProcess::spawn(const std::string& executabl
     set_nonblocking(from_child.get());
 
     const pid_t pid = spawn_conclab(executable, "worker", {.stdin_fd = child_stdin.get(), .stdout_fd = child_stdout.get()},
-                                    worker_environment());
+                                    environment_with(kParentPidVariable, std::to_string(getpid())));
     if (pid < 0)
         throw std::runtime_error("cannot start a worker process from '" + executable + "': " + errno_text(-pid));
 

@@ -98,9 +98,7 @@ constexpr int kMostWorkerRoundTrips = 60;
 constexpr int kMostWorkerTripsPerSample = 20;
 
 Samples start_threads(int count) {
-    return {lab::thread_start_samples(count),
-            "Time to create a std::thread (a pthread: a Web Worker from Emscripten's pre-started pool, handed back to the pool "
-            "when it ends) that returns at once and join it, one at a time."};
+    return {lab::thread_start_samples(count), lab::MethodId::web_thread_start};
 }
 
 Samples start_threads_beyond_pool(int count) {
@@ -113,10 +111,7 @@ Samples start_threads_beyond_pool(int count) {
         t.join();
         samples.push_back(now_s() - start);
     }
-    return {samples,
-            "Time to create and join a pthread while every pre-started Web Worker of Emscripten's pool is busy (held by "
-            "parked threads): the browser main thread starts a new Worker and loads the program's wasm module into it "
-            "(the new Worker then joins the pool)."};
+    return {samples, lab::MethodId::web_thread_beyond_pool};
 }
 
 Samples start_isolated_workers(int count) {
@@ -128,9 +123,7 @@ Samples start_isolated_workers(int count) {
         worker.reset();   // terminated
         samples.push_back(now_s() - start);
     }
-    return {samples, "Time to start an isolated Web Worker (new Worker, which loads and instantiates its own "
-                     "process-worker-module.wasm), get one empty message back from it and terminate it, one at a time (" +
-                         std::to_string(n) + " of them)."};
+    return {samples, {lab::MethodId::web_worker_start, {std::to_string(n)}}};
 }
 
 // [SECTION] memory
@@ -138,11 +131,8 @@ Samples start_isolated_workers(int count) {
 lab::MemorySamples idle_threads(int count, int rounds) {
     const int n = std::min(count, 16);   // each thread beyond the pool is one more Web Worker for the page
     lab::MemorySamples m;
-    m.method = "Bytes of the wasm heap in use (mallinfo) before and after starting " + std::to_string(n) +
-               " pthreads that block on a condition variable, divided by " + std::to_string(n) +
-               ": each takes its stack (Emscripten's default pthread stack size) and its thread records from the shared "
-               "wasm memory.";
-    m.resident_unknown = "a page cannot see how much of a Web Worker the operating system keeps in RAM";
+    m.method = {lab::MethodId::web_idle_threads, {std::to_string(n)}};
+    m.resident_unknown = lab::Reason(lab::ReasonId::no_worker_rss);
     for (int r = 0; r < rounds; ++r) {
         const double before = heap_in_use();
         auto parked = std::make_unique<ParkedThreads>(n);
@@ -161,10 +151,8 @@ lab::MemorySamples idle_isolated_workers(int count) {
     lab::MemorySamples m;
     for (auto& f : futures) m.wasm_memory_bytes.push_back(std::stod(f.result()));
     pool->shutdown(true, false);
-    m.method = "The size of the linear memory (memory.buffer) of each of " + std::to_string(n) +
-               " idle isolated Web Workers' own wasm module, as each reports it: what the module reserved, not what the "
-               "browser's JavaScript engine spends on the Worker besides.";
-    m.resident_unknown = "a page cannot see how much RAM a Web Worker takes: the browser tells no process sizes";
+    m.method = {lab::MethodId::web_idle_workers, {std::to_string(n)}};
+    m.resident_unknown = lab::Reason(lab::ReasonId::no_worker_ram);
     return m;
 }
 
@@ -177,8 +165,7 @@ lab::MemorySamples idle_coroutines(int count, int rounds) {
         if (parked.parked() != count) throw std::runtime_error("not every coroutine parked");
         m.resident_bytes.push_back(std::max(0.0, after - before) / count);
     }
-    m.method = std::to_string(count) + " core/aio coroutines suspended on one event: bytes of the wasm heap in use "
-               "(mallinfo) before and after, divided by " + std::to_string(count) + " (the frame and the loop's record).";
+    m.method = {lab::MethodId::web_idle_coroutines, {std::to_string(count)}};
     return m;
 }
 
@@ -194,10 +181,8 @@ lab::StackFacts thread_stack() {
     });
     probe.join();
     facts.default_stack_bytes = static_cast<double>(size);
-    facts.no_stack_limit = "a browser has no `ulimit -s`: Emscripten takes each thread's stack from the wasm heap, "
-                           "its size fixed when the program is built";
-    facts.method = "The stack size of a new pthread (pthread_getattr_np in it), which Emscripten allocates from the "
-                   "shared wasm memory.";
+    facts.no_stack_limit = true;
+    facts.method = lab::MethodId::web_stack;
     return facts;
 }
 
@@ -215,15 +200,10 @@ std::vector<double> echo_round_trips(exec::Executor& worker, std::size_t bytes, 
     return samples;
 }
 
-const char* kRelayNote =
-    " Every message of the web process pool is relayed by the page's main thread (a Worker talks only with the "
-    "context that created it), so the trip is lab thread → main thread → Worker and back.";
-
 Samples worker_round_trips(std::size_t bytes, int count) {
     auto worker = started_worker();
     auto samples = echo_round_trips(*worker, bytes, count);
-    return {samples, "A " + std::to_string(bytes) + "-byte message posted to an isolated Web Worker (postMessage: a structured "
-                     "clone, copied, its buffer transferred) and echoed back; time per round trip." + kRelayNote};
+    return {samples, lab::Method(lab::MethodId::web_post, {std::to_string(bytes)}).followed_by(lab::MethodId::then_relay)};
 }
 
 Samples worker_ping_pong(int per_sample, int samples) {
@@ -235,8 +215,7 @@ Samples worker_ping_pong(int per_sample, int samples) {
         for (int i = 0; i < per_sample; ++i) worker->submit({"lab.echo", "x"}).result();
         out.push_back((now_s() - start) / per_sample);
     }
-    return {out, "One byte posted to an isolated Web Worker and echoed back, each sample the mean of " + std::to_string(per_sample) +
-                     " round trips." + kRelayNote};
+    return {out, lab::Method(lab::MethodId::web_post_pingpong, {std::to_string(per_sample)}).followed_by(lab::MethodId::then_relay)};
 }
 
 // [SECTION] system and latency
@@ -252,12 +231,9 @@ lab::SystemSnapshot system_snapshot() {
     // runs there when live, on the lab's pthread in a run).
     snap.page_threads = 1 + MAIN_THREAD_EM_ASM_INT({ return PThread.runningWorkers.length; });
     snap.page_idle_workers = MAIN_THREAD_EM_ASM_INT({ return PThread.unusedWorkers.length; });
-    snap.page_method = "Emscripten's own lists, read on the page's main thread: the Web Workers running a pthread "
-                       "(plus the main thread) and the pre-started ones waiting for one (PThread.runningWorkers, "
-                       "unusedWorkers). The isolated Workers of the process pool are not counted.";
-    snap.processes_unknown = "a web page cannot see the operating system's processes or threads";
-    snap.method = "What the browser says: navigator.hardwareConcurrency (logical CPUs) and, where the browser gives it, "
-                  "navigator.deviceMemory (RAM rounded to a power of two, at most 8 GiB, to protect privacy).";
+    snap.page_method = lab::MethodId::web_page_workers;
+    snap.processes_unknown = lab::Reason(lab::ReasonId::no_os_processes);
+    snap.method = lab::MethodId::web_browser;
     return snap;
 }
 
@@ -293,7 +269,7 @@ public:
         case lab::StartKind::thread: return start_threads(count);
         case lab::StartKind::spawn: return start_isolated_workers(count);
         case lab::StartKind::fork:
-            throw std::runtime_error("a browser cannot fork: a page has no processes of its own, only Web Workers");
+            throw lab::Unmeasurable(lab::ReasonId::no_fork);
         }
         throw std::invalid_argument("unknown start kind");
     }
@@ -305,34 +281,27 @@ public:
     lab::StackFacts thread_stack() override { return platform::thread_stack(); }
 
     Samples round_trips(lab::Channel channel, std::size_t bytes, int count) override {
-        const std::string size = std::to_string(bytes) + "-byte";
+        const std::vector<std::string> size{std::to_string(bytes)};
         // performance.now() ticks every few µs here: small trips are timed ten at a time.
         const int per_sample = bytes < 4096 ? 10 : 1;
         const int samples = std::max(3, count / per_sample);
-        const std::string timing = per_sample > 1 ? " Each sample is the mean of " + std::to_string(per_sample) +
-                                                        " round trips (the browser's clock is coarse)."
-                                                  : std::string();
+        const auto timed = [per_sample](lab::Method method) {
+            return per_sample > 1 ? method.followed_by({lab::MethodId::then_coarse, {std::to_string(per_sample)}}) : method;
+        };
         switch (channel) {
         case lab::Channel::atomics:
-            return {lab::atomics_round_trip_samples(bytes, samples, per_sample),
-                    "A " + size + " message copied into the shared wasm memory (a SharedArrayBuffer), an atomic flag set, and "
-                    "a second pthread spinning on the flag (then sleeping on it with Atomics.wait/notify underneath) copies "
-                    "it back; time per round trip." + timing};
+            return {lab::atomics_round_trip_samples(bytes, samples, per_sample), timed({lab::MethodId::web_atomics, size})};
         case lab::Channel::mutex_queue:
-            return {lab::queue_round_trip_samples(bytes, samples, per_sample),
-                    "A " + size + " message copied into a queue guarded by a mutex and a condition variable (futexes on "
-                    "Atomics.wait/notify); a second pthread moves it to a reply queue; time per round trip." + timing};
+            return {lab::queue_round_trip_samples(bytes, samples, per_sample), timed({lab::MethodId::web_queue, size})};
         case lab::Channel::pipe: return worker_round_trips(bytes, std::min(count, bytes > 4096 ? 5 : kMostWorkerRoundTrips));
         case lab::Channel::socketpair:
-            throw std::runtime_error("a page has no socketpair: isolated Workers talk only by postMessage (see the row above)");
+            throw lab::Unmeasurable(lab::ReasonId::no_socketpair);
         }
         throw std::invalid_argument("unknown channel");
     }
     Samples ping_pong(lab::PingPongPair pair, int per_sample, int samples) override {
         if (pair == lab::PingPongPair::threads)
-            return {lab::thread_ping_pong_samples(per_sample, samples),
-                    "Two pthreads hand a counter back and forth under a mutex and a condition variable (Atomics.wait/notify "
-                    "underneath); each sample is the mean of " + std::to_string(per_sample) + " round trips."};
+            return {lab::thread_ping_pong_samples(per_sample, samples), {lab::MethodId::web_pingpong, {std::to_string(per_sample)}}};
         return worker_ping_pong(std::min(per_sample, kMostWorkerTripsPerSample), samples);
     }
 
@@ -344,23 +313,20 @@ public:
 
     Samples pointer_chase(std::size_t bytes, std::size_t loads, int samples) override {
         return {lab::pointer_chase_samples(bytes, loads, samples),
-                "Pointer chasing in wasm memory: " + std::to_string(loads) + " dependent loads following one random cycle "
-                "through " + std::to_string(std::max<std::size_t>(2, bytes / 64)) + " 64-byte nodes (" + std::to_string(bytes) +
-                " bytes); nanoseconds per load (performance.now() is coarsened to a few µs: each sample is long)."};
+                {lab::MethodId::web_chase,
+                 {std::to_string(loads), std::to_string(std::max<std::size_t>(2, bytes / 64)), std::to_string(bytes)}}};
     }
     lab::DiskSamples disk_write_read(int) override {
-        throw std::runtime_error("no disk: a page cannot write a file and fsync it (the browser's storage keeps its own caches)");
+        throw lab::Unmeasurable(lab::ReasonId::no_disk);
     }
     Samples tcp_round_trips(int) override {
-        throw std::runtime_error("a page cannot open a TCP socket: see the same-origin fetch below");
+        throw lab::Unmeasurable(lab::ReasonId::no_tcp);
     }
     std::optional<Samples> fetch_round_trips(int count) override {
-        return Samples{platform::fetch_round_trips(count),
-                       "A HEAD request for a small file of this site (a synchronous XMLHttpRequest from the lab's Worker, a "
-                       "fresh query string each time so that no cache answers); time per round trip."};
+        return Samples{platform::fetch_round_trips(count), lab::MethodId::web_fetch};
     }
     std::vector<lab::CacheLevel> cache_levels() override { return {}; }
-    lab::CpuClock cpu_clock() override { return {3.0, "an assumed 3 GHz: a browser does not tell the CPU's clock (nor its caches)"}; }
+    lab::CpuClock cpu_clock() override { return {3.0, lab::ClockSource::browser}; }
 
     std::optional<lab::MemorySamples> idle_coroutines(int count, int rounds) override {
         return platform::idle_coroutines(count, rounds);

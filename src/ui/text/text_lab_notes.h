@@ -1,18 +1,18 @@
-// The lab's notes (core's lab::Note: an id and its arguments) in the app's language: English is core's english(),
-// Portuguese is worded here from the same ids. The platform's own sentences among the arguments (the clock's
-// source, why there is no `ulimit -s`) still go through the lab's words (panels/lab/lab_words).
+// The lab's notes (core's lab::Note: an id and its arguments) in the app's language, from text_lab_words' rows; the
+// English is core's english() (the JSON's "notes"), checked by ui_text_tests.
 #pragma once
 
 #include "ui/text/language.h"
 
 #include "core/lab/lab_report.h"
 
-#include <functional>
 #include <string>
 
 namespace conclab::ui {
 
-/// @brief `note` in `language`; `platform_words` words a sentence of the platform's in that language.
-std::string note_words(const lab::Note& note, Language language, const std::function<std::string(const std::string&)>& platform_words);
+/// @brief `note` in `language`. Arguments the platform wrote as sentences in a JSON from before ids stay as written.
+std::string note_words(const lab::Note& note, Language language);
+/// @brief The clock's source ("nominal", "browser", …) in `language`; any other text as it is.
+std::string clock_words(const std::string& source, Language language);
 
 }  // namespace conclab::ui

@@ -24,9 +24,11 @@ inline void wrapped_headers(const std::vector<std::string>& titles) {
 template <typename Cell, typename Note>
 void measure_card(const char* id, const char* name, const std::vector<std::string>& columns, Cell&& cell, Note&& note) {
     const ImVec4 dim(0.62f, 0.65f, 0.70f, 1.0f);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(name);
-    ImGui::PopTextWrapPos();
+    if (name[0] != '\0') {   // "": the caller drew the name (folding_table draws it as a cell)
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(name);
+        ImGui::PopTextWrapPos();
+    }
     note();
     float names_w = 0;
     for (const auto& c : columns) names_w = std::max(names_w, ImGui::CalcTextSize(c.c_str()).x);

@@ -29,16 +29,6 @@ float figure_width(const Figure& f) {
     return spread.empty() ? value : std::max(value, ImGui::CalcTextSize(("(" + spread + ")").c_str()).x);
 }
 
-TextTable worded(const lab::Table& table) {
-    TextTable shown;
-    for (const auto& h : table.header) shown.header.push_back(lab_words(h));
-    for (const auto& row : table.rows) {
-        auto& out = shown.rows.emplace_back();
-        for (const auto& cell : row) out.push_back(lab_words(cell));
-    }
-    return shown;
-}
-
 LabText short_title(Column c) {
     return c == Column::threads ? LabText::threads : c == Column::processes ? LabText::processes : LabText::coroutines;
 }
@@ -55,14 +45,14 @@ void LabPanel::figure_cell(const Figure& f, const std::string& id, const std::st
     if (ImGui::Selectable(text.c_str(), selected, ImGuiSelectableFlags_None,
                           ImVec2(ImGui::CalcTextSize(text.c_str()).x, 0))) {
         selected_id_ = selected ? std::string() : id;
-        selected_method_ = what + ": " + lab_words(f.method);
+        selected_method_ = what + ": " + method_words(f.method);
         selected_detail_ = std::to_string(f.samples) + " " + tr(LabText::samples) +
                            (spread.empty() ? std::string() : ", " + std::string(tr(LabText::spread)) + " " + f.spread_kind + " " + spread);
     }
     if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
-        ImGui::TextUnformatted(lab_words(f.method).c_str());
+        ImGui::TextUnformatted(method_words(f.method).c_str());
         ImGui::TextDisabled("%d %s%s%s", f.samples, tr(LabText::samples), spread.empty() ? "" : (std::string(", ") + f.spread_kind + " ").c_str(),
                             spread.c_str());
         ImGui::PopTextWrapPos();
@@ -77,9 +67,11 @@ void LabPanel::figure_cell(const Figure& f, const std::string& id, const std::st
 
 void LabPanel::missing_cell(const std::string& why) {
     ImGui::PushStyleColor(ImGuiCol_Text, kMissingColour);
-    ImGui::TextWrapped("%s", lab_words(why).c_str());
+    ImGui::TextWrapped("%s", why.c_str());
     ImGui::PopStyleColor();
 }
+
+void LabPanel::missing_cell(const lab::Reason& why) { missing_cell(reason_words(why)); }
 
 void LabPanel::compare_line(const Measure* other, Column c) {
     if (!view_.compare()) return;

@@ -193,28 +193,31 @@ void LabPanel::draw_ladder() {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     float y = o.y;
     for (const auto& r : names) {
-        draw->AddText(ImVec2(o.x, y + 6), IM_COL32(220, 220, 220, 255), lab_words(r.name).c_str());
+        draw->AddText(ImVec2(o.x, y + 6), IM_COL32(220, 220, 220, 255), rung_words(r.name, language()).c_str());
         const ImVec2 bars(o.x + label_w, 0);
-        auto put = [&](const std::optional<double>& cycles, const std::string& human, ImU32 colour, const char* who) {
+        auto put = [&](const std::optional<double>& cycles, ImU32 colour, const char* who) {
             if (cycles) log_bar(draw, ImVec2(bars.x, y), width - label_w - 150, y, bar_h - 2, *cycles, low, high, colour,
-                                std::string(who) + ": " + lab_words(human));
+                                std::string(who) + ": " + duration_words(*cycles, language()));
             y += bar_h;
         };
-        put(r.talk_cycles, r.talk_human, kTalkColour, tr(LabText::talk));
-        put(r.here_cycles, r.here_human, kThreadsColour, tr(LabText::here));
+        put(r.talk_cycles, kTalkColour, tr(LabText::talk));
+        put(r.here_cycles, kThreadsColour, tr(LabText::here));
         if (view_.compare())
             for (const auto& c : other)
-                if (c.name == r.name) put(c.here_cycles, c.here_human, kCompareU32, view_.compare_name().c_str());
+                if (c.name == r.name) put(c.here_cycles, kCompareU32, view_.compare_name().c_str());
         y += 6;
     }
     const float chart_h = y - o.y;
     ImGui::Dummy(ImVec2(width, chart_h));
     // The talk's table and this machine's, under the bars.
-    const lab::Table* t = lab::ladder_table(view_.shown());
-    if (!t && view_.compare()) t = lab::ladder_table(*view_.compare());
+    const lab::LabReport* from = &view_.shown();
+    const lab::Table* t = lab::ladder_table(*from);
+    if (!t && view_.compare()) t = lab::ladder_table(*(from = view_.compare()));
     if (t) {
-        text_disabled_wrapped(lab_words(t->title).c_str());
-        folding_table("##ladder", worded(*t), tr(LabText::columns_folded), {std::begin(lab::kLadderImportance), std::end(lab::kLadderImportance)});
+        const lab::Section& section = *from->find(lab::Suite::latency);
+        text_disabled_wrapped(table_title(section, *t, language()).c_str());
+        folding_table("##ladder", table_words(section, *t, language()), tr(LabText::columns_folded),
+                      {std::begin(lab::kLadderImportance), std::end(lab::kLadderImportance)});
     }
 }
 

@@ -98,16 +98,15 @@ void LabPanel::draw_details() {
         }
         for (const auto& t : section->tables) {
             if (lab::is_ladder_table(t)) continue;   // drawn beside the ladder
-            text_disabled_wrapped(lab_words(t.title).c_str());
-            folding_table(("##t" + name + t.title).c_str(), worded(t), tr(LabText::columns_folded));
+            text_disabled_wrapped(table_title(*section, t, language()).c_str());
+            folding_table(("##t" + name + t.id).c_str(), table_words(*section, t, language()), tr(LabText::columns_folded));
         }
         if (!section->notes.empty()) {
             ImGui::TextUnformatted(tr(LabText::notes));
             ImGui::PushTextWrapPos(0.0f);
             const bool typed = section->note_ids.size() == section->notes.size();   // else a JSON from before
             for (std::size_t i = 0; i < section->notes.size(); ++i)
-                bullet_wrapped(typed ? note_words(section->note_ids[i], language(), [](const std::string& s) { return lab_words(s); }).c_str()
-                                     : lab_words(section->notes[i]).c_str());
+                bullet_wrapped(typed ? note_words(section->note_ids[i], language()).c_str() : section->notes[i].c_str());
             ImGui::PopTextWrapPos();
         }
     }

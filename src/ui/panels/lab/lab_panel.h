@@ -38,7 +38,6 @@ std::string spread_text(const lab::Figure& f);
 /// @brief The width a figure's cell needs: its value, or its spread when that goes below it and is wider.
 float figure_width(const lab::Figure& f);
 /// @brief A core table (the ladder, the top processes) in the page's language.
-TextTable worded(const lab::Table& table);
 /// @brief The short title of a model's column (the charts' keys, the details' columns).
 LabText short_title(lab::Column c);
 
@@ -47,7 +46,7 @@ struct SummaryNotes {
     const lab::LabTable& table;
     std::vector<std::string> reasons;   // worded
     /// @brief The number of `why` (core's reason), added when new.
-    int reason(const std::string& why);
+    int reason(const lab::Reason& why);
 };
 
 class LabPanel final : public DemoPanel {
@@ -78,7 +77,8 @@ private:
     void draw_export_and_compare();
     // cells.cpp
     void figure_cell(const lab::Figure& f, const std::string& id, const std::string& what);
-    void missing_cell(const std::string& why);
+    void missing_cell(const std::string& why);   // worded
+    void missing_cell(const lab::Reason& why);
     void compare_line(const lab::Measure* other, lab::Column c);
     void compare_figure(const lab::Measure* other, lab::Column c);
     // summary.cpp

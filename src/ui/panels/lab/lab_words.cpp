@@ -1,109 +1,15 @@
-// The lab's English sentences from core matched to their Portuguese templates (lab_words.h).
+// The lab's typed data worded in the app's language (lab_words.h).
 #include "ui/panels/lab/lab_words.h"
+
+#include "core/lab/latency_ladder.h"
 #include "ui/text/text_lab_measures.h"
+#include "ui/text/text_lab_methods.h"
 #include "ui/text/text_lab_words.h"
 
+#include <cstdio>
 #include <string_view>
-#include <unordered_map>
-#include <vector>
 
 namespace conclab::ui {
-namespace {
-
-struct Piece {
-    std::string literal;   // text before the placeholder (or the tail, for the last piece)
-    bool translate = false;
-};
-
-// "a {} b {t} c" → literals "a ", " b ", " c" with the placeholders' kinds.
-std::vector<Piece> split(std::string_view tpl) {
-    std::vector<Piece> pieces;
-    std::string literal;
-    for (std::size_t i = 0; i < tpl.size();) {
-        if (tpl.compare(i, 2, "{}") == 0 || tpl.compare(i, 3, "{t}") == 0) {
-            const bool t = tpl[i + 1] == 't';
-            pieces.push_back({literal, t});
-            literal.clear();
-            i += t ? 3 : 2;
-        } else {
-            literal += tpl[i++];
-        }
-    }
-    pieces.push_back({literal, false});   // the tail
-    return pieces;
-}
-
-// The captures of `text` against `pieces` (each non-empty), or nullopt.
-std::optional<std::vector<std::string>> match(const std::vector<Piece>& pieces, std::string_view text) {
-    const std::string& head = pieces.front().literal;
-    const std::string& tail = pieces.back().literal;
-    if (pieces.size() == 1) return text == head ? std::optional<std::vector<std::string>>(std::vector<std::string>{}) : std::nullopt;
-    if (text.size() < head.size() + tail.size() + (pieces.size() - 1)) return std::nullopt;
-    if (text.compare(0, head.size(), head) != 0 || text.compare(text.size() - tail.size(), tail.size(), tail) != 0) return std::nullopt;
-    const std::size_t end = text.size() - tail.size();
-    std::vector<std::string> captures;
-    std::size_t at = head.size();
-    for (std::size_t i = 1; i + 1 < pieces.size(); ++i) {
-        const std::size_t found = text.find(pieces[i].literal, at + 1);
-        if (found == std::string_view::npos || found + pieces[i].literal.size() > end) return std::nullopt;
-        captures.emplace_back(text.substr(at, found - at));
-        at = found + pieces[i].literal.size();
-    }
-    if (at >= end) return std::nullopt;
-    captures.emplace_back(text.substr(at, end - at));
-    return captures;
-}
-
-struct Template {
-    LabWordText key;
-    std::vector<Piece> pieces;
-};
-
-const std::vector<Template>& templates() {
-    static const std::vector<Template> all = [] {
-        std::vector<Template> t;
-        for (std::size_t k = 0; k < static_cast<std::size_t>(LabWordText::count_); ++k) {
-            const auto key = static_cast<LabWordText>(k);
-            t.push_back({key, split(tr(key, Language::en))});
-        }
-        return t;
-    }();
-    return all;
-}
-
-std::optional<std::string> translate(const std::string& english, Language language, int depth) {
-    for (const auto& t : templates()) {
-        auto captures = match(t.pieces, english);
-        if (!captures) continue;
-        const auto target = split(tr(t.key, language));
-        std::string out;
-        for (std::size_t i = 0; i < target.size(); ++i) {
-            out += target[i].literal;
-            if (i + 1 == target.size() || i >= captures->size()) continue;
-            const std::string& c = (*captures)[i];
-            if (t.pieces[i].translate && depth < 4) out += translate(c, language, depth + 1).value_or(c);
-            else out += c;
-        }
-        return out;
-    }
-    return std::nullopt;
-}
-
-}  // namespace
-
-std::string lab_words(const std::string& english, Language language) {
-    return translate(english, language, 0).value_or(english);
-}
-
-std::string lab_words(const std::string& english) {
-    static std::unordered_map<std::string, std::string> cache[2];
-    auto& c = cache[language() == Language::pt ? 1 : 0];
-    if (c.size() > 4096) c.clear();   // live snapshots bring new numbers: keep it bounded
-    auto it = c.find(english);
-    if (it == c.end()) it = c.emplace(english, lab_words(english, language())).first;
-    return it->second;
-}
-
 namespace {
 
 void replace_all(std::string& text, std::string_view what, const std::string& with) {
@@ -114,7 +20,7 @@ void replace_all(std::string& text, std::string_view what, const std::string& wi
 }  // namespace
 
 std::string measure_words(const lab::Measure& m, Language language) {
-    if (m.key.id == lab::MeasureId::unknown) return lab_words(m.name, language);
+    if (m.key.id == lab::MeasureId::unknown) return m.name;
     if (language == Language::en) return lab::english_name(m.key);
     std::string text = portuguese_template(m.key.id);
     replace_all(text, "{size}", lab::size_text(m.key.bytes));
@@ -126,7 +32,74 @@ std::string measure_words(const lab::Measure& m, Language language) {
 }
 
 std::string measure_words(const lab::Measure& m) { return measure_words(m, language()); }
+std::string method_words(const lab::Method& method) { return method_words(method, language()); }
+std::string reason_words(const lab::Reason& reason) { return reason_words(reason, language()); }
 
-bool lab_words_known(const std::string& english) { return translate(english, Language::en, 0).has_value(); }
+std::string rung_words(const std::string& rung, Language language) {
+    if (rung == "disk") return tr(LabWordText::rung_disk, language);
+    if (rung == "network") return tr(LabWordText::rung_network, language);
+    return rung;   // L1, L2, L3, RAM
+}
+
+std::string rung_source_words(const lab::RungSource& s, Language language) {
+    using lab::RungSourceId;
+    switch (s.id) {
+    case RungSourceId::none: return tr(LabWordText::not_measured, language);
+    case RungSourceId::text:
+    case RungSourceId::missing: return reason_words(s.why, language);
+    case RungSourceId::chase: return text_table::fill(tr(LabWordText::as_chase, language), {lab::size_text(s.bytes)});
+    case RungSourceId::chase_cached:
+        return text_table::fill(tr(LabWordText::as_chase_cached, language), {lab::size_text(s.bytes), lab::size_text(s.cache_bytes)});
+    case RungSourceId::fsync: return tr(LabWordText::as_fsync, language);
+    case RungSourceId::loopback: return tr(LabWordText::as_loopback, language);
+    case RungSourceId::fetch: return tr(LabWordText::as_fetch, language);
+    }
+    return {};
+}
+
+std::string duration_words(double seconds, Language language) {
+    static constexpr LabWordText kUnits[] = {LabWordText::d_s, LabWordText::d_min, LabWordText::d_h, LabWordText::d_days,
+                                             LabWordText::d_years};
+    const lab::HumanDuration d = lab::human_parts(seconds);
+    return text_table::fill(tr(kUnits[static_cast<int>(d.unit)], language), {lab::format_number(d.value)});
+}
+
+std::string table_title(const lab::Section& section, const lab::Table& table, Language language) {
+    if (table.id == lab::kTopProcessesTable) return tr(LabWordText::top_processes, language);
+    if (table.id == lab::kLadderTable && !section.ladder.empty()) {
+        char rate[32];
+        std::snprintf(rate, sizeof rate, "%.2f", section.ladder_ghz);
+        return text_table::fill(tr(LabWordText::ladder_title, language), {rate});
+    }
+    return table.title;
+}
+
+TextTable table_words(const lab::Section& section, const lab::Table& table, Language language) {
+    TextTable shown;
+    if (table.id == lab::kLadderTable && !section.ladder.empty()) {
+        for (LabWordText h : {LabWordText::h_rung, LabWordText::h_talk_cycles, LabWordText::h_talk_human, LabWordText::h_measured,
+                              LabWordText::h_cycles_here, LabWordText::h_human_here, LabWordText::h_measured_as})
+            shown.header.emplace_back(tr(h, language));
+        for (const auto& r : section.ladder) {
+            std::vector<std::string> row{rung_words(r.name, language)};
+            if (r.talk_cycles > 0) row.insert(row.end(), {lab::format_number(r.talk_cycles), duration_words(r.talk_cycles, language)});
+            else row.insert(row.end(), {"-", tr(LabWordText::not_in_talk, language)});
+            if (r.measured_ns) {
+                const double cycles = *r.measured_ns * section.ladder_ghz;
+                row.insert(row.end(), {lab::format_number(*r.measured_ns) + " ns", lab::format_number(cycles),
+                                       duration_words(cycles, language), rung_source_words(r.source, language)});
+            } else {
+                row.insert(row.end(), {"", "", "", rung_source_words(r.source, language)});
+            }
+            shown.rows.push_back(std::move(row));
+        }
+        return shown;
+    }
+    shown.header = table.header;
+    shown.rows = table.rows;
+    if (table.id == lab::kTopProcessesTable && table.header.size() == 3)
+        shown.header = {tr(LabWordText::h_name, language), tr(LabWordText::h_pid, language), tr(LabWordText::h_threads, language)};
+    return shown;
+}
 
 }  // namespace conclab::ui

@@ -1,28 +1,37 @@
-// The lab's words from core: measure names from their keys (measure_words); methods, notes, reasons a cell is empty, table titles and headers) in the
-// app's language. Core stays free of UI and speaks English; its sentences are the ids. Each LabWordText key is a
-// template whose English form is core's sentence with {} where core puts a number, a size or a path (kept as it
-// is) and {t} where it puts a phrase of its own (translated again); its Portuguese form has the same
-// placeholders in the same order. A sentence no template matches is shown in core's English.
+// The lab's typed data worded in the app's language: measure names from their keys, methods and reasons from their ids
+// (ui/text/text_lab_methods), the latency ladder and the top processes from their tables' ids and the data beside
+// them. Nothing here reads an English sentence: a JSON exported before ids shows what it holds as it was written.
 #pragma once
 
 #include "core/lab/lab_report.h"
 #include "ui/text/language.h"
+#include "ui/widgets/folding_table.h"
 
-#include <optional>
 #include <string>
 
 namespace conclab::ui {
 
-/// @brief `english` (core's text) in `language`; unchanged when no template matches.
-std::string lab_words(const std::string& english, Language language);
-/// @brief lab_words in the current language, cached (panels call it for every cell of every frame).
-std::string lab_words(const std::string& english);
 /// @brief A measure's name in `language`, from its key: core's english_name() in English, text_lab_measures'
-/// table in Portuguese. A measure with no key (a JSON from a newer build) shows its name through lab_words.
+/// table in Portuguese. A measure with no key (a JSON from a newer build) shows its name as written.
 std::string measure_words(const lab::Measure& m, Language language);
 /// @brief measure_words in the current language.
 std::string measure_words(const lab::Measure& m);
-/// @brief True when some template matches `english` (tests: every sentence the lab writes has one).
-bool lab_words_known(const std::string& english);
+/// @brief How a figure was measured, in the current language.
+std::string method_words(const lab::Method& method);
+/// @brief Why a cell has no figure, in the current language.
+std::string reason_words(const lab::Reason& reason);
+
+/// @brief "L1", "RAM", "disco", "rede": a rung's name in `language`.
+std::string rung_words(const std::string& rung, Language language);
+/// @brief How a rung was measured here ("perseguição de ponteiros, 16 KiB"), or "not measured".
+std::string rung_source_words(const lab::RungSource& source, Language language);
+/// @brief A duration as a person says it ("16 dias").
+std::string duration_words(double seconds, Language language);
+
+/// @brief A table's title in `language`: the ladder's and the top processes' from their ids, another as written.
+std::string table_title(const lab::Section& section, const lab::Table& table, Language language);
+/// @brief A table in `language`: the ladder from Section::ladder (where the section has it), the top processes'
+/// header from its id (its rows are names and numbers); another table as written.
+TextTable table_words(const lab::Section& section, const lab::Table& table, Language language);
 
 }  // namespace conclab::ui

@@ -5,8 +5,8 @@
 // The lab runs on its own worker thread (lab::LabRun); the panel only polls it. Results export as JSON or CSV,
 // and a saved JSON (another machine's) can be loaded beside the current one. What is shown comes from core's
 // lab::LabView; the drawing is split by part of the page (lab_panel.h names the files).
-// Measures come from core as ids with parameters (worded by measure_words in the app's language); methods, notes and
-// reasons still come as English sentences that lab_words.h matches to Portuguese.
+// Measures, methods, reasons, notes and the lab's tables come from core as ids with parameters, worded in the app's
+// language by lab_words.h and ui/text.
 //
 // [SECTION] Panel: options, running, state
 // [SECTION] Drawing: controls, export and compare
@@ -174,7 +174,7 @@ void LabPanel::draw_live_line() {
         missing_cell(live.error);
         return;
     }
-    if (snap.processes_unknown.empty()) {
+    if (!snap.processes_unknown) {
         long threads = 0;
         for (const auto& p : snap.processes) threads += p.threads;
         std::snprintf(line, sizeof line, tr(LabText::live_machine), static_cast<int>(snap.processes.size()), snap.logical_cpus,
@@ -193,7 +193,7 @@ void LabPanel::draw_live_line() {
     // Beside the figures when the line has room, else below them.
     same_line_if_fits(ImGui::CalcTextSize(refresh).x);
     text_disabled_wrapped(refresh);
-    if (!snap.processes_unknown.empty()) text_disabled_wrapped(tr(LabText::live_page_cannot));
+    if (snap.processes_unknown) text_disabled_wrapped(tr(LabText::live_page_cannot));
 }
 
 void LabPanel::start(std::optional<Suite> suite) {

@@ -79,8 +79,8 @@ std::optional<LabTableText> cpython_title(TableColumn c) {
 
 }  // namespace
 
-int SummaryNotes::reason(const std::string& why) {
-    const std::string worded = lab_words(why);
+int SummaryNotes::reason(const lab::Reason& why) {
+    const std::string worded = reason_words(why);
     auto it = std::find(reasons.begin(), reasons.end(), worded);
     if (it == reasons.end()) it = reasons.insert(reasons.end(), worded);
     return static_cast<int>(table.notes.size() + static_cast<std::size_t>(it - reasons.begin())) + 1;
@@ -105,13 +105,13 @@ void LabPanel::table_cell(const lab::TableRow& row, TableColumn c, const lab::Ta
         const bool selected = selected_id_ == id;
         if (ImGui::Selectable(text.c_str(), selected, ImGuiSelectableFlags_None, ImVec2(ImGui::CalcTextSize(text.c_str()).x, 0))) {
             selected_id_ = selected ? std::string() : id;
-            selected_method_ = label + ": " + (cell.figure ? lab_words(cell.figure->method) : std::string());
+            selected_method_ = label + ": " + (cell.figure ? method_words(cell.figure->method) : std::string());
             selected_detail_ = std::to_string(cell.samples) + " " + tr(LabText::samples);
         }
         if (ImGui::IsItemHovered() && cell.figure) {
             ImGui::BeginTooltip();
             ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32);
-            ImGui::TextUnformatted(lab_words(cell.figure->method).c_str());
+            ImGui::TextUnformatted(method_words(cell.figure->method).c_str());
             ImGui::TextDisabled("%d %s", cell.samples, tr(LabText::samples));
             ImGui::PopTextWrapPos();
             ImGui::EndTooltip();

@@ -1,10 +1,11 @@
 // The wikipics panel's runs history: each finished run with its speedup against the last sequential run on the same
-// sample, in a table that folds its columns (never clips them) on a narrow screen.
+// sample, in the shared folding table (ui/widgets/folding_table.h): its columns fold, never clip, on a narrow screen.
 #include "ui/panels/wikipics/wikipics_views.h"
 
 #include "ui/responsive.h"
 #include "ui/text/text_primes.h"
 #include "ui/text/numbers.h"
+#include "ui/widgets/folding_table.h"
 #include "core/wikipics/wikipics_report.h"
 
 #include <algorithm>
@@ -73,51 +74,41 @@ void draw_history(std::vector<HistoryEntry>& history, std::vector<std::string>& 
     // The speedup's bar, or its note ("run sequential on this sample…") in a few lines, not a word a line.
     const float speedup_w = std::max({ImGui::CalcTextSize(tr(PrimesText::speedup)).x, ImGui::CalcTextSize("x00.00").x * 1.5f,
                                       any_note ? 9 * ImGui::GetFontSize() : 0.0f});
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float padding = style.CellPadding.x * 2 + 1.0f;
+    const float padding = ImGui::GetStyle().CellPadding.x * 2 + 1.0f;
     const float avail = ImGui::GetContentRegionAvail().x;
-    const float kept_w = executor_w + wall_w + speedup_w + 3 * padding;
-    const bool show_mb_s = avail >= kept_w + mb_s_w + padding;
-    const bool show_cpu = show_mb_s && avail >= kept_w + mb_s_w + cpu_w + 2 * padding;
     // The executor's column shrinks (its cell wraps) before the speedup's does on a very narrow screen.
-    const float executor_col = std::min(executor_w, std::max(avail - (kept_w - executor_w), avail * 0.35f));
-    if (!ImGui::BeginTable("##history", 3 + show_mb_s + show_cpu, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) return;
-    ImGui::TableSetupColumn(tr(PrimesText::executor), ImGuiTableColumnFlags_WidthFixed, executor_col);
-    ImGui::TableSetupColumn(tr(PrimesText::wall), ImGuiTableColumnFlags_WidthFixed, wall_w);
-    if (show_mb_s) ImGui::TableSetupColumn(tr(WikipicsText::mb_s), ImGuiTableColumnFlags_WidthFixed, mb_s_w);
-    if (show_cpu) ImGui::TableSetupColumn(tr(PrimesText::cpu), ImGuiTableColumnFlags_WidthFixed, cpu_w);
-    ImGui::TableSetupColumn(tr(PrimesText::speedup), ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableHeadersRow();
-    drawn_columns.clear();
-    for (int c = 0; c < ImGui::TableGetColumnCount(); ++c) drawn_columns.push_back(ImGui::TableGetColumnName(c));
-    for (const auto& h : history) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        ImGui::PushTextWrapPos(0.0f);   // the cell's right edge: a narrow column wraps, never clips
-        ImGui::TextWrapped("%s", executor_cell(h).c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(duration(h.wall_s).c_str());
-        if (h.cancelled) ImGui::TextDisabled("(%s)", tr(WikipicsText::reason_cancelled));
-        if (show_mb_s) {
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(mb_s_cell(h).c_str());
-        }
-        if (show_cpu) {
-            ImGui::TableNextColumn();
+    const float executor_col = std::min(executor_w, std::max(avail - (wall_w + speedup_w + 3 * padding), avail * 0.35f));
+    enum Col { executor, wall, mb_s, cpu, speedup };
+    const std::vector<FoldingColumn> columns = {{tr(PrimesText::executor), executor_col, true},
+                                                {tr(PrimesText::wall), wall_w, true},
+                                                {tr(WikipicsText::mb_s), mb_s_w},
+                                                {tr(PrimesText::cpu), cpu_w},
+                                                {tr(PrimesText::speedup), speedup_w, true, true}};
+    const auto cell = [&](std::size_t row, std::size_t column) {
+        const HistoryEntry& h = history[row];
+        switch (column) {
+        case executor: ImGui::TextWrapped("%s", executor_cell(h).c_str()); break;
+        case wall:
+            ImGui::TextUnformatted(duration(h.wall_s).c_str());
+            if (h.cancelled) ImGui::TextDisabled("(%s)", tr(WikipicsText::reason_cancelled));
+            break;
+        case mb_s: ImGui::TextUnformatted(mb_s_cell(h).c_str()); break;
+        case cpu:
             if (h.cpu_s) ImGui::TextUnformatted(cpu_cell(h).c_str());
             else ImGui::TextDisabled("n/a");
+            break;
+        default:
+            if (h.speedup) {
+                char label[32];
+                std::snprintf(label, sizeof label, "%s", text_format("x%.2f", *h.speedup).c_str());
+                ImGui::ProgressBar(static_cast<float>(*h.speedup / best), ImVec2(-1, 0), label);
+            } else {
+                ImGui::TextDisabled("%s", tr(PrimesText::no_sequential_yet));
+            }
         }
-        ImGui::TableNextColumn();
-        if (h.speedup) {
-            char label[32];
-            std::snprintf(label, sizeof label, "%s", text_format("x%.2f", *h.speedup).c_str());
-            ImGui::ProgressBar(static_cast<float>(*h.speedup / best), ImVec2(-1, 0), label);
-        } else {
-            ImGui::TextDisabled("%s", tr(PrimesText::no_sequential_yet));
-        }
-        ImGui::PopTextWrapPos();
-    }
-    ImGui::EndTable();
+    };
+    // MB/s before CPU: the order they fold in, as before the table was shared.
+    drawn_columns = folding_table("##history", columns, history.size(), cell, nullptr, {executor, wall, speedup, mb_s, cpu});
 }
 
 }  // namespace conclab::ui::wikipics_view
