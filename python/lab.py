@@ -60,7 +60,8 @@ def interpreter_start(repeats):
                                  file_actions=[(os.POSIX_SPAWN_DUP2, null.fileno(), 0)])
             os.waitpid(pid, 0)
             samples.append((time.perf_counter() - t0) * 1e6)
-    return samples, "µs", f"{os.path.basename(sys.executable)} -c pass: os.posix_spawn + waitpid, timed in the interpreter"
+    name = os.path.basename(sys.executable)
+    return samples, "µs", f"{name} -c pass: os.posix_spawn + waitpid, timed in the interpreter", ("python_interpreter_start", [name])
 
 
 def pool_first_result(repeats, method):
@@ -75,7 +76,7 @@ def pool_first_result(repeats, method):
         pool.submit(_noop).result()
         samples.append((time.perf_counter() - t0) * 1e6)
         pool.shutdown(wait=True)
-    return samples, "µs", f"ProcessPoolExecutor(1, {method}): creation + submit to the first result"
+    return samples, "µs", f"ProcessPoolExecutor(1, {method}): creation + submit to the first result", ("python_pool_first_result", [method])
 
 
 def thread_start(repeats):
@@ -87,7 +88,7 @@ def thread_start(repeats):
         t.start()
         t.join()
         samples.append((time.perf_counter() - t0) * 1e6)
-    return samples, "µs", "threading.Thread(target=noop): start + join"
+    return samples, "µs", "threading.Thread(target=noop): start + join", ("python_thread_start", [])
 
 
 def task_start(repeats):
@@ -106,7 +107,7 @@ def task_start(repeats):
             out.append((time.perf_counter() - t0) * 1e6 / batch)
         return out
 
-    return asyncio.run(measure()), "µs", "asyncio create_task(noop()) + await, 100 per sample"
+    return asyncio.run(measure()), "µs", "asyncio create_task(noop()) + await, 100 per sample", ("python_task_start", ["100"])
 
 
 def idle_threads(repeats):
@@ -123,7 +124,7 @@ def idle_threads(repeats):
         stop.set()
         for t in threads:
             t.join()
-    return samples, "KiB", f"resident growth of this interpreter with {count} threads blocked on an Event, ÷ {count}"
+    return samples, "KiB", f"resident growth of this interpreter with {count} threads blocked on an Event, ÷ {count}", ("python_idle_threads", [str(count)])
 
 
 def _idle_child(conn, managed):
@@ -149,7 +150,7 @@ def idle_processes(repeats):
             parent.send_bytes(b"stop")
         for p in children:
             p.join()
-    return samples, "KiB", f"resident size of {count} idle multiprocessing.Process ({method}) children, ÷ {count}"
+    return samples, "KiB", f"resident size of {count} idle multiprocessing.Process ({method}) children, ÷ {count}", ("python_idle_processes", [str(count), method])
 
 
 def idle_coroutines(repeats):
@@ -174,7 +175,7 @@ def idle_coroutines(repeats):
     async def _wait(gate):
         await gate
 
-    return asyncio.run(measure()), "KiB", f"resident growth with {count} more asyncio tasks awaiting one future, ÷ {count}"
+    return asyncio.run(measure()), "KiB", f"resident growth with {count} more asyncio tasks awaiting one future, ÷ {count}", ("python_idle_coroutines", [str(count)])
 
 
 def _echo(conn, managed):
@@ -203,7 +204,7 @@ def pipe_round_trip(repeats):
         samples.append((time.perf_counter() - t0) * 1e6 / 100)
     parent.send_bytes(b"")
     p.join()
-    return samples, "µs", f"64 B there and back through a multiprocessing.Pipe (a socketpair) to a {method} child, 100 per sample"
+    return samples, "µs", f"64 B there and back through a multiprocessing.Pipe (a socketpair) to a {method} child, 100 per sample", ("python_pipe", ["64", method, "100"])
 
 
 def queue_round_trip(repeats):
@@ -229,7 +230,7 @@ def queue_round_trip(repeats):
         samples.append((time.perf_counter() - t0) * 1e6 / 100)
     there.put(None)
     t.join()
-    return samples, "µs", "64 B there and back through two queue.Queue to a thread, 100 per sample"
+    return samples, "µs", "64 B there and back through two queue.Queue to a thread, 100 per sample", ("python_queue", ["64", "100"])
 
 
 MEASURES = {f.__name__: f for f in (interpreter_start, thread_start, task_start, idle_threads, idle_processes,
@@ -244,15 +245,17 @@ def run_one(index, name, repeats):
         if base == "pool_first_result":
             if method not in multiprocessing.get_all_start_methods():
                 return {"event": "missing", "i": index, "measure": name,
-                        "why": f"the start method {method} is not available here"}
-            samples, unit, how = pool_first_result(repeats, method)
+                        "why": f"the start method {method} is not available here",
+                        "why_id": "no_start_method", "why_args": [method]}
+            samples, unit, how, (method_id, method_args) = pool_first_result(repeats, method)
         elif base in MEASURES and not method:
-            samples, unit, how = MEASURES[base](repeats)
+            samples, unit, how, (method_id, method_args) = MEASURES[base](repeats)
         else:
             return {"event": "missing", "i": index, "measure": name, "why": "lab.py has no such measure"}
     except (OSError, ValueError, RuntimeError) as e:
         return {"event": "missing", "i": index, "measure": name, "why": f"{type(e).__name__}: {e}"}
     return {"event": "result", "i": index, "measure": name, "unit": unit, "samples": samples, "method": how,
+            "method_id": method_id, "method_args": method_args,
             "start_method": method or None, "worker": "main", "started": started, "finished": time.monotonic()}
 
 

@@ -91,6 +91,16 @@ TEST(PythonLab, LinesParseAndBadOnesSayWhy) {
     const auto r = parse_python_lab_line(result("thread_start", "µs", {1, 2, 3}));
     ASSERT_TRUE(std::holds_alternative<PythonLabResult>(r));
     EXPECT_EQ(std::get<PythonLabResult>(r).samples, (std::vector<double>{1, 2, 3}));
+    // lab.py names its method and its reasons by id: the UI words them in each language.
+    const auto typed = parse_python_lab_line(
+        R"({"event": "result", "measure": "pool_first_result:spawn", "unit": "µs", "samples": [1], "method": "x", "method_id": "python_pool_first_result", "method_args": ["spawn"]})");
+    ASSERT_TRUE(std::holds_alternative<PythonLabResult>(typed));
+    EXPECT_EQ(std::get<PythonLabResult>(typed).method, Method(MethodId::python_pool_first_result, {"spawn"}));
+    EXPECT_NE(english(std::get<PythonLabResult>(typed).method).find("spawn start method"), std::string::npos);
+    const auto why = parse_python_lab_line(
+        R"({"event": "missing", "measure": "pool_first_result:forkserver", "why": "x", "why_id": "no_start_method", "why_args": ["forkserver"]})");
+    ASSERT_TRUE(std::holds_alternative<PythonLabMissing>(why));
+    EXPECT_EQ(english(std::get<PythonLabMissing>(why).why), "the start method forkserver is not available here");
     EXPECT_TRUE(std::holds_alternative<PythonLabBadLine>(parse_python_lab_line("not json")));
     EXPECT_TRUE(std::holds_alternative<PythonLabBadLine>(parse_python_lab_line(result("thread_start", "µs", {}))));
     EXPECT_TRUE(std::holds_alternative<PythonLabBadLine>(parse_python_lab_line(R"({"event": "result", "measure": "x"})")));

@@ -48,6 +48,16 @@ enum class MethodId {
     web_browser, web_page_workers,
     web_chase,               ///< {loads, nodes, bytes}
     web_fetch,
+    // python/lab.py's (the CPython columns)
+    python_interpreter_start,   ///< {interpreter's file name}
+    python_pool_first_result,   ///< {start method}
+    python_thread_start,
+    python_task_start,          ///< {per sample}
+    python_idle_threads,        ///< {count}
+    python_idle_processes,      ///< {count, start method}
+    python_idle_coroutines,     ///< {count}
+    python_queue,               ///< {bytes, per sample}
+    python_pipe,                ///< {bytes, start method, per sample}
     // sentences that follow another (Method::then)
     then_throughput, then_relay,
     then_coarse,             ///< {per sample}
@@ -81,6 +91,7 @@ enum class ReasonId {
     no_worker_rss,       ///< web: a Worker's resident memory
     no_worker_ram,       ///< web: a Worker's RAM
     no_fork, no_socketpair, no_disk, no_tcp,   ///< web
+    no_start_method,     ///< CPython: {start method} is not available on this platform
     count_,
 };
 

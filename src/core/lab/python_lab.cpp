@@ -84,11 +84,22 @@ PythonLabLine parse_python_lab_line(std::string_view line) {
             r.measure = doc.at("measure").get<std::string>();
             r.unit = doc.at("unit").get<std::string>();
             r.samples = doc.at("samples").get<std::vector<double>>();
-            r.method = doc.value("method", "");
+            r.method = Method(doc.value("method", std::string()));
+            if (auto id = doc.find("method_id"); id != doc.end() && id->is_string())
+                if (auto method = parse_method_id(id->get<std::string>()))
+                    r.method = Method(*method, doc.value("method_args", std::vector<std::string>{}));
             if (r.samples.empty()) return PythonLabBadLine{"a result with no samples"};
             return r;
         }
-        if (*event == "missing") return PythonLabMissing{doc.at("measure").get<std::string>(), doc.at("why").get<std::string>()};
+        if (*event == "missing") {
+            PythonLabMissing m{doc.at("measure").get<std::string>(), Reason(doc.at("why").get<std::string>())};
+            if (auto id = doc.find("why_id"); id != doc.end() && id->is_string())
+                if (auto reason = parse_reason_id(id->get<std::string>())) {
+                    m.why = Reason(*reason);
+                    m.why.args = doc.value("why_args", std::vector<std::string>{});
+                }
+            return m;
+        }
         if (*event == "end") return PythonLabEnd{};
     } catch (const nlohmann::json::exception& e) {
         return PythonLabBadLine{std::string("malformed ") + event->get<std::string>() + " line: " + e.what()};

@@ -30,11 +30,11 @@ struct PythonLabResult {
     std::string measure;
     std::string unit;
     std::vector<double> samples;
-    std::string method;
+    Method method;   ///< typed when lab.py names a MethodId ("method_id", "method_args"), else its sentence
 };
 struct PythonLabMissing {
     std::string measure;
-    std::string why;
+    Reason why;      ///< typed when lab.py names a ReasonId ("why_id", "why_args"), else its sentence
 };
 struct PythonLabEnd {};
 struct PythonLabBadLine {
