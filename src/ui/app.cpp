@@ -112,6 +112,9 @@ nlohmann::json App::state() const {
                      {"controls_collapsed", g_controls_collapsed},
                      {"picture_area", {{"y", g_picture[0]}, {"h", g_picture[1]}}},
                      {"help", help_},
+                     // the demo list beside the panel (sidebar), above it (top_bar, narrow) or one line (presenting)
+                     {"chrome", chrome_ == Chrome::sidebar ? "sidebar" : chrome_ == Chrome::top_bar ? "top_bar" : "line"},
+                     {"demo_area", {{"x", demo_area_[0]}, {"y", demo_area_[1]}, {"w", demo_area_[2]}, {"h", demo_area_[3]}}},
                      {"link", link_},
                      {"link_kept", keep_launch_link_},   // the address is still the bad link the page was opened with
                      {"command", command()},

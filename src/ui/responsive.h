@@ -75,7 +75,8 @@ inline void bullet_wrapped(const char* text) {
 }
 
 /// @brief A group of labelled fields (sliders, combos) sharing one width: `preferred` with each label beside
-/// its field when the widest label fits after it; else the width left after the widest label, down to `min_width`;
+/// its field when the widest label fits after it (never less than `min_width`); else the width left after the widest
+/// label, down to `min_width`;
 /// else every label on its own line above a field as wide as the content.
 class LabelledFields {
 public:
@@ -84,7 +85,7 @@ public:
         for (const char* label : labels) widest = std::max(widest, ImGui::CalcTextSize(label, nullptr, true).x);
         const float room = ImGui::GetContentRegionAvail().x - widest - ImGui::GetStyle().ItemInnerSpacing.x;
         above_ = room < min_width;
-        width_ = above_ ? -FLT_MIN : std::min(preferred, room);
+        width_ = above_ ? -FLT_MIN : std::min(std::max(preferred, min_width), room);
     }
 
     /// @brief Call right before the field: sets its width, draws the label above it when it goes there, and

@@ -166,6 +166,36 @@ TEST(Exhibition, SnapshotsShowHerWalkAndTheLoop) {
     EXPECT_DOUBLE_EQ(run.sim_time_after(2), 120);   // speed 60
 }
 
+// Before Start the panel draws this: every board at the game's first position, nobody has moved, and the loop holds
+// her coroutine and one per opponent, ready, per schedule of the mode.
+TEST(Exhibition, TheStartingSnapshotIsEveryBoardBeforeTheFirstMove) {
+    auto options = with_boards(7);
+    const auto start = ex::starting_snapshot(options);
+    ASSERT_EQ(start.schedules.size(), 2u);
+    EXPECT_DOUBLE_EQ(start.now_s, 0);
+    EXPECT_FALSE(start.finished);
+    for (const auto& schedule : start.schedules) {
+        ASSERT_EQ(schedule.boards.size(), 7u);
+        EXPECT_EQ(schedule.her_board, 0);
+        EXPECT_TRUE(schedule.her_path.empty());
+        EXPECT_FALSE(schedule.finished);
+        for (const auto& board : schedule.boards) {
+            EXPECT_EQ(board.fen, "rnbqkbnr/pppppppp/8/8/8/8/PPPPPPPP/RNBQKBNR w KQkq - 0 1");
+            EXPECT_EQ(board.moves, 0);
+            EXPECT_EQ(board.state, ex::BoardState::waiting_for_her);
+        }
+    }
+    EXPECT_EQ(start.loop.ready.size(), 2u * (7 + 1));
+    EXPECT_TRUE(start.loop.timers.empty());
+    // The same boards a run shows at its first snapshot, and one schedule when the mode names one.
+    ex::ExhibitionRun run(options);
+    EXPECT_EQ(run.latest_snapshot().schedules[1].boards[3].fen, start.schedules[1].boards[3].fen);
+    options.mode = ex::Mode::sequential;
+    const auto sequential = ex::starting_snapshot(options);
+    ASSERT_EQ(sequential.schedules.size(), 1u);
+    EXPECT_EQ(sequential.schedules[0].schedule, ex::Schedule::sequential);
+}
+
 TEST(Exhibition, SameSeedSameGames) {
     ex::ExhibitionOptions o;
     o.boards = 3;

@@ -208,7 +208,8 @@ TEST(WikipicsOptions, BadValuesNameTheOptionAndTheRule) {
     }
     std::vector<std::string> names;
     for (const auto& spec : wikipics_option_specs()) names.push_back(spec.name);
-    EXPECT_EQ(names, (std::vector<std::string>{"count", "size", "executor", "workers", "max-req", "server", "net", "timeout", "seed"}));
+    EXPECT_EQ(names, (std::vector<std::string>{"count", "size", "executor", "workers", "max-req", "server", "net", "timeout", "seed", "runtime",
+                                                "python"}));
 }
 
 // [SECTION] MediaWiki API

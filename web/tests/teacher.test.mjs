@@ -340,7 +340,8 @@ test('controls stay put: Run and the fields do not move with the executor, nor t
 test('presenting: the options collapse to one line and the picture fills the screen, in every demo', { timeout: 240000 }, async () => {
   const height = 1080;
   for (const [link, collapsed] of [['?demo=primes&present=1', true], ['?demo=spinner&present=1', false],
-    ['?demo=lab&present=1', true], ['?demo=wikipics&present=1&net=instant&count=4&autorun=1', true]]) {
+    ['?demo=lab&present=1', true], ['?demo=wikipics&present=1&net=instant&count=4&autorun=1', true],
+    ['?demo=exhibition&present=1', true]]) {   // its boards first, at their starting position
     const { page, messages, errors } = await h.openPage(env.browser.context, env.server.url + link);
     await page.setViewportSize({ width: 1920, height });
     await h.waitForApp(page);
@@ -352,6 +353,7 @@ test('presenting: the options collapse to one line and the picture fills the scr
     const { y, h: tall } = s.picture_area;
     // Down to the screen's last lines (each lane or bar at most 3× its height: 4 lanes stop short of a whole screen).
     assert.ok(tall >= 150 && y + tall >= 0.75 * height, `${link}: the picture ${JSON.stringify(s.picture_area)} does not fill the screen`);
+    if (link.includes('exhibition')) assert.ok(y < 0.6 * height, `${link}: the boards start below the first screen: ${y}`);
     assert.deepEqual(errors, [], link);
     await page.close();
   }
@@ -364,4 +366,153 @@ test('presenting: the options collapse to one line and the picture fills the scr
   assert.equal(s.controls_collapsed, false);
   assert.ok(s.picture_area.h > 0 && s.picture_area.h < 0.3 * height, JSON.stringify(s.picture_area));
   await page.close();
+});
+
+// Issue 20 §2: presenting, the demo list is one line above the demo (the keys still switch demos), and the demo has
+// the screen's whole width.
+test('presenting folds the demo list into one line; the keys still switch demos', { timeout: 180000 }, async () => {
+  const { page, errors } = await h.openPage(env.browser.context, env.server.url + '?demo=primes');
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await h.waitForApp(page);
+  await h.waitForIdle(page);
+  let s = await state(page);
+  assert.equal(s.chrome, 'sidebar');
+  assert.ok(s.demo_area.x > 200, `beside the sidebar: ${JSON.stringify(s.demo_area)}`);
+  await page.focus('#canvas');
+  await page.keyboard.press('p');
+  await until(page, () => window.conclab.state().present && window.conclab.state().font_scale >= 1.9, null, 'P presents');
+  await h.waitForIdle(page);
+  s = await state(page);
+  assert.equal(s.chrome, 'line');
+  assert.ok(s.demo_area.x < 40 && s.demo_area.w > 1840, `the demo has the whole width: ${JSON.stringify(s.demo_area)}`);
+  assert.ok(s.demo_area.y < 3 * 17 * s.font_scale, `one line above it: ${JSON.stringify(s.demo_area)}`);
+  for (const [key, demo] of [['3', 'exhibition'], ['ArrowRight', 'spinner'], ['ArrowLeft', 'exhibition'], ['1', 'system']]) {
+    await page.keyboard.press(key);
+    await until(page, (d) => window.conclab.state().demo === d, demo, `${key} opens ${demo} while presenting`);
+  }
+  assert.equal((await state(page)).chrome, 'line');
+  await page.keyboard.press('p');
+  await until(page, () => window.conclab.state().chrome === 'sidebar', null, 'P again: the sidebar is back');
+  assert.deepEqual(errors, []);
+  await page.close();
+  // A phone presents with its one line too.
+  const phone = await h.openPage(env.browser.context, env.server.url + '?demo=exhibition&present=1');
+  await phone.page.setViewportSize({ width: 412, height: 915 });
+  await h.waitForApp(phone.page);
+  await until(phone.page, () => window.conclab.state().font_scale === 1.25, null, 'a phone presents at ×1.25');
+  await h.waitForIdle(phone.page);
+  s = await state(phone.page);
+  assert.equal(s.chrome, 'line');
+  assert.equal(s.overflow_px, 0, 'nothing runs past the phone\'s edge');
+  await phone.page.close();
+});
+
+// Issue 20 §2: the exhibition's lesson at first sight, before Start: its boards in their starting position, as big as
+// the run will draw them.
+test('the exhibition draws its boards before Start, where the run will draw them', { timeout: 120000 }, async () => {
+  const { page, errors } = await h.openPage(env.browser.context, env.server.url + '?demo=exhibition&boards=12');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await h.waitForApp(page);
+  await h.waitForIdle(page);
+  let e = (await state(page)).exhibition;
+  assert.equal(e.running, false);
+  assert.equal(e.thread_started, false, 'nothing runs for the picture');
+  assert.equal(e.starting_position, true);
+  assert.equal(e.boards_drawn, 12);
+  assert.ok(e.boards_area.h >= 200, JSON.stringify(e.boards_area));
+  const before = e.boards_area;
+  await page.focus('#canvas');
+  await page.keyboard.press('Space');
+  await until(page, () => window.conclab.state().exhibition.snapshots > 1, null, 'Start runs it');
+  e = (await state(page)).exhibition;
+  assert.equal(e.starting_position, false);
+  assert.equal(e.boards_drawn, 12);
+  assert.deepEqual(e.boards_area, before, 'the boards are where they were before Start');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// Issue 20 §5: what the pointer aims at stays where it is, in the exhibition (Start, the settings, the boards' place)
+// and in System (the spinners' slider and Start / Stop), whatever the run does.
+test('controls stay put: the exhibition across a run and a settings change, System across Start and Stop', { timeout: 180000 }, async () => {
+  const rect = (r) => JSON.stringify([r.x, r.y, r.w, r.h]);
+  // Tall windows: the settings under the pictures are on screen, where a click reaches them.
+  for (const size of [{ width: 1280, height: 2000 }, { width: 412, height: 2800 }]) {
+    const where = `${size.width}×${size.height}`;
+    const { page, errors } = await h.openPage(env.browser.context,
+      `${env.server.url}?demo=exhibition&boards=4&moves=3&her=1&them=1`);
+    await page.setViewportSize(size);
+    await h.waitForApp(page);
+    await h.waitForIdle(page);
+    const places = (x) => ({ start: rect(x.start_button), slider: rect(x.boards_slider), boards: x.boards_area.y });
+    let e = (await state(page)).exhibition;
+    const first = places(e);
+    assert.ok(e.boards_slider.w > 0 && e.start_button.w > 0, `${where}: ${JSON.stringify(first)}`);
+    assert.ok(e.boards_slider.y + e.boards_slider.h < size.height, `${where}: the slider is off screen: ${JSON.stringify(first)}`);
+    // Before Start: a click on the Boards slider changes the count; the slider, Start and the boards stay.
+    await page.mouse.click(e.boards_slider.x + e.boards_slider.w * 0.12, e.boards_slider.y + e.boards_slider.h / 2);
+    await until(page, () => window.conclab.state().exhibition.boards > 4, null, `${where}: the slider took the click`);
+    await h.waitForIdle(page);
+    e = (await state(page)).exhibition;
+    assert.equal(e.boards_drawn, e.boards);
+    assert.deepEqual(places(e), first, `${where}: a new count of boards moved the controls`);
+    await page.focus('#canvas');
+    await page.keyboard.press('Space');
+    await until(page, () => window.conclab.state().exhibition.running, null, `${where}: Start`);
+    await page.keyboard.press('Space');
+    await until(page, () => window.conclab.state().exhibition.paused, null, `${where}: Pause`);
+    await h.waitForIdle(page);
+    assert.deepEqual(places((await state(page)).exhibition), first, `${where}: paused`);
+    await page.keyboard.press('Space');
+    await until(page, () => window.conclab.state().exhibition.finished, null, `${where}: the run ends`, 60000);
+    await h.waitForIdle(page);
+    e = (await state(page)).exhibition;
+    assert.deepEqual(places(e), first, `${where}: finished`);
+    // A settings change under a finished run says so (Restart to apply) on a line kept for it.
+    await page.mouse.click(e.boards_slider.x + e.boards_slider.w * 0.5, e.boards_slider.y + e.boards_slider.h / 2);
+    await h.waitForIdle(page);
+    e = (await state(page)).exhibition;
+    assert.equal(e.settings_changed, true, `${where}: the note is shown`);
+    assert.deepEqual(places(e), first, `${where}: the note moved the controls`);
+    assert.deepEqual(errors, [], where);
+    await page.close();
+
+    const system = await h.openPage(env.browser.context, `${env.server.url}?demo=system`);
+    await system.page.setViewportSize(size);
+    await h.waitForApp(system.page);
+    await h.waitForIdle(system.page);
+    const controls = (x) => ({ button: rect(x.spin_button), slider: rect(x.spin_slider) });
+    const idle = (await state(system.page)).system;
+    assert.ok(idle.spin_button.w > 0, `${where}: ${JSON.stringify(idle.spin_button)}`);
+    const b = idle.spin_button;
+    await system.page.mouse.click(b.x + b.w / 2, b.y + b.h / 2);
+    await until(system.page, () => window.conclab.state().system.stop_offered, null, `${where}: Start spins`);
+    const spinning = (await state(system.page)).system;
+    assert.deepEqual(controls(spinning), controls(idle), `${where}: Start moved the controls (now Stop)`);
+    await system.page.mouse.click(b.x + b.w / 2, b.y + b.h / 2);
+    await until(system.page, () => window.conclab.state().system.spin_workers === 0, null, `${where}: Stop`);
+    await h.waitForIdle(system.page);
+    assert.deepEqual(controls((await state(system.page)).system), controls(idle), `${where}: after Stop`);
+    assert.deepEqual(system.errors, [], where);
+    await system.page.close();
+  }
+});
+
+// Issue 20 §5: a phone's table never cuts a number's digits ("134_217_68"): where number, ✓/✗ and lpf do not fit side
+// by side, the lpf goes under its number.
+test('a phone\'s results table never cuts a number: the lpf folds under it', { timeout: 180000 }, async () => {
+  for (const link of ['?demo=primes&executor=threads&sample=2**54&autorun=1', '?demo=primes&executor=threads&sample=2**54&present=1&autorun=1']) {
+    const { page, messages, errors } = await h.openPage(env.browser.context, env.server.url + link);
+    await page.setViewportSize({ width: 412, height: 915 });
+    await h.waitForApp(page);
+    await h.waitForResult(page, messages, 120000);
+    await h.waitForIdle(page);
+    const s = await state(page);
+    assert.equal(s.overflow_px, 0, `${link}: something runs past the phone's edge`);
+    assert.ok([2, 3].includes(s.primes.results_columns), `${link}: ${s.primes.results_columns}`);
+    if (link.includes('present')) assert.equal(s.primes.results_columns, 2, `${link}: ×1.25 on 412 px folds the lpf`);
+    if (process.env.CONCLAB_SHOTS) await page.screenshot({ path: path.join(process.env.CONCLAB_SHOTS, `phone-table${link.includes('present') ? '-present' : ''}.png`) });
+    assert.deepEqual(errors, [], link);
+    await page.close();
+  }
 });

@@ -47,8 +47,23 @@ int run_wikipics(const WikipicsArgs& args) {
     InterruptWatch interrupt;   // before any thread starts: Ctrl+C cancels, prints what finished, exits 130
     std::shared_ptr<net::HttpClient> client = platform::make_http_client();
     wikipics::WikipicsClock clock{platform::run_clock(), platform::thread_cpu_seconds};
-    wikipics::WikipicsRun run(options, client, clock);
+    std::optional<wikipics::ScriptRuntime> script;
+    if (options.runtime == wikipics::Runtime::python) {
+        wikipics::ScriptRuntime python;
+        try {
+            python.info = platform::probe_python(options.python);
+            platform::python_script("wikipics.py");
+        } catch (const platform::PythonUnavailable& e) {
+            throw UsageError(e.what());
+        }
+        python.make_executor = [info = python.info](exec::ExecutorKind kind, int workers, exec::ScriptJob job) {
+            return platform::make_script_executor(kind, workers, info, std::move(job));
+        };
+        script = std::move(python);
+    }
+    wikipics::WikipicsRun run(options, client, clock, std::move(script));
     interrupt.on_interrupt([&run] { run.cancel(); });
+    if (interrupt.interrupted()) run.cancel();   // a signal before the action was set had nothing to call
     const bool progress_bar = !args.json && isatty(STDERR_FILENO);
     if (args.verbose)
         std::fprintf(stderr, "sampling %d JPEGs of about %s bytes from %s\n", options.count,

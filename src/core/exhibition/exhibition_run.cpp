@@ -240,6 +240,10 @@ void ExhibitionRun::publish() {
     published_ = std::move(fresh);
 }
 
+ExhibitionSnapshot starting_snapshot(const ExhibitionOptions& options, MoveSource moves) {
+    return ExhibitionRun(options, std::move(moves)).snapshot();
+}
+
 ExhibitionSnapshot ExhibitionRun::latest_snapshot() const {
     std::lock_guard lock(published_mutex_);
     return published_;

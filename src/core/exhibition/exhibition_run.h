@@ -140,6 +140,10 @@ private:
     ExhibitionSnapshot published_;
 };
 
+/// @brief The boards as they stand before a run: each game at its first position, nobody has moved, every coroutine
+/// ready on the loop (what a live view shows before Start, so the lesson's picture is there at first sight).
+ExhibitionSnapshot starting_snapshot(const ExhibitionOptions& options, MoveSource moves = chess_moves());
+
 /// @brief The report as the CLI's --json and CONCLAB_RESULT: times in seconds, the seed as a string.
 nlohmann::json to_json(const ExhibitionReport& report);
 

@@ -10,6 +10,7 @@ namespace {
 
 constexpr std::array<std::string_view, 3> kExecutorNames{"sequential", "threads", "async"};
 constexpr std::array<std::string_view, 3> kNetNames{"instant", "talk", "phone"};
+constexpr std::array<std::string_view, 2> kRuntimeNames{"cpp", "python"};
 
 bool is_api_url(std::string_view url) {
     std::string_view rest;
@@ -34,6 +35,8 @@ std::optional<WikipicsExecutor> parse_wikipics_executor(std::string_view text) {
         if (kExecutorNames[i] == text) return static_cast<WikipicsExecutor>(i);
     return std::nullopt;
 }
+
+std::string_view to_string(Runtime runtime) { return kRuntimeNames.at(static_cast<std::size_t>(runtime)); }
 
 std::string_view to_string(NetProfile profile) { return kNetNames.at(static_cast<std::size_t>(profile)); }
 
@@ -100,6 +103,18 @@ WikipicsOptions parse_wikipics_options(const options::Params& params, options::F
         else
             errors["server"] = {"server", options::ErrorKind::not_server_url, {options::echo(it->second)}};
     }
+    std::string runtime(to_string(out.runtime));
+    if (options::read_choice(params, "runtime", kRuntimeNames, runtime, errors))
+        out.runtime = runtime == "python" ? Runtime::python : Runtime::cpp;
+    if (const auto python = params.find("python"); python != params.end()) {
+        if (python->second.size() > kMaxPythonPath)
+            errors["python"] = {"python", options::ErrorKind::too_long,
+                                {std::to_string(python->second.size()), std::to_string(kMaxPythonPath)}};
+        else if (out.runtime != Runtime::python)
+            errors["python"] = options::FieldError("--python goes with --runtime python");
+        else
+            out.python = python->second;
+    }
     options::reject_non_utf8(params, errors);   // last: its message names the real fault
     return out;
 }
@@ -116,6 +131,10 @@ const std::vector<options::OptionSpec>& wikipics_option_specs() {
          "The network a mirror plays per request: none, the talk's Wi-Fi, a phone's (default talk; not for live)", false},
         {"timeout", "S", "Seconds per request, more than 0 to 600 (default 20)", false},
         {"seed", "S", "Seed for sampling the images (default 0)", false},
+        {"runtime", "cpp|python",
+         "Who downloads: this program (cpp, default) or the machine's CPython, python/wikipics.py (native only; "
+         "executor async is its asyncio)", false},
+        {"python", "PATH", "The interpreter for --runtime python (default: python3 on PATH)", false},
     };
     return specs;
 }

@@ -18,6 +18,14 @@ enum class WikipicsExecutor { sequential, threads, async };
 std::string_view to_string(WikipicsExecutor executor);
 std::optional<WikipicsExecutor> parse_wikipics_executor(std::string_view text);
 
+/// @brief Who downloads: this program (cpp) or the machine's CPython running python/wikipics.py (native only).
+enum class Runtime { cpp, python };
+
+std::string_view to_string(Runtime runtime);
+
+/// @brief The longest --python path accepted.
+inline constexpr std::size_t kMaxPythonPath = 4096;
+
 /// @brief The network a mirror plays for each request (`net=` on its API and image URLs): none (instant, what the
 /// tests use), the talk's Wi-Fi (talk), or a phone's (slower, with jitter). Live Commons is the real network.
 enum class NetProfile { instant, talk, phone };
@@ -42,6 +50,8 @@ struct WikipicsOptions {
     double timeout_s = 20;                   ///< per request
     std::uint64_t seed = 0;
     bool verbose = false;
+    Runtime runtime = Runtime::cpp;          ///< python: sampling stays C++'s, the downloads are CPython's
+    std::string python;                      ///< the interpreter with runtime python; empty: `python3` on PATH
 };
 
 /// @brief The API URL the options name: kLiveApi for "live", else the URL itself.

@@ -71,12 +71,18 @@ nlohmann::json to_json(const WikipicsReport& report) {
     }
     double decode_s = 0;
     for (const auto& r : report.results) decode_s += r.decode_s;
+    doc["runtime"] = exec::to_json(report.runtime);
+    if (report.script_http) doc["runtime"]["http"] = *report.script_http;
+    if (report.script_decode) doc["runtime"]["decode"] = *report.script_decode;
     if (report.cpu) {
+        const char* kind = report.runtime.is_python() ? "getrusage self + children over the downloads, in the interpreter"
+                           : report.cpu->busy_time  ? "worker busy time"
+                                                    : "process cpu time";
         doc["cpu"] = {{"user_s", report.cpu->user_s},
                       {"sys_s", report.cpu->sys_s},
                       {"total_s", report.cpu->total_s()},
                       {"decode_s", decode_s},
-                      {"kind", report.cpu->busy_time ? "worker busy time" : "process cpu time"}};
+                      {"kind", kind}};
     } else {
         doc["cpu"] = {{"decode_s", decode_s}, {"kind", "unavailable"}};
     }
@@ -133,7 +139,16 @@ std::string format_summary(const WikipicsReport& report) {
     out += line;
     double decode_s = 0;
     for (const auto& r : report.results) decode_s += r.decode_s;
-    if (report.cpu) {
+    if (report.runtime.is_python()) {
+        out += "Downloaded by " + exec::short_label(report.runtime) + " (" + report.script_http.value_or("?") + ", " +
+               report.script_decode.value_or("?") + ")" + (report.runtime.gil ? "" : ", GIL off") + "\n";
+    }
+    if (report.cpu && report.runtime.is_python()) {
+        out += exec::short_label(report.runtime) + " CPU times (getrusage self + children): user " +
+               base::format_duration(report.cpu->user_s) + ", sys " + base::format_duration(report.cpu->sys_s) +
+               ", total " + base::format_duration(report.cpu->total_s()) + " (decoding " +
+               base::format_duration(decode_s) + ")\n";
+    } else if (report.cpu) {
         out += (report.cpu->busy_time ? "Worker busy times: user " : "CPU times: user ") +
                base::format_duration(report.cpu->user_s) + ", sys " + base::format_duration(report.cpu->sys_s) +
                ", total " + base::format_duration(report.cpu->total_s()) + " (decoding " +

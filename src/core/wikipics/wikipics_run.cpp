@@ -1,6 +1,7 @@
 // One wikipics run: sample, download on one executor, report, polled by the CLI and the panel (wikipics_run.h).
 #include "core/wikipics/wikipics_run.h"
 
+#include "core/wikipics/python_protocol.h"
 #include "core/wikipics/sampling.h"
 
 #include "core/base/utf8.h"
@@ -52,9 +53,11 @@ std::size_t image_body_cap(long long size) {
     return static_cast<std::size_t>(kBodyCapFactor * std::max(0LL, size) + kBodyCapSlack);
 }
 
-WikipicsRun::WikipicsRun(WikipicsOptions options, std::shared_ptr<net::HttpClient> client, WikipicsClock clock)
-    : client_(std::move(client)), clock_(std::move(clock)) {
-    require_buildable(options, *client_);
+WikipicsRun::WikipicsRun(WikipicsOptions options, std::shared_ptr<net::HttpClient> client, WikipicsClock clock,
+                         std::optional<ScriptRuntime> script)
+    : client_(std::move(client)), clock_(std::move(clock)), script_(std::move(script)) {
+    if (!script_) require_buildable(options, *client_);   // CPython's asyncio needs nothing of our client
+    if (script_) report_.runtime = script_->info;
     report_.options = std::move(options);
     report_.api_url = api_url(report_.options);
     report_.workers = report_.options.executor == WikipicsExecutor::async ? report_.options.max_req
@@ -63,9 +66,10 @@ WikipicsRun::WikipicsRun(WikipicsOptions options, std::shared_ptr<net::HttpClien
 }
 
 WikipicsRun::WikipicsRun(WikipicsOptions options, std::vector<ImageInfo> sample, std::shared_ptr<net::HttpClient> client,
-                         WikipicsClock clock)
-    : client_(std::move(client)), clock_(std::move(clock)) {
-    require_buildable(options, *client_);
+                         WikipicsClock clock, std::optional<ScriptRuntime> script)
+    : client_(std::move(client)), clock_(std::move(clock)), script_(std::move(script)) {
+    if (!script_) require_buildable(options, *client_);   // CPython's asyncio needs nothing of our client
+    if (script_) report_.runtime = script_->info;
     report_.options = std::move(options);
     report_.options.count = static_cast<int>(sample.size());
     report_.api_url = api_url(report_.options);
@@ -75,7 +79,7 @@ WikipicsRun::WikipicsRun(WikipicsOptions options, std::vector<ImageInfo> sample,
 }
 
 WikipicsRun::~WikipicsRun() {
-    cancel_ = true;
+    cancel();
     if (coordinator_.joinable()) coordinator_.join();
 }
 
@@ -125,6 +129,7 @@ void WikipicsRun::download_all() {
         std::lock_guard lock(mutex_);
         start_wall_ = clock_.run.wall_s();
     }
+    if (script_) return download_script();
     switch (report_.options.executor) {
         case WikipicsExecutor::sequential: download_sequential(); break;
         case WikipicsExecutor::threads: download_threads(); break;
@@ -267,6 +272,113 @@ void WikipicsRun::download_async() {
     loop.run();
 }
 
+// The interpreter downloads: each image a task whose argument is its URL, its lines read back here as they come
+// (hello: its client, decoder and the moment its downloads began; a result per image; end: its getrusage). What it
+// measured is its own; its start-up (spawn, imports) is reported apart as startup_s, as the thread pool's is.
+void WikipicsRun::download_script() {
+    monotonic_to_run_ = clock_.run.wall_s() -
+                        std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    exec::ScriptJob job = python_job(report_.options, report_.workers);
+    job.read_line = [this, read = std::move(job.read_line)](std::string_view line) {
+        const ScriptLine parsed = parse_script_line(line);
+        if (const auto* hello = std::get_if<ScriptHello>(&parsed)) {
+            std::lock_guard lock(mutex_);
+            report_.script_http = hello->http;
+            report_.script_decode = hello->decode;
+            const double began = hello->t0 + monotonic_to_run_;
+            if (began > start_wall_) {
+                report_.startup_s = began - start_wall_;
+                start_wall_ = began;
+            }
+        }
+        return read(line);
+    };
+    const exec::ExecutorKind kind =
+        report_.options.executor == WikipicsExecutor::sequential ? exec::ExecutorKind::sequential : exec::ExecutorKind::threads;
+    std::unique_ptr<exec::Executor> executor;
+    try {
+        executor = script_->make_executor(kind, report_.workers, std::move(job));
+    } catch (const std::exception& e) {
+        for (std::size_t i = 0; i < report_.sample.size(); ++i) {
+            ImageResult r = begin_result(i, "");
+            r.error = "interpreter";
+            r.error_detail = e.what();
+            record(std::move(r));
+        }
+        return;
+    }
+    std::vector<exec::Future> futures;
+    for (const auto& image : report_.sample)
+        futures.push_back(executor->submit({"wikipics.fetch", script_argument(with_net(image.url, net_sent(report_.options)))}));
+    {
+        std::lock_guard lock(script_mutex_);
+        script_executor_ = executor.get();
+        if (cancel_) executor->cancel_all();
+    }
+    {
+        std::lock_guard lock(mutex_);
+        start_wall_ = clock_.run.wall_s();
+    }
+    exec::AsCompleted completed(futures);   // before it starts: completion order, however fast the first lines come
+    executor->end_of_submissions();
+    while (auto future = completed.next()) record(script_result(*future));
+    executor->shutdown(true);
+    const exec::RuntimeFacts facts = executor->runtime_facts();
+    {
+        std::lock_guard lock(script_mutex_);
+        script_executor_ = nullptr;
+    }
+    std::lock_guard lock(mutex_);
+    report_.cpu = facts.cpu;
+    report_.runtime.cpu = facts.cpu;
+}
+
+ImageResult WikipicsRun::script_result(const exec::Future& future) {
+    ImageResult result;
+    std::lock_guard lock(mutex_);
+    const ImageInfo& image = report_.sample.at(future.index());
+    result.index = future.index();
+    result.url = image.url;
+    result.title = image.title;
+    result.listed_size = image.size;
+    switch (future.status()) {
+        case exec::FutureStatus::finished: break;
+        case exec::FutureStatus::cancelled:
+            result.error = std::string(to_string(net::HttpError::cancelled));
+            result.error_detail = "not started";
+            return result;
+        default:
+            result.error = cancel_ ? std::string(to_string(net::HttpError::cancelled)) : std::string("interpreter");
+            result.error_detail = utf8::repair(future.error().value_or("the interpreter failed"));
+            return result;
+    }
+    const ScriptLine line = parse_script_line(future.result());
+    const auto* r = std::get_if<ScriptImage>(&line);
+    if (!r) {
+        result.error = "interpreter";
+        result.error_detail = "an unreadable result line";
+        return result;
+    }
+    result.worker = r->worker;
+    result.started_s = r->started + monotonic_to_run_ - start_wall_;
+    result.elapsed_s = std::max(0.0, r->finished - r->started);
+    result.wait_s = std::clamp(r->first_byte - r->started, 0.0, result.elapsed_s);
+    result.transfer_s = result.elapsed_s - result.wait_s;
+    result.bytes = r->bytes;
+    result.status = r->status;
+    if (r->error) {
+        result.error = utf8::repair(*r->error);
+        result.error_detail = utf8::repair(r->detail);
+    }
+    result.retry_after_s = r->retry_after_s;
+    result.decode_s = r->decode_s;
+    if (r->decode_error) {
+        result.decode_error = utf8::repair(*r->decode_error);
+        result.decode_detail = utf8::repair(r->decode_detail);
+    }
+    return result;
+}
+
 void WikipicsRun::record(ImageResult result) {
     std::lock_guard lock(mutex_);
     std::erase_if(in_flight_, [&](const InFlight& f) { return f.index == result.index; });
@@ -314,6 +426,8 @@ std::optional<ImageResult> WikipicsRun::wait_next() {
 
 void WikipicsRun::cancel() {
     cancel_ = true;
+    std::lock_guard lock(script_mutex_);
+    if (script_executor_) script_executor_->cancel_all();
 }
 
 void WikipicsRun::wait_finished() {

@@ -5,6 +5,8 @@
 #pragma once
 
 #include "core/base/clock.h"
+#include "core/exec/executor.h"
+#include "core/exec/interpreter.h"
 #include "core/net/http_client.h"
 #include "core/wikipics/mediawiki_api.h"
 #include "core/wikipics/sample_error.h"
@@ -61,6 +63,13 @@ std::size_t image_body_cap(long long size);
 
 enum class RunPhase { sampling, downloading, finished };
 
+/// @brief An interpreter that downloads instead of this program (CPython running python/wikipics.py): what it is,
+/// and how the platform starts it on a script job (platform::make_script_executor).
+struct ScriptRuntime {
+    exec::RuntimeInfo info;
+    std::function<std::unique_ptr<exec::Executor>(exec::ExecutorKind kind, int workers, exec::ScriptJob job)> make_executor;
+};
+
 struct WikipicsReport {
     WikipicsOptions options;
     int workers = 1;                       ///< threads, or requests in flight on the event loop
@@ -72,7 +81,10 @@ struct WikipicsReport {
     double sample_s = 0;                   ///< time spent sampling (not in wall_s)
     double wall_s = 0;                     ///< first request to last result
     double startup_s = 0;                  ///< starting the pool's threads, before the first request (not in wall_s)
-    std::optional<CpuSeconds> cpu; ///< over the downloads, decoding included
+    std::optional<CpuSeconds> cpu; ///< over the downloads, decoding included (an interpreter's own getrusage)
+    exec::RuntimeInfo runtime;             ///< who downloaded: C++, or the interpreter (its cpu = `cpu`)
+    std::optional<std::string> script_http;     ///< the interpreter's HTTP client ("httpx 0.23.3", "urllib")
+    std::optional<std::string> script_decode;   ///< its decoder ("Pillow 9.4.0") or "no decode"
     bool cancelled = false;
     bool finished = false;
 };
@@ -88,10 +100,12 @@ class WikipicsRun {
 public:
     /// @brief Samples with `options` through `client` on a thread of its own, then downloads.
     /// Throws std::invalid_argument for an executor this build lacks.
-    WikipicsRun(WikipicsOptions options, std::shared_ptr<net::HttpClient> client, WikipicsClock clock);
+    /// With `script`, sampling stays this program's and the interpreter downloads.
+    WikipicsRun(WikipicsOptions options, std::shared_ptr<net::HttpClient> client, WikipicsClock clock,
+                std::optional<ScriptRuntime> script = std::nullopt);
     /// @brief Downloads a sample already made (a rerun on another executor compares like with like).
     WikipicsRun(WikipicsOptions options, std::vector<ImageInfo> sample, std::shared_ptr<net::HttpClient> client,
-                WikipicsClock clock);
+                WikipicsClock clock, std::optional<ScriptRuntime> script = std::nullopt);
     /// @brief Cancels what still runs and joins every thread it started.
     ~WikipicsRun();
     WikipicsRun(const WikipicsRun&) = delete;
@@ -121,6 +135,8 @@ private:
     void download_sequential();
     void download_threads();
     void download_async();
+    void download_script();
+    ImageResult script_result(const exec::Future& future);
     ImageResult begin_result(std::size_t index, const std::string& worker);
     net::HttpLimits image_limits();
     void finish_result(ImageResult& result, net::HttpResponse response);
@@ -142,6 +158,10 @@ private:
     std::vector<InFlight> in_flight_;
     double start_wall_ = 0;
     std::optional<double> last_result_wall_;
+    std::optional<ScriptRuntime> script_;
+    std::mutex script_mutex_;
+    exec::Executor* script_executor_ = nullptr;   ///< while the interpreter runs (cancel() reaches it)
+    double monotonic_to_run_ = 0;                 ///< add to CLOCK_MONOTONIC seconds: the run clock's
     std::thread coordinator_;
 };
 

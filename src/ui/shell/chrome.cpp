@@ -67,13 +67,19 @@ void App::draw() {
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground);   // the clear paints it
 
     g_narrow = viewport->WorkSize.x / font_scale_ < kNarrowWidth;   // a 1024-wide projector at ×1.5 is narrow
-    if (g_narrow) {
+    // Presenting, the demo list is one line above the picture (the keys still switch demos); else a sidebar, or a
+    // top bar on a narrow window.
+    chrome_ = present_ ? Chrome::line : g_narrow ? Chrome::top_bar : Chrome::sidebar;
+    if (chrome_ == Chrome::line) {
+        draw_present_bar();
+    } else if (chrome_ == Chrome::top_bar) {
         draw_top_bar();
     } else {
         draw_sidebar();
         ImGui::SameLine();
     }
     ImGui::BeginChild("##demo", ImVec2(0, 0), false);
+    demo_area_ = {ImGui::GetWindowPos().x, ImGui::GetWindowPos().y, ImGui::GetWindowSize().x, ImGui::GetWindowSize().y};
     g_controls_collapsed = false;
     g_picture = {0, 0};
     draw_launch_errors();
@@ -129,11 +135,12 @@ void App::draw_help() {
     ImGui::End();
 }
 
-// Present and Copy link, and what was copied.
-void App::draw_view_buttons(bool small) {
+// Present and Copy link, and what was copied; `beside`: on the line of the item before while they fit.
+void App::draw_view_buttons(bool small, bool beside) {
     const char* present = tr(present_ ? WelcomeText::leave_present : WelcomeText::present);
     const bool web = platform::build_info().kind == "web";
     const char* copy = tr(web ? WelcomeText::copy_link : WelcomeText::copy_command);
+    if (beside) same_line_if_fits(button_width(present));
     if (small ? ImGui::SmallButton(present) : ImGui::Button(present)) toggle_present();
     same_line_if_fits(button_width(copy));
     if (small ? ImGui::SmallButton(copy) : ImGui::Button(copy)) copy_link();
@@ -166,6 +173,36 @@ void App::export_picture() {
     });
 }
 
+// The language as two small buttons, the current one lit.
+void App::draw_language_buttons() {
+    for (const auto& [code, lang] : {std::pair{"EN", Language::en}, std::pair{"PT", Language::pt}}) {
+        ImGui::SameLine();
+        const bool active = language() == lang;
+        if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        if (ImGui::SmallButton(code)) set_language(lang);
+        if (active) ImGui::PopStyleColor();
+    }
+}
+
+// Presenting: the sidebar folded into one line (the demo menu as wide as its longest title, the language, the view's
+// buttons, the keys' hint), so the lesson's picture has the whole width of the screen.
+void App::draw_present_bar() {
+    float widest = 0;
+    for (const auto& panel : panels_) widest = std::max(widest, ImGui::CalcTextSize(panel->title()).x);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::SetNextItemWidth(std::min(widest + style.FramePadding.x * 2 + ImGui::GetFrameHeight(), ImGui::GetContentRegionAvail().x));
+    if (ImGui::BeginCombo("##demo_menu", panels_[current_]->title())) {
+        for (std::size_t i = 0; i < panels_.size(); ++i)
+            if (ImGui::Selectable(panels_[i]->title(), i == current_)) show(i);
+        ImGui::EndCombo();
+    }
+    draw_language_buttons();
+    draw_view_buttons(true, true);
+    const char* keys = tr(WelcomeText::key_h);
+    if (same_line_if_fits(ImGui::CalcTextSize(keys).x)) ImGui::TextDisabled("%s", keys);
+    ImGui::Separator();
+}
+
 // The sidebar's choices on one line, for narrow windows: the demo menu, the language.
 void App::draw_top_bar() {
     // No room for the app's title on a phone: the demo's own title follows right below.
@@ -178,14 +215,8 @@ void App::draw_top_bar() {
             if (ImGui::Selectable(panels_[i]->title(), i == current_)) show(i);
         ImGui::EndCombo();
     }
-    for (const auto& [code, lang] : {std::pair{"EN", Language::en}, std::pair{"PT", Language::pt}}) {
-        ImGui::SameLine();
-        const bool active = language() == lang;
-        if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
-        if (ImGui::SmallButton(code)) set_language(lang);
-        if (active) ImGui::PopStyleColor();
-    }
-    draw_view_buttons(true);
+    draw_language_buttons();
+    draw_view_buttons(true, false);
     ImGui::Separator();
 }
 
@@ -206,7 +237,7 @@ void App::draw_sidebar() {
     same_line_if_fits(choice_width("Português"));
     if (ImGui::RadioButton("Português", language() == Language::pt)) set_language(Language::pt);
     ImGui::Separator();
-    draw_view_buttons(false);
+    draw_view_buttons(false, false);
     if (platform::build_info().kind != "web") {   // the desktop's link: the same view from a terminal
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("%s", tr(WelcomeText::command_line));

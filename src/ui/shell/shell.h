@@ -55,7 +55,9 @@ private:
     void draw();
     void draw_launch_errors();
     void draw_help();
-    void draw_view_buttons(bool small);
+    void draw_view_buttons(bool small, bool beside);
+    void draw_language_buttons();
+    void draw_present_bar();
     void export_picture();
     void draw_top_bar();
     void draw_sidebar();
@@ -88,6 +90,9 @@ private:
     bool picture_saved_ = false;
     int pictures_ = 0;
     std::array<float, 4> picture_button_{};
+    enum class Chrome { sidebar, top_bar, line };   // what surrounds the demo: the list beside it, above it, or one line
+    Chrome chrome_ = Chrome::sidebar;
+    std::array<float, 4> demo_area_{};   // the demo panel's x, y, width, height in window units, last frame
     std::array<float, 4> copy_button_{};   // where Copy link was last drawn, in window units (the page test clicks it)
 };
 

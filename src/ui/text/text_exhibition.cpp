@@ -39,8 +39,8 @@ constexpr text_table::Row<ExhibitionText> kRows[] = {
      "Passo"},
     {ExhibitionText::settings_changed, "Settings changed: Restart to apply them.",
      "Configurações alteradas: reinicie para aplicá-las."},
-    {ExhibitionText::press_start, "Press Start: the simulation runs on its own thread; the boards below are its snapshots.",
-     "Aperte Iniciar: a simulação roda na sua própria thread; os tabuleiros abaixo são instantâneos da simulação."},
+    {ExhibitionText::press_start, "Press Start: the simulation runs on its own thread and the boards below become its snapshots; for now every game is at its first position.",
+     "Aperte Iniciar: a simulação roda na sua própria thread e os tabuleiros abaixo passam a ser instantâneos da simulação; por enquanto cada partida está na posição inicial."},
     {ExhibitionText::simulated_time, "Simulated time",
      "Tempo simulado"},
     {ExhibitionText::sim_thread_busy, "simulation thread busy",
@@ -130,6 +130,8 @@ constexpr text_table::Row<ExhibitionText> kRows[] = {
      "tabuleiros"},
     {ExhibitionText::fast_forward, "The simultaneous exhibition is over: the rest of the sequential one is fast-forwarded (×%.0f).",
      "As partidas “simultâneas” acabaram: o resto das sequenciais é acelerado (×%.0f)."},
+    {ExhibitionText::she_starts, "She starts at board 1",
+     "Ela começa pelo tabuleiro 1"},
 };
 
 static_assert(text_table::rows_follow_the_keys(kRows), "every ExhibitionText key needs one row, in the order of the enum");

@@ -13,7 +13,7 @@ enum class ExhibitionText {
     state_thinking, state_over, her_path, event_loop, loop_running, loop_ready, loop_timers, loop_waiting,
     loop_totals, nobody, empty, more, chart_title, crossover_note, slide_title, slide_note, she_label,
     mode_simultaneous, times_title, time_slide, time_formula, time_clock, time_clock_pending, talk_average,
-    caption_legend, not_started, chart_y_axis, chart_x_axis, fast_forward, count_,
+    caption_legend, not_started, chart_y_axis, chart_x_axis, fast_forward, she_starts, count_,
 };
 
 /// @brief The text in the current language.

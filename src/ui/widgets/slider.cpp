@@ -43,6 +43,14 @@ double rounded_to_format(double value, const char* format) {
 
 }  // namespace
 
+float slider_min_width(const char* widest_value, int steps) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    // The value with its margin on each half of the frame beside a centred grab (draw_slider_value's room).
+    const float halves = 2 * (ImGui::CalcTextSize(widest_value).x + style.FramePadding.x);
+    const float usable = std::max(halves + style.GrabMinSize, steps > 1 ? halves / (1.0f - 1.0f / static_cast<float>(steps)) : 0.0f);
+    return usable + 2 * 2.0f;   // the frame's own padding (draw_slider_value's `padding`) each side
+}
+
 bool slider_int(const char* label, int* value, int min, int max, const char* format, ImGuiSliderFlags flags) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float width = ImGui::CalcItemWidth();

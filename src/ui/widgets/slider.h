@@ -13,6 +13,11 @@ bool slider_int(const char* label, int* value, int min, int max, const char* for
 /// @brief ImGui::SliderScalar of a double (linear or logarithmic) whose handle never covers its value.
 bool slider_double(const char* label, double* value, double min, double max, const char* format, ImGuiSliderFlags flags = 0);
 
+/// @brief The narrowest slider (frame width) on which `widest_value` (as drawn: localised) never meets the grab, even
+/// with the grab in the middle; `steps`: an integer slider's count of values (its grab is width / steps wide), 0 for a
+/// real one. A field narrower than this would have its value covered: panels give their sliders at least this width.
+float slider_min_width(const char* widest_value, int steps = 0);
+
 /// @brief slider_double for a float.
 bool slider_float(const char* label, float* value, float min, float max, const char* format, ImGuiSliderFlags flags = 0);
 

@@ -4,6 +4,7 @@
 #include "ui/text/text_primes.h"
 #include "ui/text/numbers.h"
 
+#include <algorithm>
 #include <cfloat>
 #include <iterator>
 #include <utility>
@@ -66,18 +67,20 @@ void ExhibitionPanel::draw_legend() {
 }
 
 void ExhibitionPanel::draw_boards(const exhibition::ExhibitionSnapshot& snap) {
-    // Which schedule's boards: both are simulated side by side; one grid at a time fits the window.
+    // Which schedule's boards: both are simulated side by side; one grid at a time fits the window. Both choices are
+    // always there (the one the mode leaves out greyed): the boards do not move when the mode changes.
     const ScheduleView* shown = &snap.schedules.back();
-    if (snap.schedules.size() > 1) {
-        ImGui::TextUnformatted(tr(ExhibitionText::boards_shown));
-        for (const auto& s : snap.schedules) {
-            const char* name = s.schedule == Schedule::sequential ? tr(PrimesText::executor_sequential)
-                                                                  : tr(ExhibitionText::mode_simultaneous);
-            same_line_if_fits(choice_width(name));
-            if (ImGui::RadioButton(name, shown_schedule_ == s.schedule)) shown_schedule_ = s.schedule;
-        }
-        for (const auto& s : snap.schedules)
-            if (s.schedule == shown_schedule_) shown = &s;
+    for (const auto& s : snap.schedules)
+        if (s.schedule == shown_schedule_) shown = &s;
+    ImGui::TextUnformatted(tr(ExhibitionText::boards_shown));
+    for (const auto schedule : {Schedule::sequential, Schedule::simultaneous}) {
+        const char* name = schedule == Schedule::sequential ? tr(PrimesText::executor_sequential) : tr(ExhibitionText::mode_simultaneous);
+        const bool simulated = std::any_of(snap.schedules.begin(), snap.schedules.end(),
+                                           [&](const ScheduleView& s) { return s.schedule == schedule; });
+        same_line_if_fits(choice_width(name));
+        ImGui::BeginDisabled(!simulated);
+        if (ImGui::RadioButton(name, shown->schedule == schedule)) shown_schedule_ = schedule;
+        ImGui::EndDisabled();
     }
     const auto& boards = shown->boards;
     const int count = static_cast<int>(boards.size());
@@ -146,8 +149,6 @@ void ExhibitionPanel::draw_boards(const exhibition::ExhibitionSnapshot& snap) {
     // Where she stands: a marker on her board. Her path is the line of numbers below, not lines across the boards
     // (drawn over them, they hid the pieces).
     const auto& path = shown->her_path;
-    const std::size_t shown_visits = std::min(path.size(), static_cast<std::size_t>(count) + 1);
-    const std::size_t first = path.size() - shown_visits;
     const auto centre = [&](int board_number) {
         const ImVec2 p = corner(board_number - 1);
         return ImVec2(p.x + board / 2, p.y + board / 2);
@@ -161,19 +162,33 @@ void ExhibitionPanel::draw_boards(const exhibition::ExhibitionSnapshot& snap) {
         draw->AddRectFilled(ImVec2(at.x - 3, at.y - 1), ImVec2(at.x + t.x + 3, at.y + t.y + 1), IM_COL32(20, 20, 24, 230), 3.0f);
         draw->AddText(at, kHerColour, she);
     }
-    ImGui::Dummy(ImVec2(width, static_cast<float>(rows) * row_h));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s:", tr(ExhibitionText::her_path));
-    // Beside its title when it fits whole, else below it; a line breaks only after an arrow ("12 →" stays whole).
+    // At least the budget's height: the grid's own height changes with the count of boards, what is below it does not.
+    const float grid_h = std::max(static_cast<float>(rows) * row_h, budget);
+    ImGui::Dummy(ImVec2(width, grid_h));
+    boards_area_ = {origin.y, grid_h};
+    boards_drawn_ = count;
+    // Her latest visits on one line beside its title ("… 19 → 20 → 1"): the line never grows into a second one.
+    const std::string title = std::string(tr(ExhibitionText::her_path)) + ":";
+    ImGui::TextDisabled("%s", title.c_str());
+    const float room = ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(title.c_str()).x - ImGui::GetStyle().ItemSpacing.x;
     std::string trail;
-    for (std::size_t i = first; i < path.size(); ++i) trail += (i > first ? "\u00a0→ " : "") + std::to_string(path[i]);
-    same_line_if_fits(ImGui::CalcTextSize(trail.c_str()).x);
+    for (std::size_t i = path.size(); i-- > 0;) {
+        std::string longer = std::to_string(path[i]) + (trail.empty() ? "" : "\u00a0→ ") + trail;
+        if (!trail.empty() && ImGui::CalcTextSize(("…\u00a0" + longer).c_str()).x > room) {
+            trail = "…\u00a0" + trail;
+            break;
+        }
+        trail = std::move(longer);
+    }
+    ImGui::SameLine();
     ImGui::TextUnformatted(trail.c_str());
-    ImGui::PopTextWrapPos();
 }
 
 // Every line wraps at the column's edge; a value goes beside its title while it fits whole, else below it.
 void ExhibitionPanel::draw_loop(const aio::LoopSnapshot& loop) {
+    // As tall as its fullest queues (6 ready, 10 timers): the chart and the settings below do not move as they fill.
+    const float top = ImGui::GetCursorPosY();
+    const float tallest = 24 * ImGui::GetTextLineHeightWithSpacing();
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(tr(ExhibitionText::event_loop));
     ImGui::Text("%s:", tr(ExhibitionText::loop_running));
@@ -189,6 +204,7 @@ void ExhibitionPanel::draw_loop(const aio::LoopSnapshot& loop) {
     constexpr std::size_t kShown = 6;
     for (std::size_t i = 0; i < loop.ready.size() && i < kShown; ++i) bullet_wrapped(loop.ready[i].c_str());
     if (loop.ready.size() > kShown) ImGui::TextDisabled("  + %zu %s", loop.ready.size() - kShown, tr(ExhibitionText::more));
+    else ImGui::TextUnformatted("");   // the "more" line's place: the queues below keep theirs
     ImGui::Text("%s (%zu):", tr(ExhibitionText::loop_timers), loop.timers.size());
     constexpr std::size_t kTimers = 10;
     for (std::size_t i = 0; i < loop.timers.size() && i < kTimers; ++i) {
@@ -202,10 +218,12 @@ void ExhibitionPanel::draw_loop(const aio::LoopSnapshot& loop) {
         ImGui::TextUnformatted(t.name.c_str());
     }
     if (loop.timers.size() > kTimers) ImGui::TextDisabled("  + %zu %s", loop.timers.size() - kTimers, tr(ExhibitionText::more));
+    else ImGui::TextUnformatted("");
     ImGui::Text("%s: %zu", tr(ExhibitionText::loop_waiting), loop.waiting.size());
     ImGui::TextDisabled("%s", text_format(tr(ExhibitionText::loop_totals), static_cast<unsigned long long>(loop.created),
                         static_cast<unsigned long long>(loop.finished)).c_str());
     ImGui::PopTextWrapPos();
+    if (const float used = ImGui::GetCursorPosY() - top; used < tallest) ImGui::Dummy(ImVec2(0, tallest - used - ImGui::GetStyle().ItemSpacing.y));
 }
 
 }  // namespace conclab::ui

@@ -2,12 +2,41 @@
 #include "ui/panels/exhibition/exhibition_panel.h"
 #include "ui/text/numbers.h"
 
+#include <algorithm>
 #include <cfloat>
 #include <cstdio>
+#include <string>
 #include <utility>
 #include <vector>
 
 namespace conclab::ui {
+
+namespace {
+
+// Wrapped text that keeps the height of `widest` (the same words with the settings' widest figures), so a slider moved
+// below it does not move itself when a figure gains a digit and the text a line.
+void wrapped_keeping_height(const std::string& text, const std::string& widest, const ImVec4* colour = nullptr) {
+    const float top = ImGui::GetCursorPosY(), width = ImGui::GetContentRegionAvail().x;
+    const float height = std::max(ImGui::CalcTextSize(text.c_str(), nullptr, false, width).y,
+                                  ImGui::CalcTextSize(widest.c_str(), nullptr, false, width).y);
+    ImGui::PushTextWrapPos(0.0f);
+    if (colour) ImGui::TextColored(*colour, "%s", text.c_str());
+    else ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::SetCursorPosY(top);
+    ImGui::Dummy(ImVec2(0, height));
+}
+
+// The settings whose figures print widest (the sliders' ends).
+ExhibitionOptions widest_options() {
+    ExhibitionOptions o;
+    o.boards = exhibition::kMaxBoards;
+    o.her_s = o.them_s = 3333.3;
+    o.moves = exhibition::kMaxMoves;
+    return o;
+}
+
+}  // namespace
 
 void ExhibitionPanel::draw_chart_and_slide() const {
     if (ImGui::GetContentRegionAvail().x < kSideBySideWidth) {   // the slide's note below the chart
@@ -28,7 +57,9 @@ void ExhibitionPanel::draw_chart_and_slide() const {
 
 void ExhibitionPanel::draw_chart() const {
     ExhibitionOptions o = settings_;
-    ImGui::TextWrapped("%s", text_format(tr(ExhibitionText::chart_title), o.her_s, o.them_s, o.moves).c_str());
+    const ExhibitionOptions w = widest_options();
+    wrapped_keeping_height(text_format(tr(ExhibitionText::chart_title), o.her_s, o.them_s, o.moves),
+                           text_format(tr(ExhibitionText::chart_title), w.her_s, w.them_s, w.moves));
     constexpr int kMaxN = 60;
     double lo = DBL_MAX, hi = 0;
     std::vector<double> sequential, simultaneous;
@@ -104,23 +135,27 @@ void ExhibitionPanel::draw_chart() const {
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kSequentialColour), "%s", sequential_key.c_str());
     same_line_if_fits(ImGui::CalcTextSize(simultaneous_key.c_str()).x);
     ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kSimultaneousColour), "%s", simultaneous_key.c_str());
-    if (crossover < exhibition::kCrossoverNever) ImGui::Text("%s", text_format(tr(ExhibitionText::crossover_note), crossover).c_str());
     ImGui::PopTextWrapPos();
+    // Its line kept when there is no crossover: the settings below stay where they were.
+    wrapped_keeping_height(crossover < exhibition::kCrossoverNever ? text_format(tr(ExhibitionText::crossover_note), crossover) : "",
+                           text_format(tr(ExhibitionText::crossover_note), 100));
 }
 
 void ExhibitionPanel::draw_slide() const {
-    ExhibitionOptions o = settings_;
-    ImGui::PushTextWrapPos(0.0f);
     // Both counts from the settings: at 20 boards the slide's method is right and only its sum is wrong, at 12 both
     // give 30 min, below the crossover its method undercounts.
-    char title[256];
-    std::snprintf(title, sizeof title, "%s", text_format(tr(ExhibitionText::slide_title), exhibition::slide_method_rounds_s(o) / 60.0,
-                  exhibition::simultaneous_rounds_s(o) / 60.0).c_str());
-    ImGui::TextColored(ImVec4(1.0f, 0.8f, 0.4f, 1.0f), "%s", title);
-    ImGui::PopTextWrapPos();
-    ImGui::TextWrapped("%s", text_format(tr(ExhibitionText::slide_note), o.boards, o.her_s, o.boards * o.her_s, o.boards, o.her_s, o.her_s, o.them_s,
-                       exhibition::simultaneous_round_s(o), o.moves, exhibition::simultaneous_rounds_s(o) / 60.0,
-                       exhibition::simultaneous_total_s(o) - exhibition::simultaneous_rounds_s(o)).c_str());
+    const auto title = [](const ExhibitionOptions& o) {
+        return text_format(tr(ExhibitionText::slide_title), exhibition::slide_method_rounds_s(o) / 60.0,
+                           exhibition::simultaneous_rounds_s(o) / 60.0);
+    };
+    const auto note = [](const ExhibitionOptions& o) {
+        return text_format(tr(ExhibitionText::slide_note), o.boards, o.her_s, o.boards * o.her_s, o.boards, o.her_s, o.her_s,
+                           o.them_s, exhibition::simultaneous_round_s(o), o.moves, exhibition::simultaneous_rounds_s(o) / 60.0,
+                           exhibition::simultaneous_total_s(o) - exhibition::simultaneous_rounds_s(o));
+    };
+    const ImVec4 amber(1.0f, 0.8f, 0.4f, 1.0f);
+    wrapped_keeping_height(title(settings_), title(widest_options()), &amber);
+    wrapped_keeping_height(note(settings_), note(widest_options()));
 }
 
 }  // namespace conclab::ui

@@ -75,22 +75,25 @@ void ExhibitionPanel::draw_clock(Schedule schedule) {
         same_line_if_fits(ImGui::CalcTextSize(round).x);
         ImGui::TextDisabled("%s", round);
     }
-    if (live) {
+    // A schedule the run simulates has its progress, where she is and the results, from before Start (at zero) on:
+    // the lines are there already, and Start does not push the boards down.
+    if (live || clock_status(o.mode, sequential, false) == ExhibitionText::not_started) {
         int moves = 0, wins = 0, losses = 0, draws = 0, limit = 0;
-        for (const auto& b : live->boards) {
-            moves += b.moves;
-            if (b.result == "1-0") ++wins;
-            else if (b.result == "0-1") ++losses;
-            else if (b.result == "1/2-1/2") ++draws;
-            else if (b.state == BoardState::finished) ++limit;
-        }
+        if (live)
+            for (const auto& b : live->boards) {
+                moves += b.moves;
+                if (b.result == "1-0") ++wins;
+                else if (b.result == "0-1") ++losses;
+                else if (b.result == "1/2-1/2") ++draws;
+                else if (b.state == BoardState::finished) ++limit;
+            }
         char label[64];
         const int total = o.boards * o.moves;
         std::snprintf(label, sizeof label, "%d / %d %s", moves, total, tr(ExhibitionText::moves_played));
         ImGui::ProgressBar(total > 0 ? static_cast<float>(moves) / static_cast<float>(total) : 0.0f,
                            ImVec2(std::max(120.0f, ImGui::GetContentRegionAvail().x - 8), 0), label);
-        if (live->her_board > 0) ImGui::Text("%s %d", tr(ExhibitionText::she_is_at), live->her_board);
-        else ImGui::Text("%s", tr(ExhibitionText::she_is_done));
+        if (live && live->her_board > 0) ImGui::Text("%s %d", tr(ExhibitionText::she_is_at), live->her_board);
+        else ImGui::Text("%s", tr(live && live->finished ? ExhibitionText::she_is_done : ExhibitionText::she_starts));
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         ImGui::Text("%s", text_format(tr(ExhibitionText::results_line), wins, losses, draws, limit).c_str());
         ImGui::PopStyleColor();

@@ -10,14 +10,17 @@
 #include "core/exhibition/live_exhibition.h"
 #include "core/exhibition/schedule.h"
 #include "ui/responsive.h"
+#include "ui/text/numbers.h"
 #include "ui/text/text_exhibition.h"
 #include "ui/widgets/trace_export.h"
 
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 #include <string>
 
 namespace conclab::ui {
@@ -106,11 +109,18 @@ private:
     void start();
     void set_speed_from_controls();
     bool settings_differ_from_run() const;
+    /// The boards drawn: the run's latest snapshot, or before any run the settings' starting position.
+    const exhibition::ExhibitionSnapshot& shown_snapshot();
     /// The settings (below the pictures) and the run's buttons (above them).
     void draw_settings();
     void draw_run_controls();
-    /// A touch screen's slider gets the whole width under its label rather than a sliver beside it.
-    static float min_field_width() { return narrow_layout() ? 160.0f : 100.0f; }
+    /// A touch screen's slider gets the whole width under its label rather than a sliver beside it; and no slider is
+    /// so narrow that its grab covers its widest value ("3600.0 s", "86400").
+    static float min_field_width() {
+        const float widest = std::max({slider_min_width(localized("3600.0 s", language()).c_str()), slider_min_width("86400"),
+                                       slider_min_width("200", exhibition::kMaxMoves)});
+        return std::max(narrow_layout() ? 160.0f : 100.0f, widest);
+    }
     /// Choices on one line while they fit, else on the next ones; `each(i, label)` draws the i-th.
     template <typename Each>
     static void radio_row(const char* title, std::initializer_list<const char*> labels, Each&& each) {
@@ -127,6 +137,11 @@ private:
     /// The two clocks side by side while each keeps room for its words beside its face, else one above the other.
     void draw_clocks();
     void draw_clock(Schedule schedule);
+    /// The clocks, Export trace and (`with_times`) the three times, then a separator.
+    void draw_clocks_and_times(bool with_times);
+    /// A line for the notes that come and go (press Start, settings changed, fast-forward), as tall as the tallest:
+    /// what is below it does not move when one of them appears.
+    void draw_note_line() const;
     /// The slide's 20 min, the formula's and the clock's: which is which, and the talk's "média de 30 jogadas".
     void draw_times() const;
     float clock_radius() const;
@@ -157,6 +172,13 @@ private:
     TraceExportButton trace_export_;
     std::uint64_t drawn_version_ = 0;
     Schedule shown_schedule_ = Schedule::simultaneous;
+    std::shared_ptr<const exhibition::ExhibitionSnapshot> starting_;   // shown_snapshot() before any run
+    ExhibitionOptions starting_of_;
+    // Where the last frame drew things, in window units (the stay-put browser test compares them).
+    std::array<float, 4> start_button_{};
+    std::array<float, 4> boards_slider_{};
+    std::array<float, 2> boards_area_{};   // y, height
+    int boards_drawn_ = 0;
 };
 
 }  // namespace conclab::ui

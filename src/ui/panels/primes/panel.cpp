@@ -136,6 +136,8 @@ nlohmann::json PrimesPanel::state() const {
     if (view_ == View::single)
         s["runtime_choice"] = {{"x", runtime_choice_[0]}, {"y", runtime_choice_[1]}, {"w", runtime_choice_[2]},
                                {"h", runtime_choice_[3]}};
+    s["results_columns"] = results_columns_;
+    s["history_cards"] = drawn_history_cards_;   // the runs' table as one card per run where its columns do not fit   // 2: a phone's table, each lpf under its number (never a cut column)
     s["table_top"] = table_top_;   // where one executor's table and timeline begin, in window units (still as a run ends)
     // Where the workers slider was last drawn, in window units (the touch test drags it).
     if (view_ == View::compare || executor_ != ExecutorKind::sequential)
@@ -414,7 +416,12 @@ PrimesText PrimesPanel::python_api(ExecutorKind kind) {
 void PrimesPanel::draw_controls() {
     const bool is_running = running();
     // Room for the label beside each field; on a phone the fields shrink and the choices stack.
-    const float field_w = std::min(330.0f * font_scale(), ImGui::GetContentRegionAvail().x * 0.6f);
+    float widest_label = 0;   // the labels beside the fields: the fields leave them their room (a phone at ×1.25)
+    for (const auto label : {PrimesText::executor, PrimesText::runtime, PrimesText::workers, PrimesText::repeats, PrimesText::magnitude})
+        widest_label = std::max(widest_label, ImGui::CalcTextSize(tr(label)).x);
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float field_w = std::max(slider_min_width("2**64"),
+                                   std::min({330.0f * font_scale(), avail * 0.6f, avail - widest_label - ImGui::GetStyle().ItemInnerSpacing.x}));
     const auto next_choice = [](PrimesText label) {   // on the same line while the next choice fits
         const ImGuiStyle& style = ImGui::GetStyle();
         const float needed = style.ItemSpacing.x + ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +

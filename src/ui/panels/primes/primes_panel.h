@@ -99,7 +99,7 @@ private:
     static constexpr float kSideBySideWidth = 980.0f;   // the table and the timeline side by side from here on
     static constexpr const char* kWidestFactor = "4_294_967_295";   // a composite's lpf is at most its square root
 
-    static void right_aligned(const std::string& text, float width);
+    static void right_aligned(const std::string& text, float width, bool disabled = false);
     void draw_history();
     void draw_trace_export();
 
@@ -129,6 +129,8 @@ private:
     std::array<float, 4> runtime_choice_{};   // x, y, w, h of the runtime's combo last drawn
     int python_magnitude_ = kPyodideMagnitude;
     float table_top_ = 0;                      // y of one executor's table and timeline last drawn
+    mutable int results_columns_ = 0;
+    bool drawn_history_cards_ = false;         // the runs' table as one card per run (a phone)          // the results table's columns last drawn (2: each lpf under its number)
 };
 
 }  // namespace conclab::ui::primes_panel

@@ -172,16 +172,22 @@ void PrimesPanel::draw_results_table(bool compact) const {
     const float padding = style.CellPadding.x * 2 + 1.0f;   // each column's cell padding and its border
     const float avail = ImGui::GetContentRegionAvail().x - style.ScrollbarSize;
     const float kept_w = number_w + check_w + lpf_w + 3 * padding;
-    const bool show_elapsed = !compact && avail >= kept_w + elapsed_w + padding;
+    // Where even number, ✓/✗ and lpf do not fit side by side (a phone, presenting on one), the lpf folds under its
+    // number in the same cell: a column squeezed by the table would cut the digits ("134_217_68").
+    const bool lpf_below = avail < kept_w;
+    const bool show_elapsed = !compact && !lpf_below && avail >= kept_w + elapsed_w + padding;
     const bool show_worker = show_elapsed && avail >= kept_w + elapsed_w + worker_w + 2 * padding;
+    results_columns_ = lpf_below ? 2 : 3 + show_elapsed + show_worker;
+    const auto lpf_line = [](std::uint64_t lpf) { return std::string(tr(PrimesText::lpf)) + " " + primes::group_digits(lpf); };
+    const float first_w = lpf_below ? std::max(number_w, ImGui::CalcTextSize(lpf_line(0xFFFFFFFFull).c_str()).x) : number_w;
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingFixedFit;
     const float height = compact ? std::min(560.0f, std::max(200.0f, ImGui::GetContentRegionAvail().y * 0.6f)) : 560.0f;
-    if (!ImGui::BeginTable("##results", 3 + show_elapsed + show_worker, flags, ImVec2(0, height))) return;
+    if (!ImGui::BeginTable("##results", results_columns_, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(tr(PrimesText::number), ImGuiTableColumnFlags_WidthFixed, number_w);
+    ImGui::TableSetupColumn(tr(PrimesText::number), ImGuiTableColumnFlags_WidthFixed, first_w);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, check_w);
-    ImGui::TableSetupColumn(tr(PrimesText::lpf), ImGuiTableColumnFlags_WidthFixed, lpf_w);
+    if (!lpf_below) ImGui::TableSetupColumn(tr(PrimesText::lpf), ImGuiTableColumnFlags_WidthFixed, lpf_w);
     if (show_elapsed) ImGui::TableSetupColumn(tr(PrimesText::elapsed), ImGuiTableColumnFlags_WidthFixed, elapsed_w);
     if (show_worker) ImGui::TableSetupColumn(tr(SystemText::worker), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableHeadersRow();
@@ -190,11 +196,16 @@ void PrimesPanel::draw_results_table(bool compact) const {
         done[r.index] = true;
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        right_aligned(primes::group_digits(r.n), number_w);
+        right_aligned(primes::group_digits(r.n), first_w);
+        if (lpf_below) {
+            if (r.error) text_disabled_wrapped(r.error->c_str());
+            else if (!r.prime) right_aligned(lpf_line(r.lpf), first_w, true);
+        }
         ImGui::TableNextColumn();
         if (r.error) ImGui::TextColored(ImVec4(1, 0.6f, 0.3f, 1), "!");
         else if (r.prime) ImGui::TextColored(ImVec4(0.45f, 0.85f, 0.45f, 1), "\u2713");
         else ImGui::TextColored(ImVec4(0.95f, 0.45f, 0.4f, 1), "\u2717");
+        if (lpf_below) continue;
         ImGui::TableNextColumn();
         if (r.error) ImGui::TextDisabled("%s", r.error->c_str());
         else if (!r.prime) right_aligned(primes::group_digits(r.lpf), lpf_w);
@@ -210,12 +221,15 @@ void PrimesPanel::draw_results_table(bool compact) const {
         if (done[i]) continue;
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        right_aligned(primes::group_digits(report.options.sample.numbers[i]), number_w);
+        right_aligned(primes::group_digits(report.options.sample.numbers[i]), first_w);
+        const auto running = std::find_if(in_flight.begin(), in_flight.end(), [&](auto& r) { return r.index == i; });
+        const char* status = running != in_flight.end() ? tr(PrimesText::running_for) : tr(PrimesText::pending);
+        if (lpf_below) right_aligned(status, first_w, true);
         ImGui::TableNextColumn();
         ImGui::TextUnformatted("\u23f3");
-        const auto running = std::find_if(in_flight.begin(), in_flight.end(), [&](auto& r) { return r.index == i; });
+        if (lpf_below) continue;
         ImGui::TableNextColumn();
-        ImGui::TextDisabled("%s", running != in_flight.end() ? tr(PrimesText::running_for) : tr(PrimesText::pending));
+        ImGui::TextDisabled("%s", status);
         if (show_elapsed && ImGui::TableNextColumn() && running != in_flight.end())
             ImGui::TextDisabled("%s", text_format("%8.3f s", now - running->started_s).c_str());
         if (show_worker && ImGui::TableNextColumn() && running != in_flight.end())
@@ -224,10 +238,11 @@ void PrimesPanel::draw_results_table(bool compact) const {
     ImGui::EndTable();
 }
 
-void PrimesPanel::right_aligned(const std::string& text, float width) {
+void PrimesPanel::right_aligned(const std::string& text, float width, bool disabled) {
     const float pad = width - ImGui::CalcTextSize(text.c_str()).x;
     if (pad > 0) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + pad);
-    ImGui::TextUnformatted(text.c_str());
+    if (disabled) ImGui::TextDisabled("%s", text.c_str());
+    else ImGui::TextUnformatted(text.c_str());
 }
 
 void PrimesPanel::draw_history() {
@@ -241,37 +256,81 @@ void PrimesPanel::draw_history() {
     double best = 1.0;
     for (const auto& h : history_)
         if (h.speedup) best = std::max(best, *h.speedup);
-    // Proportional columns: every one keeps a share of a narrow panel, the speedup bar the largest.
-    if (!ImGui::BeginTable("##history", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
-    ImGui::TableSetupColumn(tr(PrimesText::executor), ImGuiTableColumnFlags_WidthStretch, 1.1f);
-    ImGui::TableSetupColumn(tr(PrimesText::sample), ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    ImGui::TableSetupColumn(tr(PrimesText::wall), ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    ImGui::TableSetupColumn(tr(PrimesText::cpu), ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    ImGui::TableSetupColumn(tr(PrimesText::speedup), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableHeadersRow();
+    // Each run's cells as text: the label wraps at spaces only, "×2" kept with its word ("sequential ×1" never
+    // "sequenti" "al"); the others are drawn whole.
+    struct Cells {
+        std::string label, sample, wall, cpu;
+    };
+    std::vector<Cells> cells;
     for (const auto& h : history_) {
-        ImGui::TableNextRow();
-        ImGui::TableNextColumn();
-        // A phone's column: wrapped at spaces only, "×2" kept with its word ("sequential ×1" never "sequenti" "al").
         std::string label = history_label(h);
         if (const auto at = label.rfind(" \u00d7"); at != std::string::npos) label.replace(at, 1, "\u00a0");
-        text_wrapped_at_spaces(label);
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(h.sample_name.c_str());
-        ImGui::TableNextColumn();
-        ImGui::Text("%s%s", seconds_text(h.wall_s).c_str(), h.cancelled ? " (cancelled)" : "");
-        ImGui::TableNextColumn();
-        ImGui::Text("%s%s", seconds_text(h.cpu_s).c_str(), h.busy_time ? "*" : "");
-        ImGui::TableNextColumn();
+        cells.push_back({label, h.sample_name, seconds_text(h.wall_s) + (h.cancelled ? " (cancelled)" : ""),
+                         seconds_text(h.cpu_s) + (h.busy_time ? "*" : "")});
+    }
+    const auto width = [](const std::string& text) { return ImGui::CalcTextSize(text.c_str()).x; };
+    // The columns as wide as their widest cell (the label: its widest word, up to a third of the panel), the speedup
+    // bar the rest. Where that leaves the bar less than its text, one card per run instead: nothing is ever cut.
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float padding = ImGui::GetStyle().CellPadding.x * 2 + 1.0f;
+    float fixed[4] = {width(tr(PrimesText::executor)), width(tr(PrimesText::sample)), width(tr(PrimesText::wall)), width(tr(PrimesText::cpu))};
+    for (const auto& c : cells) {
+        float label_w = 0, word_w = 0;
+        for (std::size_t at = 0; at <= c.label.size();) {
+            const std::size_t space = std::min(c.label.find(' ', at), c.label.size());
+            word_w = std::max(word_w, width(c.label.substr(at, space - at)));
+            at = space + 1;
+        }
+        label_w = std::max(word_w, std::min(width(c.label), avail / 3));
+        fixed[0] = std::max(fixed[0], label_w);
+        fixed[1] = std::max(fixed[1], width(c.sample));
+        fixed[2] = std::max(fixed[2], width(c.wall));
+        fixed[3] = std::max(fixed[3], width(c.cpu));
+    }
+    const float bar_min = std::max(width(tr(PrimesText::speedup)), width("x00.00")) + padding;
+    drawn_history_cards_ = fixed[0] + fixed[1] + fixed[2] + fixed[3] + 4 * padding + bar_min > avail;
+    const auto speedup_cell = [&](const HistoryEntry& h) {
         if (h.speedup) {
-            char label[32];
-            std::snprintf(label, sizeof label, "%s", text_format("x%.2f", *h.speedup).c_str());
-            ImGui::ProgressBar(static_cast<float>(*h.speedup / best), ImVec2(-1, 0), label);
+            ImGui::ProgressBar(static_cast<float>(*h.speedup / best), ImVec2(-1, 0), text_format("x%.2f", *h.speedup).c_str());
         } else {
             ImGui::PushTextWrapPos(0.0f);   // the cell's right edge: a narrow column wraps, never clips
             ImGui::TextDisabled("%s", tr(PrimesText::no_sequential_yet));
             ImGui::PopTextWrapPos();
         }
+    };
+    if (drawn_history_cards_) {
+        for (std::size_t i = 0; i < history_.size(); ++i) {
+            const Cells& c = cells[i];
+            ImGui::Separator();
+            text_wrapped_at_spaces(c.label + " \u00b7 " + c.sample);
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            text_wrapped_at_spaces(unbroken(std::string(tr(PrimesText::wall)) + " " + c.wall) + " \u00b7 " +
+                                   unbroken(std::string(tr(PrimesText::cpu)) + " " + c.cpu));
+            ImGui::PopStyleColor();
+            speedup_cell(history_[i]);
+        }
+        return;
+    }
+    if (!ImGui::BeginTable("##history", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) return;
+    ImGui::TableSetupColumn(tr(PrimesText::executor), ImGuiTableColumnFlags_WidthFixed, fixed[0]);
+    ImGui::TableSetupColumn(tr(PrimesText::sample), ImGuiTableColumnFlags_WidthFixed, fixed[1]);
+    ImGui::TableSetupColumn(tr(PrimesText::wall), ImGuiTableColumnFlags_WidthFixed, fixed[2]);
+    ImGui::TableSetupColumn(tr(PrimesText::cpu), ImGuiTableColumnFlags_WidthFixed, fixed[3]);
+    ImGui::TableSetupColumn(tr(PrimesText::speedup), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableHeadersRow();
+    for (std::size_t i = 0; i < history_.size(); ++i) {
+        const Cells& c = cells[i];
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        text_wrapped_at_spaces(c.label);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(c.sample.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(c.wall.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(c.cpu.c_str());
+        ImGui::TableNextColumn();
+        speedup_cell(history_[i]);
     }
     ImGui::EndTable();
 }

@@ -157,7 +157,8 @@ private:
     void draw_controls() {
         const bool running = demo_.running();
         ImGui::BeginDisabled(running);
-        const LabelledFields field({tr(SpinnerText::seconds)}, 200.0f, narrow_layout() ? 160.0f : 100.0f);
+        const LabelledFields field({tr(SpinnerText::seconds)}, 200.0f,   // never so narrow that the grab covers "10.0 s"
+                                   std::max(narrow_layout() ? 160.0f : 100.0f, slider_min_width(localized("10.0 s", language()).c_str())));
         const double min_s = 0.5, max_s = 10;
         slider_double(field(tr(SpinnerText::seconds)).c_str(), &options_.seconds, min_s, max_s, "%.1f s", ImGuiSliderFlags_AlwaysClamp);
         draw_field_error(field_errors_, "seconds");

@@ -15,6 +15,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <vector>
 
@@ -112,9 +113,14 @@ public:
         char overlay[64];
         std::snprintf(overlay, sizeof overlay, "%s", text_format("%.1f ms · %.0f fps", n ? ordered[n - 1] : 0.0f, average_fps(ordered, n)).c_str());
         ImGui::TextUnformatted(tr(SystemText::frame_time));
-        const char* drawing = tr(drawing_note());
-        same_line_if_fits(ImGui::CalcTextSize(drawing).x);   // else on a line of its own, wrapped
-        text_disabled_wrapped(drawing);
+        // The note on its own line, as tall as the longest it can be: Start (it changes the note) does not move itself.
+        const float note_top = ImGui::GetCursorPosY(), note_w = ImGui::GetContentRegionAvail().x;
+        float note_h = 0;
+        for (const auto note : {SystemText::drawing_always, SystemText::drawing_animating, SystemText::drawing_on_demand})
+            note_h = std::max(note_h, ImGui::CalcTextSize(tr(note), nullptr, false, note_w).y);
+        text_disabled_wrapped(tr(drawing_note()));
+        ImGui::SetCursorPosY(note_top);
+        ImGui::Dummy(ImVec2(0, note_h));
         // ImGui 1.86 PlotLines takes no negative sizes: give the width in pixels.
         ImGui::PlotLines("##frames", ordered, n, 0, overlay, 0.0f, std::max(40.0f, worst), ImVec2(ImGui::GetContentRegionAvail().x, 90));
         const platform::RendererInfo renderer = platform::renderer_info();
@@ -133,13 +139,16 @@ public:
                                                style.ItemInnerSpacing.x - style.ItemSpacing.x - button_w,
                                            80.0f, 220.0f));
         slider_int(tr(SystemText::spin_workers), &spin_count_, 1, exec::kMaxSpinWorkers);
+        spin_slider_ = item_rect();
         same_line_if_fits(button_w);
         if (spin_.running() == 0) {
-            if (ImGui::Button(tr(SystemText::start))) spin_.start(spin_count_);
+            if (ImGui::Button(tr(SystemText::start), ImVec2(button_w, 0))) spin_.start(spin_count_);
+            spin_button_ = item_rect();
         } else {
             const bool all_started = spin_.started() == spin_.running();
             ImGui::BeginDisabled(!all_started);
-            if (ImGui::Button(tr(SystemText::stop))) spin_.stop();
+            if (ImGui::Button(tr(SystemText::stop), ImVec2(button_w, 0))) spin_.stop();
+            spin_button_ = item_rect();
             ImGui::EndDisabled();
             if (!all_started) {
                 ImGui::SameLine();
@@ -173,7 +182,10 @@ public:
     nlohmann::json state() const override {
         nlohmann::json counters = nlohmann::json::array();
         for (int i = 0; i < spin_.running(); ++i) counters.push_back(std::to_string(spin_.count(i)));
+        const auto rect = [](const std::array<float, 4>& r) { return nlohmann::json{{"x", r[0]}, {"y", r[1]}, {"w", r[2]}, {"h", r[3]}}; };
         return {{"spin_workers", spin_.running()},
+                {"spin_button", rect(spin_button_)},   // Start / Stop and the slider, last drawn (window units)
+                {"spin_slider", rect(spin_slider_)},
                 {"spin_started", spin_.started()},
                 {"stop_offered", spin_.running() > 0 && spin_.started() == spin_.running()},
                 {"spin_counts", counters},
@@ -210,6 +222,10 @@ private:
     }
 
 
+    static std::array<float, 4> item_rect() {
+        return {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y};
+    }
+
     static float average_fps(const float* ms, int n) {
         float total = 0;
         for (int i = 0; i < n; ++i) total += ms[i];
@@ -226,6 +242,7 @@ private:
     int spin_count_;
     int launch_spin_ = -1;
     std::vector<double> rates_;
+    std::array<float, 4> spin_button_{}, spin_slider_{};
     std::vector<std::uint64_t> previous_counts_;
     platform::SystemCounts counts_ = platform::system_counts();
 };
