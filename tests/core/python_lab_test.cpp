@@ -204,8 +204,10 @@ namespace {
 struct StuckScript final : conclab::exec::Executor {
     std::vector<conclab::exec::Future> futures;
     std::vector<std::string> arguments;
-    std::atomic<bool> cancelled{false};
+    std::atomic<bool>& cancelled;   // the test's: the runner destroys its executor before it returns
     std::atomic<bool> first_done{false};
+
+    explicit StuckScript(std::atomic<bool>& cancelled_flag) : cancelled(cancelled_flag) {}
 
     conclab::exec::ExecutorKind kind() const override { return conclab::exec::ExecutorKind::processes; }
     int workers() const override { return 1; }
@@ -233,9 +235,10 @@ struct StuckScript final : conclab::exec::Executor {
 
 TEST(PythonLab, TheRunnerGivesEachMeasuresLineAndStopsTheScriptOnCancel) {
     std::atomic<StuckScript*> script{nullptr};
+    std::atomic<bool> cancelled{false};
     const PythonLabRunner runner = script_lab_runner([&](conclab::exec::ScriptJob job) {
         EXPECT_EQ(job.script, "lab.py");
-        auto s = std::make_unique<StuckScript>();
+        auto s = std::make_unique<StuckScript>(cancelled);
         script = s.get();
         return std::unique_ptr<conclab::exec::Executor>(std::move(s));
     });
@@ -246,7 +249,7 @@ TEST(PythonLab, TheRunnerGivesEachMeasuresLineAndStopsTheScriptOnCancel) {
     while (!script.load() || !script.load()->first_done) std::this_thread::yield();
     cancel = true;
     run.join();
-    EXPECT_TRUE(script.load()->cancelled);
+    EXPECT_TRUE(cancelled);
     ASSERT_EQ(lines.size(), 2u);
     EXPECT_TRUE(std::holds_alternative<PythonLabResult>(parse_python_lab_line(lines[0])));
     const auto second = parse_python_lab_line(lines[1]);
