@@ -19,10 +19,16 @@ function useCompiled(module) {
         ? Promise.resolve(new Response(new Uint8Array(0), { headers: { 'Content-Type': 'application/wasm' } }))
         : realFetch(url, ...rest);
     const instantiate = WebAssembly.instantiate.bind(WebAssembly);
-    WebAssembly.instantiateStreaming = async (_response, imports) => ({ module, instance: await instantiate(module, imports) });
+    // Pyodide's loader only logs a failed instantiation (V8's "Out of memory: Cannot allocate Wasm memory") and never
+    // settles: the failure is reported here, or the run would wait for this worker forever.
+    const reported = (promise) => promise.catch((error) => {
+        postMessage({ failed: String(error && error.message || error) });
+        throw error;
+    });
+    WebAssembly.instantiateStreaming = async (_response, imports) => ({ module, instance: await reported(instantiate(module, imports)) });
     WebAssembly.instantiate = async (source, imports) => source instanceof WebAssembly.Module
-        ? instantiate(source, imports)
-        : { module, instance: await instantiate(module, imports) };
+        ? reported(instantiate(source, imports))
+        : { module, instance: await reported(instantiate(module, imports)) };
 }
 
 async function boot({ module }) {

@@ -27,24 +27,6 @@ const nlohmann::json* measure(const nlohmann::json& suite, const std::string& id
     return nullptr;
 }
 
-// A process running python/lab.py under `group`'s leader (the interpreter or a child it forked).
-int lab_py_members(pid_t group) {
-    int n = 0;
-    for (const auto& p : conclab::test::processes()) {
-        if (p.pgrp != group || p.state == 'Z') continue;
-        const std::string cmdline = conclab::test::read_proc_file("/proc/" + std::to_string(p.pid) + "/cmdline");
-        n += cmdline.find("lab.py") != std::string::npos ? 1 : 0;
-    }
-    return n;
-}
-
-// conclab's child leading a group of its own with at least `members` processes running lab.py.
-pid_t lab_group_of(pid_t conclab, int members) {
-    for (const auto& p : conclab::test::processes())
-        if (p.ppid == conclab && p.pgrp == p.pid && p.state != 'Z' && lab_py_members(p.pid) >= members) return p.pid;
-    return 0;
-}
-
 }  // namespace
 
 TEST(LabPythonCli, StartupHasCpythonFiguresBesideCppWithTheStartMethodNamed) {
@@ -114,7 +96,7 @@ TEST(LabPythonCli, CtrlCLeavesNoInterpreterNorChild) {
     }
     ASSERT_GT(conclab, 0);
     pid_t group = 0;
-    ASSERT_TRUE(conclab::test::wait_until([&] { return (group = lab_group_of(conclab, 2)) != 0; }, std::chrono::seconds(60)))
+    ASSERT_TRUE(conclab::test::wait_until([&] { return (group = conclab::test::script_group_of(conclab, 2, "lab.py")) != 0; }, std::chrono::seconds(60)))
         << "no lab.py interpreter with a child under conclab " << conclab;
     kill(conclab, SIGINT);
     int status = 0;

@@ -3,6 +3,7 @@
 // the too-old interpreter, a fake free-threaded one, and no interpreter or pool worker left after Ctrl+C or after
 // conclab itself is killed (the process group's members counted, as the process pool's tests count its workers).
 #include "cli_run.h"
+#include "proc_file.h"
 #include "process_groups.h"
 #include "wait_until.h"
 
@@ -23,7 +24,6 @@ namespace {
 
 using conclab::test::expect_usage_error;
 using conclab::test::group_members;
-using conclab::test::processes;
 using conclab::test::read_proc_file;
 using conclab::test::run_conclab;
 namespace fs = std::filesystem;
@@ -52,26 +52,8 @@ struct TempFolder {
     }
 };
 
-// A Python interpreter running primes.py (not the probe, nor a launcher such as pyenv's shell shim before its exec).
-bool python_running_primes_py(pid_t pid) {
-    const std::string text = read_proc_file("/proc/" + std::to_string(pid) + "/cmdline");
-    std::error_code error;
-    const auto exe = fs::read_symlink("/proc/" + std::to_string(pid) + "/exe", error).filename().string();
-    return text.find("primes.py") != std::string::npos && exe.rfind("python", 0) == 0;
-}
-
-// The interpreter conclab started: its child leading a process group of its own, where `members` Python processes
-// (the interpreter and its pool's workers) run primes.py.
-pid_t interpreter_group_of(pid_t conclab, int members) {
-    const auto all = processes();
-    for (const auto& p : all) {
-        if (p.ppid != conclab || p.pgrp != p.pid || p.state == 'Z') continue;
-        int pythons = 0;
-        for (const auto& q : all) pythons += q.pgrp == p.pid && q.state != 'Z' && python_running_primes_py(q.pid) ? 1 : 0;
-        if (pythons >= members) return p.pid;
-    }
-    return 0;
-}
+// The interpreter conclab started for primes.py, with `members` Python processes in its group.
+pid_t interpreter_group_of(pid_t conclab, int members) { return conclab::test::script_group_of(conclab, members, "primes.py"); }
 
 }  // namespace
 
@@ -202,3 +184,51 @@ void expect_no_orphan(int signal, int expected_exit) {
 TEST(PythonRuntimeCli, CtrlCLeavesNoInterpreterNorPoolWorker) { expect_no_orphan(SIGINT, 130); }
 
 TEST(PythonRuntimeCli, KillingConclabLeavesNoInterpreterNorPoolWorker) { expect_no_orphan(SIGKILL, -1); }
+
+// Compare all with --runtime python: CPython's sequential, threads and processes rows after the C++ ones (the GIL
+// model among them), on the same few small numbers; every run's lpf right; the C++ keys kept.
+TEST(PythonRuntimeCli, CompareAllPutsCPythonsRowsBesideTheGilModel) {
+    const auto o = run_conclab("primes --compare --runtime python --numbers '91 1000003 4294967291' --repeats 1 --workers 2 --json");
+    ASSERT_EQ(o.status, 0) << o.err;
+    const auto doc = nlohmann::json::parse(o.out);
+    EXPECT_EQ(doc["executors"], nlohmann::json({"sequential", "gil", "processes", "threads"}));
+    EXPECT_EQ(doc["python_executors"], nlohmann::json({"sequential", "threads", "processes"}));
+    EXPECT_EQ(doc["python"]["name"], "CPython");
+    EXPECT_EQ(doc["python"]["gil"], true);
+    ASSERT_EQ(doc["runs"].size(), 7u);
+    const std::map<std::string, std::string> expected{{"91", "7"}, {"1000003", "1000003"}, {"4294967291", "4294967291"}};
+    for (std::size_t i = 0; i < 7; ++i) {
+        const auto& run = doc["runs"][i];
+        EXPECT_EQ(run["runtime"]["name"], i < 4 ? "C++" : "CPython") << i;
+        EXPECT_EQ(lpf_by_n(run), expected) << i;
+    }
+    ASSERT_EQ(doc["summary"].size(), 7u);
+    const char* rows[7][2] = {{"cpp", "sequential"},    {"cpp", "gil"},        {"cpp", "processes"}, {"cpp", "threads"},
+                              {"python", "sequential"}, {"python", "threads"}, {"python", "processes"}};
+    for (std::size_t i = 0; i < 7; ++i) {
+        const auto& s = doc["summary"][i];
+        EXPECT_EQ(s["runtime"], rows[i][0]) << s;
+        EXPECT_EQ(s["executor"], rows[i][1]) << s;
+        EXPECT_TRUE(s.contains("speedup")) << s;
+        EXPECT_EQ(s.contains("vs_cpp_sequential"), i >= 4) << s;
+    }
+    EXPECT_DOUBLE_EQ(doc["summary"][4]["speedup"].get<double>(), 1.0) << "CPython's own sequential is its baseline";
+
+    const auto text = run_conclab("primes --compare --runtime python --numbers 91 --repeats 1 --workers 2");
+    ASSERT_EQ(text.status, 0) << text.err;
+    EXPECT_NE(text.out.find("CPython threads (its own GIL)"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("threads under a GIL (Python's model)"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("vs C++ sequential"), std::string::npos) << text.out;
+}
+
+TEST(PythonRuntimeCli, PlainCompareStaysCppAndPointsAtCPython) {
+    const auto o = run_conclab("primes --compare --numbers 91 --repeats 1 --workers 2");
+    ASSERT_EQ(o.status, 0) << o.err;
+    EXPECT_EQ(o.out.find("CPython threads"), std::string::npos) << o.out;
+    EXPECT_NE(o.out.find("--runtime python adds its sequential, threads and processes rows"), std::string::npos) << o.out;
+    const auto j = run_conclab("primes --compare --numbers 91 --repeats 1 --workers 2 --json");
+    const auto doc = nlohmann::json::parse(j.out);
+    EXPECT_FALSE(doc.contains("python"));
+    EXPECT_EQ(doc["summary"].size(), 4u);
+    expect_usage_error("primes --compare --runtime python --python /nonexistent/python3", "/nonexistent/python3");
+}

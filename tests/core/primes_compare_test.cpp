@@ -301,3 +301,82 @@ TEST(TimelineColumns, SharesOfEachColumnFromSyntheticIntervals) {
     EXPECT_TRUE(timeline_columns(checks, "thread 1", 0, 8, 0).empty());
     EXPECT_TRUE(timeline_columns(checks, "thread 1", 2, 2, 4).empty());
 }
+
+// With CPython's rows (a stand-in maker here: core cannot start an interpreter), each round runs the C++ executors,
+// then CPython's sequential, threads and processes; CPython's speedups are over its own sequential, with the C++
+// sequential median beside.
+TEST(PrimesCompare, CPythonRowsFollowTheCppOnesRoundByRound) {
+    std::vector<std::pair<bool, ExecutorKind>> made;
+    PythonRows python;
+    python.runtime.name = "CPython";
+    python.runtime.version = "3.11.2";
+    python.make_executor = [&](ExecutorKind kind, int workers) {
+        made.emplace_back(true, kind);
+        return in_process_executor(kind, workers);
+    };
+    CompareRun compare(compare_options({9, 91}, 2, 1),
+                       [&](ExecutorKind kind, int workers) {
+                           made.emplace_back(false, kind);
+                           return in_process_executor(kind, workers);
+                       },
+                       clock_without_cpu(), python);
+    EXPECT_EQ(compare.total_runs(), 7u);
+    test::within([&] { compare.wait(); }, "CompareRun::wait");
+    const auto& report = compare.report();
+    ASSERT_TRUE(report.finished);
+    const std::vector<std::pair<bool, ExecutorKind>> order{
+        {false, ExecutorKind::sequential}, {false, ExecutorKind::gil}, {false, ExecutorKind::processes},
+        {false, ExecutorKind::threads},    {true, ExecutorKind::sequential}, {true, ExecutorKind::threads},
+        {true, ExecutorKind::processes}};
+    EXPECT_EQ(made, order);
+    ASSERT_EQ(report.runs.size(), 7u);
+    for (std::size_t i = 0; i < 7; ++i) {
+        EXPECT_EQ(report.runs[i].report.options.runtime == Runtime::python, order[i].first) << i;
+        EXPECT_EQ(report.runs[i].report.runtime.name, order[i].first ? "CPython" : "C++") << i;
+    }
+    const auto summary = summarize(report);
+    ASSERT_EQ(summary.size(), 7u);
+    for (std::size_t i = 0; i < 7; ++i) {
+        EXPECT_EQ(summary[i].runtime == Runtime::python, order[i].first) << i;
+        EXPECT_EQ(summary[i].executor, order[i].second) << i;
+        EXPECT_EQ(summary[i].vs_cpp_sequential.has_value(), order[i].first) << i;
+    }
+    const auto doc = to_json(report);
+    EXPECT_EQ(doc["executors"], nlohmann::json({"sequential", "gil", "processes", "threads"}));   // kept as it was
+    EXPECT_EQ(doc["python_executors"], nlohmann::json({"sequential", "threads", "processes"}));
+    EXPECT_EQ(doc["python"]["name"], "CPython");
+    EXPECT_EQ(doc["summary"][5]["runtime"], "python");
+    EXPECT_EQ(doc["summary"][5]["executor"], "threads");
+    EXPECT_EQ(doc["summary"][1]["runtime"], "cpp");
+}
+
+TEST(PrimesCompare, CPythonSpeedupsAreOverCPythonSequential) {
+    CompareReport report;
+    report.options = compare_options({2}, 2, 1);
+    report.python = exec::RuntimeInfo{};
+    const auto add = [&](Runtime runtime, ExecutorKind kind, double wall) {
+        PrimesReport r;
+        r.options = report.options;
+        r.options.compare = false;
+        r.options.runtime = runtime;
+        r.options.executor = kind;
+        r.options.workers = exec::effective_workers(kind, 2);
+        r.wall_s = wall;
+        r.finished = true;
+        report.runs.push_back({r, 1});
+    };
+    add(Runtime::cpp, ExecutorKind::sequential, 1);
+    add(Runtime::cpp, ExecutorKind::gil, 1.25);
+    add(Runtime::python, ExecutorKind::sequential, 40);
+    add(Runtime::python, ExecutorKind::threads, 50);
+    add(Runtime::python, ExecutorKind::processes, 25);
+    const auto summary = summarize(report);
+    ASSERT_EQ(summary.size(), 5u);
+    EXPECT_DOUBLE_EQ(*summary[1].speedup, 0.8);   // the model over C++ sequential
+    EXPECT_FALSE(summary[1].vs_cpp_sequential);
+    EXPECT_EQ(summary[2].runtime, Runtime::python);
+    EXPECT_DOUBLE_EQ(*summary[2].speedup, 1.0);
+    EXPECT_DOUBLE_EQ(*summary[2].vs_cpp_sequential, 1.0 / 40);
+    EXPECT_DOUBLE_EQ(*summary[3].speedup, 0.8);   // CPython threads over CPython sequential
+    EXPECT_DOUBLE_EQ(*summary[4].speedup, 1.6);
+}

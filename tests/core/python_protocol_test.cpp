@@ -27,6 +27,9 @@ TEST(PythonProtocol, ProbeAnswerGivesVersionAndGil) {
     EXPECT_FALSE(free.gil);
     EXPECT_TRUE(free.free_threaded_build);
     EXPECT_EQ(short_label(free), "CPython 3.13t");
+    RuntimeInfo unbooted;   // no version known: the name alone, not "Pyodide " with a dangling space
+    unbooted.name = "Pyodide";
+    EXPECT_EQ(short_label(unbooted), "Pyodide");
 
     for (const char* bad : {"", "Python 3.11.2", "conclab-probe CPython 3.11.2 0", "conclab-probe CPython 3.11.2 2 1",
                             "conclab-probe CPython 3.11.2 x 1", "something else entirely"}) {

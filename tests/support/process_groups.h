@@ -1,5 +1,5 @@
-// Processes as /proc lists them, for the tests that count what a cancelled or killed run left in a process group
-// (the interpreter and its children): pid, parent, group and state, read through proc_file.h.
+// The processes on the machine as /proc lists them, and the process group of a script's interpreter that conclab
+// started: for the tests that prove no interpreter nor worker outlives Ctrl+C or conclab's death.
 #pragma once
 
 #include "proc_file.h"
@@ -7,8 +7,10 @@
 #include <dirent.h>
 #include <sys/types.h>
 
+#include <filesystem>
 #include <sstream>
 #include <string>
+#include <system_error>
 #include <vector>
 
 namespace conclab::test {
@@ -41,6 +43,28 @@ inline int group_members(pid_t group) {
     int n = 0;
     for (const auto& p : processes()) n += p.pgrp == group && p.state != 'Z' ? 1 : 0;
     return n;
+}
+
+/// @brief A Python interpreter running `script` (not the probe, nor a launcher such as pyenv's shell shim before its
+/// exec).
+inline bool python_running(pid_t pid, const std::string& script) {
+    const std::string text = read_proc_file("/proc/" + std::to_string(pid) + "/cmdline");
+    std::error_code error;
+    const auto exe = std::filesystem::read_symlink("/proc/" + std::to_string(pid) + "/exe", error).filename().string();
+    return text.find(script) != std::string::npos && exe.rfind("python", 0) == 0;
+}
+
+/// @brief The interpreter conclab started: its child leading a process group of its own, where `members` Python
+/// processes (the interpreter and its pool's workers, or its spinner process) run `script`; 0 if none yet.
+inline pid_t script_group_of(pid_t conclab, int members, const std::string& script) {
+    const auto all = processes();
+    for (const auto& p : all) {
+        if (p.ppid != conclab || p.pgrp != p.pid || p.state == 'Z') continue;
+        int pythons = 0;
+        for (const auto& q : all) pythons += q.pgrp == p.pid && q.state != 'Z' && python_running(q.pid, script) ? 1 : 0;
+        if (pythons >= members) return p.pid;
+    }
+    return 0;
 }
 
 }  // namespace conclab::test

@@ -46,23 +46,42 @@ export const isolationHeaders = { 'Cross-Origin-Opener-Policy': 'same-origin', '
   'Cross-Origin-Resource-Policy': 'same-origin' };
 
 // A static file server on 127.0.0.1 in this process; with `isolation`, it sends COOP/COEP like `conclab serve`.
-// Files named in `hide` answer 404, as on a host where they were never uploaded.
-// `dir`: another site than webDir (resolved here), e.g. the shipped page.
-export async function startNodeServer({ isolation, hide = [], dir = webDir }) {
+// Files named in `hide` answer 404, as on a host where they were never uploaded; files in `cut` ({name: bytes})
+// announce their whole length, send that many bytes and drop the connection (a download that breaks off);
+// `gate(name)` may return a promise the answer waits for (a test's own moment, never a timer).
+// `dir`: another site than webDir (resolved here), e.g. the shipped page. `served` lists every answer
+// ({path, status, bytes}) in the order they were sent.
+export async function startNodeServer({ isolation, hide = [], cut = {}, gate = () => undefined, dir = webDir }) {
   const root = path.resolve(dir);
   const port = await freePort();
-  const server = http.createServer((req, res) => {
+  const served = [];
+  const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     let file = path.normalize(path.join(root, decodeURIComponent(url.pathname)));
     if (!file.startsWith(root)) { res.writeHead(403).end(); return; }
     if (existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
-    if (!existsSync(file) || hide.includes(path.basename(file))) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
+    const name = path.basename(file);
+    await gate(name);
+    if (!existsSync(file) || hide.includes(name)) {
+      served.push({ path: url.pathname, status: 404, bytes: 0 });
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
     const headers = { 'Content-Type': mimeTypes[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache',
       ...(isolation ? isolationHeaders : {}) };
-    res.writeHead(200, headers).end(readFileSync(file));
+    const body = readFileSync(file);
+    if (cut[name] !== undefined) {
+      served.push({ path: url.pathname, status: 200, bytes: cut[name] });
+      res.writeHead(200, { ...headers, 'Content-Length': body.length });
+      res.write(body.subarray(0, cut[name]), () => res.destroy());
+      return;
+    }
+    served.push({ path: url.pathname, status: 200, bytes: body.length });
+    res.writeHead(200, headers).end(body);
   });
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${port}/`, kind: isolation ? 'node (COOP/COEP)' : 'node (plain)', close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }) };
+  return { url: `http://127.0.0.1:${port}/`, kind: isolation ? 'node (COOP/COEP)' : 'node (plain)', served,
+    close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }) };
 }
 
 async function waitForHttp(url, child, timeoutMs) {

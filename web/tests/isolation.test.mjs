@@ -1,5 +1,5 @@
 // A static host without COOP/COEP headers: coi-serviceworker reloads the page once and it runs
-// cross-origin isolated; without the service worker the page explains what is missing.
+// cross-origin isolated (Pyodide's workers too); without the service worker the page explains what is missing.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -24,6 +24,30 @@ test('without headers the service worker makes the page isolated', { timeout: 12
   assert.equal(state.isolated, true);
   assert.equal(await page.evaluate(() => window.crossOriginIsolated), true);
   assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'a service worker controls the page');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+// Python on a static host: the page, its Pyodide workers and their downloads all pass through coi-serviceworker,
+// which gives each answer the headers the host does not send; the interpreters boot and check the talk's lpf.
+test('without headers Pyodide boots under the service worker and finds every lpf', { timeout: 240000 }, async () => {
+  const numbers = ['7', '91', '1000003', '999999999989', '1000036000099'];
+  const { page, messages, errors } = await h.openPage(browser.context, plain.url +
+    `?demo=primes&runtime=python&executor=processes&workers=2&numbers=${numbers.join('+')}&autorun=1`);
+  await h.waitForApp(page, 90000);
+  assert.equal(await page.evaluate(() => window.crossOriginIsolated), true);
+  assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'the service worker gave the headers');
+  const result = await h.waitForResult(page, messages, 200000);
+  assert.equal(result.finished, true);
+  assert.equal(result.runtime.name, 'Pyodide');
+  assert.equal(result.results.length, numbers.length);
+  for (const r of result.results) {
+    assert.equal(r.error, undefined, `${r.n}: ${r.error}`);
+    assert.equal(r.lpf, String(h.leastPrimeFactor(Number(r.n))), `lpf(${r.n})`);
+  }
+  assert.deepEqual([...new Set(result.results.map((r) => r.worker))].sort(), ['Pyodide worker 1', 'Pyodide worker 2']);
+  const pyodideFiles = plain.served.filter((s) => s.path.includes('/pyodide/'));
+  assert.ok(pyodideFiles.some((s) => s.path.endsWith('/pyodide.asm.wasm') && s.status === 200), 'served by the plain host');
   assert.deepEqual(errors, []);
   await page.close();
 });

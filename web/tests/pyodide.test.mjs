@@ -48,6 +48,36 @@ test('page-ready without runtime= fetches no Pyodide byte', { timeout: 120000 },
   await page.close();
 });
 
+// What the host serves until the page is ready and idle: the same files and bytes with runtime=python in the link as
+// without it (Pyodide waits for a run), and none of Pyodide's 13 MB.
+test('page-ready serves the same bytes with runtime=python as without it, none of them Pyodide\'s', { timeout: 120000 },
+  async () => {
+    const server = await h.startNodeServer({ isolation: true });
+    try {
+      const seen = {};
+      for (const query of ['?demo=primes', '?demo=primes&runtime=python&executor=processes&workers=2']) {
+        server.served.length = 0;
+        const { page, errors } = await h.openPage(env.browser.context, server.url + query);
+        await h.waitForApp(page);
+        await h.waitForIdle(page);
+        seen[query] = server.served.splice(0).filter((s) => !s.path.endsWith('coi-serviceworker.min.js'));
+        assert.deepEqual(errors, []);
+        await page.close();
+      }
+      const [plain, python] = Object.values(seen);
+      // Each file once: the browser asks for its icon again when it likes.
+      const paths = (list) => [...new Set(list.map((s) => s.path))].sort();
+      const bytes = (list) => [...new Map(list.map((s) => [s.path, s.bytes])).values()].reduce((sum, b) => sum + b, 0);
+      assert.ok(paths(plain).includes('/index.wasm'), paths(plain).join(' '));
+      assert.deepEqual(paths(python), paths(plain), 'the same files');
+      assert.equal(bytes(python), bytes(plain), 'the same bytes');
+      assert.deepEqual(plain.filter((s) => /\/pyodide\/|pyodide-worker|\/python\//.test(s.path)), []);
+      console.log(`page-ready: ${paths(plain).length} files, ${bytes(plain)} bytes with or without runtime=python`);
+    } finally {
+      await server.close();
+    }
+  });
+
 test('runtime=python, processes ×2: every lpf right, two interpreters, boot apart from the checks',
   { timeout: 240000 }, async () => {
     const query = `?demo=primes&runtime=python&executor=processes&workers=2&numbers=${numbers.join('+')}&autorun=1`;
@@ -111,6 +141,63 @@ test('a failed download is a message on every check, and no worker is left runni
     assert.match(state.primes.runtime_failure, /Pyodide could not start/, 'said beside the runtime choice');
     await page.close();
   } finally {
+    await server.close();
+  }
+});
+
+test('a download that breaks off is a message beside the runtime choice, nothing left running', { timeout: 120000 },
+  async () => {
+    const server = await h.startNodeServer({ isolation: true, cut: { 'pyodide.asm.wasm': 1 << 20 } });
+    try {
+      const { page, messages } = await h.openPage(env.browser.context,
+        server.url + '?demo=primes&runtime=python&executor=processes&workers=2&numbers=7+9&autorun=1');
+      await h.waitForApp(page);
+      const result = await h.waitForResult(page, messages, 60000);
+      assert.equal(result.results.length, 2);
+      for (const r of result.results) assert.match(r.error, /Pyodide could not start .*pyodide\.asm\.wasm: the download broke off/);
+      assert.equal(await page.evaluate(() => Module.conclabProcessWorkers.live.size), 0, 'every worker terminated');
+      const state = (await page.evaluate(() => window.conclab.state())).primes;
+      assert.match(state.runtime_failure, /the download broke off after \d+ of \d+ bytes/, 'said beside the runtime choice');
+      assert.equal(state.running, false);
+      await page.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+// Out of memory as the browser says it: V8's own error when it cannot reserve a new instance's wasm memory (a phone, a
+// 32-bit browser, many tabs). It cannot be made to happen for real on demand — Pyodide boots inside its initial memory
+// and lpf allocates nothing — so each worker's WebAssembly.instantiate throws it; the host holds pyodide.asm.wasm back
+// until both workers are patched, so no boot can start before.
+test('a worker that runs out of memory while booting is a message, nothing left running', { timeout: 120000 }, async () => {
+  let release;
+  const patched = new Promise((resolve) => { release = resolve; });
+  const server = await h.startNodeServer({ isolation: true, gate: (name) => (name === 'pyodide.asm.wasm' ? patched : undefined) });
+  try {
+    const workers = [];
+    const { page, messages } = await h.openPage(env.browser.context,
+      server.url + '?demo=primes&runtime=python&executor=processes&workers=2&numbers=7+9&autorun=1', {
+        beforeGoto: (p) => p.on('worker', (w) => {
+          if (!w.url().endsWith('pyodide-worker.mjs')) return;
+          workers.push(w.evaluate(() => {
+            WebAssembly.instantiate = async () => {
+              throw new RangeError('WebAssembly.instantiate(): Out of memory: Cannot allocate Wasm memory for new instance');
+            };
+          }));
+          if (workers.length === 2) Promise.all(workers).then(release);
+        }),
+      });
+    await h.waitForApp(page);
+    const result = await h.waitForResult(page, messages, 60000);
+    assert.equal(result.results.length, 2);
+    for (const r of result.results) assert.match(r.error, /Pyodide could not start .*Out of memory/);
+    assert.equal(await page.evaluate(() => Module.conclabProcessWorkers.live.size), 0, 'every worker terminated');
+    const state = (await page.evaluate(() => window.conclab.state())).primes;
+    assert.match(state.runtime_failure, /Out of memory/, 'said beside the runtime choice');
+    assert.equal(state.running, false);
+    await page.close();
+  } finally {
+    release();
     await server.close();
   }
 });

@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace conclab::cli {
 namespace {
@@ -37,17 +38,34 @@ const char* executor_label(exec::ExecutorKind kind) {
     return "?";
 }
 
+// CPython's rows, beside the C++ ones: its threads are the real GIL the model imitates.
+const char* python_executor_label(exec::ExecutorKind kind) {
+    switch (kind) {
+    case exec::ExecutorKind::sequential: return "CPython sequential";
+    case exec::ExecutorKind::threads: return "CPython threads (its own GIL)";
+    case exec::ExecutorKind::processes: return "CPython processes";
+    case exec::ExecutorKind::gil: break;
+    }
+    return "?";
+}
+
 void print_compare_table(const primes::CompareReport& report) {
-    std::printf("\n%-38s %-10s %7s %4s %9s %9s %9s %8s\n", "executor", "id", "workers", "runs", "median", "min", "max",
-                "speedup");
+    std::printf("\n%-38s %-10s %7s %4s %9s %9s %9s %8s%s\n", "executor", "id", "workers", "runs", "median", "min", "max",
+                "speedup", report.python ? "  vs C++ sequential" : "");
     for (const auto& s : primes::summarize(report)) {
-        char speedup[32] = "-";
+        char speedup[32] = "-", vs_cpp[48] = "";
         if (s.speedup) std::snprintf(speedup, sizeof speedup, "x%.2f", *s.speedup);
-        std::printf("%-38s %-10s %7d %4zu %9s %9s %9s %8s\n", executor_label(s.executor),
+        if (s.vs_cpp_sequential) std::snprintf(vs_cpp, sizeof vs_cpp, "  x%.3f", *s.vs_cpp_sequential);
+        const bool python = s.runtime == primes::Runtime::python;
+        std::printf("%-38s %-10s %7d %4zu %9s %9s %9s %8s%s\n",
+                    python ? python_executor_label(s.executor) : executor_label(s.executor),
                     std::string(exec::to_string(s.executor)).c_str(), s.workers, s.walls_s.size(),
                     primes::format_duration(s.median_s).c_str(), primes::format_duration(s.min_s).c_str(),
-                    primes::format_duration(s.max_s).c_str(), speedup);
+                    primes::format_duration(s.max_s).c_str(), speedup, vs_cpp);
     }
+    if (report.python)
+        std::printf("CPython rows: %s (%s); their speedup is over CPython sequential, as the C++ rows' is over C++ "
+                    "sequential\n", exec::short_label(*report.python).c_str(), report.python->executable.c_str());
     std::printf("Sample %s (%zu checks), %d repeat%s each; %s in all%s\n", report.options.sample.name.c_str(),
                 report.options.sample.numbers.size(), report.options.repeats, report.options.repeats == 1 ? "" : "s",
                 primes::format_duration(report.wall_s).c_str(), report.cancelled ? ", cancelled" : "");
@@ -55,22 +73,49 @@ void print_compare_table(const primes::CompareReport& report) {
 }
 
 int run_compare(primes::PrimesOptions options, bool json, TraceFile& trace) {
+    std::optional<primes::PythonRows> python;
+    if (options.runtime == primes::Runtime::python) {   // CPython's rows beside the C++ ones, on the same sample
+        primes::PythonRows rows;
+        try {
+            rows.runtime = platform::probe_python(options.python);
+            platform::python_script("primes.py");
+        } catch (const platform::PythonUnavailable& e) {
+            throw UsageError(e.what());
+        }
+        rows.make_executor = [runtime = rows.runtime](exec::ExecutorKind kind, int workers) {
+            return platform::make_script_executor(kind, workers, runtime, primes::python_job(kind, workers));
+        };
+        python = std::move(rows);
+    }
     InterruptWatch interrupt;   // Ctrl+C / SIGTERM: cancel, print what finished, exit 130
-    primes::CompareRun compare(std::move(options), platform::make_executor, platform::run_clock());
+    primes::CompareRun compare(std::move(options), platform::make_executor, platform::run_clock(), std::move(python));
     interrupt.on_interrupt([&compare] { compare.cancel(); });
     if (interrupt.interrupted()) compare.cancel();   // a signal before the action was set had nothing to call
     const std::size_t total = compare.total_runs();
     compare.wait({}, [&](const primes::CompareRunReport& run) {
         if (json) return;
         const auto& r = run.report;
-        std::printf("run %2zu/%zu  %-38s repeat %d  %s%s\n", compare.runs_done(), total, executor_label(r.options.executor),
+        const char* label = r.options.runtime == primes::Runtime::python ? python_executor_label(r.options.executor)
+                                                                         : executor_label(r.options.executor);
+        std::printf("run %2zu/%zu  %-38s repeat %d  %s%s\n", compare.runs_done(), total, label,
                     run.repeat, primes::format_duration(r.wall_s).c_str(), r.cancelled ? " (cancelled)" : "");
         std::fflush(stdout);
     });
     interrupt.stop();
     const auto& report = compare.report();
-    if (json) std::cout << primes::to_json(report).dump() << "\n" << std::flush;
-    else print_compare_table(report);
+    if (json) {
+        std::cout << primes::to_json(report).dump() << "\n" << std::flush;
+    } else {
+        print_compare_table(report);
+        if (!report.python && !report.cancelled) {
+            try {   // a teacher's next step: the real GIL beside the model
+                const auto found = platform::probe_python("");
+                std::printf("%s is on this machine: --runtime python adds its sequential, threads and processes rows\n",
+                            exec::short_label(found).c_str());
+            } catch (const platform::PythonUnavailable&) {
+            }
+        }
+    }
     trace.write(primes::to_trace(report, platform::trace_machine()));
     if (interrupt.interrupted()) return kInterrupted;
     if (report.error) {

@@ -12,6 +12,7 @@ namespace conclab::exec {
 std::string short_label(const RuntimeInfo& runtime) {
     if (!runtime.is_python()) return runtime.name;
     const std::string& version = runtime.python.value_or(runtime.version);
+    if (version.empty()) return runtime.name;   // an interpreter that never booted (Pyodide's download failed)
     const auto second_dot = version.find('.', version.find('.') + 1);
     std::string label = runtime.name + " " + version.substr(0, second_dot);
     if (runtime.free_threaded_build) label += "t";

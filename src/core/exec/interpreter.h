@@ -74,7 +74,9 @@ struct ScriptEnded {
 struct ScriptBadLine {
     std::string why;
 };
-using ScriptEvent = std::variant<ScriptStarted, ScriptResult, ScriptEnded, ScriptBadLine>;
+/// @brief A line the job kept for itself (a spinner's frame): nothing for the executor.
+struct ScriptNote {};
+using ScriptEvent = std::variant<ScriptStarted, ScriptResult, ScriptEnded, ScriptBadLine, ScriptNote>;
 
 /// @brief A script an interpreter runs for a demo: each task's argument is written to its stdin on a line, then
 /// "go"; it answers with lines that `read_line` turns into events; it stops itself when its stdin closes.

@@ -21,8 +21,19 @@ namespace conclab::primes {
 /// model), processes, then threads with no GIL (C++).
 std::span<const exec::ExecutorKind> compare_executors();
 
-/// @brief One executor's runs summed up. Speedups are the sequential median over this executor's times.
+/// @brief With an interpreter: CPython's own executors, after the C++ ones (its threads beside the GIL model).
+std::span<const exec::ExecutorKind> python_compare_executors();
+
+/// @brief The machine's CPython in Compare all: who it is, and how to make its executors (python/primes.py).
+struct PythonRows {
+    exec::RuntimeInfo runtime;
+    ExecutorMaker make_executor;
+};
+
+/// @brief One executor's runs summed up. Speedups are the sequential median of the same runtime over this
+/// executor's times (CPython threads against CPython sequential, as the GIL model against C++ sequential).
 struct ExecutorSummary {
+    Runtime runtime = Runtime::cpp;
     exec::ExecutorKind executor = exec::ExecutorKind::sequential;
     int workers = 0;
     std::vector<double> walls_s;   ///< the complete runs' wall times, in run order
@@ -33,6 +44,7 @@ struct ExecutorSummary {
     std::optional<double> speedup;       ///< sequential median / median_s (none without a sequential run)
     std::optional<double> speedup_min;   ///< sequential median / max_s
     std::optional<double> speedup_max;   ///< sequential median / min_s
+    std::optional<double> vs_cpp_sequential;   ///< CPython rows: the C++ sequential median / median_s
 };
 
 /// @brief The median (the mean of the middle two for an even count); 0 for none.
@@ -45,6 +57,7 @@ struct CompareRunReport {
 
 struct CompareReport {
     PrimesOptions options;   ///< workers: the parallel executors' count (sequential runs get one)
+    std::optional<exec::RuntimeInfo> python;   ///< CPython's rows are in: the interpreter that ran them
     std::vector<CompareRunReport> runs;   ///< in the order they ran
     double wall_s = 0;                    ///< the whole comparison
     bool finished = false;
@@ -52,13 +65,15 @@ struct CompareReport {
     std::optional<std::string> error;   ///< a run could not start (its executor threw): the comparison stopped there
 };
 
-/// @brief The summary of each executor with at least one complete run (not cancelled), in compare_executors() order.
+/// @brief The summary of each executor with at least one complete run (not cancelled), in compare_executors() order,
+/// then CPython's in python_compare_executors() order.
 std::vector<ExecutorSummary> summarize(const CompareReport& report);
 
 class CompareRun {
 public:
-    /// @brief Starts the clock and the first run. Throws what the maker throws for that first executor.
-    CompareRun(PrimesOptions options, ExecutorMaker make_executor, RunClock clock);
+    /// @brief Starts the clock and the first run. Throws what the maker throws for that first executor. With `python`,
+    /// each round also runs CPython's sequential, threads and processes (python/primes.py) on the same sample.
+    CompareRun(PrimesOptions options, ExecutorMaker make_executor, RunClock clock, std::optional<PythonRows> python = {});
     ~CompareRun();
     CompareRun(const CompareRun&) = delete;
     CompareRun& operator=(const CompareRun&) = delete;
@@ -79,6 +94,8 @@ public:
     const PrimesRun* current() const { return current_.get(); }
     /// @brief The executor and 1-based repeat of the run in progress (or the next one).
     exec::ExecutorKind current_executor() const;
+    /// @brief Whether the run in progress (or the next one) is CPython's.
+    Runtime current_runtime() const;
     int current_repeat() const;
     std::size_t runs_done() const { return report_.runs.size(); }
     std::size_t total_runs() const;
@@ -88,8 +105,16 @@ private:
     void start_next();    // under mutex_
     void end_current();   // under mutex_
     PrimesOptions options_for(std::size_t run) const;
+    std::unique_ptr<PrimesRun> make_run(std::size_t run) const;
+    std::size_t slot_of(std::size_t run) const { return run % slots_.size(); }
 
+    struct Slot {
+        Runtime runtime;
+        exec::ExecutorKind executor;
+    };
+    std::vector<Slot> slots_;   // one round: the C++ executors, then CPython's
     ExecutorMaker make_executor_;
+    std::optional<PythonRows> python_;
     RunClock clock_;
     CompareReport report_;
     double start_wall_ = 0;

@@ -17,7 +17,7 @@ const std::vector<options::OptionSpec>& primes_option_specs() {
         {"numbers", "LIST", "Your own numbers instead of a sample: 1..2**64-1, separated by spaces or commas"},
         {"compare", "", "Compare all: every executor on the same sample, several runs each (default sample 2**55)", true},
         {"repeats", "N", "Runs per executor with --compare, 1..20 (default 3)"},
-        {"runtime", "cpp|python", "Who runs the checks: this program (cpp, default) or the machine's CPython (native only)"},
+        {"runtime", "cpp|python", "Who runs the checks: this program (cpp, default) or the machine's CPython (native only); with --compare, python adds CPython's rows to the C++ ones"},
         {"python", "PATH", "The interpreter for --runtime python (default: python3 on PATH)"},
     };
     return specs;
@@ -46,11 +46,9 @@ PrimesOptions parse_primes_options(const options::Params& params, int logical_cp
         else
             o.python = python->second;
     }
-    if (o.runtime == Runtime::python && o.executor == exec::ExecutorKind::gil)
+    if (o.runtime == Runtime::python && o.executor == exec::ExecutorKind::gil && !o.compare)
         errors["executor"] = options::FieldError(
             "--executor gil is the C++ model of the GIL; CPython brings its own: use sequential, threads or processes");
-    if (o.runtime == Runtime::python && o.compare)
-        errors["runtime"] = options::FieldError("--compare runs the C++ executors only; leave out --runtime python");
 
     const auto numbers = params.find("numbers");
     const auto sample = params.find("sample");

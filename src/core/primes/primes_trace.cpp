@@ -92,4 +92,21 @@ nlohmann::json to_trace(const CompareReport& report, const trace::Machine& machi
     return builder.build();
 }
 
+nlohmann::json to_trace(const std::vector<const PrimesReport*>& history, const trace::Machine& machine) {
+    trace::TraceBuilder builder(trace::TimeBase::wall, machine);
+    nlohmann::json runs = nlohmann::json::array();
+    for (std::size_t i = 0; i < history.size(); ++i) {
+        const PrimesReport& report = *history[i];
+        const std::string label = "#" + std::to_string(i + 1) + " " + run_label(report);
+        add_to_trace(builder, report, label);
+        runs.push_back({{"label", label}, {"runtime", to_json(report.runtime)}, {"options", options_json(report.options)},
+                        {"wall_s", report.wall_s}, {"startup_s", report.startup_s}, {"cancelled", report.cancelled}});
+    }
+    builder.set_metadata("demo", "primes");
+    builder.set_metadata("history", true);
+    builder.set_metadata("runs", std::move(runs));
+    builder.set_metadata("note", "the panel's history: each run is a process of its own; every run's time starts at 0");
+    return builder.build();
+}
+
 }  // namespace conclab::primes

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include <string>
+#include <vector>
 
 namespace conclab::primes {
 
@@ -21,6 +22,10 @@ nlohmann::json to_trace(const PrimesReport& report, const trace::Machine& machin
 
 /// @brief Every run of a comparison, one process each, on one time axis per run (each starts at 0).
 nlohmann::json to_trace(const CompareReport& report, const trace::Machine& machine);
+
+/// @brief The runs of a history, C++ and Python rows alike, one process each ("#2 CPython 3.11 threads x2"), each
+/// on its own time axis from 0; the metadata lists every run's runtime and options.
+nlohmann::json to_trace(const std::vector<const PrimesReport*>& history, const trace::Machine& machine);
 
 /// @brief "threads x2", "sequential"; with CPython "CPython 3.11 threads x2".
 std::string run_label(const PrimesReport& report);

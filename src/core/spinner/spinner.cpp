@@ -30,6 +30,8 @@ const std::vector<options::OptionSpec>& spinner_option_specs() {
         {"block", "", "The slow call blocks (a plain sleep) instead of awaiting: the coroutine's spinner freezes", true},
         {"seconds", "S", "The slow call's sleep, > 0 and <= 60 (default 3)"},
         {"number", "N", "Then it computes lpf(N), 2 <= N < 2**63 (default 1099511627689, a prime)"},
+        {"runtime", "cpp|python", "Who runs the spinner and the call: this program (cpp, default) or the machine's CPython (CLI, native only)"},
+        {"python", "PATH", "The interpreter for --runtime python (default: python3 on PATH)"},
     };
     return specs;
 }
@@ -45,6 +47,18 @@ SpinnerOptions parse_spinner_options(const options::Params& params, options::Fie
     long long number = static_cast<long long>(o.number);
     if (options::read_int(params, "number", 2LL, std::numeric_limits<long long>::max(), number, errors))
         o.number = static_cast<std::uint64_t>(number);
+    std::string runtime(primes::to_string(o.runtime));
+    if (options::read_choice(params, "runtime", primes::runtime_choices(), runtime, errors))
+        o.runtime = runtime == "python" ? primes::Runtime::python : primes::Runtime::cpp;
+    if (const auto python = params.find("python"); python != params.end()) {
+        if (python->second.size() > primes::kMaxPythonPath)
+            errors["python"] = {"python", options::ErrorKind::too_long,
+                                {std::to_string(python->second.size()), std::to_string(primes::kMaxPythonPath)}};
+        else if (o.runtime != primes::Runtime::python)
+            errors["python"] = options::FieldError("--python goes with --runtime python");
+        else
+            o.python = python->second;
+    }
     options::reject_non_utf8(params, errors);   // last: its message names the real fault
     return o;
 }

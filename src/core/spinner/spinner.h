@@ -8,6 +8,7 @@
 #include "core/aio/task.h"
 #include "core/base/options.h"
 #include "core/exec/executor.h"
+#include "core/primes/primes_options.h"   // Runtime, kMaxPythonPath: the same runtime choice as primes
 
 #include <atomic>
 #include <cstdint>
@@ -29,6 +30,8 @@ struct SpinnerOptions {
     bool block = false;                      ///< the slow call blocks (a plain sleep) instead of awaiting
     double seconds = 3;                      ///< the slow call's sleep
     std::uint64_t number = 1'099'511'627'689;   ///< its lpf is computed after the sleep (the largest prime below 2**40)
+    primes::Runtime runtime = primes::Runtime::cpp;   ///< python: the machine's CPython runs python/spinner.py (CLI, native)
+    std::string python;   ///< the interpreter with runtime python; empty: `python3` on PATH
 };
 
 /// @brief The exhibition's old query form (`spinner=K&spinner-seconds=S`, from when the spinners sat under the
@@ -36,8 +39,8 @@ struct SpinnerOptions {
 /// no `spinner`.
 bool rewrite_exhibition_alias(options::Params& params);
 
-/// @brief Reads kind (thread|process|coroutine), block (flag), seconds (> 0, <= 60) and number (2 .. 2**63)
-/// from `params`; bad values go to `errors`.
+/// @brief Reads kind (thread|process|coroutine), block (flag), seconds (> 0, <= 60), number (2 .. 2**63), runtime
+/// (cpp|python) and python (a path, with runtime python) from `params`; bad values go to `errors`.
 SpinnerOptions parse_spinner_options(const options::Params& params, options::FieldErrors& errors);
 const std::vector<options::OptionSpec>& spinner_option_specs();
 

@@ -305,6 +305,7 @@ private:
 
     void on_line(std::string_view line) {
         const exec::ScriptEvent event = read_line_(line);
+        if (std::holds_alternative<exec::ScriptNote>(event)) return;
         std::lock_guard lock(mutex_);
         if (const auto* started = std::get_if<exec::ScriptStarted>(&event)) {
             facts_.start_method = started->start_method;

@@ -113,10 +113,16 @@ EM_JS(void, conclab_js_define_pyodide_module, (), {
             const reader = response.body.getReader();
             const chunks = [];
             for (;;) {
-                const {done, value} = await reader.read();
-                if (done) break;
-                chunks.push(value);
-                progress.loaded += value.length;
+                let part;
+                try {
+                    part = await reader.read();
+                } catch (error) {   // the browser says only "network error": say which file and how far it came
+                    throw new Error('pyodide/pyodide.asm.wasm: the download broke off after ' + progress.loaded + ' of ' +
+                                    (progress.total || '?') + ' bytes (' + (error && error.message || error) + ')');
+                }
+                if (part.done) break;
+                chunks.push(part.value);
+                progress.loaded += part.value.length;
             }
             const bytes = new Uint8Array(progress.loaded);
             let at = 0;

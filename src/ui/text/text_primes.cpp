@@ -147,6 +147,16 @@ constexpr text_table::Row<PrimesText> kRows[] = {
     {PrimesText::ideal_web_note,
      "The ideal line counts the %d logical CPUs the browser reports (navigator.hardwareConcurrency): a page cannot know how many physical cores they are. With hyperthreading two logical CPUs share one core (the talk's Ubuntu laptop: 4 \"CPUs\", \"na real, 2 CPUs com hyperthreading\").",
      "A linha ideal conta as %d CPUs lógicas que o navegador informa (navigator.hardwareConcurrency): uma página não tem como saber quantos núcleos físicos elas são. Com hyperthreading duas CPUs lógicas dividem um núcleo (o notebook Ubuntu da palestra: 4 \"CPUs\", \"na real, 2 CPUs com hyperthreading\")."},
+    {PrimesText::compare_cpython_on,
+     "CPython's rows follow the C++ ones, on the same sample: its threads beside the GIL model, each speedup over its own sequential run. CPython is tens of times slower than C++: a small sample keeps them short.",
+     "As linhas do CPython vêm depois das de C++, na mesma amostra: as threads dele ao lado do modelo da GIL, cada aceleração sobre a sua própria execução sequencial. O CPython é dezenas de vezes mais lento que o C++: uma amostra pequena deixa elas curtas."},
+    {PrimesText::compare_cpython_off,
+     "Choose CPython as the runtime (in one executor's view) and Compare all adds its sequential, threads and processes rows beside the GIL model.",
+     "Escolha o CPython como runtime (na visão de um executor) e o Comparar tudo acrescenta as linhas sequencial, threads e processos dele ao lado do modelo da GIL."},
+    {PrimesText::compare_cpython_page,
+     "Compare all runs the C++ executors here: the page's Python (Pyodide) has no threads to set beside the GIL model; the desktop app adds the machine's CPython.",
+     "O Comparar tudo roda os executores em C++ aqui: o Python da página (Pyodide) não tem threads para pôr ao lado do modelo da GIL; o app de desktop acrescenta o CPython da máquina."},
+    {PrimesText::compare_start_cpython, "Compare all, CPython too", "Comparar tudo, CPython também"},
 };
 
 static_assert(text_table::rows_follow_the_keys(kRows), "every PrimesText key needs one row, in the order of the enum");

@@ -19,7 +19,8 @@ enum class PrimesText {
     runtime, runtime_cpp, runtime_python, runtime_native_only, python_timeline_note, runtime_pyodide, python_no_threads,
     python_note, python_download, python_compile, python_booting,
     python_sequential, python_threads, python_processes, python_gil, c_extensions_note, free_threaded_note,
-    processes_memory_note, ideal_native_note, ideal_web_note, count_,
+    processes_memory_note, ideal_native_note, ideal_web_note, compare_cpython_on, compare_cpython_off,
+    compare_cpython_page, compare_start_cpython, count_,
 };
 
 /// @brief The text in the current language.

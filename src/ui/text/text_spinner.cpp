@@ -56,6 +56,9 @@ constexpr text_table::Row<SpinnerText> kRows[] = {
     {SpinnerText::concurrency_note,
      "Concurrency is not parallelism. The talk quotes Rob Pike: \"Concorrência é lidar com muitas coisas ao mesmo tempo.\" (\"Concurrency is about dealing with lots of things at once.\") \"Paralelismo é fazer muitas coisas ao mesmo tempo.\" (\"Parallelism is about doing lots of things at once.\") The awaiting coroutine keeps its plate spinning on the loop's one thread, between the other tasks: \"não precisa ter 18 braços para girar 18 pratos\" (\"you need not have 18 arms to spin 18 plates\").",
      "Concorrência não é paralelismo. A palestra cita Rob Pike: \"Concorrência é lidar com muitas coisas ao mesmo tempo.\" \"Paralelismo é fazer muitas coisas ao mesmo tempo.\" A corrotina com await mantém o seu prato girando na única thread do laço, entre as outras tarefas: \"não precisa ter 18 braços para girar 18 pratos\"."},
+    {SpinnerText::cpython_cli_only,
+     "CPython's spinners run in the terminal, not here: conclab spinner --runtime python --kind thread|process|coroutine. This panel runs the C++ forms.",
+     "Os spinners do CPython rodam no terminal, não aqui: conclab spinner --runtime python --kind thread|process|coroutine. Este painel roda as formas em C++."},
 };
 
 static_assert(text_table::rows_follow_the_keys(kRows), "every SpinnerText key needs one row, in the order of the enum");

@@ -13,6 +13,12 @@ constexpr text_table::Row<TraceText> kRows[] = {
      "para compartilhar."},
     {TraceText::nothing_yet, "The trace can be exported once the run has ended.",
      "Dá para exportar o trace quando a execução terminar."},
+    {TraceText::export_history, "Export history as trace", "Exportar histórico como trace"},
+    {TraceText::history_how_to_open,
+     "Every run of the history side by side, C++ and Python alike, one process each: open it in ui.perfetto.dev or "
+     "chrome://tracing.",
+     "Todas as execuções do histórico lado a lado, C++ e Python, um processo para cada: abra no ui.perfetto.dev ou em "
+     "chrome://tracing."},
 };
 
 static_assert(text_table::rows_follow_the_keys(kRows), "every TraceText key needs one row, in the order of the enum");

@@ -6,7 +6,7 @@
 namespace conclab::ui {
 
 enum class TraceText {
-    export_trace, saved, how_to_open, nothing_yet, count_,
+    export_trace, saved, how_to_open, nothing_yet, export_history, history_how_to_open, count_,
 };
 
 /// @brief The text in the current language.

@@ -24,15 +24,16 @@ std::string utc_stamp() {
 
 }  // namespace
 
-void TraceExportButton::draw(const char* demo, bool ready, const std::function<nlohmann::json()>& make_trace) {
-    ImGui::PushID("trace_export");
+void TraceExportButton::draw(const char* demo, bool ready, const std::function<nlohmann::json()>& make_trace,
+                             TraceText label, TraceText hint) {
+    ImGui::PushID(demo);
     ImGui::BeginDisabled(!ready);
-    const bool clicked = ImGui::Button(tr(TraceText::export_trace));
+    const bool clicked = ImGui::Button(tr(label));
     ImGui::EndDisabled();
     const ImVec2 min = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
     rect_ = {min.x, min.y, size.x, size.y};
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("%s", tr(ready ? TraceText::how_to_open : TraceText::nothing_yet));
+        ImGui::SetTooltip("%s", tr(ready ? hint : TraceText::nothing_yet));
     if (clicked) {
         saved_.clear();
         error_.clear();

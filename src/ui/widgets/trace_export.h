@@ -3,6 +3,8 @@
 // the page a download. What happened stays beside the button, and in the panel's state for the tests.
 #pragma once
 
+#include "ui/text/text_trace.h"
+
 #include <nlohmann/json.hpp>
 
 #include <array>
@@ -14,7 +16,9 @@ namespace conclab::ui {
 class TraceExportButton {
 public:
     /// @brief Draws the button (disabled until `ready`); a click exports make_trace() as trace-<demo>-<UTC stamp>.json.
-    void draw(const char* demo, bool ready, const std::function<nlohmann::json()>& make_trace);
+    /// `label` and `hint` (its tooltip) for a button that exports something else than the run beside it.
+    void draw(const char* demo, bool ready, const std::function<nlohmann::json()>& make_trace,
+              TraceText label = TraceText::export_trace, TraceText hint = TraceText::how_to_open);
     /// @brief {"button": {x, y, w, h}} and, after a click, "saved" (the path or the browser's words) or "error".
     nlohmann::json state() const;
     void reset() { saved_.clear(), error_.clear(); }

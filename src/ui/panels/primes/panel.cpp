@@ -116,7 +116,8 @@ nlohmann::json PrimesPanel::state() const {
                      {"running", running()},
                      {"history", history_.size()},
                      {"timeline", timeline_.state()},
-                     {"trace_export", trace_export_.state()}};
+                     {"trace_export", trace_export_.state()},
+                     {"history_trace_export", history_trace_.state()}};
     put_field_errors(s, field_errors_);
     if (auto failure = runtime_failure()) s["runtime_failure"] = *failure;
     if (auto loading = platform::pyodide_loading()) {
@@ -190,7 +191,8 @@ void PrimesPanel::draw() {
 // The panel's choices as the text options the CLI and the query string give, parsed by the same rules.
 options::Params PrimesPanel::chosen_params() const {
     options::Params p{{"executor", std::string(exec::to_string(executor_))}, {"workers", std::to_string(workers_)}};
-    if (runtime_ == primes::Runtime::python && view_ == View::single) {
+    // Compare all takes the runtime too natively (CPython's rows); the page's Compare all is C++ only.
+    if (runtime_ == primes::Runtime::python && (view_ == View::single || platform::capabilities().machine_python)) {
         p["runtime"] = "python";
         if (!python_.empty()) p["python"] = python_;
     }
@@ -229,17 +231,7 @@ void PrimesPanel::start() {
         runtime.threads = false;
         maker = platform::make_pyodide_executor;
     } else if (options->runtime == primes::Runtime::python) {
-        try {   // asked once per interpreter: a python -c start-up is tens of ms on the UI thread
-            if (!probed_ || probed_for_ != options->python) {
-                probed_.reset();
-                probed_ = platform::probe_python(options->python);
-                probed_for_ = options->python;
-                platform::python_script("primes.py");
-            }
-        } catch (const platform::PythonUnavailable& e) {
-            field_errors_["runtime"] = e.what();
-            return;
-        }
+        if (!probe_interpreter()) return;
         runtime = *probed_;
         maker = [runtime](exec::ExecutorKind kind, int workers) {
             return platform::make_script_executor(kind, workers, runtime, primes::python_job(kind, workers));
@@ -254,11 +246,37 @@ void PrimesPanel::start() {
     }
 }
 
+bool PrimesPanel::probe_interpreter() {
+    try {   // asked once per interpreter: a python -c start-up is tens of ms on the UI thread
+        if (!probed_ || probed_for_ != python_) {
+            probed_.reset();
+            probed_ = platform::probe_python(python_);
+            probed_for_ = python_;
+            platform::python_script("primes.py");
+        }
+    } catch (const platform::PythonUnavailable& e) {
+        field_errors_["runtime"] = e.what();
+        return false;
+    }
+    return true;
+}
+
+// With CPython chosen as the runtime (natively), Compare all runs its sequential, threads and processes after the C++
+// executors, on the same sample. The page's Compare all stays C++: Pyodide has no threads to set beside the model.
 void PrimesPanel::start_compare() {
     auto options = checked_options();
     if (!options) return;
+    std::optional<primes::PythonRows> python;
+    if (runtime_ == primes::Runtime::python && platform::capabilities().machine_python) {
+        if (!probe_interpreter()) return;
+        python = primes::PythonRows{*probed_, [runtime = *probed_](exec::ExecutorKind kind, int workers) {
+                                        return platform::make_script_executor(kind, workers, runtime,
+                                                                              primes::python_job(kind, workers));
+                                    }};
+    }
     try {
-        compare_ = std::make_unique<primes::CompareRun>(std::move(*options), platform::make_executor, platform::run_clock());
+        compare_ = std::make_unique<primes::CompareRun>(std::move(*options), platform::make_executor, platform::run_clock(),
+                                                        std::move(python));
         compare_recorded_ = false;
         timeline_.reset();
     } catch (const std::exception& e) {
@@ -270,7 +288,8 @@ void PrimesPanel::record_history(const primes::PrimesReport& report) {
     HistoryEntry entry{report.options.executor, report.options.workers, sample_key(report.options.sample),
                        report.options.sample.name, report.wall_s, report.cpu ? report.cpu->total_s() : 0.0,
                        report.cpu && report.cpu->busy_time, report.cancelled, std::nullopt,
-                       report.runtime.is_python() ? exec::short_label(report.runtime) : std::string()};
+                       report.runtime.is_python() ? exec::short_label(report.runtime) : std::string(),
+                       std::make_shared<const primes::PrimesReport>(report)};
     if (!entry.cancelled) {
         for (auto it = history_.rbegin(); it != history_.rend(); ++it) {
             if (it->executor == ExecutorKind::sequential && it->sample == entry.sample && it->runtime == entry.runtime &&
@@ -390,8 +409,11 @@ void PrimesPanel::press_run() {
 // The run button (or Cancel), and Compare all's progress beside it.
 void PrimesPanel::draw_run_button() {
     const bool is_running = running();
-    const char* label = is_running ? tr(PrimesText::cancel)
-                                   : tr(view_ == View::compare ? PrimesText::compare_start : PrimesText::run);
+    const bool with_cpython = runtime_ == primes::Runtime::python && platform::capabilities().machine_python;
+    const char* label = is_running                              ? tr(PrimesText::cancel)
+                        : view_ != View::compare                ? tr(PrimesText::run)
+                        : with_cpython                          ? tr(PrimesText::compare_start_cpython)
+                                                                : tr(PrimesText::compare_start);
     const bool clicked = ImGui::Button(label, ImVec2(std::max(120.0f * font_scale(), button_width(label)), 0));
     run_button_ = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectSize().x,
                    ImGui::GetItemRectSize().y};

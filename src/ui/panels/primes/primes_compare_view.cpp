@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 namespace conclab::ui {
 namespace {
@@ -24,6 +25,15 @@ ImU32 executor_colour(exec::ExecutorKind kind) {
     case exec::ExecutorKind::threads: return IM_COL32(86, 156, 214, 255);
     }
     return IM_COL32(200, 200, 200, 255);
+}
+
+// "CPython 3.11 threads" for CPython's rows (as the history words them), the executor's own label for C++'s.
+std::string row_label(const primes::CompareReport* report, primes::Runtime runtime, exec::ExecutorKind kind) {
+    if (runtime != primes::Runtime::python || !report || !report->python) return executor_label(kind);
+    const PrimesText word = kind == exec::ExecutorKind::threads     ? PrimesText::executor_threads
+                            : kind == exec::ExecutorKind::processes ? PrimesText::executor_processes
+                                                                    : PrimesText::executor_sequential;
+    return exec::short_label(*report->python) + " " + tr(word);
 }
 
 // "1.05 s" wraps as a whole, never "1.05" and "s" on two lines.
@@ -41,7 +51,14 @@ void draw_speedup_bars(const primes::CompareReport* report, std::optional<Compar
     for (const auto& s : summary) scale = std::max(scale, s.speedup_max.value_or(0.0));
     scale *= 1.1;
 
-    const auto executors = primes::compare_executors();
+    struct Row {
+        primes::Runtime runtime;
+        exec::ExecutorKind kind;
+    };
+    std::vector<Row> executors;
+    for (auto kind : primes::compare_executors()) executors.push_back({primes::Runtime::cpp, kind});
+    if (report && report->python)
+        for (auto kind : primes::python_compare_executors()) executors.push_back({primes::Runtime::python, kind});
     const float width = std::max(200.0f, ImGui::GetContentRegionAvail().x);
     const float text_h = ImGui::GetTextLineHeight();
     // Presenting, the bars fill the screen but the hint and the options' line below them.
@@ -59,13 +76,15 @@ void draw_speedup_bars(const primes::CompareReport* report, std::optional<Compar
 
     std::optional<std::size_t> hovered;
     for (std::size_t row = 0; row < executors.size(); ++row) {
-        const auto kind = executors[row];
+        const auto kind = executors[row].kind;
+        const auto runtime = executors[row].runtime;
         const float y = origin.y + 6.0f + row_h * static_cast<float>(row);
-        const auto s = std::find_if(summary.begin(), summary.end(), [&](const auto& e) { return e.executor == kind; });
+        const auto s = std::find_if(summary.begin(), summary.end(),
+                                    [&](const auto& e) { return e.executor == kind && e.runtime == runtime; });
         const int workers = s != summary.end() ? s->workers
                             : report            ? exec::effective_workers(kind, report->options.workers)
                                                 : 0;
-        std::string label = executor_label(kind);
+        std::string label = row_label(report, runtime, kind);
         if (workers > 1) {
             char more[32];
             std::snprintf(more, sizeof more, " \u00b7 %d workers", workers);
@@ -74,11 +93,15 @@ void draw_speedup_bars(const primes::CompareReport* report, std::optional<Compar
         draw->AddText(ImVec2(bx, y), text, label.c_str());
         const float by = y + text_h + 4.0f;
         draw->AddRectFilled(ImVec2(bx, by), ImVec2(bx + bw, by + bar_h), IM_COL32(42, 46, 54, 255), 3.0f);
-        const bool running_here = progress && progress->executor == kind;
+        const bool running_here = progress && progress->executor == kind && progress->runtime == runtime;
         std::string note;   // on the bar: the speedup, or why there is none yet
         if (s != summary.end() && s->speedup) {
             const float end = x_of(*s->speedup);
-            draw->AddRectFilled(ImVec2(bx, by), ImVec2(std::max(bx + 2.0f, end), by + bar_h), executor_colour(kind), 3.0f);
+            draw->AddRectFilled(ImVec2(bx, by), ImVec2(std::max(bx + 2.0f, end), by + bar_h),
+                                  executor_colour(runtime == primes::Runtime::python && kind == exec::ExecutorKind::threads
+                                                      ? exec::ExecutorKind::gil   // the real GIL, in the model's colour
+                                                      : kind),
+                                  3.0f);
             if (s->walls_s.size() > 1 && s->speedup_min && s->speedup_max) {   // the whisker, low in the bar: slowest to fastest
                 const float lo = x_of(*s->speedup_min), hi = x_of(*s->speedup_max), at = by + bar_h - 5.0f;
                 const ImU32 ink = IM_COL32(235, 235, 235, 220);
@@ -129,11 +152,12 @@ void draw_speedup_bars(const primes::CompareReport* report, std::optional<Compar
     }
     ImGui::Dummy(ImVec2(width, height));
     if (hovered && ImGui::IsItemHovered()) {
-        const auto& s = *std::find_if(summary.begin(), summary.end(),
-                                      [&](const auto& e) { return e.executor == executors[*hovered]; });
+        const auto& s = *std::find_if(summary.begin(), summary.end(), [&](const auto& e) {
+            return e.executor == executors[*hovered].kind && e.runtime == executors[*hovered].runtime;
+        });
         std::string walls;
         for (double w : s.walls_s) walls += (walls.empty() ? "" : ", ") + seconds_text(w);
-        ImGui::SetTooltip("%s\n%s: %s", executor_label(s.executor), tr(PrimesText::runs_of), walls.c_str());
+        ImGui::SetTooltip("%s\n%s: %s", row_label(report, s.runtime, s.executor).c_str(), tr(PrimesText::runs_of), walls.c_str());
     }
 }
 
@@ -168,7 +192,7 @@ void draw_compare_table(const primes::CompareReport& report) {
         for (double w : s.walls_s) walls += (walls.empty() ? "" : " \u00b7 ") + unbroken_duration(w);
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        text_wrapped_at_spaces(std::string(executor_label(s.executor)) + " \u00d7" + std::to_string(s.workers));
+        text_wrapped_at_spaces(row_label(&report, s.runtime, s.executor) + " \u00d7" + std::to_string(s.workers));
         if (narrow) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
             text_wrapped_at_spaces(walls);

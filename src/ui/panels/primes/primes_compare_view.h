@@ -13,9 +13,11 @@ namespace conclab::ui {
 struct CompareProgress {
     exec::ExecutorKind executor;
     int repeat = 1;
+    primes::Runtime runtime = primes::Runtime::cpp;
 };
 
-/// @brief The bars, full width; empty rows (with their executors named) before the first comparison.
+/// @brief The bars, full width; empty rows (with their executors named) before the first comparison; CPython's rows
+/// after the C++ ones when the comparison has them.
 void draw_speedup_bars(const primes::CompareReport* report, std::optional<CompareProgress> progress, int ideal);
 
 /// @brief Each executor's runs: wall times, median, spread, speedup.

@@ -42,6 +42,7 @@ struct HistoryEntry {
     bool cancelled;
     std::optional<double> speedup;
     std::string runtime;   // "" for C++, "CPython 3.11" for the machine's interpreter: each against its own sequential
+    std::shared_ptr<const primes::PrimesReport> report;   // the whole run, for the history's trace
 };
 
 class PrimesPanel final : public DemoPanel {
@@ -64,6 +65,9 @@ public:
     nlohmann::json state() const override;
     void draw() override;
 
+    /// @brief What "Export history as trace" writes: every run of the history, one process each.
+    nlohmann::json history_trace() const;
+
 private:
     bool running() const { return (run_ && !run_->finished()) || (compare_ && !compare_->finished()); }
 
@@ -76,6 +80,8 @@ private:
         return runtime_ == primes::Runtime::python && view_ == View::single && !platform::capabilities().machine_python;
     }
     std::optional<std::string> runtime_failure() const;
+    /// @brief Asks the interpreter python_ names once (cached in probed_); false with its error beside the runtime.
+    bool probe_interpreter();
     void draw_pyodide_loading();
 
     options::Params chosen_params() const;
@@ -123,6 +129,7 @@ private:
     ExecutorKind timeline_executor_ = ExecutorKind::gil;
     PrimesTimeline timeline_;
     TraceExportButton trace_export_;
+    TraceExportButton history_trace_;
     std::vector<HistoryEntry> history_;
     std::array<float, 4> workers_slider_{};   // x, y, w, h of the workers slider last drawn
     std::array<float, 4> run_button_{};       // x, y, w, h of the run (or Cancel) button last drawn

@@ -31,7 +31,7 @@ void PrimesPanel::draw_compare() {
     const primes::CompareReport* report = compare_ ? &compare_->report() : nullptr;
     std::optional<CompareProgress> progress;
     if (compare_ && !compare_->finished()) {
-        progress = CompareProgress{compare_->current_executor(), compare_->current_repeat()};
+        progress = CompareProgress{compare_->current_executor(), compare_->current_repeat(), compare_->current_runtime()};
         char overlay[160];
         std::snprintf(overlay, sizeof overlay, "%s", text_format(tr(PrimesText::compare_progress), compare_->runs_done() + 1,
                       compare_->total_runs(), progress->repeat).c_str());
@@ -55,6 +55,12 @@ void PrimesPanel::draw_compare() {
     draw_speedup_bars(report, progress, ideal);
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextDisabled("%s", report ? tr(PrimesText::compare_about) : tr(PrimesText::compare_hint));
+    if (!platform::capabilities().machine_python)
+        ImGui::TextDisabled("%s", tr(PrimesText::compare_cpython_page));
+    else if (report ? report->python.has_value() : runtime_ == primes::Runtime::python)
+        ImGui::TextDisabled("%s", tr(PrimesText::compare_cpython_on));
+    else
+        ImGui::TextDisabled("%s", tr(PrimesText::compare_cpython_off));
     if (const auto cores = platform::physical_cores())
         ImGui::TextDisabled("%s", text_format(tr(PrimesText::ideal_native_note), platform::logical_cpus(), *cores).c_str());
     else
@@ -251,6 +257,7 @@ void PrimesPanel::draw_history() {
     ImGui::SameLine();
     if (ImGui::SmallButton(tr(PrimesText::clear_history))) {
         history_.clear();
+        history_trace_.reset();
         return;
     }
     double best = 1.0;
@@ -333,6 +340,14 @@ void PrimesPanel::draw_history() {
         speedup_cell(history_[i]);
     }
     ImGui::EndTable();
+    history_trace_.draw("primes-history", true, [&] { return history_trace(); }, TraceText::export_history,
+                        TraceText::history_how_to_open);
+}
+
+nlohmann::json PrimesPanel::history_trace() const {
+    std::vector<const primes::PrimesReport*> runs;
+    for (const auto& h : history_) runs.push_back(h.report.get());
+    return primes::to_trace(runs, platform::trace_machine());
 }
 
 }  // namespace conclab::ui::primes_panel

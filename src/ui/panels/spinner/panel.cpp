@@ -59,6 +59,8 @@ public:
     void apply(const options::Params& params, options::FieldErrors& errors) override {
         options_ = spinner::parse_spinner_options(params, errors);   // bad fields keep their defaults
         field_errors_ = errors;
+        if (options_.runtime == primes::Runtime::python && !errors.count("runtime"))   // said, not silently ignored
+            field_errors_["runtime"] = options::FieldError(tr(SpinnerText::cpython_cli_only));
         asked_.reset();
         if (params.count("kind") && !errors.count("kind")) asked_ = spinner::form_of(options_);
         // A link that names a form starts it at launch, as the exhibition's spinner= did, autorun or not.
@@ -167,7 +169,7 @@ private:
             field_errors_.clear();
             demo_.start({spinner::kForms.begin(), spinner::kForms.end()}, options_);
         }
-        for (const char* name : {"kind", "block", "number"}) draw_field_error(field_errors_, name);
+        for (const char* name : {"kind", "block", "number", "runtime", "python"}) draw_field_error(field_errors_, name);
         ImGui::EndDisabled();
     }
 
