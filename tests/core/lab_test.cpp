@@ -170,7 +170,7 @@ TEST(LabOptions, ParsesSuiteAndQuickAndRefusesUnknownSuites) {
 
     std::set<std::string> names;
     for (const auto& spec : lab_option_specs()) names.insert(spec.name);
-    EXPECT_EQ(names, (std::set<std::string>{"suite", "quick"}));
+    EXPECT_EQ(names, (std::set<std::string>{"suite", "quick", "runtime", "python", "repeats"}));
     for (Suite s : kAllSuites) EXPECT_EQ(parse_suite(to_string(s)), s);
 }
 

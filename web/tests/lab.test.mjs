@@ -218,3 +218,16 @@ test('the system snapshot refreshes while the lab is shown and stops when it is 
     await page.close();
   }
 });
+
+// The CPython columns are native only: a link asking for them keeps C++ on the page, and the panel says why.
+test('the page keeps the lab on C++ and says the CPython columns are native only', { timeout: 60000 }, async () => {
+  const { page: p, errors } = await h.openPage(env.browser.context, env.server.url + '?demo=lab&runtime=python');
+  await h.waitForApp(p);
+  const state = await p.evaluate(() => window.conclab.state());
+  assert.equal(state.lab.runtime, 'cpp');
+  assert.equal(state.lab.runtime_available, false);
+  assert.equal(state.lab.errors, undefined);
+  writeFileSync(path.join(h.screenshotDir, 'lab-web-runtime.png'), await p.screenshot());
+  assert.deepEqual(errors, []);
+  await p.close();
+});

@@ -6,6 +6,7 @@
 #include "app/cli/interrupt.h"
 #include "core/lab/lab_options.h"
 #include "core/lab/lab_run.h"
+#include "core/lab/python_lab.h"
 #include "platform/lab_probes.h"
 #include "platform/platform.h"
 
@@ -15,6 +16,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <thread>
 
 namespace conclab::cli {
@@ -42,8 +44,21 @@ int run_lab(const LabArgs& args) {
     const lab::LabOptions options = lab::parse_lab_options(args.params, errors);
     if (!errors.empty()) throw UsageError(options::first_error(errors, lab::lab_option_specs()));
 
+    std::optional<exec::RuntimeInfo> runtime;
+    lab::PythonLabRunner python;
+    if (options.python) {
+        try {
+            runtime = platform::probe_python(options.python_path);
+            platform::python_script("lab.py");
+        } catch (const platform::PythonUnavailable& e) {
+            throw UsageError(e.what());
+        }
+        python = lab::script_lab_runner([info = *runtime](exec::ScriptJob job) {
+            return platform::make_script_executor(exec::ExecutorKind::processes, 1, info, std::move(job));
+        });
+    }
     InterruptWatch interrupt;   // before the run's thread starts, so that it inherits the blocked signals
-    lab::LabRun run(options, platform::make_lab_probes(), platform::logical_cpus());
+    lab::LabRun run(options, platform::make_lab_probes(), platform::logical_cpus(), python);
     interrupt.on_interrupt([&run] { run.cancel(); });
     const bool show_progress = isatty(STDERR_FILENO) == 1;
     while (!run.finished()) {
@@ -53,9 +68,17 @@ int run_lab(const LabArgs& args) {
     if (show_progress) std::fprintf(stderr, "\r%*s\r", 84, "");
     interrupt.stop();
     const lab::LabReport& report = run.wait();
-    if (args.json) std::cout << lab::to_json(report).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
-    else if (args.csv) std::cout << lab::to_csv(report);
-    else std::cout << lab::format_text(report);
+    if (args.json) {
+        nlohmann::json doc = lab::to_json(report);
+        if (runtime) doc["runtime"] = exec::to_json(*runtime);
+        std::cout << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    } else if (args.csv) {
+        std::cout << lab::to_csv(report);
+    } else {
+        if (runtime) std::cout << "CPython columns: " << exec::short_label(*runtime) << (runtime->gil ? " (GIL on)" : " (free-threaded)")
+                               << ", " << runtime->executable << "\n\n";
+        std::cout << lab::format_text(report);
+    }
     return interrupt.interrupted() ? kInterrupted : 0;
 }
 

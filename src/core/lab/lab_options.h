@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,12 +25,20 @@ std::optional<Suite> parse_suite(std::string_view text);
 struct LabOptions {
     std::optional<Suite> suite;   ///< nullopt: all suites
     bool quick = false;           ///< fewer samples and smaller sizes (seconds instead of a minute or two)
+    bool python = false;          ///< --runtime python: the machine's CPython fills the cpython_* columns too
+    std::string python_path;      ///< --python: the interpreter (empty: python3 on PATH)
+    std::optional<int> repeats;   ///< --repeats: samples of each CPython measure (default kPythonRepeats, quick fewer)
+
+    /// @brief The samples each CPython measure takes.
+    int python_repeats() const;
 
     /// @brief The suites to run, in order.
     std::vector<Suite> suites() const;
 };
 
-/// @brief The options the lab accepts: suite, quick.
+inline constexpr int kPythonRepeats = 20, kPythonQuickRepeats = 5, kMaxPythonRepeats = 200;
+
+/// @brief The options the lab accepts: suite, quick, runtime, python, repeats.
 const std::vector<options::OptionSpec>& lab_option_specs();
 
 /// @brief The names --suite accepts: each suite and "all".

@@ -15,8 +15,24 @@ std::string_view to_string(Column column) {
     case Column::processes: return "processes";
     case Column::coroutines: return "coroutines";
     case Column::machine: return "machine";
+    case Column::cpython_threads: return "cpython_threads";
+    case Column::cpython_processes: return "cpython_processes";
+    case Column::cpython_coroutines: return "cpython_coroutines";
     }
     return "?";
+}
+
+std::optional<Column> cpython_twin(Column column) {
+    switch (column) {
+    case Column::threads: return Column::cpython_threads;
+    case Column::processes: return Column::cpython_processes;
+    case Column::coroutines: return Column::cpython_coroutines;
+    default: return std::nullopt;
+    }
+}
+
+bool is_cpython(Column column) {
+    return column == Column::cpython_threads || column == Column::cpython_processes || column == Column::cpython_coroutines;
 }
 
 std::optional<Column> parse_column(std::string_view text) {
@@ -252,6 +268,7 @@ nlohmann::json to_json(const LabReport& report) {
                 item["pair"] = to_string(m.key.pair);
                 break;
             case MeasureId::load: item["bytes"] = m.key.bytes; break;
+            case MeasureId::pool_first_result: item["start_method"] = to_string(m.key.start_method); break;
             case MeasureId::speedup:
             case MeasureId::wall_time:
                 item["workers"] = m.key.workers;
@@ -324,6 +341,8 @@ MeasureKey key_of(const nlohmann::json& mj, const std::string& name) {
     if (auto w = mj.find("workers"); w != mj.end() && w->is_number_integer()) key.workers = w->get<int>();
     if (auto g = mj.find("gil"); g != mj.end() && g->is_boolean()) key.gil = g->get<bool>();
     if (auto p = mj.find("pair"); p != mj.end() && p->is_string()) key.pair = parse_ipc_pair(p->get<std::string>()).value_or(IpcPair::atomics_pipe);
+    if (auto m = mj.find("start_method"); m != mj.end() && m->is_string())
+        key.start_method = parse_start_method(m->get<std::string>()).value_or(StartMethod::none);
     return key;
 }
 

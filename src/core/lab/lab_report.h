@@ -17,11 +17,18 @@
 
 namespace conclab::lab {
 
-enum class Column { threads, processes, coroutines, machine };
+/// @brief The models measured in C++, then in the machine's CPython (--runtime python), then what is the machine's.
+enum class Column { threads, processes, coroutines, machine, cpython_threads, cpython_processes, cpython_coroutines };
 
-inline constexpr Column kAllColumns[] = {Column::threads, Column::processes, Column::coroutines, Column::machine};
+inline constexpr Column kAllColumns[] = {Column::threads,         Column::processes,         Column::coroutines,
+                                         Column::cpython_threads, Column::cpython_processes, Column::cpython_coroutines,
+                                         Column::machine};
 
-/// @brief "threads", "processes", "coroutines", "machine".
+/// @brief The CPython column of the same model (threads → cpython_threads), or nullopt (machine, CPython's own).
+std::optional<Column> cpython_twin(Column column);
+bool is_cpython(Column column);
+
+/// @brief "threads", "processes", "coroutines", "machine", "cpython_threads", "cpython_processes", "cpython_coroutines".
 std::string_view to_string(Column column);
 std::optional<Column> parse_column(std::string_view text);
 

@@ -5,8 +5,22 @@
 
 namespace conclab::lab {
 
-LabRun::LabRun(LabOptions options, std::unique_ptr<Probes> probes, int logical_cpus)
+LabRun::LabRun(LabOptions options, std::unique_ptr<Probes> probes, int logical_cpus, PythonLabRunner python)
     : options_(std::move(options)), probes_(std::move(probes)), steps_(plan_steps(options_, logical_cpus)) {
+    if (options_.python && python) {
+        // After each suite's last step, so that its C++ figures are there first.
+        for (Suite suite : options_.suites()) {
+            auto measures = python_measures(suite);
+            if (measures.empty()) continue;
+            auto last = steps_.end();
+            for (auto it = steps_.begin(); it != steps_.end(); ++it)
+                if (it->suite == suite) last = it + 1;
+            steps_.insert(last, LabStep{suite, StepName{StepId::cpython}, 2.0,
+                                        [this, python, measures, repeats = options_.python_repeats()](Probes&, Section& s) {
+                                            add_python_lines(s, python(measures, repeats, cancel_requested_));
+                                        }});
+        }
+    }
     for (const auto& step : steps_) total_weight_ += step.weight;
     progress_.steps_total = static_cast<int>(steps_.size());
     progress_.report.quick = options_.quick;

@@ -6,6 +6,7 @@
 #include "core/lab/lab_report.h"
 #include "core/lab/lab_steps.h"
 #include "core/lab/probes.h"
+#include "core/lab/python_lab.h"
 
 #include <atomic>
 #include <condition_variable>
@@ -33,8 +34,9 @@ struct LabProgress {
 
 class LabRun {
 public:
-    /// @brief Starts measuring at once on a worker thread. `logical_cpus` sizes the scaling suite.
-    LabRun(LabOptions options, std::unique_ptr<Probes> probes, int logical_cpus);
+    /// @brief Starts measuring at once on a worker thread. `logical_cpus` sizes the scaling suite. With
+    /// options.python, `python` runs lab.py's measures after each suite's own (a step of its own, cancelled as one).
+    LabRun(LabOptions options, std::unique_ptr<Probes> probes, int logical_cpus, PythonLabRunner python = {});
     /// @brief Cancels and waits for the step in progress to end.
     ~LabRun();
     LabRun(const LabRun&) = delete;

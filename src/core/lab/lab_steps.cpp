@@ -47,6 +47,7 @@ std::string english(const StepName& n) {
     case StepId::net_tcp: return "network: loopback TCP round trip";
     case StepId::net_fetch: return "network: same-origin fetch round trip";
     case StepId::ladder: return "the latency ladder";
+    case StepId::cpython: return "CPython: lab.py's measures";
     }
     return {};
 }

@@ -23,6 +23,7 @@ enum class StepId {
     scaling_workload, scaling_run, scaling_speedups,
     system_proc,
     chase, disk, net_tcp, net_fetch, ladder,
+    cpython,   ///< the suite's measures in the machine's CPython (python/lab.py)
 };
 
 struct StepName {

@@ -105,7 +105,27 @@ const Measure* gil_at_cpus(const Section* s, int cpus) {
 }
 
 Column model_column(TableColumn c) {
-    return c == TableColumn::threads ? Column::threads : c == TableColumn::processes ? Column::processes : Column::coroutines;
+    switch (c) {
+    case TableColumn::threads: return Column::threads;
+    case TableColumn::processes: return Column::processes;
+    case TableColumn::coroutines: return Column::coroutines;
+    case TableColumn::cpython: return Column::cpython_threads;
+    case TableColumn::cpython_processes: return Column::cpython_processes;
+    case TableColumn::cpython_coroutines: return Column::cpython_coroutines;
+    }
+    return Column::threads;
+}
+
+// Some measure of the report has a CPython figure or a CPython reason: lab.py ran.
+bool cpython_ran(const LabReport& report) {
+    for (const auto& s : report.sections)
+        for (const auto& m : s.measures) {
+            for (const auto& [c, f] : m.figures)
+                if (is_cpython(c)) return true;
+            for (const auto& [c, why] : m.missing)
+                if (is_cpython(c)) return true;
+        }
+    return false;
 }
 
 void add_note(std::vector<TableNote>& notes, TableNote note) {
@@ -171,6 +191,7 @@ const TableRow* LabTable::find(TableRowId id) const {
 LabTable lab_table(const LabReport& report, int fallback_cpus) {
     LabTable table;
     table.cpus = cpus_of(report, fallback_cpus);
+    const bool python = cpython_ran(report);
     bool ranges = false;
     for (const auto& plan : kPlan) {
         const Section* section = report.find(plan.suite);
@@ -191,30 +212,41 @@ LabTable lab_table(const LabReport& report, int fallback_cpus) {
         if (plan.id == TableRowId::memory_wasm &&
             std::none_of(measures.begin(), measures.end(), [](const Measure* m) { return m && (m->at(Column::threads) || m->at(Column::processes) || m->at(Column::coroutines)); }))
             continue;
+        // CPython's figures sit on the same measure as C++'s (lab::add_python_lines); its CPU rows are primes'.
+        // Its round trip is the lock + queue / socketpair pair's: queue.Queue and multiprocessing.Pipe are those.
+        MeasureKey cpython_key = plan.key;
+        if (plan.id == TableRowId::round_trip) cpython_key.pair = IpcPair::lock_socketpair;
+        const Measure* cpython_measure = section && plan.group != TableGroup::cpu_use && plan.id != TableRowId::scaling ? section->find(cpython_key) : nullptr;
         double smallest = INFINITY;
         for (std::size_t c = 0; c < 3; ++c)
             if (const Figure* f = measures[c] ? measures[c]->at(model_column(kTableColumns[c])) : nullptr)
                 if (auto v = in_base(f->value, f->unit); v && *v > 0) smallest = std::min(smallest, *v);
+        for (TableColumn c : kCpythonColumns)
+            if (const Figure* f = cpython_measure ? cpython_measure->at(model_column(c)) : nullptr)
+                if (auto v = in_base(f->value, f->unit); v && *v > 0) smallest = std::min(smallest, *v);
         const Scale scale = scale_for(plan.id, std::isfinite(smallest) ? smallest : 1);
         row.unit = scale.unit;
+        const auto fill = [&](TableCell& cell, const Figure& f, double base) {
+            cell.figure = &f;
+            cell.value = base / scale.size;
+            cell.decimals = decimals_for(*cell.value);
+            cell.samples = f.samples;
+            if (f.samples > 1 && f.spread_low != f.spread_high) {
+                cell.low = *in_base(f.spread_low, f.unit) / scale.size;
+                cell.high = *in_base(f.spread_high, f.unit) / scale.size;
+                cell.range_decimals = decimals_for(std::max(std::fabs(*cell.low), std::fabs(*cell.high)));
+                cell.busy = *cell.value != 0 && (*cell.high - *cell.low) / std::fabs(*cell.value) > kBusySpread;
+                ranges = true;
+            }
+        };
         for (std::size_t c = 0; c < 3; ++c) {
             const Column column = model_column(kTableColumns[c]);
             TableCell& cell = row.cells[c];
             const Figure* f = measures[c] ? measures[c]->at(column) : nullptr;
             const auto base = f ? in_base(f->value, f->unit) : std::nullopt;
             if (f && base) {
-                cell.figure = f;
-                cell.value = *base / scale.size;
-                cell.decimals = decimals_for(*cell.value);
-                cell.samples = f->samples;
+                fill(cell, *f, *base);
                 if (plan.id == TableRowId::scaling) cell.workers = measures[c]->key.workers;
-                if (f->samples > 1 && f->spread_low != f->spread_high) {
-                    cell.low = *in_base(f->spread_low, f->unit) / scale.size;
-                    cell.high = *in_base(f->spread_high, f->unit) / scale.size;
-                    cell.range_decimals = decimals_for(std::max(std::fabs(*cell.low), std::fabs(*cell.high)));
-                    cell.busy = *cell.value != 0 && (*cell.high - *cell.low) / std::fabs(*cell.value) > kBusySpread;
-                    ranges = true;
-                }
                 continue;
             }
             const bool coroutines = column == Column::coroutines;
@@ -227,7 +259,25 @@ LabTable lab_table(const LabReport& report, int fallback_cpus) {
                 cell.why = section ? CellWhy::not_measured : CellWhy::not_run;
             }
         }
-        row.cells[static_cast<std::size_t>(TableColumn::cpython)].why = CellWhy::no_runtime;
+        for (TableColumn c : kCpythonColumns) {
+            TableCell& cell = row.cells[static_cast<std::size_t>(c)];
+            const Column column = model_column(c);
+            const Figure* f = cpython_measure ? cpython_measure->at(column) : nullptr;
+            const auto base = f ? in_base(f->value, f->unit) : std::nullopt;
+            if (f && base) {
+                fill(cell, *f, *base);
+                table.cpython = true;
+            } else if (!python) {
+                cell.why = CellWhy::no_runtime;
+            } else if (c == TableColumn::cpython_coroutines && plan.group == TableGroup::communication) {
+                cell.why = CellWhy::function_call;
+            } else if (cpython_measure && cpython_measure->missing.count(column)) {
+                cell.why = CellWhy::missing;
+                cell.missing = cpython_measure->missing.at(column);
+            } else {
+                cell.why = section ? CellWhy::not_measured : CellWhy::not_run;
+            }
+        }
         const auto& t = row.cells[0].value;
         const auto& p = row.cells[1].value;
         const auto& k = row.cells[2].value;

@@ -31,10 +31,12 @@ enum class TableRowId {
 /// @brief The talk's four rows, then the app's.
 enum class TableGroup { cpu_use, memory, communication, startup, switches, scaling };
 
-/// @brief The table's figure columns. `cpython` is the Python runtime's slot: no lab suite fills it yet.
-enum class TableColumn { threads, processes, coroutines, cpython };
-inline constexpr TableColumn kTableColumns[] = {TableColumn::threads, TableColumn::processes, TableColumn::coroutines,
-                                                TableColumn::cpython};
+/// @brief The table's figure columns: C++'s models, then the same in the machine's CPython (`cpython` is its threads;
+/// filled by `lab --runtime python`).
+enum class TableColumn { threads, processes, coroutines, cpython, cpython_processes, cpython_coroutines };
+inline constexpr TableColumn kTableColumns[] = {TableColumn::threads, TableColumn::processes,         TableColumn::coroutines,
+                                                TableColumn::cpython, TableColumn::cpython_processes, TableColumn::cpython_coroutines};
+inline constexpr TableColumn kCpythonColumns[] = {TableColumn::cpython, TableColumn::cpython_processes, TableColumn::cpython_coroutines};
 
 /// @brief The unit a row shows all its figures in (one scale per row).
 enum class TableUnit { ns, us, ms, s, bytes, kib, mib, gib, mb_per_s, gb_per_s, per_s, thousand_per_s, million_per_s, times };
@@ -47,7 +49,7 @@ enum class CellWhy {
     missing,          ///< the lab says why (Cell::missing, core's reason)
     function_call,    ///< coroutines: passing a message is a function call (they share one thread)
     one_thread,       ///< coroutines: one thread, no parallel speedup by design
-    no_runtime,       ///< the CPython column with no Python runtime's figures
+    no_runtime,       ///< a CPython column when no CPython ran (the C++ runtime only)
 };
 
 /// @brief The numbered notes under the table, in the order they are numbered.
@@ -79,7 +81,7 @@ struct TableRow {
     TableGroup group;
     bool talk;                      ///< one of the talk's rows
     TableUnit unit;
-    std::array<TableCell, 4> cells; ///< by TableColumn
+    std::array<TableCell, 6> cells; ///< by TableColumn
     std::optional<double> processes_over_threads, threads_over_coroutines;
     std::vector<TableNote> notes;   ///< the notes the row points to
 
@@ -90,7 +92,7 @@ struct LabTable {
     std::vector<TableRow> rows;
     std::vector<TableNote> notes;   ///< numbered 1… in this order
     int cpus = 0;                   ///< the CPU-use rows' worker count
-    bool cpython = false;           ///< some row has a CPython figure (else the UI leaves the column out)
+    bool cpython = false;           ///< some row has a CPython figure (else the UI leaves the CPython columns out)
 
     /// @brief 1-based number of `note`, 0 when the table does not carry it.
     int number(TableNote note) const;

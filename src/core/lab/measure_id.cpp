@@ -35,6 +35,7 @@ constexpr std::pair<MeasureId, std::string_view> kIds[] = {
     {MeasureId::disk_read, "disk_read"},
     {MeasureId::net_tcp, "net_tcp"},
     {MeasureId::net_fetch, "net_fetch"},
+    {MeasureId::pool_first_result, "pool_first_result"},
 };
 
 // The names with no parameter.
@@ -121,6 +122,22 @@ std::optional<IpcPair> parse_ipc_pair(std::string_view text) {
     return std::nullopt;
 }
 
+std::string_view to_string(StartMethod method) {
+    switch (method) {
+    case StartMethod::fork: return "fork";
+    case StartMethod::forkserver: return "forkserver";
+    case StartMethod::spawn: return "spawn";
+    case StartMethod::none: break;
+    }
+    return "";
+}
+
+std::optional<StartMethod> parse_start_method(std::string_view text) {
+    for (StartMethod m : {StartMethod::fork, StartMethod::forkserver, StartMethod::spawn})
+        if (to_string(m) == text) return m;
+    return std::nullopt;
+}
+
 std::string size_text(std::size_t bytes) {
     if (bytes >= (std::size_t{1} << 20) && bytes % (std::size_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
     if (bytes >= 1024 && bytes % 1024 == 0) return std::to_string(bytes >> 10) + " KiB";
@@ -137,6 +154,7 @@ std::string english_name(const MeasureKey& key) {
     case MeasureId::speedup: return "speedup, " + workers_text(key.workers) + gil;
     case MeasureId::wall_time: return "wall time, " + workers_text(key.workers) + gil;
     case MeasureId::load: return "load, " + size_text(key.bytes) + " working set";
+    case MeasureId::pool_first_result: return "pool worker: start to first result (" + std::string(to_string(key.start_method)) + ")";
     default: return {};
     }
 }
@@ -151,6 +169,9 @@ std::optional<MeasureKey> key_from_name(std::string_view name) {
         const bool gil = consume_suffix(rest, ", GIL model");
         if (auto n = parse_workers(rest)) return MeasureKey{id, 0, *n, gil};
     }
+    rest = name;
+    if (consume(rest, "pool worker: start to first result (") && consume_suffix(rest, ")"))
+        if (auto method = parse_start_method(rest)) return MeasureKey{MeasureId::pool_first_result, 0, 0, false, IpcPair::atomics_pipe, *method};
     rest = name;
     if (consume(rest, "load, ") && consume_suffix(rest, " working set"))
         if (auto bytes = parse_size(rest)) return MeasureKey{MeasureId::load, *bytes};

@@ -21,10 +21,14 @@ enum class MeasureId {
     threads_per_process,
     load,                                   ///< bytes (the working set)
     disk_write, disk_read, net_tcp, net_fetch,
+    pool_first_result,                      ///< start_method: a CPython ProcessPoolExecutor's worker
 };
 
 /// @brief The IPC measures' pairs: a thread channel and a process channel on one row.
 enum class IpcPair { atomics_pipe, lock_socketpair };
+
+/// @brief A CPython process pool's start method (pool_first_result).
+enum class StartMethod { none, fork, forkserver, spawn };
 
 struct MeasureKey {
     MeasureId id = MeasureId::unknown;
@@ -32,6 +36,7 @@ struct MeasureKey {
     int workers = 0;                        ///< speedup, wall_time
     bool gil = false;                       ///< speedup, wall_time: the GIL model's curve
     IpcPair pair = IpcPair::atomics_pipe;   ///< round_trip, throughput
+    StartMethod start_method = StartMethod::none;   ///< pool_first_result
 
     bool operator==(const MeasureKey&) const = default;
 };
@@ -42,6 +47,10 @@ std::optional<MeasureId> parse_measure_id(std::string_view text);
 /// @brief "atomics_pipe", "lock_socketpair".
 std::string_view to_string(IpcPair pair);
 std::optional<IpcPair> parse_ipc_pair(std::string_view text);
+
+/// @brief "fork", "forkserver", "spawn" ("" for none).
+std::string_view to_string(StartMethod method);
+std::optional<StartMethod> parse_start_method(std::string_view text);
 
 /// @brief "64 B", "16 KiB", "1 MiB": a size as the lab's names write it.
 std::string size_text(std::size_t bytes);

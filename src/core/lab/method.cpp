@@ -57,6 +57,15 @@ constexpr MethodRow kMethods[] = {
     {MethodId::web_page_workers, "web_page_workers", "Emscripten's own lists, read on the page's main thread: the Web Workers running a pthread (plus the main thread) and the pre-started ones waiting for one (PThread.runningWorkers, unusedWorkers). The isolated Workers of the process pool are not counted."},
     {MethodId::web_chase, "web_chase", "Pointer chasing in wasm memory: {0} dependent loads following one random cycle through {1} 64-byte nodes ({2} bytes); nanoseconds per load (performance.now() is coarsened to a few µs: each sample is long)."},
     {MethodId::web_fetch, "web_fetch", "A HEAD request for a small file of this site (a synchronous XMLHttpRequest from the lab's Worker, a fresh query string each time so that no cache answers); time per round trip."},
+    {MethodId::python_interpreter_start, "python_interpreter_start", "{0} -c pass started with os.posix_spawn and waited for with waitpid, timed inside the interpreter (the system calls conclab times its own processes with), one at a time."},
+    {MethodId::python_pool_first_result, "python_pool_first_result", "A fresh ProcessPoolExecutor(1) with the {0} start method: from its creation to the first result of a task that returns at once."},
+    {MethodId::python_thread_start, "python_thread_start", "A threading.Thread whose target returns at once: start + join, one thread at a time."},
+    {MethodId::python_task_start, "python_task_start", "asyncio tasks of a coroutine that returns at once: create_task + await; each sample the mean of {0}."},
+    {MethodId::python_idle_threads, "python_idle_threads", "The interpreter's resident memory (/proc/self/statm) before and after starting {0} threading.Thread blocked on an Event, divided by {0}."},
+    {MethodId::python_idle_processes, "python_idle_processes", "The resident memory (/proc/PID/statm) of {0} idle multiprocessing.Process children ({1}) waiting on a Pipe, divided by {0}."},
+    {MethodId::python_idle_coroutines, "python_idle_coroutines", "The interpreter's resident memory before and after creating {0} more asyncio tasks awaiting one future, divided by {0} (every round's tasks are kept)."},
+    {MethodId::python_queue, "python_queue", "{0} bytes there and back through two queue.Queue to a thread; each sample the mean of {1} round trips."},
+    {MethodId::python_pipe, "python_pipe", "{0} bytes there and back through a multiprocessing.Pipe (a socketpair) to a {1} child; each sample the mean of {2} round trips."},
     {MethodId::then_throughput, "then_throughput", "Throughput counts the message both ways."},
     {MethodId::then_relay, "then_relay", "Every message of the web process pool is relayed by the page's main thread (a Worker talks only with the context that created it), so the trip is lab thread → main thread → Worker and back."},
     {MethodId::then_coarse, "then_coarse", "Each sample is the mean of {0} round trips (the browser's clock is coarse)."},
@@ -87,6 +96,7 @@ constexpr ReasonRow kReasons[] = {
     {ReasonId::no_socketpair, "no_socketpair", "a page has no socketpair: isolated Workers talk only by postMessage (see the row above)"},
     {ReasonId::no_disk, "no_disk", "no disk: a page cannot write a file and fsync it (the browser's storage keeps its own caches)"},
     {ReasonId::no_tcp, "no_tcp", "a page cannot open a TCP socket: see the same-origin fetch below"},
+    {ReasonId::no_start_method, "no_start_method", "the start method {0} is not available here"},
 };
 
 constexpr bool reasons_follow_the_ids() {

@@ -56,6 +56,16 @@ enum class MethodId {
     web_page_workers,
     web_chase,  ///< {loads, nodes, bytes}
     web_fetch,
+    // python/lab.py's (the CPython columns)
+    python_interpreter_start,   ///< {interpreter's file name}
+    python_pool_first_result,   ///< {start method}
+    python_thread_start,
+    python_task_start,          ///< {per sample}
+    python_idle_threads,        ///< {count}
+    python_idle_processes,      ///< {count, start method}
+    python_idle_coroutines,     ///< {count}
+    python_queue,               ///< {bytes, per sample}
+    python_pipe,                ///< {bytes, start method, per sample}
     // sentences that follow another (Method::then)
     then_throughput,
     then_relay,
@@ -93,6 +103,7 @@ enum class ReasonId {
     no_socketpair,     ///< web
     no_disk,           ///< web
     no_tcp,            ///< web
+    no_start_method,   ///< CPython: {start method} is not available on this platform
     count_,
 };
 

@@ -111,6 +111,10 @@ constexpr text_table::Row<LabText> kRows[] = {
      "Uma página web não vê os processos nem as threads do sistema operacional: só o que o navegador diz (CPUs, memória arredondada) e os próprios Workers da página."},
     {LabText::columns_folded, "Left out for lack of width (touch or hover a row to see them): %s",
      "Fora da tabela por falta de largura (toque ou passe o mouse numa linha para vê-las): %s"},
+    {LabText::runtime_cpp_and_python, "C++ and CPython (this machine's python3)",
+     "C++ e CPython (o python3 desta máquina)"},
+    {LabText::cpython_native_only, "The CPython columns are native only: the page's Python is Pyodide, which runs primes only.",
+     "As colunas do CPython são só do app nativo: o Python da página é o Pyodide, que só roda os primos."},
 };
 
 static_assert(text_table::rows_follow_the_keys(kRows), "every LabText key needs one row, in the order of the enum");

@@ -12,7 +12,7 @@ enum class LabText {
     speedup_chart, ideal, gil_model, workers_axis, ladder_chart, talk, here, memory_chart, resident, reserved,
     pss, wasm, export_json, export_csv, saved, nothing_to_export, compare, path, load, pick_file, loaded,
     remove, details, notes, suite_not_run, live_machine, live_page, live_refresh, live_page_cannot,
-    columns_folded, count_,
+    columns_folded, runtime_cpp_and_python, cpython_native_only, count_,
 };
 
 /// @brief The text in the current language.

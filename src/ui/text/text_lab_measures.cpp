@@ -38,12 +38,13 @@ constexpr std::pair<MeasureId, const char*> kRows[] = {
     {MeasureId::disk_read, "disco: leitura de 4 KiB"},
     {MeasureId::net_tcp, "rede: ida e volta TCP em loopback"},
     {MeasureId::net_fetch, "rede: ida e volta de fetch na mesma origem"},
+    {MeasureId::pool_first_result, "worker de pool: do início ao primeiro resultado ({start_method})"},
 };
 
 constexpr bool rows_follow_the_ids() {
     for (std::size_t i = 0; i < std::size(kRows); ++i)
         if (static_cast<std::size_t>(kRows[i].first) != i || (i > 0 && !kRows[i].second)) return false;
-    return static_cast<std::size_t>(MeasureId::net_fetch) + 1 == std::size(kRows);
+    return static_cast<std::size_t>(MeasureId::pool_first_result) + 1 == std::size(kRows);
 }
 static_assert(rows_follow_the_ids(), "every lab::MeasureId needs its Portuguese name, in the order of the enum");
 

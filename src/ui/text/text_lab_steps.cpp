@@ -36,12 +36,13 @@ constexpr StepRow kSteps[] = {
     {lab::StepId::net_tcp, "rede: ida e volta TCP em loopback"},
     {lab::StepId::net_fetch, "rede: ida e volta de um fetch na mesma origem"},
     {lab::StepId::ladder, "a escada de latências"},
+    {lab::StepId::cpython, "CPython: as medidas do lab.py"},
 };
 
 constexpr bool every_step_in_order() {
     for (std::size_t i = 0; i < std::size(kSteps); ++i)
         if (static_cast<std::size_t>(kSteps[i].id) != i) return false;
-    return static_cast<lab::StepId>(std::size(kSteps) - 1) == lab::StepId::ladder;
+    return static_cast<lab::StepId>(std::size(kSteps) - 1) == lab::StepId::cpython;
 }
 static_assert(every_step_in_order(), "every StepId needs its Portuguese, in the enum's order");
 

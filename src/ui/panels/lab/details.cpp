@@ -5,6 +5,7 @@
 #include "ui/panels/lab/lab_words.h"
 #include "ui/responsive.h"
 #include "ui/text/text_lab_notes.h"
+#include "ui/text/text_lab_table.h"
 #include "ui/text/text_lab_words.h"
 #include "ui/widgets/folding_table.h"
 #include "ui/widgets/measure_card.h"
@@ -25,7 +26,15 @@ using lab::Suite;
 
 namespace {
 
-std::string column_name(Column c) { return c == Column::machine ? tr(LabWordText::machine) : tr(short_title(c)); }
+std::string column_name(Column c) {
+    switch (c) {
+    case Column::machine: return tr(LabWordText::machine);
+    case Column::cpython_threads: return tr(LabTableText::c_cpython);
+    case Column::cpython_processes: return tr(LabTableText::c_cpython_processes);
+    case Column::cpython_coroutines: return tr(LabTableText::c_cpython_coroutines);
+    default: return tr(short_title(c));
+    }
+}
 
 }  // namespace
 

@@ -97,6 +97,8 @@ private:
 
     int suite_index_ = 0;   // 0: all; else 1 + the suite's index in kAllSuites
     bool quick_ = false;
+    bool python_ = false;                      ///< the machine's CPython fills its columns too (native only)
+    std::string python_path_;                  ///< a link's python=PATH (empty: python3 on PATH)
     options::FieldErrors field_errors_;
     std::unique_ptr<lab::LabRun> run_;
     lab::LabProgress progress_;

@@ -26,6 +26,7 @@ std::string measure_words(const lab::Measure& m, Language language) {
     replace_all(text, "{size}", lab::size_text(m.key.bytes));
     replace_all(text, "{pair}", portuguese_pair(m.key.pair));
     replace_all(text, "{workers}", std::to_string(m.key.workers) + (m.key.workers == 1 ? " worker" : " workers"));
+    replace_all(text, "{start_method}", std::string(lab::to_string(m.key.start_method)));
     replace_all(text, "{gil}", m.key.gil ? ", modelo da GIL" : "");
     return text;
 }

@@ -16,6 +16,7 @@
 #include "platform/file_exchange.h"
 #include "core/lab/lab_options.h"
 #include "core/lab/lab_report.h"
+#include "core/lab/python_lab.h"
 #include "platform/lab_probes.h"
 #include "platform/platform.h"
 #include "ui/responsive.h"
@@ -61,10 +62,11 @@ void LabPanel::main_action() {
 
 options::Params LabPanel::link_params() const {
     return {{"suite", suite_index_ == 0 ? std::string("all") : std::string(lab::to_string(lab::kAllSuites[suite_index_ - 1]))},
-            {"quick", quick_ ? "1" : "0"}};
+            {"quick", quick_ ? "1" : "0"}, {"runtime", python_ ? "python" : "cpp"}};
 }
 
 const char* LabPanel::field_label(const std::string& option) const {
+    if (option == "runtime" || option == "python" || option == "repeats") return tr(PrimesText::runtime);
     return option == "suite" ? tr(LabText::suite) : option == "quick" ? tr(LabText::quick) : nullptr;
 }
 
@@ -80,8 +82,10 @@ void LabPanel::apply(const options::Params& params, options::FieldErrors& errors
     const lab::LabOptions parsed = lab::parse_lab_options(params, errors);
     if (!errors.count("suite")) suite_index_ = parsed.suite ? 1 + static_cast<int>(*parsed.suite) : 0;
     if (!errors.count("quick")) quick_ = parsed.quick;
+    if (params.count("runtime") && !errors.count("runtime")) python_ = parsed.python && platform::capabilities().machine_python;
+    if (params.count("python") && !errors.count("python")) python_path_ = parsed.python_path;
     for (const auto& [field, message] : errors)
-        if (field == "suite" || field == "quick") field_errors_[field] = message;
+        if (field == "suite" || field == "quick" || field == "runtime" || field == "python" || field == "repeats") field_errors_[field] = message;
 }
 
 void LabPanel::on_screen(bool shown) {
@@ -118,6 +122,8 @@ bool LabPanel::update() {
 nlohmann::json LabPanel::state() const {
     nlohmann::json s{{"suite", suite_index_ == 0 ? std::string("all") : std::string(lab::to_string(lab::kAllSuites[suite_index_ - 1]))},
                      {"quick", quick_},
+                     {"runtime", python_ ? "python" : "cpp"},
+                     {"runtime_available", platform::capabilities().machine_python},
                      {"running", running()},
                      {"fraction", progress_.fraction},
                      {"step", progress_.step},
@@ -195,15 +201,31 @@ void LabPanel::start(std::optional<Suite> suite) {
     field_errors_.erase("run");
     options::Params params{{"suite", suite ? std::string(lab::to_string(*suite)) : std::string("all")}};
     if (quick_) params.emplace("quick", "1");
+    if (python_) params.emplace("runtime", "python");
+    if (python_ && !python_path_.empty()) params.emplace("python", python_path_);
     options::FieldErrors errors;
     lab::LabOptions options = lab::parse_lab_options(params, errors);   // the CLI's and the query string's parser
     if (!errors.empty()) {
         field_errors_ = errors;
         return;
     }
+    field_errors_.erase("runtime");
+    lab::PythonLabRunner python;
+    if (options.python) {
+        try {   // a python -c start-up on the UI thread, once per run: tens of ms
+            const exec::RuntimeInfo runtime = platform::probe_python(options.python_path);
+            platform::python_script("lab.py");
+            python = lab::script_lab_runner([runtime](exec::ScriptJob job) {
+                return platform::make_script_executor(exec::ExecutorKind::processes, 1, runtime, std::move(job));
+            });
+        } catch (const platform::PythonUnavailable& e) {
+            field_errors_["runtime"] = e.what();
+            return;
+        }
+    }
     try {
         // The old run has finished (its thread has ended): destroying it here joins nothing that could hang.
-        run_ = std::make_unique<lab::LabRun>(options, platform::make_lab_probes(), platform::logical_cpus());
+        run_ = std::make_unique<lab::LabRun>(options, platform::make_lab_probes(), platform::logical_cpus(), python);
         progress_ = {};
         recorded_ = false;
         cancel_asked_ = false;
@@ -255,7 +277,23 @@ void LabPanel::draw_controls() {
         start(suite_index_ == 0 ? std::nullopt : std::optional<Suite>(lab::kAllSuites[suite_index_ - 1]));
     same_line_if_fits(choice_width(tr(LabText::quick)));
     checkbox_wrapped(tr(LabText::quick), &quick_);
+    // C++ alone, or CPython's columns beside it; on the page visibly unavailable, with the reason below.
+    const bool machine = platform::capabilities().machine_python;
+    const char* runtime = python_ ? tr(LabText::runtime_cpp_and_python) : tr(PrimesText::runtime_cpp);
+    const float runtime_w = 340;
+    same_line_if_fits(runtime_w + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr(PrimesText::runtime)).x);
+    ImGui::SetNextItemWidth(std::min(runtime_w, ImGui::GetContentRegionAvail().x));
+    if (ImGui::BeginCombo(tr(PrimesText::runtime), runtime)) {
+        if (ImGui::Selectable(tr(PrimesText::runtime_cpp), !python_)) python_ = false;
+        ImGui::BeginDisabled(!machine);
+        if (ImGui::Selectable(tr(LabText::runtime_cpp_and_python), python_)) python_ = true;
+        ImGui::EndDisabled();
+        ImGui::EndCombo();
+    }
     ImGui::EndDisabled();
+    if (!machine) text_disabled_wrapped(tr(LabText::cpython_native_only));
+    draw_field_error(field_errors_, "runtime");
+    draw_field_error(field_errors_, "python");
     draw_field_error(field_errors_, "suite");
     draw_field_error(field_errors_, "quick");
     draw_field_error(field_errors_, "run");

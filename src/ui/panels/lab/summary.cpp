@@ -58,8 +58,24 @@ std::string range_text(const lab::TableCell& cell) {
 
 std::string ratio_text(double ratio) { return number(ratio, lab::decimals_for(ratio)) + "\u00d7"; }
 
-// The model column a table column stands for (the same order; the CPython slot has none).
-Column model_of(TableColumn c) { return c == TableColumn::cpython ? Column::machine : static_cast<Column>(c); }
+// The report's column a table column stands for.
+Column model_of(TableColumn c) {
+    switch (c) {
+    case TableColumn::cpython: return Column::cpython_threads;
+    case TableColumn::cpython_processes: return Column::cpython_processes;
+    case TableColumn::cpython_coroutines: return Column::cpython_coroutines;
+    default: return static_cast<Column>(c);
+    }
+}
+
+std::optional<LabTableText> cpython_title(TableColumn c) {
+    switch (c) {
+    case TableColumn::cpython: return LabTableText::c_cpython;
+    case TableColumn::cpython_processes: return LabTableText::c_cpython_processes;
+    case TableColumn::cpython_coroutines: return LabTableText::c_cpython_coroutines;
+    default: return std::nullopt;
+    }
+}
 
 }  // namespace
 
@@ -81,7 +97,7 @@ LabText LabPanel::column_title(Column c) const {
 void LabPanel::table_cell(const lab::TableRow& row, TableColumn c, const lab::TableRow* other, SummaryNotes& notes) {
     const lab::TableCell& cell = row.at(c);
     const std::string label = std::string(tr(words_of(row.id))) + ", " +
-                              (c == TableColumn::cpython ? tr(LabTableText::c_cpython) : tr(column_title(model_of(c))));
+                              (cpython_title(c) ? tr(*cpython_title(c)) : tr(column_title(model_of(c))));
     if (cell.value) {
         const std::string text = number(*cell.value, cell.decimals);
         const std::string id = std::string(lab::to_string(model_of(c))) + "/" + std::to_string(static_cast<int>(row.id));
@@ -157,10 +173,10 @@ void LabPanel::draw_summary() {
     if (view_.compare()) other = lab::lab_table(*view_.compare(), table.cpus);
     SummaryNotes notes{table, {}};
     std::vector<TableColumn> columns{TableColumn::threads, TableColumn::processes, TableColumn::coroutines};
-    if (table.cpython || (other && other->cpython)) columns.push_back(TableColumn::cpython);
+    if (table.cpython || (other && other->cpython)) columns.insert(columns.end(), std::begin(lab::kCpythonColumns), std::end(lab::kCpythonColumns));
     std::vector<std::string> titles;
     for (TableColumn c : columns)
-        titles.emplace_back(c == TableColumn::cpython      ? tr(LabTableText::c_cpython)
+        titles.emplace_back(cpython_title(c)       ? tr(*cpython_title(c))
                             : c == TableColumn::coroutines ? tr(LabTableText::c_coroutines)
                                                            : tr(column_title(model_of(c))));
     titles.emplace_back(tr(LabTableText::c_ratio));
