@@ -12,6 +12,8 @@ import os
 import sys
 import time
 
+from primes import _stop_when_stdin_closes
+
 _MANAGED = False   # started by conclab with --stdin: pool workers and children die with the interpreter
 PAYLOAD = b"x" * 64
 
@@ -257,20 +259,6 @@ def run_one(index, name, repeats):
     return {"event": "result", "i": index, "measure": name, "unit": unit, "samples": samples, "method": how,
             "method_id": method_id, "method_args": method_args,
             "start_method": method or None, "worker": "main", "started": started, "finished": time.monotonic()}
-
-
-def _stop_when_stdin_closes():
-    import signal
-    import threading
-
-    def watch():
-        while os.read(0, 4096):
-            pass
-        if os.getpgrp() == os.getpid():
-            os.killpg(os.getpgrp(), signal.SIGKILL)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="stdin-watch", daemon=True).start()
 
 
 def _read_names_from_stdin():

@@ -20,6 +20,8 @@ import sys
 import threading
 import time
 
+from primes import _die_with_parent, _gil_enabled, _stop_when_stdin_closes
+
 try:
     import httpx
 except ImportError:
@@ -363,40 +365,6 @@ def _rusage_since(before):
     after = _rusage()
     return {name: {"user_s": after[name].ru_utime - before[name].ru_utime,
                    "sys_s": after[name].ru_stime - before[name].ru_stime} for name in after}
-
-
-def _gil_enabled():
-    import sysconfig
-    if not sysconfig.get_config_var("Py_GIL_DISABLED"):
-        return True
-    check = getattr(sys, "_is_gil_enabled", None)
-    return bool(check()) if check else False
-
-
-def _stop_when_stdin_closes():
-    """A daemon thread: at EOF on stdin the parent is gone or cancelled; take the whole process group down."""
-    import signal
-
-    def watch():
-        while os.read(0, 4096):
-            pass
-        if os.getpgrp() == os.getpid():
-            os.killpg(os.getpgrp(), signal.SIGKILL)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="stdin-watch", daemon=True).start()
-
-
-def _die_with_parent():
-    """Linux: SIGKILL this interpreter when its parent dies (beside the stdin watch)."""
-    try:
-        import ctypes
-        ctypes.CDLL(None, use_errno=True).prctl(1, 9)   # PR_SET_PDEATHSIG, SIGKILL
-    except (OSError, AttributeError):
-        return
-    expected = os.environ.get("CONCLAB_PARENT_PID")
-    if expected and expected.isdigit() and os.getppid() != int(expected):
-        os._exit(1)   # the parent died before prctl
 
 
 def _read_urls_from_stdin():

@@ -18,7 +18,6 @@
 namespace {
 
 using conclab::test::expect_usage_error;
-using conclab::test::group_members;
 using conclab::test::run_conclab;
 
 const nlohmann::json* measure(const nlohmann::json& suite, const std::string& id, const std::string& start_method = "") {
@@ -94,17 +93,7 @@ TEST(LabPythonCli, CtrlCLeavesNoInterpreterNorChild) {
               static_cast<char*>(nullptr));
         _exit(127);
     }
-    ASSERT_GT(conclab, 0);
-    pid_t group = 0;
-    ASSERT_TRUE(conclab::test::wait_until([&] { return (group = conclab::test::script_group_of(conclab, 2, "lab.py")) != 0; }, std::chrono::seconds(60)))
-        << "no lab.py interpreter with a child under conclab " << conclab;
-    kill(conclab, SIGINT);
-    int status = 0;
-    ASSERT_EQ(waitpid(conclab, &status, 0), conclab);
-    ASSERT_TRUE(WIFEXITED(status)) << status;
-    EXPECT_EQ(WEXITSTATUS(status), 130);
-    EXPECT_TRUE(conclab::test::wait_until([&] { return group_members(group) == 0; }, std::chrono::seconds(60)))
-        << group_members(group) << " member(s) of the interpreter's group " << group << " still alive";
+    conclab::test::expect_group_gone_after(conclab, 2, "lab.py", SIGINT, 130);
     std::ifstream in(out_file);
     const auto doc = nlohmann::json::parse(in, nullptr, false);
     std::filesystem::remove(out_file);

@@ -3,7 +3,6 @@
 // the too-old interpreter, a fake free-threaded one, and no interpreter or pool worker left after Ctrl+C or after
 // conclab itself is killed (the process group's members counted, as the process pool's tests count its workers).
 #include "cli_run.h"
-#include "proc_file.h"
 #include "process_groups.h"
 #include "wait_until.h"
 
@@ -23,8 +22,6 @@
 namespace {
 
 using conclab::test::expect_usage_error;
-using conclab::test::group_members;
-using conclab::test::read_proc_file;
 using conclab::test::run_conclab;
 namespace fs = std::filesystem;
 
@@ -51,9 +48,6 @@ struct TempFolder {
         return file.string();
     }
 };
-
-// The interpreter conclab started for primes.py, with `members` Python processes in its group.
-pid_t interpreter_group_of(pid_t conclab, int members) { return conclab::test::script_group_of(conclab, members, "primes.py"); }
 
 }  // namespace
 
@@ -164,19 +158,7 @@ void expect_no_orphan(int signal, int expected_exit) {
     const pid_t conclab = conclab::test::start_conclab(
         {"primes", "18446744073709551557", "18446744073709551533", "--runtime", "python", "--executor", "processes",
          "--workers", "2"});
-    ASSERT_GT(conclab, 0);
-    pid_t group = 0;
-    ASSERT_TRUE(conclab::test::wait_until([&] { return (group = interpreter_group_of(conclab, 3)) != 0; }, std::chrono::seconds(60)))
-        << "no interpreter with two pool workers under conclab " << conclab;
-    kill(conclab, signal);
-    int status = 0;
-    ASSERT_EQ(waitpid(conclab, &status, 0), conclab);
-    if (expected_exit >= 0) {
-        ASSERT_TRUE(WIFEXITED(status)) << status;
-        EXPECT_EQ(WEXITSTATUS(status), expected_exit);
-    }
-    EXPECT_TRUE(conclab::test::wait_until([&] { return group_members(group) == 0; }, std::chrono::seconds(60)))
-        << group_members(group) << " member(s) of the interpreter's group " << group << " still alive";
+    conclab::test::expect_group_gone_after(conclab, 3, "primes.py", signal, expected_exit);
 }
 
 }  // namespace

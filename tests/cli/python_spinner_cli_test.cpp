@@ -108,20 +108,7 @@ namespace {
 void expect_no_orphan(const std::string& kind, int members, int signal, int expected_exit) {
     const pid_t conclab = conclab::test::start_conclab(
         {"spinner", "--runtime", "python", "--kind", kind, "--seconds", "60", "--number", "91"});
-    ASSERT_GT(conclab, 0);
-    pid_t group = 0;
-    ASSERT_TRUE(conclab::test::wait_until(
-        [&] { return (group = conclab::test::script_group_of(conclab, members, "spinner.py")) != 0; }, std::chrono::seconds(60)))
-        << "no interpreter with " << members << " process(es) under conclab " << conclab;
-    kill(conclab, signal);
-    int status = 0;
-    ASSERT_EQ(waitpid(conclab, &status, 0), conclab);
-    if (expected_exit >= 0) {
-        ASSERT_TRUE(WIFEXITED(status)) << status;
-        EXPECT_EQ(WEXITSTATUS(status), expected_exit);
-    }
-    EXPECT_TRUE(conclab::test::wait_until([&] { return conclab::test::group_members(group) == 0; }, std::chrono::seconds(60)))
-        << conclab::test::group_members(group) << " member(s) of the interpreter's group " << group << " still alive";
+    conclab::test::expect_group_gone_after(conclab, members, "spinner.py", signal, expected_exit);
 }
 
 }  // namespace

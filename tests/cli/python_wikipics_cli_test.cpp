@@ -3,7 +3,7 @@
 // library's fallback saying "no decode", the missing interpreter a usage error, and no interpreter left after Ctrl+C.
 #include "cli_run.h"
 #include "free_port.h"
-#include "proc_file.h"
+#include "process_groups.h"
 #include "wait_until.h"
 
 #include <gtest/gtest.h>
@@ -24,7 +24,6 @@
 namespace {
 
 using conclab::test::expect_usage_error;
-using conclab::test::read_proc_file;
 using conclab::test::run_conclab;
 namespace fs = std::filesystem;
 
@@ -212,52 +211,6 @@ TEST(PythonWikipicsCli, NoInterpreterIsAUsageError) {
 
 namespace {
 
-struct ProcInfo {
-    pid_t pid = 0, ppid = 0, pgrp = 0;
-    char state = '?';
-};
-
-std::vector<ProcInfo> processes() {
-    std::vector<ProcInfo> out;
-    DIR* dir = opendir("/proc");
-    while (dirent* entry = readdir(dir)) {
-        if (entry->d_name[0] < '0' || entry->d_name[0] > '9') continue;
-        const std::string text = read_proc_file(std::string("/proc/") + entry->d_name + "/stat");
-        const auto close = text.rfind(')');
-        if (close == std::string::npos) continue;
-        ProcInfo p;
-        p.pid = std::stoi(entry->d_name);
-        std::istringstream fields(text.substr(close + 2));
-        fields >> p.state >> p.ppid >> p.pgrp;
-        out.push_back(p);
-    }
-    closedir(dir);
-    return out;
-}
-
-int group_members(pid_t group) {
-    int n = 0;
-    for (const auto& p : processes()) n += p.pgrp == group && p.state != 'Z' ? 1 : 0;
-    return n;
-}
-
-// conclab's child leading a process group of its own, a Python interpreter running wikipics.py.
-pid_t wikipics_interpreter_of(pid_t conclab) {
-    for (const auto& p : processes()) {
-        if (p.ppid != conclab || p.pgrp != p.pid || p.state == 'Z') continue;
-        std::error_code error;
-        const auto exe = fs::read_symlink("/proc/" + std::to_string(p.pid) + "/exe", error).filename().string();
-        if (read_proc_file("/proc/" + std::to_string(p.pid) + "/cmdline").find("wikipics.py") != std::string::npos &&
-            exe.rfind("python", 0) == 0)
-            return p.pid;
-    }
-    return 0;
-}
-
-}  // namespace
-
-namespace {
-
 // The mirror holds every image for a minute: `signal` reaches conclab while CPython's threads wait on it; nothing of
 // the interpreter's process group may live on.
 void expect_no_interpreter_left(int signal, int expected_exit) {
@@ -265,19 +218,7 @@ void expect_no_interpreter_left(int signal, int expected_exit) {
     const pid_t conclab = conclab::test::start_conclab({"wikipics", "--count", "3", "--size", "40000", "--net", "instant",
                                                        "--timeout", "120", "--server", mirror.api(), "--runtime", "python",
                                                        "--executor", "threads"});
-    ASSERT_GT(conclab, 0);
-    pid_t group = 0;
-    ASSERT_TRUE(conclab::test::wait_until([&] { return (group = wikipics_interpreter_of(conclab)) != 0; }, std::chrono::seconds(60)))
-        << "no interpreter running wikipics.py under conclab " << conclab;
-    kill(conclab, signal);
-    int status = 0;
-    ASSERT_EQ(waitpid(conclab, &status, 0), conclab);
-    if (expected_exit >= 0) {
-        ASSERT_TRUE(WIFEXITED(status)) << status;
-        EXPECT_EQ(WEXITSTATUS(status), expected_exit);
-    }
-    EXPECT_TRUE(conclab::test::wait_until([&] { return group_members(group) == 0; }, std::chrono::seconds(60)))
-        << group_members(group) << " member(s) of the interpreter's group " << group << " still alive";
+    conclab::test::expect_group_gone_after(conclab, 1, "wikipics.py", signal, expected_exit);
 }
 
 }  // namespace

@@ -3,9 +3,14 @@
 #pragma once
 
 #include "proc_file.h"
+#include "wait_until.h"
+
+#include <gtest/gtest.h>
 
 #include <dirent.h>
+#include <signal.h>
 #include <sys/types.h>
+#include <sys/wait.h>
 
 #include <filesystem>
 #include <sstream>
@@ -65,6 +70,25 @@ inline pid_t script_group_of(pid_t conclab, int members, const std::string& scri
         if (pythons >= members) return p.pid;
     }
     return 0;
+}
+
+/// @brief Waits until conclab's interpreter group has `members` Python processes running `script`, sends `signal` to
+/// conclab, reaps it (its exit status checked when expected_exit >= 0), and expects every member of the group gone:
+/// no interpreter, pool worker or child outlives Ctrl+C or conclab's death.
+inline void expect_group_gone_after(pid_t conclab, int members, const std::string& script, int signal, int expected_exit) {
+    ASSERT_GT(conclab, 0);
+    pid_t group = 0;
+    ASSERT_TRUE(wait_until([&] { return (group = script_group_of(conclab, members, script)) != 0; }, std::chrono::seconds(60)))
+        << "no interpreter with " << members << " process(es) running " << script << " under conclab " << conclab;
+    kill(conclab, signal);
+    int status = 0;
+    ASSERT_EQ(waitpid(conclab, &status, 0), conclab);
+    if (expected_exit >= 0) {
+        ASSERT_TRUE(WIFEXITED(status)) << status;
+        EXPECT_EQ(WEXITSTATUS(status), expected_exit);
+    }
+    EXPECT_TRUE(wait_until([&] { return group_members(group) == 0; }, std::chrono::seconds(60)))
+        << group_members(group) << " member(s) of the interpreter's group " << group << " still alive";
 }
 
 }  // namespace conclab::test
