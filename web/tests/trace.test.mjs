@@ -20,7 +20,8 @@ async function buttonInView(page, panel, pick) {
     await h.waitForIdle(page);
     const button = pick((await page.evaluate((p) => window.conclab.state()[p], panel)));
     if (button?.w > 0 && button.y >= 0 && button.y + button.h <= viewport.height) return button;
-    await page.mouse.move(viewport.width / 2, viewport.height / 2);
+    // over the button's own column: the results table and the history side by side scroll apart
+    await page.mouse.move(button?.w > 0 ? button.x + button.w / 2 : viewport.width / 2, viewport.height / 2);
     await page.mouse.wheel(0, button?.y < 0 ? -400 : 400);
   }
   throw new Error(`${panel}: the button never came into view`);

@@ -256,13 +256,21 @@ void LabPanel::load_compare(const std::string& name, const std::string& text) {
 
 // One row of controls on a wide panel; on a narrow one each control goes on the next line when it does not
 // fit whole, and every line of text wraps.
+namespace {
+// A combo at most `wanted` wide that leaves its label room on the line (a phone's line is narrower than the combo).
+float combo_width_beside_label(float wanted, const char* label) {
+    const float label_w = ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+    return std::max(80.0f, std::min(wanted, ImGui::GetContentRegionAvail().x - label_w));
+}
+}  // namespace
+
 void LabPanel::draw_controls() {
     const bool busy = running();
     ImGui::BeginDisabled(busy);
     if (ImGui::Button(tr(LabText::run_all), ImVec2(std::max(130.0f, button_width(tr(LabText::run_all))), 0))) start(std::nullopt);
     const float combo_w = 170;
     same_line_if_fits(combo_w + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr(LabText::suite)).x);
-    ImGui::SetNextItemWidth(std::min(combo_w, ImGui::GetContentRegionAvail().x));
+    ImGui::SetNextItemWidth(combo_width_beside_label(combo_w, tr(LabText::suite)));
     const std::string current = suite_index_ == 0 ? tr(LabText::all_suites)
                                                   : std::string(lab::to_string(lab::kAllSuites[suite_index_ - 1]));
     if (ImGui::BeginCombo(tr(LabText::suite), current.c_str())) {
@@ -282,7 +290,7 @@ void LabPanel::draw_controls() {
     const char* runtime = python_ ? tr(LabText::runtime_cpp_and_python) : tr(PrimesText::runtime_cpp);
     const float runtime_w = 340;
     same_line_if_fits(runtime_w + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(tr(PrimesText::runtime)).x);
-    ImGui::SetNextItemWidth(std::min(runtime_w, ImGui::GetContentRegionAvail().x));
+    ImGui::SetNextItemWidth(combo_width_beside_label(runtime_w, tr(PrimesText::runtime)));
     if (ImGui::BeginCombo(tr(PrimesText::runtime), runtime)) {
         if (ImGui::Selectable(tr(PrimesText::runtime_cpp), !python_)) python_ = false;
         ImGui::BeginDisabled(!machine);
