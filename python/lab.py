@@ -12,7 +12,7 @@ import os
 import sys
 import time
 
-from primes import _stop_when_stdin_closes
+from primes import _read_tasks_from_stdin, _stop_when_stdin_closes
 
 _MANAGED = False   # started by conclab with --stdin: pool workers and children die with the interpreter
 PAYLOAD = b"x" * 64
@@ -261,17 +261,6 @@ def run_one(index, name, repeats):
             "start_method": method or None, "worker": "main", "started": started, "finished": time.monotonic()}
 
 
-def _read_names_from_stdin():
-    names = []
-    for line in sys.stdin.buffer:
-        word = line.strip().decode("utf-8", "replace")
-        if word == "go":
-            return names
-        if word:
-            names.append(word)
-    raise SystemExit(1)
-
-
 def main(argv):
     import argparse
     import multiprocessing
@@ -289,7 +278,7 @@ def main(argv):
         expected = os.environ.get("CONCLAB_PARENT_PID")
         if expected and expected.isdigit() and os.getppid() != int(expected):
             os._exit(1)
-        names = _read_names_from_stdin()
+        names = _read_tasks_from_stdin(lambda line: line.decode("utf-8", "replace"))
         _stop_when_stdin_closes()
     else:
         names = args.measures

@@ -120,15 +120,16 @@ def _pool_worker_dies_with_parent():
         os._exit(1)   # the parent died before prctl
 
 
-def _read_numbers_from_stdin():
+def _read_tasks_from_stdin(parse):
+    """Each task's argument on a line, then "go" (conclab's script executor): the arguments, each through `parse`."""
     import sys
-    numbers = []
+    tasks = []
     for line in sys.stdin.buffer:
         word = line.strip()
         if word == b"go":
-            return numbers
+            return tasks
         if word:
-            numbers.append(int(word))
+            tasks.append(parse(word))
     raise SystemExit(1)   # stdin closed before "go": nothing to run for
 
 
@@ -172,7 +173,7 @@ def main(argv):
     _MANAGED = args.stdin
     if args.stdin:
         _die_with_parent()
-        numbers = _read_numbers_from_stdin()
+        numbers = _read_tasks_from_stdin(int)
         _stop_when_stdin_closes()
     else:
         numbers = args.numbers

@@ -20,7 +20,7 @@ import sys
 import threading
 import time
 
-from primes import _die_with_parent, _gil_enabled, _stop_when_stdin_closes
+from primes import _die_with_parent, _gil_enabled, _read_tasks_from_stdin, _stop_when_stdin_closes
 
 try:
     import httpx
@@ -367,17 +367,6 @@ def _rusage_since(before):
                    "sys_s": after[name].ru_stime - before[name].ru_stime} for name in after}
 
 
-def _read_urls_from_stdin():
-    urls = []
-    for line in sys.stdin.buffer:
-        line = line.strip()
-        if line == b"go":
-            return urls
-        if line:
-            urls.append(json.loads(line)["url"])
-    raise SystemExit(1)   # stdin closed before "go": nothing to run for
-
-
 def main(argv):
     import argparse
     import platform
@@ -396,7 +385,7 @@ def main(argv):
         httpx = Image = None
     if args.stdin:
         _die_with_parent()
-        urls = _read_urls_from_stdin()
+        urls = _read_tasks_from_stdin(lambda line: json.loads(line)["url"])
         _stop_when_stdin_closes()
     else:
         urls = args.urls
