@@ -3,10 +3,12 @@
 // of presentation mode, the value's glyphs (the text colour inside the frame) and the grab (the grab colour) are
 // read back from the draw list and must not overlap.
 #include "ui/fonts.h"
+#include "ui/text/language.h"
 #include "ui/widgets/slider.h"
 
 #include <gtest/gtest.h>
 #include <imgui.h>
+#include <imgui_internal.h>   // the text field's state: what Ctrl+click shows
 
 #include <algorithm>
 #include <cfloat>
@@ -151,6 +153,101 @@ TEST_F(SliderFrame, TheGrabNeverCoversTheValue) {
         ImGui::EndFrame();
     }
     EXPECT_GT(checked, 1000);
+}
+
+// Issue 19 §4: a PT field takes "0,5" and "0.5" — a slider's Ctrl+click field too. ImGui 1.86's own field starts
+// empty (the sliders hand ImGui no format) and its filter lets no comma in ("0,5" became 5). Driven as a user would:
+// Ctrl+click on the slider, characters typed, Escape.
+class SliderTyping : public SliderFrame {
+protected:
+    void SetUp() override {
+        SliderFrame::SetUp();
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyMap[ImGuiKey_Escape] = 1;
+        io.KeyMap[ImGuiKey_Enter] = 2;
+        io.MousePos = ImVec2(100, 18);   // over the slider's frame (x 8..308)
+        at_scale(1.0f);
+    }
+    void TearDown() override {
+        conclab::ui::set_language(conclab::ui::Language::en);
+        SliderFrame::TearDown();
+    }
+
+    // One frame of the slider `draw` draws, after `input` set the frame's input.
+    template <typename Input, typename Draw>
+    static void frame(Input&& input, Draw&& draw) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MouseDown[0] = false;
+        io.KeyCtrl = false;
+        for (bool& key : io.KeysDown) key = false;
+        input(io);
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(600, 200));
+        ImGui::Begin("typing", nullptr, ImGuiWindowFlags_NoDecoration);
+        ImGui::SetCursorPos(ImVec2(8, 8));
+        ImGui::SetNextItemWidth(300);
+        draw();
+        ImGui::End();
+        ImGui::EndFrame();
+    }
+    static void ctrl_click(ImGuiIO& io) {
+        io.KeyCtrl = true;
+        io.MouseDown[0] = true;
+    }
+    static auto typing(const char* text) {
+        return [text](ImGuiIO& io) { io.AddInputCharactersUTF8(text); };
+    }
+    static void nothing(ImGuiIO&) {}
+
+    // The text the field shows (its state), "" when no field is open.
+    static std::string field_text() {
+        const ImGuiContext& g = *ImGui::GetCurrentContext();
+        if (g.ActiveId == 0 || g.InputTextState.ID != g.ActiveId) return "";
+        char text[128];
+        ImTextStrToUtf8(text, sizeof text, g.InputTextState.TextW.Data, g.InputTextState.TextW.Data + g.InputTextState.CurLenW);
+        return text;
+    }
+};
+
+TEST_F(SliderTyping, CtrlClickStartsFromTheValueAsThePageWritesItAndTakesACommaOrAPoint) {
+    using conclab::ui::Language;
+    for (const Language l : {Language::pt, Language::en}) {
+        conclab::ui::set_language(l);
+        double seconds = 3.0;
+        const auto slider = [&] { conclab::ui::slider_double("##seconds", &seconds, 0.5, 60, "%.1f s", ImGuiSliderFlags_AlwaysClamp); };
+        frame(nothing, slider);   // the window exists: the next frame's click lands on it
+        frame(ctrl_click, slider);
+        frame(nothing, slider);
+        EXPECT_EQ(field_text(), l == Language::pt ? "3,0" : "3.0") << "the field starts from the value, in the page's language";
+        frame(typing("0,5"), slider);
+        EXPECT_EQ(field_text(), "0,5");
+        EXPECT_DOUBLE_EQ(seconds, 0.5) << "a decimal comma, typed";
+        frame([](ImGuiIO& io) { io.KeysDown[1] = true; }, slider);   // Escape: back to where the field started
+        EXPECT_DOUBLE_EQ(seconds, 3.0);
+        frame(nothing, slider);
+        frame(ctrl_click, slider);
+        frame(typing("1.5"), slider);
+        frame([](ImGuiIO& io) { io.KeysDown[2] = true; }, slider);   // Enter keeps it
+        frame(nothing, slider);
+        EXPECT_DOUBLE_EQ(seconds, 1.5) << "a decimal point, typed";
+        EXPECT_EQ(field_text(), "") << "Enter closed the field";
+        frame(ctrl_click, slider);
+        frame(typing("x99"), slider);   // letters refused; clamped to the slider's range (AlwaysClamp)
+        EXPECT_DOUBLE_EQ(seconds, 60.0);
+        frame([](ImGuiIO& io) { io.KeysDown[2] = true; }, slider);
+    }
+}
+
+TEST_F(SliderTyping, AnIntegerSlidersFieldStartsFromItsNumber) {
+    int k = 57;
+    const auto slider = [&] { conclab::ui::slider_int("##magnitude", &k, 20, 64, "2**%d"); };
+    frame(nothing, slider);
+    frame(ctrl_click, slider);
+    frame(nothing, slider);
+    EXPECT_EQ(field_text(), "57");
+    frame(typing("4_0"), slider);
+    EXPECT_EQ(k, 40);
 }
 
 // What the test reads is what ImGui's own centred value would have got wrong: with ImGui's SliderInt the value and the

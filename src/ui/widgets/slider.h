@@ -1,6 +1,8 @@
 // Sliders whose handle never covers their value: ImGui 1.86 centres the value in the frame and its grab slides over
 // it ("55.▮ s" at some positions, always at presentation mode's scale); these draw the value in the wider part of
 // the frame beside the grab instead. Same arguments as ImGui's, the value rounded to its format as ImGui does.
+// Ctrl+click (or Tab) opens a text field that starts from the value as the page writes it ("3,0" in PT) and takes a
+// decimal comma or point (ImGui's own started empty and let no comma in).
 #pragma once
 
 #include <imgui.h>
