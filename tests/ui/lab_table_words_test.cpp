@@ -36,12 +36,20 @@ TEST(LabTableWords, EveryRowGroupAndNoteHasItsOwnPortuguese) {
     EXPECT_TRUE(has(tr(LabTableText::c_coroutines, Language::pt), "acréscimo"));
 }
 
-TEST(LabTableWords, NumbersUseTheBrazilianSeparatorsInPortuguese) {
-    EXPECT_EQ(table_number(18118, 0, Language::pt), "18.118");
+// Issue 19 §4: big integers keep the talk's `_` in both languages (an EN "18,118" and a PT "18.118" read as each
+// other's decimals), decimals take the page's mark — the table as every other panel (ui/text/numbers.h).
+TEST(LabTableWords, NumbersKeepTheTalksGroupingAndThePagesDecimalMark) {
+    EXPECT_EQ(table_number(18118, 0, Language::pt), "18_118");
     EXPECT_EQ(table_number(7.5, 2, Language::pt), "7,50");
-    EXPECT_EQ(table_number(1234567.5, 1, Language::pt), "1.234.567,5");
-    EXPECT_EQ(table_number(18118, 0, Language::en), "18,118");
+    EXPECT_EQ(table_number(1234567.5, 1, Language::pt), "1_234_567,5");
+    EXPECT_EQ(table_number(18118, 0, Language::en), "18_118");
     EXPECT_EQ(table_number(7.5, 2, Language::en), "7.50");
+    // The details' figures (core's three significant digits) the same way.
+    EXPECT_EQ(figure_number(41'000'000, Language::pt), "41_000_000");
+    EXPECT_EQ(figure_number(7.5, Language::pt), "7,50");
+    EXPECT_EQ(figure_number(0.776, Language::pt), "0,776");
+    EXPECT_EQ(figure_number(1665, Language::en), "1_665");
+    EXPECT_EQ(figure_number(12.25, Language::en), "12.2");
 }
 
 TEST(LabTableWords, TheWorkersNoteCarriesTheTablesCpuCount) {

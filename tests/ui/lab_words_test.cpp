@@ -13,6 +13,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <set>
 
 using namespace conclab;
@@ -64,7 +65,48 @@ bool looks_english(const std::string& text) {
     return false;
 }
 
+std::vector<std::vector<std::string>> without_underscores(std::vector<std::vector<std::string>> rows) {
+    for (auto& row : rows)
+        for (auto& cell : row) std::erase(cell, '_');
+    return rows;
+}
+
+// "7.50" in a PT text: a point between two digits.
+bool has_decimal_point(const std::string& text) {
+    for (std::size_t i = 1; i + 1 < text.size(); ++i)
+        if (text[i] == '.' && std::isdigit(static_cast<unsigned char>(text[i - 1])) &&
+            std::isdigit(static_cast<unsigned char>(text[i + 1])))
+            return true;
+    return false;
+}
+
 }  // namespace
+
+// Issue 19 §4: the ladder's figures as every panel writes numbers — the talk's `_` between thousands in both languages,
+// a decimal comma in Portuguese (core's table, the CLI's, keeps C's form).
+TEST(LabWords, TheLaddersFiguresAreGroupedAndTakeThePagesDecimalMark) {
+    const LabReport& report = fake_run();
+    bool ladder = false;
+    for (const auto& section : report.sections)
+        for (const auto& t : section.tables) {
+            if (t.id != kLadderTable || section.ladder.empty()) continue;
+            ladder = true;
+            EXPECT_NE(ui::table_title(section, t, Language::pt).find("(2,00 GHz)"), std::string::npos)
+                << ui::table_title(section, t, Language::pt);
+            EXPECT_NE(ui::table_title(section, t, Language::en).find("(2.00 GHz)"), std::string::npos);
+            for (const Language l : {Language::en, Language::pt}) {
+                std::string all;
+                for (const auto& row : ui::table_words(section, t, l).rows)
+                    for (const auto& cell : row) all += cell + " | ";
+                EXPECT_NE(all.find("41_000_000"), std::string::npos) << "the disk rung's classic cycles: " << all;
+                EXPECT_NE(all.find("240_000_000"), std::string::npos) << all;
+                if (l == Language::pt) {
+                    EXPECT_FALSE(has_decimal_point(all)) << all;
+                }
+            }
+        }
+    EXPECT_TRUE(ladder);
+}
 
 TEST(LabWords, EveryMethodAndReasonIdIsWordedInBothLanguagesAsCoreSaysItInEnglish) {
     for (int k = 0; k < static_cast<int>(MethodId::count_); ++k) {
@@ -126,7 +168,8 @@ TEST(LabWords, TheLabInPortugueseShowsNoEnglishMethodReasonNoteOrTable) {
             check(ui::table_title(section, t, Language::en), t.title, ui::table_title(section, t, Language::pt));
             const ui::TextTable en = ui::table_words(section, t, Language::en), pt = ui::table_words(section, t, Language::pt);
             EXPECT_EQ(en.header, t.header);
-            EXPECT_EQ(en.rows, t.rows);   // the ladder worded from its data says what core's table says
+            EXPECT_EQ(without_underscores(en.rows), t.rows);   // the ladder worded from its data says what core's table says,
+                                                                // its big figures grouped the talk's way
             EXPECT_NE(pt.header, t.header);
             for (const auto& h : pt.header) EXPECT_FALSE(looks_english(h)) << h;
             for (const auto& row : pt.rows)
@@ -159,9 +202,9 @@ TEST(LabWords, PlaceholdersKeepNumbersAndTranslatePhrases) {
     EXPECT_EQ(pt({MeasureId::load, 16 << 20}), "leitura, conjunto de trabalho de 16 MiB");
     // A measure with no id (a JSON from a newer build) shows its name.
     EXPECT_EQ(ui::measure_words(Measure{"a measure of tomorrow"}, Language::pt), "a measure of tomorrow");
-    EXPECT_EQ(ui::duration_words(16 * 86400.0, Language::pt), "16.0 dias");
+    EXPECT_EQ(ui::duration_words(16 * 86400.0, Language::pt), "16,0 dias");   // a decimal comma (issue 19 §4)
     EXPECT_EQ(ui::rung_source_words({RungSourceId::chase_cached, 16 << 20, 32 << 20, {}}, Language::pt),
-              "perseguição de ponteiros, 16 MiB (cabe no cache de 32 MiB: parte em cache)");
+              "lista encadeada (pointer chasing), 16 MiB (cabe no cache de 32 MiB: parte em cache)");
 }
 
 TEST(LabWords, TheNativeProbesMethodsAreTyped) {

@@ -1,18 +1,22 @@
 // The talk's words (issue 19 §1, §4): no claim the talk does not make, its words quoted verbatim where the app cites
 // it (tests/data/talk_lines.txt: the transcript's lines, copied), and Portuguese a Brazilian student would write —
 // checked over every Portuguese text of every area's table.
+#include "ui/text/text_errors.h"
 #include "ui/text/text_exhibition.h"
 #include "ui/text/text_lab.h"
 #include "ui/text/text_lab_measures.h"
 #include "ui/text/text_lab_methods.h"
+#include "ui/text/text_lab_steps.h"
 #include "ui/text/text_lab_table.h"
 #include "ui/text/text_lab_words.h"
 #include "ui/text/text_primes.h"
 #include "ui/text/text_shell.h"
 #include "ui/text/text_spinner.h"
 #include "ui/text/text_system.h"
+#include "ui/text/text_trace.h"
 #include "ui/text/text_welcome.h"
 #include "ui/text/text_wikipics.h"
+#include "ui/text/text_wikipics_errors.h"
 
 #include <gtest/gtest.h>
 
@@ -54,9 +58,29 @@ std::vector<Text> every_text(Language language) {
     add_table<SystemText>(out, "system", language);
     add_table<WelcomeText>(out, "welcome", language);
     add_table<WikipicsText>(out, "wikipics", language);
+    add_table<TraceText>(out, "trace", language);
     if (language == Language::pt)
         for (int id = 1; const char* t = portuguese_template(static_cast<conclab::lab::MeasureId>(id)); ++id)
             out.push_back({"measure#" + std::to_string(id), t});
+    // The texts a run words from core's ids: field errors, the lab's steps and suites, wikipics' sampling errors.
+    using conclab::options::ErrorKind;
+    for (int k = 0; k < static_cast<int>(ErrorKind::count_); ++k)
+        out.push_back({"error#" + std::to_string(k), error_template(static_cast<ErrorKind>(k), language)});
+    using conclab::lab::StepId;
+    for (int id = 0; id <= static_cast<int>(StepId::cpython); ++id)
+        out.push_back({"step#" + std::to_string(id),
+                       step_words({static_cast<StepId>(id), 1 << 20, conclab::exec::ExecutorKind::gil, 2, 1, 5}, language)});
+    using conclab::lab::Suite;
+    for (const Suite s : {Suite::startup, Suite::memory, Suite::ipc, Suite::switches, Suite::scaling, Suite::system, Suite::latency})
+        out.push_back({"suite#" + std::to_string(static_cast<int>(s)), suite_words(s, language)});
+    using namespace conclab::wikipics;
+    for (int k = 0; k < static_cast<int>(ApiProblemKind::count_); ++k)
+        out.push_back({"api#" + std::to_string(k), api_problem_text({static_cast<ApiProblemKind>(k), {"1", "x"}}, language)});
+    out.push_back({"sample#none", sample_error_text({SampleErrorKind::none_found, {"host"}, std::nullopt}, language)});
+    out.push_back({"sample#few", sample_error_text({SampleErrorKind::too_few, {"5", "1_000_000", "host", "6", "10"}, std::nullopt}, language)});
+    out.push_back({"sample#cancelled", sample_error_text({SampleErrorKind::cancelled, {}, std::nullopt}, language)});
+    for (const char* reason : {"timeout", "http_status", "rate_limited", "connection_reset", "truncated", "too_large", "network", "cancelled"})
+        out.push_back({std::string("http#") + reason, http_reason_text(reason, language)});
     return out;
 }
 
@@ -163,6 +187,9 @@ TEST(TalkWords, NoClaimTheTalkDoesNotMake) {
                 << "the latency ladder is not in the talk";
             EXPECT_FALSE(has(t.text, "plays every board at once") || has(t.text, "todos os tabuleiros ao mesmo tempo"));
             EXPECT_FALSE(has(t.text, "it is 50") || has(t.text, "são 50")) << "computed from the settings now";
+            EXPECT_FALSE(has(t.text, "talk's Wi-Fi") || has(t.text, "Wi-Fi da palestra")) << "the transcript names no network";
+            EXPECT_FALSE(has(t.text, "The talk's python/primes.py") || has(t.text, "primes.py da palestra"))
+                << "python/primes.py is this app's script (the talk's lpf in it)";
         }
     }
     // The ladder's figures credited to their source, the coroutine column to the app.
@@ -257,9 +284,18 @@ TEST(TalkLessons, EachLessonWhereItTeaches) {
 // Issue 19 §4: a PT reader who knows the talk — tasks parked on an event are "suspensas", not "paradas" (stopped).
 TEST(TalkWords, PortugueseReadsAsWritten) {
     EXPECT_STREQ(tr(ExhibitionText::loop_waiting, Language::pt), "Suspensas à espera de um evento");
+    // A chess "simultânea" is "partidas simultâneas", the talk's words; "exibição" is the English word's shadow.
+    EXPECT_STREQ(tr(ExhibitionText::menu, Language::pt), "Partidas simultâneas");
     for (const auto& t : every_text(Language::pt)) {
         SCOPED_TRACE(t.where + ": " + t.text);
         EXPECT_FALSE(has(t.text, "default build")) << "English left in PT";
         EXPECT_FALSE(has(t.text, "núcleos lógicos")) << "logical CPUs are \"CPUs lógicas\", cores are physical";
+        // What read as translated in the read-through of this round (and the English suite name left in a PT note).
+        for (const char* translated : {"perseguição de ponteiros", "supostos", "conjunto switch", "está usando ele",
+                                       "queríamos", "amostrado", "amostragem", "xibição simultânea", "joga todos os tabuleiros"})
+            EXPECT_FALSE(has(t.text, translated)) << translated;
+        // One name for the button: "Comparar todos" (primes' mode), never "Comparar tudo".
+        EXPECT_FALSE(has(t.text, "Comparar tudo")) << "the button is \"Comparar todos\"";
     }
+    EXPECT_STREQ(tr(PrimesText::mode_compare, Language::pt), "Comparar todos");
 }

@@ -55,12 +55,12 @@ TEST(WikipicsErrorWords, AsAStudentReadsThem) {
         {"nowhere.invalid"},
         ApiProblem{ApiProblemKind::request_failed, {"network", "Could not resolve host: nowhere.invalid"}}};
     EXPECT_EQ(ui::sample_error_text(none, Language::pt),
-              "nenhum JPEG amostrado de nowhere.invalid: a requisição à API falhou: rede (Could not resolve host: "
+              "nenhum JPEG sorteado em nowhere.invalid: a requisição à API falhou: rede (Could not resolve host: "
               "nowhere.invalid)");
     const SampleError few{SampleErrorKind::too_few, {"5", "1_000_000", "127.0.0.1:8001", "6", "10"}, std::nullopt};
     EXPECT_EQ(
         ui::sample_error_text(few, Language::pt),
-        "só 5 JPEGs de cerca de 1_000_000 bytes encontrados em 127.0.0.1:8001 com 6 requisições à API (queríamos 10)");
+        "só 5 JPEGs de cerca de 1_000_000 bytes encontrados em 127.0.0.1:8001 com 6 requisições à API (10 pedidos)");
     EXPECT_EQ(ui::sample_error_text(few, Language::en),
               "only 5 JPEGs of about 1_000_000 bytes found on 127.0.0.1:8001 in 6 API requests (10 wanted)");
     const ApiProblem no_code{ApiProblemKind::api_error, {"", ""}};

@@ -128,7 +128,7 @@ const std::vector<options::OptionSpec>& wikipics_option_specs() {
         {"max-req", "K", "Requests in flight on the event loop, 1..100 (default 12)", false},
         {"server", "live|API_URL", "Commons (live) or an api.php URL such as `conclab mirror`'s", false},
         {"net", options::join_choices(kNetNames),
-         "The network a mirror plays per request: none, the talk's Wi-Fi, a phone's (default talk; not for live)", false},
+         "The network a mirror plays per request: none, the talk's pace, a phone's (default talk; not for live)", false},
         {"timeout", "S", "Seconds per request, more than 0 to 600 (default 20)", false},
         {"seed", "S", "Seed for sampling the images (default 0)", false},
         {"runtime", "cpp|python",

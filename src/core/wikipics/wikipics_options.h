@@ -27,7 +27,7 @@ std::string_view to_string(Runtime runtime);
 inline constexpr std::size_t kMaxPythonPath = 4096;
 
 /// @brief The network a mirror plays for each request (`net=` on its API and image URLs): none (instant, what the
-/// tests use), the talk's Wi-Fi (talk), or a phone's (slower, with jitter). Live Commons is the real network.
+/// tests use), the talk's pace (talk), or a phone's (slower, with jitter). Live Commons is the real network.
 enum class NetProfile { instant, talk, phone };
 
 std::string_view to_string(NetProfile profile);

@@ -18,8 +18,9 @@ struct NetPlan {
     std::uint64_t bandwidth = 0; ///< bytes per second on this connection
 };
 
-/// @brief The talk's Wi-Fi: 0.2–1 s before each answer, then 2 MB/s per connection, so 2 MB images one after the
-/// other arrive at the ≈1.2 MB/s the talk's sequential run saw (10 images: ≈16 s), and side by side in ≈2 s.
+/// @brief The talk's pace (the transcript names no network, only what it measured): 0.2–1 s before each answer, then
+/// 2 MB/s per connection, so 2 MB images one after the other arrive at the ≈1.2 MB/s the talk's sequential run saw
+/// (10 images: ≈16 s), and side by side in ≈2 s.
 inline constexpr double kTalkDelayMinS = 0.2;
 inline constexpr double kTalkDelayMaxS = 1.0;
 inline constexpr std::uint64_t kTalkBandwidth = 2'000'000;

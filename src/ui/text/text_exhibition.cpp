@@ -6,9 +6,9 @@ namespace {
 
 constexpr text_table::Row<ExhibitionText> kRows[] = {
     {ExhibitionText::menu, "Simultaneous exhibition",
-     "Exibição simultânea"},
+     "Partidas simultâneas"},
     {ExhibitionText::title, "Judit Polgár's simultaneous exhibition: one event loop, many boards",
-     "A exibição simultânea de Judit Polgár: um laço de eventos, muitos tabuleiros"},
+     "As partidas simultâneas de Judit Polgár: um laço de eventos, muitos tabuleiros"},
     {ExhibitionText::intro, "The talk writes her games as \"simultâneas\" (\"simultaneous\"), in quotes: she is never at two boards at once, she moves on one and walks on to the next. Each opponent is a coroutine that awaits her move; she is one more coroutine walking from board to board. One thread runs them all on an event loop with a virtual clock, on its own simulation thread; this window only draws its snapshots.",
      "A palestra escreve Partidas “simultâneas”, entre aspas: ela nunca está em dois tabuleiros ao mesmo tempo, \"dá o lance inicial e vai pro próximo tabuleiro\". Cada adversário é uma corrotina que aguarda o lance dela; ela é mais uma corrotina, andando de tabuleiro em tabuleiro. Uma thread roda todas num laço de eventos com relógio virtual, na sua própria thread de simulação; esta janela só desenha instantâneos da simulação."},
     {ExhibitionText::lesson, "One worker can serve many tasks when each task mostly waits: while an opponent thinks, she moves elsewhere. Past the crossover she becomes the bottleneck.",
@@ -115,7 +115,7 @@ constexpr text_table::Row<ExhibitionText> kRows[] = {
     {ExhibitionText::time_formula, "The formula: %s, if every game ran the full %d move pairs (this app's cap).",
      "A fórmula: %s, se toda partida fosse até as %d jogadas (o máximo deste app)."},
     {ExhibitionText::time_clock, "The clock: %s, the simulation. Games that end early by checkmate or stalemate end the exhibition sooner than the formula.",
-     "O relógio: %s, a simulação. Partidas que acabam antes, por xeque-mate ou afogamento, terminam a exibição antes da fórmula."},
+     "O relógio: %s, a simulação. Partidas que acabam antes, por xeque-mate ou afogamento, terminam a sessão antes da fórmula."},
     {ExhibitionText::time_clock_pending, "The clock: the simulated time, once Start runs it. Games that end early by checkmate make it shorter than the formula.",
      "O relógio: o tempo simulado, quando você apertar Iniciar. Partidas que acabam antes, por xeque-mate, deixam esse tempo menor que o da fórmula."},
     {ExhibitionText::talk_average, "The talk: \"Média de 30 jogadas por partida\" (\"an average of 30 moves per game\"). An average, not a limit: here %d move pairs is the cap, and a game may end before it.",

@@ -31,7 +31,7 @@ constexpr StepRow kSteps[] = {
     {lab::StepId::scaling_run, "{kind}, {workers}{try}"},
     {lab::StepId::scaling_speedups, "calculando as acelerações"},
     {lab::StepId::system_proc, "processos e threads de /proc"},
-    {lab::StepId::chase, "perseguição de ponteiros, {size}"},
+    {lab::StepId::chase, "lista encadeada (pointer chasing), {size}"},
     {lab::StepId::disk, "disco: escrita de 4 KiB + fsync, leitura"},
     {lab::StepId::net_tcp, "rede: ida e volta TCP em loopback"},
     {lab::StepId::net_fetch, "rede: ida e volta de um fetch na mesma origem"},

@@ -1,6 +1,10 @@
 // The lab table's words: one row per LabTableText key, in the enum's order (checked below).
 #include "ui/text/text_lab_table.h"
 
+#include "core/lab/figure.h"
+#include "ui/text/numbers.h"
+
+#include <cmath>
 #include <cstdio>
 
 namespace conclab::ui {
@@ -140,7 +144,13 @@ static_assert(static_cast<int>(LabTableText::u_times) - static_cast<int>(LabTabl
 static_assert(static_cast<int>(LabTableText::n_workers) - static_cast<int>(LabTableText::n_ranges) == static_cast<int>(lab::TableNote::workers));
 
 std::string table_number(double value, int decimals, Language language) {
-    return language == Language::pt ? lab::grouped(value, decimals, '.', ',') : lab::grouped(value, decimals, ',', '.');
+    return lab::grouped(value, decimals, '_', language == Language::pt ? ',' : '.');
+}
+
+std::string figure_number(double value, Language language) {
+    const double magnitude = std::fabs(value);
+    if (magnitude >= 100 && magnitude < 1e15) return table_number(value, 0, language);
+    return localized(lab::format_number(value), language);
 }
 
 std::string note_text(lab::TableNote note, const lab::LabTable& table, Language language) {

@@ -32,9 +32,12 @@ LabTableText words_of(lab::TableRowId row);
 LabTableText words_of(lab::TableUnit unit);
 LabTableText words_of(lab::TableNote note);
 
-/// @brief A number of the table as `language` writes it: "18,118" / "7.50" in English, "18.118" / "7,50" in
-/// Portuguese.
+/// @brief A number of the table as `language` writes it: the talk's `_` between thousands in both ("18_118"), the
+/// language's decimal mark ("7.50" / "7,50"), as every panel writes its numbers (ui/text/numbers.h).
 std::string table_number(double value, int decimals, Language language);
+/// @brief A lab figure as core's format_number gives it (three significant digits, none from 100 up), written as
+/// table_number writes it: "41_000_000", "7,50" in PT. For the lab's details, ladder and charts.
+std::string figure_number(double value, Language language);
 /// @brief A note's text with its arguments (the CPU-use rows' worker count) in `language`.
 std::string note_text(lab::TableNote note, const lab::LabTable& table, Language language);
 

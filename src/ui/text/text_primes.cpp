@@ -100,7 +100,7 @@ constexpr text_table::Row<PrimesText> kRows[] = {
     {PrimesText::runtime_cpp, "C++ (this program)", "C++ (este programa)"},
     {PrimesText::runtime_python, "CPython (this machine's python3)", "CPython (o python3 desta máquina)"},
     {PrimesText::runtime_native_only, "native only — the page's Python runtime is Pyodide",
-     "só no app nativo — o runtime Python da página é o Pyodide"},
+     "só no app nativo — o Python da página é o Pyodide"},
     {PrimesText::python_timeline_note,
      "CPython exposes no GIL events: each check shows only its start and end (under the GIL, threads' checks "
      "stretch: that is the visible sign).",
@@ -113,9 +113,9 @@ constexpr text_table::Row<PrimesText> kRows[] = {
      "O Pyodide não tem threads: um interpretador por Web Worker. Escolha sequencial ou processos; o modelo da GIL "
      "mostra o que as threads do CPython fariam."},
     {PrimesText::python_note,
-     "The talk's python/primes.py on Pyodide, CPython 3.14 for wasm. Each worker boots its own interpreter (its "
+     "python/primes.py (the talk's lpf) on Pyodide, CPython 3.14 for wasm. Each worker boots its own interpreter (its "
      "start-up, shown apart from the checks); at most 4.",
-     "O python/primes.py da palestra no Pyodide, o CPython 3.14 para wasm. Cada worker inicia seu próprio "
+     "O python/primes.py (o lpf da palestra) no Pyodide, o CPython 3.14 para wasm. Cada worker inicia seu próprio "
      "interpretador (a inicialização, mostrada à parte das verificações); no máximo 4."},
     {PrimesText::python_download, "downloading Pyodide", "baixando o Pyodide"},
     {PrimesText::python_compile, "compiling Pyodide", "compilando o Pyodide"},
@@ -149,14 +149,14 @@ constexpr text_table::Row<PrimesText> kRows[] = {
      "A linha ideal conta as %d CPUs lógicas que o navegador informa (navigator.hardwareConcurrency): uma página não tem como saber quantos núcleos físicos elas são. Com hyperthreading duas CPUs lógicas dividem um núcleo (o notebook Ubuntu da palestra: 4 \"CPUs\", \"na real, 2 CPUs com hyperthreading\")."},
     {PrimesText::compare_cpython_on,
      "CPython's rows follow the C++ ones, on the same sample: its threads beside the GIL model, each speedup over its own sequential run. CPython is tens of times slower than C++: a small sample keeps them short.",
-     "As linhas do CPython vêm depois das de C++, na mesma amostra: as threads dele ao lado do modelo da GIL, cada aceleração sobre a sua própria execução sequencial. O CPython é dezenas de vezes mais lento que o C++: uma amostra pequena deixa elas curtas."},
+     "As linhas do CPython vêm depois das de C++, na mesma amostra: as threads dele ao lado do modelo da GIL, cada aceleração sobre a sua própria execução sequencial. O CPython é dezenas de vezes mais lento que o C++: com uma amostra pequena elas ficam curtas."},
     {PrimesText::compare_cpython_off,
      "Choose CPython as the runtime (in one executor's view) and Compare all adds its sequential, threads and processes rows beside the GIL model.",
-     "Escolha o CPython como runtime (na visão de um executor) e o Comparar tudo acrescenta as linhas sequencial, threads e processos dele ao lado do modelo da GIL."},
+     "Escolha o CPython como ambiente de execução (na visão de um executor) e o Comparar todos acrescenta as linhas sequencial, threads e processos dele ao lado do modelo da GIL."},
     {PrimesText::compare_cpython_page,
      "Compare all runs the C++ executors here: the page's Python (Pyodide) has no threads to set beside the GIL model; the desktop app adds the machine's CPython.",
-     "O Comparar tudo roda os executores em C++ aqui: o Python da página (Pyodide) não tem threads para pôr ao lado do modelo da GIL; o app de desktop acrescenta o CPython da máquina."},
-    {PrimesText::compare_start_cpython, "Compare all, CPython too", "Comparar tudo, CPython também"},
+     "O Comparar todos roda os executores em C++ aqui: o Python da página (Pyodide) não tem threads para pôr ao lado do modelo da GIL; o app de desktop acrescenta o CPython da máquina."},
+    {PrimesText::compare_start_cpython, "Compare all, CPython too", "Comparar todos, CPython também"},
 };
 
 static_assert(text_table::rows_follow_the_keys(kRows), "every PrimesText key needs one row, in the order of the enum");

@@ -26,7 +26,7 @@ constexpr text_table::Row<WelcomeText> kRows[] = {
     {WelcomeText::primes_notice, "Press Compare all four: the four executors on the same numbers, the speedup bars on top. The GIL model stays at ×1.",
      "Aperte Comparar os quatro: os quatro executores nos mesmos números, as barras de aceleração no topo. O modelo da GIL fica em ×1."},
     {WelcomeText::exhibition_lesson, "One worker serves many tasks when each mostly waits: one event loop plays every board.",
-     "Um só worker atende muitas tarefas quando cada uma mais espera: um laço de eventos joga todos os tabuleiros."},
+     "Um só worker atende muitas tarefas quando cada uma mais espera: um laço de eventos atende todos os tabuleiros."},
     {WelcomeText::exhibition_notice, "Add boards: the total time barely grows, until she becomes the bottleneck.",
      "Aumente os tabuleiros: o tempo total quase não cresce, até ela virar o gargalo."},
     {WelcomeText::wikipics_lesson, "Downloading is I/O bound: threads or one event loop overlap the waits for the network.",

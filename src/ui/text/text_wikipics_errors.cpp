@@ -40,10 +40,10 @@ static_assert(text_table::same_placeholders(kApiRows), "an API problem's EN and 
 
 // {3} is the requests phrase below ("6 API requests"), worded apart for its plural.
 constexpr text_table::Row<SampleErrorKind> kSampleRows[] = {
-    {SampleErrorKind::none_found, "no JPEGs sampled from {0}", "nenhum JPEG amostrado de {0}"},
+    {SampleErrorKind::none_found, "no JPEGs sampled from {0}", "nenhum JPEG sorteado em {0}"},
     {SampleErrorKind::too_few, "only {0} JPEGs of about {1} bytes found on {2} in {3} ({4} wanted)",
-     "só {0} JPEGs de cerca de {1} bytes encontrados em {2} com {3} (queríamos {4})"},
-    {SampleErrorKind::cancelled, "cancelled while sampling", "cancelado durante a amostragem"},
+     "só {0} JPEGs de cerca de {1} bytes encontrados em {2} com {3} ({4} pedidos)"},
+    {SampleErrorKind::cancelled, "cancelled while sampling", "cancelado durante o sorteio"},
 };
 static_assert(text_table::rows_follow_the_keys(kSampleRows),
               "every SampleErrorKind needs one row, in the order of the enum");

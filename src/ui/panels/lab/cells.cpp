@@ -4,6 +4,7 @@
 
 #include "ui/panels/lab/lab_words.h"
 #include "ui/responsive.h"
+#include "ui/text/text_lab_table.h"
 
 #include <imgui.h>
 
@@ -16,11 +17,11 @@ using lab::Column;
 using lab::Figure;
 using lab::Measure;
 
-std::string figure_text(const Figure& f) { return lab::format_number(f.value) + " " + f.unit; }
+std::string figure_text(const Figure& f) { return figure_number(f.value, language()) + " " + f.unit; }
 
 std::string spread_text(const Figure& f) {
     if (f.samples <= 1 || f.spread_low == f.spread_high) return {};
-    return lab::format_number(f.spread_low) + "\u2013" + lab::format_number(f.spread_high);
+    return figure_number(f.spread_low, language()) + "\u2013" + figure_number(f.spread_high, language());
 }
 
 float figure_width(const Figure& f) {

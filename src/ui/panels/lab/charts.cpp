@@ -6,6 +6,7 @@
 #include "ui/panels/lab/lab_words.h"
 #include "platform/platform.h"
 #include "ui/responsive.h"
+#include "ui/text/text_lab_table.h"
 #include "ui/widgets/folding_table.h"
 #include "ui/widgets/side_by_side.h"
 
@@ -170,7 +171,7 @@ void LabPanel::draw_memory_chart() {
         const std::string label = std::string(tr(short_title(b.column))) + ", " + tr(kind_title(b.kind));
         draw->AddText(ImVec2(o.x, y), IM_COL32(200, 200, 200, 255), label.c_str());
         if (label_above) y += ImGui::GetTextLineHeight();
-        log_bar(draw, ImVec2(o.x + bar_x, y), bar_w, y + 2, row_h - 5, b.kib, low, high, colour, lab::format_number(b.kib) + " KiB");
+        log_bar(draw, ImVec2(o.x + bar_x, y), bar_w, y + 2, row_h - 5, b.kib, low, high, colour, figure_number(b.kib, language()) + " KiB");
         y += row_h + (label_above ? 4 : 0);
     }
     ImGui::Dummy(ImVec2(width, y - o.y + 4));

@@ -2,7 +2,9 @@
 #include "ui/panels/lab/lab_words.h"
 
 #include "core/lab/latency_ladder.h"
+#include "ui/text/numbers.h"
 #include "ui/text/text_lab_measures.h"
+#include "ui/text/text_lab_table.h"
 #include "ui/text/text_lab_methods.h"
 #include "ui/text/text_lab_words.h"
 
@@ -62,15 +64,13 @@ std::string duration_words(double seconds, Language language) {
     static constexpr LabWordText kUnits[] = {LabWordText::d_s, LabWordText::d_min, LabWordText::d_h,
                                              LabWordText::d_days, LabWordText::d_years};
     const lab::HumanDuration d = lab::human_parts(seconds);
-    return text_table::fill(tr(kUnits[static_cast<int>(d.unit)], language), {lab::format_number(d.value)});
+    return text_table::fill(tr(kUnits[static_cast<int>(d.unit)], language), {figure_number(d.value, language)});
 }
 
 std::string table_title(const lab::Section& section, const lab::Table& table, Language language) {
     if (table.id == lab::kTopProcessesTable) return tr(LabWordText::top_processes, language);
     if (table.id == lab::kLadderTable && !section.ladder.empty()) {
-        char rate[32];
-        std::snprintf(rate, sizeof rate, "%.2f", section.ladder_ghz);
-        return text_table::fill(tr(LabWordText::ladder_title, language), {rate});
+        return text_table::fill(tr(LabWordText::ladder_title, language), {text_format(language, "%.2f", section.ladder_ghz)});
     }
     return table.title;
 }
@@ -85,11 +85,11 @@ TextTable table_words(const lab::Section& section, const lab::Table& table, Lang
         for (const auto& r : section.ladder) {
             std::vector<std::string> row{rung_words(r.name, language)};
             if (r.talk_cycles > 0)
-                row.insert(row.end(), {lab::format_number(r.talk_cycles), duration_words(r.talk_cycles, language)});
+                row.insert(row.end(), {figure_number(r.talk_cycles, language), duration_words(r.talk_cycles, language)});
             else row.insert(row.end(), {"-", tr(LabWordText::not_in_talk, language)});
             if (r.measured_ns) {
                 const double cycles = *r.measured_ns * section.ladder_ghz;
-                row.insert(row.end(), {lab::format_number(*r.measured_ns) + " ns", lab::format_number(cycles),
+                row.insert(row.end(), {figure_number(*r.measured_ns, language) + " ns", figure_number(cycles, language),
                                        duration_words(cycles, language), rung_source_words(r.source, language)});
             } else {
                 row.insert(row.end(), {"", "", "", rung_source_words(r.source, language)});

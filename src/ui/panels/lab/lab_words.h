@@ -23,7 +23,7 @@ std::string reason_words(const lab::Reason& reason);
 
 /// @brief "L1", "RAM", "disco", "rede": a rung's name in `language`.
 std::string rung_words(const std::string& rung, Language language);
-/// @brief How a rung was measured here ("perseguição de ponteiros, 16 KiB"), or "not measured".
+/// @brief How a rung was measured here ("lista encadeada (pointer chasing), 16 KiB"), or "not measured".
 std::string rung_source_words(const lab::RungSource& source, Language language);
 /// @brief A duration as a person says it ("16 dias").
 std::string duration_words(double seconds, Language language);
