@@ -328,3 +328,18 @@ TEST(Exhibition, TheSlidesMethodCountsOnlyHerMoves) {
     EXPECT_DOUBLE_EQ(ex::slide_method_rounds_s(with_boards(10)), 1500);
     EXPECT_DOUBLE_EQ(ex::simultaneous_rounds_s(with_boards(10)), 1800);
 }
+
+// The loop names the exhibition's tasks with text; core reads its own names back as labels, which the panel words
+// in the page's language (issue 19 §4).
+TEST(Exhibition, TaskNamesReadBackAsLabels) {
+    using conclab::exhibition::Schedule;
+    using conclab::exhibition::TaskLabel;
+    using conclab::exhibition::task_label;
+    using conclab::exhibition::task_name;
+    for (const TaskLabel label : {TaskLabel{true, 0, Schedule::sequential}, TaskLabel{true, 0, Schedule::simultaneous},
+                                  TaskLabel{false, 1, Schedule::sequential}, TaskLabel{false, 100, Schedule::simultaneous}})
+        EXPECT_EQ(task_label(task_name(label)), label) << task_name(label);
+    EXPECT_EQ(task_name({false, 3, Schedule::sequential}), "board 3 (sequential)");
+    for (const char* other : {"board  (sequential)", "board x (sequential)", "board 3 (later)", "Polgár", "sleep", ""})
+        EXPECT_FALSE(task_label(other)) << other;
+}

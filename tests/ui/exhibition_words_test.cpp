@@ -1,5 +1,6 @@
 // The exhibition's and the spinner demo's words (issue 18 §3-4), in English and Portuguese: the three times named,
 // the talk quoted in Portuguese with the English beside it, the captions and the log axis explained.
+#include "core/exhibition/exhibition_run.h"
 #include "ui/panels/exhibition/clock_status.h"
 #include "ui/text/text_exhibition.h"
 #include "ui/text/text_spinner.h"
@@ -18,6 +19,16 @@ namespace {
 bool has(const char* text, const char* part) { return std::string(text).find(part) != std::string::npos; }
 
 }  // namespace
+
+// Issue 19 §4: the event loop's queues in PT name the tasks in PT (core names them "board 3 (sequential)").
+TEST(ExhibitionWords, TheLoopsTasksAreNamedInThePagesLanguage) {
+    using conclab::exhibition::Schedule;
+    using conclab::exhibition::task_name;
+    EXPECT_EQ(conclab::ui::task_words(task_name({false, 3, Schedule::sequential}), Language::pt), "tabuleiro 3 (sequencial)");
+    EXPECT_EQ(conclab::ui::task_words(task_name({true, 0, Schedule::simultaneous}), Language::pt), "Polgár (“simultâneas”)");
+    EXPECT_EQ(conclab::ui::task_words(task_name({false, 12, Schedule::simultaneous}), Language::en), "board 12 (simultaneous)");
+    EXPECT_EQ(conclab::ui::task_words("a callback", Language::pt), "a callback") << "another name as it is";
+}
 
 TEST(ExhibitionWords, TheThreeTimesAreNamedInBothLanguages) {
     for (const Language l : {Language::en, Language::pt}) {

@@ -13,6 +13,29 @@ std::string_view to_string(Schedule schedule) {
     return schedule == Schedule::sequential ? "sequential" : "simultaneous";
 }
 
+std::string task_name(const TaskLabel& label) {
+    std::string name = label.her ? std::string("Polgár") : "board " + std::to_string(label.board);
+    name += " (";
+    name += to_string(label.schedule);
+    name += ')';
+    return name;
+}
+
+std::optional<TaskLabel> task_label(std::string_view name) {
+    for (const Schedule schedule : {Schedule::sequential, Schedule::simultaneous}) {
+        const std::string tail = " (" + std::string(to_string(schedule)) + ")";
+        if (name.size() <= tail.size() || name.substr(name.size() - tail.size()) != tail) continue;
+        const std::string_view who = name.substr(0, name.size() - tail.size());
+        if (who == "Polgár") return TaskLabel{true, 0, schedule};
+        if (who.substr(0, 6) != "board ") return std::nullopt;
+        const std::string_view digits = who.substr(6);
+        if (digits.empty() || digits.size() > 6 || digits.find_first_not_of("0123456789") != std::string_view::npos)
+            return std::nullopt;
+        return TaskLabel{false, std::stoi(std::string(digits)), schedule};
+    }
+    return std::nullopt;
+}
+
 std::string_view to_string(BoardState state) {
     switch (state) {
         case BoardState::waiting_for_her: return "waiting for her";
@@ -159,7 +182,6 @@ struct ExhibitionRun::State {
         run->schedule = schedule;
         run->formula_s = schedule == Schedule::sequential ? sequential_total_s(options) : simultaneous_total_s(options);
         run->boards = std::vector<Board>(static_cast<std::size_t>(options.boards));
-        const std::string label(to_string(schedule));
         for (int i = 0; i < options.boards; ++i) {
             Board& board = run->boards[static_cast<std::size_t>(i)];
             board.view.board = i + 1;
@@ -169,9 +191,9 @@ struct ExhibitionRun::State {
         ScheduleRun& added = *run;
         schedules.push_back(std::move(run));
         loop.spawn(schedule == Schedule::sequential ? her_sequential(added) : her_simultaneous(added),
-                   "Polgár (" + label + ")");
+                   task_name({true, 0, schedule}));
         for (auto& board : added.boards)
-            loop.spawn(opponent(added, board), "board " + std::to_string(board.view.board) + " (" + label + ")");
+            loop.spawn(opponent(added, board), task_name({false, board.view.board, schedule}));
     }
 };
 

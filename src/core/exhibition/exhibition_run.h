@@ -22,6 +22,18 @@ namespace conclab::exhibition {
 enum class Schedule { sequential, simultaneous };
 std::string_view to_string(Schedule schedule);
 
+/// @brief Who one of the exhibition's tasks is: her (one task per schedule) or a board's opponent (`board` from 1).
+struct TaskLabel {
+    bool her = false;
+    int board = 0;
+    Schedule schedule = Schedule::sequential;
+    bool operator==(const TaskLabel&) const = default;
+};
+/// @brief The event loop's name of such a task, "Polgár (sequential)", "board 3 (simultaneous)" (the loop names
+/// tasks with text), and the label back from it (nullopt for a name that is not one): the panel words it.
+std::string task_name(const TaskLabel& label);
+std::optional<TaskLabel> task_label(std::string_view name);
+
 /// @brief What a board is doing: its opponent has replied and waits for her, she is moving, its opponent
 /// is thinking, or the game is over.
 enum class BoardState { waiting_for_her, her_move, opponent_thinking, finished };

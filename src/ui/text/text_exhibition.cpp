@@ -1,6 +1,10 @@
 // The exhibition panel's words: one row per ExhibitionText key, in the enum's order (checked below).
 #include "ui/text/text_exhibition.h"
 
+#include "core/exhibition/exhibition_run.h"
+#include "ui/text/numbers.h"
+#include "ui/text/text_primes.h"
+
 namespace conclab::ui {
 namespace {
 
@@ -132,6 +136,10 @@ constexpr text_table::Row<ExhibitionText> kRows[] = {
      "As partidas “simultâneas” acabaram: o resto das sequenciais é acelerado (×%.0f)."},
     {ExhibitionText::she_starts, "She starts at board 1",
      "Ela começa pelo tabuleiro 1"},
+    {ExhibitionText::task_board, "board %d (%s)",
+     "tabuleiro %d (%s)"},
+    {ExhibitionText::task_her, "Polgár (%s)",
+     "Polgár (%s)"},
 };
 
 static_assert(text_table::rows_follow_the_keys(kRows), "every ExhibitionText key needs one row, in the order of the enum");
@@ -141,5 +149,17 @@ static_assert(text_table::every_row_has_both_languages(kRows), "every Exhibition
 
 const char* tr(ExhibitionText key) { return text_table::text_of(kRows, key, language()); }
 const char* tr(ExhibitionText key, Language language) { return text_table::text_of(kRows, key, language); }
+
+std::string task_words(std::string_view loop_name, Language language) {
+    const auto label = exhibition::task_label(loop_name);
+    if (!label) return std::string(loop_name);
+    const char* schedule = label->schedule == exhibition::Schedule::sequential
+                               ? tr(PrimesText::executor_sequential, language)
+                               : tr(ExhibitionText::mode_simultaneous, language);
+    return label->her ? text_format(language, tr(ExhibitionText::task_her, language), schedule)
+                      : text_format(language, tr(ExhibitionText::task_board, language), label->board, schedule);
+}
+
+std::string task_words(std::string_view loop_name) { return task_words(loop_name, language()); }
 
 }  // namespace conclab::ui

@@ -192,17 +192,17 @@ void ExhibitionPanel::draw_loop(const aio::LoopSnapshot& loop) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(tr(ExhibitionText::event_loop));
     ImGui::Text("%s:", tr(ExhibitionText::loop_running));
-    const char* running = loop.running ? loop.running->c_str() : tr(ExhibitionText::nobody);
-    same_line_if_fits(ImGui::CalcTextSize(running).x);
-    if (loop.running) ImGui::TextColored(ImVec4(0.95f, 0.8f, 0.35f, 1), "%s", running);
-    else ImGui::TextDisabled("%s", running);
+    const std::string running = loop.running ? task_words(*loop.running) : tr(ExhibitionText::nobody);
+    same_line_if_fits(ImGui::CalcTextSize(running.c_str()).x);
+    if (loop.running) ImGui::TextColored(ImVec4(0.95f, 0.8f, 0.35f, 1), "%s", running.c_str());
+    else ImGui::TextDisabled("%s", running.c_str());
     ImGui::Text("%s (%zu):", tr(ExhibitionText::loop_ready), loop.ready.size());
     if (loop.ready.empty()) {
         same_line_if_fits(ImGui::CalcTextSize(tr(ExhibitionText::empty)).x);
         ImGui::TextDisabled("%s", tr(ExhibitionText::empty));
     }
     constexpr std::size_t kShown = 6;
-    for (std::size_t i = 0; i < loop.ready.size() && i < kShown; ++i) bullet_wrapped(loop.ready[i].c_str());
+    for (std::size_t i = 0; i < loop.ready.size() && i < kShown; ++i) bullet_wrapped(task_words(loop.ready[i]).c_str());
     if (loop.ready.size() > kShown) ImGui::TextDisabled("  + %zu %s", loop.ready.size() - kShown, tr(ExhibitionText::more));
     else ImGui::TextUnformatted("");   // the "more" line's place: the queues below keep theirs
     ImGui::Text("%s (%zu):", tr(ExhibitionText::loop_timers), loop.timers.size());
@@ -214,8 +214,9 @@ void ExhibitionPanel::draw_loop(const aio::LoopSnapshot& loop) {
         ImGui::Text("  %s", clock_text(t.due_s).c_str());
         same_line_if_fits(ImGui::CalcTextSize(in).x);
         ImGui::TextDisabled("%s", in);
-        same_line_if_fits(ImGui::CalcTextSize(t.name.c_str()).x);
-        ImGui::TextUnformatted(t.name.c_str());
+        const std::string who = task_words(t.name);
+        same_line_if_fits(ImGui::CalcTextSize(who.c_str()).x);
+        ImGui::TextUnformatted(who.c_str());
     }
     if (loop.timers.size() > kTimers) ImGui::TextDisabled("  + %zu %s", loop.timers.size() - kTimers, tr(ExhibitionText::more));
     else ImGui::TextUnformatted("");
