@@ -101,11 +101,14 @@ TEST(LabTable, ARangeKeepsItsFiguresDecimalsAndAWideOneSaysTheMachineWasBusy) {
 TEST(LabTable, NotesNumberedOnceInOrderAndEachRowPointsAtItsOwn) {
     const LabTable t = fixture_table();
     EXPECT_EQ(t.notes, (std::vector<TableNote>{TableNote::ranges, TableNote::gil_model, TableNote::talk_columns, TableNote::function_call,
-                                               TableNote::one_thread, TableNote::ratios, TableNote::workers}));
+                                               TableNote::one_thread, TableNote::ratios, TableNote::workers, TableNote::shared_bytes}));
     EXPECT_EQ(t.number(TableNote::ranges), 1);
     EXPECT_EQ(t.number(TableNote::workers), 7);
     EXPECT_EQ(t.find(TableRowId::cpu_gil)->notes, (std::vector<TableNote>{TableNote::gil_model, TableNote::workers, TableNote::one_thread}));
     EXPECT_EQ(t.find(TableRowId::startup)->notes, std::vector<TableNote>{});
+    // Issue 19 §3: "processes share memory only as bytes", by the communication rows.
+    EXPECT_EQ(t.find(TableRowId::round_trip)->notes.front(), TableNote::shared_bytes);
+    EXPECT_EQ(t.find(TableRowId::throughput)->notes.front(), TableNote::shared_bytes);
 }
 
 TEST(LabTable, AnEmptyReportKeepsTheShapeAndSaysNotRun) {

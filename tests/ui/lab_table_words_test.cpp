@@ -52,6 +52,16 @@ TEST(LabTableWords, NumbersKeepTheTalksGroupingAndThePagesDecimalMark) {
     EXPECT_EQ(figure_number(12.25, Language::en), "12.2");
 }
 
+// The unit goes in parentheses after the row's name ("Trocas (milhões por segundo)"): a name that says it too read
+// "Trocas por segundo (por segundo)".
+TEST(LabTableWords, ARowsNameDoesNotRepeatItsUnit) {
+    for (const Language l : {Language::en, Language::pt})
+        for (int r = 0; r <= static_cast<int>(lab::TableRowId::scaling); ++r) {
+            const std::string name = tr(words_of(static_cast<lab::TableRowId>(r)), l);
+            for (const char* unit : {"per second", "por segundo"}) EXPECT_FALSE(has(name, unit)) << name;
+        }
+}
+
 TEST(LabTableWords, TheWorkersNoteCarriesTheTablesCpuCount) {
     lab::LabTable table;
     table.cpus = 4;

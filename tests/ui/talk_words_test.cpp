@@ -125,6 +125,8 @@ std::vector<Quote> quotes(Language l) {
         {"mas depende da implementação da biblioteca", tr(PrimesText::c_extensions_note, l)},
         {"Há mecanismos avançados para compartilhar memória, mas eles não suportam \"objetos\" apenas bytes",
          tr(PrimesText::processes_memory_note, l)},
+        {"Há mecanismos avançados para compartilhar memória, mas eles não suportam \"objetos\" apenas bytes",
+         tr(LabTableText::n_shared_bytes, l)},
         {"na real, 2 CPUs com hyperthreading", tr(PrimesText::ideal_native_note, l)},
         {"na real, 2 CPUs com hyperthreading", tr(PrimesText::ideal_web_note, l)},
         {"na real, 2 CPUs com hyperthreading", tr(SystemText::hyperthreading_note, l)},

@@ -285,6 +285,7 @@ LabTable lab_table(const LabReport& report, int fallback_cpus) {
         if (t && k && *k != 0) row.threads_over_coroutines = *t / *k;
         if (plan.id == TableRowId::cpu_gil) row.notes.push_back(TableNote::gil_model);
         if (plan.group == TableGroup::cpu_use) row.notes.push_back(TableNote::workers);
+        if (plan.group == TableGroup::communication) row.notes.push_back(TableNote::shared_bytes);
         for (const auto& cell : row.cells) {
             if (cell.why == CellWhy::function_call) add_note(row.notes, TableNote::function_call);
             if (cell.why == CellWhy::one_thread) add_note(row.notes, TableNote::one_thread);
@@ -297,7 +298,7 @@ LabTable lab_table(const LabReport& report, int fallback_cpus) {
     for (const auto& r : table.rows)
         for (TableNote n : r.notes) add_note(used, n);
     for (TableNote n : {TableNote::ranges, TableNote::gil_model, TableNote::talk_columns, TableNote::function_call, TableNote::one_thread,
-                        TableNote::ratios, TableNote::workers})
+                        TableNote::ratios, TableNote::workers, TableNote::shared_bytes})
         if (std::find(used.begin(), used.end(), n) != used.end()) table.notes.push_back(n);
     return table;
 }

@@ -61,6 +61,7 @@ enum class TableNote {
     one_thread,       ///< coroutines run on one thread: no parallel speedup
     ratios,           ///< what the ratio columns divide
     workers,          ///< CPU use rows at one worker per logical CPU (args: cpus)
+    shared_bytes,     ///< communication rows: processes share memory only as bytes (the talk's words), no objects
 };
 
 struct TableCell {

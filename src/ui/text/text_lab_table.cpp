@@ -43,8 +43,8 @@ constexpr text_table::Row<LabTableText> kRows[] = {
      "Mensagens de 1 MiB, vazão"},
     {LabTableText::r_startup, "Create, run and finish one",
      "Criar, rodar e terminar um"},
-    {LabTableText::r_switches, "Switches per second",
-     "Trocas por segundo"},
+    {LabTableText::r_switches, "Switches",
+     "Trocas"},
     {LabTableText::r_scaling, "Best speedup, any worker count",
      "Melhor aceleração, qualquer número de workers"},
     {LabTableText::u_ns, "ns", "ns"},
@@ -114,6 +114,8 @@ constexpr text_table::Row<LabTableText> kRows[] = {
      "Razões: P÷T é o número dos processos dividido pelo das threads, T÷C o das threads dividido pelo das corrotinas."},
     {LabTableText::n_workers, "CPU use: the speedup of the primes workload with %d workers, one per logical CPU (1× is one core's worth of work).",
      "Uso de CPU: a aceleração da carga dos primos com %d workers, um por CPU lógica (1× é o trabalho de um núcleo)."},
+    {LabTableText::n_shared_bytes, "Communication: processes share no objects, their data crosses as bytes (pipes and sockets here). The talk: \"Há mecanismos avançados para compartilhar memória, mas eles não suportam \"objetos\" apenas bytes\" (\"there are advanced ways to share memory, but they hold no objects, only bytes\"), such as multiprocessing.shared_memory; threads and coroutines share the objects themselves.",
+     "Comunicação: processos não compartilham objetos, os dados passam entre eles como bytes (aqui, por pipes e sockets). A palestra: \"Há mecanismos avançados para compartilhar memória, mas eles não suportam \"objetos\" apenas bytes\", como o multiprocessing.shared_memory; threads e corrotinas compartilham os próprios objetos."},
 };
 
 static_assert(text_table::rows_follow_the_keys(kRows), "every LabTableText key needs one row, in the order of the enum");
@@ -141,7 +143,7 @@ LabTableText words_of(lab::TableNote note) {
 static_assert(static_cast<int>(LabTableText::g_scaling) - static_cast<int>(LabTableText::g_cpu_use) == static_cast<int>(lab::TableGroup::scaling));
 static_assert(static_cast<int>(LabTableText::r_scaling) - static_cast<int>(LabTableText::r_cpu_gil) == static_cast<int>(lab::TableRowId::scaling));
 static_assert(static_cast<int>(LabTableText::u_times) - static_cast<int>(LabTableText::u_ns) == static_cast<int>(lab::TableUnit::times));
-static_assert(static_cast<int>(LabTableText::n_workers) - static_cast<int>(LabTableText::n_ranges) == static_cast<int>(lab::TableNote::workers));
+static_assert(static_cast<int>(LabTableText::n_shared_bytes) - static_cast<int>(LabTableText::n_ranges) == static_cast<int>(lab::TableNote::shared_bytes));
 
 std::string table_number(double value, int decimals, Language language) {
     return lab::grouped(value, decimals, '_', language == Language::pt ? ',' : '.');

@@ -18,7 +18,7 @@ enum class LabTableText {
     u_million_per_s, u_times,
     c_threads, c_processes, c_processes_web, c_coroutines, c_cpython, c_cpython_processes, c_cpython_coroutines, c_measure, c_ratio,
     ratio_pt, ratio_tc, busy, busy_tip, workers_at, worker_at_one, not_run, note_ref, notes_title,
-    n_ranges, n_gil_model, n_talk_columns, n_function_call, n_one_thread, n_ratios, n_workers,
+    n_ranges, n_gil_model, n_talk_columns, n_function_call, n_one_thread, n_ratios, n_workers, n_shared_bytes,
     count_,
 };
 

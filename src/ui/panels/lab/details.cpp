@@ -5,6 +5,7 @@
 #include "ui/panels/lab/lab_words.h"
 #include "ui/responsive.h"
 #include "ui/text/text_lab_notes.h"
+#include "ui/text/text_lab_steps.h"
 #include "ui/text/text_lab_table.h"
 #include "ui/text/text_lab_words.h"
 #include "ui/widgets/folding_table.h"
@@ -45,7 +46,9 @@ void LabPanel::draw_details() {
         const Section* other = view_.compare() ? view_.compare()->find(suite) : nullptr;
         const std::string name(lab::to_string(suite));
         // "###name": the same header (and its open state) whether or not the suite has run.
-        const std::string header = name + (section ? "" : " \u2014 " + std::string(tr(LabText::suite_not_run))) + "###" + name;
+        std::string header = suite_words(suite, language());   // "inicialização" on a PT page; the id stays the suite's
+        if (!section) header += " \u2014 " + std::string(tr(LabText::suite_not_run));
+        header += "###" + name;
         if (!ImGui::CollapsingHeader(header.c_str())) continue;
         if (!section) continue;
         const std::vector<Column> used = lab::used_columns(*section);
