@@ -129,6 +129,20 @@ def _read_capped(chunks, download, max_bytes, deadline):
     return b"".join(parts)
 
 
+def _httpx_fault(e, download):
+    """An httpx (or asyncio timeout) exception as the C++ client's error kind, with the bytes that had arrived."""
+    import asyncio
+    if isinstance(e, (asyncio.TimeoutError, httpx.TimeoutException)):
+        kind = "timeout"
+    elif isinstance(e, httpx.RemoteProtocolError):
+        kind = "truncated"
+    elif isinstance(e, (httpx.ReadError, httpx.WriteError)):
+        kind = "connection_reset"
+    else:
+        kind = "network"
+    return Fault(kind, f"{type(e).__name__}: {e}", got=download.record["bytes"])
+
+
 def fetch_httpx(client, download, url, timeout, max_bytes):
     deadline = time.monotonic() + timeout
     try:
@@ -142,14 +156,8 @@ def fetch_httpx(client, download, url, timeout, max_bytes):
             download.arrived(body, response.status_code)
     except Fault as fault:
         download.failed(fault)
-    except httpx.TimeoutException as e:
-        download.failed(Fault("timeout", f"{type(e).__name__}: {e}"))
-    except httpx.RemoteProtocolError as e:
-        download.failed(Fault("truncated", f"{type(e).__name__}: {e}", got=download.record["bytes"]))
-    except (httpx.ReadError, httpx.WriteError) as e:
-        download.failed(Fault("connection_reset", f"{type(e).__name__}: {e}", got=download.record["bytes"]))
     except httpx.HTTPError as e:
-        download.failed(Fault("network", f"{type(e).__name__}: {e}", got=download.record["bytes"]))
+        download.failed(_httpx_fault(e, download))
     return download.done()
 
 
@@ -222,14 +230,8 @@ async def fetch_httpx_async(client, download, url, timeout, max_bytes):
         download.arrived(body, status)
     except Fault as fault:
         download.failed(fault)
-    except (asyncio.TimeoutError, httpx.TimeoutException) as e:
-        download.failed(Fault("timeout", f"{type(e).__name__}: {e}", got=download.record["bytes"]))
-    except httpx.RemoteProtocolError as e:
-        download.failed(Fault("truncated", f"{type(e).__name__}: {e}", got=download.record["bytes"]))
-    except (httpx.ReadError, httpx.WriteError) as e:
-        download.failed(Fault("connection_reset", f"{type(e).__name__}: {e}", got=download.record["bytes"]))
-    except httpx.HTTPError as e:
-        download.failed(Fault("network", f"{type(e).__name__}: {e}", got=download.record["bytes"]))
+    except (asyncio.TimeoutError, httpx.HTTPError) as e:
+        download.failed(_httpx_fault(e, download))
     return download.done()
 
 
