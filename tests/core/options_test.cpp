@@ -82,7 +82,7 @@ TEST(Options, EachErrorKindWithItsArguments) {
          "the list of numbers is empty: give at least one number from 1 to 2**64-1"},
         {{{"numbers", "3 _5"}}, "numbers", ErrorKind::misplaced_underscore, {"_5"}, "'_5' is not a number: '_' only goes between digits"},
         {{{"numbers", "18446744073709551616"}}, "numbers", ErrorKind::number_too_large, {"18446744073709551616"},
-         "'18446744073709551616' is too large: the largest accepted is 18446744073709551615 (2**64-1)"},
+         "'18446744073709551616' is too large: the largest accepted is 18_446_744_073_709_551_615 (2**64-1)"},
         {{{"numbers", "12x"}}, "numbers", ErrorKind::not_positive_number, {"12x"},
          "'12x' is not a positive whole number (digits and '_' only, 1 to 2**64-1)"},
         {{{"numbers", "0"}}, "numbers", ErrorKind::number_zero, {"0"}, "'0' is out of range: numbers go from 1 to 2**64-1"},

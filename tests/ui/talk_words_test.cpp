@@ -249,6 +249,19 @@ TEST(TalkWords, PortugueseUsesTheTalksWordsAndOneTermEach) {
     EXPECT_STREQ(tr(LabTableText::g_cpu_use, Language::pt), "Uso de CPU em código Python");
 }
 
+// Issue 19 §4: a big integer written in a text keeps the talk's `_` grouping in both languages ("19_955_565").
+TEST(TalkWords, BigIntegersInTextKeepTheTalksGrouping) {
+    for (const Language l : {Language::en, Language::pt})
+        for (const auto& t : every_text(l)) {
+            int run = 0;
+            for (const char c : t.text) {
+                run = (c >= '0' && c <= '9') ? run + 1 : 0;
+                EXPECT_LT(run, 5) << t.where << ": " << t.text;
+                if (run >= 5) break;
+            }
+        }
+}
+
 // Issue 19 §3: each lesson the talk teaches, placed where it teaches, in English too.
 TEST(TalkLessons, EachLessonWhereItTeaches) {
     const auto en = [](auto key) { return std::string(tr(key, Language::en)); };

@@ -134,7 +134,7 @@ std::string english(const FieldError& e) {
     case ErrorKind::number_empty: return "empty number";
     case ErrorKind::misplaced_underscore: return cat({"'", arg(0), "' is not a number: '_' only goes between digits"});
     case ErrorKind::number_too_large:
-        return cat({"'", arg(0), "' is too large: the largest accepted is 18446744073709551615 (2**64-1)"});
+        return cat({"'", arg(0), "' is too large: the largest accepted is 18_446_744_073_709_551_615 (2**64-1)"});
     case ErrorKind::not_positive_number:
         return cat({"'", arg(0), "' is not a positive whole number (digits and '_' only, 1 to 2**64-1)"});
     case ErrorKind::number_zero: return cat({"'", arg(0), "' is out of range: numbers go from 1 to 2**64-1"});
