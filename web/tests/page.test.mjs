@@ -187,7 +187,7 @@ test('a phone gets the narrow layout at device pixel ratio 2; a tablet keeps the
   }
 });
 
-test('a page says it cannot know the physical cores; a PT link takes a decimal comma', { timeout: 90000 }, async () => {
+test('a page says it cannot know the physical cores; a PT link and a slider\'s Ctrl+click field take a decimal comma', { timeout: 90000 }, async () => {
   // Issue 19 §3: physical cores against logical CPUs — a browser reports logical CPUs only, and the page says so.
   const { page, errors } = await h.openPage(env.browser.context, env.server.url + '?demo=system&lang=pt');
   const state = await h.waitForApp(page);
@@ -205,5 +205,20 @@ test('a page says it cannot know the physical cores; a PT link takes a decimal c
     assert.deepEqual(opened.errors, [], seconds);
     await opened.page.close();
   }
+  // ... and so does a slider's Ctrl+click field, which starts from the value as the page writes it (ImGui 1.86's own
+  // started empty and let no comma in: "0,5" typed gave 5).
+  const typed = await h.openPage(env.browser.context, env.server.url + '?demo=spinner&lang=pt');
+  const field = (await h.waitForApp(typed.page)).spinner.seconds_field;
+  const at = [field.x + 20, field.y + field.h / 2];
+  await typed.page.mouse.move(...at);
+  await typed.page.keyboard.down('Control');
+  await typed.page.mouse.click(...at);
+  await typed.page.keyboard.up('Control');
+  await typed.page.keyboard.type('0,5', { delay: 50 });
+  await typed.page.keyboard.press('Enter');
+  await typed.page.waitForFunction(() => window.conclab.state().spinner.seconds === 0.5, null, { timeout: 10000, polling: 100 })
+    .catch(async () => assert.fail(`seconds ${(await typed.page.evaluate(() => window.conclab.state())).spinner.seconds} after typing 0,5`));
+  assert.deepEqual(typed.errors, []);
+  await typed.page.close();
   assert.deepEqual(errors, []);
 });

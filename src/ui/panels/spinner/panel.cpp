@@ -15,6 +15,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -116,7 +117,8 @@ public:
                          {"finished", demo_.finished()},
                          {"seconds", options_.seconds},
                          {"number", std::to_string(options_.number)},
-                         {"forms", forms}};
+                         {"forms", forms},
+                         {"seconds_field", {{"x", seconds_field_[0]}, {"y", seconds_field_[1]}, {"w", seconds_field_[2]}, {"h", seconds_field_[3]}}}};
         if (asked_) {
             s["asked"] = std::string(spinner::to_string(*asked_));
             s["spinner"] = demo_.form_json(*asked_);   // the exhibition's old "spinner" state, for the old links
@@ -163,6 +165,8 @@ private:
                                    std::max(narrow_layout() ? 160.0f : 100.0f, slider_min_width(localized("10.0 s", language()).c_str())));
         const double min_s = 0.5, max_s = 10;
         slider_double(field(tr(SpinnerText::seconds)).c_str(), &options_.seconds, min_s, max_s, "%.1f s", ImGuiSliderFlags_AlwaysClamp);
+        const ImVec2 field_min = ImGui::GetItemRectMin(), field_size = ImGui::GetItemRectSize();
+        seconds_field_ = {field_min.x, field_min.y, field_size.x, field_size.y};
         draw_field_error(field_errors_, "seconds");
         same_line_if_fits(button_width(tr(SpinnerText::run_all)));
         if (ImGui::Button(tr(SpinnerText::run_all))) {
@@ -273,6 +277,7 @@ private:
     bool was_running_ = false;
     std::uint64_t drawn_frames_ = 0;
     options::FieldErrors field_errors_;
+    std::array<float, 4> seconds_field_{};   // x, y, w, h of the seconds slider last drawn (a browser test types in it)
 };
 
 }  // namespace
